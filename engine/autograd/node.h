@@ -1,0 +1,79 @@
+// The backward graph, after PyTorch's autograd (torch/csrc/autograd/function.h).
+//
+// Every op that runs with grad mode on and an input that requires grad makes one Node: the op's
+// table row (OpId), an Edge to the node of each input, and what its backward needs — saved
+// tensors and scalar attributes. Leaves end in an AccumulateGrad node that adds into `.grad`,
+// so the engine (autograd/engine.cpp) has no special case for leaves.
+//
+// Note [Saved tensors]: ops save only what their backward needs (tanh keeps its output, not
+// its input). A saved output is kept as a detached alias so Node → Tensor → Node never cycles.
+// After a backward without retain_graph the saved tensors are released; running a node with
+// released saved tensors raises PyTorch's "Trying to backward through the graph a second time".
+// Nodes that saved nothing (add, sum, ...) can be run again, exactly as in PyTorch.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "engine/ops/op_list.h"
+#include "engine/tensor.h"
+
+namespace gradlab {
+
+struct Node;
+
+// Where the gradient for one input goes; a null node means the input needs no gradient.
+struct Edge {
+  std::shared_ptr<Node> node;
+};
+
+// The backward of one op: given the gradient of the output, the gradients of each input
+// (in input order; an undefined Tensor for inputs that need none). Broadcast inputs get their
+// gradient reduced by the engine afterwards (Note [Broadcast grads]).
+using BackwardFn = std::vector<Tensor> (*)(const Node& node, const Tensor& grad_output);
+
+struct InputMeta {
+  Shape shape;
+  DType dtype;
+  Device device;
+};
+
+struct Node {
+  OpId op;
+  BackwardFn backward = nullptr;
+  std::vector<Edge> next_edges;    // one per input
+  std::vector<InputMeta> inputs;   // shapes to reduce broadcast gradients to
+  std::vector<Tensor> saved;       // what backward reads; see Note [Saved tensors]
+  std::vector<uint32_t> saved_versions;
+  bool saved_released = false;
+  double a = 0, b = 0;             // scalar attributes (exponent, clamp bounds, alpha)
+  std::vector<int64_t> ints;       // integer attributes (dims, indices, shapes)
+
+  std::shared_ptr<TensorImpl> leaf;   // AccumulateGrad: the leaf it accumulates into
+  std::weak_ptr<TensorImpl> output;   // the tensor this node produced (retain_grad, graph picture)
+  uint64_t sequence_nr = 0;           // creation order; later nodes run first among ready ones
+
+  bool needs_input_grad(size_t i) const { return i < next_edges.size() && next_edges[i].node != nullptr; }
+  const char* name() const { return op_node_name(op); }
+
+  // Engine scratch space for one backward pass (Note [Iterative backward]).
+  Tensor grad_buffer;
+  int32_t pending = 0;
+  uint64_t visit_epoch = 0;
+  const char* saved_owner = nullptr;  // grad_fn name of the first saved tensor, for the in-place error
+};
+
+// The AccumulateGrad node of a leaf that requires grad (made once, then shared).
+std::shared_ptr<Node> grad_accumulator(const Tensor& leaf);
+
+// Builds and attaches the node for an op if grad mode is on and any input requires grad.
+// `out` gets its grad_fn and requires_grad set. Returns the node (or null) so the op can add
+// saved tensors and attributes.
+Node* record_op(OpId op, BackwardFn backward, Tensor& out, std::initializer_list<const Tensor*> inputs);
+// Saves a tensor for backward, remembering its version for the in-place check.
+void save_for_backward(Node& node, const Tensor& t);
+
+// Runs backward from `root` (see engine.cpp).
+void run_backward(const Tensor& root, const Tensor& gradient, bool retain_graph);
+
+}  // namespace gradlab

@@ -1,0 +1,69 @@
+// The backend interface: the few primitives every device implements (tinygrad's small surface).
+// Every differentiable op in engine/ops is written only in terms of these, so gradients are
+// written once for all devices. Calls are per tensor, never per element: one virtual call, then
+// a tight loop or a kernel launch.
+//
+// All buffers are contiguous row-major. Inputs that must be read with other strides (broadcast,
+// transpose, slice) come as StridedView; outputs are always contiguous.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "engine/device.h"
+#include "engine/dtype.h"
+#include "engine/scalar_math.h"
+#include "engine/shape.h"
+
+namespace gradlab {
+
+enum class ReduceOp : uint8_t { Sum, Max, ArgMax };
+
+class Backend {
+ public:
+  virtual ~Backend() = default;
+  virtual Device device() const = 0;
+
+  // Memory. Implementations cache freed blocks (Note [Caching allocator]).
+  virtual void* allocate(size_t bytes) = 0;
+  virtual void deallocate(void* ptr, size_t bytes) = 0;
+  virtual void copy_from_host(void* dst, const void* host_src, size_t bytes) = 0;
+  virtual void copy_to_host(void* host_dst, const void* src, size_t bytes) = 0;
+  virtual void copy(void* dst, const void* src, size_t bytes) = 0;
+
+  // Element-wise.
+  virtual void fill(DType t, void* dst, int64_t n, double value) = 0;
+  virtual void cast(DType from, const void* src, DType to, void* dst, int64_t n) = 0;
+  virtual void unary(UnaryOp op, DType t, const void* x, void* out, int64_t n, double a, double b) = 0;
+  // out has shape `out_shape`; x and y are views already broadcast to it.
+  virtual void binary(BinaryOp op, DType t, const StridedView& x, const StridedView& y, void* out,
+                      const Shape& out_shape, double a) = 0;
+
+  // Movement: gathers any strided view into a contiguous buffer (transpose, slice, expand).
+  virtual void strided_copy(DType t, const StridedView& src, void* dst) = 0;
+  // The inverse: writes contiguous `src` into the strided window `dst` (shape, strides, offset
+  // into `dst_base`). Used by the backward of indexing (select/slice) to place a gradient.
+  virtual void strided_write(DType t, const void* src, void* dst_base, const StridedView& dst) = 0;
+
+  // Reduction of `x` (shape `in_shape`) to `out_shape`, which has the same rank with each dim
+  // either equal to the input's or 1 (reduced). ArgMax writes int64 indices along the single
+  // reduced dim.
+  virtual void reduce(ReduceOp op, DType t, const void* x, const Shape& in_shape, void* out,
+                      const Shape& out_shape) = 0;
+
+  // C[M×N] = op(A)·op(B), op = transpose when the flag is set; A is M×K (or K×M), B is K×N (or N×K).
+  virtual void matmul(DType t, const void* a, const void* b, void* c, int64_t m, int64_t n, int64_t k,
+                      bool trans_a, bool trans_b) = 0;
+};
+
+// The backend for a device; throws RuntimeError (PyTorch's wording) when unavailable.
+Backend& backend_for(Device device);
+
+// Registration hook for optional backends (CUDA); returns nullptr when not compiled in.
+Backend* cuda_backend_or_null(int index);
+bool cuda_compiled_in();
+int cuda_device_count();          // 0 when no driver/GPU; never throws
+std::string cuda_unavailable_reason();  // why cuda_device_count() is 0, for messages and `gradlab info`
+
+}  // namespace gradlab

@@ -1,0 +1,230 @@
+// The CPU backend: the primitives of backend.h as tight loops over the shared scalar functors
+// (scalar_math.h); strided views are walked by one odometer loop (strided_loop.h) and axis
+// reductions are xtensor expressions over the raw buffers.
+// xtensor types never leave this file (the engine sees only raw buffers and shapes).
+#include <algorithm>
+#include <cstring>
+#include <xtensor/xadapt.hpp>
+#include <xtensor/xarray.hpp>
+#include <xtensor/xreducer.hpp>
+#include <xtensor/xsort.hpp>
+
+#include "engine/backend/backend.h"
+#include "engine/backend/cpu/caching_allocator.h"
+#include "engine/backend/cpu/gemm.h"
+#include "engine/backend/cpu/strided_loop.h"
+#include "engine/error.h"
+
+#if GRADLAB_HAS_OPENBLAS
+#include <cblas.h>
+#endif
+
+namespace gradlab {
+namespace {
+
+bool is_contiguous(const StridedView& v) { return v.strides == contiguous_strides(v.shape); }
+bool is_single(const StridedView& v) {
+  return std::all_of(v.strides.begin(), v.strides.end(), [](int64_t s) { return s == 0; });
+}
+
+template <class T>
+auto adapt_contiguous(T* p, const Shape& s) {
+  std::vector<size_t> shape(s.begin(), s.end());
+  return xt::adapt(p, static_cast<size_t>(shape_numel(s)), xt::no_ownership(), shape);
+}
+
+class CpuBackend final : public Backend {
+ public:
+  Device device() const override { return Device{DeviceType::CPU, 0}; }
+
+  void* allocate(size_t bytes) override { return allocator_.allocate(bytes ? bytes : 1); }
+  void deallocate(void* p, size_t bytes) override { allocator_.deallocate(p, bytes ? bytes : 1); }
+  void copy_from_host(void* dst, const void* src, size_t bytes) override { std::memcpy(dst, src, bytes); }
+  void copy_to_host(void* dst, const void* src, size_t bytes) override { std::memcpy(dst, src, bytes); }
+  void copy(void* dst, const void* src, size_t bytes) override { std::memcpy(dst, src, bytes); }
+
+  void fill(DType t, void* dst, int64_t n, double value) override {
+    dispatch_dtype(t, [&](auto zero) {
+      using T = decltype(zero);
+      std::fill_n(static_cast<T*>(dst), n, static_cast<T>(value));
+    });
+  }
+
+  void cast(DType from, const void* src, DType to, void* dst, int64_t n) override {
+    dispatch_dtype(from, [&](auto f) {
+      using F = decltype(f);
+      dispatch_dtype(to, [&](auto t) {
+        using T = decltype(t);
+        const F* s = static_cast<const F*>(src);
+        T* d = static_cast<T*>(dst);
+        for (int64_t i = 0; i < n; ++i) d[i] = static_cast<T>(s[i]);
+      });
+    });
+  }
+
+  void unary(UnaryOp op, DType t, const void* x, void* out, int64_t n, double a, double b) override {
+    dispatch_dtype(t, [&](auto zero) {
+      using T = decltype(zero);
+      dispatch_unary(op, a, b, [&](auto fn) {
+        const T* __restrict in = static_cast<const T*>(x);
+        T* __restrict o = static_cast<T*>(out);
+        for (int64_t i = 0; i < n; ++i) o[i] = fn(in[i]);
+      });
+    });
+  }
+
+  void binary(BinaryOp op, DType t, const StridedView& x, const StridedView& y, void* out, const Shape& out_shape,
+              double a) override {
+    dispatch_dtype(t, [&](auto zero) {
+      using T = decltype(zero);
+      dispatch_binary(op, a, [&](auto fn) { binary_loop<T>(fn, x, y, static_cast<T*>(out), out_shape); });
+    });
+  }
+
+  void strided_copy(DType t, const StridedView& src, void* dst) override {
+    dispatch_dtype(t, [&](auto zero) {
+      using T = decltype(zero);
+      const T* in = static_cast<const T*>(src.data);
+      T* out = static_cast<T*>(dst);
+      const std::vector<int64_t>* strides[1] = {&src.strides};
+      const int64_t base[1] = {src.offset};
+      cpu::for_each_row<1>(src.shape, strides, base, [&](int64_t row, const int64_t* off, int64_t len, const int64_t* st) {
+        const T* r = in + off[0];
+        for (int64_t i = 0; i < len; ++i) out[row + i] = r[i * st[0]];
+      });
+    });
+  }
+
+  void strided_write(DType t, const void* src, void* dst_base, const StridedView& dst) override {
+    dispatch_dtype(t, [&](auto zero) {
+      using T = decltype(zero);
+      const T* in = static_cast<const T*>(src);
+      T* out = static_cast<T*>(dst_base);
+      const std::vector<int64_t>* strides[1] = {&dst.strides};
+      const int64_t base[1] = {dst.offset};
+      cpu::for_each_row<1>(dst.shape, strides, base, [&](int64_t row, const int64_t* off, int64_t len, const int64_t* st) {
+        T* r = out + off[0];
+        for (int64_t i = 0; i < len; ++i) r[i * st[0]] = in[row + i];
+      });
+    });
+  }
+
+  void reduce(ReduceOp op, DType t, const void* x, const Shape& in_shape, void* out, const Shape& out_shape) override {
+    dispatch_dtype(t, [&](auto zero) {
+      using T = decltype(zero);
+      reduce_impl<T>(op, static_cast<const T*>(x), in_shape, out, out_shape);
+    });
+  }
+
+  void matmul(DType t, const void* a, const void* b, void* c, int64_t m, int64_t n, int64_t k, bool ta,
+              bool tb) override {
+#if GRADLAB_HAS_OPENBLAS
+    if (t != DType::Int64 && m * n * k > 4096) {
+      auto opa = ta ? CblasTrans : CblasNoTrans, opb = tb ? CblasTrans : CblasNoTrans;
+      int lda = static_cast<int>(ta ? m : k), ldb = static_cast<int>(tb ? k : n);
+      if (t == DType::Float32) {
+        cblas_sgemm(CblasRowMajor, opa, opb, m, n, k, 1.0f, static_cast<const float*>(a), lda,
+                    static_cast<const float*>(b), ldb, 0.0f, static_cast<float*>(c), n);
+      } else {
+        cblas_dgemm(CblasRowMajor, opa, opb, m, n, k, 1.0, static_cast<const double*>(a), lda,
+                    static_cast<const double*>(b), ldb, 0.0, static_cast<double*>(c), n);
+      }
+      return;
+    }
+#endif
+    dispatch_dtype(t, [&](auto zero) {
+      using T = decltype(zero);
+      cpu::gemm<T>(static_cast<const T*>(a), static_cast<const T*>(b), static_cast<T*>(c), m, n, k, ta, tb);
+    });
+  }
+
+ private:
+  template <class T, class Fn>
+  static void binary_loop(Fn fn, const StridedView& x, const StridedView& y, T* __restrict o, const Shape& shape) {
+    const int64_t n = shape_numel(shape);
+    const T* xp = static_cast<const T*>(x.data) + x.offset;
+    const T* yp = static_cast<const T*>(y.data) + y.offset;
+    bool xc = is_contiguous(x), yc = is_contiguous(y);
+    if (xc && yc) {
+      for (int64_t i = 0; i < n; ++i) o[i] = fn(xp[i], yp[i]);
+      return;
+    }
+    if (xc && is_single(y)) {
+      const T yv = *yp;
+      for (int64_t i = 0; i < n; ++i) o[i] = fn(xp[i], yv);
+      return;
+    }
+    if (is_single(x) && yc) {
+      const T xv = *xp;
+      for (int64_t i = 0; i < n; ++i) o[i] = fn(xv, yp[i]);
+      return;
+    }
+    const std::vector<int64_t>* strides[2] = {&x.strides, &y.strides};
+    const int64_t base[2] = {0, 0};
+    cpu::for_each_row<2>(shape, strides, base, [&](int64_t row, const int64_t* off, int64_t len, const int64_t* st) {
+      const T* xr = xp + off[0];
+      const T* yr = yp + off[1];
+      T* orow = o + row;
+      for (int64_t i = 0; i < len; ++i) orow[i] = fn(xr[i * st[0]], yr[i * st[1]]);
+    });
+  }
+
+  template <class T>
+  static void reduce_impl(ReduceOp op, const T* x, const Shape& in_shape, void* out, const Shape& out_shape) {
+    const int64_t n = shape_numel(in_shape);
+    const int64_t out_n = shape_numel(out_shape);
+    if (op == ReduceOp::Sum && out_n == 1) {  // the everyday `loss.sum()`: one pass, no xtensor
+      // Accumulate floats in double: as accurate as PyTorch's cascaded sum, and vectorisable.
+      using Acc = std::conditional_t<std::is_same_v<T, float>, double, T>;
+      Acc s = 0;
+      for (int64_t i = 0; i < n; ++i) s += x[i];
+      *static_cast<T*>(out) = static_cast<T>(s);
+      return;
+    }
+    std::vector<size_t> axes;
+    for (size_t d = 0; d < in_shape.size(); ++d)
+      if (out_shape[d] == 1 && in_shape[d] != 1) axes.push_back(d);
+    auto in = adapt_contiguous(const_cast<T*>(x), in_shape);
+    if (axes.empty() || n == 0) {
+      if (op == ReduceOp::ArgMax) {
+        std::fill_n(static_cast<int64_t*>(out), out_n, int64_t{0});
+      } else if (n == out_n) {
+        std::copy_n(x, n, static_cast<T*>(out));
+      } else {
+        std::fill_n(static_cast<T*>(out), out_n, T(0));  // sum over an empty dim
+      }
+      return;
+    }
+    switch (op) {
+      case ReduceOp::Sum: {
+        auto o = adapt_contiguous(static_cast<T*>(out), out_shape);
+        // Lazy evaluation on purpose: xtensor 0.24's immediate reducers crash under C++20.
+        o = xt::sum(in, axes, xt::keep_dims);
+        break;
+      }
+      case ReduceOp::Max: {
+        auto o = adapt_contiguous(static_cast<T*>(out), out_shape);
+        o = xt::amax(in, axes, xt::keep_dims);
+        break;
+      }
+      case ReduceOp::ArgMax: {
+        if (axes.size() != 1) runtime_error("argmax: expected exactly one reduced dimension");
+        auto o = adapt_contiguous(static_cast<int64_t*>(out), out_shape);
+        auto idx = xt::argmax(in, axes[0]);
+        std::copy(idx.begin(), idx.end(), o.begin());
+        break;
+      }
+    }
+  }
+
+  CachingAllocator allocator_;
+};
+
+}  // namespace
+
+Backend& cpu_backend() {
+  static CpuBackend backend;
+  return backend;
+}
+
+}  // namespace gradlab

@@ -1,0 +1,145 @@
+// See graph_json.h.
+#include "engine/graph_json.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "engine/autograd/node.h"
+#include "engine/format/tensor_print.h"
+
+namespace gradlab {
+namespace {
+
+using nlohmann::json;
+constexpr size_t kMaxData = 64;
+
+json numbers(const Tensor& t) {
+  std::vector<double> v = t.to_doubles();
+  if (v.size() > kMaxData) v.resize(kMaxData);
+  json arr = json::array();
+  for (double x : v) arr.push_back(std::isfinite(x) ? json(x) : json(nullptr));
+  return arr;
+}
+
+json tensor_box(const std::string& id, const std::string& name, const Tensor& t) {
+  json j{{"id", id},
+         {"kind", "tensor"},
+         {"name", name},
+         {"shape", t.shape()},
+         {"dtype", dtype_name(t.dtype())},
+         {"value", tensor_data_repr(t)},
+         {"data", numbers(t)},
+         {"is_leaf", t.is_leaf()},
+         {"requires_grad", t.requires_grad()}};
+  Tensor g = t.grad();
+  j["grad"] = g.defined() ? json(tensor_data_repr(g)) : json(nullptr);
+  j["grad_data"] = g.defined() ? numbers(g) : json(nullptr);
+  return j;
+}
+
+// Scalar attributes worth showing next to an op (exponents, clamp bounds, dims).
+json op_attrs(const Node& n) {
+  json a = json::object();
+  switch (n.op) {
+    case OpId::PowScalar: a["exponent"] = n.a; break;
+    case OpId::PowScalarBase: a["base"] = n.a; break;
+    case OpId::Add:
+    case OpId::Sub:
+      if (n.inputs.size() == 2 && n.a != 1 && n.a != 0) a["alpha"] = n.a;
+      break;
+    case OpId::Mul:
+      if (n.inputs.size() == 1) a["other"] = n.a;
+      break;
+    case OpId::Div:
+      if (n.inputs.size() == 1) a["other"] = n.a;
+      break;
+    case OpId::Clamp:
+      if (n.a == n.a) a["min"] = n.a;
+      if (n.b == n.b) a["max"] = n.b;
+      break;
+    case OpId::MaxDim: a["dim"] = n.ints; break;
+    default: break;
+  }
+  return a;
+}
+
+}  // namespace
+
+std::string describe_graph_json(const std::vector<std::pair<std::string, Tensor>>& named) {
+  json nodes = json::array(), edges = json::array();
+  std::unordered_map<const TensorImpl*, std::string> names;
+  for (const auto& [name, t] : named)
+    if (t.defined() && !names.count(t.impl())) names[t.impl()] = name;
+
+  std::unordered_map<const Node*, std::string> node_ids;
+  std::unordered_map<const TensorImpl*, std::string> tensor_ids;
+  int next_id = 0;
+  auto tensor_id = [&](const Tensor& t) -> std::string {
+    auto it = tensor_ids.find(t.impl());
+    if (it != tensor_ids.end()) return it->second;
+    std::string id = "t" + std::to_string(++next_id);
+    tensor_ids[t.impl()] = id;
+    auto nm = names.find(t.impl());
+    nodes.push_back(tensor_box(id, nm == names.end() ? "" : nm->second, t));
+    return id;
+  };
+
+  // Roots: named tensors with history, newest first (the order backward would visit them).
+  std::vector<std::pair<std::string, Tensor>> roots;
+  for (const auto& nt : named)
+    if (nt.second.defined() && nt.second.grad_fn()) roots.push_back(nt);
+  std::sort(roots.begin(), roots.end(), [](const auto& a, const auto& b) {
+    return a.second.grad_fn()->sequence_nr > b.second.grad_fn()->sequence_nr;
+  });
+
+  // Collect reachable nodes iteratively (Note [Iterative backward]), then emit newest first.
+  std::vector<std::shared_ptr<Node>> all;
+  std::unordered_set<const Node*> seen;
+  std::vector<std::shared_ptr<Node>> stack;
+  for (const auto& r : roots) stack.push_back(r.second.grad_fn());
+  while (!stack.empty()) {
+    auto n = stack.back();
+    stack.pop_back();
+    if (!n || seen.count(n.get())) continue;
+    seen.insert(n.get());
+    all.push_back(n);
+    for (const Edge& e : n->next_edges) stack.push_back(e.node);
+  }
+  std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a->sequence_nr > b->sequence_nr; });
+  if (all.size() > 400) all.resize(400);  // a picture of more is unreadable anyway
+  std::unordered_set<const Node*> shown;
+  for (const auto& n : all) shown.insert(n.get());
+
+  for (const auto& r : roots) {
+    if (!shown.count(r.second.grad_fn().get())) continue;
+    tensor_id(r.second);
+  }
+  for (const auto& n : all) {
+    std::string id = (n->op == OpId::AccumulateGrad ? "a" : "f") + std::to_string(++next_id);
+    node_ids[n.get()] = id;
+    json j{{"id", id}, {"kind", "op"}, {"label", n->name()}, {"op", op_python_name(n->op)}};
+    if (n->op != OpId::AccumulateGrad) j["attrs"] = op_attrs(*n);
+    nodes.push_back(j);
+  }
+  for (const auto& n : all) {
+    const std::string& id = node_ids[n.get()];
+    // The tensor this node produced (if still alive) feeds it its gradient.
+    if (auto out = n->output.lock()) {
+      Tensor t(out);
+      if (n->op == OpId::AccumulateGrad) {
+        edges.push_back({{"from", id}, {"to", tensor_id(t)}});
+      } else if (tensor_ids.count(out.get()) || names.count(out.get())) {
+        edges.push_back({{"from", tensor_id(t)}, {"to", id}});
+      }
+    }
+    for (const Edge& e : n->next_edges) {
+      if (!e.node || !node_ids.count(e.node.get())) continue;
+      edges.push_back({{"from", id}, {"to", node_ids[e.node.get()]}});
+    }
+  }
+  return json{{"nodes", nodes}, {"edges", edges}}.dump();
+}
+
+}  // namespace gradlab

@@ -1,0 +1,201 @@
+// Binary ops: forward and backward side by side. Each backward returns gradients in the
+// output's (broadcast) shape; the engine sums them back to each input (Note [Broadcast grads]).
+// A Python number on either side keeps PyTorch's node name (it wraps the number into a
+// 0-d tensor), but we skip that allocation and use the scalar primitives instead.
+#include "engine/ops/op_helpers.h"
+
+namespace gradlab {
+using namespace ops;
+
+namespace {
+// Casts both operands to the promoted dtype (Note [Type promotion]).
+DType compute_type(const Tensor& a, const Tensor& b) { return result_type(a, b); }
+DType compute_type(const Tensor& a, Scalar b) { return result_type(a, b); }
+}  // namespace
+
+// ---- add: d(a + α·b)/da = 1, d/db = α ---------------------------------------------------------
+Tensor add(const Tensor& a, const Tensor& b, Scalar alpha) {
+  DType t = compute_type(a, b);
+  Tensor out = alpha.value == 1 ? prim::binary(BinaryOp::Add, a, b, t)
+                                : prim::binary(BinaryOp::AddScaled, a, b, t, alpha.value);
+  if (Node* n = record_op(OpId::Add, [](const Node& n, const Tensor& g) -> Grads {
+        return {n.needs_input_grad(0) ? g : Tensor(), n.needs_input_grad(1) ? (n.a == 1 ? g : mul_scalar(g, n.a)) : Tensor()};
+      }, out, {&a, &b})) {
+    n->a = alpha.value;
+  }
+  return out;
+}
+
+Tensor add(const Tensor& a, Scalar b) {
+  Tensor out = prim::unary(UnaryOp::AddScalar, prim::cast(a, compute_type(a, b)), b.value);
+  record_op(OpId::Add, [](const Node&, const Tensor& g) -> Grads { return {g}; }, out, {&a});
+  return out;
+}
+
+// ---- sub: d(a − α·b)/da = 1, d/db = −α --------------------------------------------------------
+Tensor sub(const Tensor& a, const Tensor& b, Scalar alpha) {
+  DType t = compute_type(a, b);
+  Tensor out = prim::binary(alpha.value == 1 ? BinaryOp::Sub : BinaryOp::AddScaled, a, b, t,
+                            alpha.value == 1 ? 0 : -alpha.value);
+  if (Node* n = record_op(OpId::Sub, [](const Node& n, const Tensor& g) -> Grads {
+        return {n.needs_input_grad(0) ? g : Tensor(), n.needs_input_grad(1) ? mul_scalar(g, -n.a) : Tensor()};
+      }, out, {&a, &b})) {
+    n->a = alpha.value;
+  }
+  return out;
+}
+
+Tensor sub(const Tensor& a, Scalar b) {
+  Tensor out = prim::unary(UnaryOp::AddScalar, prim::cast(a, compute_type(a, b)), -b.value);
+  record_op(OpId::Sub, [](const Node&, const Tensor& g) -> Grads { return {g}; }, out, {&a});
+  return out;
+}
+
+// ---- rsub: b − a (for `1 - x`); d/da = −1 ----------------------------------------------------
+Tensor rsub(const Tensor& a, Scalar b) {
+  Tensor out = prim::unary(UnaryOp::RSubScalar, prim::cast(a, compute_type(a, b)), b.value);
+  record_op(OpId::RSub, [](const Node&, const Tensor& g) -> Grads { return {prim::unary(UnaryOp::Neg, g)}; }, out, {&a});
+  return out;
+}
+
+// ---- mul: d(a·b)/da = b, d/db = a --------------------------------------------------------------
+Tensor mul(const Tensor& a, const Tensor& b) {
+  Tensor out = prim::binary(BinaryOp::Mul, a, b, compute_type(a, b));
+  if (Node* n = record_op(OpId::Mul, [](const Node& n, const Tensor& g) -> Grads {
+        // saved: [a if b needs grad] [b if a needs grad], in that order.
+        size_t i = 0;
+        Tensor sa = n.needs_input_grad(1) ? saved(n, i++) : Tensor();
+        Tensor sb = n.needs_input_grad(0) ? saved(n, i++) : Tensor();
+        return {sb.defined() ? prim::binary(BinaryOp::Mul, g, sb, g.dtype()) : Tensor(),
+                sa.defined() ? prim::binary(BinaryOp::Mul, g, sa, g.dtype()) : Tensor()};
+      }, out, {&a, &b})) {
+    if (n->needs_input_grad(1)) save_for_backward(*n, a);
+    if (n->needs_input_grad(0)) save_for_backward(*n, b);
+  }
+  return out;
+}
+
+Tensor mul(const Tensor& a, Scalar b) {
+  Tensor out = prim::unary(UnaryOp::MulScalar, prim::cast(a, compute_type(a, b)), b.value);
+  if (Node* n = record_op(OpId::Mul, [](const Node& n, const Tensor& g) -> Grads { return {mul_scalar(g, n.a)}; }, out,
+                          {&a})) {
+    n->a = b.value;
+  }
+  return out;
+}
+
+// ---- div: d(a/b)/da = 1/b, d/db = −a/b² ------------------------------------------------------
+Tensor div(const Tensor& a, const Tensor& b) {
+  DType t = is_floating(compute_type(a, b)) ? compute_type(a, b) : kDefaultFloat;  // true division
+  Tensor out = prim::binary(BinaryOp::Div, a, b, t);
+  if (Node* n = record_op(OpId::Div, [](const Node& n, const Tensor& g) -> Grads {
+        const Tensor& sa = saved(n, 0);
+        const Tensor& sb = saved(n, 1);
+        Tensor ga, gb;
+        if (n.needs_input_grad(0)) ga = prim::binary(BinaryOp::Div, g, sb, g.dtype());
+        if (n.needs_input_grad(1)) {
+          Tensor q = prim::binary(BinaryOp::Div, prim::binary(BinaryOp::Mul, g, sa, g.dtype()),
+                                  prim::binary(BinaryOp::Mul, sb, sb, g.dtype()), g.dtype());
+          gb = prim::unary(UnaryOp::Neg, q);
+        }
+        return {ga, gb};
+      }, out, {&a, &b})) {
+    save_for_backward(*n, a);
+    save_for_backward(*n, b);
+  }
+  return out;
+}
+
+Tensor div(const Tensor& a, Scalar b) {
+  DType t = is_floating(a.dtype()) ? a.dtype() : kDefaultFloat;  // true division
+  Tensor out = prim::binary(BinaryOp::Div, a, prim::scalar(b.value, t, a.device()), t);
+  if (Node* n = record_op(OpId::Div, [](const Node& n, const Tensor& g) -> Grads {
+        Tensor bt = prim::scalar(n.a, g.dtype(), g.device());
+        return {prim::binary(BinaryOp::Div, g, bt, g.dtype())};
+      }, out, {&a})) {
+    n->a = b.value;
+  }
+  return out;
+}
+
+// `2 / x` is `reciprocal(x) * 2` in PyTorch, hence MulBackward0 over ReciprocalBackward0.
+Tensor rdiv(const Tensor& a, Scalar b) {
+  Tensor af = is_floating(a.dtype()) ? a : a.to(kDefaultFloat);
+  Tensor r = prim::unary(UnaryOp::RDivScalar, af, 1.0);
+  record_op(OpId::Reciprocal, [](const Node& n, const Tensor& g) -> Grads {
+    const Tensor& r = saved(n, 0);  // d(1/x)/dx = −1/x² = −r²
+    return {prim::unary(UnaryOp::Neg, prim::binary(BinaryOp::Mul, g, prim::binary(BinaryOp::Mul, r, r)))};
+  }, r, {&af});
+  if (r.grad_fn()) save_for_backward(*r.grad_fn(), r);
+  return mul(r, b);
+}
+
+// ---- pow with a tensor exponent: d(a^b)/da = b·a^(b−1), d/db = a^b·log a ---------------------------
+namespace {
+Grads pow_tensor_backward(const Node& n, const Tensor& g) {
+  const Tensor& base = saved(n, 0);
+  const Tensor& expo = saved(n, 1);
+  const Tensor& out = saved(n, 2);
+  Tensor gb, ge;
+  if (n.needs_input_grad(0)) {
+    Tensor em1 = prim::unary(UnaryOp::AddScalar, expo, -1.0);
+    Tensor d = prim::binary(BinaryOp::Mul, expo, prim::binary(BinaryOp::Pow, base, em1, g.dtype()), g.dtype());
+    gb = prim::binary(BinaryOp::Mul, g, d, g.dtype());
+  }
+  if (n.needs_input_grad(1)) {
+    Tensor lg = prim::binary(BinaryOp::PowExponentGrad, base, expo, g.dtype());
+    ge = prim::binary(BinaryOp::Mul, g, prim::binary(BinaryOp::Mul, out, lg, g.dtype()), g.dtype());
+  }
+  return {gb, ge};
+}
+}  // namespace
+
+Tensor pow(const Tensor& a, const Tensor& b) {
+  DType t = compute_type(a, b);
+  if (!is_floating(t)) {
+    for (double e : b.to_doubles())
+      if (e < 0) runtime_error("Integers to negative integer powers are not allowed.");
+  }
+  Tensor out = prim::binary(BinaryOp::Pow, a, b, t);
+  if (Node* n = record_op(OpId::PowTensor, pow_tensor_backward, out, {&a, &b})) {
+    save_for_backward(*n, prim::cast(a, t));
+    save_for_backward(*n, prim::cast(b, t));
+    save_for_backward(*n, out);
+  }
+  return out;
+}
+
+// torch.pow(2, x): d(c^x)/dx = c^x·log c.
+Tensor pow(Scalar base, const Tensor& exponent) {
+  DType t = result_type(exponent, base);
+  Tensor e = prim::cast(exponent, t);
+  Tensor out = prim::unary(UnaryOp::RPowScalar, e, base.value);
+  if (Node* n = record_op(OpId::PowScalarBase, [](const Node& n, const Tensor& g) -> Grads {
+        double log_base = n.a == 0 ? 0.0 : std::log(n.a);
+        return {mul_scalar(prim::binary(BinaryOp::Mul, g, saved(n, 0)), log_base)};
+      }, out, {&exponent})) {
+    n->a = base.value;
+    save_for_backward(*n, out);
+  }
+  return out;
+}
+
+// ---- maximum: gradient to the larger input, split evenly on ties -------------------------------
+Tensor maximum(const Tensor& a, const Tensor& b) {
+  DType t = compute_type(a, b);
+  Tensor out = prim::binary(BinaryOp::Max, a, b, t);
+  if (Node* n = record_op(OpId::Maximum, [](const Node& n, const Tensor& g) -> Grads {
+        const Tensor& sa = saved(n, 0);
+        const Tensor& sb = saved(n, 1);
+        Tensor ga, gb;
+        if (n.needs_input_grad(0)) ga = prim::binary(BinaryOp::Mul, g, prim::binary(BinaryOp::MaximumGradMask, sa, sb, g.dtype()));
+        if (n.needs_input_grad(1)) gb = prim::binary(BinaryOp::Mul, g, prim::binary(BinaryOp::MaximumGradMask, sb, sa, g.dtype()));
+        return {ga, gb};
+      }, out, {&a, &b})) {
+    save_for_backward(*n, prim::cast(a, t));
+    save_for_backward(*n, prim::cast(b, t));
+  }
+  return out;
+}
+
+}  // namespace gradlab

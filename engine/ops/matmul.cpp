@@ -1,0 +1,119 @@
+// Matrix products: mm (MmBackward0), mv (MvBackward0), dot (DotBackward0), and matmul, which
+// picks one of them by rank exactly as torch.matmul does (so node names match PyTorch).
+//   d(A·B)/dA = G·Bᵀ,  d(A·B)/dB = Aᵀ·G   (transposes are flags to the backend, not copies)
+#include "engine/ops/op_helpers.h"
+
+namespace gradlab {
+using namespace ops;
+
+namespace {
+std::string dims_str(const Shape& s) { return std::to_string(s[0]) + "x" + std::to_string(s[1]); }
+
+void check_matmul_dtypes(const Tensor& a, const Tensor& b) {
+  if (a.dtype() != b.dtype()) {
+    runtime_error(std::string("expected scalar type ") + dtype_scalar_name(a.dtype()) + " but found " +
+                  dtype_scalar_name(b.dtype()));
+  }
+}
+}  // namespace
+
+Tensor mm(const Tensor& a, const Tensor& b) {
+  if (a.dim() != 2) runtime_error("self must be a matrix");
+  if (b.dim() != 2) runtime_error("mat2 must be a matrix");
+  if (a.shape()[1] != b.shape()[0]) {
+    runtime_error("mat1 and mat2 shapes cannot be multiplied (" + dims_str(a.shape()) + " and " + dims_str(b.shape()) + ")");
+  }
+  check_matmul_dtypes(a, b);
+  const int64_t m = a.shape()[0], k = a.shape()[1], n = b.shape()[1];
+  Tensor out = prim::matmul(a, b, m, n, k, false, false);
+  if (Node* node = record_op(OpId::Mm, [](const Node& nd, const Tensor& g) -> Grads {
+        size_t i = 0;
+        Tensor sa = nd.needs_input_grad(1) ? saved(nd, i++) : Tensor();
+        Tensor sb = nd.needs_input_grad(0) ? saved(nd, i++) : Tensor();
+        const int64_t m = g.shape()[0], n = g.shape()[1];
+        Tensor ga, gb;
+        if (sb.defined()) ga = prim::matmul(g, sb, m, sb.shape()[0], n, false, true);  // G·Bᵀ
+        if (sa.defined()) gb = prim::matmul(sa, g, sa.shape()[1], n, m, true, false);  // Aᵀ·G
+        return {ga, gb};
+      }, out, {&a, &b})) {
+    if (node->needs_input_grad(1)) save_for_backward(*node, a);
+    if (node->needs_input_grad(0)) save_for_backward(*node, b);
+  }
+  return out;
+}
+
+// Matrix · vector: d/dA = g ⊗ v, d/dv = Aᵀ·g
+static Tensor mv(const Tensor& a, const Tensor& v) {
+  if (a.shape()[1] != v.shape()[0]) {
+    runtime_error("size mismatch, got " + std::to_string(a.shape()[0]) + ", " + dims_str(a.shape()) + "," +
+                  std::to_string(v.shape()[0]));
+  }
+  check_matmul_dtypes(a, v);
+  const int64_t m = a.shape()[0], k = a.shape()[1];
+  Tensor out = prim::alias(prim::matmul(a, v, m, 1, k, false, false), {m});
+  if (Node* node = record_op(OpId::Mv, [](const Node& nd, const Tensor& g) -> Grads {
+        const Tensor& sa = saved(nd, 0);
+        const Tensor& sv = saved(nd, 1);
+        const int64_t m = sa.shape()[0], k = sa.shape()[1];
+        Tensor ga, gv;
+        if (nd.needs_input_grad(0)) ga = prim::matmul(g, sv, m, k, 1, false, false);              // g[m×1]·v[1×k]
+        if (nd.needs_input_grad(1)) gv = prim::alias(prim::matmul(sa, g, k, 1, m, true, false), {k});  // Aᵀ·g
+        return {ga, gv};
+      }, out, {&a, &v})) {
+    save_for_backward(*node, a);
+    save_for_backward(*node, v);
+  }
+  return out;
+}
+
+// Vector · vector: d/da = g·b, d/db = g·a
+static Tensor dot(const Tensor& a, const Tensor& b) {
+  if (a.shape()[0] != b.shape()[0]) {
+    runtime_error("inconsistent tensor size, expected tensor [" + std::to_string(a.shape()[0]) + "] and src [" +
+                  std::to_string(b.shape()[0]) + "] to have the same number of elements, but got " +
+                  std::to_string(a.shape()[0]) + " and " + std::to_string(b.shape()[0]) + " elements respectively");
+  }
+  check_matmul_dtypes(a, b);
+  const int64_t k = a.shape()[0];
+  Tensor out = prim::alias(prim::matmul(a, b, 1, 1, k, false, false), {});
+  if (Node* node = record_op(OpId::Dot, [](const Node& nd, const Tensor& g) -> Grads {
+        Tensor ga, gb;
+        if (nd.needs_input_grad(0)) ga = prim::binary(BinaryOp::Mul, saved(nd, 1), g);
+        if (nd.needs_input_grad(1)) gb = prim::binary(BinaryOp::Mul, saved(nd, 0), g);
+        return {ga, gb};
+      }, out, {&a, &b})) {
+    save_for_backward(*node, a);
+    save_for_backward(*node, b);
+  }
+  return out;
+}
+
+Tensor matmul(const Tensor& a, const Tensor& b) {
+  const int64_t ra = a.dim(), rb = b.dim();
+  if (ra == 0 || rb == 0) {
+    runtime_error("both arguments to matmul need to be at least 1D, but they are " + std::to_string(ra) + "D and " +
+                  std::to_string(rb) + "D");
+  }
+  if (ra == 1 && rb == 1) return dot(a, b);
+  if (ra == 2 && rb == 1) return mv(a, b);
+  if (ra == 1 && rb == 2) {
+    // PyTorch: mm(a.unsqueeze(0), b).squeeze_(0) — the in-place squeeze is SqueezeBackward3.
+    Tensor r = mm(unsqueeze(a, 0), b);
+    Tensor out = prim::alias(r, {b.shape()[1]});
+    record_op(OpId::SqueezeInplace, [](const Node& n, const Tensor& g) -> Grads {
+      return {prim::alias(g, n.inputs[0].shape)};
+    }, out, {&r});
+    return out;
+  }
+  if (ra == 2 && rb == 2) return mm(a, b);
+  // Batched matmul: fold leading dims of `a` into rows when `b` is a matrix.
+  if (rb == 2) {
+    Shape out_shape(a.shape().begin(), a.shape().end() - 1);
+    out_shape.push_back(b.shape()[1]);
+    Tensor folded = reshape(a, {-1, a.shape().back()});
+    return reshape(mm(folded, b), out_shape);
+  }
+  runtime_error("matmul: batched matrix products with a batched right operand are not supported by gradlab yet");
+}
+
+}  // namespace gradlab

@@ -1,0 +1,90 @@
+// The op table: one row per differentiable op, generating the OpId enum, the PyTorch node
+// names shown as `grad_fn=<...>`, and the test registry (tests/cpp/test_ops.cpp fails when a
+// row has no test). The forward and backward of each row live side by side in ops/<family>.cpp.
+//
+//   X(Id, "python name", "PyTorch node name")
+#pragma once
+#include <cstddef>
+
+#define GRADLAB_OPS(X)                                 \
+  /* binary.cpp */                                     \
+  X(Add, "add", "AddBackward0")                        \
+  X(Sub, "sub", "SubBackward0")                        \
+  X(RSub, "rsub", "RsubBackward1")                     \
+  X(Mul, "mul", "MulBackward0")                        \
+  X(Div, "div", "DivBackward0")                        \
+  X(PowTensor, "pow", "PowBackward1")                  \
+  X(PowScalarBase, "pow", "PowBackward2")              \
+  X(Maximum, "maximum", "MaximumBackward0")            \
+  /* unary.cpp */                                      \
+  X(Neg, "neg", "NegBackward0")                        \
+  X(PowScalar, "pow", "PowBackward0")                  \
+  X(Reciprocal, "reciprocal", "ReciprocalBackward0")   \
+  X(Exp, "exp", "ExpBackward0")                        \
+  X(Log, "log", "LogBackward0")                        \
+  X(Sqrt, "sqrt", "SqrtBackward0")                     \
+  X(Abs, "abs", "AbsBackward0")                        \
+  X(Sin, "sin", "SinBackward0")                        \
+  X(Cos, "cos", "CosBackward0")                        \
+  X(Sigmoid, "sigmoid", "SigmoidBackward0")            \
+  X(Tanh, "tanh", "TanhBackward0")                     \
+  X(Relu, "relu", "ReluBackward0")                     \
+  X(Clamp, "clamp", "ClampBackward1")                  \
+  X(ToCopy, "to", "ToCopyBackward0")                   \
+  X(Clone, "clone", "CloneBackward0")                  \
+  /* reduce.cpp */                                     \
+  X(Sum, "sum", "SumBackward0")                        \
+  X(SumDim, "sum", "SumBackward1")                     \
+  X(Mean, "mean", "MeanBackward0")                     \
+  X(MeanDim, "mean", "MeanBackward1")                  \
+  X(MaxAll, "max", "MaxBackward1")                     \
+  X(MaxDim, "max", "MaxBackward0")                     \
+  /* matmul.cpp */                                     \
+  X(Mm, "mm", "MmBackward0")                           \
+  X(Mv, "mv", "MvBackward0")                           \
+  X(Dot, "dot", "DotBackward0")                        \
+  /* shape.cpp */                                      \
+  X(T, "t", "TBackward0")                              \
+  X(Transpose, "transpose", "TransposeBackward0")      \
+  X(View, "view", "ViewBackward0")                     \
+  X(Reshape, "reshape", "ReshapeAliasBackward0")       \
+  X(UnsafeView, "reshape", "UnsafeViewBackward0")      \
+  X(Permute, "permute", "PermuteBackward0")            \
+  X(SqueezeInplace, "squeeze_", "SqueezeBackward3")    \
+  X(Unsqueeze, "unsqueeze", "UnsqueezeBackward0")      \
+  X(Squeeze, "squeeze", "SqueezeBackward0")            \
+  X(SqueezeDim, "squeeze", "SqueezeBackward1")         \
+  X(Expand, "expand", "ExpandBackward0")               \
+  X(Select, "select", "SelectBackward0")               \
+  X(Slice, "slice", "SliceBackward0")
+
+namespace gradlab {
+
+enum class OpId : unsigned char {
+#define GRADLAB_OP_ENUM(id, py, node) id,
+  GRADLAB_OPS(GRADLAB_OP_ENUM)
+#undef GRADLAB_OP_ENUM
+  AccumulateGrad,  // the sink of a leaf; not an op, but a node of the graph
+};
+
+inline constexpr size_t kOpCount = static_cast<size_t>(OpId::AccumulateGrad);
+
+inline const char* op_node_name(OpId op) {
+  static const char* const names[] = {
+#define GRADLAB_OP_NAME(id, py, node) node,
+      GRADLAB_OPS(GRADLAB_OP_NAME)
+#undef GRADLAB_OP_NAME
+      "AccumulateGrad"};
+  return names[static_cast<size_t>(op)];
+}
+
+inline const char* op_python_name(OpId op) {
+  static const char* const names[] = {
+#define GRADLAB_OP_PY(id, py, node) py,
+      GRADLAB_OPS(GRADLAB_OP_PY)
+#undef GRADLAB_OP_PY
+      "accumulate_grad"};
+  return names[static_cast<size_t>(op)];
+}
+
+}  // namespace gradlab

@@ -1,0 +1,90 @@
+// See primitives.h.
+#include "engine/ops/primitives.h"
+
+namespace gradlab::prim {
+
+Tensor empty(const Shape& shape, DType dtype, Device device) {
+  Backend& be = backend_for(device);
+  auto impl = std::make_shared<TensorImpl>();
+  impl->numel = shape_numel(shape);
+  impl->storage = std::make_shared<Storage>(be, static_cast<size_t>(impl->numel) * dtype_size(dtype));
+  impl->shape = shape;
+  impl->dtype = dtype;
+  return Tensor(std::move(impl));
+}
+
+Tensor alias(const Tensor& t, const Shape& shape) {
+  auto impl = std::make_shared<TensorImpl>();
+  impl->storage = t.impl()->storage;
+  impl->shape = shape;
+  impl->numel = t.numel();
+  impl->dtype = t.dtype();
+  return Tensor(std::move(impl));
+}
+
+Tensor cast(const Tensor& t, DType dtype) {
+  if (t.dtype() == dtype) return t;
+  Tensor out = empty(t.shape(), dtype, t.device());
+  t.storage().backend->cast(t.dtype(), t.data(), dtype, out.mutable_data(), t.numel());
+  return out;
+}
+
+Tensor unary(UnaryOp op, const Tensor& x, double a, double b) {
+  Tensor out = empty(x.shape(), x.dtype(), x.device());
+  x.storage().backend->unary(op, x.dtype(), x.data(), out.mutable_data(), x.numel(), a, b);
+  return out;
+}
+
+void check_same_device(const Tensor& a, const Tensor& b) {
+  if (a.device() != b.device()) {
+    // PyTorch names the non-CPU device first.
+    std::string first = a.device().is_cuda() ? a.device().str() : b.device().str();
+    std::string second = a.device().is_cuda() ? b.device().str() : a.device().str();
+    runtime_error("Expected all tensors to be on the same device, but found at least two devices, " + first +
+                  " and " + second + "!");
+  }
+}
+
+Tensor binary(BinaryOp op, const Tensor& x_in, const Tensor& y_in, DType dtype, double a) {
+  check_same_device(x_in, y_in);
+  Tensor x = cast(x_in, dtype), y = cast(y_in, dtype);
+  Shape shape = broadcast_shapes(x.shape(), y.shape());
+  Tensor out = empty(shape, dtype, x.device());
+  StridedView xv{x.data(), shape, broadcast_strides(x.shape(), shape), 0};
+  StridedView yv{y.data(), shape, broadcast_strides(y.shape(), shape), 0};
+  x.storage().backend->binary(op, dtype, xv, yv, out.mutable_data(), shape, a);
+  return out;
+}
+
+Tensor reduce(ReduceOp op, const Tensor& x, const Shape& out_shape) {
+  Tensor out = empty(out_shape, op == ReduceOp::ArgMax ? DType::Int64 : x.dtype(), x.device());
+  x.storage().backend->reduce(op, x.dtype(), x.data(), x.shape(), out.mutable_data(), out_shape);
+  return out;
+}
+
+Tensor gather_view(const Tensor& x, const Shape& shape, const std::vector<int64_t>& strides, int64_t offset) {
+  Tensor out = empty(shape, x.dtype(), x.device());
+  StridedView v{x.data(), shape, strides, offset};
+  x.storage().backend->strided_copy(x.dtype(), v, out.mutable_data());
+  return out;
+}
+
+Tensor expand(const Tensor& x, const Shape& shape) {
+  if (x.shape() == shape) return x;
+  return gather_view(x, shape, broadcast_strides(x.shape(), shape), 0);
+}
+
+Tensor matmul(const Tensor& a, const Tensor& b, int64_t m, int64_t n, int64_t k, bool trans_a, bool trans_b) {
+  check_same_device(a, b);
+  Tensor out = empty({m, n}, a.dtype(), a.device());
+  a.storage().backend->matmul(a.dtype(), a.data(), b.data(), out.mutable_data(), m, n, k, trans_a, trans_b);
+  return out;
+}
+
+Tensor scalar(double value, DType dtype, Device device) {
+  Tensor out = empty({}, dtype, device);
+  out.storage().backend->fill(dtype, out.mutable_data(), 1, value);
+  return out;
+}
+
+}  // namespace gradlab::prim

@@ -1,0 +1,30 @@
+// History-free tensor primitives: thin wrappers that allocate an output and make one backend
+// call. The differentiable ops (ops/*.cpp) compute their forward with these and record a node;
+// backward formulas use them too (they run with grad mode off anyway).
+#pragma once
+#include "engine/backend/backend.h"
+#include "engine/tensor.h"
+
+namespace gradlab::prim {
+
+Tensor empty(const Shape& shape, DType dtype, Device device);
+// A tensor sharing `t`'s storage with a new shape of the same numel (reshape of contiguous data).
+Tensor alias(const Tensor& t, const Shape& shape);
+Tensor cast(const Tensor& t, DType dtype);  // returns t itself when the dtype already matches
+Tensor unary(UnaryOp op, const Tensor& x, double a = 0, double b = 0);
+// Broadcasting binary op computed in `dtype` (inputs are cast first when they differ).
+Tensor binary(BinaryOp op, const Tensor& x, const Tensor& y, DType dtype, double a = 0);
+inline Tensor binary(BinaryOp op, const Tensor& x, const Tensor& y, double a = 0) {
+  return binary(op, x, y, x.dtype(), a);
+}
+// Reduces to `out_shape` (same rank, reduced dims are 1); ArgMax returns int64 indices.
+Tensor reduce(ReduceOp op, const Tensor& x, const Shape& out_shape);
+Tensor gather_view(const Tensor& x, const Shape& shape, const std::vector<int64_t>& strides, int64_t offset);
+Tensor expand(const Tensor& x, const Shape& shape);   // materialised broadcast
+Tensor matmul(const Tensor& a, const Tensor& b, int64_t m, int64_t n, int64_t k, bool trans_a, bool trans_b);
+Tensor scalar(double value, DType dtype, Device device);
+
+// Throws PyTorch's "Expected all tensors to be on the same device" error when they differ.
+void check_same_device(const Tensor& a, const Tensor& b);
+
+}  // namespace gradlab::prim

@@ -1,0 +1,166 @@
+// Reductions: sum, mean, max. Backward expands the gradient back over the reduced dims.
+// Node names follow PyTorch's overloads: all elements → …Backward0 (max: MaxBackward1),
+// with `dim` → …Backward1 (max with dim: MaxBackward0).
+#include <algorithm>
+
+#include "engine/ops/op_helpers.h"
+
+namespace gradlab {
+using namespace ops;
+
+namespace {
+
+// The keepdim shape of reducing `shape` over `dims` (each dim set to 1).
+Shape keepdim_shape(const Shape& shape, const std::vector<int64_t>& dims) {
+  Shape out = shape;
+  for (int64_t d : dims) out[d] = 1;
+  return out;
+}
+
+Shape drop_dims(const Shape& shape, const std::vector<int64_t>& dims) {
+  Shape out;
+  for (size_t i = 0; i < shape.size(); ++i)
+    if (std::find(dims.begin(), dims.end(), static_cast<int64_t>(i)) == dims.end()) out.push_back(shape[i]);
+  return out;
+}
+
+std::vector<int64_t> wrap_dims(const std::vector<int64_t>& dims, int64_t rank) {
+  std::vector<int64_t> out;
+  for (int64_t d : dims) {
+    int64_t w = wrap_dim(d, rank);
+    if (std::find(out.begin(), out.end(), w) != out.end()) {
+      runtime_error("dim " + std::to_string(w) + " appears multiple times in the list of dims");
+    }
+    out.push_back(w);
+  }
+  if (rank == 0) out.clear();  // dims 0/-1 of a 0-d tensor reduce nothing
+  return out;
+}
+
+// Gradient of a reduction: reshape `g` to the keepdim shape, then broadcast to the input.
+Tensor expand_back(const Tensor& g, const Node& n) {
+  const Shape& in = n.inputs[0].shape;
+  Shape keep(n.ints.begin(), n.ints.end());
+  return prim::expand(prim::alias(g, keep), in);
+}
+
+}  // namespace
+
+// d(Σx)/dx = 1
+Tensor sum(const Tensor& a, std::optional<DType> dtype) {
+  Tensor x = dtype ? prim::cast(a, *dtype) : a;
+  Tensor out = prim::alias(prim::reduce(ReduceOp::Sum, x, Shape(a.dim(), 1)), {});
+  record_op(OpId::Sum, [](const Node& n, const Tensor& g) -> Grads {
+    return {prim::expand(g, n.inputs[0].shape)};
+  }, out, {&a});
+  return out;
+}
+
+Tensor sum(const Tensor& a, const std::vector<int64_t>& dims_in, bool keepdim) {
+  std::vector<int64_t> dims = wrap_dims(dims_in, a.dim());
+  if (dims_in.empty()) {  // sum(dim=[]) reduces everything, like PyTorch
+    for (int64_t d = 0; d < a.dim(); ++d) dims.push_back(d);
+  }
+  Shape keep = keepdim_shape(a.shape(), dims);
+  Tensor r = prim::reduce(ReduceOp::Sum, a, keep);
+  Tensor out = keepdim ? r : prim::alias(r, drop_dims(a.shape(), dims));
+  if (Node* n = record_op(OpId::SumDim, [](const Node& n, const Tensor& g) -> Grads { return {expand_back(g, n)}; },
+                          out, {&a})) {
+    n->ints.assign(keep.begin(), keep.end());
+  }
+  return out;
+}
+
+// d(mean x)/dx = 1/n
+Tensor mean(const Tensor& a) {
+  if (!is_floating(a.dtype())) {
+    runtime_error(std::string("mean(): could not infer output dtype. Input dtype must be either a floating point or "
+                              "complex dtype. Got: ") + dtype_scalar_name(a.dtype()));
+  }
+  Tensor s = prim::alias(prim::reduce(ReduceOp::Sum, a, Shape(a.dim(), 1)), {});
+  Tensor out = prim::binary(BinaryOp::Div, s, prim::scalar(static_cast<double>(a.numel()), a.dtype(), a.device()));
+  record_op(OpId::Mean, [](const Node& n, const Tensor& g) -> Grads {
+    Tensor count = prim::scalar(static_cast<double>(shape_numel(n.inputs[0].shape)), g.dtype(), g.device());
+    return {prim::expand(prim::binary(BinaryOp::Div, g, count), n.inputs[0].shape)};
+  }, out, {&a});
+  return out;
+}
+
+Tensor mean(const Tensor& a, const std::vector<int64_t>& dims_in, bool keepdim) {
+  if (!is_floating(a.dtype())) {
+    runtime_error(std::string("mean(): could not infer output dtype. Input dtype must be either a floating point or "
+                              "complex dtype. Got: ") + dtype_scalar_name(a.dtype()));
+  }
+  std::vector<int64_t> dims = wrap_dims(dims_in, a.dim());
+  if (dims_in.empty())
+    for (int64_t d = 0; d < a.dim(); ++d) dims.push_back(d);
+  Shape keep = keepdim_shape(a.shape(), dims);
+  int64_t count = 1;
+  for (int64_t d : dims) count *= a.shape()[d];
+  Tensor r = prim::binary(BinaryOp::Div, prim::reduce(ReduceOp::Sum, a, keep),
+                          prim::scalar(static_cast<double>(count), a.dtype(), a.device()));
+  Tensor out = keepdim ? r : prim::alias(r, drop_dims(a.shape(), dims));
+  if (Node* n = record_op(OpId::MeanDim, [](const Node& n, const Tensor& g) -> Grads {
+        Tensor e = expand_back(g, n);
+        return {prim::binary(BinaryOp::Div, e, prim::scalar(n.a, g.dtype(), g.device()))};
+      }, out, {&a})) {
+    n->ints.assign(keep.begin(), keep.end());
+    n->a = static_cast<double>(count);
+  }
+  return out;
+}
+
+// d max(x)/dx: the gradient is shared evenly by the elements equal to the maximum.
+Tensor max(const Tensor& a) {
+  if (a.numel() == 0) {
+    runtime_error("max(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim "
+                  "with the 'dim' argument.");
+  }
+  Tensor out = prim::alias(prim::reduce(ReduceOp::Max, a, Shape(a.dim(), 1)), {});
+  if (Node* n = record_op(OpId::MaxAll, [](const Node& n, const Tensor& g) -> Grads {
+        const Tensor& x = saved(n, 0);
+        const Tensor& m = saved(n, 1);
+        Tensor mask = prim::binary(BinaryOp::EqualMask, x, m);
+        Tensor count = prim::alias(prim::reduce(ReduceOp::Sum, mask, Shape(x.dim(), 1)), {});
+        return {prim::binary(BinaryOp::Mul, mask, prim::binary(BinaryOp::Div, g, count))};
+      }, out, {&a})) {
+    save_for_backward(*n, a);
+    save_for_backward(*n, out);
+  }
+  return out;
+}
+
+// max along a dim: the gradient goes to the selected (first maximal) index only.
+std::pair<Tensor, Tensor> max(const Tensor& a, int64_t dim_in, bool keepdim) {
+  int64_t dim = wrap_dim(dim_in, a.dim());
+  if (a.dim() > 0 && a.shape()[dim] == 0) {
+    index_error("max(): Expected reduction dim " + std::to_string(dim) + " to have non-zero size.");
+  }
+  Shape keep = a.dim() == 0 ? Shape{} : keepdim_shape(a.shape(), {dim});
+  Tensor values = prim::reduce(ReduceOp::Max, a, keep);
+  Tensor indices = a.dim() == 0 ? prim::scalar(0, DType::Int64, a.device()) : prim::reduce(ReduceOp::ArgMax, a, keep);
+  Shape out_shape = keepdim || a.dim() == 0 ? keep : drop_dims(a.shape(), {dim});
+  Tensor out = prim::alias(values, out_shape);
+  Tensor idx = prim::alias(indices, out_shape);
+  if (Node* n = record_op(OpId::MaxDim, [](const Node& n, const Tensor& g) -> Grads {
+        const Shape& in = n.inputs[0].shape;
+        if (in.empty()) return {g};
+        int64_t dim = n.ints[0];
+        Shape keep = in;
+        keep[dim] = 1;
+        // one_hot[..., j, ...] = (j == index): compare an arange along `dim` with the indices.
+        Shape pos_shape(in.size(), 1);
+        pos_shape[dim] = in[dim];
+        std::vector<double> pos(static_cast<size_t>(in[dim]));
+        for (size_t j = 0; j < pos.size(); ++j) pos[j] = static_cast<double>(j);
+        Tensor positions = from_vector(pos, pos_shape, TensorOptions{DType::Int64, g.device(), false});
+        Tensor one_hot = prim::cast(prim::binary(BinaryOp::EqualMask, positions, prim::alias(saved(n, 0), keep)), g.dtype());
+        return {prim::binary(BinaryOp::Mul, one_hot, prim::alias(g, keep))};
+      }, out, {&a})) {
+    n->ints = {dim};
+    save_for_backward(*n, idx);
+  }
+  return {out, idx};
+}
+
+}  // namespace gradlab

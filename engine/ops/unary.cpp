@@ -1,0 +1,166 @@
+// Unary ops: forward and backward side by side, each with its derivative in a comment.
+// Ops save only what backward needs: exp, tanh, sigmoid, sqrt and relu keep their output;
+// log, sin, cos, abs, pow keep their input (Note [Saved tensors]).
+#include "engine/ops/op_helpers.h"
+
+namespace gradlab {
+using namespace ops;
+
+namespace {
+
+// Floating ops on integer tensors compute in the default float dtype, as PyTorch does.
+Tensor as_floating(const Tensor& t) { return is_floating(t.dtype()) ? t : prim::cast(t, kDefaultFloat); }
+
+// Runs a floating unary primitive and records its node, saving the input or the output.
+enum class Save { Input, Output, Nothing };
+Tensor unary_op(OpId id, UnaryOp prim_op, BackwardFn backward, const Tensor& a, Save what) {
+  Tensor x = as_floating(a);
+  Tensor out = prim::unary(prim_op, x);
+  if (Node* n = record_op(id, backward, out, {&a})) {
+    if (what == Save::Input) save_for_backward(*n, x);
+    if (what == Save::Output) save_for_backward(*n, out);
+  }
+  return out;
+}
+
+Tensor times(const Tensor& a, const Tensor& b) { return prim::binary(BinaryOp::Mul, a, b); }
+
+}  // namespace
+
+// d(−x)/dx = −1
+Tensor neg(const Tensor& a) {
+  Tensor out = prim::unary(UnaryOp::Neg, a);
+  record_op(OpId::Neg, [](const Node&, const Tensor& g) -> Grads { return {prim::unary(UnaryOp::Neg, g)}; }, out, {&a});
+  return out;
+}
+
+// d(x^p)/dx = p·x^(p−1)
+Tensor pow(const Tensor& a, Scalar exponent) {
+  if (!is_floating(a.dtype()) && exponent.is_integral && exponent.value < 0) {
+    runtime_error("Integers to negative integer powers are not allowed.");
+  }
+  Tensor x = prim::cast(a, result_type(a, exponent));
+  Tensor out = prim::unary(UnaryOp::PowScalar, x, exponent.value);
+  if (Node* n = record_op(OpId::PowScalar, [](const Node& n, const Tensor& g) -> Grads {
+        if (n.a == 0) return {prim::unary(UnaryOp::MulScalar, g, 0.0)};
+        return {prim::binary(BinaryOp::PowScalarBackward, g, saved(n, 0), n.a)};
+      }, out, {&a})) {
+    n->a = exponent.value;
+    save_for_backward(*n, x);
+  }
+  return out;
+}
+
+// d(eˣ)/dx = eˣ (the output)
+Tensor exp(const Tensor& a) {
+  return unary_op(OpId::Exp, UnaryOp::Exp, [](const Node& n, const Tensor& g) -> Grads { return {times(g, saved(n, 0))}; },
+                  a, Save::Output);
+}
+
+// d(log x)/dx = 1/x
+Tensor log(const Tensor& a) {
+  return unary_op(OpId::Log, UnaryOp::Log, [](const Node& n, const Tensor& g) -> Grads {
+    return {prim::binary(BinaryOp::Div, g, saved(n, 0))};
+  }, a, Save::Input);
+}
+
+// d(√x)/dx = 1/(2√x)
+Tensor sqrt(const Tensor& a) {
+  return unary_op(OpId::Sqrt, UnaryOp::Sqrt, [](const Node& n, const Tensor& g) -> Grads {
+    return {prim::binary(BinaryOp::Div, g, mul_scalar(saved(n, 0), 2.0))};
+  }, a, Save::Output);
+}
+
+// d|x|/dx = sign(x)
+Tensor abs(const Tensor& a) {
+  Tensor out = prim::unary(UnaryOp::Abs, a);
+  if (Node* n = record_op(OpId::Abs, [](const Node& n, const Tensor& g) -> Grads {
+        return {times(g, prim::unary(UnaryOp::Sign, saved(n, 0)))};
+      }, out, {&a})) {
+    save_for_backward(*n, a);
+  }
+  return out;
+}
+
+// d(sin x)/dx = cos x
+Tensor sin(const Tensor& a) {
+  return unary_op(OpId::Sin, UnaryOp::Sin, [](const Node& n, const Tensor& g) -> Grads {
+    return {times(g, prim::unary(UnaryOp::Cos, saved(n, 0)))};
+  }, a, Save::Input);
+}
+
+// d(cos x)/dx = −sin x
+Tensor cos(const Tensor& a) {
+  return unary_op(OpId::Cos, UnaryOp::Cos, [](const Node& n, const Tensor& g) -> Grads {
+    return {prim::unary(UnaryOp::Neg, times(g, prim::unary(UnaryOp::Sin, saved(n, 0))))};
+  }, a, Save::Input);
+}
+
+// dσ/dx = σ(1 − σ)
+Tensor sigmoid(const Tensor& a) {
+  return unary_op(OpId::Sigmoid, UnaryOp::Sigmoid, [](const Node& n, const Tensor& g) -> Grads {
+    return {prim::binary(BinaryOp::SigmoidBackward, g, saved(n, 0))};
+  }, a, Save::Output);
+}
+
+// d(tanh x)/dx = 1 − tanh² x
+Tensor tanh(const Tensor& a) {
+  return unary_op(OpId::Tanh, UnaryOp::Tanh, [](const Node& n, const Tensor& g) -> Grads {
+    return {prim::binary(BinaryOp::TanhBackward, g, saved(n, 0))};
+  }, a, Save::Output);
+}
+
+// d relu(x)/dx = 1 where the output is positive, else 0
+Tensor relu(const Tensor& a) {
+  Tensor out = prim::unary(UnaryOp::Relu, a);
+  if (Node* n = record_op(OpId::Relu, [](const Node& n, const Tensor& g) -> Grads {
+        return {prim::binary(BinaryOp::ReluBackward, g, saved(n, 0))};
+      }, out, {&a})) {
+    save_for_backward(*n, out);
+  }
+  return out;
+}
+
+// d clamp(x, lo, hi)/dx = 1 inside [lo, hi], else 0
+Tensor clamp(const Tensor& a, std::optional<Scalar> min, std::optional<Scalar> max) {
+  if (!min && !max) runtime_error("torch.clamp: At least one of 'min' or 'max' must not be None");
+  const double nan = std::nan("");
+  double lo = min ? min->value : nan, hi = max ? max->value : nan;
+  bool float_bound = (min && !min->is_integral) || (max && !max->is_integral);
+  Tensor x = float_bound && !is_floating(a.dtype()) ? prim::cast(a, kDefaultFloat) : a;
+  Tensor out = prim::unary(UnaryOp::Clamp, x, lo, hi);
+  if (Node* n = record_op(OpId::Clamp, [](const Node& n, const Tensor& g) -> Grads {
+        return {times(g, prim::unary(UnaryOp::ClampMask, saved(n, 0), n.a, n.b))};
+      }, out, {&a})) {
+    n->a = lo;
+    n->b = hi;
+    save_for_backward(*n, x);
+  }
+  return out;
+}
+
+// A differentiable dtype change: the gradient flows back unchanged (the engine casts it).
+Tensor Tensor::to(DType dtype) const {
+  if (dtype == this->dtype()) return *this;
+  Tensor out = prim::cast(*this, dtype);
+  if (!is_floating(dtype)) return out;  // integer results never require grad
+  record_op(OpId::ToCopy, [](const Node&, const Tensor& g) -> Grads { return {g}; }, out, {this});
+  return out;
+}
+
+// A differentiable device copy: the gradient is copied back to the input's device.
+Tensor Tensor::to(Device device) const {
+  if (device == this->device()) return *this;
+  Tensor out = prim::empty(shape(), dtype(), device);
+  std::vector<unsigned char> host(static_cast<size_t>(numel()) * dtype_size(dtype()));
+  storage().backend->copy_to_host(host.data(), data(), host.size());
+  out.storage().backend->copy_from_host(out.mutable_data(), host.data(), host.size());
+  if (Node* n = record_op(OpId::ToCopy, [](const Node& n, const Tensor& g) -> Grads {
+        return {g.to(n.inputs[0].device)};
+      }, out, {this})) {
+    (void)n;
+  }
+  return out;
+}
+
+}  // namespace gradlab

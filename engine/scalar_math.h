@@ -1,0 +1,161 @@
+// Scalar math, written once and shared by every backend: the CPU loops and the CUDA kernel
+// template both call these inline functions (GRADLAB_HD marks them host-and-device under nvcc).
+//
+// Each primitive is one row of an X-macro list, so the enum and every backend switch are
+// generated from the same place (ggml's weakness — one op spread over many switches — avoided).
+// `a` and `b` are the op's scalar parameters (pow exponent, clamp bounds); unused ones are 0.
+#pragma once
+#include <cmath>
+#include <cstdint>
+#include <type_traits>
+
+#if defined(__CUDACC__)
+#define GRADLAB_HD __host__ __device__ __forceinline__
+#else
+#define GRADLAB_HD inline
+#endif
+
+namespace gradlab {
+
+// ---- unary primitives: out = f(x; a, b) --------------------------------------------------
+#define GRADLAB_UNARY_PRIMITIVES(X)                                                       \
+  X(Neg, -x)                                                                               \
+  X(Exp, std::exp(x))                                                                      \
+  X(Log, std::log(x))                                                                      \
+  X(Sqrt, std::sqrt(x))                                                                    \
+  X(Abs, x < T(0) ? -x : x)                                                                \
+  X(Sign, T((x > T(0)) - (x < T(0))))                                                      \
+  X(Sin, std::sin(x))                                                                      \
+  X(Cos, std::cos(x))                                                                      \
+  X(Sigmoid, T(1) / (T(1) + std::exp(-x)))                                                 \
+  X(Tanh, std::tanh(x))                                                                    \
+  X(Relu, x > T(0) ? x : T(0))                                                             \
+  X(PowScalar, scalar_pow(x, T(a)))       /* x ** a */                                     \
+  X(RPowScalar, scalar_pow(T(a), x))      /* a ** x */                                     \
+  X(AddScalar, x + T(a))                                                                   \
+  X(MulScalar, x * T(a))                                                                   \
+  X(RSubScalar, T(a) - x)                 /* a - x */                                      \
+  X(RDivScalar, T(a) / x)                 /* a / x */                                      \
+  X(Clamp, scalar_clamp(x, T(a), T(b)))   /* bounds a..b; NaN bound means none */           \
+  X(ClampMask, (x >= T(a) || a != a) && (x <= T(b) || b != b) ? T(1) : T(0))               \
+  X(PowScalarGradFactor, T(a) * scalar_pow(x, T(a - 1)))  /* d/dx x^a = a·x^(a-1) */       \
+  X(Square, x * x)
+
+// ---- binary primitives: out = f(x, y; a) -------------------------------------------------
+#define GRADLAB_BINARY_PRIMITIVES(X)                                                       \
+  X(Add, x + y)                                                                            \
+  X(Sub, x - y)                                                                            \
+  X(Mul, x * y)                                                                            \
+  X(Div, scalar_div(x, y))                                                                 \
+  X(Pow, scalar_pow(x, y))                                                                 \
+  X(Max, x > y || x != x ? x : y)                                                          \
+  X(AddScaled, x + T(a) * y)              /* x + a·y  (add(alpha=a)) */                     \
+  X(ReluBackward, y > T(0) ? x : T(0))    /* grad x, input y */                             \
+  X(SigmoidBackward, x * y * (T(1) - y))  /* grad x, output y: σ' = σ(1-σ) */               \
+  X(TanhBackward, x * (T(1) - y * y))     /* grad x, output y: tanh' = 1 - tanh² */         \
+  X(PowScalarBackward, x * T(a) * scalar_pow(y, T(a - 1)))  /* grad x, base y */             \
+  X(EqualMask, x == y ? T(1) : T(0))                                                       \
+  X(MaximumGradMask, x > y ? T(1) : (x == y ? T(0.5) : T(0)))  /* d max(x,y)/dx, ties split */ \
+  X(PowExponentGrad, x == T(0) ? T(0) : static_cast<T>(std::log(static_cast<double>(x)))) /* d x^y/dy = x^y·log x, 0 at 0^0 */
+
+template <class T>
+GRADLAB_HD T scalar_pow(T x, T y) {
+  if constexpr (std::is_integral_v<T>) {
+    // Integer power by squaring; negative exponents of ints are an error caught earlier.
+    T r = 1;
+    while (y > 0) {
+      if (y & 1) r *= x;
+      x *= x;
+      y >>= 1;
+    }
+    return r;
+  } else {
+    if (y == T(2)) return x * x;  // exact and fast for the common square
+    return std::pow(x, y);
+  }
+}
+
+template <class T>
+GRADLAB_HD T scalar_div(T x, T y) {
+  if constexpr (std::is_integral_v<T>) {
+    return y == 0 ? T(0) : x / y;  // int division by zero is rejected before the kernel runs
+  } else {
+    return x / y;
+  }
+}
+
+template <class T>
+GRADLAB_HD T scalar_clamp(T x, T lo, T hi) {
+  if (x != x) return x;            // NaN stays NaN, as in PyTorch
+  if (lo == lo && x < lo) x = lo;  // lo == lo: bound is present (not NaN)
+  if (hi == hi && x > hi) x = hi;
+  return x;
+}
+
+enum class UnaryOp : uint8_t {
+#define GRADLAB_ENUM_ROW(name, expr) name,
+  GRADLAB_UNARY_PRIMITIVES(GRADLAB_ENUM_ROW)
+#undef GRADLAB_ENUM_ROW
+};
+
+enum class BinaryOp : uint8_t {
+#define GRADLAB_ENUM_ROW(name, expr) name,
+  GRADLAB_BINARY_PRIMITIVES(GRADLAB_ENUM_ROW)
+#undef GRADLAB_ENUM_ROW
+};
+
+// Functors the backends instantiate per op: UnaryFn<UnaryOp::Exp>{a, b}(x).
+template <UnaryOp Op>
+struct UnaryFn;
+template <BinaryOp Op>
+struct BinaryFn;
+
+#define GRADLAB_UNARY_FN(name, expr)                                 \
+  template <>                                                        \
+  struct UnaryFn<UnaryOp::name> {                                    \
+    double a, b;                                                     \
+    template <class T>                                               \
+    GRADLAB_HD T operator()(T x) const {                             \
+      (void)a;                                                       \
+      (void)b;                                                       \
+      return static_cast<T>(expr);                                   \
+    }                                                                \
+  };
+GRADLAB_UNARY_PRIMITIVES(GRADLAB_UNARY_FN)
+#undef GRADLAB_UNARY_FN
+
+#define GRADLAB_BINARY_FN(name, expr)                                \
+  template <>                                                        \
+  struct BinaryFn<BinaryOp::name> {                                  \
+    double a;                                                        \
+    template <class T>                                               \
+    GRADLAB_HD T operator()(T x, T y) const {                        \
+      (void)a;                                                       \
+      return static_cast<T>(expr);                                   \
+    }                                                                \
+  };
+GRADLAB_BINARY_PRIMITIVES(GRADLAB_BINARY_FN)
+#undef GRADLAB_BINARY_FN
+
+// Calls f(UnaryFn<op>{a,b}) with the functor for a runtime op: one switch, generated.
+template <class F>
+void dispatch_unary(UnaryOp op, double a, double b, F&& f) {
+  switch (op) {
+#define GRADLAB_CASE(name, expr) \
+  case UnaryOp::name: f(UnaryFn<UnaryOp::name>{a, b}); return;
+    GRADLAB_UNARY_PRIMITIVES(GRADLAB_CASE)
+#undef GRADLAB_CASE
+  }
+}
+
+template <class F>
+void dispatch_binary(BinaryOp op, double a, F&& f) {
+  switch (op) {
+#define GRADLAB_CASE(name, expr) \
+  case BinaryOp::name: f(BinaryFn<BinaryOp::name>{a}); return;
+    GRADLAB_BINARY_PRIMITIVES(GRADLAB_CASE)
+#undef GRADLAB_CASE
+  }
+}
+
+}  // namespace gradlab

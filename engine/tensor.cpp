@@ -1,0 +1,292 @@
+// Tensor methods, factories, grad mode and type promotion (declared in tensor.h).
+#include "engine/tensor.h"
+
+#include <cmath>
+
+#include "engine/autograd/node.h"
+#include "engine/ops/primitives.h"
+
+namespace gradlab {
+
+// ---- metadata ------------------------------------------------------------------------------
+const Shape& Tensor::shape() const { return impl_->shape; }
+int64_t Tensor::dim() const { return static_cast<int64_t>(impl_->shape.size()); }
+int64_t Tensor::numel() const { return impl_->numel; }
+int64_t Tensor::size(int64_t d) const {
+  if (dim() == 0) index_error("dimension specified as " + std::to_string(d) + " but tensor has no dimensions");
+  return impl_->shape[wrap_dim(d, dim())];
+}
+DType Tensor::dtype() const { return impl_->dtype; }
+Device Tensor::device() const { return impl_->storage->backend->device(); }
+const void* Tensor::data() const { return impl_->storage->data; }
+void* Tensor::mutable_data() const { return impl_->storage->data; }
+Storage& Tensor::storage() const { return *impl_->storage; }
+
+// ---- autograd ------------------------------------------------------------------------------
+bool Tensor::requires_grad() const { return impl_->requires_grad; }
+bool Tensor::is_leaf() const { return impl_->grad_fn == nullptr; }
+const std::shared_ptr<Node>& Tensor::grad_fn() const { return impl_->grad_fn; }
+Tensor Tensor::grad() const { return impl_->grad; }
+bool Tensor::retains_grad() const { return impl_->retains_grad; }
+
+Tensor& Tensor::requires_grad_(bool flag) {
+  if (!is_leaf()) {
+    if (!flag) {
+      runtime_error(
+          "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a "
+          "subgraph that doesn't require differentiation use var_no_grad = var.detach().");
+    }
+    return *this;
+  }
+  if (flag && !is_floating(dtype())) runtime_error("only Tensors of floating point dtype can require gradients");
+  impl_->requires_grad = flag;
+  return *this;
+}
+
+void Tensor::set_grad(const Tensor& g) {
+  if (g.defined()) {
+    if (g.shape() != shape()) runtime_error("assigned grad has data of a different size");
+    if (g.dtype() != dtype()) runtime_error("assigned grad has data of a different type");
+    if (g.device() != device()) runtime_error("assigned grad has data located on a different device");
+  }
+  impl_->grad = g;
+}
+
+void Tensor::backward(const Tensor& gradient, bool retain_graph) const {
+  run_backward(*this, gradient, retain_graph);
+}
+
+void Tensor::retain_grad() const {
+  if (!requires_grad()) runtime_error("can't retain_grad on Tensor that has requires_grad=False");
+  if (is_leaf()) return;  // leaves keep their grad anyway
+  impl_->retains_grad = true;
+}
+
+Tensor Tensor::detach() const {
+  Tensor out = prim::alias(*this, shape());
+  out.impl()->name = impl_->name;
+  return out;
+}
+
+// ---- data ----------------------------------------------------------------------------------
+std::vector<double> Tensor::to_doubles() const {
+  std::vector<double> out(static_cast<size_t>(numel()));
+  if (out.empty()) return out;
+  std::vector<unsigned char> host(static_cast<size_t>(numel()) * dtype_size(dtype()));
+  storage().backend->copy_to_host(host.data(), data(), host.size());
+  dispatch_dtype(dtype(), [&](auto zero) {
+    using T = decltype(zero);
+    const T* p = reinterpret_cast<const T*>(host.data());
+    for (size_t i = 0; i < out.size(); ++i) out[i] = static_cast<double>(p[i]);
+  });
+  return out;
+}
+
+Scalar Tensor::item() const {
+  if (numel() != 1) value_error("only one element tensors can be converted to Python scalars");
+  if (dtype() == DType::Int64) {
+    int64_t v = 0;
+    storage().backend->copy_to_host(&v, data(), sizeof v);
+    return Scalar(v);
+  }
+  return Scalar(to_doubles()[0]);
+}
+
+Tensor Tensor::contiguous_clone() const {
+  Tensor out = prim::empty(shape(), dtype(), device());
+  storage().backend->copy(out.mutable_data(), data(), static_cast<size_t>(numel()) * dtype_size(dtype()));
+  return out;
+}
+
+// ---- grad mode -----------------------------------------------------------------------------
+namespace {
+thread_local bool g_grad_enabled = true;
+Device g_default_device{};
+}  // namespace
+
+bool grad_mode_enabled() { return g_grad_enabled; }
+void set_grad_mode(bool enabled) { g_grad_enabled = enabled; }
+NoGradGuard::NoGradGuard() : previous_(g_grad_enabled) { g_grad_enabled = false; }
+NoGradGuard::~NoGradGuard() { g_grad_enabled = previous_; }
+Device default_device() { return g_default_device; }
+void set_default_device(Device device) { g_default_device = device; }
+
+// ---- Note [Type promotion] -----------------------------------------------------------------
+// PyTorch ranks operands in three groups: tensors with dims, zero-dim tensors, Python numbers.
+// Within a group dtypes promote normally (int64 < float32 < float64). A lower group only
+// matters when it is of a higher *category* (float vs integer): then a zero-dim tensor brings
+// its own dtype and a Python float brings the default float dtype. So float32[3] * float64
+// 0-d stays float32, while int64[3] * 2.5 becomes float32.
+namespace {
+DType promote(DType a, DType b) {
+  auto rank = [](DType t) { return t == DType::Int64 ? 0 : t == DType::Float32 ? 1 : 2; };
+  return rank(a) >= rank(b) ? a : b;
+}
+DType combine_categories(DType higher, DType lower) {
+  if (is_floating(higher)) return higher;
+  if (is_floating(lower)) return promote(higher, lower);
+  return higher;
+}
+}  // namespace
+
+DType result_type(const Tensor& a, const Tensor& b) {
+  if (a.dtype() == b.dtype()) return a.dtype();
+  bool a0 = a.dim() == 0, b0 = b.dim() == 0;
+  if (a0 == b0) return promote(a.dtype(), b.dtype());
+  return a0 ? combine_categories(b.dtype(), a.dtype()) : combine_categories(a.dtype(), b.dtype());
+}
+
+DType result_type(const Tensor& a, Scalar b) {
+  if (b.is_integral || is_floating(a.dtype())) return a.dtype();
+  return kDefaultFloat;
+}
+
+// ---- creation ------------------------------------------------------------------------------
+namespace {
+
+DType resolve_dtype(const TensorOptions& o, DType inferred) { return o.dtype.value_or(inferred); }
+Device resolve_device(const TensorOptions& o) { return o.device.value_or(default_device()); }
+
+void apply_requires_grad(Tensor& t, const TensorOptions& o) {
+  if (!o.requires_grad) return;
+  if (!is_floating(t.dtype())) runtime_error("Only Tensors of floating point and complex dtype can require gradients");
+  t.impl()->requires_grad = true;
+}
+
+// Flattens nested lists, checking they are rectangular (PyTorch's ValueError otherwise).
+void flatten_nested(const NestedData& d, size_t depth, Shape& shape, std::vector<double>& values, bool& any_float) {
+  if (auto* list = std::get_if<std::vector<NestedData>>(&d.value)) {
+    int64_t n = static_cast<int64_t>(list->size());
+    if (depth == shape.size()) {
+      if (!values.empty()) value_error("expected sequence of length " + std::to_string(shape.back()) + " at dim " +
+                                       std::to_string(depth) + " (got " + std::to_string(n) + ")");
+      shape.push_back(n);
+    } else if (shape[depth] != n) {
+      value_error("expected sequence of length " + std::to_string(shape[depth]) + " at dim " + std::to_string(depth) +
+                  " (got " + std::to_string(n) + ")");
+    }
+    for (const auto& item : *list) flatten_nested(item, depth + 1, shape, values, any_float);
+    return;
+  }
+  if (depth < shape.size()) type_error("not a sequence");
+  if (auto* f = std::get_if<double>(&d.value)) {
+    any_float = true;
+    values.push_back(*f);
+  } else if (auto* i = std::get_if<int64_t>(&d.value)) {
+    values.push_back(static_cast<double>(*i));
+  } else {
+    values.push_back(std::get<bool>(d.value) ? 1.0 : 0.0);
+  }
+}
+
+}  // namespace
+
+Tensor from_vector(const std::vector<double>& values, const Shape& shape, const TensorOptions& options) {
+  DType dtype = resolve_dtype(options, kDefaultFloat);
+  Device device = resolve_device(options);
+  Tensor out = prim::empty(shape, dtype, device);
+  dispatch_dtype(dtype, [&](auto zero) {
+    using T = decltype(zero);
+    std::vector<T> host(values.size());
+    for (size_t i = 0; i < values.size(); ++i) host[i] = static_cast<T>(values[i]);
+    out.storage().backend->copy_from_host(out.mutable_data(), host.data(), host.size() * sizeof(T));
+  });
+  apply_requires_grad(out, options);
+  return out;
+}
+
+Tensor tensor(const NestedData& data, const TensorOptions& options) {
+  Shape shape;
+  std::vector<double> values;
+  bool any_float = false;
+  flatten_nested(data, 0, shape, values, any_float);
+  // An empty list is a float tensor, like torch.tensor([]).
+  bool is_float = any_float || values.empty();
+  TensorOptions o = options;
+  if (!o.dtype) o.dtype = is_float ? kDefaultFloat : DType::Int64;
+  return from_vector(values, shape, o);
+}
+
+Tensor empty(const Shape& shape, const TensorOptions& options) {
+  Tensor t = prim::empty(shape, resolve_dtype(options, kDefaultFloat), resolve_device(options));
+  apply_requires_grad(t, options);
+  return t;
+}
+
+Tensor full(const Shape& shape, Scalar value, const TensorOptions& options) {
+  for (auto d : shape)
+    if (d < 0) runtime_error("Trying to create tensor with negative dimension " + std::to_string(d) + ": " + shape_str(shape));
+  TensorOptions o = options;
+  if (!o.dtype) o.dtype = value.is_integral ? DType::Int64 : kDefaultFloat;
+  Tensor t = prim::empty(shape, *o.dtype, resolve_device(o));
+  t.storage().backend->fill(t.dtype(), t.mutable_data(), t.numel(), value.value);
+  apply_requires_grad(t, o);
+  return t;
+}
+
+Tensor zeros(const Shape& shape, const TensorOptions& options) {
+  TensorOptions o = options;
+  if (!o.dtype) o.dtype = kDefaultFloat;
+  return full(shape, Scalar(0.0), o);
+}
+Tensor ones(const Shape& shape, const TensorOptions& options) {
+  TensorOptions o = options;
+  if (!o.dtype) o.dtype = kDefaultFloat;
+  return full(shape, Scalar(1.0), o);
+}
+
+static TensorOptions like_options(const Tensor& t, const TensorOptions& options) {
+  TensorOptions o = options;
+  if (!o.dtype) o.dtype = t.dtype();
+  if (!o.device) o.device = t.device();
+  return o;
+}
+Tensor zeros_like(const Tensor& t, const TensorOptions& options) { return zeros(t.shape(), like_options(t, options)); }
+Tensor ones_like(const Tensor& t, const TensorOptions& options) { return ones(t.shape(), like_options(t, options)); }
+Tensor full_like(const Tensor& t, Scalar value, const TensorOptions& options) {
+  return full(t.shape(), value, like_options(t, options));
+}
+
+Tensor scalar_tensor(Scalar value, DType dtype, Device device) { return prim::scalar(value.value, dtype, device); }
+
+Tensor arange(Scalar start, Scalar end, Scalar step, const TensorOptions& options) {
+  if (step.value == 0) runtime_error("step must be nonzero");
+  if ((step.value > 0 && end.value < start.value) || (step.value < 0 && end.value > start.value)) {
+    runtime_error("upper bound and larger bound inconsistent with step sign");
+  }
+  bool integral = start.is_integral && end.is_integral && step.is_integral;
+  DType dtype = options.dtype.value_or(integral ? DType::Int64 : kDefaultFloat);
+  int64_t n = static_cast<int64_t>(std::ceil((end.value - start.value) / step.value));
+  std::vector<double> values(static_cast<size_t>(std::max<int64_t>(n, 0)));
+  for (size_t i = 0; i < values.size(); ++i) values[i] = start.value + static_cast<double>(i) * step.value;
+  TensorOptions o = options;
+  o.dtype = dtype;
+  return from_vector(values, {static_cast<int64_t>(values.size())}, o);
+}
+
+Tensor linspace(double start, double end, int64_t steps, const TensorOptions& options) {
+  if (steps < 0) runtime_error("number of steps must be non-negative");
+  std::vector<double> values(static_cast<size_t>(steps));
+  DType dtype = options.dtype.value_or(kDefaultFloat);
+  // PyTorch fills from both ends (start + i·step for the first half, end − (n−1−i)·step for
+  // the rest) in the output dtype, so the last element is exactly `end`.
+  dispatch_dtype(dtype, [&](auto zero) {
+    using T = decltype(zero);
+    if (steps == 1) {
+      values[0] = start;
+      return;
+    }
+    T step = (static_cast<T>(end) - static_cast<T>(start)) / static_cast<T>(steps - 1);
+    int64_t half = steps / 2;
+    for (int64_t i = 0; i < steps; ++i) {
+      T v = i < half ? static_cast<T>(start) + step * static_cast<T>(i)
+                     : static_cast<T>(end) - step * static_cast<T>(steps - i - 1);
+      values[static_cast<size_t>(i)] = static_cast<double>(v);
+    }
+  });
+  TensorOptions o = options;
+  o.dtype = dtype;
+  return from_vector(values, {steps}, o);
+}
+
+}  // namespace gradlab

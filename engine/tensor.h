@@ -1,0 +1,217 @@
+// Tensor: the engine's one user-facing type, modelled on torch.Tensor.
+//
+// A Tensor is a shared handle to a TensorImpl (copying a Tensor aliases it, like Python
+// references). The impl owns a contiguous Storage on some device plus autograd metadata:
+// `requires_grad`, the accumulated `.grad`, and `grad_fn`, the graph Node that produced it.
+// Leaves (created by the user) have no grad_fn; their gradients arrive through an
+// AccumulateGrad node (see autograd/node.h).
+//
+// Ops live in ops/*.cpp, one table row each (ops/op_list.h); this header only declares them.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "engine/device.h"
+#include "engine/dtype.h"
+#include "engine/error.h"
+#include "engine/shape.h"
+#include "engine/storage.h"
+
+namespace gradlab {
+
+struct Node;
+struct TensorImpl;
+
+// A Python number: int or float. Operations with a Scalar keep the tensor's dtype unless the
+// scalar is a float and the tensor integral (then the result is the default float dtype).
+struct Scalar {
+  Scalar(double v) : value(v), is_integral(false) {}
+  Scalar(int v) : value(v), is_integral(true) {}
+  Scalar(int64_t v) : value(static_cast<double>(v)), is_integral(true) {}
+  double value;
+  bool is_integral;
+};
+
+class Tensor {
+ public:
+  Tensor() = default;
+  explicit Tensor(std::shared_ptr<TensorImpl> impl) : impl_(std::move(impl)) {}
+
+  bool defined() const { return impl_ != nullptr; }
+  TensorImpl* impl() const { return impl_.get(); }
+  const std::shared_ptr<TensorImpl>& impl_ptr() const { return impl_; }
+  bool is_same(const Tensor& o) const { return impl_ == o.impl_; }
+
+  // ---- metadata ----
+  const Shape& shape() const;
+  int64_t dim() const;
+  int64_t numel() const;
+  int64_t size(int64_t dim) const;  // negative dims wrap, like PyTorch
+  DType dtype() const;
+  Device device() const;
+
+  // ---- autograd ----
+  bool requires_grad() const;
+  Tensor& requires_grad_(bool flag = true);  // errors like PyTorch on non-leaf / integer tensors
+  Tensor grad() const;                       // undefined Tensor == None
+  void set_grad(const Tensor& g);            // `x.grad = g` / `x.grad = None`
+  bool is_leaf() const;
+  const std::shared_ptr<Node>& grad_fn() const;
+  void backward(const Tensor& gradient = Tensor(), bool retain_graph = false) const;
+  void retain_grad() const;
+  bool retains_grad() const;
+  Tensor detach() const;  // shares storage, no history
+
+  // ---- data ----
+  Scalar item() const;                  // one element → Python number
+  std::vector<double> to_doubles() const;  // host copy, row-major (for printing and tolist)
+  const void* data() const;             // device pointer of the first element
+  void* mutable_data() const;
+  Storage& storage() const;
+  Tensor contiguous_clone() const;      // a fresh copy with its own storage, no history
+  Tensor to(DType dtype) const;         // differentiable cast (ToCopyBackward0)
+  Tensor to(Device device) const;       // differentiable copy to another device
+
+  // ---- in place (Note [In-place ops]) ----
+  Tensor& zero_();
+  Tensor& fill_(Scalar value);
+  Tensor& add_(const Tensor& other, Scalar alpha = Scalar(1));
+  Tensor& sub_(const Tensor& other, Scalar alpha = Scalar(1));
+  Tensor& mul_(const Tensor& other);
+  Tensor& div_(const Tensor& other);
+  Tensor& add_(Scalar other);
+  Tensor& sub_(Scalar other);
+  Tensor& mul_(Scalar other);
+  Tensor& div_(Scalar other);
+
+ private:
+  std::shared_ptr<TensorImpl> impl_;
+};
+
+struct TensorImpl {
+  std::shared_ptr<Storage> storage;
+  Shape shape;
+  int64_t numel = 0;
+  DType dtype = kDefaultFloat;
+  bool requires_grad = false;
+  bool retains_grad = false;
+  Tensor grad;
+  std::shared_ptr<Node> grad_fn;               // null for leaves
+  std::weak_ptr<Node> grad_accumulator;        // AccumulateGrad sink of a leaf, made on demand
+  std::string name;                            // optional label for the page's graph picture
+  // PyTorch returns t()/transpose/expand/some slices as strided views; gradlab copies them into
+  // contiguous storage but remembers, so that view() errors and reshape() names its node
+  // (UnsafeViewBackward0) exactly as PyTorch does for a non-contiguous input.
+  bool noncontiguous = false;
+};
+
+// ---- creation ------------------------------------------------------------------------------
+struct TensorOptions {
+  std::optional<DType> dtype;
+  std::optional<Device> device;
+  bool requires_grad = false;
+};
+
+// Nested Python data for torch.tensor(): a number or a list of NestedData.
+struct NestedData {
+  std::variant<double, int64_t, bool, std::vector<NestedData>> value;
+};
+
+Tensor tensor(const NestedData& data, const TensorOptions& options = {});
+Tensor from_vector(const std::vector<double>& values, const Shape& shape, const TensorOptions& options = {});
+Tensor empty(const Shape& shape, const TensorOptions& options = {});
+Tensor zeros(const Shape& shape, const TensorOptions& options = {});
+Tensor ones(const Shape& shape, const TensorOptions& options = {});
+Tensor full(const Shape& shape, Scalar value, const TensorOptions& options = {});
+Tensor arange(Scalar start, Scalar end, Scalar step, const TensorOptions& options = {});
+Tensor linspace(double start, double end, int64_t steps, const TensorOptions& options = {});
+Tensor zeros_like(const Tensor& t, const TensorOptions& options = {});
+Tensor ones_like(const Tensor& t, const TensorOptions& options = {});
+Tensor full_like(const Tensor& t, Scalar value, const TensorOptions& options = {});
+Tensor scalar_tensor(Scalar value, DType dtype, Device device);
+
+// The device used when a factory is given none (`gradlab run --device cuda` changes it).
+Device default_device();
+void set_default_device(Device device);
+
+// ---- differentiable ops (ops/*.cpp; node names in ops/op_list.h) -------------------------------
+Tensor add(const Tensor& a, const Tensor& b, Scalar alpha = Scalar(1));
+Tensor add(const Tensor& a, Scalar b);
+Tensor sub(const Tensor& a, const Tensor& b, Scalar alpha = Scalar(1));
+Tensor sub(const Tensor& a, Scalar b);
+Tensor rsub(const Tensor& a, Scalar b);  // b - a
+Tensor mul(const Tensor& a, const Tensor& b);
+Tensor mul(const Tensor& a, Scalar b);
+Tensor div(const Tensor& a, const Tensor& b);
+Tensor div(const Tensor& a, Scalar b);
+Tensor rdiv(const Tensor& a, Scalar b);  // b / a
+Tensor neg(const Tensor& a);
+Tensor pow(const Tensor& a, const Tensor& b);
+Tensor pow(const Tensor& a, Scalar exponent);
+Tensor pow(Scalar base, const Tensor& exponent);  // torch.pow(2, x): PowBackward2
+// Note: Python's `2 ** x` is PowBackward1 in PyTorch (it builds a tensor from 2 first):
+// call pow(scalar_tensor(2, result_type(x, 2), x.device()), x) for that spelling.
+
+Tensor exp(const Tensor& a);
+Tensor log(const Tensor& a);
+Tensor sqrt(const Tensor& a);
+Tensor abs(const Tensor& a);
+Tensor sin(const Tensor& a);
+Tensor cos(const Tensor& a);
+Tensor sigmoid(const Tensor& a);
+Tensor tanh(const Tensor& a);
+Tensor relu(const Tensor& a);
+Tensor clamp(const Tensor& a, std::optional<Scalar> min, std::optional<Scalar> max);
+
+Tensor sum(const Tensor& a, std::optional<DType> dtype = std::nullopt);
+Tensor sum(const Tensor& a, const std::vector<int64_t>& dims, bool keepdim = false);
+Tensor mean(const Tensor& a);
+Tensor mean(const Tensor& a, const std::vector<int64_t>& dims, bool keepdim = false);
+Tensor max(const Tensor& a);                         // MaxBackward1
+std::pair<Tensor, Tensor> max(const Tensor& a, int64_t dim, bool keepdim = false);  // values, indices
+Tensor maximum(const Tensor& a, const Tensor& b);
+
+Tensor matmul(const Tensor& a, const Tensor& b);  // mm, mv or dot by rank
+Tensor mm(const Tensor& a, const Tensor& b);
+
+Tensor t(const Tensor& a);
+Tensor transpose(const Tensor& a, int64_t dim0, int64_t dim1);
+Tensor reshape(const Tensor& a, const Shape& shape);  // -1 infers one dim
+Tensor view(const Tensor& a, const Shape& shape);
+Tensor flatten(const Tensor& a, int64_t start_dim = 0, int64_t end_dim = -1);
+Tensor unsqueeze(const Tensor& a, int64_t dim);
+Tensor squeeze(const Tensor& a);
+Tensor squeeze(const Tensor& a, int64_t dim);
+Tensor expand(const Tensor& a, const Shape& shape);
+Tensor permute(const Tensor& a, const std::vector<int64_t>& dims);
+Tensor clone(const Tensor& a);
+Tensor select(const Tensor& a, int64_t dim, int64_t index);  // a[i]
+Tensor slice(const Tensor& a, int64_t dim, std::optional<int64_t> start, std::optional<int64_t> end,
+             int64_t step = 1);                              // a[start:end:step]
+
+// Reduces a broadcast gradient back to `shape` (Note [Broadcast grads]); no history.
+Tensor sum_to(const Tensor& grad, const Shape& shape);
+
+// ---- grad mode -----------------------------------------------------------------------------
+bool grad_mode_enabled();
+class NoGradGuard {
+ public:
+  NoGradGuard();
+  ~NoGradGuard();
+  NoGradGuard(const NoGradGuard&) = delete;
+  NoGradGuard& operator=(const NoGradGuard&) = delete;
+
+ private:
+  bool previous_;
+};
+void set_grad_mode(bool enabled);
+
+// Type promotion of a binary op's operands (Note [Type promotion]).
+DType result_type(const Tensor& a, const Tensor& b);
+DType result_type(const Tensor& a, Scalar b);
+
+}  // namespace gradlab
