@@ -119,16 +119,7 @@ Tensor div(const Tensor& a, Scalar b) {
 }
 
 // `2 / x` is `reciprocal(x) * 2` in PyTorch, hence MulBackward0 over ReciprocalBackward0.
-Tensor rdiv(const Tensor& a, Scalar b) {
-  Tensor af = is_floating(a.dtype()) ? a : a.to(kDefaultFloat);
-  Tensor r = prim::unary(UnaryOp::RDivScalar, af, 1.0);
-  record_op(OpId::Reciprocal, [](const Node& n, const Tensor& g) -> Grads {
-    const Tensor& r = saved(n, 0);  // d(1/x)/dx = −1/x² = −r²
-    return {prim::unary(UnaryOp::Neg, prim::binary(BinaryOp::Mul, g, prim::binary(BinaryOp::Mul, r, r)))};
-  }, r, {&af});
-  if (r.grad_fn()) save_for_backward(*r.grad_fn(), r);
-  return mul(r, b);
-}
+Tensor rdiv(const Tensor& a, Scalar b) { return mul(reciprocal(a), b); }
 
 // ---- pow with a tensor exponent: d(a^b)/da = b·a^(b−1), d/db = a^b·log a ---------------------------
 namespace {

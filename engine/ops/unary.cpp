@@ -13,9 +13,9 @@ Tensor as_floating(const Tensor& t) { return is_floating(t.dtype()) ? t : prim::
 
 // Runs a floating unary primitive and records its node, saving the input or the output.
 enum class Save { Input, Output, Nothing };
-Tensor unary_op(OpId id, UnaryOp prim_op, BackwardFn backward, const Tensor& a, Save what) {
+Tensor unary_op(OpId id, UnaryOp prim_op, BackwardFn backward, const Tensor& a, Save what, double param = 0) {
   Tensor x = as_floating(a);
-  Tensor out = prim::unary(prim_op, x);
+  Tensor out = prim::unary(prim_op, x, param);
   if (Node* n = record_op(id, backward, out, {&a})) {
     if (what == Save::Input) save_for_backward(*n, x);
     if (what == Save::Output) save_for_backward(*n, out);
@@ -32,6 +32,14 @@ Tensor neg(const Tensor& a) {
   Tensor out = prim::unary(UnaryOp::Neg, a);
   record_op(OpId::Neg, [](const Node&, const Tensor& g) -> Grads { return {prim::unary(UnaryOp::Neg, g)}; }, out, {&a});
   return out;
+}
+
+// d(1/x)/dx = −1/x² (the output squared, negated)
+Tensor reciprocal(const Tensor& a) {
+  return unary_op(OpId::Reciprocal, UnaryOp::RDivScalar, [](const Node& n, const Tensor& g) -> Grads {
+    const Tensor& r = saved(n, 0);
+    return {prim::unary(UnaryOp::Neg, times(g, times(r, r)))};
+  }, a, Save::Output, 1.0);
 }
 
 // d(x^p)/dx = p·x^(p−1)
