@@ -1,7 +1,28 @@
-# Registers each Catch2 test case of an executable as its own ctest test, natively and under
-# Node for the wasm build. (Catch's own discovery runs the binary at build time; it silently
-# registers nothing when the emulator fails, so we do it at ctest time instead and fail loudly.)
-include(Catch)
+# Registers each Catch2 TEST_CASE of the suite as its own ctest test — natively and, through
+# CMAKE_CROSSCOMPILING_EMULATOR (Node), in the wasm build.
+#
+# Catch's own discovery runs the binary at build time and silently registers nothing when the
+# emulator fails (TOOLCHAIN.md). Instead we read the TEST_CASE names from the sources at
+# configure time, and add one more test, `<prefix>catch.registered`, which asks the binary for
+# its list and fails if any test case was not registered here.
 function(gradlab_discover_tests target)
-  catch_discover_tests(${target} TEST_PREFIX "${GRADLAB_TEST_PREFIX}")
+  file(GLOB sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/cpp/test_*.cpp)
+  set(count 0)
+  foreach(src ${sources})
+    file(STRINGS ${src} lines REGEX "^[ \t]*TEST_CASE[ \t]*\\([ \t]*\"")
+    foreach(line IN LISTS lines)
+      string(REGEX MATCH "TEST_CASE[ \t]*\\([ \t]*\"(([^\"\\\\]|\\\\.)*)\"" _ "${line}")
+      set(name "${CMAKE_MATCH_1}")
+      # A Catch test spec treats , [ ] and \ specially: escape them to select exactly one case.
+      string(REPLACE "\\" "\\\\" spec "${name}")
+      string(REPLACE "," "\\," spec "${spec}")
+      string(REPLACE "[" "\\[" spec "${spec}")
+      string(REPLACE "]" "\\]" spec "${spec}")
+      add_test(NAME "${GRADLAB_TEST_PREFIX}${name}" COMMAND ${target} "${spec}")
+      math(EXPR count "${count} + 1")
+    endforeach()
+  endforeach()
+  add_test(NAME "${GRADLAB_TEST_PREFIX}catch.registered"
+    COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:${target}> "-DEMULATOR=${CMAKE_CROSSCOMPILING_EMULATOR}"
+            -DEXPECTED=${count} -P ${CMAKE_CURRENT_SOURCE_DIR}/catch2_check_registered.cmake)
 endfunction()

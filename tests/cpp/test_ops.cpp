@@ -191,7 +191,9 @@ TEST_CASE("every op in the table has a test row", "[ops]") {
 }
 
 TEST_CASE("ops: node names, forward values and finite-difference gradients", "[ops]") {
-  for (const auto& [op, row] : op_rows()) {
+  for (const auto& entry : op_rows()) {  // not a structured binding: clang 14 can't capture those
+    const OpId op = entry.first;
+    const OpRow& row = entry.second;
     const std::string name = op_node_name(op);
     SECTION(name) {
       Values values;
