@@ -1,0 +1,8 @@
+print(float(3), float("2.5"), float(True), float("-1e-3"), float("7"))
+print(int(3.9), int(-3.9), int("42"), int(True), int("-8"))
+print(str(1), str(1.0), str(1e-7), str([1, "a"]), str(None), str(False))
+print(bool(0), bool(1), bool(""), bool("x"), bool([]), bool([0]), bool(0.0), bool(None))
+print(list((1, 2)), list("abc"), list(range(3)), list())
+print(tuple([1, 2]), tuple("ab"), tuple())
+print(dict(), dict(a=1, b=2), dict([("x", 1), ("y", 2)]))
+print(float(10) / 4, int(10 / 4), int(2.0) * 3)

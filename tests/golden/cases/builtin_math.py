@@ -1,0 +1,10 @@
+import math
+print(math.pi, math.e)
+print(math.sqrt(2), math.sqrt(16), math.sqrt(0.25))
+print(math.exp(1), math.exp(0), math.exp(-2.5))
+print(math.log(math.e), math.log(10), math.log(1))
+print(math.sin(0), math.sin(math.pi / 2), math.sin(1))
+print(math.cos(0), math.cos(math.pi), math.cos(1))
+print(math.tanh(0), math.tanh(0.5), math.tanh(-3))
+print(1 / (1 + math.exp(-2)))
+print(f"{math.pi:.4f} {math.e:.3e}")

@@ -1,0 +1,6 @@
+print(round(0.5), round(1.5), round(2.5), round(3.5), round(-0.5), round(-1.5))
+print(round(2.675, 2), round(3.14159, 3), round(1.005, 2), round(0.125, 2), round(0.375, 2))
+print(round(7), round(7.4), round(7.6), round(-7.6))
+print(round(1234.5678, 1), round(-2.345, 1), round(0.5, 0), round(1.25, 1))
+print(round(2.5, 0), round(1e-3, 5), round(10.0, 2))
+print(type(round(2.5)), type(round(2.5, 1)))

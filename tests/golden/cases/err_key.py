@@ -1,0 +1,3 @@
+d = {"lr": 0.1, "epochs": 10}
+print(d["lr"])
+print(d["momentum"])

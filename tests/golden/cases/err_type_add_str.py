@@ -1,0 +1,4 @@
+a = 1
+print("before")
+b = a + 'a'
+print("never")

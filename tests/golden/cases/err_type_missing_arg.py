@@ -1,0 +1,4 @@
+def scale(x, factor):
+    return x * factor
+print(scale(2, 3))
+print(scale(2))

@@ -1,0 +1,10 @@
+import torch
+x = torch.arange(24.0).reshape(2, 3, 4)
+print(x)
+print(torch.arange(8).reshape(2, 2, 2))
+y = torch.tensor([[[0.5, -1.25]], [[2.0, 3.125]]], requires_grad=True)
+print(y)
+print(y * 2)
+print(torch.ones(1, 1, 1))
+print(torch.zeros(2, 1, 3, dtype=torch.float64))
+print(torch.ones(2, 1, 1, 2))

@@ -1,0 +1,21 @@
+import torch
+x = torch.tensor([-3.0, -1.0, 0.0, 0.5, 1.0, 4.0], requires_grad=True)
+s = torch.sigmoid(x)
+t = torch.tanh(x)
+r = torch.relu(x)
+print(s)
+print(t)
+print(r)
+print(x.relu())
+c = torch.clamp(x, min=-1.0, max=1.0)
+print(c)
+print(x.clamp(min=0.0))
+print(x.clamp(max=0.5))
+(s.sum() + t.sum() + r.sum() + c.sum()).backward()
+print(x.grad)
+x.grad = None
+x.clamp(min=0.0).sum().backward()
+print(x.grad)
+x.grad = None
+x.clamp(max=0.5).sum().backward()
+print(x.grad)

@@ -1,0 +1,18 @@
+import torch
+x = torch.tensor([1.0, -2.0], requires_grad=True)
+y = x * 3
+d = y.detach()
+print(d, d.requires_grad, d.is_leaf, d.grad_fn)
+e = x.detach()
+print(e)
+z = (d * x).sum()
+z.backward()
+print(x.grad)
+x.grad.zero_()
+print(x.grad)
+t = torch.tensor([5.0, 6.0])
+r = t.zero_()
+print(t, r)
+k = torch.ones(2, 2)
+k.zero_()
+print(k)

@@ -1,0 +1,16 @@
+import torch
+x = torch.tensor([1.0, 2.0], requires_grad=True)
+print(x.grad)
+print(x.grad is None)
+(x * x).sum().backward()
+print(x.grad)
+x.grad = None
+print(x.grad)
+(3 * x).sum().backward()
+print(x.grad)
+x.grad = torch.tensor([10.0, 20.0])
+print(x.grad)
+(x * 2).sum().backward()
+print(x.grad)
+y = torch.tensor([5.0])
+print(y.grad, y.requires_grad)

@@ -1,0 +1,17 @@
+import torch
+v = torch.tensor([10.0, 20.0, 30.0, 40.0], requires_grad=True)
+m = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], requires_grad=True)
+print(v[0], v[-1], v[1:3], v[::2])
+print(m[0], m[-1])
+print(m[:, 0], m[:, -1])
+print(m[0, 1], m[1, -1])
+print(m[:, 1:], m[0:1])
+print(m[0][2])
+loss = v[0] * 2 + v[1:3].sum() + v[-1] ** 2
+loss.backward()
+print(v.grad)
+out = m[0, 1] * 3 + m[:, 0].sum() + (m[1] * m[1]).sum()
+out.backward()
+print(m.grad)
+t = torch.arange(10)
+print(t[2], t[-3:], t[1:8:3])

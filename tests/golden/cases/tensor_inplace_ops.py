@@ -1,0 +1,22 @@
+import torch
+a = torch.tensor([1.0, 2.0, 3.0])
+a.add_(1)
+print(a)
+a.sub_(torch.tensor([0.5, 0.5, 0.5]))
+print(a)
+a.mul_(2)
+print(a)
+a.div_(4)
+print(a)
+r = a.add_(10)
+print(r)
+w = torch.tensor([1.0, 2.0], requires_grad=True)
+with torch.no_grad():
+    w.mul_(3)
+    w.sub_(1)
+print(w)
+(w * w).sum().backward()
+print(w.grad)
+with torch.no_grad():
+    w.sub_(0.25 * w.grad)
+print(w, w.grad)

@@ -1,0 +1,18 @@
+import torch
+x = torch.tensor([[1.0, 5.0, 3.0], [7.0, 2.0, 4.0]], requires_grad=True)
+print(x.max())
+print(torch.max(x))
+r = torch.max(x, dim=1)
+print(r)
+print(x.max(dim=0))
+print(x.max(1, keepdim=True))
+values, indices = x.max(dim=1)
+print(values, indices)
+print(r.values, r.indices)
+x.max().backward()
+print(x.grad)
+x.grad = None
+values.sum().backward()
+print(x.grad)
+v = torch.tensor([2.0, 9.0, -1.0])
+print(v.max(), v.max(dim=0))

@@ -1,0 +1,23 @@
+import torch
+x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+h = x * 2
+h.retain_grad()
+g = h + 1
+g.retain_grad()
+y = (g * g).sum()
+y.backward()
+print(x.grad)
+print(h.grad)
+print(g.grad)
+print(x.is_leaf, h.is_leaf, y.is_leaf, h.requires_grad)
+a = torch.tensor([1.0, 2.0])
+print(a.requires_grad, a.is_leaf)
+a.requires_grad_()
+print(a.requires_grad, a)
+b = torch.tensor([4.0])
+r = b.requires_grad_(True)
+print(r)
+(a.sum() * b).sum().backward()
+print(a.grad, b.grad)
+a.requires_grad_(False)
+print(a.requires_grad, a)
