@@ -9,7 +9,7 @@ Shape broadcast_shapes(const Shape& a, const Shape& b) {
   if (a == b) return a;
   size_t n = std::max(a.size(), b.size());
   Shape out(n);
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = n; i-- > 0;) {  // from the last dim, so errors name the one PyTorch names
     // Align from the right, as NumPy does.
     int64_t da = i < n - a.size() ? 1 : a[i - (n - a.size())];
     int64_t db = i < n - b.size() ? 1 : b[i - (n - b.size())];

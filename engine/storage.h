@@ -11,12 +11,14 @@
 namespace gradlab {
 
 struct Storage {
-  Storage(Backend& backend, size_t bytes) : backend(&backend), bytes(bytes), data(backend.allocate(bytes)) {}
+  Storage(Backend& backend, size_t bytes)
+      : backend(&backend), device(backend.device()), bytes(bytes), data(backend.allocate(bytes)) {}
   ~Storage() { backend->deallocate(data, bytes); }
   Storage(const Storage&) = delete;
   Storage& operator=(const Storage&) = delete;
 
   Backend* backend;
+  Device device;  // cached: asked for on every op
   size_t bytes;
   void* data;
   uint32_t version = 0;

@@ -9,23 +9,12 @@
 namespace gradlab {
 
 // ---- metadata ------------------------------------------------------------------------------
-const Shape& Tensor::shape() const { return impl_->shape; }
-int64_t Tensor::dim() const { return static_cast<int64_t>(impl_->shape.size()); }
-int64_t Tensor::numel() const { return impl_->numel; }
 int64_t Tensor::size(int64_t d) const {
   if (dim() == 0) index_error("dimension specified as " + std::to_string(d) + " but tensor has no dimensions");
   return impl_->shape[wrap_dim(d, dim())];
 }
-DType Tensor::dtype() const { return impl_->dtype; }
-Device Tensor::device() const { return impl_->storage->backend->device(); }
-const void* Tensor::data() const { return impl_->storage->data; }
-void* Tensor::mutable_data() const { return impl_->storage->data; }
-Storage& Tensor::storage() const { return *impl_->storage; }
 
 // ---- autograd ------------------------------------------------------------------------------
-bool Tensor::requires_grad() const { return impl_->requires_grad; }
-bool Tensor::is_leaf() const { return impl_->grad_fn == nullptr; }
-const std::shared_ptr<Node>& Tensor::grad_fn() const { return impl_->grad_fn; }
 Tensor Tensor::grad() const { return impl_->grad; }
 bool Tensor::retains_grad() const { return impl_->retains_grad; }
 

@@ -121,6 +121,19 @@ struct NestedData {
   std::variant<double, int64_t, bool, std::vector<NestedData>> value;
 };
 
+// ---- inline accessors (hot: called several times per op) -----------------------------------
+inline const Shape& Tensor::shape() const { return impl_->shape; }
+inline int64_t Tensor::dim() const { return static_cast<int64_t>(impl_->shape.size()); }
+inline int64_t Tensor::numel() const { return impl_->numel; }
+inline DType Tensor::dtype() const { return impl_->dtype; }
+inline Device Tensor::device() const { return impl_->storage->device; }
+inline const void* Tensor::data() const { return impl_->storage->data; }
+inline void* Tensor::mutable_data() const { return impl_->storage->data; }
+inline Storage& Tensor::storage() const { return *impl_->storage; }
+inline bool Tensor::requires_grad() const { return impl_->requires_grad; }
+inline bool Tensor::is_leaf() const { return impl_->grad_fn == nullptr; }
+inline const std::shared_ptr<Node>& Tensor::grad_fn() const { return impl_->grad_fn; }
+
 Tensor tensor(const NestedData& data, const TensorOptions& options = {});
 Tensor from_vector(const std::vector<double>& values, const Shape& shape, const TensorOptions& options = {});
 Tensor empty(const Shape& shape, const TensorOptions& options = {});

@@ -6,6 +6,9 @@
 // for every reachable node, how many edges point at it (`pending`); then nodes run once all
 // their consumers have delivered gradient, later-created nodes first (PyTorch's order).
 //
+// Dropping the last tensor of a long chain frees its nodes one by one, again without
+// recursion: a dying node hands the children only it kept alive to a loop in ~Node.
+//
 // Note [Broadcast grads]
 // A binary op's inputs may have been broadcast to the output's shape. Each op's backward
 // returns gradients in the *output's* shape, and the engine reduces every gradient to its
@@ -16,6 +19,7 @@
 #include "engine/autograd/node.h"
 #include "engine/format/tensor_repr.h"
 #include "engine/ops/primitives.h"
+#include "engine/util/pool_allocator.h"
 
 namespace gradlab {
 namespace {
@@ -80,6 +84,24 @@ void accumulate_into_leaf(TensorImpl& leaf, const Tensor& g) {
 
 }  // namespace
 
+Node::~Node() {
+  // Children that would die with this node are queued instead of destroyed recursively.
+  thread_local std::vector<std::shared_ptr<Node>>* queue = nullptr;
+  const bool owner = queue == nullptr;
+  std::vector<std::shared_ptr<Node>> local;
+  if (owner) queue = &local;
+  for (Edge& e : next_edges) {
+    if (e.node && e.node.use_count() == 1) queue->push_back(std::move(e.node));
+  }
+  if (!owner) return;
+  while (!local.empty()) {
+    std::shared_ptr<Node> n = std::move(local.back());
+    local.pop_back();
+    n.reset();  // may push its own children onto `local`
+  }
+  queue = nullptr;
+}
+
 Tensor sum_to(const Tensor& grad, const Shape& shape) {
   if (grad.shape() == shape) return grad;
   // Reduce leading extra dims and dims that were 1 in the input.
@@ -93,7 +115,7 @@ Tensor sum_to(const Tensor& grad, const Shape& shape) {
 std::shared_ptr<Node> grad_accumulator(const Tensor& leaf) {
   TensorImpl* impl = leaf.impl();
   if (auto existing = impl->grad_accumulator.lock()) return existing;
-  auto node = std::make_shared<Node>();
+  auto node = make_pooled<Node>();
   node->op = OpId::AccumulateGrad;
   node->leaf = leaf.impl_ptr();
   node->output = leaf.impl_ptr();
@@ -107,7 +129,7 @@ Node* record_op(OpId op, BackwardFn backward, Tensor& out, std::initializer_list
   bool any = false;
   for (const Tensor* t : inputs) any = any || t->requires_grad();
   if (!any) return nullptr;
-  auto node = std::make_shared<Node>();
+  auto node = make_pooled<Node>();
   node->op = op;
   node->backward = backward;
   node->sequence_nr = g_next_sequence_nr++;
@@ -133,8 +155,7 @@ void save_for_backward(Node& node, const Tensor& t) {
   // A detached alias: shares the buffer (so the version check sees in-place writes) without
   // holding the tensor's grad_fn, which could be this very node (Note [Saved tensors]).
   if (!node.saved_owner && t.grad_fn()) node.saved_owner = t.grad_fn()->name();
-  Tensor alias = t.grad_fn() || t.requires_grad() ? t.detach() : t;
-  node.saved.push_back(alias);
+  node.saved.push_back(t.grad_fn().get() == &node ? t.detach() : t);
   node.saved_versions.push_back(t.storage().version);
 }
 
@@ -182,8 +203,7 @@ void run_backward(const Tensor& root, const Tensor& gradient, bool retain_graph)
   std::priority_queue<Node*, std::vector<Node*>, decltype(later_first)> ready(later_first);
   root_node->grad_buffer = grad;
   ready.push(root_node.get());
-  // Keep nodes alive while they run even if the user dropped every tensor pointing at them.
-  std::vector<std::shared_ptr<Node>> keep_alive{root_node};
+  // Every reachable node stays alive during the pass: root_node holds the graph.
   try {
     while (!ready.empty()) {
       Node* n = ready.top();
@@ -200,7 +220,7 @@ void run_backward(const Tensor& root, const Tensor& gradient, bool retain_graph)
       }
       if (n->saved_released) second_backward_error();
       check_saved_versions(*n);
-      std::vector<Tensor> input_grads = n->backward(*n, g);
+      Grads input_grads = n->backward(*n, g);
       for (size_t i = 0; i < n->next_edges.size(); ++i) {
         Node* child = n->next_edges[i].node.get();
         if (!child) continue;
@@ -208,13 +228,13 @@ void run_backward(const Tensor& root, const Tensor& gradient, bool retain_graph)
           runtime_error(std::string("the derivative for input ") + std::to_string(i) + " of " + n->name() +
                         " is not implemented");
         }
-        Tensor gi = sum_to(input_grads[i], n->inputs[i].shape);  // Note [Broadcast grads]
+        Tensor gi = sum_to(input_grads[i], n->inputs[i].shape);  // Dropping the last tensor of a long chain frees its nodes one by one, again without
+// recursion: a dying node hands the children only it kept alive to a loop in ~Node.
+//
+// Note [Broadcast grads]
         if (gi.dtype() != n->inputs[i].dtype) gi = prim::cast(gi, n->inputs[i].dtype);
         accumulate(child->grad_buffer, gi);
-        if (--child->pending == 0) {
-          keep_alive.push_back(n->next_edges[i].node);
-          ready.push(child);
-        }
+        if (--child->pending == 0) ready.push(child);
       }
     }
   } catch (...) {
@@ -223,7 +243,7 @@ void run_backward(const Tensor& root, const Tensor& gradient, bool retain_graph)
   }
   if (!retain_graph) {
     for (Node* n : reachable) {
-      if (!n->saved.empty()) {
+      if (!n->saved.empty() || n->saved_scalar) {
         n->saved.clear();
         n->saved_versions.clear();
         n->saved_released = true;

@@ -17,10 +17,15 @@
 
 #include "engine/ops/op_list.h"
 #include "engine/tensor.h"
+#include "engine/util/inline_vec.h"
 
 namespace gradlab {
 
 struct Node;
+
+// Every op has at most two tensor inputs and saves at most three tensors.
+inline constexpr size_t kMaxInputs = 2;
+inline constexpr size_t kMaxSaved = 3;
 
 // Where the gradient for one input goes; a null node means the input needs no gradient.
 struct Edge {
@@ -30,7 +35,8 @@ struct Edge {
 // The backward of one op: given the gradient of the output, the gradients of each input
 // (in input order; an undefined Tensor for inputs that need none). Broadcast inputs get their
 // gradient reduced by the engine afterwards (Note [Broadcast grads]).
-using BackwardFn = std::vector<Tensor> (*)(const Node& node, const Tensor& grad_output);
+using Grads = InlineVec<Tensor, kMaxInputs>;
+using BackwardFn = Grads (*)(const Node& node, const Tensor& grad_output);
 
 struct InputMeta {
   Shape shape;
@@ -39,13 +45,19 @@ struct InputMeta {
 };
 
 struct Node {
+  Node() = default;
+  Node(const Node&) = delete;
+  Node& operator=(const Node&) = delete;
+  ~Node();  // iterative: see Note [Iterative backward]
+
   OpId op;
   BackwardFn backward = nullptr;
-  std::vector<Edge> next_edges;    // one per input
-  std::vector<InputMeta> inputs;   // shapes to reduce broadcast gradients to
-  std::vector<Tensor> saved;       // what backward reads; see Note [Saved tensors]
-  std::vector<uint32_t> saved_versions;
+  InlineVec<Edge, kMaxInputs> next_edges;     // one per input
+  InlineVec<InputMeta, kMaxInputs> inputs;    // shapes to reduce broadcast gradients to
+  InlineVec<Tensor, kMaxSaved> saved;         // what backward reads; see Note [Saved tensors]
+  InlineVec<uint32_t, kMaxSaved> saved_versions;
   bool saved_released = false;
+  bool saved_scalar = false;       // PyTorch saved a wrapped Python number (x * 2): counts as saved
   double a = 0, b = 0;             // scalar attributes (exponent, clamp bounds, alpha)
   std::vector<int64_t> ints;       // integer attributes (dims, indices, shapes)
 

@@ -40,6 +40,13 @@ class Backend {
   virtual void binary(BinaryOp op, DType t, const StridedView& x, const StridedView& y, void* out,
                       const Shape& out_shape, double a) = 0;
 
+  // The common case of equal shapes: flat element-wise loop. The default goes through binary().
+  virtual void binary_same_shape(BinaryOp op, DType t, const void* x, const void* y, void* out, const Shape& shape,
+                                 double a) {
+    std::vector<int64_t> st = contiguous_strides(shape);
+    binary(op, t, StridedView{x, shape, st, 0}, StridedView{y, shape, st, 0}, out, shape, a);
+  }
+
   // Movement: gathers any strided view into a contiguous buffer (transpose, slice, expand).
   virtual void strided_copy(DType t, const StridedView& src, void* dst) = 0;
   // The inverse: writes contiguous `src` into the strided window `dst` (shape, strides, offset

@@ -80,6 +80,7 @@ Tensor mul(const Tensor& a, Scalar b) {
   if (Node* n = record_op(OpId::Mul, [](const Node& n, const Tensor& g) -> Grads { return {mul_scalar(g, n.a)}; }, out,
                           {&a})) {
     n->a = b.value;
+    n->saved_scalar = true;
   }
   return out;
 }
@@ -114,6 +115,7 @@ Tensor div(const Tensor& a, Scalar b) {
         return {prim::binary(BinaryOp::Div, g, bt, g.dtype())};
       }, out, {&a})) {
     n->a = b.value;
+    n->saved_scalar = true;
   }
   return out;
 }

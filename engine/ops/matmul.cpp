@@ -111,7 +111,12 @@ Tensor matmul(const Tensor& a, const Tensor& b) {
     Shape out_shape(a.shape().begin(), a.shape().end() - 1);
     out_shape.push_back(b.shape()[1]);
     Tensor folded = reshape(a, {-1, a.shape().back()});
-    return reshape(mm(folded, b), out_shape);
+    Tensor product = mm(folded, b);
+    // PyTorch unfolds the rows with _unsafe_view: UnsafeViewBackward0.
+    Tensor out = prim::alias(product, out_shape);
+    record_op(OpId::UnsafeView, [](const Node& n, const Tensor& g) -> Grads { return {prim::alias(g, n.inputs[0].shape)}; },
+              out, {&product});
+    return out;
   }
   runtime_error("matmul: batched matrix products with a batched right operand are not supported by gradlab yet");
 }

@@ -9,8 +9,6 @@ namespace gradlab::ops {
 // The i-th saved tensor of a node (Note [Saved tensors]).
 inline const Tensor& saved(const Node& n, size_t i) { return n.saved[i]; }
 
-// Gradient list for a backward function; undefined entries for inputs needing none.
-using Grads = std::vector<Tensor>;
 
 inline Tensor mul_scalar(const Tensor& t, double s) { return prim::unary(UnaryOp::MulScalar, t, s); }
 

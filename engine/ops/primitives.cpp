@@ -1,20 +1,22 @@
 // See primitives.h.
 #include "engine/ops/primitives.h"
 
+#include "engine/util/pool_allocator.h"
+
 namespace gradlab::prim {
 
 Tensor empty(const Shape& shape, DType dtype, Device device) {
   Backend& be = backend_for(device);
-  auto impl = std::make_shared<TensorImpl>();
+  auto impl = make_pooled<TensorImpl>();
   impl->numel = shape_numel(shape);
-  impl->storage = std::make_shared<Storage>(be, static_cast<size_t>(impl->numel) * dtype_size(dtype));
+  impl->storage = make_pooled<Storage>(be, static_cast<size_t>(impl->numel) * dtype_size(dtype));
   impl->shape = shape;
   impl->dtype = dtype;
   return Tensor(std::move(impl));
 }
 
 Tensor alias(const Tensor& t, const Shape& shape) {
-  auto impl = std::make_shared<TensorImpl>();
+  auto impl = make_pooled<TensorImpl>();
   impl->storage = t.impl()->storage;
   impl->shape = shape;
   impl->numel = t.numel();
@@ -47,6 +49,11 @@ void check_same_device(const Tensor& a, const Tensor& b) {
 
 Tensor binary(BinaryOp op, const Tensor& x_in, const Tensor& y_in, DType dtype, double a) {
   check_same_device(x_in, y_in);
+  if (x_in.dtype() == dtype && y_in.dtype() == dtype && x_in.shape() == y_in.shape()) {
+    Tensor out = empty(x_in.shape(), dtype, x_in.device());
+    x_in.storage().backend->binary_same_shape(op, dtype, x_in.data(), y_in.data(), out.mutable_data(), x_in.shape(), a);
+    return out;
+  }
   Tensor x = cast(x_in, dtype), y = cast(y_in, dtype);
   Shape shape = broadcast_shapes(x.shape(), y.shape());
   Tensor out = empty(shape, dtype, x.device());

@@ -122,7 +122,8 @@ Tensor view(const Tensor& a, const Shape& shape) {
 
 Tensor reshape(const Tensor& a, const Shape& shape) {
   Shape s = infer_shape(shape, a.numel());
-  if (a.impl()->noncontiguous && s != a.shape()) return reshape_alias(OpId::UnsafeView, a, s);
+  // A strided input is copied first (CloneBackward0), then viewed (UnsafeViewBackward0).
+  if (a.impl()->noncontiguous && s != a.shape()) return reshape_alias(OpId::UnsafeView, clone(a), s);
   return reshape_alias(OpId::Reshape, a, s);
 }
 

@@ -81,6 +81,20 @@ class CpuBackend final : public Backend {
     });
   }
 
+  void binary_same_shape(BinaryOp op, DType t, const void* x, const void* y, void* out, const Shape& shape,
+                         double a) override {
+    const int64_t n = shape_numel(shape);
+    dispatch_dtype(t, [&](auto zero) {
+      using T = decltype(zero);
+      dispatch_binary(op, a, [&](auto fn) {
+        const T* xp = static_cast<const T*>(x);
+        const T* yp = static_cast<const T*>(y);
+        T* o = static_cast<T*>(out);
+        for (int64_t i = 0; i < n; ++i) o[i] = fn(xp[i], yp[i]);
+      });
+    });
+  }
+
   void strided_copy(DType t, const StridedView& src, void* dst) override {
     dispatch_dtype(t, [&](auto zero) {
       using T = decltype(zero);

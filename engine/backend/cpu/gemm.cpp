@@ -2,6 +2,8 @@
 #include "engine/backend/cpu/gemm.h"
 
 #include <algorithm>
+#include <cmath>
+#include <type_traits>
 #include <cstring>
 #include <vector>
 
@@ -86,11 +88,20 @@ void gemm(const T* a, const T* b, T* c, int64_t m, int64_t n, int64_t k, bool tr
   const int64_t lda = trans_a ? m : k;
   const int64_t ldb = trans_b ? k : n;
   // Tiny products (scalars, the seed's 3×3): skip packing, it would dominate.
+  // Note [Matmul rounding]: each dot product is a chain of fused multiply-adds over k, in order
+  // — what OpenBLAS's FMA kernels (Haswell and later, which made PyTorch's golden outputs) do —
+  // so float32 results round exactly like PyTorch's, on every machine and in wasm alike.
   if (m * n * k <= 4096) {
     for (int64_t i = 0; i < m; ++i)
       for (int64_t j = 0; j < n; ++j) {
         T s = 0;
-        for (int64_t p = 0; p < k; ++p) s += at(a, lda, trans_a, i, p) * at(b, ldb, trans_b, p, j);
+        for (int64_t p = 0; p < k; ++p) {
+          if constexpr (std::is_floating_point_v<T>) {
+            s = std::fma(at(a, lda, trans_a, i, p), at(b, ldb, trans_b, p, j), s);
+          } else {
+            s += at(a, lda, trans_a, i, p) * at(b, ldb, trans_b, p, j);
+          }
+        }
         c[i * n + j] = s;
       }
     return;
