@@ -28,7 +28,7 @@ namespace gradlab {
   X(Sin, std::sin(x))                                                                      \
   X(Cos, std::cos(x))                                                                      \
   X(Sigmoid, T(1) / (T(1) + std::exp(-x)))                                                 \
-  X(Tanh, std::tanh(x))                                                                    \
+  X(Tanh, scalar_tanh(x))                                                                  \
   X(Relu, x > T(0) ? x : T(0))                                                             \
   X(PowScalar, scalar_pow(x, T(a)))       /* x ** a */                                     \
   X(RPowScalar, scalar_pow(T(a), x))      /* a ** x */                                     \
@@ -38,7 +38,6 @@ namespace gradlab {
   X(RDivScalar, T(a) / x)                 /* a / x */                                      \
   X(Clamp, scalar_clamp(x, T(a), T(b)))   /* bounds a..b; NaN bound means none */           \
   X(ClampMask, (x >= T(a) || a != a) && (x <= T(b) || b != b) ? T(1) : T(0))               \
-  X(PowScalarGradFactor, T(a) * scalar_pow(x, T(a - 1)))  /* d/dx x^a = a·x^(a-1) */       \
   X(Square, x * x)
 
 // ---- binary primitives: out = f(x, y; a) -------------------------------------------------
@@ -51,12 +50,34 @@ namespace gradlab {
   X(Max, x > y || x != x ? x : y)                                                          \
   X(AddScaled, x + T(a) * y)              /* x + a·y  (add(alpha=a)) */                     \
   X(ReluBackward, y > T(0) ? x : T(0))    /* grad x, input y */                             \
-  X(SigmoidBackward, x * y * (T(1) - y))  /* grad x, output y: σ' = σ(1-σ) */               \
-  X(TanhBackward, x * (T(1) - y * y))     /* grad x, output y: tanh' = 1 - tanh² */         \
-  X(PowScalarBackward, x * T(a) * scalar_pow(y, T(a - 1)))  /* grad x, base y */             \
+  X(SigmoidBackward, (x * (T(1) - y)) * y)  /* grad x, output y: σ' = (1-σ)σ, in ATen's order */ \
+  X(TanhBackward, x * scalar_fma(-y, y, T(1)))  /* grad x, output y: tanh' = 1 - tanh² */    \
+  X(PowScalarBackward, x * (T(a) * scalar_pow(y, T(a - 1))))  /* grad x, base y */           \
   X(EqualMask, x == y ? T(1) : T(0))                                                       \
   X(MaximumGradMask, x > y ? T(1) : (x == y ? T(0.5) : T(0)))  /* d max(x,y)/dx, ties split */ \
   X(PowExponentGrad, x == T(0) ? T(0) : static_cast<T>(std::log(static_cast<double>(x)))) /* d x^y/dy = x^y·log x, 0 at 0^0 */
+
+// Note [Float32 rounding]: learners compare printed digits with PyTorch's, so where PyTorch's
+// CPU kernels compute a value in a particular way, so do we: pow with the exponents PyTorch
+// special-cases, tanh rounded from double (as accurate as PyTorch's SLEEF tanh), and the
+// backward formulas in PyTorch's operand order.
+template <class T>
+GRADLAB_HD T scalar_fma(T x, T y, T z) {
+  if constexpr (std::is_floating_point_v<T>) {
+    return std::fma(x, y, z);
+  } else {
+    return x * y + z;
+  }
+}
+
+template <class T>
+GRADLAB_HD T scalar_tanh(T x) {
+  if constexpr (std::is_same_v<T, float>) {
+    return static_cast<float>(std::tanh(static_cast<double>(x)));
+  } else {
+    return std::tanh(x);
+  }
+}
 
 template <class T>
 GRADLAB_HD T scalar_pow(T x, T y) {
@@ -70,7 +91,13 @@ GRADLAB_HD T scalar_pow(T x, T y) {
     }
     return r;
   } else {
-    if (y == T(2)) return x * x;  // exact and fast for the common square
+    // The exponents PyTorch computes without pow() (pow_tensor_scalar_optimized_kernel).
+    if (y == T(2)) return x * x;
+    if (y == T(3)) return x * x * x;
+    if (y == T(0.5)) return std::sqrt(x);
+    if (y == T(-0.5)) return T(1) / std::sqrt(x);
+    if (y == T(-1)) return T(1) / x;
+    if (y == T(-2)) return T(1) / (x * x);
     return std::pow(x, y);
   }
 }

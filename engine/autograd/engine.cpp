@@ -45,7 +45,11 @@ void check_saved_versions(const Node& node) {
     if (!s.defined()) continue;
     uint32_t now = s.storage().version;
     if (now != node.saved_versions[i]) {
-      std::string owner = node.saved_owner ? std::string(", which is output 0 of ") + node.saved_owner + "," : "";
+      // PyTorch names the node that produced the saved tensor's *current* value.
+      auto out = node.output.lock();
+      const bool is_output = out && out->storage == s.impl()->storage;
+      const char* producer = s.grad_fn() ? s.grad_fn()->name() : is_output ? node.name() : nullptr;
+      std::string owner = producer ? std::string(", which is output 0 of ") + producer + "," : "";
       runtime_error("one of the variables needed for gradient computation has been modified by an inplace operation: [" +
                     tensor_type_name(s) + " " + shape_str(s.shape()) + "]" + owner + " is at version " +
                     std::to_string(now) + "; expected version " + std::to_string(node.saved_versions[i]) +
@@ -154,7 +158,6 @@ Node* record_op(OpId op, BackwardFn backward, Tensor& out, std::initializer_list
 void save_for_backward(Node& node, const Tensor& t) {
   // A detached alias: shares the buffer (so the version check sees in-place writes) without
   // holding the tensor's grad_fn, which could be this very node (Note [Saved tensors]).
-  if (!node.saved_owner && t.grad_fn()) node.saved_owner = t.grad_fn()->name();
   node.saved.push_back(t.grad_fn().get() == &node ? t.detach() : t);
   node.saved_versions.push_back(t.storage().version);
 }

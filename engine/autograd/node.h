@@ -72,7 +72,6 @@ struct Node {
   Tensor grad_buffer;
   int32_t pending = 0;
   uint64_t visit_epoch = 0;
-  const char* saved_owner = nullptr;  // grad_fn name of the first saved tensor, for the in-place error
 };
 
 // The AccumulateGrad node of a leaf that requires grad (made once, then shared).

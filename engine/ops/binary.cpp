@@ -90,8 +90,9 @@ Tensor div(const Tensor& a, const Tensor& b) {
   DType t = is_floating(compute_type(a, b)) ? compute_type(a, b) : kDefaultFloat;  // true division
   Tensor out = prim::binary(BinaryOp::Div, a, b, t);
   if (Node* n = record_op(OpId::Div, [](const Node& n, const Tensor& g) -> Grads {
-        const Tensor& sa = saved(n, 0);
-        const Tensor& sb = saved(n, 1);
+        // saved: [b] [a if b needs grad]
+        const Tensor& sb = saved(n, 0);
+        Tensor sa = n.needs_input_grad(1) ? saved(n, 1) : Tensor();
         Tensor ga, gb;
         if (n.needs_input_grad(0)) ga = prim::binary(BinaryOp::Div, g, sb, g.dtype());
         if (n.needs_input_grad(1)) {
@@ -101,8 +102,8 @@ Tensor div(const Tensor& a, const Tensor& b) {
         }
         return {ga, gb};
       }, out, {&a, &b})) {
-    save_for_backward(*n, a);
     save_for_backward(*n, b);
+    if (n->needs_input_grad(1)) save_for_backward(*n, a);
   }
   return out;
 }
@@ -165,7 +166,7 @@ Tensor pow(Scalar base, const Tensor& exponent) {
   Tensor out = prim::unary(UnaryOp::RPowScalar, e, base.value);
   if (Node* n = record_op(OpId::PowScalarBase, [](const Node& n, const Tensor& g) -> Grads {
         double log_base = n.a == 0 ? 0.0 : std::log(n.a);
-        return {mul_scalar(prim::binary(BinaryOp::Mul, g, saved(n, 0)), log_base)};
+        return {prim::binary(BinaryOp::Mul, g, mul_scalar(saved(n, 0), log_base))};  // g·(c^x·log c)
       }, out, {&exponent})) {
     n->a = base.value;
     save_for_backward(*n, out);

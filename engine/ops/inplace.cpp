@@ -63,6 +63,16 @@ bool needs_history(const Tensor& self, const Tensor* other) {
   return grad_mode_enabled() && (self.requires_grad() || (other && other->requires_grad()));
 }
 
+// `self` as an input of the op about to overwrite it: same autograd identity (grad_fn), but —
+// when the op saves it for backward — its own copy of the data, since PyTorch saves the
+// original value of self for mul_/div_, not the overwritten one.
+Tensor self_as_input(const Tensor& self, bool keep_copy) {
+  Tensor input = keep_copy ? self.contiguous_clone() : prim::alias(self, self.shape());
+  input.impl()->grad_fn = self.grad_fn();
+  input.impl()->requires_grad = self.requires_grad();
+  return input;
+}
+
 }  // namespace
 
 Tensor& Tensor::add_(const Tensor& other, Scalar alpha) {
@@ -87,14 +97,14 @@ Tensor& Tensor::mul_(const Tensor& other) {
   check_inplace_allowed(*this);
   check_castable(result_type(*this, other), dtype());
   if (!needs_history(*this, &other)) return binary_into(*this, BinaryOp::Mul, other, 0);
-  return assign_result(*this, mul(*this, other));
+  return assign_result(*this, mul(self_as_input(*this, other.requires_grad()), other));
 }
 
 Tensor& Tensor::div_(const Tensor& other) {
   check_inplace_allowed(*this);
   check_castable(kDefaultFloat, dtype());  // true division always gives a float
   if (!needs_history(*this, &other)) return binary_into(*this, BinaryOp::Div, other, 0);
-  return assign_result(*this, div(*this, other));
+  return assign_result(*this, div(self_as_input(*this, other.requires_grad()), other));
 }
 
 Tensor& Tensor::add_(Scalar other) {
@@ -114,17 +124,23 @@ Tensor& Tensor::div_(Scalar other) {
   return div_(scalar_tensor(other, dtype(), device()));
 }
 
-Tensor& Tensor::fill_(Scalar value) {
-  check_inplace_allowed(*this);
-  storage().backend->fill(dtype(), mutable_data(), numel(), value.value);
-  ++storage().version;
-  if (!is_leaf() && grad_mode_enabled()) {
-    // fill_ cuts the history: the values no longer depend on the inputs.
-    impl()->grad_fn.reset();
+namespace {
+// zero_/fill_: the new values do not depend on the old ones, so the gradient is zero
+// (ZeroBackward0 / FillBackward2), but the tensor stays in the graph, as in PyTorch.
+Tensor& fill_with_history(Tensor& self, OpId op, double value) {
+  check_inplace_allowed(self);
+  Tensor before = needs_history(self, nullptr) ? self_as_input(self, false) : Tensor();
+  self.storage().backend->fill(self.dtype(), self.mutable_data(), self.numel(), value);
+  ++self.storage().version;
+  if (before.defined()) {
+    record_op(op, [](const Node&, const Tensor& g) -> Grads { return {prim::unary(UnaryOp::MulScalar, g, 0.0)}; }, self,
+              {&before});
   }
-  return *this;
+  return self;
 }
+}  // namespace
 
-Tensor& Tensor::zero_() { return fill_(Scalar(0.0)); }
+Tensor& Tensor::fill_(Scalar value) { return fill_with_history(*this, OpId::Fill, value.value); }
+Tensor& Tensor::zero_() { return fill_with_history(*this, OpId::Zero, 0.0); }
 
 }  // namespace gradlab

@@ -32,6 +32,9 @@
   X(Clamp, "clamp", "ClampBackward1")                  \
   X(ToCopy, "to", "ToCopyBackward0")                   \
   X(Clone, "clone", "CloneBackward0")                  \
+  /* inplace.cpp */                                    \
+  X(Zero, "zero_", "ZeroBackward0")                    \
+  X(Fill, "fill_", "FillBackward2")                    \
   /* reduce.cpp */                                     \
   X(Sum, "sum", "SumBackward0")                        \
   X(SumDim, "sum", "SumBackward1")                     \

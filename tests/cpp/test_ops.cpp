@@ -118,6 +118,11 @@ const std::map<OpId, OpRow>& op_rows() {
     r[OpId::Clamp] = {{M}, [](auto& x) { return clamp(x[0], Scalar(-1.0), Scalar(1.2)); },
                       [](const Values& v) { return map1f(v[0], [](double a) { return std::clamp(a, -1.0, 1.2); }); }, 0.5, 2.0, true};
     r[OpId::Clone] = {{M}, [](auto& x) { return clone(x[0]); }, id};
+    // inplace.cpp: the in-place result of a non-leaf; its gradient is zero everywhere.
+    r[OpId::Zero] = {{M}, [](auto& x) { Tensor b = mul(x[0], Scalar(1.0)); b.zero_(); return b; },
+                     [](const Values& v) { return std::vector<double>(v[0].size(), 0.0); }};
+    r[OpId::Fill] = {{M}, [](auto& x) { Tensor b = mul(x[0], Scalar(1.0)); b.fill_(Scalar(3.0)); return b; },
+                     [](const Values& v) { return std::vector<double>(v[0].size(), 3.0); }};
     // reduce.cpp
     r[OpId::Sum] = {{M}, [](auto& x) { return sum(x[0]); },
                     [](const Values& v) { double s = 0; for (double a : v[0]) s += a; return std::vector<double>{s}; }};
