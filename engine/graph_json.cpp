@@ -94,27 +94,57 @@ std::string describe_graph_json(const std::vector<std::pair<std::string, Tensor>
     return a.second.grad_fn()->sequence_nr > b.second.grad_fn()->sequence_nr;
   });
 
-  // Collect reachable nodes iteratively (Note [Iterative backward]), then emit newest first.
-  std::vector<std::shared_ptr<Node>> all;
-  std::unordered_set<const Node*> seen;
+  // Collect reachable nodes iteratively (Note [Iterative backward]) and count incoming edges.
+  std::vector<std::shared_ptr<Node>> reachable;
+  std::unordered_map<const Node*, int> pending;
   std::vector<std::shared_ptr<Node>> stack;
   for (const auto& r : roots) stack.push_back(r.second.grad_fn());
+  std::unordered_set<const Node*> seen;
   while (!stack.empty()) {
     auto n = stack.back();
     stack.pop_back();
     if (!n || seen.count(n.get())) continue;
     seen.insert(n.get());
-    all.push_back(n);
-    for (const Edge& e : n->next_edges) stack.push_back(e.node);
+    reachable.push_back(n);
+    for (const Edge& e : n->next_edges) {
+      if (!e.node) continue;
+      ++pending[e.node.get()];
+      stack.push_back(e.node);
+    }
   }
-  std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a->sequence_nr > b->sequence_nr; });
-  if (all.size() > 400) all.resize(400);  // a picture of more is unreadable anyway
+  // Order them as the backward pass runs them: a node once all its consumers are done, newest
+  // ready node first (so AccumulateGrad comes after the op feeding it).
+  auto newer = [](const std::shared_ptr<Node>& a, const std::shared_ptr<Node>& b) { return a->sequence_nr < b->sequence_nr; };
+  std::vector<std::shared_ptr<Node>> ready, all;
+  for (const auto& n : reachable)
+    if (!pending.count(n.get())) ready.push_back(n);
+  std::make_heap(ready.begin(), ready.end(), newer);
+  while (!ready.empty() && all.size() < 400) {  // a picture of more is unreadable anyway
+    std::pop_heap(ready.begin(), ready.end(), newer);
+    auto n = ready.back();
+    ready.pop_back();
+    all.push_back(n);
+    for (const Edge& e : n->next_edges) {
+      if (e.node && --pending[e.node.get()] == 0) {
+        ready.push_back(e.node);
+        std::push_heap(ready.begin(), ready.end(), newer);
+      }
+    }
+  }
   std::unordered_set<const Node*> shown;
   for (const auto& n : all) shown.insert(n.get());
 
   for (const auto& r : roots) {
     if (!shown.count(r.second.grad_fn().get())) continue;
     tensor_id(r.second);
+  }
+  // Named leaves that require grad but feed no graph yet (a cell that only made `x`).
+  for (const auto& nt : named) {
+    const Tensor& t = nt.second;
+    if (t.defined() && t.is_leaf() && t.requires_grad() && !tensor_ids.count(t.impl())) {
+      auto acc = t.impl()->grad_accumulator.lock();
+      if (!acc || !shown.count(acc.get())) tensor_id(t);
+    }
   }
   for (const auto& n : all) {
     std::string id = (n->op == OpId::AccumulateGrad ? "a" : "f") + std::to_string(++next_id);

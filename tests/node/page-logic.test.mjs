@@ -1,0 +1,87 @@
+// The page's pure logic on real engine output: which hint a mistake gets, how the graph is
+// focused, labelled and explained, and when the tangent plot applies (web/src/*.js).
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import { loadGradlabNode } from "../../wasm/gradlab-node.mjs";
+import { hintForError, hintForNoneGrad, hintForAccumulation } from "../../web/src/hints.js";
+import { focusGraph, toDot, explainNode, scalarFunction, stripTensor } from "../../web/src/graph.js";
+import { curveScript, parseCurve } from "../../web/src/plot.js";
+
+let gl;
+before(async () => {
+  gl = await loadGradlabNode();
+});
+
+const run = (cells) =>
+  gl.withSession((s) => {
+    let r;
+    for (const c of cells) r = s.run(c);
+    return r;
+  });
+
+test("hints for the common autograd mistakes, in both languages", () => {
+  const cases = [
+    [["import torch\nx = torch.tensor(2.0, requires_grad=True)\ny = x*x\ny.backward()", "y.backward()"], "backward-twice"],
+    [["import torch\nx = torch.tensor([1.0, 2.0], requires_grad=True)\n(x*2).backward()"], "nonscalar-backward"],
+    [["import torch\nx = torch.tensor(3, requires_grad=True)"], "int-requires-grad"],
+    [["import torch\nx = torch.tensor(2.0, requires_grad=True)\nx.grad.zero_()"], "grad-none"],
+  ];
+  for (const [cells, id] of cases) {
+    const r = run(cells);
+    assert.ok(r.error, `${id}: expected an error`);
+    const h = hintForError(r.error, cells.at(-1));
+    assert.equal(h?.id, id, `${id}: got ${h?.id} for ${r.error.text}`);
+    assert.ok(h.en && /[\u0D80-\u0DFF]/.test(h.si));
+  }
+});
+
+test(".grad of a non-leaf: None, with a hint", () => {
+  const src = "y.grad";
+  const r = run(["import torch\nx = torch.tensor(2.0, requires_grad=True)\ny = x*3\ny.backward()", src]);
+  assert.equal(r.error, null);
+  assert.equal(hintForNoneGrad(r, src)?.id, "grad-none");
+  assert.equal(hintForNoneGrad({ result: "tensor(3.)", output: "", warnings: "" }, "x.grad"), null);
+});
+
+test("forgetting zero_(): the accumulation hint names the old and new grad", () => {
+  const grads = (r) => new Map(r.graph.nodes.filter((n) => n.kind === "tensor" && n.is_leaf).map((n) => [n.name, n.grad]));
+  gl.withSession((s) => {
+    s.run("import torch\nx = torch.tensor(4.0, requires_grad=True)\ny = x**2");
+    const first = s.run("y.backward()");
+    s.run("y = x**2");
+    const second = s.run("y.backward()");
+    const h = hintForAccumulation("y.backward()", grads(first), grads(second));
+    assert.equal(h?.id, "accumulate");
+    assert.match(h.en, /tensor\(8\.\).*tensor\(16\.\)/);
+    assert.equal(hintForAccumulation("x.grad.zero_()\ny.backward()", grads(first), grads(second)), null);
+  });
+});
+
+test("graph helpers on the engine's description of y = x**2", () => {
+  const r = run(["import torch\nx = torch.tensor(4.0, requires_grad=True)\nq = torch.tensor(1.0, requires_grad=True)\nw = q*2", "y=x**2\ny"]);
+  const g = focusGraph(r.graph, r.focus);
+  assert.ok(g.nodes.some((n) => n.name === "y") && g.nodes.some((n) => n.name === "x"));
+  assert.ok(!g.nodes.some((n) => n.name === "q" || n.name === "w"), "unrelated graphs are left out");
+  const dot = toDot(g);
+  assert.match(dot, /PowBackward0/);
+  assert.match(dot, /AccumulateGrad/);
+  const pow = g.nodes.find((n) => n.label === "PowBackward0");
+  assert.match(explainNode(g, pow).join("\n"), /d\(x²\)\/dx = 2x = 2·4 = 8/);
+  assert.deepEqual(scalarFunction(g), { x: "x", y: "y", xValue: 4, yValue: 16, grad: null });
+});
+
+test("stripTensor: data reprs lose the tensor( indent", () => {
+  assert.equal(stripTensor("tensor(4.)"), "4.");
+  assert.equal(stripTensor("16."), "16.");
+  assert.equal(stripTensor("[[1., 2.],\n        [3., 4.]]"), "[[1., 2.],\n [3., 4.]]");
+  assert.equal(stripTensor(null), "None");
+});
+
+test("the tangent plot's curve comes from the engine", () => {
+  const xs = [-1, 0, 1.5, 3];
+  const r = gl.withSession((s) => s.runScript(curveScript({ x: "x", y: "y", fnSource: "y=x**3\ny", xs, x0: 2 }), "<plot>"));
+  assert.equal(r.error, null, r.error?.text);
+  const c = parseCurve(r.output, xs);
+  assert.deepEqual(c.samples.map((p) => p.y), [-1, 0, 3.375, 27]);
+  assert.deepEqual(c.point, { y: 8, grad: 12 });
+});

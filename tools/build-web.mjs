@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// Builds the page into build/web/: a static folder that works offline from any static host.
+//   node tools/build-web.mjs [--wasm-dir build/wasm] [--out build/web] [--dev]
+// Bundles web/src with esbuild (main page as ESM with lazy chunks, the two workers as classic
+// scripts), copies index.html, the Noto Sans Sinhala font files and the engine
+// (gradlab_web.js + gradlab_web.wasm from the wasm build).
+import { build } from "esbuild";
+import { cpSync, existsSync, mkdirSync, rmSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const out = path.resolve(root, arg("--out", "build/web"));
+const wasmDir = path.resolve(root, arg("--wasm-dir", process.env.GRADLAB_WASM_DIR || "build/wasm"));
+const dev = process.argv.includes("--dev");
+
+for (const f of ["gradlab_web.js", "gradlab_web.wasm"]) {
+  if (!existsSync(path.join(wasmDir, f))) {
+    console.error(`build-web: ${path.join(wasmDir, f)} is missing — build the wasm module first:\n` +
+      `  emcmake cmake --preset wasm && cmake --build build/wasm --target gradlab_web`);
+    process.exit(1);
+  }
+}
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(path.join(out, "assets"), { recursive: true });
+
+const common = {
+  bundle: true,
+  minify: !dev,
+  sourcemap: dev ? "inline" : false,
+  target: ["chrome100", "firefox100", "safari15.4"],
+  legalComments: "none",
+  logLevel: "warning",
+  define: { "process.env.NODE_ENV": '"production"' },
+};
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: { main: path.join(root, "web/src/main.js") },
+    outdir: path.join(out, "assets"),
+    format: "esm",
+    splitting: true,
+    chunkNames: "chunk-[hash]",
+    assetNames: "fonts/[name]",
+    loader: { ".woff2": "file", ".woff": "file" },
+  }),
+  build({
+    ...common,
+    entryPoints: [path.join(root, "web/src/engine-worker.js")],
+    outfile: path.join(out, "engine-worker.js"),
+    format: "iife",
+  }),
+  build({
+    ...common,
+    entryPoints: [path.join(root, "web/src/graph-worker.js")],
+    outfile: path.join(out, "assets/graph-worker.js"),
+    format: "iife",
+  }),
+]);
+
+cpSync(path.join(root, "web/index.html"), path.join(out, "index.html"));
+for (const f of ["gradlab_web.js", "gradlab_web.wasm"]) cpSync(path.join(wasmDir, f), path.join(out, f));
+writeFileSync(path.join(out, "LICENSES.txt"),
+  "gradlab page bundle. Third-party parts: CodeMirror 6 (MIT), @hpcc-js/wasm-graphviz (Apache-2.0; Graphviz EPL),\n" +
+  "marked (MIT), DOMPurify (Apache-2.0 or MPL-2.0), Noto Sans Sinhala via @fontsource (SIL OFL 1.1).\n");
+
+// The page must not reach outside its folder: no http(s) resources in what it loads.
+const html = readFileSync(path.join(out, "index.html"), "utf8");
+if (/<(script|link)[^>]+(src|href)="https?:/.test(html)) {
+  console.error("build-web: index.html refers to an external resource");
+  process.exit(1);
+}
+console.log(`build-web: wrote ${path.relative(process.cwd(), out) || "."}`);

@@ -1,0 +1,18 @@
+// Embind declarations only (the manifold model): what JavaScript sees of the engine.
+// The logic lives in session.cpp; the idiomatic JS API (and freeing) lives in gradlab.mjs.
+#include <emscripten/bind.h>
+
+#include <string>
+
+#include "wasm/session.h"
+
+using gradlab::web::Session;
+
+EMSCRIPTEN_BINDINGS(gradlab) {
+  emscripten::class_<Session>("Session")
+      .constructor<>()
+      .function("run", &Session::run)
+      .function("runScript", &Session::run_script)
+      .function("reset", &Session::reset);
+  emscripten::function("version", emscripten::optional_override([]() { return std::string(gradlab::web::version()); }));
+}

@@ -1,0 +1,198 @@
+// A code cell: editor, In/Out prompts, outputs (stdout, Out value, Jupyter-style error), the
+// bilingual hint, the stale banner, and the "= PyTorch" mark for unchanged lesson cells.
+import { createEditor } from "./editor.js";
+import { t } from "./i18n.js";
+
+const el = (tag, attrs = {}, ...children) => {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "class") e.className = v;
+    else if (k === "text") e.textContent = v;
+    else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
+    else if (v === true) e.setAttribute(k, "");
+    else if (v !== false && v != null) e.setAttribute(k, v);
+  }
+  for (const c of children) if (c != null) e.append(c);
+  return e;
+};
+export { el };
+
+export class Cell {
+  /**
+   * `block` = {kind:"code", id, source, expected?}; `source` is the text to show (maybe edited);
+   * `hooks` = {run(cell, moveOn), change(cell), focus(cell), runAllBelow(cell), restartRunAll()}.
+   */
+  constructor(block, source, index, hooks) {
+    this.block = block;
+    this.id = block.id;
+    this.index = index;
+    this.hooks = hooks;
+    this.lastRun = null; // {count, output, result, error, graph, focus, source}
+    this.stale = null; // null | "edit" | "restart"
+    this.state = "idle";
+
+    this.prompt = el("div", { class: "prompt in", "aria-hidden": "true", text: "In [ ]:" });
+    this.runBtn = el("button", { class: "run-btn", type: "button", onclick: () => this.hooks.run(this, false) });
+    this.stopBtn = el("button", { class: "stop-btn", type: "button", hidden: true, onclick: () => this.hooks.stop() });
+    this.match = el("span", { class: "match", hidden: true });
+    this.editorHost = el("div", { class: "editor" });
+    const tools = el("div", { class: "cell-tools" }, this.runBtn, this.stopBtn, this.match);
+    const input = el("div", { class: "cell-in" }, this.prompt, el("div", { class: "cell-body" }, this.editorHost, tools));
+
+    this.staleText = el("span");
+    this.staleBtn = el("button", { type: "button", class: "link-btn", onclick: () => this.hooks.runAllBelow(this) });
+    this.staleBanner = el("div", { class: "stale-banner", hidden: true, role: "status" }, this.staleText, " ", this.staleBtn);
+
+    this.outputs = el("div", { class: "outputs", "aria-live": "polite" });
+    this.pictureSlot = el("div", { class: "picture-slot" });
+    this.root = el(
+      "section",
+      { class: "cell", id: `cell-${this.id}`, "data-cell": this.id, "aria-label": `Code cell ${index + 1}` },
+      input,
+      this.staleBanner,
+      this.outputs,
+      this.pictureSlot,
+    );
+    this.editor = createEditor(this.editorHost, {
+      doc: source,
+      label: `Code cell ${index + 1}`,
+      onRun: (moveOn) => this.hooks.run(this, moveOn),
+      onChange: () => {
+        this.editor.markErrorLine(null);
+        this.hooks.change(this);
+      },
+      onFocus: () => this.hooks.focus(this),
+    });
+    this.root.gradlabCell = this; // lets tests read the editor's text
+    this.relabel();
+  }
+
+  get source() {
+    return this.editor.text;
+  }
+
+  /** Re-applies UI strings after a language switch. */
+  relabel() {
+    this.runBtn.textContent = `▶ ${t("run")}`;
+    this.runBtn.title = t("runTitle");
+    this.runBtn.setAttribute("aria-label", `${t("run")}: cell ${this.index + 1}`);
+    this.stopBtn.textContent = `■ ${t("stop")}`;
+    this.match.textContent = "= PyTorch";
+    this.match.title = t("matchTitle");
+    this.staleBtn.textContent = t("runAllBelow");
+    if (this.stale) this.staleText.textContent = t(this.stale === "restart" ? "staleRestart" : "stale");
+  }
+
+  setState(state) {
+    this.state = state;
+    this.root.dataset.state = state;
+    if (state === "queued" || state === "running") this.prompt.textContent = "In [*]:";
+    this.stopBtn.hidden = state !== "running";
+  }
+
+  setStale(reason) {
+    this.stale = reason;
+    this.root.classList.toggle("is-stale", !!reason);
+    this.staleBanner.hidden = !reason;
+    if (reason) this.staleText.textContent = t(reason === "restart" ? "staleRestart" : "stale");
+  }
+
+  /** Shows a finished run. `hint` = {en, si, action?} or null. */
+  show(run, hint) {
+    this.lastRun = run;
+    this.setState(run.error ? "error" : "done");
+    this.setStale(null);
+    this.prompt.textContent = `In [${run.count}]:`;
+    this.outputs.replaceChildren();
+    if (run.output) this.outputs.append(row("", el("pre", { class: "stdout", text: run.output })));
+    if (run.warnings) this.outputs.append(row("", el("pre", { class: "stderr", text: run.warnings })));
+    if (run.result != null) this.outputs.append(row(`Out[${run.count}]:`, el("pre", { class: "result", text: run.result })));
+    if (run.error) {
+      this.outputs.append(row("", errorBlock(run.error, run.source, run.count)));
+      if (run.error.line > 0) this.editor.markErrorLine(run.error.line);
+    } else {
+      this.editor.markErrorLine(null);
+    }
+    if (hint) this.outputs.append(row("", hintBlock(hint)));
+    this.updateMatch();
+  }
+
+  /** Shows that the run was stopped (time limit or Stop). */
+  showStopped(message) {
+    this.lastRun = null;
+    this.setState("stopped");
+    this.prompt.textContent = "In [ ]:";
+    this.outputs.replaceChildren(
+      row(
+        "",
+        el(
+          "div",
+          { class: "stopped", role: "alert" },
+          el("b", { text: `${t("stopped")}. ` }),
+          message.en ? bilingual(message) : message,
+        ),
+      ),
+    );
+    this.match.hidden = true;
+  }
+
+  showFailure(text) {
+    this.setState("error");
+    this.outputs.replaceChildren(row("", el("pre", { class: "error", text })));
+  }
+
+  updateMatch() {
+    const exp = this.block.expected;
+    const run = this.lastRun;
+    this.matches = null;
+    if (exp && run && run.source === this.block.source && !run.error) {
+      this.matches = (exp.result === undefined || exp.result === run.result) && (exp.output === undefined || exp.output === run.output);
+    }
+    this.match.hidden = this.matches !== true;
+  }
+}
+
+function row(prompt, content) {
+  return el("div", { class: "out-row" }, el("div", { class: "prompt out", "aria-hidden": prompt ? null : "true", text: prompt }), content);
+}
+
+export function bilingual({ en, si }) {
+  return el("span", { class: "bi" }, el("span", { class: "lang-en", lang: "en", text: en }), el("span", { class: "lang-si", lang: "si", text: si }));
+}
+
+function hintBlock(hint) {
+  const box = el("div", { class: "hint", role: "note" }, el("b", { class: "hint-label", text: `${t("hint")}: ` }), bilingual(hint));
+  if (hint.action) box.append(" ", el("button", { type: "button", class: "link-btn", text: hint.action.label, onclick: hint.action.run }));
+  return box;
+}
+
+/** Jupyter's error look: header, the cell's lines around the error with an arrow, the last line. */
+function errorBlock(error, source, count) {
+  const pre = el("pre", { class: "error", role: "alert" });
+  const bar = "-".repeat(75);
+  pre.append(el("span", { class: "tb-dim", text: bar + "\n" }));
+  pre.append(el("span", { class: "tb-type", text: error.type.padEnd(42) }), el("span", { text: "Traceback (most recent call last)\n" }));
+  const lines = source.split("\n");
+  if (error.line > 0 && error.line <= lines.length) {
+    pre.append(el("span", { class: "tb-where", text: `Cell In[${count}], line ${error.line}\n` }));
+    const from = Math.max(1, error.line - 2), to = Math.min(lines.length, error.line + 2);
+    for (let i = from; i <= to; i++) {
+      const mark = i === error.line ? "----> " : "      ";
+      const text = `${mark}${String(i).padStart(1)} ${lines[i - 1]}\n`;
+      pre.append(el("span", { class: i === error.line ? "tb-line tb-hit" : "tb-line", text }));
+      if (i === error.line && error.type === "SyntaxError" && error.column > 0) {
+        pre.append(el("span", { class: "tb-hit", text: " ".repeat(mark.length + String(i).length + 1 + error.column) + "^\n" }));
+      }
+    }
+    pre.append("\n");
+  }
+  // Frames inside functions the cell called, from the engine's own traceback.
+  const tb = (error.traceback || "").split("\n").filter((l) => l.trim());
+  const frames = tb.filter((l) => /^\s*File /.test(l));
+  if (frames.length > 1) {
+    const inner = tb.filter((l, i) => !/^Traceback/.test(l) && !(i === tb.length - 1 && l.startsWith(error.type)));
+    pre.append(el("span", { class: "tb-frames", text: inner.join("\n") + "\n\n" }));
+  }
+  pre.append(el("span", { class: "tb-last", text: `${error.type}: ${error.message}` }));
+  return pre;
+}

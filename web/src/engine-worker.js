@@ -1,0 +1,51 @@
+// The engine's Web Worker: loads the Embind module (gradlab_web.js/.wasm, copied beside this
+// script) and runs cells for the page, so a runaway cell never freezes the page — the page ends
+// it by terminating this worker and starting a fresh one.
+//
+// Messages in:  {id, op: "run", code} | {id, op: "reset"} | {id, op: "script", code}
+//   "run" uses the notebook's session; "script" runs in a separate scratch session (reset first),
+//   used for the tangent plot so the notebook's own variables are never touched.
+// Messages out: {type: "ready", version} | {type: "failed", message} | {id, ok, result|message}
+import { loadGradlab } from "../../wasm/gradlab.mjs";
+
+importScripts("gradlab_web.js"); // defines the global createGradlab (classic MODULARIZE output)
+
+const ready = loadGradlab(self.createGradlab, { print: () => {}, printErr: () => {} }).then(
+  (gl) => {
+    const main = gl.createSession();
+    self.postMessage({ type: "ready", version: gl.version });
+    return { gl, main, scratch: null };
+  },
+  (err) => {
+    self.postMessage({ type: "failed", message: String(err && err.message ? err.message : err) });
+    throw err;
+  },
+);
+
+self.onmessage = async (ev) => {
+  const { id, op, code } = ev.data;
+  let state;
+  try {
+    state = await ready;
+  } catch (err) {
+    self.postMessage({ id, ok: false, message: String(err) });
+    return;
+  }
+  try {
+    let result = null;
+    if (op === "run") {
+      result = state.main.run(code);
+    } else if (op === "reset") {
+      state.main.reset();
+    } else if (op === "script") {
+      state.scratch ??= state.gl.createSession();
+      state.scratch.reset();
+      result = state.scratch.runScript(code, "<plot>");
+    } else {
+      throw new Error(`unknown op ${op}`);
+    }
+    self.postMessage({ id, ok: true, result });
+  } catch (err) {
+    self.postMessage({ id, ok: false, message: String(err && err.message ? err.message : err) });
+  }
+};
