@@ -1,0 +1,157 @@
+// Tensor-level agreement: every row of the op table (ops/op_list.h) run forward and backward
+// with its inputs on the CPU and on cuda:0; outputs and input gradients must agree
+// (float32 rel 1e-5; float64 rel 1e-11 — looser than one primitive's 1e-12 because a
+// gradient chains several kernels, each a few ulps from the CPU's).
+//
+// Each case names the op-table row it exercises; a row without a case fails the suite, like
+// the op test registry in tests/cpp/test_ops.cpp. Ops without their own C++ entry point
+// (squeeze_) are reached through the nearest public function, noted at the case.
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "engine/ops/op_list.h"
+#include "engine/tensor.h"
+#include "tests/cuda/check.h"
+
+namespace gradlab::cuda_test {
+
+namespace {
+
+struct Input {
+  Shape shape;
+  double lo = -2, hi = 2;
+  bool requires_grad = true;
+};
+
+struct OpCase {
+  std::vector<Input> inputs;
+  std::function<Tensor(const std::vector<Tensor>&)> fn;
+};
+
+// The cases, keyed by op-table row.
+std::map<OpId, OpCase> op_cases() {
+  using V = const std::vector<Tensor>&;
+  const Input m34{{3, 4}}, m23{{2, 3}}, pos{{3, 4}, 0.5, 2.0};
+  std::map<OpId, OpCase> c;
+  c[OpId::Add] = {{m34, {{4}}}, [](V x) { return add(x[0], x[1], Scalar(2.0)); }};
+  c[OpId::Sub] = {{m23, m23}, [](V x) { return sub(x[0], x[1]); }};
+  c[OpId::RSub] = {{m23}, [](V x) { return rsub(x[0], Scalar(2.5)); }};
+  c[OpId::Mul] = {{{{3, 1}}, {{1, 4}}}, [](V x) { return mul(x[0], x[1]); }};
+  c[OpId::Div] = {{m34, pos}, [](V x) { return div(x[0], x[1]); }};
+  c[OpId::PowTensor] = {{pos, {{3, 4}, -1, 2}}, [](V x) { return pow(x[0], x[1]); }};
+  c[OpId::PowScalarBase] = {{m34}, [](V x) { return pow(Scalar(2.0), x[0]); }};
+  c[OpId::Maximum] = {{m34, m34}, [](V x) { return maximum(x[0], x[1]); }};
+  c[OpId::Neg] = {{m23}, [](V x) { return neg(x[0]); }};
+  c[OpId::PowScalar] = {{pos}, [](V x) { return pow(x[0], Scalar(2.5)); }};
+  c[OpId::Reciprocal] = {{pos}, [](V x) { return reciprocal(x[0]); }};
+  c[OpId::Exp] = {{m34}, [](V x) { return exp(x[0]); }};
+  c[OpId::Log] = {{pos}, [](V x) { return log(x[0]); }};
+  c[OpId::Sqrt] = {{pos}, [](V x) { return sqrt(x[0]); }};
+  c[OpId::Abs] = {{m34}, [](V x) { return abs(x[0]); }};
+  c[OpId::Sin] = {{m34}, [](V x) { return sin(x[0]); }};
+  c[OpId::Cos] = {{m34}, [](V x) { return cos(x[0]); }};
+  c[OpId::Sigmoid] = {{m34}, [](V x) { return sigmoid(x[0]); }};
+  c[OpId::Tanh] = {{m34}, [](V x) { return tanh(x[0]); }};
+  c[OpId::Relu] = {{m34}, [](V x) { return relu(x[0]); }};
+  c[OpId::Clamp] = {{m34}, [](V x) { return clamp(x[0], Scalar(-0.5), Scalar(0.7)); }};
+  c[OpId::ToCopy] = {{m34}, [](V x) { return x[0].to(x[0].dtype() == DType::Float32 ? DType::Float64 : DType::Float32); }};
+  c[OpId::Clone] = {{m34}, [](V x) { return clone(x[0]); }};
+  c[OpId::Zero] = {{m34}, [](V x) {  // y = 2x, zeroed in place: only the `+ x` path has a gradient
+    Tensor y = mul(x[0], 2.0);
+    y.zero_();
+    return add(y, x[0]);
+  }};
+  c[OpId::Fill] = {{m34}, [](V x) {
+    Tensor y = mul(x[0], 2.0);
+    y.fill_(Scalar(2.5));
+    return mul(y, x[0]);
+  }};
+  c[OpId::Sum] = {{{{50, 30}}}, [](V x) { return sum(x[0]); }};
+  c[OpId::SumDim] = {{{{5, 6, 7}}}, [](V x) { return sum(x[0], {0, 2}, false); }};
+  c[OpId::Mean] = {{m34}, [](V x) { return mean(x[0]); }};
+  c[OpId::MeanDim] = {{{{5, 6, 7}}}, [](V x) { return mean(x[0], {1}, true); }};
+  c[OpId::MaxAll] = {{m34}, [](V x) { return max(x[0]); }};
+  c[OpId::MaxDim] = {{{{5, 6, 7}}}, [](V x) { return max(x[0], 1, false).first; }};
+  c[OpId::Mm] = {{{{33, 17}}, {{17, 9}}}, [](V x) { return mm(x[0], x[1]); }};
+  c[OpId::Mv] = {{{{33, 17}}, {{17}}}, [](V x) { return matmul(x[0], x[1]); }};
+  c[OpId::Dot] = {{{{17}}, {{17}}}, [](V x) { return matmul(x[0], x[1]); }};
+  c[OpId::T] = {{m34}, [](V x) { return mul(t(x[0]), 1.5); }};
+  c[OpId::Transpose] = {{{{2, 3, 4}}}, [](V x) { return transpose(x[0], 0, 2); }};
+  c[OpId::View] = {{m34}, [](V x) { return view(x[0], {4, 3}); }};
+  c[OpId::Reshape] = {{m34}, [](V x) { return reshape(x[0], {-1}); }};
+  c[OpId::UnsafeView] = {{m34}, [](V x) { return reshape(t(x[0]), {-1}); }};  // reshape of a non-contiguous view
+  c[OpId::Permute] = {{{{2, 3, 4}}}, [](V x) { return permute(x[0], {2, 0, 1}); }};
+  c[OpId::SqueezeInplace] = {{{{3, 1, 4}}}, [](V x) { return squeeze(mul(x[0], 2.0)); }};  // no C++ squeeze_
+  c[OpId::Unsqueeze] = {{m34}, [](V x) { return unsqueeze(x[0], 1); }};
+  c[OpId::Squeeze] = {{{{3, 1, 4}}}, [](V x) { return squeeze(x[0]); }};
+  c[OpId::SqueezeDim] = {{{{3, 1, 4}}}, [](V x) { return squeeze(x[0], 1); }};
+  c[OpId::Expand] = {{{{3, 1}}}, [](V x) { return expand(x[0], {3, 4}); }};
+  c[OpId::Select] = {{m34}, [](V x) { return select(x[0], 0, 1); }};
+  c[OpId::Slice] = {{{{3, 7}}}, [](V x) { return slice(x[0], 1, 1, 6, 2); }};
+  return c;
+}
+
+struct OpRow {
+  OpId id;
+  const char* node;
+};
+const OpRow kOpRows[] = {
+#define GRADLAB_ROW(id, py, node) {OpId::id, node},
+    GRADLAB_OPS(GRADLAB_ROW)
+#undef GRADLAB_ROW
+};
+
+std::vector<double> host_values(const Tensor& t) { return t.to(Device{DeviceType::CPU, 0}).to_doubles(); }
+
+void run_case(Report& r, const std::string& name, const OpCase& oc, DType t, Rng& rng, Device gpu) {
+  const Device cpu{DeviceType::CPU, 0};
+  std::vector<Tensor> xc, xg;
+  for (const Input& in : oc.inputs) {
+    const auto v = rng.uniform(static_cast<size_t>(shape_numel(in.shape)), in.lo, in.hi);
+    xc.push_back(from_vector(v, in.shape, TensorOptions{.dtype = t, .device = cpu, .requires_grad = in.requires_grad}));
+    xg.push_back(from_vector(v, in.shape, TensorOptions{.dtype = t, .device = gpu, .requires_grad = in.requires_grad}));
+  }
+  const Tensor yc = oc.fn(xc), yg = oc.fn(xg);
+  r.expect(yg.device() == gpu, name + "/device", "the result of a CUDA op is on " + yg.device().str());
+  r.expect(yc.shape() == yg.shape(), name + "/shape", shape_str(yg.shape()) + " vs " + shape_str(yc.shape()));
+  expect_close(r, name + "/forward", host_values(yg), yc.to_doubles(), yc.dtype(), {}, t == DType::Float64 ? 1e-11 : -1);
+  if (!yc.requires_grad()) return;
+  // loss = Σ w·y with random weights, so every output element's gradient path is checked.
+  const auto w = rng.uniform(static_cast<size_t>(yc.numel()), -1, 1);
+  sum(mul(yc, from_vector(w, yc.shape(), TensorOptions{.dtype = yc.dtype(), .device = cpu}))).backward();
+  sum(mul(yg, from_vector(w, yg.shape(), TensorOptions{.dtype = yg.dtype(), .device = gpu}))).backward();
+  for (size_t i = 0; i < xc.size(); ++i) {
+    if (!oc.inputs[i].requires_grad) continue;
+    const std::string gname = name + "/grad" + std::to_string(i);
+    if (!xc[i].grad().defined() || !xg[i].grad().defined()) {
+      r.expect(xc[i].grad().defined() == xg[i].grad().defined(), gname, "gradient defined on one device only");
+      continue;
+    }
+    r.expect(xg[i].grad().device() == gpu, gname + "/device", "gradient is on " + xg[i].grad().device().str());
+    expect_close(r, gname, host_values(xg[i].grad()), xc[i].grad().to_doubles(), t, {},
+                 t == DType::Float64 ? 1e-11 : -1);
+  }
+}
+
+}  // namespace
+
+// `gpu` is cuda:0, or cpu when the suite checks itself (--cpu-vs-cpu).
+void run_tensor_agreement(Report& report, Device gpu) {
+  const auto cases = op_cases();
+  Rng rng(11);
+  for (const OpRow& row : kOpRows) {
+    auto it = cases.find(row.id);
+    if (it == cases.end()) {
+      report.expect(false, std::string("tensor/") + row.node, "no CUDA agreement case for this op-table row");
+      continue;
+    }
+    for (DType t : {DType::Float32, DType::Float64}) {
+      const std::string name = std::string("tensor/") + row.node + "/" + dtype_short(t);
+      report.run(name, [&] { run_case(report, name, it->second, t, rng, gpu); });
+    }
+  }
+}
+
+}  // namespace gradlab::cuda_test
