@@ -1,13 +1,12 @@
 // The CPU backend: the primitives of backend.h as tight loops over the shared scalar functors
 // (scalar_math.h); strided views are walked by one odometer loop (strided_loop.h) and axis
-// reductions are xtensor expressions over the raw buffers.
+// sums are xtensor expressions over the raw buffers; max/argmax scan one dim (NaN wins).
 // xtensor types never leave this file (the engine sees only raw buffers and shapes).
 #include <algorithm>
 #include <cstring>
 #include <xtensor/xadapt.hpp>
 #include <xtensor/xarray.hpp>
 #include <xtensor/xreducer.hpp>
-#include <xtensor/xsort.hpp>
 
 #include "engine/backend/backend.h"
 #include "engine/backend/cpu/caching_allocator.h"
@@ -39,9 +38,12 @@ class CpuBackend final : public Backend {
 
   void* allocate(size_t bytes) override { return allocator_.allocate(bytes ? bytes : 1); }
   void deallocate(void* p, size_t bytes) override { allocator_.deallocate(p, bytes ? bytes : 1); }
-  void copy_from_host(void* dst, const void* src, size_t bytes) override { std::memcpy(dst, src, bytes); }
-  void copy_to_host(void* dst, const void* src, size_t bytes) override { std::memcpy(dst, src, bytes); }
-  void copy(void* dst, const void* src, size_t bytes) override { std::memcpy(dst, src, bytes); }
+  // Empty tensors may hand over null host pointers (an empty std::vector): copy nothing.
+  void copy_from_host(void* dst, const void* src, size_t bytes) override { copy(dst, src, bytes); }
+  void copy_to_host(void* dst, const void* src, size_t bytes) override { copy(dst, src, bytes); }
+  void copy(void* dst, const void* src, size_t bytes) override {
+    if (bytes) std::memcpy(dst, src, bytes);
+  }
 
   void fill(DType t, void* dst, int64_t n, double value) override {
     dispatch_dtype(t, [&](auto zero) {
@@ -187,19 +189,25 @@ class CpuBackend final : public Backend {
   static void reduce_impl(ReduceOp op, const T* x, const Shape& in_shape, void* out, const Shape& out_shape) {
     const int64_t n = shape_numel(in_shape);
     const int64_t out_n = shape_numel(out_shape);
-    if (op == ReduceOp::Sum && out_n == 1) {  // the everyday `loss.sum()`: one pass, no xtensor
-      // Accumulate floats in double: as accurate as PyTorch's cascaded sum, and vectorisable.
+    if (op == ReduceOp::Sum && out_n == 1) {
+      // PyTorch sums a handful of floats one by one in float; longer runs get its cascaded
+      // sum, which accumulating in double matches (and vectorises).
+      if (n < 8) {
+        T s = 0;
+        for (int64_t i = 0; i < n; ++i) s += x[i];
+        *static_cast<T*>(out) = s;
+        return;
+      }
       using Acc = std::conditional_t<std::is_same_v<T, float>, double, T>;
       Acc s = 0;
       for (int64_t i = 0; i < n; ++i) s += x[i];
       *static_cast<T*>(out) = static_cast<T>(s);
       return;
     }
-    std::vector<size_t> axes;
+    std::vector<int64_t> reduced;
     for (size_t d = 0; d < in_shape.size(); ++d)
-      if (out_shape[d] == 1 && in_shape[d] != 1) axes.push_back(d);
-    auto in = adapt_contiguous(const_cast<T*>(x), in_shape);
-    if (axes.empty() || n == 0) {
+      if (out_shape[d] == 1 && in_shape[d] != 1) reduced.push_back(static_cast<int64_t>(d));
+    if (reduced.empty() || n == 0) {
       if (op == ReduceOp::ArgMax) {
         std::fill_n(static_cast<int64_t*>(out), out_n, int64_t{0});
       } else if (n == out_n) {
@@ -209,24 +217,42 @@ class CpuBackend final : public Backend {
       }
       return;
     }
-    switch (op) {
-      case ReduceOp::Sum: {
-        auto o = adapt_contiguous(static_cast<T*>(out), out_shape);
-        // Lazy evaluation on purpose: xtensor 0.24's immediate reducers crash under C++20.
-        o = xt::sum(in, axes, xt::keep_dims);
-        break;
-      }
-      case ReduceOp::Max: {
-        auto o = adapt_contiguous(static_cast<T*>(out), out_shape);
-        o = xt::amax(in, axes, xt::keep_dims);
-        break;
-      }
-      case ReduceOp::ArgMax: {
-        if (axes.size() != 1) runtime_error("argmax: expected exactly one reduced dimension");
-        auto o = adapt_contiguous(static_cast<int64_t*>(out), out_shape);
-        auto idx = xt::argmax(in, axes[0]);
-        std::copy(idx.begin(), idx.end(), o.begin());
-        break;
+    if (op == ReduceOp::Sum) {
+      // Lazy evaluation on purpose: xtensor 0.24's immediate reducers crash under C++20.
+      std::vector<size_t> axes(reduced.begin(), reduced.end());
+      auto in = adapt_contiguous(const_cast<T*>(x), in_shape);
+      auto o = adapt_contiguous(static_cast<T*>(out), out_shape);
+      o = xt::sum(in, axes, xt::keep_dims);
+      return;
+    }
+    // Max / ArgMax reduce one dim (max over all dims comes here as a flat 1-d run).
+    int64_t dim = reduced.size() == 1 ? reduced[0] : -1;
+    int64_t outer = 1, len = n, inner = 1;
+    if (dim >= 0) {
+      for (int64_t d = 0; d < dim; ++d) outer *= in_shape[d];
+      len = in_shape[dim];
+      for (size_t d = dim + 1; d < in_shape.size(); ++d) inner *= in_shape[d];
+    } else if (op == ReduceOp::ArgMax) {
+      runtime_error("argmax: expected exactly one reduced dimension");
+    }
+    for (int64_t o = 0; o < outer; ++o) {
+      for (int64_t i = 0; i < inner; ++i) {
+        const T* p = x + o * len * inner + i;
+        int64_t best = 0;
+        T best_v = p[0];
+        // The first maximum wins; a NaN wins over everything, as in PyTorch.
+        for (int64_t j = 1; j < len && best_v == best_v; ++j) {
+          T v = p[j * inner];
+          if (v > best_v || v != v) {
+            best_v = v;
+            best = j;
+          }
+        }
+        if (op == ReduceOp::ArgMax) {
+          static_cast<int64_t*>(out)[o * inner + i] = best;
+        } else {
+          static_cast<T*>(out)[o * inner + i] = best_v;
+        }
       }
     }
   }

@@ -1,0 +1,220 @@
+// Attribute access (`obj.name`, `obj.name = v`) for every kind of value, plus the reprs of
+// callables, classes and modules. Misses produce Python's AttributeError text, including its
+// "Did you mean: ...?" suggestion; a name that real PyTorch has but gradlab lacks says so.
+#include "engine/autograd/node.h"
+#include "engine/script/python_names.h"
+#include "engine/script/runtime.h"
+
+namespace gradlab::script {
+
+bool name_in(const char* const* list, const std::string& name) {
+  for (; list && *list; ++list)
+    if (name == *list) return true;
+  return false;
+}
+
+namespace {
+
+const char* const* dir_for(const Value& v) {
+  if (v.is_tensor()) return names::kTensorDir;
+  if (v.is_bool()) return names::kBoolDir;
+  if (v.is_int()) return names::kIntDir;
+  if (v.is_float()) return names::kFloatDir;
+  if (v.is_none()) return names::kNoneDir;
+  Object* o = v.obj();
+  if (!o) return nullptr;
+  switch (o->type) {
+    case ObjType::Str: return names::kStrDir;
+    case ObjType::List: return names::kListDir;
+    case ObjType::Tuple: return names::kTupleDir;
+    case ObjType::Size: return names::kSizeDir;
+    case ObjType::Dict: return names::kDictDir;
+    case ObjType::Range: return names::kRangeDir;
+    default: return nullptr;
+  }
+}
+
+[[noreturn]] void attribute_missing(const Value& obj, const std::string& name) {
+  const char* const* dir = dir_for(obj);
+  if (obj.is_tensor() && name_in(dir, name)) raise_not_supported("Tensor." + name);
+  std::string msg = std::string("'") + type_name(obj) + "' object has no attribute '" + name + "'";
+  if (dir) {
+    std::string s = names::suggest(name, names::as_views(dir));
+    if (!s.empty()) msg += ". Did you mean: '" + s + "'?";
+  }
+  raise_attribute_error(msg);
+}
+
+Value grad_fn_attribute(const GradFnObj* g, const Value& self, const std::string& name) {
+  if (name == "next_functions") {
+    std::vector<Value> items;
+    for (const auto& e : g->node->next_edges) {
+      Value fn = e.node ? Value(std::make_shared<GradFnObj>(e.node)) : Value();
+      items.push_back(make_tuple({fn, Value(int64_t{0})}));
+    }
+    return make_tuple(std::move(items));
+  }
+  if (name == "name") {
+    return Value(std::make_shared<BoundMethodObj>(self, [](Interp&, const Value& s, CallArgs& a) -> Value {
+      Args args("name", a, {}, 0);
+      return make_str(s.as<GradFnObj>()->node->name());
+    }, "name"));
+  }
+  if (name == "__class__") return type_of(self);
+  raise_attribute_error(std::string("'") + g->node->name() + "' object has no attribute '" + name + "'");
+}
+
+}  // namespace
+
+Value Interp::get_attr(const Value& obj, const std::string& name) {
+  if (obj.is_tensor()) {
+    bool found = false;
+    Value v = tensor_attribute(*this, obj, name, &found);
+    if (found) return v;
+    if (MethodFn m = find_tensor_method(name)) return Value(std::make_shared<BoundMethodObj>(obj, m, name));
+    attribute_missing(obj, name);
+  }
+  if (Object* o = obj.obj()) {
+    switch (o->type) {
+      case ObjType::Module: {
+        auto* m = static_cast<ModuleObj*>(o);
+        auto it = m->attrs.find(name);
+        if (it != m->attrs.end()) return it->second;
+        Value sub = module(m->name + "." + name);
+        if (!sub.is_none()) return sub;
+        if (m->known_missing && name_in(m->known_missing, name)) raise_not_supported(m->name + "." + name);
+        std::string msg = "module '" + m->name + "' has no attribute '" + name + "'";
+        if (m->known_missing) {
+          std::string s = names::suggest(name, names::as_views(m->known_missing));
+          if (!s.empty()) msg += ". Did you mean: '" + s + "'?";
+        }
+        raise_attribute_error(msg);
+      }
+      case ObjType::ReturnTypes: {
+        auto* s = static_cast<SeqObj*>(o);
+        if (name == "values") return s->items[0];
+        if (name == "indices") return s->items[1];
+        break;
+      }
+      case ObjType::Device: {
+        Device d = static_cast<DeviceObj*>(o)->device;
+        if (name == "type") return make_str(d.is_cuda() ? "cuda" : "cpu");
+        if (name == "index") return d.is_cuda() ? Value(int64_t{d.index}) : Value();
+        break;
+      }
+      case ObjType::DType: {
+        DType d = static_cast<DTypeObj*>(o)->dtype;
+        if (name == "is_floating_point") return Value(is_floating(d));
+        if (name == "itemsize") return Value(static_cast<int64_t>(dtype_size(d)));
+        break;
+      }
+      case ObjType::GradFn: return grad_fn_attribute(static_cast<GradFnObj*>(o), obj, name);
+      case ObjType::Function: {
+        auto* f = static_cast<FunctionObj*>(o);
+        if (name == "__name__") return make_str(f->info->name);
+        if (name == "__qualname__") return make_str(f->qualname);
+        break;
+      }
+      case ObjType::Builtin:
+        if (name == "__name__") return make_str(static_cast<BuiltinObj*>(o)->name);
+        break;
+      case ObjType::Type: {
+        auto* t = static_cast<TypeObj*>(o);
+        if (name == "__name__") return make_str(t->name);
+        if (name == "__qualname__") return make_str(t->name);
+        raise_attribute_error("type object '" + t->name + "' has no attribute '" + name + "'");
+      }
+      case ObjType::Exception:
+        if (name == "args") return make_tuple(static_cast<ExceptionObj*>(o)->args);
+        break;
+      default: break;
+    }
+    if (MethodFn m = find_py_method(o->type, name)) return Value(std::make_shared<BoundMethodObj>(obj, m, name));
+  }
+  if (obj.is_float()) {
+    if (name == "real") return obj;
+    if (name == "imag") return Value(0.0);
+  }
+  if (obj.is_intlike()) {
+    if (name == "real" || name == "numerator") return Value(obj.as_int());
+    if (name == "imag") return Value(int64_t{0});
+    if (name == "denominator") return Value(int64_t{1});
+  }
+  if (name == "__class__") return type_of(obj);
+  attribute_missing(obj, name);
+}
+
+void Interp::set_attr(const Value& obj, const std::string& name, Value v) {
+  if (obj.is_tensor()) {
+    set_tensor_attribute(obj.as_tensor(), name, v);
+    return;
+  }
+  if (auto* m = obj.as<ModuleObj>()) {
+    m->attrs[name] = std::move(v);
+    return;
+  }
+  if (auto* t = obj.as<TypeObj>())
+    raise_type_error("cannot set '" + name + "' attribute of immutable type '" + t->name + "'");
+  const char* const* dir = dir_for(obj);
+  if (dir && name_in(dir, name))
+    raise_attribute_error(std::string("'") + type_name(obj) + "' object attribute '" + name + "' is read-only");
+  raise_attribute_error(std::string("'") + type_name(obj) + "' object has no attribute '" + name + "'");
+}
+
+Value Interp::call_method(const Value& obj, const std::string& name, CallArgs& args) {
+  if (obj.is_tensor()) {
+    if (MethodFn m = find_tensor_method(name)) return m(*this, obj, args);
+  } else if (Object* o = obj.obj()) {
+    if (MethodFn m = find_py_method(o->type, name)) return m(*this, obj, args);
+  }
+  return call(get_attr(obj, name), args);
+}
+
+std::string callable_name(const Value& v) {
+  if (auto* f = v.as<FunctionObj>()) return f->qualname + "()";
+  if (auto* b = v.as<BuiltinObj>()) return std::string(b->name) + "()";
+  if (auto* t = v.as<TypeObj>()) return t->name + "()";
+  return std::string(type_name(v)) + " object";
+}
+
+std::string runtime_object_repr(const Object* o) {
+  switch (o->type) {
+    case ObjType::Function: {
+      auto* f = static_cast<const FunctionObj*>(o);
+      return "<function " + f->qualname + " at " + address_of(o) + ">";
+    }
+    case ObjType::Builtin: {
+      auto* b = static_cast<const BuiltinObj*>(o);
+      if (!b->owner) return std::string("<built-in function ") + b->name + ">";
+      return std::string("<built-in method ") + b->name + " of " + b->owner + " at " + address_of(o) + ">";
+    }
+    case ObjType::BoundMethod: {
+      auto* m = static_cast<const BoundMethodObj*>(o);
+      const void* addr = m->self.is_tensor() ? static_cast<const void*>(m->self.as_tensor().impl()) : m->self.obj();
+      std::string owner = m->self.is_tensor() ? "Tensor" : type_name(m->self);
+      return "<built-in method " + m->name + " of " + owner + " object at " + address_of(addr) + ">";
+    }
+    case ObjType::Type: {
+      auto* t = static_cast<const TypeObj*>(o);
+      if (std::string_view(t->module) == "builtins") return "<class '" + t->name + "'>";
+      return "<class '" + std::string(t->module) + "." + t->name + "'>";
+    }
+    case ObjType::Module: {
+      auto* m = static_cast<const ModuleObj*>(o);
+      if (m->file.empty()) return "<module '" + m->name + "' (built-in)>";
+      return "<module '" + m->name + "' from '" + m->file + "'>";
+    }
+    default: return "<object at " + address_of(o) + ">";
+  }
+}
+
+bool runtime_objects_equal(const Object* a, const Object* b) {
+  if (a->type == ObjType::BoundMethod && b->type == ObjType::BoundMethod) {
+    auto* x = static_cast<const BoundMethodObj*>(a);
+    auto* y = static_cast<const BoundMethodObj*>(b);
+    return x->fn == y->fn && is_same_object(x->self, y->self);
+  }
+  return a == b;
+}
+
+}  // namespace gradlab::script

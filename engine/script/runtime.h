@@ -1,0 +1,339 @@
+// The interpreter's internals, shared by its .cpp files (not part of the public API, which is
+// interpreter.h).
+//
+// Interp owns the global namespace, the builtins and modules, the output sink and the call
+// stack used for tracebacks. Evaluation is a tree walk over the resolved AST:
+//   exec.cpp      statements (returning a Flow code — no exceptions for break/return)
+//   eval.cpp      expressions, calls, comprehensions
+//   operators.cpp Python operators for numbers, strings, containers and tensors
+//   builtins.cpp, pymethods.cpp, torch_module.cpp, tensor_methods.cpp   the library
+// Errors are C++ exceptions (PyError / gradlab::Error) that unwind to Interpreter::run, which
+// formats the traceback from the frame records left behind (see traceback.cpp).
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/script/ast.h"
+#include "engine/script/errors.h"
+#include "engine/script/value.h"
+
+namespace gradlab::script {
+
+class Interp;
+
+// Arguments of one call: positional values, then keyword (name, value) pairs.
+struct CallArgs {
+  Value* pos = nullptr;
+  size_t npos = 0;
+  const std::string* kw_names = nullptr;
+  Value* kw = nullptr;
+  size_t nkw = 0;
+};
+
+using BuiltinFn = Value (*)(Interp& in, CallArgs& args);
+using MethodFn = Value (*)(Interp& in, const Value& self, CallArgs& args);
+
+struct FunctionObj : Object {
+  FunctionObj() : Object(ObjType::Function) {}
+  static bool matches(const Object& o) { return o.type == ObjType::Function; }
+  void clear_refs() override {
+    defaults.clear();
+    closure.clear();
+  }
+  std::shared_ptr<Program> program;  // keeps the AST alive
+  const FunctionInfo* info = nullptr;
+  std::vector<Value> defaults;       // one per parameter; unbound where it has none
+  std::vector<std::shared_ptr<CellObj>> closure;
+  std::string qualname;
+};
+
+// A C++ function exposed to scripts (print, torch.exp). `owner` picks the repr:
+// null → <built-in function print>, else <built-in method exp of type object at 0x...>.
+// A function form of a Tensor method (torch.exp(x) for x.exp()) sets `method`: the first
+// argument (or `input=`) becomes self. A null fn and method marks a Python builtin gradlab lacks.
+struct BuiltinObj : Object {
+  BuiltinObj(const char* n, BuiltinFn f, const char* o = nullptr) : Object(ObjType::Builtin), name(n), fn(f), owner(o) {}
+  BuiltinObj(const char* n, MethodFn m, const char* o) : Object(ObjType::Builtin), name(n), fn(nullptr), method(m), owner(o) {}
+  static bool matches(const Object& o) { return o.type == ObjType::Builtin; }
+  const char* name;
+  BuiltinFn fn;
+  MethodFn method = nullptr;
+  const char* owner;
+};
+
+// `x.exp` without calling it: the method and its object.
+struct BoundMethodObj : Object {
+  BoundMethodObj(Value s, MethodFn f, std::string n) : Object(ObjType::BoundMethod), self(std::move(s)), fn(f), name(std::move(n)) {}
+  static bool matches(const Object& o) { return o.type == ObjType::BoundMethod; }
+  void clear_refs() override { self = Value(); }
+  Value self;
+  MethodFn fn;
+  std::string name;
+};
+
+// A class object: `int`, `list`, `torch.Tensor`, `ValueError`. Calling it constructs.
+enum class TypeId : uint8_t {
+  NoneType, Bool, Int, Float, Str, List, Tuple, Dict, Range, Slice, Tensor, Size, DType, Device,
+  Function, Builtin, Module, Type, Exception, Other,
+};
+struct TypeObj : Object {
+  TypeObj(const char* n, TypeId i, BuiltinFn c, const char* m = "builtins") : Object(ObjType::Type), name(n), module(m), id(i), ctor(c) {}
+  static bool matches(const Object& o) { return o.type == ObjType::Type; }
+  std::string name;    // "int", "Tensor", "ValueError"
+  const char* module;  // "builtins", "torch"
+  TypeId id;
+  BuiltinFn ctor;      // null: not callable from scripts
+};
+
+struct ModuleObj : Object {
+  ModuleObj(std::string n, std::string f) : Object(ObjType::Module), name(std::move(n)), file(std::move(f)) {}
+  static bool matches(const Object& o) { return o.type == ObjType::Module; }
+  std::string name;
+  std::string file;  // where real Python finds it (shown in reprs); empty for built-in modules
+  std::unordered_map<std::string, Value> attrs;
+  // Names real PyTorch/Python has here that gradlab does not: a clear NotImplementedError
+  // instead of a misleading AttributeError.
+  const char* const* known_missing = nullptr;
+};
+
+// "print()" / "f()" as Python names a callable in argument errors.
+std::string callable_name(const Value& v);
+
+// repr of function-like and module objects (used by value.cpp).
+std::string runtime_object_repr(const Object* o);
+bool runtime_objects_equal(const Object* a, const Object* b);
+
+// ---- argument binding (args.cpp) ---------------------------------------------------------------
+// Binds a call's arguments to named parameters, Python-style. `style` picks the wording of
+// errors: Python builtins ("len() takes exactly one argument (2 given)") or PyTorch's
+// ("exp(): argument 'input' (position 1) must be Tensor, not int").
+enum class ArgStyle : uint8_t { Python, Torch };
+class Args {
+ public:
+  static constexpr size_t kMax = 12;
+  Args(const char* fname, CallArgs& call, std::initializer_list<const char*> names, size_t required,
+       ArgStyle style = ArgStyle::Torch, size_t max_positional = SIZE_MAX);
+  const Value* get(size_t i) const { return slots_[i]; }
+  bool has(size_t i) const { return slots_[i] != nullptr && !slots_[i]->is_none(); }
+  const char* fname() const { return fname_; }
+
+  // Typed access with PyTorch-style messages; `i` is the parameter index.
+  Tensor tensor(size_t i) const;
+  int64_t int_(size_t i) const;
+  int64_t int_or(size_t i, int64_t dflt) const { return has(i) ? int_(i) : dflt; }
+  double number(size_t i) const;
+  bool boolean(size_t i, bool dflt) const;
+  Scalar scalar(size_t i) const;
+  std::optional<DType> dtype(size_t i) const;
+  std::optional<Device> device(size_t i) const;
+  [[noreturn]] void type_mismatch(size_t i, const char* expected) const;
+
+ private:
+  const char* fname_;
+  const char* names_[kMax];
+  const Value* slots_[kMax] = {};
+  size_t n_;
+};
+
+// Conversions shared by the library files.
+Scalar to_scalar(const Value& v);                   // int/bool/float → Scalar (TypeError otherwise)
+bool is_scalar_like(const Value& v);                // int, bool or float
+double to_double(const Value& v, const char* what); // float(x) semantics incl. one-element tensors
+int64_t to_index(const Value& v, const char* what); // __index__: int or bool
+Shape to_shape(CallArgs& a, size_t first, const char* fname);  // zeros(2, 3) or zeros((2, 3))
+Shape value_to_shape(const Value& v, const char* fname);
+std::vector<int64_t> to_int_list(const Value& v, const char* fname);
+Value tensor_from_value(const Value& data, const TensorOptions& opts);  // torch.tensor(...)
+Value dims_value(const std::vector<int64_t>& dims);
+
+// ---- frames -------------------------------------------------------------------------------------
+// One record per active Python frame, for tracebacks. `where` is updated as the frame runs
+// (statement, then the operation in progress), so after an exception unwinds, the records
+// still say where each frame was.
+struct FrameRecord {
+  const SourceFile* source;
+  const char* name;           // "<module>", "f", "<lambda>"
+  const AstNode* where;       // an Expr, a Stmt or the FunctionInfo being entered
+};
+// The source range of a FrameRecord's node (null for none).
+const SourceRange* node_pos(const AstNode* n);
+
+struct Frame {
+  Value* locals = nullptr;
+  const std::shared_ptr<CellObj>* free = nullptr;  // closure cells
+  const FunctionInfo* fn = nullptr;                // null at module level
+  FunctionObj* func = nullptr;                     // the running function (qualnames, its Program)
+  FrameRecord* record = nullptr;
+  Value return_value;
+};
+
+enum class Flow : uint8_t { Normal, Break, Continue, Return };
+
+// ---- iteration ----------------------------------------------------------------------------------
+// A cursor over any iterable Value, without allocating for lists, tuples, ranges and tensors.
+class Iter {
+ public:
+  Iter(Interp& in, const Value& iterable);
+  bool next(Value& out);
+
+ private:
+  enum class Kind : uint8_t { Seq, Range, Str, Tensor, Iterator, Values } kind_;
+  Value hold_;                  // keeps the iterable alive
+  const std::vector<Value>* seq_ = nullptr;
+  IteratorObj* it_ = nullptr;
+  int64_t i_ = 0, n_ = 0, step_ = 1, cur_ = 0;
+  std::vector<Value> values_;   // materialised (dict keys, strings)
+};
+std::vector<Value> to_vector(Interp& in, const Value& iterable);  // list(x)
+
+// ---- the interpreter ------------------------------------------------------------------------------
+class Interp {
+ public:
+  Interp();
+  ~Interp();
+
+  // ---- namespace ----
+  int global_slot(const std::string& name);
+  void set_global(const std::string& name, Value v) { globals_[global_slot(name)] = std::move(v); }
+  const Value* find_global(const std::string& name) const;
+  void reset_globals();
+  std::vector<std::pair<std::string, Value>> global_items() const;
+  Value import_module(const std::string& dotted, const SourceRange& where);
+  Value module(const std::string& name);
+
+  // ---- output ----
+  void write(std::string_view s);
+  void warn(const std::string& category, const std::string& message);
+  std::function<void(std::string_view)> sink_;
+  std::function<void(std::string_view)> warning_sink_;
+  std::string captured_;
+  std::string captured_warnings_;
+
+  // ---- running ----
+  void run_program(const std::shared_ptr<Program>& prog, bool display_last, std::optional<Value>* last);
+  Value call(const Value& callee, CallArgs& args);
+  Value call_as_function(const BuiltinObj* b, CallArgs& args);
+  Value call0(const Value& callee, std::vector<Value> pos) {
+    CallArgs a;
+    a.pos = pos.data();
+    a.npos = pos.size();
+    return call(callee, a);
+  }
+
+  // ---- resolution (resolver.cpp) ----
+  void resolve(Program& prog);
+
+  // ---- evaluation (eval.cpp / exec.cpp) ----
+  Value eval(const Expr* e, Frame& f);
+  // Truth value of a condition, where one-element tensor comparisons work; `owner` is the node
+  // a failing truth test is reported at (the if/while statement, the conditional expression).
+  bool eval_condition(const Expr* e, Frame& f, const AstNode* owner);
+  Flow exec_block(const Block& b, Frame& f);
+  Flow exec(const Stmt* s, Frame& f);
+  void assign(const Expr* target, Value v, Frame& f);
+  Value call_function(FunctionObj* fn, CallArgs& args);
+  Value make_function(const FunctionInfo* info, Frame& f, const Program* prog);
+
+  // ---- attributes (attributes.cpp) ----
+  Value get_attr(const Value& obj, const std::string& name);
+  void set_attr(const Value& obj, const std::string& name, Value v);
+  Value call_method(const Value& obj, const std::string& name, CallArgs& args);
+
+  // ---- limits and interruption ----
+  void check_interrupt() {
+    if (interrupt_ && (++tick_ & 1023) == 0 && interrupt_()) raise(interrupt_type_.c_str(), interrupt_message_);
+  }
+  std::function<bool()> interrupt_;
+  std::string interrupt_type_ = "KeyboardInterrupt", interrupt_message_;
+  uint32_t tick_ = 0;
+  int max_depth_;
+  std::vector<FrameRecord> frames_;
+
+  Heap heap_;
+  std::shared_ptr<Program> current_program_;  // the program being run (functions keep theirs)
+  // Programs of functions whose frames an exception unwound through: kept until run() has
+  // formatted the traceback that quotes their source.
+  std::vector<std::shared_ptr<Program>> unwind_keepalive_;
+  std::unordered_map<std::string, Value> builtins_;
+
+ private:
+  friend class Iter;
+  Value load_name(const NameExpr* n, Frame& f);
+  void store_name(const NameExpr* n, Value v, Frame& f);
+  void delete_name(const NameExpr* n, Frame& f);
+  [[noreturn]] void name_error(const NameExpr* n, Frame& f);
+  const Value& eval_ref(const Expr* e, Frame& f, Value& tmp);
+  Value eval_call(const CallExpr* c, Frame& f);
+  Value eval_call_unpacking(const CallExpr* c, Frame& f);
+  void bind_arguments(FunctionObj* fn, CallArgs& args, Value* locals);
+  Value eval_display(const Expr* e, Frame& f);  // list/tuple/dict displays
+  Value eval_comprehension(const CompExpr* c, Frame& f);
+  Value eval_fstring(const JoinedStrExpr* j, Frame& f);
+  Value eval_subscript(const SubscriptExpr* s, Frame& f);
+  Value eval_compare(const CompareExpr* c, Frame& f, bool condition);
+  void exec_import(const ImportStmt* s, Frame& f);
+  void exec_rare(const Stmt* s, Frame& f);
+  Flow exec_for(const ForStmt* s, Frame& f);
+  Flow exec_with(const WithStmt* s, Frame& f, size_t item);
+  void exec_augassign(const AugAssignStmt* s, Frame& f);
+  void unpack(const std::vector<Expr*>& targets, const Value& v, Frame& f, const Expr* whole);
+
+  std::vector<Value> globals_;
+  std::vector<std::string> global_names_;
+  std::unordered_map<std::string, int> global_index_;
+  std::vector<Value> builtin_for_slot_;
+  std::unordered_map<std::string, Value> modules_;
+  std::vector<std::pair<std::string, int>> warned_;  // (message, line) already shown
+  int depth_ = 0;
+};
+
+// Tracebacks (traceback.cpp), formatted exactly like CPython 3.11's.
+std::string format_traceback(const std::vector<FrameRecord>& frames, const std::string& type, const std::string& message);
+std::string format_syntax_error(const SourceFile& src, const std::string& type, const std::string& message, const SourceRange& where);
+std::string format_exception_line(const std::string& type, const std::string& message);
+
+// Installers (one per library file).
+void install_builtins(Interp& in);
+Value make_torch_module(Interp& in);
+Value make_math_module(Interp& in);
+
+// Python operators (operators.cpp).
+// `augmented` words errors as for `a op= b` ("unsupported operand type(s) for +=").
+Value binary_op(BinOpKind op, const Value& a, const Value& b, bool augmented = false);
+Value inplace_op(BinOpKind op, const Value& a, const Value& b);  // `a op= b`
+Value unary_op(UnaryKind op, const Value& a);
+bool compare_op(CmpKind op, const Value& a, const Value& b, bool condition);
+// Orders two values for min/max/sorted (`<`), with one-element tensors compared by value.
+bool less_than(const Value& a, const Value& b);
+bool contains(const Value& container, const Value& item);
+
+// Indexing (subscript.cpp).
+Value get_item(Interp& in, const Value& obj, const Value& index);
+void set_item(Interp& in, const Value& obj, const Value& index, Value v);
+void del_item(Interp& in, const Value& obj, const Value& index);
+Value tensor_index(const Tensor& t, const Value& index);
+void tensor_set_index(const Tensor& t, const Value& index, const Value& v);
+
+// Formatting (format_spec.cpp): format(value, spec) as in f-strings and str.format.
+std::string format_value(Interp& in, const Value& v, const std::string& spec);
+std::string utf8_encode(uint32_t code_point);
+Value str_format(Interp& in, const std::string& fmt, CallArgs& args);
+
+// Library lookups.
+MethodFn find_tensor_method(const std::string& name);
+Value tensor_attribute(Interp& in, const Value& self, const std::string& name, bool* found);
+void set_tensor_attribute(const Tensor& t, const std::string& name, const Value& v);
+MethodFn find_py_method(ObjType type, const std::string& name);  // str/list/dict/tuple methods
+Value type_of(const Value& v);
+Value builtin_type(TypeId id);
+const char* const* torch_missing_names();
+const char* const* tensor_missing_names();
+bool name_in(const char* const* list, const std::string& name);
+
+}  // namespace gradlab::script

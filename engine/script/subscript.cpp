@@ -1,0 +1,477 @@
+// Indexing: `x[i]`, `x[a:b:c]`, `x[i, j]`, assignment and deletion, for Python containers and
+// for tensors. Tensor indexing follows PyTorch's basic indexing: an int selects (select →
+// SelectBackward0), a slice narrows (slice → SliceBackward0), None adds a dimension and `...`
+// skips dimensions. Advanced indexing (tensors or lists as indices) is not supported and says so.
+#include <algorithm>
+
+#include "engine/script/runtime.h"
+#include "engine/tensor.h"
+
+namespace gradlab::script {
+
+namespace {
+
+struct SliceBounds {
+  int64_t start, stop, step, length;
+};
+
+// CPython's PySlice_Unpack + PySlice_AdjustIndices.
+SliceBounds adjust_slice(const SliceObj& s, int64_t len) {
+  int64_t step = 1;
+  if (!s.step.is_none()) {
+    step = to_index(s.step, "slice indices must be integers or None or have an __index__ method");
+    if (step == 0) raise_value_error("slice step cannot be zero");
+  }
+  auto bound = [&](const Value& v, bool is_start) -> int64_t {
+    if (v.is_none()) {
+      if (step < 0) return is_start ? len - 1 : -1;
+      return is_start ? 0 : len;
+    }
+    int64_t i = to_index(v, "slice indices must be integers or None or have an __index__ method");
+    if (i < 0) {
+      i += len;
+      if (i < 0) i = step < 0 ? -1 : 0;
+    } else if (i >= len) {
+      i = step < 0 ? len - 1 : len;
+    }
+    return i;
+  };
+  SliceBounds b{bound(s.start, true), bound(s.stop, false), step, 0};
+  if (step < 0) {
+    if (b.stop < b.start) b.length = (b.start - b.stop - 1) / (-step) + 1;
+  } else if (b.start < b.stop) {
+    b.length = (b.stop - b.start - 1) / step + 1;
+  }
+  return b;
+}
+
+int64_t seq_index(const Value& idx, int64_t n, const char* what) {
+  if (!idx.is_intlike()) {
+    if (idx.is_tensor() && idx.as_tensor().numel() == 1 && !is_floating(idx.as_tensor().dtype())) {
+      int64_t i = static_cast<int64_t>(idx.as_tensor().item().value);
+      if (i < 0) i += n;
+      if (i < 0 || i >= n) raise_index_error(std::string(what) + " index out of range");
+      return i;
+    }
+    raise_type_error(std::string(what) + " indices must be integers or slices, not " + type_name(idx));
+  }
+  int64_t i = idx.as_int();
+  if (i < 0) i += n;
+  if (i < 0 || i >= n) raise_index_error(std::string(what) + " index out of range");
+  return i;
+}
+
+// One step of a tensor index: what it does to the dimension it reaches.
+struct TensorIndexPart {
+  enum Kind { Int, Slice, NewAxis, Ellipsis } kind;
+  int64_t index = 0;
+  std::optional<int64_t> start, stop;
+  int64_t step = 1;
+};
+
+std::vector<TensorIndexPart> parse_tensor_index(const Value& index, int64_t rank) {
+  std::vector<Value> items;
+  auto* tup = index.as<SeqObj>();
+  if (tup && tup->type == ObjType::Tuple) items = tup->items;
+  else items.push_back(index);
+  std::vector<TensorIndexPart> parts;
+  int consuming = 0;
+  bool ellipsis = false;
+  for (const Value& v : items) {
+    TensorIndexPart p{};
+    if (v.is_intlike()) {
+      p.kind = TensorIndexPart::Int;
+      p.index = v.as_int();
+      ++consuming;
+    } else if (auto* s = v.as<SliceObj>()) {
+      p.kind = TensorIndexPart::Slice;
+      auto opt = [](const Value& x) -> std::optional<int64_t> {
+        if (x.is_none()) return std::nullopt;
+        return to_index(x, "slice indices must be integers or None or have an __index__ method");
+      };
+      p.start = opt(s->start);
+      p.stop = opt(s->stop);
+      p.step = s->step.is_none() ? 1 : to_index(s->step, "slice indices must be integers or None or have an __index__ method");
+      if (p.step <= 0) raise_value_error("step must be greater than zero");
+      ++consuming;
+    } else if (v.is_none()) {
+      p.kind = TensorIndexPart::NewAxis;
+    } else if (v.as<EllipsisObj>()) {
+      if (ellipsis) raise_index_error("an index can only have a single ellipsis ('...')");
+      ellipsis = true;
+      p.kind = TensorIndexPart::Ellipsis;
+    } else if (v.is_tensor() || v.as<SeqObj>()) {
+      raise_not_supported("indexing a tensor with a " + std::string(v.is_tensor() ? "tensor" : type_name(v)) +
+                          " (advanced indexing); use ints, slices, None and ...");
+    } else if (v.is_float()) {
+      raise_index_error("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got float)");
+    } else {
+      raise_index_error(std::string("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got ") +
+                        type_name(v) + ")");
+    }
+    parts.push_back(p);
+  }
+  if (rank == 0 && consuming > 0 && parts[0].kind == TensorIndexPart::Int)
+    raise_index_error("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a "
+                      "0-dim tensor to a number");
+  if (consuming > rank) raise_index_error("too many indices for tensor of dimension " + std::to_string(rank));
+  // Expand the ellipsis into full slices.
+  std::vector<TensorIndexPart> out;
+  for (const auto& p : parts) {
+    if (p.kind == TensorIndexPart::Ellipsis) {
+      for (int64_t i = 0; i < rank - consuming; ++i) out.push_back(TensorIndexPart{TensorIndexPart::Slice, 0, std::nullopt, std::nullopt, 1});
+    } else {
+      out.push_back(p);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Value tensor_index(const Tensor& t, const Value& index) {
+  auto parts = parse_tensor_index(index, t.dim());
+  Tensor r = t;
+  int64_t d = 0;         // the dim of `r` the next index applies to
+  int64_t real_dim = 0;  // the same dim counted in `t`, which PyTorch's messages name
+  bool changed = false;
+  for (const auto& p : parts) {
+    switch (p.kind) {
+      case TensorIndexPart::Int: {
+        int64_t size = r.shape()[d];
+        if (p.index < -size || p.index >= size)
+          raise_index_error("index " + std::to_string(p.index) + " is out of bounds for dimension " + std::to_string(real_dim) +
+                            " with size " + std::to_string(size));
+        r = select(r, d, p.index);
+        changed = true;
+        ++real_dim;
+        break;
+      }
+      case TensorIndexPart::Slice:
+        r = slice(r, d, p.start, p.stop, p.step);  // applied even when it keeps everything, as PyTorch does
+        changed = true;
+        ++d;
+        ++real_dim;
+        break;
+      case TensorIndexPart::NewAxis:
+        r = unsqueeze(r, d);
+        changed = true;
+        ++d;
+        break;
+      case TensorIndexPart::Ellipsis: break;
+    }
+  }
+  if (!changed) {
+    // x[...] / x[()] make an alias (AliasBackward0), which gradlab has no op for.
+    if (t.requires_grad() && grad_mode_enabled()) raise_not_supported("x[...] on a tensor that requires grad");
+    return Value(t.detach());
+  }
+  return Value(r);
+}
+
+void tensor_set_index(const Tensor& t, const Value& index, const Value& v) {
+  if (grad_mode_enabled() && t.requires_grad()) {
+    if (t.is_leaf()) raise("RuntimeError", "a leaf Variable that requires grad is being used in an in-place operation.");
+    raise_not_supported("assigning into part of a tensor that has a grad_fn (x[i] = v)");
+  }
+  if (v.is_tensor() && v.as_tensor().requires_grad() && grad_mode_enabled())
+    raise_not_supported("assigning a tensor that requires grad into part of another tensor");
+  // Work out the window of t's storage the index selects.
+  auto parts = parse_tensor_index(index, t.dim());
+  Shape shape = t.shape();
+  std::vector<int64_t> strides = contiguous_strides(shape);
+  Shape wshape;
+  std::vector<int64_t> wstrides;
+  int64_t offset = 0;
+  size_t d = 0;
+  for (const auto& p : parts) {
+    switch (p.kind) {
+      case TensorIndexPart::Int: {
+        int64_t size = shape[d];
+        int64_t i = p.index;
+        if (i < -size || i >= size)
+          raise_index_error("index " + std::to_string(i) + " is out of bounds for dimension " + std::to_string(d) + " with size " +
+                            std::to_string(size));
+        if (i < 0) i += size;
+        offset += i * strides[d];
+        ++d;
+        break;
+      }
+      case TensorIndexPart::Slice: {
+        int64_t size = shape[d];
+        auto clamp = [&](std::optional<int64_t> x, int64_t dflt) {
+          if (!x) return dflt;
+          int64_t i = *x < 0 ? *x + size : *x;
+          return std::clamp<int64_t>(i, 0, size);
+        };
+        int64_t a = clamp(p.start, 0), b = clamp(p.stop, size);
+        int64_t len = b > a ? (b - a + p.step - 1) / p.step : 0;
+        offset += a * strides[d];
+        wshape.push_back(len);
+        wstrides.push_back(strides[d] * p.step);
+        ++d;
+        break;
+      }
+      case TensorIndexPart::NewAxis:
+        wshape.push_back(1);
+        wstrides.push_back(0);
+        break;
+      case TensorIndexPart::Ellipsis: break;
+    }
+  }
+  for (; d < shape.size(); ++d) {
+    wshape.push_back(shape[d]);
+    wstrides.push_back(strides[d]);
+  }
+  NoGradGuard no_grad;
+  Tensor src;
+  if (v.is_tensor()) {
+    src = v.as_tensor();
+  } else if (is_scalar_like(v)) {
+    TensorOptions o;
+    o.dtype = t.dtype();
+    o.device = t.device();
+    src = full({}, to_scalar(v), o);
+  } else {
+    raise_type_error(std::string("can't assign a ") + type_name(v) + " to a " + (is_floating(t.dtype()) ? "torch.FloatTensor" : "torch.LongTensor"));
+  }
+  if (src.shape() != wshape) {
+    Shape b = broadcast_shapes(src.shape(), wshape);
+    if (b != wshape)
+      raise("RuntimeError", "shape mismatch: value tensor of shape " + shape_str(src.shape()) +
+                                " cannot be broadcast to indexing result of shape " + shape_str(wshape));
+    src = expand(src, wshape);
+  }
+  if (src.dtype() != t.dtype()) src = src.to(t.dtype());
+  if (src.device() != t.device()) src = src.to(t.device());
+  src = src.contiguous_clone();
+  if (shape_numel(wshape) == 0) return;
+  StridedView window{t.data(), wshape, wstrides, offset};
+  t.storage().backend->strided_write(t.dtype(), src.data(), t.mutable_data(), window);
+  ++t.storage().version;
+}
+
+Value get_item(Interp& in, const Value& obj, const Value& index) {
+  if (obj.is_tensor()) return tensor_index(obj.as_tensor(), index);
+  Object* o = obj.obj();
+  if (!o) {
+    raise_type_error(std::string("'") + type_name(obj) + "' object is not subscriptable");
+  }
+  switch (o->type) {
+    case ObjType::List:
+    case ObjType::Tuple:
+    case ObjType::Size:
+    case ObjType::ReturnTypes: {
+      auto* s = static_cast<SeqObj*>(o);
+      int64_t n = static_cast<int64_t>(s->items.size());
+      if (auto* sl = index.as<SliceObj>()) {
+        SliceBounds b = adjust_slice(*sl, n);
+        std::vector<Value> out;
+        out.reserve(static_cast<size_t>(b.length));
+        for (int64_t k = 0, i = b.start; k < b.length; ++k, i += b.step) out.push_back(s->items[i]);
+        if (s->is_list()) return make_list(std::move(out));
+        Value r = make_tuple(std::move(out));
+        if (s->type == ObjType::Size) r.as<SeqObj>()->type = ObjType::Size;
+        return r;
+      }
+      return s->items[seq_index(index, n, s->type == ObjType::List ? "list" : "tuple")];
+    }
+    case ObjType::Str: {
+      const std::string& str = static_cast<StrObj*>(o)->s;
+      int64_t n = static_cast<int64_t>(str.size());
+      if (auto* sl = index.as<SliceObj>()) {
+        SliceBounds b = adjust_slice(*sl, n);
+        std::string out;
+        for (int64_t k = 0, i = b.start; k < b.length; ++k, i += b.step) out += str[i];
+        return make_str(std::move(out));
+      }
+      if (!index.is_intlike()) raise_type_error(std::string("string indices must be integers, not '") + type_name(index) + "'");
+      return make_str(std::string(1, str[seq_index(index, n, "string")]));
+    }
+    case ObjType::Dict: {
+      Value* v = static_cast<DictObj*>(o)->find(index);
+      if (!v) raise("KeyError", repr(index));
+      return *v;
+    }
+    case ObjType::Range: {
+      auto* r = static_cast<RangeObj*>(o);
+      int64_t n = r->length();
+      if (auto* sl = index.as<SliceObj>()) {
+        SliceBounds b = adjust_slice(*sl, n);
+        return Value(std::make_shared<RangeObj>(r->start + b.start * r->step, r->start + (b.start + b.length * b.step) * r->step,
+                                                r->step * b.step));
+      }
+      if (!index.is_intlike()) raise_type_error(std::string("range indices must be integers or slices, not ") + type_name(index));
+      int64_t i = index.as_int();
+      if (i < 0) i += n;
+      if (i < 0 || i >= n) raise_index_error("range object index out of range");
+      return Value(r->start + i * r->step);
+    }
+    case ObjType::Type: {
+      // list[int] and friends (type hints)
+      return obj;
+    }
+    default: break;
+  }
+  raise_type_error(std::string("'") + type_name(obj) + "' object is not subscriptable");
+}
+
+void set_item(Interp& in, const Value& obj, const Value& index, Value v) {
+  if (obj.is_tensor()) {
+    tensor_set_index(obj.as_tensor(), index, v);
+    return;
+  }
+  if (auto* l = as_list(obj)) {
+    int64_t n = static_cast<int64_t>(l->items.size());
+    if (auto* sl = index.as<SliceObj>()) {
+      SliceBounds b = adjust_slice(*sl, n);
+      if (!v.obj() && !v.is_tensor()) raise_type_error("can only assign an iterable");
+      std::vector<Value> src = to_vector(in, v);
+      if (b.step == 1) {
+        int64_t stop = std::max(b.stop, b.start);
+        l->items.erase(l->items.begin() + b.start, l->items.begin() + stop);
+        l->items.insert(l->items.begin() + b.start, src.begin(), src.end());
+        return;
+      }
+      if (static_cast<int64_t>(src.size()) != b.length)
+        raise_value_error("attempt to assign sequence of size " + std::to_string(src.size()) + " to extended slice of size " +
+                          std::to_string(b.length));
+      for (int64_t k = 0, i = b.start; k < b.length; ++k, i += b.step) l->items[i] = src[k];
+      return;
+    }
+    l->items[seq_index(index, n, "list assignment")] = std::move(v);
+    return;
+  }
+  if (auto* d = obj.as<DictObj>()) {
+    d->set(index, std::move(v));
+    return;
+  }
+  if (as_tuple(obj) || as_str(obj))
+    raise_type_error(std::string("'") + type_name(obj) + "' object does not support item assignment");
+  raise_type_error(std::string("'") + type_name(obj) + "' object does not support item assignment");
+}
+
+void del_item(Interp& in, const Value& obj, const Value& index) {
+  if (auto* l = as_list(obj)) {
+    int64_t n = static_cast<int64_t>(l->items.size());
+    if (auto* sl = index.as<SliceObj>()) {
+      SliceBounds b = adjust_slice(*sl, n);
+      std::vector<Value> keep;
+      for (int64_t i = 0; i < n; ++i) {
+        bool hit = b.step > 0 ? (i >= b.start && i < b.stop && (i - b.start) % b.step == 0)
+                              : (i <= b.start && i > b.stop && (b.start - i) % (-b.step) == 0);
+        if (!hit) keep.push_back(l->items[i]);
+      }
+      l->items = std::move(keep);
+      return;
+    }
+    l->items.erase(l->items.begin() + seq_index(index, n, "list assignment"));
+    return;
+  }
+  if (auto* d = obj.as<DictObj>()) {
+    if (!d->erase(index)) raise("KeyError", repr(index));
+    return;
+  }
+  raise_type_error(std::string("'") + type_name(obj) + "' object doesn't support item deletion");
+}
+
+// ---- iteration ---------------------------------------------------------------------------------
+Iter::Iter(Interp& in, const Value& v) : hold_(v) {
+  if (v.is_tensor()) {
+    const Tensor& t = v.as_tensor();
+    if (t.dim() == 0) raise_type_error("iteration over a 0-d tensor");
+    kind_ = Kind::Tensor;
+    n_ = t.shape()[0];
+    return;
+  }
+  Object* o = v.obj();
+  if (o) {
+    switch (o->type) {
+      case ObjType::List:
+      case ObjType::Tuple:
+      case ObjType::Size:
+      case ObjType::ReturnTypes:
+        kind_ = Kind::Seq;
+        seq_ = &static_cast<SeqObj*>(o)->items;
+        return;
+      case ObjType::Range: {
+        auto* r = static_cast<RangeObj*>(o);
+        kind_ = Kind::Range;
+        n_ = r->length();
+        cur_ = r->start;
+        step_ = r->step;
+        return;
+      }
+      case ObjType::Str: {
+        kind_ = Kind::Values;
+        const std::string& s = static_cast<StrObj*>(o)->s;
+        for (size_t i = 0; i < s.size();) {
+          size_t len = 1;
+          unsigned char c = static_cast<unsigned char>(s[i]);
+          if (c >= 0xF0) len = 4;
+          else if (c >= 0xE0) len = 3;
+          else if (c >= 0xC0) len = 2;
+          values_.push_back(make_str(s.substr(i, len)));
+          i += len;
+        }
+        seq_ = &values_;
+        return;
+      }
+      case ObjType::Dict:
+        kind_ = Kind::Values;
+        for (auto& e : static_cast<DictObj*>(o)->entries) values_.push_back(e.first);
+        seq_ = &values_;
+        return;
+      case ObjType::DictView:
+        kind_ = Kind::Seq;
+        seq_ = &static_cast<DictViewObj*>(o)->items;
+        return;
+      case ObjType::Iterator:
+        kind_ = Kind::Iterator;
+        it_ = static_cast<IteratorObj*>(o);
+        return;
+      default: break;
+    }
+  }
+  raise_type_error(std::string("'") + type_name(v) + "' object is not iterable");
+}
+
+bool Iter::next(Value& out) {
+  switch (kind_) {
+    case Kind::Seq:
+    case Kind::Values:
+      if (static_cast<size_t>(i_) >= seq_->size()) return false;
+      out = (*seq_)[static_cast<size_t>(i_++)];
+      return true;
+    case Kind::Range:
+      if (i_ >= n_) return false;
+      out = Value(cur_);
+      cur_ += step_;
+      ++i_;
+      return true;
+    case Kind::Tensor:
+      if (i_ >= n_) return false;
+      out = Value(select(hold_.as_tensor(), 0, i_++));
+      return true;
+    case Kind::Iterator:
+      if (it_->next >= it_->items.size()) return false;
+      out = it_->items[it_->next++];
+      return true;
+    case Kind::Str: return false;
+  }
+  return false;
+}
+
+std::vector<Value> to_vector(Interp& in, const Value& v) {
+  if (auto* s = v.as<SeqObj>()) return s->items;
+  std::vector<Value> out;
+  Iter it(in, v);
+  Value x;
+  while (it.next(x)) {
+    out.push_back(std::move(x));
+    if (out.size() > (size_t{1} << 26)) raise("MemoryError", "");
+  }
+  return out;
+}
+
+}  // namespace gradlab::script

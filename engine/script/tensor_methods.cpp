@@ -1,0 +1,503 @@
+// The Tensor API as scripts see it: attributes (x.grad, x.shape, x.grad_fn, ...) and methods
+// (x.backward(), x.exp(), x.sum(dim=1), ...), each forwarding to one engine call. The same
+// method functions back the torch.* function forms (torch.exp(x) → x.exp()), see
+// torch_module.cpp, so argument handling is written once.
+#include <unordered_map>
+
+#include "engine/autograd/node.h"
+#include "engine/script/runtime.h"
+#include "engine/tensor.h"
+
+namespace gradlab::script {
+
+namespace {
+
+const Tensor& T(const Value& self) { return self.as_tensor(); }
+
+Value tolist_rec(const std::vector<double>& v, const Shape& shape, size_t dim, size_t& pos, bool integral) {
+  if (dim == shape.size()) {
+    double x = v[pos++];
+    return integral ? Value(static_cast<int64_t>(x)) : Value(x);
+  }
+  std::vector<Value> items;
+  for (int64_t i = 0; i < shape[dim]; ++i) items.push_back(tolist_rec(v, shape, dim + 1, pos, integral));
+  return make_list(std::move(items));
+}
+
+Shape shape_from_call(CallArgs& a, const char* fname, const char* kw) {
+  for (size_t k = 0; k < a.nkw; ++k) {
+    if (a.kw_names[k] == kw) {
+      if (a.npos) raise_type_error(std::string(fname) + "() got multiple values for argument '" + kw + "'");
+      return value_to_shape(a.kw[k], fname);
+    }
+    raise_type_error(std::string(fname) + "() got an unexpected keyword argument '" + a.kw_names[k] + "'");
+  }
+  if (a.npos == 0) raise_type_error(std::string(fname) + "() missing 1 required positional arguments: \"" + kw + "\"");
+  return to_shape(a, 0, fname);
+}
+
+// ---- autograd ----
+Value m_backward(Interp&, const Value& self, CallArgs& a) {
+  Args args("Tensor.backward", a, {"gradient", "retain_graph", "create_graph", "inputs"}, 0, ArgStyle::Python);
+  Tensor grad;
+  if (args.has(0)) {
+    if (!args.get(0)->is_tensor()) raise_type_error(std::string("gradient must be a Tensor or None, not ") + type_name(*args.get(0)));
+    grad = args.get(0)->as_tensor();
+  }
+  if (args.has(2) && truthy(*args.get(2))) raise_not_supported("backward(create_graph=True) (higher-order gradients)");
+  if (args.has(3)) raise_not_supported("backward(inputs=...)");
+  bool retain = args.has(1) && truthy(*args.get(1));
+  T(self).backward(grad, retain);
+  return Value();
+}
+
+Value m_requires_grad_(Interp&, const Value& self, CallArgs& a) {
+  Args args("requires_grad_", a, {"requires_grad"}, 0);
+  Tensor t = T(self);
+  t.requires_grad_(args.boolean(0, true));
+  return self;
+}
+
+Value m_retain_grad(Interp&, const Value& self, CallArgs& a) {
+  Args args("retain_grad", a, {}, 0);
+  T(self).retain_grad();
+  return Value();
+}
+
+Value m_detach(Interp&, const Value& self, CallArgs& a) {
+  Args args("detach", a, {}, 0);
+  return Value(T(self).detach());
+}
+
+Value m_clone(Interp&, const Value& self, CallArgs& a) {
+  Args args("clone", a, {"memory_format"}, 0);
+  return Value(clone(T(self)));
+}
+
+Value m_contiguous(Interp&, const Value& self, CallArgs& a) {
+  Args args("contiguous", a, {"memory_format"}, 0);
+  return self;
+}
+
+// ---- data ----
+Value m_item(Interp&, const Value& self, CallArgs& a) {
+  Args args("item", a, {}, 0);
+  Scalar s = T(self).item();
+  return s.is_integral ? Value(static_cast<int64_t>(s.value)) : Value(s.value);
+}
+
+Value m_tolist(Interp&, const Value& self, CallArgs& a) {
+  Args args("tolist", a, {}, 0);
+  const Tensor& t = T(self);
+  std::vector<double> v = t.to_doubles();
+  size_t pos = 0;
+  return tolist_rec(v, t.shape(), 0, pos, !is_floating(t.dtype()));
+}
+
+Value m_numel(Interp&, const Value& self, CallArgs& a) {
+  Args args("numel", a, {}, 0);
+  return Value(T(self).numel());
+}
+
+Value m_dim(Interp&, const Value& self, CallArgs& a) {
+  Args args("dim", a, {}, 0);
+  return Value(T(self).dim());
+}
+
+Value m_size(Interp&, const Value& self, CallArgs& a) {
+  Args args("size", a, {"dim"}, 0);
+  if (!args.has(0)) return make_size(T(self).shape());
+  return Value(T(self).size(args.int_(0)));
+}
+
+Value m_is_floating_point(Interp&, const Value& self, CallArgs& a) {
+  Args args("is_floating_point", a, {}, 0);
+  return Value(is_floating(T(self).dtype()));
+}
+
+Value m_numpy(Interp&, const Value&, CallArgs&) { raise_not_supported("Tensor.numpy() (there is no NumPy in gradlab)"); }
+
+// ---- in place ----
+Value m_zero_(Interp&, const Value& self, CallArgs& a) {
+  Args args("zero_", a, {}, 0);
+  Tensor t = T(self);
+  t.zero_();
+  return self;
+}
+
+Value m_fill_(Interp&, const Value& self, CallArgs& a) {
+  Args args("fill_", a, {"value"}, 1);
+  Tensor t = T(self);
+  t.fill_(args.scalar(0));
+  return self;
+}
+
+enum class InPlace { Add, Sub, Mul, Div };
+Value inplace(const Value& self, CallArgs& a, const char* name, InPlace op) {
+  bool has_alpha = op == InPlace::Add || op == InPlace::Sub;
+  Args args(name, a, has_alpha ? std::initializer_list<const char*>{"other", "alpha"} : std::initializer_list<const char*>{"other"}, 1);
+  Tensor t = T(self);
+  const Value& other = *args.get(0);
+  Scalar alpha = has_alpha && args.has(1) ? args.scalar(1) : Scalar(1);
+  if (other.is_tensor()) {
+    switch (op) {
+      case InPlace::Add: t.add_(other.as_tensor(), alpha); break;
+      case InPlace::Sub: t.sub_(other.as_tensor(), alpha); break;
+      case InPlace::Mul: t.mul_(other.as_tensor()); break;
+      case InPlace::Div: t.div_(other.as_tensor()); break;
+    }
+    return self;
+  }
+  if (!is_scalar_like(other)) args.type_mismatch(0, "Tensor");
+  Scalar s = to_scalar(other);
+  if (has_alpha && args.has(1)) s = Scalar(s.value * alpha.value);
+  switch (op) {
+    case InPlace::Add: t.add_(s); break;
+    case InPlace::Sub: t.sub_(s); break;
+    case InPlace::Mul: t.mul_(s); break;
+    case InPlace::Div: t.div_(s); break;
+  }
+  return self;
+}
+Value m_add_(Interp&, const Value& self, CallArgs& a) { return inplace(self, a, "add_", InPlace::Add); }
+Value m_sub_(Interp&, const Value& self, CallArgs& a) { return inplace(self, a, "sub_", InPlace::Sub); }
+Value m_mul_(Interp&, const Value& self, CallArgs& a) { return inplace(self, a, "mul_", InPlace::Mul); }
+Value m_div_(Interp&, const Value& self, CallArgs& a) { return inplace(self, a, "div_", InPlace::Div); }
+
+// ---- arithmetic ----
+Value binary_method(const Value& self, CallArgs& a, const char* name, BinOpKind op, bool alpha_ok) {
+  Args args(name, a, alpha_ok ? std::initializer_list<const char*>{"other", "alpha"} : std::initializer_list<const char*>{"other"}, 1);
+  const Value& other = *args.get(0);
+  if (!other.is_tensor() && !is_scalar_like(other)) args.type_mismatch(0, "Tensor");
+  if (alpha_ok && args.has(1)) {
+    Scalar alpha = args.scalar(1);
+    if (other.is_tensor()) {
+      return Value(op == BinOpKind::Add ? add(T(self), other.as_tensor(), alpha) : sub(T(self), other.as_tensor(), alpha));
+    }
+    Scalar s(to_scalar(other).value * alpha.value);
+    return Value(op == BinOpKind::Add ? add(T(self), s) : sub(T(self), s));
+  }
+  return binary_op(op, self, other);
+}
+Value m_add(Interp&, const Value& self, CallArgs& a) { return binary_method(self, a, "add", BinOpKind::Add, true); }
+Value m_sub(Interp&, const Value& self, CallArgs& a) { return binary_method(self, a, "sub", BinOpKind::Sub, true); }
+Value m_mul(Interp&, const Value& self, CallArgs& a) { return binary_method(self, a, "mul", BinOpKind::Mul, false); }
+Value m_div(Interp&, const Value& self, CallArgs& a) { return binary_method(self, a, "div", BinOpKind::Div, false); }
+
+Value m_pow(Interp&, const Value& self, CallArgs& a) {
+  Args args("pow", a, {"exponent"}, 1);
+  const Value& e = *args.get(0);
+  if (e.is_tensor()) return Value(pow(T(self), e.as_tensor()));
+  if (!is_scalar_like(e)) raise_type_error(std::string("pow(): argument 'exponent' must be Tensor or Number, not ") + type_name(e));
+  return Value(pow(T(self), to_scalar(e)));
+}
+
+Value m_matmul(Interp&, const Value& self, CallArgs& a) {
+  Args args("matmul", a, {"other"}, 1);
+  return Value(matmul(T(self), args.tensor(0)));
+}
+
+Value m_mm(Interp&, const Value& self, CallArgs& a) {
+  Args args("mm", a, {"mat2"}, 1);
+  return Value(mm(T(self), args.tensor(0)));
+}
+
+Value m_neg(Interp&, const Value& self, CallArgs& a) {
+  Args args("neg", a, {}, 0);
+  return Value(neg(T(self)));
+}
+
+#define GRADLAB_UNARY_METHOD(name)                               \
+  Value m_##name(Interp&, const Value& self, CallArgs& a) {      \
+    Args args(#name, a, {}, 0);                                   \
+    return Value(name(T(self)));                                  \
+  }
+GRADLAB_UNARY_METHOD(exp)
+GRADLAB_UNARY_METHOD(log)
+GRADLAB_UNARY_METHOD(sqrt)
+GRADLAB_UNARY_METHOD(abs)
+GRADLAB_UNARY_METHOD(sin)
+GRADLAB_UNARY_METHOD(cos)
+GRADLAB_UNARY_METHOD(sigmoid)
+GRADLAB_UNARY_METHOD(tanh)
+GRADLAB_UNARY_METHOD(relu)
+#undef GRADLAB_UNARY_METHOD
+
+Value clamp_impl(const Value& self, CallArgs& a, const char* name) {
+  Args args(name, a, {"min", "max"}, 0);
+  std::optional<Scalar> lo, hi;
+  if (args.has(0)) {
+    if (args.get(0)->is_tensor()) raise_not_supported(std::string(name) + "() with tensor bounds");
+    lo = args.scalar(0);
+  }
+  if (args.has(1)) {
+    if (args.get(1)->is_tensor()) raise_not_supported(std::string(name) + "() with tensor bounds");
+    hi = args.scalar(1);
+  }
+  if (!lo && !hi) raise("RuntimeError", "torch.clamp: At least one of 'min' or 'max' must not be None");
+  return Value(clamp(T(self), lo, hi));
+}
+Value m_clamp(Interp&, const Value& self, CallArgs& a) { return clamp_impl(self, a, "clamp"); }
+Value m_clip(Interp&, const Value& self, CallArgs& a) { return clamp_impl(self, a, "clip"); }
+
+// ---- reductions ----
+Value m_sum(Interp&, const Value& self, CallArgs& a) {
+  Args args("sum", a, {"dim", "keepdim", "dtype"}, 0);
+  std::optional<DType> dtype = args.dtype(2);
+  Tensor x = T(self);
+  if (!args.has(0)) {
+    if (args.has(1)) raise_type_error("sum() received an invalid combination of arguments - got (keepdim=bool, ), but expected (tuple of ints dim, bool keepdim, *, torch.dtype dtype)");
+    return Value(sum(x, dtype));
+  }
+  if (dtype) x = x.to(*dtype);
+  return Value(sum(x, to_int_list(*args.get(0), "sum"), args.boolean(1, false)));
+}
+
+Value m_mean(Interp&, const Value& self, CallArgs& a) {
+  Args args("mean", a, {"dim", "keepdim", "dtype"}, 0);
+  Tensor x = T(self);
+  if (auto d = args.dtype(2)) x = x.to(*d);
+  if (!args.has(0)) return Value(mean(x));
+  return Value(mean(x, to_int_list(*args.get(0), "mean"), args.boolean(1, false)));
+}
+
+Value make_return_types(const char* name, Tensor values, Tensor indices) {
+  Value r = make_tuple({Value(std::move(values)), Value(std::move(indices))});
+  auto* s = r.as<SeqObj>();
+  s->type = ObjType::ReturnTypes;
+  s->struct_name = name;
+  return r;
+}
+
+Value m_max(Interp&, const Value& self, CallArgs& a) {
+  Args args("max", a, {"dim", "keepdim"}, 0);
+  if (!args.has(0)) return Value(max(T(self)));
+  const Value& d = *args.get(0);
+  if (d.is_tensor()) return Value(maximum(T(self), d.as_tensor()));  // torch.max(a, b)
+  if (!d.is_intlike()) args.type_mismatch(0, "int");
+  auto [values, indices] = max(T(self), d.as_int(), args.boolean(1, false));
+  return make_return_types("max", std::move(values), std::move(indices));
+}
+
+Value m_maximum(Interp&, const Value& self, CallArgs& a) {
+  Args args("maximum", a, {"other"}, 1);
+  return Value(maximum(T(self), args.tensor(0)));
+}
+
+// ---- shape ----
+Value m_t(Interp&, const Value& self, CallArgs& a) {
+  Args args("t", a, {}, 0);
+  return Value(t(T(self)));
+}
+
+Value m_transpose(Interp&, const Value& self, CallArgs& a) {
+  Args args("transpose", a, {"dim0", "dim1"}, 2);
+  return Value(transpose(T(self), args.int_(0), args.int_(1)));
+}
+
+Value m_permute(Interp&, const Value& self, CallArgs& a) {
+  return Value(permute(T(self), shape_from_call(a, "permute", "dims")));
+}
+
+Value m_reshape(Interp&, const Value& self, CallArgs& a) { return Value(reshape(T(self), shape_from_call(a, "reshape", "shape"))); }
+Value m_view(Interp&, const Value& self, CallArgs& a) {
+  if (a.npos == 1 && a.pos[0].as<DTypeObj>()) raise_not_supported("view(dtype) (reinterpreting bits)");
+  return Value(view(T(self), shape_from_call(a, "view", "size")));
+}
+Value m_expand(Interp&, const Value& self, CallArgs& a) { return Value(expand(T(self), shape_from_call(a, "expand", "size"))); }
+
+Value m_flatten(Interp&, const Value& self, CallArgs& a) {
+  Args args("flatten", a, {"start_dim", "end_dim"}, 0);
+  return Value(flatten(T(self), args.int_or(0, 0), args.int_or(1, -1)));
+}
+
+Value m_unsqueeze(Interp&, const Value& self, CallArgs& a) {
+  Args args("unsqueeze", a, {"dim"}, 1);
+  return Value(unsqueeze(T(self), args.int_(0)));
+}
+
+Value m_squeeze(Interp&, const Value& self, CallArgs& a) {
+  Args args("squeeze", a, {"dim"}, 0);
+  if (!args.has(0)) return Value(squeeze(T(self)));
+  return Value(squeeze(T(self), args.int_(0)));
+}
+
+// ---- dtype / device ----
+Value cast_to(const Value& self, DType d) {
+  const Tensor& t = T(self);
+  if (t.dtype() == d) return self;
+  return Value(t.to(d));
+}
+Value m_float(Interp&, const Value& self, CallArgs& a) {
+  Args args("float", a, {"memory_format"}, 0);
+  return cast_to(self, DType::Float32);
+}
+Value m_double(Interp&, const Value& self, CallArgs& a) {
+  Args args("double", a, {"memory_format"}, 0);
+  return cast_to(self, DType::Float64);
+}
+Value m_long(Interp&, const Value& self, CallArgs& a) {
+  Args args("long", a, {"memory_format"}, 0);
+  return cast_to(self, DType::Int64);
+}
+Value m_int(Interp&, const Value&, CallArgs&) { raise_not_supported("Tensor.int() (torch.int32 tensors)"); }
+Value m_half(Interp&, const Value&, CallArgs&) { raise_not_supported("Tensor.half() (torch.float16 tensors)"); }
+Value m_bool(Interp&, const Value&, CallArgs&) { raise_not_supported("Tensor.bool() (torch.bool tensors)"); }
+
+Value m_to(Interp&, const Value& self, CallArgs& a) {
+  Args args("to", a, {"device", "dtype", "non_blocking", "copy"}, 0);
+  Value result = self;
+  std::optional<DType> dtype;
+  std::optional<Device> device;
+  // to(dtype), to(device), to(device, dtype), to(other_tensor)
+  for (size_t i = 0; i < 2 && i < a.npos; ++i) {
+    const Value& v = a.pos[i];
+    if (auto* d = v.as<DTypeObj>()) dtype = d->dtype;
+    else if (v.is_tensor()) {
+      dtype = v.as_tensor().dtype();
+      device = v.as_tensor().device();
+    } else if (v.as<DeviceObj>() || as_str(v)) device = args.device(i);
+    else raise_type_error(std::string("to() received an invalid combination of arguments - got (") + type_name(v) + ")");
+  }
+  for (size_t k = 0; k < a.nkw; ++k) {
+    if (a.kw_names[k] == "dtype") dtype = args.dtype(1);
+    if (a.kw_names[k] == "device") device = args.device(0);
+  }
+  Tensor t = T(self);
+  if (device && *device != t.device()) t = t.to(*device);
+  if (dtype && *dtype != t.dtype()) t = t.to(*dtype);
+  if (t.is_same(T(self))) return self;
+  return Value(t);
+}
+
+Value m_cpu(Interp&, const Value& self, CallArgs& a) {
+  Args args("cpu", a, {"memory_format"}, 0);
+  if (!T(self).device().is_cuda()) return self;
+  return Value(T(self).to(Device{}));
+}
+
+Value m_cuda(Interp&, const Value& self, CallArgs& a) {
+  Args args("cuda", a, {"device", "non_blocking", "memory_format"}, 0);
+  Device d{DeviceType::CUDA, 0};
+  if (args.has(0)) d = *args.device(0);
+  if (T(self).device() == d) return self;
+  return Value(T(self).to(d));
+}
+
+using Table = std::unordered_map<std::string, MethodFn>;
+const Table& tensor_table() {
+  static const Table t = {
+      {"backward", m_backward}, {"requires_grad_", m_requires_grad_}, {"retain_grad", m_retain_grad},
+      {"detach", m_detach}, {"clone", m_clone}, {"contiguous", m_contiguous},
+      {"item", m_item}, {"tolist", m_tolist}, {"numel", m_numel}, {"nelement", m_numel}, {"dim", m_dim},
+      {"ndimension", m_dim}, {"size", m_size}, {"is_floating_point", m_is_floating_point}, {"numpy", m_numpy},
+      {"zero_", m_zero_}, {"fill_", m_fill_}, {"add_", m_add_}, {"sub_", m_sub_}, {"mul_", m_mul_}, {"div_", m_div_},
+      {"add", m_add}, {"sub", m_sub}, {"mul", m_mul}, {"div", m_div}, {"pow", m_pow}, {"matmul", m_matmul}, {"mm", m_mm},
+      {"neg", m_neg}, {"exp", m_exp}, {"log", m_log}, {"sqrt", m_sqrt}, {"abs", m_abs}, {"sin", m_sin}, {"cos", m_cos},
+      {"sigmoid", m_sigmoid}, {"tanh", m_tanh}, {"relu", m_relu}, {"clamp", m_clamp}, {"clip", m_clip},
+      {"sum", m_sum}, {"mean", m_mean}, {"max", m_max}, {"maximum", m_maximum},
+      {"t", m_t}, {"transpose", m_transpose}, {"permute", m_permute}, {"reshape", m_reshape}, {"view", m_view},
+      {"expand", m_expand}, {"flatten", m_flatten}, {"unsqueeze", m_unsqueeze}, {"squeeze", m_squeeze},
+      {"float", m_float}, {"double", m_double}, {"long", m_long}, {"int", m_int}, {"half", m_half}, {"bool", m_bool},
+      {"to", m_to}, {"cpu", m_cpu}, {"cuda", m_cuda},
+  };
+  return t;
+}
+
+}  // namespace
+
+MethodFn find_tensor_method(const std::string& name) {
+  const Table& t = tensor_table();
+  auto it = t.find(name);
+  return it == t.end() ? nullptr : it->second;
+}
+
+static const char kNonLeafGradWarning[] =
+    "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be "
+    "populated during autograd.backward(). If you indeed want the .grad field to be populated for a non-leaf Tensor, "
+    "use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by mistake, make sure you access the "
+    "leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more informations. (Triggered internally at  "
+    "./build/aten/src/ATen/core/TensorBody.h:480.)";
+
+Value tensor_attribute(Interp& in, const Value& self, const std::string& name, bool* found) {
+  const Tensor& t = T(self);
+  *found = true;
+  switch (name.size() > 0 ? name[0] : 0) {
+    case 'g':
+      if (name == "grad") {
+        Tensor g = t.grad();
+        if (!t.is_leaf() && !t.retains_grad() && !g.defined()) in.warn("UserWarning", kNonLeafGradWarning);
+        return g.defined() ? Value(g) : Value();
+      }
+      if (name == "grad_fn") return t.grad_fn() ? Value(std::make_shared<GradFnObj>(t.grad_fn())) : Value();
+      break;
+    case 's':
+      if (name == "shape") return make_size(t.shape());
+      break;
+    case 'd':
+      if (name == "dtype") return make_dtype(t.dtype());
+      if (name == "device") return make_device(t.device());
+      if (name == "data") return Value(t.detach());
+      break;
+    case 'r':
+      if (name == "requires_grad") return Value(t.requires_grad());
+      break;
+    case 'i':
+      if (name == "is_leaf") return Value(t.is_leaf());
+      if (name == "is_cuda") return Value(t.device().is_cuda());
+      break;
+    case 'n':
+      if (name == "ndim") return Value(t.dim());
+      break;
+    case 'T':
+      if (name == "T") {
+        // PyTorch implements .T as a permute of all dims (PermuteBackward0), warning unless 2-D.
+        if (t.dim() != 2)
+          in.warn("UserWarning", "The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it "
+                                 "will throw an error in a future release. Consider `x.mT` to transpose batches of matrices or "
+                                 "`x.permute(*torch.arange(x.ndim - 1, -1, -1))` to reverse the dimensions of a tensor. (Triggered "
+                                 "internally at  ./aten/src/ATen/native/TensorShape.cpp:3277.)");
+        std::vector<int64_t> dims;
+        for (int64_t d = t.dim() - 1; d >= 0; --d) dims.push_back(d);
+        return Value(permute(t, dims));
+      }
+      break;
+    case 'm':
+      if (name == "mT") {
+        if (t.dim() < 2) raise("RuntimeError", "tensor.mT is only supported on matrices or batches of matrices. Got 1-D tensor.");
+        return Value(transpose(t, -2, -1));
+      }
+      break;
+    default: break;
+  }
+  *found = false;
+  return Value();
+}
+
+void set_tensor_attribute(const Tensor& t, const std::string& name, const Value& v) {
+  if (name == "grad") {
+    if (v.is_none()) {
+      Tensor(t).set_grad(Tensor());
+      return;
+    }
+    if (!v.is_tensor()) raise_type_error(std::string("assigned grad expected to be a Tensor or None but got grad of type ") + type_name(v));
+    Tensor(t).set_grad(v.as_tensor());
+    return;
+  }
+  if (name == "requires_grad") {
+    if (!v.is_bool()) raise_type_error(std::string("requires_grad must be a bool, not ") + type_name(v));
+    Tensor(t).requires_grad_(v.as_bool());
+    return;
+  }
+  if (name == "data") {
+    // `x.data -= ...` writes through the alias and assigns it back: a no-op here.
+    if (v.is_tensor() && v.as_tensor().storage().data == t.storage().data && v.as_tensor().shape() == t.shape()) return;
+    raise_not_supported("assigning a different tensor to x.data");
+  }
+  if (name == "grad_fn") raise_attribute_error("attribute 'grad_fn' of 'torch._C._TensorBase' objects is not writable");
+  if (name == "shape" || name == "dtype" || name == "device" || name == "is_leaf" || name == "T" || name == "ndim")
+    raise_attribute_error("attribute '" + name + "' of 'torch._C._TensorBase' objects is not writable");
+  raise_not_supported("setting custom attributes on tensors (x." + name + " = ...)");
+}
+
+}  // namespace gradlab::script

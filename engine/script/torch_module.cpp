@@ -1,0 +1,461 @@
+// The importable modules: torch (with torch.nn, torch.nn.functional, torch.cuda, torch.autograd)
+// and math. torch functions that mirror a Tensor method are BuiltinObjs pointing at that method
+// (tensor_methods.cpp); factories (tensor, zeros, arange, ...) live here. Names that real
+// PyTorch has but gradlab does not are listed (python_names.h) so they fail with a clear
+// NotImplementedError rather than a misleading AttributeError.
+#include <cmath>
+#include <limits>
+
+#include "engine/backend/backend.h"
+#include "engine/script/python_names.h"
+#include "engine/script/runtime.h"
+#include "engine/tensor.h"
+
+namespace gradlab::script {
+
+MethodFn find_tensor_method(const std::string& name);
+
+namespace {
+
+constexpr const char* kTorchInit = "/usr/lib/python3/dist-packages/torch/__init__.py";
+
+Value fn(const char* name, BuiltinFn f) { return Value(std::make_shared<BuiltinObj>(name, f, "type object")); }
+Value plain_fn(const char* name, BuiltinFn f) { return Value(std::make_shared<BuiltinObj>(name, f)); }
+Value method_fn(const char* name) {
+  MethodFn m = find_tensor_method(name);
+  return Value(std::make_shared<BuiltinObj>(name, m, "type object"));
+}
+
+// Options shared by the factories: dtype=, device=, requires_grad=.
+TensorOptions factory_options(const Args& args, size_t dtype_i, size_t device_i, size_t rg_i) {
+  TensorOptions o;
+  o.dtype = args.dtype(dtype_i);
+  o.device = args.device(device_i);
+  o.requires_grad = args.boolean(rg_i, false);
+  return o;
+}
+
+// Positional sizes (zeros(2, 3)) plus keyword options; returns the options' Args.
+struct SizedCall {
+  Shape shape;
+  TensorOptions opts;
+};
+SizedCall sized_call(CallArgs& a, const char* name) {
+  CallArgs kw = a;
+  kw.npos = 0;
+  Args args(name, kw, {"size", "dtype", "device", "requires_grad", "out", "layout", "pin_memory"}, 0);
+  SizedCall c;
+  if (args.has(0)) {
+    if (a.npos) raise_type_error(std::string(name) + "() got multiple values for argument 'size'");
+    c.shape = value_to_shape(*args.get(0), name);
+  } else {
+    if (a.npos == 0) raise_type_error(std::string(name) + "() missing 1 required positional arguments: \"size\"");
+    c.shape = to_shape(a, 0, name);
+  }
+  if (args.has(4)) raise_not_supported(std::string(name) + "(out=...)");
+  c.opts = factory_options(args, 1, 2, 3);
+  return c;
+}
+
+Value t_tensor(Interp&, CallArgs& a) {
+  Args args("tensor", a, {"data", "dtype", "device", "requires_grad", "pin_memory"}, 1, ArgStyle::Torch, 1);
+  return tensor_from_value(*args.get(0), factory_options(args, 1, 2, 3));
+}
+
+Value t_zeros(Interp&, CallArgs& a) {
+  SizedCall c = sized_call(a, "zeros");
+  return Value(zeros(c.shape, c.opts));
+}
+Value t_ones(Interp&, CallArgs& a) {
+  SizedCall c = sized_call(a, "ones");
+  return Value(ones(c.shape, c.opts));
+}
+Value t_empty(Interp&, CallArgs& a) {
+  SizedCall c = sized_call(a, "empty");
+  return Value(zeros(c.shape, c.opts));  // PyTorch leaves memory uninitialised; zeros are as good as any
+}
+
+Value t_full(Interp&, CallArgs& a) {
+  Args args("full", a, {"size", "fill_value", "dtype", "device", "requires_grad"}, 2, ArgStyle::Torch, 2);
+  Shape s = value_to_shape(*args.get(0), "full");
+  TensorOptions o = factory_options(args, 2, 3, 4);
+  Scalar v = args.scalar(1);
+  if (!o.dtype) o.dtype = v.is_integral && !args.get(1)->is_bool() ? DType::Int64 : DType::Float32;
+  if (args.get(1)->is_bool()) raise_not_supported("torch.full with a bool value (torch.bool tensors)");
+  return Value(full(s, v, o));
+}
+
+Value like(CallArgs& a, const char* name, int kind) {
+  Args args(name, a, kind == 2 ? std::initializer_list<const char*>{"input", "fill_value", "dtype", "device", "requires_grad"}
+                               : std::initializer_list<const char*>{"input", "dtype", "device", "requires_grad"},
+            kind == 2 ? 2 : 1, ArgStyle::Torch, kind == 2 ? 2 : 1);
+  Tensor t = args.tensor(0);
+  size_t off = kind == 2 ? 1 : 0;
+  TensorOptions o = factory_options(args, 1 + off, 2 + off, 3 + off);
+  if (kind == 0) return Value(zeros_like(t, o));
+  if (kind == 1) return Value(ones_like(t, o));
+  return Value(full_like(t, args.scalar(1), o));
+}
+Value t_zeros_like(Interp&, CallArgs& a) { return like(a, "zeros_like", 0); }
+Value t_ones_like(Interp&, CallArgs& a) { return like(a, "ones_like", 1); }
+Value t_full_like(Interp&, CallArgs& a) { return like(a, "full_like", 2); }
+
+Value t_arange(Interp&, CallArgs& a) {
+  Args args("arange", a, {"start", "end", "step", "dtype", "device", "requires_grad"}, 1, ArgStyle::Torch, 3);
+  Scalar start(int64_t{0}), end = args.scalar(0), step(int64_t{1});
+  if (args.has(1)) {
+    start = args.scalar(0);
+    end = args.scalar(1);
+  }
+  if (args.has(2)) step = args.scalar(2);
+  return Value(arange(start, end, step, factory_options(args, 3, 4, 5)));
+}
+
+Value t_linspace(Interp&, CallArgs& a) {
+  Args args("linspace", a, {"start", "end", "steps", "dtype", "device", "requires_grad"}, 3, ArgStyle::Torch, 3);
+  return Value(linspace(args.number(0), args.number(1), args.int_(2), factory_options(args, 3, 4, 5)));
+}
+
+Value t_pow(Interp& in, CallArgs& a) {
+  Args args("pow", a, {"input", "exponent"}, 2);
+  const Value& b = *args.get(0);
+  const Value& e = *args.get(1);
+  if (b.is_tensor()) {
+    if (e.is_tensor()) return Value(pow(b.as_tensor(), e.as_tensor()));
+    if (!is_scalar_like(e)) args.type_mismatch(1, "Tensor");
+    return Value(pow(b.as_tensor(), to_scalar(e)));
+  }
+  if (!is_scalar_like(b)) args.type_mismatch(0, "Tensor");
+  if (!e.is_tensor()) args.type_mismatch(1, "Tensor");
+  return Value(pow(to_scalar(b), e.as_tensor()));
+}
+
+Value t_is_tensor(Interp&, CallArgs& a) {
+  Args args("is_tensor", a, {"obj"}, 1);
+  return Value(args.get(0)->is_tensor());
+}
+
+Value t_numel(Interp&, CallArgs& a) {
+  Args args("numel", a, {"input"}, 1);
+  return Value(args.tensor(0).numel());
+}
+
+Value t_no_grad(Interp&, CallArgs& a) {
+  Args args("no_grad", a, {}, 0);
+  return Value(std::make_shared<ContextObj>(false));
+}
+Value t_enable_grad(Interp&, CallArgs& a) {
+  Args args("enable_grad", a, {}, 0);
+  return Value(std::make_shared<ContextObj>(true));
+}
+Value t_is_grad_enabled(Interp&, CallArgs& a) {
+  Args args("is_grad_enabled", a, {}, 0);
+  return Value(grad_mode_enabled());
+}
+Value t_set_grad_enabled(Interp&, CallArgs& a) {
+  Args args("set_grad_enabled", a, {"mode"}, 1);
+  bool mode = args.boolean(0, true);
+  set_grad_mode(mode);
+  return Value(std::make_shared<ContextObj>(mode));
+}
+
+Value t_manual_seed(Interp&, CallArgs& a) {
+  Args args("manual_seed", a, {"seed"}, 1);
+  // Seeding is harmless; drawing random numbers is what gradlab refuses (they would differ).
+  return make_iterator("torch._C.Generator", {});
+}
+
+Value t_random(Interp&, CallArgs&) {
+  raise("NotImplementedError",
+        "random tensors are not supported by gradlab: its random numbers could not match PyTorch's. "
+        "Write the values out with torch.tensor([...]) instead");
+}
+
+Value t_size_ctor(Interp& in, CallArgs& a) {
+  Args args("Size", a, {"sizes"}, 0, ArgStyle::Python);
+  if (!args.get(0)) return make_size({});
+  Shape s;
+  for (const Value& v : to_vector(in, *args.get(0))) {
+    if (!v.is_intlike()) raise_type_error(std::string("torch.Size() takes an iterable of 'int' (item 0 is '") + type_name(v) + "')");
+    s.push_back(v.as_int());
+  }
+  return make_size(s);
+}
+
+Value t_device_ctor(Interp&, CallArgs& a) {
+  Args args("device", a, {"type", "index"}, 1, ArgStyle::Python);
+  if (auto* d = args.get(0)->as<DeviceObj>()) return make_device(d->device);
+  const std::string* s = as_str(*args.get(0));
+  if (!s) raise_type_error(std::string("device() received an invalid combination of arguments - got (") + type_name(*args.get(0)) + ")");
+  std::string text = *s;
+  if (args.has(1)) text += ":" + std::to_string(args.int_(1));
+  return make_device(parse_device(text));
+}
+
+Value cuda_is_available(Interp&, CallArgs& a) {
+  Args args("is_available", a, {}, 0);
+  return Value(cuda_device_count() > 0);
+}
+Value cuda_device_count_fn(Interp&, CallArgs& a) {
+  Args args("device_count", a, {}, 0);
+  return Value(static_cast<int64_t>(cuda_device_count()));
+}
+
+// ---- math ----------------------------------------------------------------------------------------
+double math_arg(CallArgs& a, const char* name) {
+  if (a.nkw) raise_type_error(std::string("math.") + name + "() takes no keyword arguments");
+  if (a.npos != 1) raise_type_error(std::string("math.") + name + "() takes exactly one argument (" + std::to_string(a.npos) + " given)");
+  const Value& v = a.pos[0];
+  if (v.is_tensor() && v.as_tensor().numel() != 1) raise_type_error("only one element tensors can be converted to Python scalars");
+  if (!v.is_number() && !v.is_tensor()) raise_type_error(std::string("must be real number, not ") + type_name(v));
+  return to_double(v, "math");
+}
+
+Value math_result(double r, bool domain_ok, double x) {
+  if (!domain_ok || (std::isnan(r) && !std::isnan(x))) raise_value_error("math domain error");
+  if (std::isinf(r) && std::isfinite(x)) raise("OverflowError", "math range error");
+  return Value(r);
+}
+
+#define GRADLAB_MATH1(name, expr, domain)                      \
+  Value m_##name(Interp&, CallArgs& a) {                       \
+    double x = math_arg(a, #name);                             \
+    return math_result(expr, domain, x);                       \
+  }
+GRADLAB_MATH1(sqrt, std::sqrt(x), x >= 0 || std::isnan(x))
+GRADLAB_MATH1(exp, std::exp(x), true)
+GRADLAB_MATH1(log2, std::log2(x), x > 0 || std::isnan(x))
+GRADLAB_MATH1(log10, std::log10(x), x > 0 || std::isnan(x))
+GRADLAB_MATH1(log1p, std::log1p(x), x > -1 || std::isnan(x))
+GRADLAB_MATH1(sin, std::sin(x), !std::isinf(x))
+GRADLAB_MATH1(cos, std::cos(x), !std::isinf(x))
+GRADLAB_MATH1(tan, std::tan(x), !std::isinf(x))
+GRADLAB_MATH1(asin, std::asin(x), (x >= -1 && x <= 1) || std::isnan(x))
+GRADLAB_MATH1(acos, std::acos(x), (x >= -1 && x <= 1) || std::isnan(x))
+GRADLAB_MATH1(atan, std::atan(x), true)
+GRADLAB_MATH1(sinh, std::sinh(x), true)
+GRADLAB_MATH1(cosh, std::cosh(x), true)
+GRADLAB_MATH1(tanh, std::tanh(x), true)
+GRADLAB_MATH1(fabs, std::fabs(x), true)
+GRADLAB_MATH1(erf, std::erf(x), true)
+GRADLAB_MATH1(degrees, x * 180.0 / M_PI, true)
+GRADLAB_MATH1(radians, x * M_PI / 180.0, true)
+#undef GRADLAB_MATH1
+
+Value m_log(Interp&, CallArgs& a) {
+  if (a.npos < 1 || a.npos > 2 || a.nkw) raise_type_error("log expected 1 or 2 arguments, got " + std::to_string(a.npos));
+  double x = to_double(a.pos[0], "math.log");
+  if (!(x > 0) && !std::isnan(x)) raise_value_error("math domain error");
+  double r = std::log(x);
+  if (a.npos == 2) {
+    double b = to_double(a.pos[1], "math.log");
+    if (!(b > 0)) raise_value_error("math domain error");
+    double lb = std::log(b);
+    if (lb == 0) raise("ZeroDivisionError", "float division by zero");
+    r /= lb;
+  }
+  return Value(r);
+}
+
+Value float_to_int_value(double d) {
+  if (std::isinf(d)) raise("OverflowError", "cannot convert float infinity to integer");
+  if (std::isnan(d)) raise_value_error("cannot convert float NaN to integer");
+  if (d >= 9.223372036854775807e18 || d < -9.223372036854775808e18) raise("OverflowError", "int too large: gradlab's ints are 64-bit");
+  return Value(static_cast<int64_t>(d));
+}
+Value m_floor(Interp&, CallArgs& a) {
+  if (a.npos == 1 && a.pos[0].is_intlike()) return Value(a.pos[0].as_int());
+  return float_to_int_value(std::floor(math_arg(a, "floor")));
+}
+Value m_ceil(Interp&, CallArgs& a) {
+  if (a.npos == 1 && a.pos[0].is_intlike()) return Value(a.pos[0].as_int());
+  return float_to_int_value(std::ceil(math_arg(a, "ceil")));
+}
+Value m_trunc(Interp&, CallArgs& a) {
+  if (a.npos == 1 && a.pos[0].is_intlike()) return Value(a.pos[0].as_int());
+  return float_to_int_value(std::trunc(math_arg(a, "trunc")));
+}
+
+double two_args(CallArgs& a, const char* name, double* y) {
+  if (a.npos != 2 || a.nkw) raise_type_error(std::string(name) + " expected 2 arguments, got " + std::to_string(a.npos));
+  *y = to_double(a.pos[1], name);
+  return to_double(a.pos[0], name);
+}
+Value m_pow(Interp&, CallArgs& a) {
+  double y;
+  double x = two_args(a, "pow", &y);
+  if (x == 0 && y < 0) raise_value_error("math domain error");
+  if (x < 0 && std::isfinite(x) && std::isfinite(y) && y != std::floor(y)) raise_value_error("math domain error");
+  double r = std::pow(x, y);
+  if (std::isinf(r) && std::isfinite(x) && std::isfinite(y)) raise("OverflowError", "math range error");
+  return Value(r);
+}
+Value m_atan2(Interp&, CallArgs& a) {
+  double x;
+  double y = two_args(a, "atan2", &x);
+  return Value(std::atan2(y, x));
+}
+Value m_hypot(Interp&, CallArgs& a) {
+  double s = 0;
+  for (size_t i = 0; i < a.npos; ++i) {
+    double v = to_double(a.pos[i], "hypot");
+    s = std::hypot(s, v);
+  }
+  return Value(s);
+}
+Value m_copysign(Interp&, CallArgs& a) {
+  double y;
+  double x = two_args(a, "copysign", &y);
+  return Value(std::copysign(x, y));
+}
+Value m_isnan(Interp&, CallArgs& a) { return Value(std::isnan(math_arg(a, "isnan"))); }
+Value m_isinf(Interp&, CallArgs& a) { return Value(std::isinf(math_arg(a, "isinf"))); }
+Value m_isfinite(Interp&, CallArgs& a) { return Value(std::isfinite(math_arg(a, "isfinite"))); }
+Value m_isclose(Interp&, CallArgs& a) {
+  Args args("isclose", a, {"a", "b", "rel_tol", "abs_tol"}, 2, ArgStyle::Python, 2);
+  double x = to_double(*args.get(0), "isclose"), y = to_double(*args.get(1), "isclose");
+  double rel = args.has(2) ? to_double(*args.get(2), "isclose") : 1e-9, abs_tol = args.has(3) ? to_double(*args.get(3), "isclose") : 0.0;
+  if (rel < 0 || abs_tol < 0) raise_value_error("tolerances must be non-negative");
+  if (x == y) return Value(true);
+  if (std::isinf(x) || std::isinf(y)) return Value(false);
+  double diff = std::fabs(y - x);
+  return Value(diff <= std::fabs(rel * y) || diff <= std::fabs(rel * x) || diff <= abs_tol);
+}
+Value m_factorial(Interp&, CallArgs& a) {
+  if (a.npos != 1 || !a.pos[0].is_intlike()) raise_type_error("factorial() only accepts integral values");
+  int64_t n = a.pos[0].as_int();
+  if (n < 0) raise_value_error("factorial() not defined for negative values");
+  int64_t r = 1;
+  for (int64_t i = 2; i <= n; ++i)
+    if (__builtin_mul_overflow(r, i, &r)) raise("OverflowError", "int too large: gradlab's ints are 64-bit");
+  return Value(r);
+}
+Value m_gcd(Interp&, CallArgs& a) {
+  int64_t g = 0;
+  for (size_t i = 0; i < a.npos; ++i) {
+    if (!a.pos[i].is_intlike()) raise_type_error(std::string("'") + type_name(a.pos[i]) + "' object cannot be interpreted as an integer");
+    int64_t x = a.pos[i].as_int();
+    x = x < 0 ? -x : x;
+    while (x) {
+      int64_t t = g % x;
+      g = x;
+      x = t;
+    }
+  }
+  return Value(g);
+}
+Value m_fsum(Interp& in, CallArgs& a) {
+  Args args("fsum", a, {"seq"}, 1, ArgStyle::Python);
+  // Neumaier summation: exact enough for learners' sums.
+  double s = 0, c = 0;
+  for (const Value& v : to_vector(in, *args.get(0))) {
+    double x = to_double(v, "fsum");
+    double t = s + x;
+    c += std::fabs(s) >= std::fabs(x) ? (s - t) + x : (x - t) + s;
+    s = t;
+  }
+  return Value(s + c);
+}
+Value m_prod(Interp& in, CallArgs& a) {
+  Args args("prod", a, {"iterable", "start"}, 1, ArgStyle::Python, 1);
+  Value acc = args.get(1) ? *args.get(1) : Value(int64_t{1});
+  for (const Value& v : to_vector(in, *args.get(0))) acc = binary_op(BinOpKind::Mul, acc, v);
+  return acc;
+}
+
+// Names of torch.cuda / torch.autograd that real PyTorch has (for clear "not supported" errors).
+const char* const kCudaNames[] = {"current_device", "empty_cache", "get_device_name", "manual_seed", "manual_seed_all",
+                                  "memory_allocated", "set_device", "synchronize", "device", "Event", "Stream", nullptr};
+const char* const kAutogradNames[] = {"Function", "Variable", "backward", "functional", "grad", "gradcheck",
+                                      "gradgradcheck", "graph", "profiler", "set_detect_anomaly", "detect_anomaly", nullptr};
+
+Value new_module(const std::string& name, const std::string& file, const char* const* real_names) {
+  auto m = std::make_shared<ModuleObj>(name, file);
+  m->known_missing = real_names;
+  return Value(ObjRef(m));
+}
+
+}  // namespace
+
+Value make_math_module(Interp&) {
+  Value mv = new_module("math", "", names::kMathDir);
+  auto& m = mv.as<ModuleObj>()->attrs;
+  m["pi"] = Value(M_PI);
+  m["e"] = Value(M_E);
+  m["tau"] = Value(2 * M_PI);
+  m["inf"] = Value(std::numeric_limits<double>::infinity());
+  m["nan"] = Value(std::numeric_limits<double>::quiet_NaN());
+  struct Row {
+    const char* name;
+    BuiltinFn f;
+  };
+  static const Row rows[] = {
+      {"sqrt", m_sqrt}, {"exp", m_exp}, {"log", m_log}, {"log2", m_log2}, {"log10", m_log10}, {"log1p", m_log1p},
+      {"sin", m_sin}, {"cos", m_cos}, {"tan", m_tan}, {"asin", m_asin}, {"acos", m_acos}, {"atan", m_atan},
+      {"atan2", m_atan2}, {"sinh", m_sinh}, {"cosh", m_cosh}, {"tanh", m_tanh}, {"fabs", m_fabs}, {"erf", m_erf},
+      {"floor", m_floor}, {"ceil", m_ceil}, {"trunc", m_trunc}, {"pow", m_pow}, {"hypot", m_hypot},
+      {"copysign", m_copysign}, {"isnan", m_isnan}, {"isinf", m_isinf}, {"isfinite", m_isfinite},
+      {"isclose", m_isclose}, {"factorial", m_factorial}, {"gcd", m_gcd}, {"degrees", m_degrees},
+      {"radians", m_radians}, {"fsum", m_fsum}, {"prod", m_prod},
+  };
+  for (const auto& r : rows) m[r.name] = plain_fn(r.name, r.f);
+  return mv;
+}
+
+Value make_torch_module(Interp& in) {
+  Value tv = new_module("torch", kTorchInit, names::kTorchDir);
+  auto& t = tv.as<ModuleObj>()->attrs;
+  t["__version__"] = make_str("1.13.1");
+  t["float32"] = t["float"] = make_dtype(DType::Float32);
+  t["float64"] = t["double"] = make_dtype(DType::Float64);
+  t["int64"] = t["long"] = make_dtype(DType::Int64);
+  t["Tensor"] = builtin_type(TypeId::Tensor);
+  t["Size"] = Value(std::make_shared<TypeObj>("Size", TypeId::Size, t_size_ctor, "torch"));
+  t["dtype"] = builtin_type(TypeId::DType);
+  t["device"] = Value(std::make_shared<TypeObj>("device", TypeId::Device, t_device_ctor, "torch"));
+  t["tensor"] = fn("tensor", t_tensor);
+  t["zeros"] = fn("zeros", t_zeros);
+  t["ones"] = fn("ones", t_ones);
+  t["empty"] = fn("empty", t_empty);
+  t["full"] = fn("full", t_full);
+  t["zeros_like"] = fn("zeros_like", t_zeros_like);
+  t["ones_like"] = fn("ones_like", t_ones_like);
+  t["full_like"] = fn("full_like", t_full_like);
+  t["arange"] = fn("arange", t_arange);
+  t["linspace"] = fn("linspace", t_linspace);
+  t["pow"] = fn("pow", t_pow);
+  t["is_tensor"] = plain_fn("is_tensor", t_is_tensor);
+  t["numel"] = fn("numel", t_numel);
+  for (const char* name : {"rand", "randn", "randint", "rand_like", "randn_like", "randint_like", "normal", "randperm", "bernoulli", "multinomial"})
+    t[name] = fn(name, t_random);
+  t["manual_seed"] = plain_fn("manual_seed", t_manual_seed);
+  t["no_grad"] = Value(std::make_shared<TypeObj>("no_grad", TypeId::Other, t_no_grad, "torch.autograd.grad_mode"));
+  t["enable_grad"] = Value(std::make_shared<TypeObj>("enable_grad", TypeId::Other, t_enable_grad, "torch.autograd.grad_mode"));
+  t["set_grad_enabled"] = Value(std::make_shared<TypeObj>("set_grad_enabled", TypeId::Other, t_set_grad_enabled, "torch.autograd.grad_mode"));
+  t["is_grad_enabled"] = fn("is_grad_enabled", t_is_grad_enabled);
+  for (const char* name : {"exp", "log", "sqrt", "abs", "sin", "cos", "sigmoid", "tanh", "relu", "neg", "clamp", "clip", "sum", "mean",
+                           "max", "maximum", "matmul", "mm", "t", "transpose", "permute", "reshape", "flatten", "unsqueeze",
+                           "squeeze", "add", "sub", "mul", "div", "clone", "detach", "is_floating_point"})
+    t[name] = method_fn(name);
+
+  // torch.nn.functional: the activations gradlab has (same nodes as torch.relu & co.)
+  Value fv = new_module("torch.nn.functional", "/usr/lib/python3/dist-packages/torch/nn/functional.py", names::kFunctionalDir);
+  for (const char* name : {"relu", "sigmoid", "tanh"})
+    fv.as<ModuleObj>()->attrs[name] = Value(std::make_shared<BuiltinObj>(name, find_tensor_method(name), nullptr));
+  Value nv = new_module("torch.nn", "/usr/lib/python3/dist-packages/torch/nn/__init__.py", names::kNnDir);
+  nv.as<ModuleObj>()->attrs["functional"] = fv;
+  t["nn"] = nv;
+
+  Value cv = new_module("torch.cuda", "/usr/lib/python3/dist-packages/torch/cuda/__init__.py", kCudaNames);
+  cv.as<ModuleObj>()->attrs["is_available"] = plain_fn("is_available", cuda_is_available);
+  cv.as<ModuleObj>()->attrs["device_count"] = plain_fn("device_count", cuda_device_count_fn);
+  t["cuda"] = cv;
+
+  Value av = new_module("torch.autograd", "/usr/lib/python3/dist-packages/torch/autograd/__init__.py", kAutogradNames);
+  av.as<ModuleObj>()->attrs["no_grad"] = t["no_grad"];
+  av.as<ModuleObj>()->attrs["enable_grad"] = t["enable_grad"];
+  t["autograd"] = av;
+  return tv;
+}
+
+}  // namespace gradlab::script

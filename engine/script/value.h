@@ -1,0 +1,343 @@
+// Python values as the interpreter sees them.
+//
+// A Value is a small variant: None, bool, int (64-bit), float (double) and Tensor are held
+// inline; everything else (str, list, tuple, dict, functions, modules, torch.Size, dtypes, ...)
+// is a reference-counted heap Object, shared like a Python reference. Copying a Value is cheap
+// (at most one reference-count bump) and moving it is free, so the evaluator passes Values by
+// value without worrying about copies of containers.
+//
+// Python has a cycle collector; we have reference counts. Containers that could form a cycle
+// (lists, dicts, cells, functions) are registered with the interpreter's Heap, which clears them
+// when the interpreter is reset or destroyed, so a script like `a = []; a.append(a)` leaks only
+// until then (and LeakSanitizer stays quiet under the fuzzer).
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <unordered_map>
+#include <utility>
+#include <new>
+#include <vector>
+
+#include "engine/tensor.h"
+
+namespace gradlab::script {
+
+class Interp;
+struct Object;
+using ObjRef = std::shared_ptr<Object>;
+
+struct NoneType {};
+struct UnboundType {};  // an unassigned variable slot; never visible to scripts
+
+class Value {
+ public:
+  Value() : tag_(Tag::None) { raw_ = 0; }
+  Value(NoneType) : Value() {}
+  Value(bool b) : tag_(Tag::Bool) {
+    raw_ = 0;
+    b_ = b;
+  }
+  template <class I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool>, int> = 0>
+  Value(I i) : tag_(Tag::Int) {
+    i_ = static_cast<int64_t>(i);
+  }
+  Value(double d) : tag_(Tag::Float) { f_ = d; }
+  Value(Tensor t) : tag_(Tag::Tensor) { new (&t_) Tensor(std::move(t)); }
+  Value(ObjRef o) : tag_(Tag::Object) { new (&o_) ObjRef(std::move(o)); }
+  template <class T, std::enable_if_t<std::is_base_of_v<Object, T>, int> = 0>
+  Value(std::shared_ptr<T> o) : Value(ObjRef(std::move(o))) {}
+  static Value unbound() {
+    Value v;
+    v.tag_ = Tag::Unbound;
+    return v;
+  }
+
+  // Copies and moves of None/bool/int/float are plain 9-byte copies; only tensors and heap
+  // objects touch a reference count.
+  Value(const Value& o) : tag_(o.tag_) {
+    if (trivial()) raw_ = o.raw_;
+    else copy_from(o);
+  }
+  Value(Value&& o) noexcept : tag_(o.tag_) {
+    if (trivial()) raw_ = o.raw_;
+    else move_from(std::move(o));
+  }
+  Value& operator=(const Value& o) {
+    if (this == &o) return *this;
+    if (trivial() && o.trivial()) {
+      tag_ = o.tag_;
+      raw_ = o.raw_;
+      return *this;
+    }
+    Value tmp(o);
+    return *this = std::move(tmp);
+  }
+  Value& operator=(Value&& o) noexcept {
+    if (this == &o) return *this;
+    if (!trivial()) destroy();
+    tag_ = o.tag_;
+    if (trivial()) raw_ = o.raw_;
+    else move_from(std::move(o));
+    return *this;
+  }
+  ~Value() {
+    if (!trivial()) destroy();
+  }
+
+  bool is_unbound() const { return tag_ == Tag::Unbound; }
+  bool is_none() const { return tag_ == Tag::None; }
+  bool is_bool() const { return tag_ == Tag::Bool; }
+  bool is_int() const { return tag_ == Tag::Int; }
+  bool is_float() const { return tag_ == Tag::Float; }
+  bool is_tensor() const { return tag_ == Tag::Tensor; }
+  bool is_object() const { return tag_ == Tag::Object; }
+  // int or bool (bool is a subclass of int in Python)
+  bool is_intlike() const { return tag_ == Tag::Int || tag_ == Tag::Bool; }
+  bool is_number() const { return tag_ == Tag::Int || tag_ == Tag::Bool || tag_ == Tag::Float; }
+
+  bool as_bool() const { return b_; }
+  int64_t as_int() const { return tag_ == Tag::Bool ? int64_t(b_) : i_; }
+  double as_float() const { return f_; }
+  // int, bool or float as a double
+  double as_number() const { return tag_ == Tag::Float ? f_ : static_cast<double>(as_int()); }
+  const Tensor& as_tensor() const { return t_; }
+  Tensor& as_tensor() { return t_; }
+  Object* obj() const { return tag_ == Tag::Object ? o_.get() : nullptr; }
+  const ObjRef& obj_ref() const { return o_; }
+  // Moves the heap reference out (leaving None); used by the destructor trashcan.
+  ObjRef release_obj() {
+    ObjRef o = std::move(o_);
+    o_.~ObjRef();
+    tag_ = Tag::None;
+    raw_ = 0;
+    return o;
+  }
+
+  // The object as a T when it is one (checked by T::matches), else nullptr.
+  template <class T>
+  T* as() const {
+    Object* o = obj();
+    return o && T::matches(*o) ? static_cast<T*>(o) : nullptr;
+  }
+
+ private:
+  enum class Tag : uint8_t { Unbound, None, Bool, Int, Float, Tensor, Object };
+  bool trivial() const { return tag_ < Tag::Tensor; }
+  void copy_from(const Value& o) {
+    if (o.tag_ == Tag::Tensor) new (&t_) Tensor(o.t_);
+    else new (&o_) ObjRef(o.o_);
+  }
+  void move_from(Value&& o) {
+    if (o.tag_ == Tag::Tensor) new (&t_) Tensor(std::move(o.t_));
+    else new (&o_) ObjRef(std::move(o.o_));
+  }
+  void destroy() {
+    if (tag_ == Tag::Tensor) t_.~Tensor();
+    else o_.~ObjRef();
+    tag_ = Tag::None;
+  }
+
+  Tag tag_;
+  union {
+    uint64_t raw_;
+    bool b_;
+    int64_t i_;
+    double f_;
+    Tensor t_;
+    ObjRef o_;
+  };
+};
+
+enum class ObjType : uint8_t {
+  Str, List, Tuple, Size, ReturnTypes, Dict, Range, Slice, Ellipsis,
+  Function, Builtin, BoundMethod, Type, Module, Cell,
+  DType, Device, GradFn, Context, Iterator, DictView, Exception, Generator,
+};
+
+struct Object {
+  explicit Object(ObjType t) : type(t) {}
+  virtual ~Object() = default;
+  // Drops references to other values (Heap cycle breaking); containers override it.
+  virtual void clear_refs() {}
+  ObjType type;
+};
+
+struct StrObj : Object {
+  explicit StrObj(std::string v) : Object(ObjType::Str), s(std::move(v)) {}
+  static bool matches(const Object& o) { return o.type == ObjType::Str; }
+  std::string s;
+};
+
+// list, tuple, torch.Size and torch.return_types.* share one representation.
+struct SeqObj : Object {
+  SeqObj(ObjType t, std::vector<Value> v) : Object(t), items(std::move(v)) {}
+  static bool matches(const Object& o) {
+    return o.type == ObjType::List || o.type == ObjType::Tuple || o.type == ObjType::Size || o.type == ObjType::ReturnTypes;
+  }
+  ~SeqObj() override;
+  void clear_refs() override { items.clear(); }
+  bool is_list() const { return type == ObjType::List; }
+  std::vector<Value> items;
+  const char* struct_name = nullptr;  // ReturnTypes: "max"; fields are values, indices
+};
+
+struct DictObj : Object {
+  DictObj() : Object(ObjType::Dict) {}
+  ~DictObj() override;
+  static bool matches(const Object& o) { return o.type == ObjType::Dict; }
+  void clear_refs() override {
+    entries.clear();
+    index_.clear();
+  }
+  // Insertion-ordered entries; a hash index is kept once the dict outgrows a linear scan.
+  std::vector<std::pair<Value, Value>> entries;
+  Value* find(const Value& key);  // raises TypeError for unhashable keys
+  void set(const Value& key, Value value);
+  bool erase(const Value& key);
+
+ private:
+  void rebuild_index();
+  std::unordered_multimap<size_t, size_t> index_;  // hash → entry; empty while small
+};
+
+struct RangeObj : Object {
+  RangeObj(int64_t a, int64_t b, int64_t c) : Object(ObjType::Range), start(a), stop(b), step(c) {}
+  static bool matches(const Object& o) { return o.type == ObjType::Range; }
+  int64_t length() const;
+  int64_t start, stop, step;
+};
+
+struct SliceObj : Object {
+  SliceObj(Value a, Value b, Value c) : Object(ObjType::Slice), start(std::move(a)), stop(std::move(b)), step(std::move(c)) {}
+  static bool matches(const Object& o) { return o.type == ObjType::Slice; }
+  Value start, stop, step;
+};
+
+struct CellObj : Object {
+  CellObj() : Object(ObjType::Cell), value(Value::unbound()) {}
+  ~CellObj() override;
+  static bool matches(const Object& o) { return o.type == ObjType::Cell; }
+  void clear_refs() override { value = Value::unbound(); }
+  Value value;
+};
+
+struct DTypeObj : Object {
+  explicit DTypeObj(DType d) : Object(ObjType::DType), dtype(d) {}
+  static bool matches(const Object& o) { return o.type == ObjType::DType; }
+  DType dtype;
+};
+
+struct DeviceObj : Object {
+  explicit DeviceObj(Device d) : Object(ObjType::Device), device(d) {}
+  static bool matches(const Object& o) { return o.type == ObjType::Device; }
+  Device device;
+};
+
+struct GradFnObj : Object {
+  explicit GradFnObj(std::shared_ptr<Node> n) : Object(ObjType::GradFn), node(std::move(n)) {}
+  static bool matches(const Object& o) { return o.type == ObjType::GradFn; }
+  std::shared_ptr<Node> node;
+};
+
+// `torch.no_grad()` / `torch.enable_grad()`: objects usable in a `with` statement.
+struct ContextObj : Object {
+  explicit ContextObj(bool grad_enabled) : Object(ObjType::Context), enables_grad(grad_enabled) {}
+  static bool matches(const Object& o) { return o.type == ObjType::Context; }
+  bool enables_grad;
+};
+
+// enumerate/zip/reversed/map/filter objects and list/tuple iterators: a materialised sequence
+// of items consumed from `next`. `kind` is the Python type name ("enumerate").
+struct IteratorObj : Object {
+  IteratorObj(const char* k, std::vector<Value> v) : Object(ObjType::Iterator), kind(k), items(std::move(v)) {}
+  ~IteratorObj() override;
+  static bool matches(const Object& o) { return o.type == ObjType::Iterator; }
+  void clear_refs() override { items.clear(); }
+  const char* kind;
+  std::vector<Value> items;
+  size_t next = 0;
+};
+
+// dict.keys() / values() / items(): a snapshot printed as dict_keys([...]).
+struct DictViewObj : Object {
+  DictViewObj(const char* k, std::vector<Value> v) : Object(ObjType::DictView), kind(k), items(std::move(v)) {}
+  ~DictViewObj() override;
+  static bool matches(const Object& o) { return o.type == ObjType::DictView; }
+  void clear_refs() override { items.clear(); }
+  const char* kind;
+  std::vector<Value> items;
+};
+
+// An exception instance (`ValueError("bad")`), raised by `raise`.
+struct ExceptionObj : Object {
+  ExceptionObj(std::string t, std::vector<Value> a) : Object(ObjType::Exception), type_name(std::move(t)), args(std::move(a)) {}
+  static bool matches(const Object& o) { return o.type == ObjType::Exception; }
+  void clear_refs() override { args.clear(); }
+  std::string type_name;
+  std::vector<Value> args;
+};
+
+struct EllipsisObj : Object {
+  EllipsisObj() : Object(ObjType::Ellipsis) {}
+  static bool matches(const Object& o) { return o.type == ObjType::Ellipsis; }
+};
+
+// Releases a container's items without deep C++ recursion: past a small nesting depth, items
+// are queued and destroyed by the outermost release (CPython's "trashcan"), so dropping
+// `a = [a]` nested 100,000 times cannot overflow the stack.
+void release_values(std::vector<Value>& items);
+
+// ---- the heap: cycle breaking ----------------------------------------------------------------
+class Heap {
+ public:
+  ~Heap() { clear_all(); }
+  void track(const ObjRef& o);
+  void clear_all();  // clears every live tracked container: breaks reference cycles
+
+ private:
+  std::vector<std::weak_ptr<Object>> tracked_;
+  size_t compact_at_ = 1024;
+};
+// The heap that newly made containers register with (set while an Interpreter runs).
+Heap*& current_heap();
+
+// ---- constructors ------------------------------------------------------------------------------
+Value make_str(std::string s);
+Value make_list(std::vector<Value> items);
+Value make_tuple(std::vector<Value> items);
+Value make_size(const Shape& shape);
+Value make_dict();
+Value make_dtype(DType d);    // the shared torch.float32 etc.
+Value make_device(Device d);
+Value make_iterator(const char* kind, std::vector<Value> items);
+Value none_value();
+Value ellipsis_value();
+
+// ---- Python protocol helpers (value.cpp) -------------------------------------------------------
+const char* type_name(const Value& v);   // "int", "Tensor", "NoneType", "torch.Size"...
+std::string repr(const Value& v);
+std::string str(const Value& v);
+bool truthy(const Value& v);             // raises like Python/PyTorch where ambiguous
+bool values_equal(const Value& a, const Value& b);  // Python ==, for non-tensor values and identity on tensors
+bool is_same_object(const Value& a, const Value& b);  // `is`
+size_t hash_value(const Value& v);       // raises TypeError: unhashable type: 'list'
+std::string address_of(const void* p);   // "0x7f..." as in <function f at 0x...>
+
+inline const std::string* as_str(const Value& v) {
+  auto* s = v.as<StrObj>();
+  return s ? &s->s : nullptr;
+}
+inline SeqObj* as_list(const Value& v) {
+  auto* s = v.as<SeqObj>();
+  return s && s->type == ObjType::List ? s : nullptr;
+}
+// tuple, torch.Size or a torch.return_types value
+inline SeqObj* as_tuple(const Value& v) {
+  auto* s = v.as<SeqObj>();
+  return s && s->type != ObjType::List ? s : nullptr;
+}
+
+}  // namespace gradlab::script
