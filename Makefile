@@ -57,8 +57,7 @@ test-asan:
 test-fuzz:
 	@tools/setup.sh test
 	@[ -f build/fuzz/CMakeCache.txt ] || cmake --preset fuzz
-	cmake --build build/fuzz -j$(JOBS) --target gradlab_fuzz
-	bash tests/fuzz/run_fuzz.sh build/fuzz/tests/fuzz/gradlab_fuzz 45
+	cmake --build build/fuzz -j$(JOBS) --target fuzz_smoke
 
 bench: native wasm
 	bash bench/run.sh
