@@ -38,7 +38,8 @@ namespace gradlab {
   X(RDivScalar, T(a) / x)                 /* a / x */                                      \
   X(Clamp, scalar_clamp(x, T(a), T(b)))   /* bounds a..b; NaN bound means none */           \
   X(ClampMask, (x >= T(a) || a != a) && (x <= T(b) || b != b) ? T(1) : T(0))               \
-  X(Square, x * x)
+  X(Square, x * x)                                                                         \
+  X(Cube, x * x * x)
 
 // ---- binary primitives: out = f(x, y; a) -------------------------------------------------
 #define GRADLAB_BINARY_PRIMITIVES(X)                                                       \
@@ -53,6 +54,8 @@ namespace gradlab {
   X(SigmoidBackward, (x * (T(1) - y)) * y)  /* grad x, output y: σ' = (1-σ)σ, in ATen's order */ \
   X(TanhBackward, x * scalar_fma(-y, y, T(1)))  /* grad x, output y: tanh' = 1 - tanh² */    \
   X(PowScalarBackward, x * (T(a) * scalar_pow(y, T(a - 1))))  /* grad x, base y */           \
+  X(SquareBackward, x * (T(2) * y))       /* x**2: pow backward with the exponent folded in */ \
+  X(CubeBackward, x * (T(3) * (y * y)))   /* x**3: likewise, so the loop vectorises */          \
   X(EqualMask, x == y ? T(1) : T(0))                                                       \
   X(MaximumGradMask, x > y ? T(1) : (x == y ? T(0.5) : T(0)))  /* d max(x,y)/dx, ties split */ \
   X(PowExponentGrad, x == T(0) ? T(0) : static_cast<T>(std::log(static_cast<double>(x)))) /* d x^y/dy = x^y·log x, 0 at 0^0 */
@@ -92,6 +95,7 @@ GRADLAB_HD T scalar_pow(T x, T y) {
     return r;
   } else {
     // The exponents PyTorch computes without pow() (pow_tensor_scalar_optimized_kernel).
+    if (y == T(1)) return x;
     if (y == T(2)) return x * x;
     if (y == T(3)) return x * x * x;
     if (y == T(0.5)) return std::sqrt(x);

@@ -42,18 +42,24 @@ Tensor reciprocal(const Tensor& a) {
   }, a, Save::Output, 1.0);
 }
 
-// d(x^p)/dx = p·x^(p−1)
+// d(x^p)/dx = p·x^(p−1). Squares and cubes get their own primitives (same rounding as
+// PyTorch's special cases, and loops without a per-element exponent test vectorise).
 Tensor pow(const Tensor& a, Scalar exponent) {
   if (!is_floating(a.dtype()) && exponent.is_integral && exponent.value < 0) {
     runtime_error("Integers to negative integer powers are not allowed.");
   }
   Tensor x = prim::cast(a, result_type(a, exponent));
-  Tensor out = prim::unary(UnaryOp::PowScalar, x, exponent.value);
+  const double p = exponent.value;
+  Tensor out = p == 2 ? prim::unary(UnaryOp::Square, x) : p == 3 ? prim::unary(UnaryOp::Cube, x)
+                                                                 : prim::unary(UnaryOp::PowScalar, x, p);
   if (Node* n = record_op(OpId::PowScalar, [](const Node& n, const Tensor& g) -> Grads {
+        const Tensor& base = saved(n, 0);
         if (n.a == 0) return {prim::unary(UnaryOp::MulScalar, g, 0.0)};
-        return {prim::binary(BinaryOp::PowScalarBackward, g, saved(n, 0), n.a)};
+        if (n.a == 2) return {prim::binary(BinaryOp::SquareBackward, g, base)};
+        if (n.a == 3) return {prim::binary(BinaryOp::CubeBackward, g, base)};
+        return {prim::binary(BinaryOp::PowScalarBackward, g, base, n.a)};
       }, out, {&a})) {
-    n->a = exponent.value;
+    n->a = p;
     save_for_backward(*n, x);
   }
   return out;

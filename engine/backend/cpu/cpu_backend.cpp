@@ -102,6 +102,10 @@ class CpuBackend final : public Backend {
       using T = decltype(zero);
       const T* in = static_cast<const T*>(src.data);
       T* out = static_cast<T*>(dst);
+      if (is_single(src)) {  // broadcasting one value (the gradient of a sum): a fill
+        std::fill_n(out, shape_numel(src.shape), in[src.offset]);
+        return;
+      }
       const std::vector<int64_t>* strides[1] = {&src.strides};
       const int64_t base[1] = {src.offset};
       cpu::for_each_row<1>(src.shape, strides, base, [&](int64_t row, const int64_t* off, int64_t len, const int64_t* st) {
@@ -198,9 +202,14 @@ class CpuBackend final : public Backend {
         *static_cast<T*>(out) = s;
         return;
       }
+      // Eight independent accumulators, so the loop vectorises instead of waiting on each add.
       using Acc = std::conditional_t<std::is_same_v<T, float>, double, T>;
-      Acc s = 0;
-      for (int64_t i = 0; i < n; ++i) s += x[i];
+      Acc acc[8] = {};
+      int64_t i = 0;
+      for (; i + 8 <= n; i += 8)
+        for (int k = 0; k < 8; ++k) acc[k] += x[i + k];
+      Acc s = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+      for (; i < n; ++i) s += x[i];
       *static_cast<T*>(out) = static_cast<T>(s);
       return;
     }
