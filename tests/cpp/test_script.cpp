@@ -230,7 +230,7 @@ TEST_CASE("recursion is bounded and reported like Python", "[script][errors]") {
   CHECK(e.traceback.find("[Previous line repeated 996 more times]") != std::string::npos);
 }
 
-TEST_CASE("a namespace persists across cells; display of the last expression", "[script][notebook]") {
+TEST_CASE("a namespace persists across cells, and the last expression is displayed", "[script][notebook]") {
   Interpreter in;
   auto r1 = in.run("import torch\nx = torch.tensor([1.0, 2.0])\nx * 2", "<cell 1>", true);
   REQUIRE(r1.result_repr);
@@ -247,7 +247,7 @@ TEST_CASE("a namespace persists across cells; display of the last expression", "
   CHECK(in.run("print(x)", "<cell 4>").error->type == "NameError");
 }
 
-TEST_CASE("output and warning sinks stream; interrupts stop loops", "[script][api]") {
+TEST_CASE("output and warning sinks stream, and interrupts stop loops", "[script][api]") {
   Interpreter in;
   std::string streamed;
   in.set_output_sink([&](std::string_view s) { streamed += s; });
