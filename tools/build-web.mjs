@@ -2,10 +2,11 @@
 // Builds the page into build/web/: a static folder that works offline from any static host.
 //   node tools/build-web.mjs [--wasm-dir build/wasm] [--out build/web] [--dev]
 // Bundles web/src with esbuild (main page as ESM with lazy chunks, the two workers as classic
-// scripts), copies index.html, the Noto Sans Sinhala font files and the engine
-// (gradlab_web.js + gradlab_web.wasm from the wasm build).
+// scripts), copies index.html, the Noto Sans Sinhala font files, the engine (gradlab_web.js +
+// gradlab_web.wasm from the wasm build) and the benchmark workloads (bench/workloads/W*.py →
+// bench/, listed in bench/index.json) that the speed panel fetches as text.
 import { build } from "esbuild";
-import { cpSync, existsSync, mkdirSync, rmSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -66,6 +67,21 @@ await Promise.all([
 
 cpSync(path.join(root, "web/index.html"), path.join(out, "index.html"));
 for (const f of ["gradlab_web.js", "gradlab_web.wasm"]) cpSync(path.join(wasmDir, f), path.join(out, f));
+// The speed panel's workloads: the very files `gradlab bench` times natively.
+const workloadsDir = path.join(root, "bench/workloads");
+const workloads = readdirSync(workloadsDir).filter((f) => /^W\d+_[\w-]+\.py$/.test(f)).sort((a, b) => parseInt(a.slice(1)) - parseInt(b.slice(1)));
+if (!workloads.length) {
+  console.error(`build-web: no workloads (W*.py) in ${workloadsDir}`);
+  process.exit(1);
+}
+mkdirSync(path.join(out, "bench"), { recursive: true });
+const index = workloads.map((file) => {
+  cpSync(path.join(workloadsDir, file), path.join(out, "bench", file));
+  const first = readFileSync(path.join(workloadsDir, file), "utf8").split("\n")[0];
+  return { id: file.split("_")[0], file, title: first.replace(/^#\s*/, "").trim() };
+});
+writeFileSync(path.join(out, "bench/index.json"), JSON.stringify(index, null, 1) + "\n");
+
 writeFileSync(path.join(out, "LICENSES.txt"),
   "gradlab page bundle. Third-party parts: CodeMirror 6 (MIT), @hpcc-js/wasm-graphviz (Apache-2.0; Graphviz EPL),\n" +
   "marked (MIT), DOMPurify (Apache-2.0 or MPL-2.0), Noto Sans Sinhala via @fontsource (SIL OFL 1.1).\n");

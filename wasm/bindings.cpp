@@ -13,6 +13,12 @@ EMSCRIPTEN_BINDINGS(gradlab) {
       .constructor<>()
       .function("run", &Session::run)
       .function("runScript", &Session::run_script)
-      .function("reset", &Session::reset);
+      .function("reset", &Session::reset)
+      .function("compile", &Session::compile)
+      .function("runCompiled", &Session::run_compiled)
+      .function("release", &Session::release)
+      .function("compiledCount", &Session::compiled_count);
   emscripten::function("version", emscripten::optional_override([]() { return std::string(gradlab::web::version()); }));
+  emscripten::function("benchmark", &gradlab::web::benchmark);
+  emscripten::function("heapInUse", &gradlab::web::heap_in_use);
 }

@@ -12,8 +12,32 @@
 // it is present when a tensor the cell mentions takes part in autograd (requires_grad, grad_fn or
 // a .grad). `focus` lists those mentioned tensor names so the page can draw just the part of the
 // graph the cell is about.
+//
+// Parse once, run many times: compile() parses and resolves a cell and keeps it under a handle id
+// (JSON {"id": n, "error": null}, or {"id": 0, "error": {...}} for a SyntaxError); run_compiled(id)
+// runs it again in this session and answers like run(); release(id) frees it. reset() and the
+// destructor free every compiled cell (they belong to the namespace they were resolved in).
+//
+// benchmark() times one workload (bench/workloads/*.py, already split into its setup, step and
+// check sections) in a fresh interpreter of its own, the way `gradlab bench` does natively: setup
+// once, the step compiled once and run again and again, the check evaluated after the first step.
+// Timing happens inside wasm (emscripten_get_now), so no worker message sits inside a measurement.
+// Everything it allocates is freed before it returns. It answers one JSON object:
+//
+//   {"check": 573|null, "check_repr": "573.0"|null, "median_us", "p10_us", "p90_us", "min_us",
+//    "mean_us", "reps", "batch", "warmup", "first_us", "parse_us", "setup_us", "total_ms",
+//    "timing": "<how>", "section": null|"setup"|"step"|"check", "error": null|{type, message, ...}}
+//
+// `reps` timed samples of `batch` steps each: a step shorter than 2 ms is timed in batches (sized
+// like Python's timeit.autorange), as a browser's clock may tick in 0.1 ms steps, so µs figures are
+// batch means. At least min_reps samples, then more until `seconds` have passed or max_reps
+// (≤ 20000) are taken. Warm-up: at least `warmup` extra steps after the first, and up to
+// min(0.2 s, seconds / 4) of them when warmup > 0; then the batch sizing runs.
 #pragma once
+#include <map>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "engine/script/interpreter.h"
 
@@ -29,13 +53,33 @@ class Session {
   std::string run_script(const std::string& code, const std::string& filename) {
     return run_impl(code, filename, false);
   }
-  // Forget every variable: a fresh interpreter, as after a kernel restart.
+  // Forget every variable: a fresh interpreter, as after a kernel restart. Frees compiled cells.
   void reset();
 
+  // Parse once, run many times (see above). Handle ids are > 0 and never reused in a session.
+  std::string compile(const std::string& code, const std::string& filename);
+  std::string run_compiled(int id, bool display_last);
+  bool release(int id);
+  int compiled_count() const { return static_cast<int>(compiled_.size()); }
+
  private:
+  struct Compiled {
+    std::shared_ptr<const script::CompiledScript> script;
+    std::string source;  // for the graph's focus (the names the cell mentions)
+  };
   std::string run_impl(const std::string& code, const std::string& filename, bool display_last);
+  std::string pack(const script::CellResult& r, const std::string& code);
   script::Interpreter interpreter_;
+  std::map<int, Compiled> compiled_;
+  int next_id_ = 1;
 };
+
+// Times one workload in a fresh interpreter (see above); returns the JSON object described there.
+std::string benchmark(const std::string& setup, const std::string& step, const std::string& check,
+                      const std::string& filename, int min_reps, int max_reps, double seconds, int warmup);
+
+// Bytes of the wasm heap in use by malloc (mallinfo's uordblks): the Node tests' leak check.
+double heap_in_use();
 
 // Escapes `s` as a JSON string literal (with the quotes). UTF-8 passes through unchanged.
 std::string json_quote(const std::string& s);

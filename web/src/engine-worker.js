@@ -3,8 +3,12 @@
 // it by terminating this worker and starting a fresh one.
 //
 // Messages in:  {id, op: "run", code} | {id, op: "reset"} | {id, op: "script", code}
+//               | {id, op: "bench", code, name, options}
 //   "run" uses the notebook's session; "script" runs in a separate scratch session (reset first),
-//   used for the tangent plot so the notebook's own variables are never touched.
+//   used for the tangent plot so the notebook's own variables are never touched. "bench" times a
+//   benchmark workload (the text of bench/W*.py) in a fresh interpreter of its own, inside wasm
+//   (gradlab.mjs benchmark(); options: minReps, maxReps, seconds, warmup). The speed panel runs
+//   it in a second instance of this worker, so a benchmark never holds up the lesson's cells.
 // Messages out: {type: "ready", version} | {type: "failed", message} | {id, ok, result|message}
 import { loadGradlab } from "../../wasm/gradlab.mjs";
 
@@ -23,7 +27,7 @@ const ready = loadGradlab(self.createGradlab, { print: () => {}, printErr: () =>
 );
 
 self.onmessage = async (ev) => {
-  const { id, op, code } = ev.data;
+  const { id, op, code, name, options } = ev.data;
   let state;
   try {
     state = await ready;
@@ -41,6 +45,8 @@ self.onmessage = async (ev) => {
       state.scratch ??= state.gl.createSession();
       state.scratch.reset();
       result = state.scratch.runScript(code, "<plot>");
+    } else if (op === "bench") {
+      result = state.gl.benchmark(code, { ...options, filename: name || "<workload>" });
     } else {
       throw new Error(`unknown op ${op}`);
     }

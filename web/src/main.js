@@ -63,6 +63,34 @@ const timeLimitS = Number(new URLSearchParams(location.search).get("timeLimit"))
 const engine = new EngineClient({ url: "engine-worker.js", timeLimitS, worker: window.__gradlabWorker ?? null });
 const graphLayout = new GraphLayout("assets/graph-worker.js");
 
+// The speed panel (speed.js, a lazy chunk): the benchmark workloads timed in this browser, in a
+// worker of their own. Only the toolbar button's label lives here.
+const SPEED_BUTTON = {
+  en: { label: "Speed", title: "Time the five benchmark workloads in your browser" },
+  si: { label: "වේගය", title: "benchmark workloads පහේ වේගය ඔබගේ browser එකේ මනින්න" },
+};
+const speedBtn = el("button", { type: "button", id: "btn-speed", "aria-expanded": "false" });
+let speedPanel = null;
+let speedLoading = null;
+async function toggleSpeed() {
+  if (!speedPanel) {
+    speedLoading ??= import("./speed.js").then((m) =>
+      m.createSpeedPanel({ after: document.querySelector(".badge-row"), toggle: speedBtn, lang: app.lang }),
+    );
+    try {
+      speedPanel = await speedLoading;
+      speedBtn.setAttribute("aria-controls", speedPanel.root.id);
+    } catch (err) {
+      speedLoading = null;
+      const box = $("#engine-status");
+      box.hidden = false;
+      box.textContent = String(err.message || err);
+      return;
+    }
+  }
+  speedPanel.toggle();
+}
+
 // ---- language -------------------------------------------------------------------------------
 
 function applyLang(lang) {
@@ -79,6 +107,10 @@ function applyLang(lang) {
   $("#btn-export").textContent = t("export");
   $("#btn-import").textContent = t("import");
   $("#btn-back").textContent = t("backToLesson");
+  const speedText = SPEED_BUTTON[lang === "si" ? "si" : "en"];
+  speedBtn.textContent = speedText.label;
+  speedBtn.title = speedText.title;
+  speedPanel?.setLang(lang);
   $("#picture-title").textContent = t("picture");
   $("#confirm-yes").textContent = t("yes");
   $("#confirm-no").textContent = t("cancel");
@@ -550,6 +582,8 @@ function pickInitialCurrent() {
 // ---- start ------------------------------------------------------------------------------------
 
 function start() {
+  $("#btn-import").after(speedBtn);
+  speedBtn.addEventListener("click", toggleSpeed);
   for (const input of document.querySelectorAll('input[name="lang"]')) input.addEventListener("change", () => applyLang(input.value));
   $("#btn-run-all").addEventListener("click", () => schedule(() => restartRunAll()));
   $("#btn-stop").addEventListener("click", () => engine.stop("user"));
