@@ -240,7 +240,8 @@ void run_op_case(const OpCase& c) {
     check(k + ".repr", failure);
     return;
   }
-  auto& [leaves, y] = made;
+  auto& leaves = made.first;  // not a structured binding: clang 14 (em++) can't capture those
+  auto& y = made.second;
   check(k + ".repr", py(y));
   check(k + ".graph", graph(y));
   std::string backward_error = error_of([&] { sum(y).backward(); });
