@@ -17,6 +17,16 @@
 
 namespace gradlab::script {
 
+#ifdef __EMSCRIPTEN__
+// Under WebAssembly the engine's (V8's) native stack is the limit, about 1 MB: a Python call
+// costs ~1.7 KB of it, and Node overflows past ~550 nested calls. 250 leaves room for deep
+// expressions inside each frame (bounded by the parser) — measured with tests like
+// `def h(n): return h(n - 1) + 1` and calls through lambdas/comprehensions.
+inline constexpr int kDefaultRecursionLimit = 250;
+#else
+inline constexpr int kDefaultRecursionLimit = 1000;
+#endif
+
 class Interp;
 struct CompiledScript;  // a parsed and resolved script (opaque)
 
