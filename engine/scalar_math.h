@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <type_traits>
 
+#include "engine/sleef_math.h"  // exp, log, sin, cos, tanh with PyTorch's (SLEEF's) rounding
+
 #if defined(__CUDACC__)
 #define GRADLAB_HD __host__ __device__ __forceinline__
 #else
@@ -20,15 +22,15 @@ namespace gradlab {
 // ---- unary primitives: out = f(x; a, b) --------------------------------------------------
 #define GRADLAB_UNARY_PRIMITIVES(X)                                                       \
   X(Neg, -x)                                                                               \
-  X(Exp, std::exp(x))                                                                      \
-  X(Log, std::log(x))                                                                      \
+  X(Exp, sleef_exp(x))                                                                    \
+  X(Log, sleef_log(x))                                                                      \
   X(Sqrt, std::sqrt(x))                                                                    \
   X(Abs, x < T(0) ? -x : x)                                                                \
   X(Sign, T((x > T(0)) - (x < T(0))))                                                      \
-  X(Sin, std::sin(x))                                                                      \
-  X(Cos, std::cos(x))                                                                      \
+  X(Sin, sleef_sin(x))                                                                      \
+  X(Cos, sleef_cos(x))                                                                      \
   X(Sigmoid, T(1) / (T(1) + std::exp(-x)))                                                 \
-  X(Tanh, scalar_tanh(x))                                                                  \
+  X(Tanh, sleef_tanh(x))                                                                  \
   X(Relu, x > T(0) ? x : T(0))                                                             \
   X(PowScalar, scalar_pow(x, T(a)))       /* x ** a */                                     \
   X(RPowScalar, scalar_pow(T(a), x))      /* a ** x */                                     \

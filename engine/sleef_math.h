@@ -1,25 +1,44 @@
-// Float32 exp, log, sin, cos and tanh that round exactly like PyTorch 1.13 on the CPU.
+// exp, log, sin, cos and tanh that round exactly like PyTorch 1.13 on the CPU.
 //
 // PyTorch computes these element-wise ops with SLEEF 3.5.1's vectorised 1-ulp functions
-// (Sleef_expf8_u10 and friends, AVX2 variant), not with libm, and about one result in ten
-// differs from glibc in the last bit — which shows up in `.item()`. This header re-implements
-// those five SLEEF functions in plain scalar C++ so that the native, WebAssembly and CUDA builds
-// all produce SLEEF's bits: the same range reduction, constants, polynomials and operation order
-// as SLEEF's AVX2 build, with std::fma exactly where that build issues an FMA instruction
-// (std::fma is exact on every target: an instruction, or libm's software fma in wasm).
+// (Sleef_expf8_u10 / Sleef_expd4_u10 and friends, AVX2 variant), not with libm, and several
+// results in a hundred differ from glibc in the last bit — which shows up in `.item()`. This
+// header re-implements those functions in plain scalar C++ so that the native, WebAssembly and
+// CUDA builds all produce SLEEF's bits: the same range reduction, constants, polynomials and
+// operation order as SLEEF's AVX2 build, with an exact fused multiply-add exactly where that
+// build issues an FMA instruction (see fma_f).
 //
-// How the pieces map to SLEEF (src/libm/sleefsimdsp.c, df.h, rempitab.c of SLEEF 3.5.1):
-//   sleef_expf  = xexpf                       sleef_logf  = xlogf_u1
-//   sleef_sinf  = xsinf_u1 (deterministic)    sleef_cosf  = xcosf_u1 (deterministic)
-//   sleef_tanhf = xtanhf
-// Sleef_sinf8_u10avx2 / cosf8 are SLEEF's "deterministic" builds, which pick the reduction per
-// lane (|x| < 125: Cody-Waite, otherwise Payne-Hanek), so the scalar versions here match each
-// lane whatever its neighbours hold.
+// How the pieces map to SLEEF 3.5.1 (src/libm/sleefsimdsp.c, sleefsimddp.c, df.h, dd.h,
+// estrin.h, rempitab.c):
+//   float32: sleef_expf = xexpf, sleef_logf = xlogf_u1, sleef_tanhf = xtanhf,
+//            sleef_sinf / sleef_cosf = xsinf_u1 / xcosf_u1
+//   float64: sleef_exp = xexp, sleef_log = xlog_u1, sleef_tanh = xtanh,
+//            sleef_sin / sleef_cos = xsin_u1 / xcos_u1 (|x| < 1e14; see below)
+//
+// Note [SLEEF trig works on whole vectors]: SLEEF reduces a float32 sin/cos argument in one of two
+// ways, Cody-Waite for |x| < 125 and Payne-Hanek otherwise, and the AVX2 build decides per vector
+// of 8 lanes: if any lane is >= 125 in magnitude, infinite or NaN, every lane of that vector goes
+// through Payne-Hanek, which for some small arguments rounds the other way. PyTorch
+// feeds SLEEF 8 consecutive elements at a time (contiguous data, vectors starting at the start
+// of the run, a short last vector padded with zeros), so an element's result depends on its 7
+// neighbours. sleef_sinf/sleef_cosf take that as a flag: pass
+// sleef_trig_vector_needs_payne_hanek(...) of the element's group of 8. exp, log and tanh have no
+// such coupling (checked against libsleef on mixed vectors).
+// Note [PyTorch's sigmoid]: its CPU kernel computes a contiguous run 16 floats (8 doubles) at a
+// time as 1 / (1 + exp(0 - x)) with SLEEF's exp, and the last n % 16 (n % 8) elements with scalar
+// code, 1 / (1 + std::exp(-x)) — glibc's expf, reproduced by libm_expf. Runs: a contiguous tensor
+// of up to 32768 elements is one run; larger ones are split among threads.
+// float64 sin/cos: exact for vectors of 4 whose elements are all below 1e14 in magnitude; SLEEF's
+// Payne-Hanek path (|x| >= 1e14, a 970-row table) is not reproduced, libm is used for such
+// elements, and their small neighbours can then differ by an ulp, as with float32.
 //
 // Everything is exact-rounding sensitive: the compiler must not contract a*b+c into an fma on its
-// own (nvcc: --fmad=false; clang: the pragma below; GCC: x86-64 and wasm have no fma instruction
-// by default, elsewhere build with -ffp-contract=off). tests/sleef checks all 2^32 inputs
-// against libsleef; tests/cpp/test_sleef_math.cpp checks PyTorch's own outputs in every build.
+// own. nvcc: --fmad=false; clang: the pragma below; GCC contracts across statements, inlined code
+// included, whenever the target has fma (-march=native, ARM, a target_clones("fma") clone), and
+// no pragma stops that after inlining — there only -ffp-contract=off on the including file works
+// (baseline x86-64 and wasm have no fma to contract into). tests/sleef compares with libsleef (all
+// 2^32 float32 inputs, and sampled float64 ones); tests/cpp/test_sleef_math.cpp checks PyTorch's
+// own outputs in every build, wasm included.
 #pragma once
 #include <cmath>
 #include <cstdint>
@@ -34,6 +53,15 @@
 #endif
 #endif
 
+// Everything here is always inlined (CUDA's GRADLAB_HD already is), so that a caller compiled for
+// a better target — a CPU loop under __attribute__((target_clones("fma", "default"))) — gets fma
+// instructions in the whole computation instead of calls into a baseline copy.
+#if defined(__GNUC__) && !defined(__CUDACC__)
+#define GRADLAB_SLEEF_HD GRADLAB_HD __attribute__((always_inline))
+#else
+#define GRADLAB_SLEEF_HD GRADLAB_HD
+#endif
+
 // Clang contracts a*b+c when -ffp-contract allows it; turn that off inside each function body.
 #if defined(__clang__)
 #define GRADLAB_SLEEF_NO_CONTRACT _Pragma("clang fp contract(off)")
@@ -46,7 +74,7 @@ namespace sleef_detail {
 
 // ---- bit-level helpers: the AVX2 instructions SLEEF uses, as scalar C++ ----------------------
 
-GRADLAB_HD uint32_t bits_of(float f) {
+GRADLAB_SLEEF_HD uint32_t bits_of(float f) {
 #if defined(__CUDA_ARCH__)
   return __float_as_uint(f);
 #else
@@ -56,7 +84,7 @@ GRADLAB_HD uint32_t bits_of(float f) {
 #endif
 }
 
-GRADLAB_HD float float_of(uint32_t u) {
+GRADLAB_SLEEF_HD float float_of(uint32_t u) {
 #if defined(__CUDA_ARCH__)
   return __uint_as_float(u);
 #else
@@ -66,257 +94,322 @@ GRADLAB_HD float float_of(uint32_t u) {
 #endif
 }
 
-GRADLAB_HD float fma_f(float a, float b, float c) { return std::fma(a, b, c); }
+// a*b + c rounded once: std::fma, an instruction wherever the target has one (CUDA, FMA-enabled
+// x86 code such as a target_clones("fma") loop, ARM) and glibc's exact fmaf call otherwise. In
+// wasm, where it would be musl's software fmaf, it is done inline in double instead: a*b is exact
+// there, a TwoSum gives the exact error of adding c, and rounding that sum to odd before the
+// final rounding to float makes the result exact (checked against fmaf on 4e8 triples).
+GRADLAB_SLEEF_HD float fma_f(float a, float b, float c) {
+  GRADLAB_SLEEF_NO_CONTRACT
+#if !defined(__wasm__)
+  return std::fma(a, b, c);
+#else
+  double p = static_cast<double>(a) * static_cast<double>(b);
+  double s = p + static_cast<double>(c);
+  double bb = s - p;
+  double err = (p - (s - bb)) + (static_cast<double>(c) - bb);  // p + c == s + err exactly
+  if (err != 0.0 && std::isfinite(s)) {  // inexact: round s to odd, towards err
+    uint64_t u;
+    std::memcpy(&u, &s, sizeof u);
+    if ((u & 1) == 0) u += ((err > 0) == (s > 0)) ? 1 : static_cast<uint64_t>(-1);
+    std::memcpy(&s, &u, sizeof s);
+  }
+  return static_cast<float>(s);
+#endif
+}
+
+// Round to the nearest integer, ties to even (vroundps). Without SSE4.1 (the x86-64 baseline)
+// std::rint is a libm call, so there it is done the classic way: adding and removing 2^23 leaves
+// an integer rounded by the FPU's own round-to-nearest-even.
+GRADLAB_SLEEF_HD float rint_f(float x) {
+  GRADLAB_SLEEF_NO_CONTRACT
+#if defined(__CUDA_ARCH__) || defined(__SSE4_1__) || defined(__aarch64__) || defined(__wasm__)
+  return std::rint(x);
+#else
+  float a = std::fabs(x);
+  if (!(a < 8388608.0f)) return x;  // |x| >= 2^23 is already an integer; NaN stays NaN
+  return std::copysign((a + 8388608.0f) - 8388608.0f, x);
+#endif
+}
 
 // vcvtps2dq: round to nearest even; NaN and out-of-range values give INT32_MIN (x86's
 // "integer indefinite"), where a plain C++ cast would be undefined.
-GRADLAB_HD int32_t rint_i32(float x) {
-  float r = std::rint(x);
+GRADLAB_SLEEF_HD int32_t rint_i32(float x) {
+  float r = rint_f(x);
   if (!(r >= -2147483648.0f && r < 2147483648.0f)) return INT32_MIN;
   return static_cast<int32_t>(r);
 }
 
-// vcvttps2dq: truncation, same out-of-range rule.
-GRADLAB_HD int32_t trunc_i32(float x) {
-  float r = std::trunc(x);
-  if (!(r >= -2147483648.0f && r < 2147483648.0f)) return INT32_MIN;
-  return static_cast<int32_t>(r);
+// vcvttps2dq: truncation, same out-of-range rule (-2147483904 is the float below -2^31).
+GRADLAB_SLEEF_HD int32_t trunc_i32(float x) {
+  if (!(x > -2147483904.0f && x < 2147483648.0f)) return INT32_MIN;
+  return static_cast<int32_t>(x);
 }
 
 // 2^q built from its exponent field (q in [-126, 127]; other q give what the bit pattern gives,
 // as in SLEEF — callers mask those results). Unsigned arithmetic: no signed-overflow UB.
-GRADLAB_HD float pow2i(int32_t q) {
+GRADLAB_SLEEF_HD float pow2i(int32_t q) {
   return float_of((static_cast<uint32_t>(q) + 0x7fu) << 23);
 }
 
 // d * 2^e in two steps, so that e down to -252 or up to 254 works without overflow in pow2i.
-GRADLAB_HD float ldexp2k(float d, int32_t e) {
+GRADLAB_SLEEF_HD float ldexp2k(float d, int32_t e) {
   GRADLAB_SLEEF_NO_CONTRACT
   return d * pow2i(e >> 1) * pow2i(e - (e >> 1));
 }
 
 // d * 2^q by adding q to the exponent field (caller guarantees no over/underflow).
-GRADLAB_HD float ldexp3k(float d, int32_t q) {
+GRADLAB_SLEEF_HD float ldexp3k(float d, int32_t q) {
   return float_of(bits_of(d) + (static_cast<uint32_t>(q) << 23));
 }
 
 // Unbiased exponent field of d (sign ignored; subnormals read as -127).
-GRADLAB_HD int32_t ilogb2k(float d) {
+GRADLAB_SLEEF_HD int32_t ilogb2k(float d) {
   return static_cast<int32_t>((bits_of(d) >> 23) & 0xffu) - 0x7f;
 }
 
-GRADLAB_HD float mulsign(float x, float y) {  // x with its sign flipped where y is negative
+GRADLAB_SLEEF_HD float mulsign(float x, float y) {  // x with its sign flipped where y is negative
   return float_of(bits_of(x) ^ (bits_of(y) & 0x80000000u));
 }
 
-GRADLAB_HD bool is_nan(float x) { return x != x; }
-GRADLAB_HD bool is_inf(float x) { return x == INFINITY || x == -INFINITY; }
+GRADLAB_SLEEF_HD bool is_nan(float x) { return x != x; }
+GRADLAB_SLEEF_HD bool is_inf(float x) { return x == INFINITY || x == -INFINITY; }
 
-// ---- double-float arithmetic (SLEEF's df.h, FMA flavour) --------------------------------------
-// A value is x + y with |y| <= ulp(x)/2. Names follow SLEEF: dfadd (caller knows |a| >= |b|),
-// dfadd2 (no ordering assumption), suffixes say which operands are pairs (2) or floats (1).
+// ---- double-float / double-double arithmetic (SLEEF's df.h and dd.h, FMA flavour) ------------
+// A value is x + y with |y| <= ulp(x)/2; the same formulas serve float pairs (the float32
+// functions) and double pairs (the float64 ones). Names follow SLEEF: dfadd (caller knows
+// |a| >= |b|), dfadd2 (no ordering assumption), suffixes say which operands are pairs (2) or
+// plain numbers (1).
 
-struct F2 {
-  float x, y;
+template <class T>
+struct Pair {
+  T x, y;
 };
+using F2 = Pair<float>;
+using D2 = Pair<double>;
 
-GRADLAB_HD F2 df_normalize(F2 t) {
+GRADLAB_SLEEF_HD double fma1(double a, double b, double c) { return std::fma(a, b, c); }
+GRADLAB_SLEEF_HD float fma1(float a, float b, float c) { return fma_f(a, b, c); }
+
+template <class T>
+GRADLAB_SLEEF_HD Pair<T> df_normalize(Pair<T> t) {
   GRADLAB_SLEEF_NO_CONTRACT
-  float s = t.x + t.y;
+  T s = t.x + t.y;
   return {s, (t.x - s) + t.y};
 }
-GRADLAB_HD F2 df_scale(F2 d, float s) { return {d.x * s, d.y * s}; }
-GRADLAB_HD F2 df_neg(F2 d) { return {-d.x, -d.y}; }
+template <class T>
+GRADLAB_SLEEF_HD Pair<T> df_scale(Pair<T> d, T s) {
+  return {d.x * s, d.y * s};
+}
+template <class T>
+GRADLAB_SLEEF_HD Pair<T> df_neg(Pair<T> d) {
+  return {-d.x, -d.y};
+}
 
-GRADLAB_HD F2 dfadd_11(float x, float y) {
+template <class T>
+GRADLAB_SLEEF_HD Pair<T> dfadd_11(T x, T y) {
   GRADLAB_SLEEF_NO_CONTRACT
-  float s = x + y;
+  T s = x + y;
   return {s, (x - s) + y};
 }
-GRADLAB_HD F2 dfadd2_11(float x, float y) {
+template <class T>
+GRADLAB_SLEEF_HD Pair<T> dfadd2_11(T x, T y) {
   GRADLAB_SLEEF_NO_CONTRACT
-  float s = x + y;
-  float v = s - x;
+  T s = x + y;
+  T v = s - x;
   return {s, (x - (s - v)) + (y - v)};
 }
-GRADLAB_HD F2 dfadd_21(F2 x, float y) {
+template <class T>
+GRADLAB_SLEEF_HD Pair<T> dfadd_21(Pair<T> x, T y) {
   GRADLAB_SLEEF_NO_CONTRACT
-  float s = x.x + y;
+  T s = x.x + y;
   return {s, ((x.x - s) + y) + x.y};
 }
-GRADLAB_HD F2 dfadd2_21(F2 x, float y) {
+template <class T>
+GRADLAB_SLEEF_HD Pair<T> dfadd2_21(Pair<T> x, T y) {
   GRADLAB_SLEEF_NO_CONTRACT
-  float s = x.x + y;
-  float v = s - x.x;
-  float t = (x.x - (s - v)) + (y - v);
+  T s = x.x + y;
+  T v = s - x.x;
+  T t = (x.x - (s - v)) + (y - v);
   return {s, t + x.y};
 }
-GRADLAB_HD F2 dfadd_12(float x, F2 y) {
+template <class T>
+GRADLAB_SLEEF_HD Pair<T> dfadd_12(T x, Pair<T> y) {
   GRADLAB_SLEEF_NO_CONTRACT
-  float s = x + y.x;
+  T s = x + y.x;
   return {s, ((x - s) + y.x) + y.y};
 }
-GRADLAB_HD F2 dfadd_22(F2 x, F2 y) {
+template <class T>
+GRADLAB_SLEEF_HD Pair<T> dfadd_22(Pair<T> x, Pair<T> y) {
   GRADLAB_SLEEF_NO_CONTRACT
-  float s = x.x + y.x;
+  T s = x.x + y.x;
   return {s, (((x.x - s) + y.x) + x.y) + y.y};
 }
-GRADLAB_HD F2 dfadd2_22(F2 x, F2 y) {
+template <class T>
+GRADLAB_SLEEF_HD Pair<T> dfadd2_22(Pair<T> x, Pair<T> y) {
   GRADLAB_SLEEF_NO_CONTRACT
-  float s = x.x + y.x;
-  float v = s - x.x;
-  float t = (x.x - (s - v)) + (y.x - v);
+  T s = x.x + y.x;
+  T v = s - x.x;
+  T t = (x.x - (s - v)) + (y.x - v);
   return {s, t + (x.y + y.y)};
 }
 
 // Products: the fma recovers the exact rounding error of the leading product.
-GRADLAB_HD F2 dfmul_11(float x, float y) {
+template <class T>
+GRADLAB_SLEEF_HD Pair<T> dfmul_11(T x, T y) {
   GRADLAB_SLEEF_NO_CONTRACT
-  float s = x * y;
-  return {s, fma_f(x, y, -s)};
+  T s = x * y;
+  return {s, fma1(x, y, -s)};
 }
-GRADLAB_HD F2 dfmul_21(F2 x, float y) {
+template <class T>
+GRADLAB_SLEEF_HD Pair<T> dfmul_21(Pair<T> x, T y) {
   GRADLAB_SLEEF_NO_CONTRACT
-  float s = x.x * y;
-  return {s, fma_f(x.y, y, fma_f(x.x, y, -s))};
+  T s = x.x * y;
+  return {s, fma1(x.y, y, fma1(x.x, y, -s))};
 }
-GRADLAB_HD F2 dfmul_22(F2 x, F2 y) {
+template <class T>
+GRADLAB_SLEEF_HD Pair<T> dfmul_22(Pair<T> x, Pair<T> y) {
   GRADLAB_SLEEF_NO_CONTRACT
-  float s = x.x * y.x;
-  return {s, fma_f(x.x, y.y, fma_f(x.y, y.x, fma_f(x.x, y.x, -s)))};
+  T s = x.x * y.x;
+  return {s, fma1(x.x, y.y, fma1(x.y, y.x, fma1(x.x, y.x, -s)))};
 }
-GRADLAB_HD float dfmul_22_to1(F2 x, F2 y) {  // the product rounded to one float
+template <class T>
+GRADLAB_SLEEF_HD T dfmul_22_to1(Pair<T> x, Pair<T> y) {  // the product rounded to one number
   GRADLAB_SLEEF_NO_CONTRACT
-  return fma_f(x.x, y.x, fma_f(x.y, y.x, x.x * y.y));
+  return fma1(x.x, y.x, fma1(x.y, y.x, x.x * y.y));
 }
-GRADLAB_HD F2 dfsqu_2(F2 x) {
+template <class T>
+GRADLAB_SLEEF_HD Pair<T> dfsqu_2(Pair<T> x) {
   GRADLAB_SLEEF_NO_CONTRACT
-  float s = x.x * x.x;
-  return {s, fma_f(x.x + x.x, x.y, fma_f(x.x, x.x, -s))};
+  T s = x.x * x.x;
+  return {s, fma1(x.x + x.x, x.y, fma1(x.x, x.x, -s))};
 }
-GRADLAB_HD F2 dfrec_2(F2 d) {  // 1 / d
+template <class T>
+GRADLAB_SLEEF_HD Pair<T> dfrec_2(Pair<T> d) {  // 1 / d
   GRADLAB_SLEEF_NO_CONTRACT
-  float s = 1.0f / d.x;
-  return {s, s * fma_f(-d.y, s, fma_f(-d.x, s, 1.0f))};
+  T s = T(1) / d.x;
+  return {s, s * fma1(-d.y, s, fma1(-d.x, s, T(1)))};
 }
-GRADLAB_HD F2 dfdiv_22(F2 n, F2 d) {  // n / d
+template <class T>
+GRADLAB_SLEEF_HD Pair<T> dfdiv_22(Pair<T> n, Pair<T> d) {  // n / d
   GRADLAB_SLEEF_NO_CONTRACT
-  float t = 1.0f / d.x;
-  float s = n.x * t;
-  float u = fma_f(t, n.x, -s);
-  float v = fma_f(-d.y, t, fma_f(-d.x, t, 1.0f));
-  return {s, fma_f(s, v, fma_f(n.y, t, u))};
+  T t = T(1) / d.x;
+  T s = n.x * t;
+  T u = fma1(t, n.x, -s);
+  T v = fma1(-d.y, t, fma1(-d.x, t, T(1)));
+  return {s, fma1(s, v, fma1(n.y, t, u))};
 }
 
 // ---- Payne-Hanek reduction for |x| >= 125 (SLEEF's rempif) ------------------------------------
 
 // Row i (used for arguments with binary exponent i + 25) holds 1/(2*pi) without the bits that
 // would only add whole turns, in four float words; rows from 66 on are scaled by 2^64 for
-// arguments pre-scaled by 2^-64. Generated by tests/sleef/gen_rempi_table.py.
+// arguments pre-scaled by 2^-64. The words are SLEEF 3.5.1's own (its split is not plain
+// round-to-nearest, and ties in PyTorch's results depend on it): tests/sleef/gen_rempi_table.py.
 #define GRADLAB_SLEEF_REMPI_TABLE \
-  0x1.45f306p-3f, 0x1.b9391p-28f, 0x1.529fc2p-54f, 0x1.d5f47ep-80f, \
-  0x1.17cc1cp-5f, -0x1.1b1bbep-30f, -0x1.5ac07cp-55f, 0x1.d5f47ep-80f, \
-  0x1.17cc1cp-5f, -0x1.1b1bbep-30f, -0x1.5ac07cp-55f, 0x1.d5f47ep-80f, \
-  0x1.7cc1b8p-9f, -0x1.b1bbeap-34f, -0x1.ac07b2p-59f, 0x1.5f47d4p-84f, \
-  0x1.7cc1b8p-9f, -0x1.b1bbeap-34f, -0x1.ac07b2p-59f, 0x1.5f47d4p-84f, \
-  0x1.7cc1b8p-9f, -0x1.b1bbeap-34f, -0x1.ac07b2p-59f, 0x1.5f47d4p-84f, \
-  0x1.7cc1b8p-9f, -0x1.b1bbeap-34f, -0x1.ac07b2p-59f, 0x1.5f47d4p-84f, \
-  0x1.f306dcp-11f, 0x1.391054p-36f, 0x1.4fe13ap-61f, 0x1.7d1f54p-86f, \
-  0x1.f306dcp-11f, 0x1.391054p-36f, 0x1.4fe13ap-61f, 0x1.7d1f54p-86f, \
-  0x1.e60dbap-12f, -0x1.8ddf56p-37f, -0x1.603d8ap-62f, -0x1.05c15ap-87f, \
-  0x1.cc1b72p-13f, 0x1.c882a6p-39f, -0x1.80f62ap-64f, -0x1.70565ap-93f, \
-  0x1.9836e4p-14f, 0x1.c882a6p-39f, -0x1.80f62ap-64f, -0x1.70565ap-93f, \
-  0x1.306dcap-15f, -0x1.bbead6p-42f, -0x1.ec5418p-73f, 0x1.f534dep-98f, \
-  0x1.836e4ep-18f, 0x1.1054a8p-44f, -0x1.ec5418p-73f, 0x1.f534dep-98f, \
-  0x1.836e4ep-18f, 0x1.1054a8p-44f, -0x1.ec5418p-73f, 0x1.f534dep-98f, \
-  0x1.836e4ep-18f, 0x1.1054a8p-44f, -0x1.ec5418p-73f, 0x1.f534dep-98f, \
-  0x1.06dc9cp-19f, 0x1.1054a8p-44f, -0x1.ec5418p-73f, 0x1.f534dep-98f, \
-  0x1.b72722p-25f, 0x1.529fc2p-54f, 0x1.d5f47ep-80f, -0x1.65912p-105f, \
-  0x1.b72722p-25f, 0x1.529fc2p-54f, 0x1.d5f47ep-80f, -0x1.65912p-105f, \
-  0x1.b72722p-25f, 0x1.529fc2p-54f, 0x1.d5f47ep-80f, -0x1.65912p-105f, \
-  0x1.b72722p-25f, 0x1.529fc2p-54f, 0x1.d5f47ep-80f, -0x1.65912p-105f, \
-  0x1.b72722p-25f, 0x1.529fc2p-54f, 0x1.d5f47ep-80f, -0x1.65912p-105f, \
-  0x1.b72722p-25f, 0x1.529fc2p-54f, 0x1.d5f47ep-80f, -0x1.65912p-105f, \
-  0x1.6e4e44p-26f, 0x1.529fc2p-54f, 0x1.d5f47ep-80f, -0x1.65912p-105f, \
-  0x1.b9391p-28f, 0x1.529fc2p-54f, 0x1.d5f47ep-80f, -0x1.65912p-105f, \
-  0x1.b9391p-28f, 0x1.529fc2p-54f, 0x1.d5f47ep-80f, -0x1.65912p-105f, \
-  0x1.72722p-29f, 0x1.529fc2p-54f, 0x1.d5f47ep-80f, -0x1.65912p-105f, \
-  0x1.c9c882p-31f, 0x1.4a7f0ap-56f, -0x1.505c16p-83f, 0x1.a6ee06p-109f, \
-  0x1.c9c882p-31f, 0x1.4a7f0ap-56f, -0x1.505c16p-83f, 0x1.a6ee06p-109f, \
-  0x1.939106p-32f, -0x1.6b01ecp-57f, -0x1.505c16p-83f, 0x1.a6ee06p-109f, \
-  0x1.27220ap-33f, 0x1.29fc28p-58f, -0x1.505c16p-83f, 0x1.a6ee06p-109f, \
-  0x1.391054p-36f, 0x1.4fe13ap-61f, 0x1.7d1f54p-86f, -0x1.6447e4p-111f, \
-  0x1.391054p-36f, 0x1.4fe13ap-61f, 0x1.7d1f54p-86f, -0x1.6447e4p-111f, \
-  0x1.391054p-36f, 0x1.4fe13ap-61f, 0x1.7d1f54p-86f, -0x1.6447e4p-111f, \
-  0x1.c882a6p-39f, -0x1.80f62ap-64f, -0x1.70565ap-93f, 0x1.dc0db6p-118f, \
-  0x1.c882a6p-39f, -0x1.80f62ap-64f, -0x1.70565ap-93f, 0x1.dc0db6p-118f, \
-  0x1.c882a6p-39f, -0x1.80f62ap-64f, -0x1.70565ap-93f, 0x1.dc0db6p-118f, \
-  0x1.91054ap-40f, 0x1.fc2758p-66f, -0x1.70565ap-93f, 0x1.dc0db6p-118f, \
-  0x1.220a94p-41f, 0x1.fc2758p-66f, -0x1.70565ap-93f, 0x1.dc0db6p-118f, \
-  0x1.1054a8p-44f, -0x1.ec5418p-73f, 0x1.f534dep-98f, -0x1.f924ecp-125f, \
-  0x1.1054a8p-44f, -0x1.ec5418p-73f, 0x1.f534dep-98f, -0x1.f924ecp-125f, \
-  0x1.1054a8p-44f, -0x1.ec5418p-73f, 0x1.f534dep-98f, -0x1.f924ecp-125f, \
-  0x1.054a8p-48f, -0x1.ec5418p-73f, 0x1.f534dep-98f, -0x1.f924ecp-125f, \
-  0x1.054a8p-48f, -0x1.ec5418p-73f, 0x1.f534dep-98f, -0x1.f924ecp-125f, \
-  0x1.054a8p-48f, -0x1.ec5418p-73f, 0x1.f534dep-98f, -0x1.f924ecp-125f, \
-  0x1.054a8p-48f, -0x1.ec5418p-73f, 0x1.f534dep-98f, -0x1.f924ecp-125f, \
-  0x1.529fc2p-54f, 0x1.d5f47ep-80f, -0x1.65912p-105f, 0x1.b6c54p-131f, \
-  0x1.529fc2p-54f, 0x1.d5f47ep-80f, -0x1.65912p-105f, 0x1.b6c54p-131f, \
-  0x1.529fc2p-54f, 0x1.d5f47ep-80f, -0x1.65912p-105f, 0x1.b6c54p-131f, \
-  0x1.529fc2p-54f, 0x1.d5f47ep-80f, -0x1.65912p-105f, 0x1.b6c54p-131f, \
-  0x1.529fc2p-54f, 0x1.d5f47ep-80f, -0x1.65912p-105f, 0x1.b6c54p-131f, \
-  0x1.529fc2p-54f, 0x1.d5f47ep-80f, -0x1.65912p-105f, 0x1.b6c54p-131f, \
-  0x1.4a7f0ap-56f, -0x1.505c16p-83f, 0x1.a6ee06p-109f, 0x1.b62ap-134f, \
-  0x1.4a7f0ap-56f, -0x1.505c16p-83f, 0x1.a6ee06p-109f, 0x1.b62ap-134f, \
-  0x1.29fc28p-58f, -0x1.505c16p-83f, 0x1.a6ee06p-109f, 0x1.b62ap-134f, \
-  0x1.29fc28p-58f, -0x1.505c16p-83f, 0x1.a6ee06p-109f, 0x1.b62ap-134f, \
-  0x1.4fe13ap-61f, 0x1.7d1f54p-86f, -0x1.6447e4p-111f, -0x1.2758p-136f, \
-  0x1.4fe13ap-61f, 0x1.7d1f54p-86f, -0x1.6447e4p-111f, -0x1.2758p-136f, \
-  0x1.4fe13ap-61f, 0x1.7d1f54p-86f, -0x1.6447e4p-111f, -0x1.2758p-136f, \
-  0x1.3f84eap-63f, 0x1.f47d4ep-88f, -0x1.911f92p-113f, -0x1.3acp-139f, \
-  0x1.3f84eap-63f, 0x1.f47d4ep-88f, -0x1.911f92p-113f, -0x1.3acp-139f, \
-  0x1.fc2758p-66f, -0x1.70565ap-93f, 0x1.dc0db6p-118f, 0x1.5p-145f, \
-  0x1.fc2758p-66f, -0x1.70565ap-93f, 0x1.dc0db6p-118f, 0x1.5p-145f, \
-  0x1.fc2758p-66f, -0x1.70565ap-93f, 0x1.dc0db6p-118f, 0x1.5p-145f, \
-  0x1.f84ebp-67f, -0x1.70565ap-93f, 0x1.dc0db6p-118f, 0x1.5p-145f, \
-  0x1.f09d6p-68f, -0x1.70565ap-93f, 0x1.dc0db6p-118f, 0x1.5p-145f, \
-  0x1.e13abep-5f, 0x1.1f534ep-30f, -0x1.1f924ep-57f, -0x1.6a66c4p-82f, \
-  0x1.c2757ep-6f, -0x1.c15964p-31f, -0x1.1f924ep-57f, -0x1.6a66c4p-82f, \
-  0x1.84eafap-7f, 0x1.f534dep-34f, -0x1.f924ecp-61f, 0x1.5993c4p-86f, \
-  0x1.09d5f4p-8f, 0x1.f534dep-34f, -0x1.f924ecp-61f, 0x1.5993c4p-86f, \
-  0x1.3abe9p-13f, -0x1.596448p-39f, 0x1.b6c52cp-67f, -0x1.9b0ef2p-92f, \
-  0x1.3abe9p-13f, -0x1.596448p-39f, 0x1.b6c52cp-67f, -0x1.9b0ef2p-92f, \
-  0x1.3abe9p-13f, -0x1.596448p-39f, 0x1.b6c52cp-67f, -0x1.9b0ef2p-92f, \
-  0x1.3abe9p-13f, -0x1.596448p-39f, 0x1.b6c52cp-67f, -0x1.9b0ef2p-92f, \
-  0x1.3abe9p-13f, -0x1.596448p-39f, 0x1.b6c52cp-67f, -0x1.9b0ef2p-92f, \
-  0x1.d5f47ep-16f, -0x1.65912p-41f, 0x1.b6c52cp-67f, -0x1.9b0ef2p-92f, \
-  0x1.d5f47ep-16f, -0x1.65912p-41f, 0x1.b6c52cp-67f, -0x1.9b0ef2p-92f, \
-  0x1.d5f47ep-16f, -0x1.65912p-41f, 0x1.b6c52cp-67f, -0x1.9b0ef2p-92f, \
-  0x1.abe8fap-17f, 0x1.34ddcp-42f, 0x1.b6c52cp-67f, -0x1.9b0ef2p-92f, \
-  0x1.57d1f6p-18f, -0x1.96447ep-43f, -0x1.24eb54p-69f, 0x1.93c43ap-94f, \
-  0x1.5f47d4p-20f, 0x1.a6ee06p-45f, 0x1.b6295ap-70f, -0x1.b0ef1cp-96f, \
-  0x1.5f47d4p-20f, 0x1.a6ee06p-45f, 0x1.b6295ap-70f, -0x1.b0ef1cp-96f, \
-  0x1.7d1f54p-22f, -0x1.6447e4p-47f, -0x1.275a9ap-72f, 0x1.3c439p-98f, \
-  0x1.7d1f54p-22f, -0x1.6447e4p-47f, -0x1.275a9ap-72f, 0x1.3c439p-98f, \
-  0x1.f47d4ep-24f, -0x1.911f92p-49f, -0x1.3ad4cep-75f, 0x1.e21c82p-101f, \
-  0x1.f47d4ep-24f, -0x1.911f92p-49f, -0x1.3ad4cep-75f, 0x1.e21c82p-101f, \
-  0x1.e8fa9ap-25f, 0x1.bb81b6p-51f, 0x1.8a5664p-76f, 0x1.e21c82p-101f, \
-  0x1.d1f534p-26f, 0x1.bb81b6p-51f, 0x1.8a5664p-76f, 0x1.e21c82p-101f, \
-  0x1.a3ea6ap-27f, -0x1.11f924p-53f, -0x1.d6a66cp-78f, -0x1.de37ep-105f, \
-  0x1.47d4d4p-28f, -0x1.11f924p-53f, -0x1.d6a66cp-78f, -0x1.de37ep-105f, \
-  0x1.1f534ep-30f, -0x1.1f924ep-57f, -0x1.6a66c4p-82f, 0x1.0e4108p-108f, \
-  0x1.1f534ep-30f, -0x1.1f924ep-57f, -0x1.6a66c4p-82f, 0x1.0e4108p-108f, \
-  0x1.f534dep-34f, -0x1.f924ecp-61f, 0x1.5993c4p-86f, 0x1.c821p-113f, \
-  0x1.f534dep-34f, -0x1.f924ecp-61f, 0x1.5993c4p-86f, 0x1.c821p-113f, \
-  0x1.f534dep-34f, -0x1.f924ecp-61f, 0x1.5993c4p-86f, 0x1.c821p-113f, \
-  0x1.f534dep-34f, -0x1.f924ecp-61f, 0x1.5993c4p-86f, 0x1.c821p-113f, \
-  0x1.ea69bcp-35f, -0x1.f924ecp-61f, 0x1.5993c4p-86f, 0x1.c821p-113f, \
-  0x1.d4d378p-36f, -0x1.f924ecp-61f, 0x1.5993c4p-86f, 0x1.c821p-113f, \
-  0x1.a9a6eep-37f, 0x1.b6c52cp-67f, -0x1.9b0ef2p-92f, 0x1.041fe6p-118f, \
-  0x1.534ddcp-38f, 0x1.b6c52cp-67f, -0x1.9b0ef2p-92f, 0x1.041fe6p-118f, \
-  0x1.4d377p-40f, 0x1.b6c52cp-67f, -0x1.9b0ef2p-92f, 0x1.041fe6p-118f, \
-  0x1.4d377p-40f, 0x1.b6c52cp-67f, -0x1.9b0ef2p-92f, 0x1.041fe6p-118f, \
-  0x1.34ddcp-42f, 0x1.b6c52cp-67f, -0x1.9b0ef2p-92f, 0x1.041fe6p-118f
+  0x1.45f3p-3f, 0x1.b7272p-25f, 0x1.054a8p-48f, -0x1.ec5418p-73f, \
+  0x1.17cc18p-5f, 0x1.b9391p-28f, 0x1.529fcp-54f, 0x1.3abe9p-77f, \
+  0x1.17cc18p-5f, 0x1.b9391p-28f, 0x1.529fcp-54f, 0x1.3abe9p-77f, \
+  0x1.7cc1b8p-9f, -0x1.b1bbe8p-34f, -0x1.6b01e8p-57f, -0x1.1505c2p-79f, \
+  0x1.7cc1b8p-9f, -0x1.b1bbe8p-34f, -0x1.6b01e8p-57f, -0x1.1505c2p-79f, \
+  0x1.7cc1b8p-9f, -0x1.b1bbe8p-34f, -0x1.6b01e8p-57f, -0x1.1505c2p-79f, \
+  0x1.7cc1b8p-9f, -0x1.b1bbe8p-34f, -0x1.6b01e8p-57f, -0x1.1505c2p-79f, \
+  0x1.f306d8p-11f, 0x1.272208p-33f, 0x1.4a7f08p-56f, 0x1.d5f47ep-80f, \
+  0x1.f306d8p-11f, 0x1.272208p-33f, 0x1.4a7f08p-56f, 0x1.d5f47ep-80f, \
+  0x1.e60db8p-12f, 0x1.39105p-36f, 0x1.29fc28p-58f, -0x1.505c16p-83f, \
+  0x1.cc1b7p-13f, 0x1.39105p-36f, 0x1.29fc28p-58f, -0x1.505c16p-83f, \
+  0x1.9836ep-14f, 0x1.39105p-36f, 0x1.29fc28p-58f, -0x1.505c16p-83f, \
+  0x1.306dc8p-15f, 0x1.c882ap-39f, 0x1.4fe138p-61f, 0x1.5f47d4p-84f, \
+  0x1.836e48p-18f, 0x1.910548p-40f, 0x1.3f84e8p-63f, 0x1.7d1f54p-86f, \
+  0x1.836e48p-18f, 0x1.910548p-40f, 0x1.3f84e8p-63f, 0x1.7d1f54p-86f, \
+  0x1.836e48p-18f, 0x1.910548p-40f, 0x1.3f84e8p-63f, 0x1.7d1f54p-86f, \
+  0x1.06dc98p-19f, 0x1.220a9p-41f, 0x1.3f84e8p-63f, 0x1.7d1f54p-86f, \
+  0x1.b7272p-25f, 0x1.054a8p-48f, -0x1.ec5418p-73f, 0x1.f534dep-98f, \
+  0x1.b7272p-25f, 0x1.054a8p-48f, -0x1.ec5418p-73f, 0x1.f534dep-98f, \
+  0x1.b7272p-25f, 0x1.054a8p-48f, -0x1.ec5418p-73f, 0x1.f534dep-98f, \
+  0x1.b7272p-25f, 0x1.054a8p-48f, -0x1.ec5418p-73f, 0x1.f534dep-98f, \
+  0x1.b7272p-25f, 0x1.054a8p-48f, -0x1.ec5418p-73f, 0x1.f534dep-98f, \
+  0x1.b7272p-25f, 0x1.054a8p-48f, -0x1.ec5418p-73f, 0x1.f534dep-98f, \
+  0x1.6e4e4p-26f, 0x1.054a8p-48f, -0x1.ec5418p-73f, 0x1.f534dep-98f, \
+  0x1.b9391p-28f, 0x1.529fcp-54f, 0x1.3abe9p-77f, -0x1.596448p-103f, \
+  0x1.b9391p-28f, 0x1.529fcp-54f, 0x1.3abe9p-77f, -0x1.596448p-103f, \
+  0x1.72722p-29f, 0x1.529fcp-54f, 0x1.3abe9p-77f, -0x1.596448p-103f, \
+  0x1.c9c88p-31f, 0x1.529fcp-54f, 0x1.3abe9p-77f, -0x1.596448p-103f, \
+  0x1.c9c88p-31f, 0x1.529fcp-54f, 0x1.3abe9p-77f, -0x1.596448p-103f, \
+  0x1.9391p-32f, 0x1.529fcp-54f, 0x1.3abe9p-77f, -0x1.596448p-103f, \
+  0x1.272208p-33f, 0x1.4a7f08p-56f, 0x1.d5f478p-80f, 0x1.534ddcp-102f, \
+  0x1.39105p-36f, 0x1.29fc28p-58f, -0x1.505c1p-83f, -0x1.65912p-105f, \
+  0x1.39105p-36f, 0x1.29fc28p-58f, -0x1.505c1p-83f, -0x1.65912p-105f, \
+  0x1.39105p-36f, 0x1.29fc28p-58f, -0x1.505c1p-83f, -0x1.65912p-105f, \
+  0x1.c882ap-39f, 0x1.4fe138p-61f, 0x1.5f47dp-84f, 0x1.34ddcp-106f, \
+  0x1.c882ap-39f, 0x1.4fe138p-61f, 0x1.5f47dp-84f, 0x1.34ddcp-106f, \
+  0x1.c882ap-39f, 0x1.4fe138p-61f, 0x1.5f47dp-84f, 0x1.34ddcp-106f, \
+  0x1.910548p-40f, 0x1.3f84e8p-63f, 0x1.7d1f5p-86f, 0x1.a6ee06p-109f, \
+  0x1.220a9p-41f, 0x1.3f84e8p-63f, 0x1.7d1f5p-86f, 0x1.a6ee06p-109f, \
+  0x1.1054a8p-44f, -0x1.ec5418p-73f, 0x1.f534d8p-98f, 0x1.7036d8p-120f, \
+  0x1.1054a8p-44f, -0x1.ec5418p-73f, 0x1.f534d8p-98f, 0x1.7036d8p-120f, \
+  0x1.1054a8p-44f, -0x1.ec5418p-73f, 0x1.f534d8p-98f, 0x1.7036d8p-120f, \
+  0x1.054a8p-48f, -0x1.ec5418p-73f, 0x1.f534d8p-98f, 0x1.7036d8p-120f, \
+  0x1.054a8p-48f, -0x1.ec5418p-73f, 0x1.f534d8p-98f, 0x1.7036d8p-120f, \
+  0x1.054a8p-48f, -0x1.ec5418p-73f, 0x1.f534d8p-98f, 0x1.7036d8p-120f, \
+  0x1.054a8p-48f, -0x1.ec5418p-73f, 0x1.f534d8p-98f, 0x1.7036d8p-120f, \
+  0x1.529fcp-54f, 0x1.3abe9p-77f, -0x1.596448p-103f, 0x1.b6c54p-131f, \
+  0x1.529fcp-54f, 0x1.3abe9p-77f, -0x1.596448p-103f, 0x1.b6c54p-131f, \
+  0x1.529fcp-54f, 0x1.3abe9p-77f, -0x1.596448p-103f, 0x1.b6c54p-131f, \
+  0x1.529fcp-54f, 0x1.3abe9p-77f, -0x1.596448p-103f, 0x1.b6c54p-131f, \
+  0x1.529fcp-54f, 0x1.3abe9p-77f, -0x1.596448p-103f, 0x1.b6c54p-131f, \
+  0x1.529fcp-54f, 0x1.3abe9p-77f, -0x1.596448p-103f, 0x1.b6c54p-131f, \
+  0x1.4a7f08p-56f, 0x1.d5f478p-80f, 0x1.534dd8p-102f, 0x1.036d8ap-124f, \
+  0x1.4a7f08p-56f, 0x1.d5f478p-80f, 0x1.534dd8p-102f, 0x1.036d8ap-124f, \
+  0x1.29fc28p-58f, -0x1.505c1p-83f, -0x1.65912p-105f, 0x1.b6c54p-131f, \
+  0x1.29fc28p-58f, -0x1.505c1p-83f, -0x1.65912p-105f, 0x1.b6c54p-131f, \
+  0x1.4fe138p-61f, 0x1.5f47dp-84f, 0x1.34ddcp-106f, 0x1.b6c54p-131f, \
+  0x1.4fe138p-61f, 0x1.5f47dp-84f, 0x1.34ddcp-106f, 0x1.b6c54p-131f, \
+  0x1.4fe138p-61f, 0x1.5f47dp-84f, 0x1.34ddcp-106f, 0x1.b6c54p-131f, \
+  0x1.3f84e8p-63f, 0x1.7d1f5p-86f, 0x1.a6eep-109f, 0x1.b6c54p-131f, \
+  0x1.3f84e8p-63f, 0x1.7d1f5p-86f, 0x1.a6eep-109f, 0x1.b6c54p-131f, \
+  0x1.fc2758p-66f, -0x1.705658p-93f, -0x1.11f92p-117f, -0x1.3acp-139f, \
+  0x1.fc2758p-66f, -0x1.705658p-93f, -0x1.11f92p-117f, -0x1.3acp-139f, \
+  0x1.fc2758p-66f, -0x1.705658p-93f, -0x1.11f92p-117f, -0x1.3acp-139f, \
+  0x1.f84ebp-67f, -0x1.705658p-93f, -0x1.11f92p-117f, -0x1.3acp-139f, \
+  0x1.f09d6p-68f, -0x1.705658p-93f, -0x1.11f92p-117f, -0x1.3acp-139f, \
+  0x1.e13ab8p-5f, 0x1.a3ea68p-27f, 0x1.bb81bp-51f, 0x1.b14accp-73f, \
+  0x1.c27578p-6f, 0x1.47d4dp-28f, 0x1.bb81bp-51f, 0x1.b14accp-73f, \
+  0x1.84eaf8p-7f, 0x1.1f5348p-30f, 0x1.770368p-52f, 0x1.62959ap-74f, \
+  0x1.09d5fp-8f, 0x1.1f5348p-30f, 0x1.770368p-52f, 0x1.62959ap-74f, \
+  0x1.3abe9p-13f, -0x1.596448p-39f, 0x1.b6c528p-67f, 0x1.993c44p-90f, \
+  0x1.3abe9p-13f, -0x1.596448p-39f, 0x1.b6c528p-67f, 0x1.993c44p-90f, \
+  0x1.3abe9p-13f, -0x1.596448p-39f, 0x1.b6c528p-67f, 0x1.993c44p-90f, \
+  0x1.3abe9p-13f, -0x1.596448p-39f, 0x1.b6c528p-67f, 0x1.993c44p-90f, \
+  0x1.3abe9p-13f, -0x1.596448p-39f, 0x1.b6c528p-67f, 0x1.993c44p-90f, \
+  0x1.d5f478p-16f, 0x1.534dd8p-38f, 0x1.036d88p-60f, 0x1.2b3278p-83f, \
+  0x1.d5f478p-16f, 0x1.534dd8p-38f, 0x1.036d88p-60f, 0x1.2b3278p-83f, \
+  0x1.d5f478p-16f, 0x1.534dd8p-38f, 0x1.036d88p-60f, 0x1.2b3278p-83f, \
+  0x1.abe8f8p-17f, 0x1.4d377p-40f, 0x1.b6c528p-67f, 0x1.993c44p-90f, \
+  0x1.57d1fp-18f, 0x1.4d377p-40f, 0x1.b6c528p-67f, 0x1.993c44p-90f, \
+  0x1.5f47dp-20f, 0x1.34ddcp-42f, 0x1.b6c528p-67f, 0x1.993c44p-90f, \
+  0x1.5f47dp-20f, 0x1.34ddcp-42f, 0x1.b6c528p-67f, 0x1.993c44p-90f, \
+  0x1.7d1f5p-22f, 0x1.a6eep-45f, 0x1.b6c528p-67f, 0x1.993c44p-90f, \
+  0x1.7d1f5p-22f, 0x1.a6eep-45f, 0x1.b6c528p-67f, 0x1.993c44p-90f, \
+  0x1.f47d48p-24f, 0x1.4ddc08p-46f, 0x1.6d8a5p-68f, 0x1.993c44p-90f, \
+  0x1.f47d48p-24f, 0x1.4ddc08p-46f, 0x1.6d8a5p-68f, 0x1.993c44p-90f, \
+  0x1.e8fa98p-25f, 0x1.37703p-48f, 0x1.b62958p-70f, 0x1.93c43ap-94f, \
+  0x1.d1f53p-26f, 0x1.37703p-48f, 0x1.b62958p-70f, 0x1.93c43ap-94f, \
+  0x1.a3ea68p-27f, 0x1.bb81bp-51f, 0x1.b14ac8p-73f, 0x1.278872p-95f, \
+  0x1.47d4dp-28f, 0x1.bb81bp-51f, 0x1.b14ac8p-73f, 0x1.278872p-95f, \
+  0x1.1f5348p-30f, 0x1.770368p-52f, 0x1.629598p-74f, 0x1.3c439p-98f, \
+  0x1.1f5348p-30f, 0x1.770368p-52f, 0x1.629598p-74f, 0x1.3c439p-98f, \
+  0x1.f534d8p-34f, 0x1.7036d8p-56f, 0x1.4acc98p-81f, 0x1.887208p-103f, \
+  0x1.f534d8p-34f, 0x1.7036d8p-56f, 0x1.4acc98p-81f, 0x1.887208p-103f, \
+  0x1.f534d8p-34f, 0x1.7036d8p-56f, 0x1.4acc98p-81f, 0x1.887208p-103f, \
+  0x1.f534d8p-34f, 0x1.7036d8p-56f, 0x1.4acc98p-81f, 0x1.887208p-103f, \
+  0x1.ea69b8p-35f, 0x1.c0db6p-58f, 0x1.4acc98p-81f, 0x1.887208p-103f, \
+  0x1.d4d378p-36f, -0x1.f924e8p-61f, -0x1.a99b08p-84f, -0x1.bc6fbep-106f, \
+  0x1.a9a6e8p-37f, 0x1.81b6cp-59f, 0x1.4acc98p-81f, 0x1.887208p-103f, \
+  0x1.534dd8p-38f, 0x1.036d88p-60f, 0x1.2b3278p-83f, 0x1.0e4108p-108f, \
+  0x1.4d377p-40f, 0x1.b6c528p-67f, 0x1.993c4p-90f, 0x1.c821p-113f, \
+  0x1.4d377p-40f, 0x1.b6c528p-67f, 0x1.993c4p-90f, 0x1.c821p-113f, \
+  0x1.34ddcp-42f, 0x1.b6c528p-67f, 0x1.993c4p-90f, 0x1.c821p-113f
 
 inline constexpr int kRempiRows = 103;
 inline constexpr float kRempiHost[kRempiRows * 4] = {GRADLAB_SLEEF_REMPI_TABLE};
@@ -325,7 +418,7 @@ static __device__ const float kRempiDevice[kRempiRows * 4] = {GRADLAB_SLEEF_REMP
 #endif
 #undef GRADLAB_SLEEF_REMPI_TABLE
 
-GRADLAB_HD float rempi_word(int i) {
+GRADLAB_SLEEF_HD float rempi_word(int i) {
 #if defined(__CUDA_ARCH__)
   return kRempiDevice[i];
 #else
@@ -339,10 +432,10 @@ struct FI {
   float d;
   int32_t i;
 };
-GRADLAB_HD FI rempi_sub(float x) {
+GRADLAB_SLEEF_HD FI rempi_sub(float x) {
   GRADLAB_SLEEF_NO_CONTRACT
-  float y = std::rint(x * 4.0f);
-  int32_t vi = trunc_i32(y - std::rint(x) * 4.0f);
+  float y = rint_f(x * 4.0f);
+  int32_t vi = trunc_i32(y - rint_f(x) * 4.0f);
   return {x - y * 0.25f, vi};
 }
 
@@ -352,7 +445,7 @@ struct DFI {
 };
 
 // Reduces a finite |a| >= 0.7 (the callers: |a| >= 125) to a + q*pi/2 form with ~48 bits.
-GRADLAB_HD DFI rempif(float a) {
+GRADLAB_SLEEF_HD DFI rempif(float a) {
   GRADLAB_SLEEF_NO_CONTRACT
   int32_t ex = ilogb2k(a) - 25;
   int32_t q = ex > 90 - 25 ? -64 : 0;  // keep a * table word inside float range
@@ -385,7 +478,7 @@ constexpr float kR_LN2f = 1.4426950408889634073599246810018921374266459541529859
 constexpr float kL2Uf = 0.693145751953125f;  // ln 2 split: kL2Uf has trailing zero bits
 constexpr float kL2Lf = 1.428606765330187045e-06f;
 
-GRADLAB_HD float expf_u10(float d) {
+GRADLAB_SLEEF_HD float expf_u10(float d) {
   GRADLAB_SLEEF_NO_CONTRACT
   int32_t q = rint_i32(d * kR_LN2f);
   float fq = static_cast<float>(q);
@@ -408,7 +501,7 @@ GRADLAB_HD float expf_u10(float d) {
 
 // ---- log: xlogf_u1 -----------------------------------------------------------------------------
 
-GRADLAB_HD float logf_u10(float d) {
+GRADLAB_SLEEF_HD float logf_u10(float d) {
   GRADLAB_SLEEF_NO_CONTRACT
   bool subnormal = d < 1.17549435e-38f;  // FLT_MIN: scale up so the exponent field is exact
   if (subnormal) d = d * (4294967296.0f * 4294967296.0f);
@@ -433,7 +526,9 @@ GRADLAB_HD float logf_u10(float d) {
   return r;
 }
 
-// ---- sin / cos: xsinf_u1, xcosf_u1 (deterministic builds) --------------------------------------
+// ---- sin / cos: xsinf_u1, xcosf_u1 ---------------------------------------------------------------
+// payne_hanek: reduce with rempif even for |d| < 125, as SLEEF does for every lane of a vector that
+// holds a large or non-finite value (Note [SLEEF trig works on whole vectors]).
 
 constexpr float kPI_A2f = 3.1414794921875f;  // pi split in three; kPI_A2f * n is exact for n < 2^11
 constexpr float kPI_B2f = 0.00011315941810607910156f;
@@ -442,7 +537,7 @@ constexpr float kTrigRangeMax2f = 125.0f;  // Cody-Waite below, Payne-Hanek from
 constexpr float kM_1_PIf = static_cast<float>(0.318309886183790671537767526745028724);
 
 // sin(t) for the reduced t (|t| <= pi/2) as a double-float, rounded to float.
-GRADLAB_HD float sin_poly(F2 t) {
+GRADLAB_SLEEF_HD float sin_poly(F2 t) {
   GRADLAB_SLEEF_NO_CONTRACT
   F2 s = dfsqu_2(t);
   float u = 2.6083159809786593541503e-06f;
@@ -452,12 +547,12 @@ GRADLAB_HD float sin_poly(F2 t) {
   return dfmul_22_to1(t, x);
 }
 
-GRADLAB_HD float sinf_u10(float d) {
+GRADLAB_SLEEF_HD float sinf_u10(float d, bool payne_hanek = false) {
   GRADLAB_SLEEF_NO_CONTRACT
   F2 s;
   int32_t q;
-  if (std::fabs(d) < kTrigRangeMax2f) {
-    float u = std::rint(d * kM_1_PIf);
+  if (std::fabs(d) < kTrigRangeMax2f && !payne_hanek) {
+    float u = rint_f(d * kM_1_PIf);
     q = rint_i32(u);
     float v = fma_f(u, -kPI_A2f, d);
     s = dfadd2_11(v, u * -kPI_B2f);
@@ -480,13 +575,13 @@ GRADLAB_HD float sinf_u10(float d) {
   return u;
 }
 
-GRADLAB_HD float cosf_u10(float d) {
+GRADLAB_SLEEF_HD float cosf_u10(float d, bool payne_hanek = false) {
   GRADLAB_SLEEF_NO_CONTRACT
   F2 s;
   int32_t q;
-  if (std::fabs(d) < kTrigRangeMax2f) {
+  if (std::fabs(d) < kTrigRangeMax2f && !payne_hanek) {
     // cos(d) = ±sin(d - dq*pi/2) with odd dq: the nearest odd multiple of pi/2.
-    float dq = fma_f(std::rint(fma_f(d, kM_1_PIf, -0.5f)), 2.0f, 1.0f);
+    float dq = fma_f(rint_f(fma_f(d, kM_1_PIf, -0.5f)), 2.0f, 1.0f);
     q = rint_i32(dq);
     s = dfadd2_11(d, dq * (-kPI_A2f * 0.5f));
     s = dfadd2_21(s, dq * (-kPI_B2f * 0.5f));
@@ -509,7 +604,7 @@ GRADLAB_HD float cosf_u10(float d) {
 
 // ---- tanh: xtanhf, built on expk2f (exp as a double-float) ------------------------------------
 
-GRADLAB_HD F2 expk2f(F2 d) {
+GRADLAB_SLEEF_HD F2 expk2f(F2 d) {
   GRADLAB_SLEEF_NO_CONTRACT
   float u = (d.x + d.y) * kR_LN2f;
   int32_t q = rint_i32(u);
@@ -533,7 +628,7 @@ GRADLAB_HD F2 expk2f(F2 d) {
   return t;
 }
 
-GRADLAB_HD float tanhf_u10(float x) {
+GRADLAB_SLEEF_HD float tanhf_u10(float x) {
   GRADLAB_SLEEF_NO_CONTRACT
   if (is_nan(x)) return float_of(0xffffffffu);  // SLEEF ors the NaN mask in: all bits set
   float y = std::fabs(x);
@@ -545,17 +640,383 @@ GRADLAB_HD float tanhf_u10(float x) {
   return mulsign(y, x);
 }
 
+// ---- float64: xexp, xlog_u1, xtanh (sleefsimddp.c), for Sleef_expd4_u10 and friends ----------
+// The same algorithms in double precision, with SLEEF's double constants and its Estrin-style
+// polynomial evaluation (estrin.h: POLYn splits the polynomial into fma'd halves).
+
+GRADLAB_SLEEF_HD uint64_t bits_of(double f) {
+#if defined(__CUDA_ARCH__)
+  return static_cast<uint64_t>(__double_as_longlong(f));
+#else
+  uint64_t u;
+  std::memcpy(&u, &f, sizeof u);
+  return u;
+#endif
+}
+
+GRADLAB_SLEEF_HD double double_of(uint64_t u) {
+#if defined(__CUDA_ARCH__)
+  return __longlong_as_double(static_cast<long long>(u));
+#else
+  double f;
+  std::memcpy(&f, &u, sizeof f);
+  return f;
+#endif
+}
+
+GRADLAB_SLEEF_HD double rint_d(double x) {  // as rint_f: vroundpd, or 2^52 added and removed
+  GRADLAB_SLEEF_NO_CONTRACT
+#if defined(__CUDA_ARCH__) || defined(__SSE4_1__) || defined(__aarch64__) || defined(__wasm__)
+  return std::rint(x);
+#else
+  double a = std::fabs(x);
+  if (!(a < 4503599627370496.0)) return x;
+  return std::copysign((a + 4503599627370496.0) - 4503599627370496.0, x);
+#endif
+}
+
+GRADLAB_SLEEF_HD int32_t rint_i32(double x) {  // vcvtpd2dq: INT32_MIN for NaN and out of range
+  double r = rint_d(x);
+  if (!(r >= -2147483648.0 && r < 2147483648.0)) return INT32_MIN;
+  return static_cast<int32_t>(r);
+}
+
+// 2^q from the exponent field; SLEEF builds it in the upper 32-bit word, so q + 0x3ff wraps at 12
+// bits like there.
+GRADLAB_SLEEF_HD double pow2i_d(int32_t q) {
+  uint32_t hi = (static_cast<uint32_t>(q) + 0x3ffu) << 20;
+  return double_of(static_cast<uint64_t>(hi) << 32);
+}
+GRADLAB_SLEEF_HD double ldexp2k(double d, int32_t e) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  return d * pow2i_d(e >> 1) * pow2i_d(e - (e >> 1));
+}
+GRADLAB_SLEEF_HD double ldexp3k(double d, int32_t q) {
+  return double_of(bits_of(d) + (static_cast<uint64_t>(static_cast<uint32_t>(q) << 20) << 32));
+}
+GRADLAB_SLEEF_HD int32_t ilogb2k(double d) {
+  return static_cast<int32_t>((bits_of(d) >> 52) & 0x7ffu) - 0x3ff;
+}
+GRADLAB_SLEEF_HD double mulsign(double x, double y) {
+  return double_of(bits_of(x) ^ (bits_of(y) & 0x8000000000000000u));
+}
+
+// estrin.h's POLY2..POLY10 (coefficients from the highest degree down).
+GRADLAB_SLEEF_HD double poly2(double x, double c1, double c0) { return fma1(x, c1, c0); }
+GRADLAB_SLEEF_HD double poly3(double x, double x2, double c2, double c1, double c0) {
+  return fma1(x2, c2, fma1(x, c1, c0));
+}
+GRADLAB_SLEEF_HD double poly4(double x, double x2, double c3, double c2, double c1, double c0) {
+  return fma1(x2, fma1(x, c3, c2), fma1(x, c1, c0));
+}
+GRADLAB_SLEEF_HD double poly7(double x, double x2, double x4, double c6, double c5, double c4, double c3,
+                        double c2, double c1, double c0) {
+  return fma1(x4, poly3(x, x2, c6, c5, c4), poly4(x, x2, c3, c2, c1, c0));
+}
+GRADLAB_SLEEF_HD double poly8(double x, double x2, double x4, double c7, double c6, double c5, double c4,
+                        double c3, double c2, double c1, double c0) {
+  return fma1(x4, poly4(x, x2, c7, c6, c5, c4), poly4(x, x2, c3, c2, c1, c0));
+}
+GRADLAB_SLEEF_HD double poly10(double x, double x2, double x4, double x8, double c9, double c8, double c7,
+                         double c6, double c5, double c4, double c3, double c2, double c1,
+                         double c0) {
+  return fma1(x8, poly2(x, c9, c8), poly8(x, x2, x4, c7, c6, c5, c4, c3, c2, c1, c0));
+}
+
+constexpr double kR_LN2 = 1.442695040888963407359924681001892137426645954152985934135449406931;
+constexpr double kL2U = .69314718055966295651160180568695068359375;
+constexpr double kL2L = .28235290563031577122588448175013436025525412068e-12;
+
+GRADLAB_SLEEF_HD double exp_u10(double d) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  double u = rint_d(d * kR_LN2);
+  int32_t q = rint_i32(u);
+  double s = fma1(u, -kL2U, d);
+  s = fma1(u, -kL2L, s);
+
+  double s2 = s * s, s4 = s2 * s2, s8 = s4 * s4;
+  u = poly10(s, s2, s4, s8, +0.2081276378237164457e-8, +0.2511210703042288022e-7,
+             +0.2755762628169491192e-6, +0.2755723402025388239e-5, +0.2480158687479686264e-4,
+             +0.1984126989855865850e-3, +0.1388888888914497797e-2, +0.8333333333314938210e-2,
+             +0.4166666666666602598e-1, +0.1666666666666669072e+0);
+  u = fma1(u, s, 0.5);
+  u = fma1(u, s, 1.0);
+  u = fma1(u, s, 1.0);
+  u = ldexp2k(u, q);
+
+  if (d > 709.78271114955742909217217426) u = INFINITY;
+  if (d < -1000.0) u = 0.0;
+  return u;
+}
+
+GRADLAB_SLEEF_HD double log_u10(double d) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  bool subnormal = d < 2.2250738585072014e-308;  // DBL_MIN
+  if (subnormal) d = d * (4294967296.0 * 4294967296.0);
+  int32_t e = ilogb2k(d * (1.0 / 0.75));
+  double m = ldexp3k(d, -e);
+  if (subnormal) e -= 64;
+
+  D2 x = dfdiv_22(dfadd2_11(-1.0, m), dfadd2_11(1.0, m));
+  double x2 = x.x * x.x;
+  double x4 = x2 * x2, x8 = x4 * x4;
+  double t = poly7(x2, x4, x8, 0.1532076988502701353e+0, 0.1525629051003428716e+0,
+                   0.1818605932937785996e+0, 0.2222214519839380009e+0, 0.2857142932794299317e+0,
+                   0.3999999999635251990e+0, 0.6666666666667333541e+0);
+
+  D2 s = dfmul_21(D2{0.693147180559945286226764, 2.319046813846299558417771e-17},
+                  static_cast<double>(e));
+  s = dfadd_22(s, df_scale(x, 2.0));
+  s = dfadd_21(s, x2 * x.x * t);
+  double r = s.x + s.y;
+
+  if (d == INFINITY) r = INFINITY;
+  if (d < 0.0 || d != d) r = NAN;
+  if (d == 0.0) r = -INFINITY;
+  return r;
+}
+
+GRADLAB_SLEEF_HD D2 expk2(D2 d) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  double u = (d.x + d.y) * kR_LN2;
+  double dq = rint_d(u);
+  int32_t q = rint_i32(dq);
+  D2 s = dfadd2_21(d, dq * -kL2U);
+  s = dfadd2_21(s, dq * -kL2L);
+
+  D2 s2 = dfsqu_2(s), s4 = dfsqu_2(s2);
+  double s8 = s4.x * s4.x;
+  u = poly10(s.x, s2.x, s4.x, s8, +0.1602472219709932072e-9, +0.2092255183563157007e-8,
+             +0.2505230023782644465e-7, +0.2755724800902135303e-6, +0.2755731892386044373e-5,
+             +0.2480158735605815065e-4, +0.1984126984148071858e-3, +0.1388888888886763255e-2,
+             +0.8333333333333347095e-2, +0.4166666666666669905e-1);
+
+  D2 t = dfadd_12(0.5, dfmul_21(s, +0.1666666666666666574e+0));
+  t = dfadd_12(1.0, dfmul_22(t, s));
+  t = dfadd_12(1.0, dfmul_22(t, s));
+  t = dfadd_22(t, dfmul_21(s4, u));
+
+  t.x = ldexp2k(t.x, q);
+  t.y = ldexp2k(t.y, q);
+  if (d.x < -1000.0) t = D2{0.0, 0.0};
+  return t;
+}
+
+GRADLAB_SLEEF_HD double tanh_u10(double x) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  if (x != x) return double_of(~uint64_t{0});
+  double y = std::fabs(x);
+  D2 d = expk2(D2{y, 0.0});
+  D2 e = dfrec_2(d);
+  d = dfdiv_22(dfadd2_22(d, df_neg(e)), dfadd2_22(d, e));
+  y = d.x + d.y;
+  if (std::fabs(x) > 18.714973875 || y != y) y = 1.0;
+  return mulsign(y, x);
+}
+
+// sin and cos: xsin_u1 / xcos_u1. |d| < 15: pi in two parts; below 1e14: pi in four parts against
+// a two-part quotient (chosen per lane in SLEEF too). SLEEF's Payne-Hanek path beyond 1e14 needs
+// a 970-row table; there libm is used instead (it may differ by an ulp; learners never get there).
+constexpr double kPI_A = 3.1415926218032836914;
+constexpr double kPI_B = 3.1786509424591713469e-08;
+constexpr double kPI_C = 1.2246467864107188502e-16;
+constexpr double kPI_D = 1.2736634327021899816e-24;
+constexpr double kPI_A2 = 3.141592653589793116;
+constexpr double kPI_B2 = 1.2246467991473532072e-16;
+constexpr double kM_1_PI = 0.318309886183790671537767526745028724;
+
+GRADLAB_SLEEF_HD double sin_poly(D2 t) {  // sin of the reduced argument, as sin_poly for floats
+  GRADLAB_SLEEF_NO_CONTRACT
+  D2 s = dfsqu_2(t);
+  double s2 = s.x * s.x, s4 = s2 * s2;
+  double u = fma1(s4, poly2(s.x, 2.72052416138529567917983e-15, -7.6429259411395447190023e-13),
+                  poly4(s.x, s2, 1.60589370117277896211623e-10, -2.5052106814843123359368e-08,
+                        2.75573192104428224777379e-06, -0.000198412698412046454654947));
+  u = fma1(u, s.x, 0.00833333333333318056201922);
+  D2 x = dfadd_12(1.0, dfmul_22(dfadd_11(-0.166666666666666657414808, u * s.x), s));
+  return dfmul_22_to1(t, x);
+}
+
+GRADLAB_SLEEF_HD double sin_u10(double d) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  double a = std::fabs(d);
+  if (!(a < 1e14)) return d != d || a == INFINITY ? double_of(~uint64_t{0}) : std::sin(d);
+  double dql = rint_d(d * kM_1_PI);
+  int32_t ql = rint_i32(dql);
+  D2 x = dfadd_11(fma1(dql, -kPI_A2, d), dql * -kPI_B2);
+  if (!(a < 15.0)) {
+    // quotient = dqh + dql with dqh a multiple of 2^24, so each product with a pi part is exact
+    double dqh = std::trunc(d * (kM_1_PI / (1 << 24))) * (1 << 24);
+    dql = rint_d(fma1(d, kM_1_PI, -dqh));
+    D2 s = dfadd_11(fma1(dqh, -kPI_A, d), dql * -kPI_A);
+    s = dfadd2_21(s, dqh * -kPI_B);
+    s = dfadd2_21(s, dql * -kPI_B);
+    s = dfadd2_21(s, dqh * -kPI_C);
+    s = dfadd2_21(s, dql * -kPI_C);
+    s = dfadd_21(s, (dqh + dql) * -kPI_D);
+    ql = rint_i32(dql);
+    x = s;
+  }
+  double u = sin_poly(x);
+  if (ql & 1) u = -u;
+  if (d == 0.0) u = d;  // keeps the sign of zero
+  return u;
+}
+
+GRADLAB_SLEEF_HD double cos_u10(double d) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  double a = std::fabs(d);
+  if (!(a < 1e14)) return d != d || a == INFINITY ? double_of(~uint64_t{0}) : std::cos(d);
+  double dql = fma1(2.0, rint_d(fma1(d, kM_1_PI, -0.5)), 1.0);  // nearest odd multiple of pi/2
+  int32_t ql = rint_i32(dql);
+  D2 x = dfadd2_11(d, dql * (-kPI_A2 * 0.5));
+  x = dfadd_21(x, dql * (-kPI_B2 * 0.5));
+  if (!(a < 15.0)) {
+    double dqh = std::trunc(fma1(d, kM_1_PI / (1 << 23), -kM_1_PI / (1 << 24)));
+    int32_t ql2 = rint_i32(d * kM_1_PI + fma1(dqh, -static_cast<double>(1 << 23), -0.5));
+    dqh = dqh * (1 << 24);
+    ql2 = ql2 + ql2 + 1;
+    double dql2 = static_cast<double>(ql2);
+    D2 s = dfadd2_11(fma1(dqh, -kPI_A * 0.5, d), dql2 * (-kPI_A * 0.5));
+    s = dfadd2_21(s, dqh * (-kPI_B * 0.5));
+    s = dfadd2_21(s, dql2 * (-kPI_B * 0.5));
+    s = dfadd2_21(s, dqh * (-kPI_C * 0.5));
+    s = dfadd2_21(s, dql2 * (-kPI_C * 0.5));
+    s = dfadd_21(s, (dqh + dql2) * (-kPI_D * 0.5));
+    ql = ql2;
+    x = s;
+  }
+  double u = sin_poly(x);
+  if ((ql & 2) == 0) u = -u;
+  return u;
+}
+
+// ---- glibc's expf, for the scalar tails of PyTorch's sigmoid ---------------------------------
+// PyTorch's CPU sigmoid runs 16 floats at a time through SLEEF (1 / (1 + Sleef_expf8(0 - x))) and
+// the remaining n % 16 elements of a contiguous run through scalar code, 1 / (1 + std::exp(-x)),
+// i.e. glibc's expf. That is the ARM optimized-routines algorithm (also musl's), and glibc on
+// x86-64 runs the build compiled with FMA, whose contractions are reproduced here (checked
+// against glibc 2.36 over all 2^32 inputs): a 32-entry table of 2^(i/32) and a cubic in double.
+
+#define GRADLAB_EXP2F_TABLE \
+  0x3ff0000000000000u, 0x3fefd9b0d3158574u, 0x3fefb5586cf9890fu, 0x3fef9301d0125b51u, \
+  0x3fef72b83c7d517bu, 0x3fef54873168b9aau, 0x3fef387a6e756238u, 0x3fef1e9df51fdee1u, \
+  0x3fef06fe0a31b715u, 0x3feef1a7373aa9cbu, 0x3feedea64c123422u, 0x3feece086061892du, \
+  0x3feebfdad5362a27u, 0x3feeb42b569d4f82u, 0x3feeab07dd485429u, 0x3feea47eb03a5585u, \
+  0x3feea09e667f3bcdu, 0x3fee9f75e8ec5f74u, 0x3feea11473eb0187u, 0x3feea589994cce13u, \
+  0x3feeace5422aa0dbu, 0x3feeb737b0cdc5e5u, 0x3feec49182a3f090u, 0x3feed503b23e255du, \
+  0x3feee89f995ad3adu, 0x3feeff76f2fb5e47u, 0x3fef199bdd85529cu, 0x3fef3720dcef9069u, \
+  0x3fef5818dcfba487u, 0x3fef7c97337b9b5fu, 0x3fefa4afa2a490dau, 0x3fefd0765b6e4540u
+// Entry i: the bits of 2^(i/32) minus i << 47, so that adding k << 47 scales by 2^(k/32).
+inline constexpr uint64_t kExp2fHost[32] = {GRADLAB_EXP2F_TABLE};
+#if defined(__CUDACC__)
+static __device__ const uint64_t kExp2fDevice[32] = {GRADLAB_EXP2F_TABLE};
+#endif
+#undef GRADLAB_EXP2F_TABLE
+
+GRADLAB_SLEEF_HD uint64_t exp2f_word(uint64_t i) {
+#if defined(__CUDA_ARCH__)
+  return kExp2fDevice[i];
+#else
+  return kExp2fHost[i];
+#endif
+}
+
+GRADLAB_SLEEF_HD float libm_expf(float x) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  constexpr double kInvLn2N = 0x1.71547652b82fep+0 * 32;
+  constexpr double kShift = 0x1.8p+52;  // adding it rounds to an integer in the low bits
+  constexpr double kC0 = 0x1.c6af84b912394p-5 / 32 / 32 / 32;
+  constexpr double kC1 = 0x1.ebfce50fac4f3p-3 / 32 / 32;
+  constexpr double kC2 = 0x1.62e42ff0c52d6p-1 / 32;
+  uint32_t abstop = (bits_of(x) >> 20) & 0x7ffu;
+  if (abstop >= 0x42bu) {  // |x| >= 88, or NaN
+    if (bits_of(x) == 0xff800000u) return 0.0f;
+    if (abstop >= 0x7f8u) return x + x;
+    if (x > 0x1.62e42ep6f) return INFINITY;
+    if (x < -0x1.9fe368p6f) return 0.0f;
+  }
+  double xd = static_cast<double>(x);
+  double kd = fma1(kInvLn2N, xd, kShift);  // x*32/ln2 rounded to an integer k (the FMA build
+  uint64_t ki = bits_of(kd);               // fuses the product into both of its uses)
+  kd -= kShift;
+  double r = fma1(kInvLn2N, xd, -kd);
+  double s = double_of(exp2f_word(ki % 32) + (ki << 47));  // 2^(k/32)
+  double z = fma1(kC0, r, kC1);
+  double r2 = r * r;
+  double y = fma1(kC2, r, 1.0);
+  y = fma1(z, r2, y);
+  return static_cast<float>(y * s);
+}
+
 }  // namespace sleef_detail
 
-// ---- public entry points -------------------------------------------------------------------------
-// float: SLEEF's bits. Other types fall back to the C++ library (see the double versions' note).
+// ---- public entry points -----------------------------------------------------------------------
 
-GRADLAB_HD float sleef_expf(float x) { return sleef_detail::expf_u10(x); }
-GRADLAB_HD float sleef_logf(float x) { return sleef_detail::logf_u10(x); }
-GRADLAB_HD float sleef_sinf(float x) { return sleef_detail::sinf_u10(x); }
-GRADLAB_HD float sleef_cosf(float x) { return sleef_detail::cosf_u10(x); }
-GRADLAB_HD float sleef_tanhf(float x) { return sleef_detail::tanhf_u10(x); }
+GRADLAB_SLEEF_HD float sleef_expf(float x) { return sleef_detail::expf_u10(x); }
+GRADLAB_SLEEF_HD float sleef_logf(float x) { return sleef_detail::logf_u10(x); }
+GRADLAB_SLEEF_HD float sleef_tanhf(float x) { return sleef_detail::tanhf_u10(x); }
+
+// Whether a float32 element forces Payne-Hanek on its whole vector of 8 (Note [SLEEF trig works
+// on whole vectors]): |x| >= 125, infinite or NaN.
+GRADLAB_SLEEF_HD bool sleef_trig_needs_payne_hanek(float x) { return !(std::fabs(x) < 125.0f); }
+// The flag for a group of n <= 8 consecutive elements (PyTorch pads a short group with zeros).
+GRADLAB_SLEEF_HD bool sleef_trig_vector_needs_payne_hanek(const float* x, int n) {
+  bool any = false;
+  for (int i = 0; i < n; ++i) any = any || sleef_trig_needs_payne_hanek(x[i]);
+  return any;
+}
+// vector_needs_payne_hanek: the flag of the element's group of 8; false is right whenever no
+// element of the group is >= 125 in magnitude or non-finite (and for x itself being such).
+GRADLAB_SLEEF_HD float sleef_sinf(float x, bool vector_needs_payne_hanek = false) {
+  return sleef_detail::sinf_u10(x, vector_needs_payne_hanek);
+}
+GRADLAB_SLEEF_HD float sleef_cosf(float x, bool vector_needs_payne_hanek = false) {
+  return sleef_detail::cosf_u10(x, vector_needs_payne_hanek);
+}
+
+// PyTorch's sigmoid (Note [PyTorch's sigmoid] below): `vectorized` says whether the element is in
+// a full group of 16 (float32) / 8 (float64) of its contiguous run, or in the scalar tail.
+GRADLAB_SLEEF_HD float sleef_sigmoidf(float x, bool vectorized) {
+  if (vectorized) return 1.0f / (1.0f + sleef_detail::expf_u10(0.0f - x));
+  return 1.0f / (1.0f + sleef_detail::libm_expf(-x));
+}
+// glibc's expf on every build (what std::exp(float) is natively on x86-64 with FMA).
+GRADLAB_SLEEF_HD float libm_expf(float x) { return sleef_detail::libm_expf(x); }
+
+GRADLAB_SLEEF_HD double sleef_exp(double x) { return sleef_detail::exp_u10(x); }
+GRADLAB_SLEEF_HD double sleef_log(double x) { return sleef_detail::log_u10(x); }
+GRADLAB_SLEEF_HD double sleef_tanh(double x) { return sleef_detail::tanh_u10(x); }
+GRADLAB_SLEEF_HD double sleef_sin(double x) { return sleef_detail::sin_u10(x); }
+GRADLAB_SLEEF_HD double sleef_cos(double x) { return sleef_detail::cos_u10(x); }
+// The float64 tail uses std::exp (glibc's exp, not reproduced here: native builds get the same).
+GRADLAB_SLEEF_HD double sleef_sigmoid(double x, bool vectorized) {
+  if (vectorized) return 1.0 / (1.0 + sleef_detail::exp_u10(0.0 - x));
+  return 1.0 / (1.0 + std::exp(-x));
+}
+
+// Overloads for the X-macro rows of scalar_math.h, whose T is float, double or int64_t: float and
+// double get SLEEF's bits, integers (never reached by these ops in practice) the C++ library.
+GRADLAB_SLEEF_HD float sleef_exp(float x) { return sleef_expf(x); }
+GRADLAB_SLEEF_HD float sleef_log(float x) { return sleef_logf(x); }
+GRADLAB_SLEEF_HD float sleef_tanh(float x) { return sleef_tanhf(x); }
+GRADLAB_SLEEF_HD float sleef_sin(float x) { return sleef_sinf(x); }
+GRADLAB_SLEEF_HD float sleef_cos(float x) { return sleef_cosf(x); }
+template <class T, class = std::enable_if_t<std::is_integral_v<T>>>
+GRADLAB_SLEEF_HD double sleef_exp(T x) { return std::exp(static_cast<double>(x)); }
+template <class T, class = std::enable_if_t<std::is_integral_v<T>>>
+GRADLAB_SLEEF_HD double sleef_log(T x) { return std::log(static_cast<double>(x)); }
+template <class T, class = std::enable_if_t<std::is_integral_v<T>>>
+GRADLAB_SLEEF_HD double sleef_tanh(T x) { return std::tanh(static_cast<double>(x)); }
+template <class T, class = std::enable_if_t<std::is_integral_v<T>>>
+GRADLAB_SLEEF_HD double sleef_sin(T x) { return std::sin(static_cast<double>(x)); }
+template <class T, class = std::enable_if_t<std::is_integral_v<T>>>
+GRADLAB_SLEEF_HD double sleef_cos(T x) { return std::cos(static_cast<double>(x)); }
+GRADLAB_SLEEF_HD float sleef_sigmoid(float x, bool vectorized) { return sleef_sigmoidf(x, vectorized); }
+template <class T, class = std::enable_if_t<std::is_integral_v<T>>>
+GRADLAB_SLEEF_HD double sleef_sigmoid(T x, bool) { return 1.0 / (1.0 + std::exp(-static_cast<double>(x))); }
 
 }  // namespace gradlab
 
 #undef GRADLAB_SLEEF_NO_CONTRACT
+#undef GRADLAB_SLEEF_HD

@@ -1,0 +1,35 @@
+// The reference side of sleef_exhaustive: SLEEF 3.5.1's AVX2 functions, which PyTorch 1.13 calls.
+// Only this file is compiled with -mavx2 -mfma, so that engine/sleef_math.h is tested as the
+// engine compiles it (sleef_exhaustive.cpp uses the project's ordinary flags).
+#include <immintrin.h>
+#include <sleef.h>
+
+#include "tests/sleef/sleef_reference.h"
+
+namespace gradlab_sleef_test {
+
+void reference8(Function fn, const float* in, float* out) {
+  __m256 x = _mm256_loadu_ps(in), y;
+  switch (fn) {
+    case Function::Exp: y = Sleef_expf8_u10avx2(x); break;
+    case Function::Log: y = Sleef_logf8_u10avx2(x); break;
+    case Function::Sin: y = Sleef_sinf8_u10avx2(x); break;
+    case Function::Cos: y = Sleef_cosf8_u10avx2(x); break;
+    default: y = Sleef_tanhf8_u10avx2(x); break;
+  }
+  _mm256_storeu_ps(out, y);
+}
+
+void reference4d(Function fn, const double* in, double* out) {
+  __m256d x = _mm256_loadu_pd(in), y;
+  switch (fn) {
+    case Function::Exp: y = Sleef_expd4_u10avx2(x); break;
+    case Function::Log: y = Sleef_logd4_u10avx2(x); break;
+    case Function::Sin: y = Sleef_sind4_u10avx2(x); break;
+    case Function::Cos: y = Sleef_cosd4_u10avx2(x); break;
+    default: y = Sleef_tanhd4_u10avx2(x); break;
+  }
+  _mm256_storeu_pd(out, y);
+}
+
+}  // namespace gradlab_sleef_test

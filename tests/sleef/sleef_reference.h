@@ -1,0 +1,14 @@
+// Interface between sleef_exhaustive.cpp (ordinary flags) and sleef_reference.cpp (AVX2).
+#pragma once
+
+namespace gradlab_sleef_test {
+
+enum class Function { Exp, Log, Sin, Cos, Tanh };
+
+// out[k] = SLEEF's u10 AVX2 result for in[k], k < 8. Call only on CPUs with AVX2 and FMA.
+void reference8(Function fn, const float* in, float* out);
+
+// out[k] = SLEEF's float64 u10 AVX2 result (Sleef_*d4_u10avx2) for in[k], k < 4.
+void reference4d(Function fn, const double* in, double* out);
+
+}  // namespace gradlab_sleef_test
