@@ -29,7 +29,7 @@ namespace gradlab {
   X(Sign, T((x > T(0)) - (x < T(0))))                                                      \
   X(Sin, sleef_sin(x))                                                                      \
   X(Cos, sleef_cos(x))                                                                      \
-  X(Sigmoid, T(1) / (T(1) + std::exp(-x)))                                                 \
+  X(Sigmoid, sleef_sigmoid(x, false))                                   \
   X(Tanh, sleef_tanh(x))                                                                  \
   X(Relu, x > T(0) ? x : T(0))                                                             \
   X(PowScalar, scalar_pow(x, T(a)))       /* x ** a */                                     \
@@ -60,11 +60,11 @@ namespace gradlab {
   X(CubeBackward, x * (T(3) * (y * y)))   /* x**3: likewise, so the loop vectorises */          \
   X(EqualMask, x == y ? T(1) : T(0))                                                       \
   X(MaximumGradMask, x > y ? T(1) : (x == y ? T(0.5) : T(0)))  /* d max(x,y)/dx, ties split */ \
-  X(PowExponentGrad, x == T(0) ? T(0) : static_cast<T>(std::log(static_cast<double>(x)))) /* d x^y/dy = x^y·log x, 0 at 0^0 */
+  X(PowExponentGrad, x == T(0) ? T(0) : static_cast<T>(sleef_log(x))) /* d x^y/dy = x^y·log x, 0 at 0^0 */
 
 // Note [Float32 rounding]: learners compare printed digits with PyTorch's, so where PyTorch's
 // CPU kernels compute a value in a particular way, so do we: pow with the exponents PyTorch
-// special-cases, tanh rounded from double (as accurate as PyTorch's SLEEF tanh), and the
+// special-cases, transcendental functions from sleef_math.h, and the
 // backward formulas in PyTorch's operand order.
 template <class T>
 GRADLAB_HD T scalar_fma(T x, T y, T z) {
@@ -72,15 +72,6 @@ GRADLAB_HD T scalar_fma(T x, T y, T z) {
     return std::fma(x, y, z);
   } else {
     return x * y + z;
-  }
-}
-
-template <class T>
-GRADLAB_HD T scalar_tanh(T x) {
-  if constexpr (std::is_same_v<T, float>) {
-    return static_cast<float>(std::tanh(static_cast<double>(x)));
-  } else {
-    return std::tanh(x);
   }
 }
 
