@@ -11,6 +11,8 @@
 // failing the suite; once the engine is fixed, drop the tags so they guard against regressions.
 #include <catch2/catch.hpp>
 
+#include "tests/cpp/test_support.h"
+
 #include <cmath>
 #include <fstream>
 #include <functional>
@@ -118,17 +120,7 @@ std::string describe(const Node& n) {
 }
 std::string graph(const Tensor& t) { return t.grad_fn() ? describe(*t.grad_fn()) : "None"; }
 
-template <class F>
-std::string error_of(F&& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.type() + ": " + e.what();
-  } catch (const std::exception& e) {
-    return std::string("(not a gradlab::Error) ") + e.what();
-  }
-  return "no error";
-}
+using gradlab::testing::error_of;
 
 #define CHECK_CASE(key, actual)  \
   do {                           \

@@ -7,6 +7,8 @@
 // The seed notebook (../shared/seed) gets its own case: its outputs must appear, in order.
 #include <catch2/catch.hpp>
 
+#include "tests/cpp/test_support.h"
+
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -78,17 +80,7 @@ std::string py_list_2d(const Tensor& t) {
   return out + "]";
 }
 
-template <class F>
-std::string error_of(F&& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.type() + ": " + e.what();
-  } catch (const std::exception& e) {
-    return std::string("(not a gradlab::Error) ") + e.what();
-  }
-  return "no error";
-}
+using gradlab::testing::error_of;
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
