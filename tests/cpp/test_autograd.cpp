@@ -72,17 +72,7 @@ std::string E(const std::string& key) {
 }
 
 // ---- building tensors ----------------------------------------------------------------------------
-// Nested Python data: `T({{1.0, 2.0}, {3.0, 4.0}})`, `T(4.0)`, `T({1, 2, 3})` (ints → int64).
-struct Nd {
-  NestedData data;
-  Nd(double v) : data{v} {}
-  Nd(int v) : data{static_cast<int64_t>(v)} {}
-  Nd(std::initializer_list<Nd> items) {
-    std::vector<NestedData> list;
-    for (const Nd& i : items) list.push_back(i.data);
-    data.value = std::move(list);
-  }
-};
+using gradlab::testing::Nd;
 
 TensorOptions opts(std::optional<DType> dtype = std::nullopt, bool requires_grad = false) {
   TensorOptions o;

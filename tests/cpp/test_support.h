@@ -1,9 +1,12 @@
 // Helpers shared by the Catch2 test files.
 #pragma once
 #include <exception>
+#include <initializer_list>
 #include <string>
+#include <vector>
 
 #include "engine/error.h"
+#include "engine/tensor.h"
 
 namespace gradlab::testing {
 
@@ -20,5 +23,17 @@ std::string error_of(F&& f) {
   }
   return "no error";
 }
+
+// Nested Python data for tensor(): `Nd{{1.0, 2.0}, {3.0, 4.0}}`, `Nd(4.0)`, `Nd{1, 2, 3}` (ints → int64).
+struct Nd {
+  NestedData data;
+  Nd(double v) : data{v} {}
+  Nd(int v) : data{static_cast<int64_t>(v)} {}
+  Nd(std::initializer_list<Nd> items) {
+    std::vector<NestedData> list;
+    for (const Nd& i : items) list.push_back(i.data);
+    data.value = std::move(list);
+  }
+};
 
 }  // namespace gradlab::testing
