@@ -50,3 +50,17 @@ set_tests_properties(${GRADLAB_GOLDEN_TESTS} PROPERTIES
   LABELS golden
   TIMEOUT 1200
   ENVIRONMENT "GOLDEN_TIMEOUT=${GRADLAB_GOLDEN_TIMEOUT};PYTHON=${GRADLAB_PYTHON3}")
+
+# cuda.golden — every golden case run with `--device cuda` and compared with its CPU run
+# (tests/golden/compare_devices.py). Needs a GPU: without one it exits 77 and ctest reports it
+# as skipped. Registered only where the CUDA backend is compiled in (never in wasm).
+if(TARGET gradlab_cuda AND NOT EMSCRIPTEN)
+  set(_cuda_golden_dirs ${CMAKE_CURRENT_SOURCE_DIR}/golden/cases)
+  if(IS_DIRECTORY ${GRADLAB_SHARED_CASES})
+    list(PREPEND _cuda_golden_dirs ${GRADLAB_SHARED_CASES})
+  endif()
+  add_test(NAME cuda.golden
+    COMMAND ${GRADLAB_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/golden/compare_devices.py
+            $<TARGET_FILE:gradlab> ${_cuda_golden_dirs})
+  set_tests_properties(cuda.golden PROPERTIES SKIP_RETURN_CODE 77 LABELS "cuda;golden" TIMEOUT 1200)
+endif()

@@ -189,6 +189,37 @@ class CpuBackend final : public Backend {
     });
   }
 
+  // Max over several (not all) dims: one walk over the input in memory order, each element
+  // folded into its output slot (the output's strides, 0 along reduced dims). The maximum does
+  // not depend on the order; a NaN wins, as in PyTorch.
+  template <class T>
+  static void max_over_dims(const T* x, const Shape& in_shape, T* out, const Shape& out_shape) {
+    const size_t rank = in_shape.size();
+    std::vector<int64_t> out_strides(rank, 0), index(rank, 0);
+    for (int64_t d = static_cast<int64_t>(rank) - 1, acc = 1; d >= 0; --d) {
+      out_strides[d] = out_shape[d] == 1 ? 0 : acc;
+      acc *= out_shape[d];
+    }
+    std::vector<bool> seen(static_cast<size_t>(shape_numel(out_shape)), false);
+    const int64_t n = shape_numel(in_shape);
+    int64_t o = 0;
+    for (int64_t i = 0; i < n; ++i) {
+      const T v = x[i];
+      if (!seen[o]) {
+        out[o] = v;
+        seen[o] = true;
+      } else if (out[o] == out[o] && (v > out[o] || v != v)) {
+        out[o] = v;
+      }
+      for (int64_t d = static_cast<int64_t>(rank) - 1; d >= 0; --d) {  // next multi-index
+        o += out_strides[d];
+        if (++index[d] < in_shape[d]) break;
+        o -= out_strides[d] * in_shape[d];
+        index[d] = 0;
+      }
+    }
+  }
+
   template <class T>
   static void reduce_impl(ReduceOp op, const T* x, const Shape& in_shape, void* out, const Shape& out_shape) {
     const int64_t n = shape_numel(in_shape);
@@ -232,6 +263,10 @@ class CpuBackend final : public Backend {
       auto in = adapt_contiguous(const_cast<T*>(x), in_shape);
       auto o = adapt_contiguous(static_cast<T*>(out), out_shape);
       o = xt::sum(in, axes, xt::keep_dims);
+      return;
+    }
+    if (op == ReduceOp::Max && reduced.size() > 1 && out_n > 1) {
+      max_over_dims(x, in_shape, static_cast<T*>(out), out_shape);
       return;
     }
     // Max / ArgMax reduce one dim (max over all dims comes here as a flat 1-d run).
