@@ -127,8 +127,9 @@ inline int64_t Tensor::dim() const { return static_cast<int64_t>(impl_->shape.si
 inline int64_t Tensor::numel() const { return impl_->numel; }
 inline DType Tensor::dtype() const { return impl_->dtype; }
 inline Device Tensor::device() const { return impl_->storage->device; }
-inline const void* Tensor::data() const { return impl_->storage->data; }
-inline void* Tensor::mutable_data() const { return impl_->storage->data; }
+// Both compute deferred values first (Note [Deferred element-wise ops], engine/deferred.h).
+inline const void* Tensor::data() const { return impl_->storage->ready_data(); }
+inline void* Tensor::mutable_data() const { return impl_->storage->writable_data(); }
 inline Storage& Tensor::storage() const { return *impl_->storage; }
 inline bool Tensor::requires_grad() const { return impl_->requires_grad; }
 inline bool Tensor::is_leaf() const { return impl_->grad_fn == nullptr; }

@@ -102,9 +102,11 @@ int cmd_info() {
 #endif
   bool cuda = gradlab::cuda_compiled_in();
   std::printf("backends: cpu%s\n", cuda ? ", cuda" : "");
+  if (cuda) std::printf("CUDA: %s\n", gradlab::cuda_runtime_summary().c_str());
   int n = cuda ? gradlab::cuda_device_count() : 0;
   if (n > 0) {
     std::printf("CUDA devices: %d\n", n);
+    for (const std::string& line : gradlab::cuda_device_summaries()) std::printf("  %s\n", line.c_str());
   } else {
     std::string why = gradlab::cuda_unavailable_reason();
     std::printf("CUDA devices: 0%s\n", why.empty() ? "" : (" (" + why + ")").c_str());

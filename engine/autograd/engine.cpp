@@ -17,6 +17,7 @@
 #include <queue>
 
 #include "engine/autograd/node.h"
+#include "engine/deferred.h"
 #include "engine/format/tensor_repr.h"
 #include "engine/ops/primitives.h"
 #include "engine/util/pool_allocator.h"
@@ -71,9 +72,12 @@ void accumulate(Tensor& slot, const Tensor& g) {
 // True when nobody else can see `t`'s buffer, so it may become a leaf's .grad as is.
 bool exclusively_owned(const Tensor& t) { return t.impl_ptr().use_count() == 1 && t.impl()->storage.use_count() == 1; }
 
+// A deferred gradient (Note [Deferred element-wise ops]) is computed here, by backward: the
+// whole chain of backward formulas that produced it runs as one pass writing .grad.
 void accumulate_into_leaf(TensorImpl& leaf, const Tensor& g) {
   if (!leaf.grad.defined()) {
     leaf.grad = exclusively_owned(g) ? g : g.contiguous_clone();
+    deferred::materialize(leaf.grad);
     return;
   }
   // In place, as PyTorch does: a tensor read from .grad earlier sees the new sum.
@@ -231,10 +235,7 @@ void run_backward(const Tensor& root, const Tensor& gradient, bool retain_graph)
           runtime_error(std::string("the derivative for input ") + std::to_string(i) + " of " + n->name() +
                         " is not implemented");
         }
-        Tensor gi = sum_to(input_grads[i], n->inputs[i].shape);  // Dropping the last tensor of a long chain frees its nodes one by one, again without
-// recursion: a dying node hands the children only it kept alive to a loop in ~Node.
-//
-// Note [Broadcast grads]
+        Tensor gi = sum_to(input_grads[i], n->inputs[i].shape);  // Note [Broadcast grads]
         if (gi.dtype() != n->inputs[i].dtype) gi = prim::cast(gi, n->inputs[i].dtype);
         accumulate(child->grad_buffer, gi);
         if (--child->pending == 0) ready.push(child);

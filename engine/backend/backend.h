@@ -10,7 +10,9 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "engine/backend/elementwise_program.h"
 #include "engine/device.h"
 #include "engine/dtype.h"
 #include "engine/scalar_math.h"
@@ -59,6 +61,13 @@ class Backend {
   virtual void reduce(ReduceOp op, DType t, const void* x, const Shape& in_shape, void* out,
                       const Shape& out_shape) = 0;
 
+  // Fused element-wise programs (deferred tensors, Note [Deferred element-wise ops]): the values
+  // of `p` into `out`, or their full sum into one element with the bits of reduce(Sum) over the
+  // materialised values. The defaults run one primitive per step over whole buffers; a backend
+  // overrides them to evaluate in one pass (the CPU's goes chunk by chunk through cache).
+  virtual void eval_program(const ElementwiseProgram& p, void* out);
+  virtual void sum_program(const ElementwiseProgram& p, void* out);
+
   // C[M×N] = op(A)·op(B), op = transpose when the flag is set; A is M×K (or K×M), B is K×N (or N×K).
   virtual void matmul(DType t, const void* a, const void* b, void* c, int64_t m, int64_t n, int64_t k,
                       bool trans_a, bool trans_b) = 0;
@@ -72,5 +81,9 @@ Backend* cuda_backend_or_null(int index);
 bool cuda_compiled_in();
 int cuda_device_count();          // 0 when no driver/GPU; never throws
 std::string cuda_unavailable_reason();  // why cuda_device_count() is 0, for messages and `gradlab info`
+// For `gradlab info`: "runtime 13.0, driver 13.0, built for 75-real;...", and one line per GPU
+// ("NVIDIA H100 80GB HBM3, sm_90, 79.1 GiB"); empty when CUDA is not compiled in.
+std::string cuda_runtime_summary();
+std::vector<std::string> cuda_device_summaries();
 
 }  // namespace gradlab

@@ -1,9 +1,17 @@
-// See primitives.h.
+// See primitives.h. Element-wise primitives on large CPU tensors are deferred and fused
+// (Note [Deferred element-wise ops]).
 #include "engine/ops/primitives.h"
 
+#include "engine/deferred.h"
 #include "engine/util/pool_allocator.h"
 
 namespace gradlab::prim {
+namespace {
+// The buffer of an output this file has just made: never deferred and read by nobody yet, so
+// it skips the checks of Tensor::mutable_data() (Note [Deferred element-wise ops]), which the
+// scalar-heavy workloads (W5) measure.
+void* fresh_data(const Tensor& out) { return out.impl()->storage->data; }
+}  // namespace
 
 Tensor empty(const Shape& shape, DType dtype, Device device) {
   Backend& be = backend_for(device);
@@ -27,13 +35,14 @@ Tensor alias(const Tensor& t, const Shape& shape) {
 Tensor cast(const Tensor& t, DType dtype) {
   if (t.dtype() == dtype) return t;
   Tensor out = empty(t.shape(), dtype, t.device());
-  t.storage().backend->cast(t.dtype(), t.data(), dtype, out.mutable_data(), t.numel());
+  t.storage().backend->cast(t.dtype(), t.data(), dtype, fresh_data(out), t.numel());
   return out;
 }
 
 Tensor unary(UnaryOp op, const Tensor& x, double a, double b) {
+  if (deferred::can_defer(x)) [[unlikely]] return deferred::unary(op, x, a, b);
   Tensor out = empty(x.shape(), x.dtype(), x.device());
-  x.storage().backend->unary(op, x.dtype(), x.data(), out.mutable_data(), x.numel(), a, b);
+  x.storage().backend->unary(op, x.dtype(), x.data(), fresh_data(out), x.numel(), a, b);
   return out;
 }
 
@@ -50,8 +59,9 @@ void check_same_device(const Tensor& a, const Tensor& b) {
 Tensor binary(BinaryOp op, const Tensor& x_in, const Tensor& y_in, DType dtype, double a) {
   check_same_device(x_in, y_in);
   if (x_in.dtype() == dtype && y_in.dtype() == dtype && x_in.shape() == y_in.shape()) {
+    if (deferred::can_defer(x_in)) [[unlikely]] return deferred::binary(op, x_in, y_in, a);
     Tensor out = empty(x_in.shape(), dtype, x_in.device());
-    x_in.storage().backend->binary_same_shape(op, dtype, x_in.data(), y_in.data(), out.mutable_data(), x_in.shape(), a);
+    x_in.storage().backend->binary_same_shape(op, dtype, x_in.data(), y_in.data(), fresh_data(out), x_in.shape(), a);
     return out;
   }
   Tensor x = cast(x_in, dtype), y = cast(y_in, dtype);
@@ -59,38 +69,45 @@ Tensor binary(BinaryOp op, const Tensor& x_in, const Tensor& y_in, DType dtype, 
   Tensor out = empty(shape, dtype, x.device());
   StridedView xv{x.data(), shape, broadcast_strides(x.shape(), shape), 0};
   StridedView yv{y.data(), shape, broadcast_strides(y.shape(), shape), 0};
-  x.storage().backend->binary(op, dtype, xv, yv, out.mutable_data(), shape, a);
+  x.storage().backend->binary(op, dtype, xv, yv, fresh_data(out), shape, a);
   return out;
 }
 
 Tensor reduce(ReduceOp op, const Tensor& x, const Shape& out_shape) {
   Tensor out = empty(out_shape, op == ReduceOp::ArgMax ? DType::Int64 : x.dtype(), x.device());
-  x.storage().backend->reduce(op, x.dtype(), x.data(), x.shape(), out.mutable_data(), out_shape);
+  if (deferred::is_deferred(x) && op == ReduceOp::Sum && shape_numel(out_shape) == 1) {
+    deferred::sum_all(x, fresh_data(out));  // fused: x is never materialised
+    return out;
+  }
+  x.storage().backend->reduce(op, x.dtype(), x.data(), x.shape(), fresh_data(out), out_shape);
   return out;
 }
 
 Tensor gather_view(const Tensor& x, const Shape& shape, const std::vector<int64_t>& strides, int64_t offset) {
   Tensor out = empty(shape, x.dtype(), x.device());
   StridedView v{x.data(), shape, strides, offset};
-  x.storage().backend->strided_copy(x.dtype(), v, out.mutable_data());
+  x.storage().backend->strided_copy(x.dtype(), v, fresh_data(out));
   return out;
 }
 
 Tensor expand(const Tensor& x, const Shape& shape) {
   if (x.shape() == shape) return x;
+  if (x.numel() == 1 && deferred::can_defer(shape_numel(shape), x.dtype(), x.device())) {
+    return deferred::broadcast(x, shape);
+  }
   return gather_view(x, shape, broadcast_strides(x.shape(), shape), 0);
 }
 
 Tensor matmul(const Tensor& a, const Tensor& b, int64_t m, int64_t n, int64_t k, bool trans_a, bool trans_b) {
   check_same_device(a, b);
   Tensor out = empty({m, n}, a.dtype(), a.device());
-  a.storage().backend->matmul(a.dtype(), a.data(), b.data(), out.mutable_data(), m, n, k, trans_a, trans_b);
+  a.storage().backend->matmul(a.dtype(), a.data(), b.data(), fresh_data(out), m, n, k, trans_a, trans_b);
   return out;
 }
 
 Tensor scalar(double value, DType dtype, Device device) {
   Tensor out = empty({}, dtype, device);
-  out.storage().backend->fill(dtype, out.mutable_data(), 1, value);
+  out.storage().backend->fill(dtype, fresh_data(out), 1, value);
   return out;
 }
 

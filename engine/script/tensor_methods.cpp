@@ -491,7 +491,7 @@ void set_tensor_attribute(const Tensor& t, const std::string& name, const Value&
   }
   if (name == "data") {
     // `x.data -= ...` writes through the alias and assigns it back: a no-op here.
-    if (v.is_tensor() && v.as_tensor().storage().data == t.storage().data && v.as_tensor().shape() == t.shape()) return;
+    if (v.is_tensor() && &v.as_tensor().storage() == &t.storage() && v.as_tensor().shape() == t.shape()) return;
     raise_not_supported("assigning a different tensor to x.data");
   }
   if (name == "grad_fn") raise_attribute_error("attribute 'grad_fn' of 'torch._C._TensorBase' objects is not writable");

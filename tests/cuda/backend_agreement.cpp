@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "engine/backend/backend.h"
+#include "engine/backend/elementwise_program.h"
 #include "engine/error.h"
 #include "tests/cuda/check.h"
 
@@ -567,6 +568,125 @@ void test_matmul(Report& r, Backend& cpu, Backend& gpu) {
   }
 }
 
+// Fused element-wise programs (Note [Deferred element-wise ops]): every unary and binary
+// primitive as a step of a program, on odd sizes and misaligned loads. The GPU's fused kernel
+// must give the bits of its own unfused evaluation (Backend::eval_program, one primitive per
+// step, then reduce(Sum) for a sum) and agree with the CPU's.
+void test_programs(Report& r, Backend& cpu, Backend& gpu) {
+  using Kind = ElementwiseStep::Kind;
+  Rng rng(8);
+  auto unary_step = [](UnaryOp op, uint32_t x, const Domain& d) {
+    ElementwiseStep st;
+    st.kind = Kind::Unary;
+    st.unary_op = op;
+    st.x = x;
+    st.a = d.a;
+    st.b = d.b;
+    return st;
+  };
+  auto binary_step = [](BinaryOp op, uint32_t x, uint32_t y, double a) {
+    ElementwiseStep st;
+    st.kind = Kind::Binary;
+    st.binary_op = op;
+    st.x = x;
+    st.y = y;
+    st.a = a;
+    return st;
+  };
+  // Runs `steps` (Load/Broadcast data given as host vectors, indexed by step) on both backends.
+  auto check = [&](const std::string& name, DType t, int64_t n, int64_t offset, std::vector<ElementwiseStep> steps,
+                   const std::vector<std::vector<double>>& inputs, bool sum) {
+    r.run(name, [&] {
+      std::vector<Buffer> keep;
+      ElementwiseProgram pc{t, n, steps}, pg{t, n, steps};
+      for (size_t s = 0; s < steps.size(); ++s) {
+        if (steps[s].kind != Kind::Load && steps[s].kind != Kind::Broadcast) continue;
+        keep.push_back(upload(cpu, inputs[s], t));
+        pc.steps[s].data = static_cast<const char*>(keep.back().get()) + offset * dtype_size(t);
+        keep.push_back(upload(gpu, inputs[s], t));
+        pg.steps[s].data = static_cast<const char*>(keep.back().get()) + offset * dtype_size(t);
+      }
+      const int64_t out_n = sum ? 1 : n;
+      Buffer oc(cpu, out_n * dtype_size(t)), og(gpu, out_n * dtype_size(t)), og_plain(gpu, out_n * dtype_size(t));
+      if (sum) {
+        cpu.sum_program(pc, oc.get());
+        gpu.sum_program(pg, og.get());
+        gpu.Backend::sum_program(pg, og_plain.get());
+      } else {
+        cpu.eval_program(pc, oc.get());
+        gpu.eval_program(pg, og.get());
+        gpu.Backend::eval_program(pg, og_plain.get());
+      }
+      const auto want = download(cpu, oc.get(), out_n, t);
+      const auto got = download(gpu, og.get(), out_n, t);
+      const auto plain = download(gpu, og_plain.get(), out_n, t);
+      if (sum) {  // the size of a sum's rounding error: the sum of magnitudes
+        std::vector<double> values(static_cast<size_t>(n));
+        Buffer all(cpu, n * dtype_size(t));
+        cpu.eval_program(pc, all.get());
+        double mag = 0;
+        for (double v : download(cpu, all.get(), n, t)) mag += std::fabs(v);
+        expect_close(r, name + " (vs cpu)", got, want, t, {mag});
+        expect_close(r, name + " (vs unfused, exact)", got, plain, t, {}, 0, 0);
+      } else {
+        expect_close(r, name + " (vs cpu)", got, want, t);
+        expect_close(r, name + " (vs unfused, exact)", got, plain, t, {}, 0, 0);
+      }
+    });
+  };
+  for (DType t : {DType::Float32, DType::Float64}) {
+    for (const UnaryRow& row : kUnaryRows) {
+      const Domain d = unary_domain(row.op, t);
+      for (int64_t offset : {0, 1}) {
+        const int64_t n = 1003;
+        std::vector<ElementwiseStep> steps(2);
+        steps[0].kind = Kind::Load;
+        steps[1].kind = Kind::Broadcast;
+        steps.push_back(unary_step(row.op, 0, d));
+        steps.push_back(binary_step(BinaryOp::Add, 2, 1, 0));
+        const std::vector<std::vector<double>> in{
+            sample(rng, static_cast<size_t>(n + offset), t, d.lo, d.hi, d.nonzero, false), {0.25, 0.25}};
+        check(std::string("program/unary/") + row.name + "/" + dtype_short(t) + "/offset" + std::to_string(offset), t, n,
+              offset, steps, in, false);
+      }
+    }
+    for (const BinaryRow& row : kBinaryRows) {
+      const Domain d = binary_domain(row.op, t);
+      double ylo, yhi;
+      binary_y_range(row.op, t, d, ylo, yhi);
+      const int64_t n = 1001;
+      std::vector<ElementwiseStep> steps(2);
+      steps[0].kind = steps[1].kind = Kind::Load;
+      steps.push_back(binary_step(row.op, 0, 1, d.a));
+      const std::vector<std::vector<double>> in{sample(rng, static_cast<size_t>(n), t, d.lo, d.hi, false, false),
+                                                sample(rng, static_cast<size_t>(n), t, ylo, yhi, d.nonzero, false)};
+      check(std::string("program/binary/") + row.name + "/" + dtype_short(t), t, n, 0, steps, in, false);
+    }
+    // The longest program (16 steps: 64 KB of step values per block, beyond the default 48 KB).
+    {
+      std::vector<ElementwiseStep> steps(1);
+      steps[0].kind = Kind::Load;
+      while (steps.size() < 16) steps.push_back(binary_step(BinaryOp::Add, static_cast<uint32_t>(steps.size() - 1), 0, 0));
+      check(std::string("program/16 steps/") + dtype_short(t), t, 100003, 0, steps,
+            {sample(rng, 100003, t, -2, 2, false, false)}, false);
+    }
+    // x**3 + x**2, summed without storing it, and the same on a short misaligned tail.
+    for (int64_t n : {int64_t{1000003}, int64_t{5}}) {
+      Domain d;
+      std::vector<ElementwiseStep> steps(1);
+      steps[0].kind = Kind::Load;
+      d.a = 3;
+      steps.push_back(unary_step(UnaryOp::PowScalar, 0, d));
+      d.a = 2;
+      steps.push_back(unary_step(UnaryOp::PowScalar, 0, d));
+      steps.push_back(binary_step(BinaryOp::Add, 1, 2, 0));
+      for (int64_t offset : {0, 1})
+        check(std::string("program/sum/") + dtype_short(t) + "/n" + std::to_string(n) + "/offset" + std::to_string(offset),
+              t, n, offset, steps, {sample(rng, static_cast<size_t>(n + offset), t, -2, 2, false, false)}, true);
+    }
+  }
+}
+
 }  // namespace
 
 // `cuda_allocator`: also check the CUDA caching allocator's behaviour (reuse, out of memory);
@@ -579,6 +699,7 @@ void run_backend_agreement(Report& report, Backend& cpu, Backend& gpu, bool cuda
   test_movement(report, cpu, gpu);
   test_reduce(report, cpu, gpu);
   test_matmul(report, cpu, gpu);
+  test_programs(report, cpu, gpu);
 }
 
 }  // namespace gradlab::cuda_test

@@ -138,17 +138,17 @@ void run_case(Report& r, const std::string& name, const OpCase& oc, DType t, Rng
 }  // namespace
 
 // `gpu` is cuda:0, or cpu when the suite checks itself (--cpu-vs-cpu).
-void run_tensor_agreement(Report& report, Device gpu) {
+void run_tensor_agreement(Report& report, Device gpu, const std::string& prefix) {
   const auto cases = op_cases();
   Rng rng(11);
   for (const OpRow& row : kOpRows) {
     auto it = cases.find(row.id);
     if (it == cases.end()) {
-      report.expect(false, std::string("tensor/") + row.node, "no CUDA agreement case for this op-table row");
+      report.expect(false, prefix + row.node, "no CUDA agreement case for this op-table row");
       continue;
     }
     for (DType t : {DType::Float32, DType::Float64}) {
-      const std::string name = std::string("tensor/") + row.node + "/" + dtype_short(t);
+      const std::string name = prefix + row.node + "/" + dtype_short(t);
       report.run(name, [&] { run_case(report, name, it->second, t, rng, gpu); });
     }
   }

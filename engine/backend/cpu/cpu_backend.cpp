@@ -1,6 +1,8 @@
 // The CPU backend: the primitives of backend.h as tight loops over the shared scalar functors
-// (scalar_math.h); strided views are walked by one odometer loop (strided_loop.h) and axis
-// sums are xtensor expressions over the raw buffers; max/argmax scan one dim (NaN wins).
+// (scalar_math.h); strided views are walked by one odometer loop (strided_loop.h),
+// full sums keep PyTorch's order (full_sum.h) and axis sums are xtensor expressions over the raw
+// buffers; max/argmax scan one dim (NaN wins). Deferred element-wise programs run fused, chunk
+// by chunk (program.cpp).
 // xtensor types never leave this file (the engine sees only raw buffers and shapes).
 #include <algorithm>
 #include <cstring>
@@ -10,7 +12,9 @@
 
 #include "engine/backend/backend.h"
 #include "engine/backend/cpu/caching_allocator.h"
+#include "engine/backend/cpu/full_sum.h"
 #include "engine/backend/cpu/gemm.h"
+#include "engine/backend/cpu/program.h"
 #include "engine/backend/cpu/strided_loop.h"
 #include "engine/error.h"
 
@@ -136,6 +140,9 @@ class CpuBackend final : public Backend {
     });
   }
 
+  void eval_program(const ElementwiseProgram& p, void* out) override { cpu::eval_program(p, out); }
+  void sum_program(const ElementwiseProgram& p, void* out) override { cpu::sum_program(p, out); }
+
   void matmul(DType t, const void* a, const void* b, void* c, int64_t m, int64_t n, int64_t k, bool ta,
               bool tb) override {
 #if GRADLAB_HAS_OPENBLAS
@@ -224,24 +231,10 @@ class CpuBackend final : public Backend {
   static void reduce_impl(ReduceOp op, const T* x, const Shape& in_shape, void* out, const Shape& out_shape) {
     const int64_t n = shape_numel(in_shape);
     const int64_t out_n = shape_numel(out_shape);
-    if (op == ReduceOp::Sum && out_n == 1) {
-      // PyTorch sums a handful of floats one by one in float; longer runs get its cascaded
-      // sum, which accumulating in double matches (and vectorises).
-      if (n < 8) {
-        T s = 0;
-        for (int64_t i = 0; i < n; ++i) s += x[i];
-        *static_cast<T*>(out) = s;
-        return;
-      }
-      // Eight independent accumulators, so the loop vectorises instead of waiting on each add.
-      using Acc = std::conditional_t<std::is_same_v<T, float>, double, T>;
-      Acc acc[8] = {};
-      int64_t i = 0;
-      for (; i + 8 <= n; i += 8)
-        for (int k = 0; k < 8; ++k) acc[k] += x[i + k];
-      Acc s = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
-      for (; i < n; ++i) s += x[i];
-      *static_cast<T*>(out) = static_cast<T>(s);
+    if (op == ReduceOp::Sum && out_n == 1) {  // Note [Float sum order]
+      cpu::FullSum<T> sum(n);
+      sum.add(x, n);
+      *static_cast<T*>(out) = sum.result();
       return;
     }
     std::vector<int64_t> reduced;

@@ -6,6 +6,7 @@
 // sentence for cuda_unavailable_reason(), which backend_for() puts in its RuntimeError.
 #include "engine/backend/cuda/cuda_backend.cuh"
 
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <vector>
@@ -144,6 +145,32 @@ std::string cuda_unavailable_reason() {
   } catch (...) {
     return "CUDA is unavailable";
   }
+}
+
+std::string cuda_runtime_summary() {
+  int runtime = 0, driver = 0;
+  cudaRuntimeGetVersion(&runtime);
+  cudaDriverGetVersion(&driver);  // 0 when no driver is installed
+  cudaGetLastError();
+  return "runtime " + cuda::version_str(runtime) + ", driver " + (driver ? cuda::version_str(driver) : "none") +
+         ", built for " + GRADLAB_CUDA_ARCHS;
+}
+
+std::vector<std::string> cuda_device_summaries() {
+  std::vector<std::string> lines;
+  for (int i = 0; i < cuda_device_count(); ++i) {
+    cudaDeviceProp prop{};
+    if (cudaGetDeviceProperties(&prop, i) != cudaSuccess) {
+      cudaGetLastError();
+      lines.push_back("cuda:" + std::to_string(i) + ": properties unavailable");
+      continue;
+    }
+    char memory[32];
+    std::snprintf(memory, sizeof memory, "%.1f GiB", static_cast<double>(prop.totalGlobalMem) / (1u << 30));
+    lines.push_back("cuda:" + std::to_string(i) + ": " + prop.name + ", sm_" + std::to_string(prop.major * 10 + prop.minor) +
+                    ", " + std::to_string(prop.multiProcessorCount) + " SMs, " + memory);
+  }
+  return lines;
 }
 
 Backend* cuda_backend_or_null(int index) {

@@ -9,6 +9,7 @@
 //   cuda_backend.cu      memory, copies, device discovery and the backend.h hooks
 //   cuda_elementwise.cu  fill, cast, unary, binary, strided_copy/_write (one kernel template each)
 //   cuda_reduce.cu       Sum / Max / ArgMax (CUB device-wide + block/warp kernels)
+//   cuda_program.cu      fused element-wise programs (deferred tensors): one kernel each
 //   cuda_matmul.cu       cuBLAS SGEMM/DGEMM (loaded on first use), a tiled kernel for int64
 //   cuda_allocator.*     the caching allocator
 // and two plain C++ headers the host tests check without a GPU: strided_meta.h (the index
@@ -49,6 +50,8 @@ class CudaBackend final : public Backend {
               const Shape& out_shape) override;
   void matmul(DType t, const void* a, const void* b, void* c, int64_t m, int64_t n, int64_t k,
               bool trans_a, bool trans_b) override;
+  void eval_program(const ElementwiseProgram& p, void* out) override;
+  void sum_program(const ElementwiseProgram& p, void* out) override;
 
   // Beyond the interface: give cached blocks back to the driver; memory statistics.
   void empty_cache();

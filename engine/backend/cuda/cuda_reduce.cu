@@ -26,6 +26,7 @@
 
 #include "engine/backend/cuda/cuda_backend.cuh"
 #include "engine/backend/cuda/reduce_plan.h"
+#include "engine/backend/elementwise_program.h"
 
 namespace gradlab::cuda {
 
@@ -189,11 +190,22 @@ int64_t ceil_div(T a, U b) {
 
 // ---- the four problem shapes ------------------------------------------------------------------
 
-// Sum or Max of everything: cub::DeviceReduce, two calls (size the temp storage, then run).
+// Sum or Max of everything: cub::DeviceReduce, two calls (size the temp storage, then run);
+// float sums go through the fused-program sum instead (see inside).
 // CUB reads the raw buffer (vectorised), accumulates in Acc (double for float sums) and
 // converts once when it writes `out`.
 template <class Red>
 void reduce_all(CudaBackend& be, const typename Red::Value* x, void* out, int64_t n) {
+  using T = typename Red::Value;
+  if constexpr (std::is_same_v<Red, SumReducer<T>> && std::is_floating_point_v<T>) {
+    // A float sum of everything is the one-step program "load x", summed by the same kernel
+    // as a deferred expression's sum (cuda_program.cu): so x.sum() has the same bits whether
+    // x's values were stored or are still an expression (Note [Deferred element-wise ops]).
+    ElementwiseProgram load_x{dtype_of<T>(), n, {ElementwiseStep{}}};
+    load_x.steps[0].data = x;
+    be.sum_program(load_x, out);
+    return;
+  }
   auto* o = static_cast<typename Red::Out*>(out);
   size_t temp_bytes = 0;
   check_cuda(cub::DeviceReduce::Reduce(nullptr, temp_bytes, x, o, n, Red{}, Red::identity(), 0));

@@ -1,0 +1,99 @@
+// See program.h. Each step of a chunk is a flat loop over the same scalar functor as the
+// unfused primitive (scalar_math.h), so every element gets the same operations in the same order.
+#include "engine/backend/cpu/program.h"
+
+#include <algorithm>
+#include <memory>
+#include <vector>
+
+#include "engine/backend/cpu/full_sum.h"
+
+namespace gradlab::cpu {
+namespace {
+
+template <class T>
+void unary_flat(UnaryOp op, const T* x, T* out, int64_t n, double a, double b) {
+  dispatch_unary(op, a, b, [&](auto fn) {
+    for (int64_t i = 0; i < n; ++i) out[i] = fn(x[i]);
+  });
+}
+
+template <class T>
+void binary_flat(BinaryOp op, const T* x, const T* y, T* out, int64_t n, double a) {
+  dispatch_binary(op, a, [&](auto fn) {
+    for (int64_t i = 0; i < n; ++i) out[i] = fn(x[i], y[i]);
+  });
+}
+
+// Elements per chunk: a multiple of 8 (FullSum's pieces) whose registers fit in L2.
+constexpr int64_t kChunk = 2048;
+
+// Note [Wide vectors for fused programs]
+// A fused program is compute-bound (its steps run in cache), unlike the memory-bound per-op
+// loops, so natively on x86-64 (with GCC; clang refuses `flatten` on clones) its evaluation is
+// compiled twice more, for AVX2 and AVX-512, and the loader picks the widest the CPU has
+// (target_clones); `flatten` inlines the loops and scalar functors into each clone so they
+// vectorise at its width. The bits cannot change: every lane does the same IEEE operations as
+// the scalar code, and -ffp-contract=off still forbids fusing a*b+c.
+#if defined(__x86_64__) && defined(__linux__) && defined(__GNUC__) && !defined(__clang__)
+#define GRADLAB_WIDE_VECTORS __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default"), flatten))
+#else
+#define GRADLAB_WIDE_VECTORS
+#endif
+
+// Calls sink(first, values, len) for consecutive chunks of the program's result. When `out` is
+// given, the last step writes straight into it.
+template <class T, class Sink>
+void run_chunks(const ElementwiseProgram& p, T* out, Sink&& sink) {
+  using Kind = ElementwiseStep::Kind;
+  const size_t steps = p.steps.size();
+  std::unique_ptr<T[]> scratch(new T[steps * kChunk]);  // uninitialised: each step writes before reading
+  std::vector<const T*> value(steps);
+  for (size_t s = 0; s < steps; ++s) {  // broadcasts are the same in every chunk: fill once
+    const ElementwiseStep& st = p.steps[s];
+    if (st.kind == Kind::Broadcast) std::fill_n(scratch.get() + s * kChunk, kChunk, *static_cast<const T*>(st.data));
+  }
+  for (int64_t lo = 0; lo < p.numel; lo += kChunk) {
+    const int64_t len = std::min(kChunk, p.numel - lo);
+    for (size_t s = 0; s < steps; ++s) {
+      const ElementwiseStep& st = p.steps[s];
+      T* buf = out && s + 1 == steps ? out + lo : scratch.get() + s * kChunk;
+      switch (st.kind) {
+        case Kind::Load: value[s] = static_cast<const T*>(st.data) + lo; break;
+        case Kind::Broadcast: value[s] = scratch.get() + s * kChunk; break;
+        case Kind::Unary:
+          unary_flat<T>(st.unary_op, value[st.x], buf, len, st.a, st.b);
+          value[s] = buf;
+          break;
+        case Kind::Binary:
+          binary_flat<T>(st.binary_op, value[st.x], value[st.y], buf, len, st.a);
+          value[s] = buf;
+          break;
+      }
+    }
+    sink(lo, value[steps - 1], len);
+  }
+}
+
+}  // namespace
+
+GRADLAB_WIDE_VECTORS void eval_program(const ElementwiseProgram& p, void* out) {
+  dispatch_dtype(p.dtype, [&](auto zero) {
+    using T = decltype(zero);
+    T* o = static_cast<T*>(out);
+    run_chunks<T>(p, o, [&](int64_t lo, const T* v, int64_t len) {
+      if (v != o + lo) std::copy_n(v, len, o + lo);  // a result that is a Load or a Broadcast
+    });
+  });
+}
+
+GRADLAB_WIDE_VECTORS void sum_program(const ElementwiseProgram& p, void* out) {
+  dispatch_dtype(p.dtype, [&](auto zero) {
+    using T = decltype(zero);
+    FullSum<T> sum(p.numel);
+    run_chunks<T>(p, nullptr, [&](int64_t, const T* v, int64_t len) { sum.add(v, len); });
+    *static_cast<T*>(out) = sum.result();
+  });
+}
+
+}  // namespace gradlab::cpu
