@@ -1,14 +1,15 @@
 // The CPU backend: the primitives of backend.h as tight loops over the shared scalar functors
 // (scalar_math.h); strided views are walked by one odometer loop (strided_loop.h),
-// full sums keep PyTorch's order (full_sum.h) and axis sums are xtensor expressions over the raw
-// buffers; max/argmax scan one dim (NaN wins). Deferred element-wise programs run fused, chunk
-// by chunk (program.cpp).
-// xtensor types never leave this file (the engine sees only raw buffers and shapes).
+// sums, full or over dims, keep PyTorch's order (full_sum.h, Note [Float sum order]); max/argmax
+// scan one dim (NaN wins). Deferred element-wise programs run fused, chunk by chunk
+// (program.cpp). Fills and dtype casts are xtensor assignments over the raw buffers; xtensor
+// types never leave this file (the engine sees only raw buffers and shapes).
 #include <algorithm>
+#include <array>
 #include <cstring>
+#include <vector>
 #include <xtensor/xadapt.hpp>
 #include <xtensor/xarray.hpp>
-#include <xtensor/xreducer.hpp>
 
 #include "engine/backend/backend.h"
 #include "engine/backend/cpu/caching_allocator.h"
@@ -25,15 +26,16 @@
 namespace gradlab {
 namespace {
 
+// A flat run of n elements at p as an xtensor expression (no copy, no ownership).
+template <class T>
+auto adapt_flat(T* p, int64_t n) {
+  const auto size = static_cast<size_t>(n);
+  return xt::adapt(p, size, xt::no_ownership(), std::array<size_t, 1>{size});
+}
+
 bool is_contiguous(const StridedView& v) { return v.strides == contiguous_strides(v.shape); }
 bool is_single(const StridedView& v) {
   return std::all_of(v.strides.begin(), v.strides.end(), [](int64_t s) { return s == 0; });
-}
-
-template <class T>
-auto adapt_contiguous(T* p, const Shape& s) {
-  std::vector<size_t> shape(s.begin(), s.end());
-  return xt::adapt(p, static_cast<size_t>(shape_numel(s)), xt::no_ownership(), shape);
 }
 
 class CpuBackend final : public Backend {
@@ -52,7 +54,7 @@ class CpuBackend final : public Backend {
   void fill(DType t, void* dst, int64_t n, double value) override {
     dispatch_dtype(t, [&](auto zero) {
       using T = decltype(zero);
-      std::fill_n(static_cast<T*>(dst), n, static_cast<T>(value));
+      adapt_flat(static_cast<T*>(dst), n).fill(static_cast<T>(value));
     });
   }
 
@@ -61,9 +63,8 @@ class CpuBackend final : public Backend {
       using F = decltype(f);
       dispatch_dtype(to, [&](auto t) {
         using T = decltype(t);
-        const F* s = static_cast<const F*>(src);
-        T* d = static_cast<T*>(dst);
-        for (int64_t i = 0; i < n; ++i) d[i] = static_cast<T>(s[i]);
+        auto out = adapt_flat(static_cast<T*>(dst), n);
+        out = xt::cast<T>(adapt_flat(static_cast<const F*>(src), n));
       });
     });
   }
@@ -243,6 +244,9 @@ class CpuBackend final : public Backend {
     if (reduced.empty() || n == 0) {
       if (op == ReduceOp::ArgMax) {
         std::fill_n(static_cast<int64_t*>(out), out_n, int64_t{0});
+      } else if (n == out_n && op == ReduceOp::Sum) {
+        T* o = static_cast<T*>(out);  // a sum over size-1 dims is 0 + x: -0.0 becomes +0.0
+        for (int64_t i = 0; i < n; ++i) o[i] = T(0) + x[i];
       } else if (n == out_n) {
         std::copy_n(x, n, static_cast<T*>(out));
       } else {
@@ -250,12 +254,8 @@ class CpuBackend final : public Backend {
       }
       return;
     }
-    if (op == ReduceOp::Sum) {
-      // Lazy evaluation on purpose: xtensor 0.24's immediate reducers crash under C++20.
-      std::vector<size_t> axes(reduced.begin(), reduced.end());
-      auto in = adapt_contiguous(const_cast<T*>(x), in_shape);
-      auto o = adapt_contiguous(static_cast<T*>(out), out_shape);
-      o = xt::sum(in, axes, xt::keep_dims);
+    if (op == ReduceOp::Sum) {  // Note [Float sum order]
+      cpu::sum_over_dims(x, in_shape, static_cast<T*>(out), out_shape);
       return;
     }
     if (op == ReduceOp::Max && reduced.size() > 1 && out_n > 1) {

@@ -25,8 +25,9 @@ void binary_flat(BinaryOp op, const T* x, const T* y, T* out, int64_t n, double 
   });
 }
 
-// Elements per chunk: a multiple of 8 (FullSum's pieces) whose registers fit in L2.
+// Elements per chunk: a multiple of FullSum's pieces whose registers fit in L2.
 constexpr int64_t kChunk = 2048;
+static_assert(kChunk % FullSum<float>::kPiece == 0 && kChunk % FullSum<double>::kPiece == 0);
 
 // Note [Wide vectors for fused programs]
 // A fused program is compute-bound (its steps run in cache), unlike the memory-bound per-op
