@@ -127,23 +127,22 @@ GRADLAB_SLEEF_HD float rint_f(float x) {
   return std::rint(x);
 #else
   float a = std::fabs(x);
-  if (!(a < 8388608.0f)) return x;  // |x| >= 2^23 is already an integer; NaN stays NaN
-  return std::copysign((a + 8388608.0f) - 8388608.0f, x);
+  float r = std::copysign((a + 8388608.0f) - 8388608.0f, x);
+  return a < 8388608.0f ? r : x;  // |x| >= 2^23 is already an integer; NaN stays NaN
 #endif
 }
 
 // vcvtps2dq: round to nearest even; NaN and out-of-range values give INT32_MIN (x86's
 // "integer indefinite"), where a plain C++ cast would be undefined.
+// Written as selects, not branches (`&`, not `&&`), so that loops over these functions vectorise.
 GRADLAB_SLEEF_HD int32_t rint_i32(float x) {
   float r = rint_f(x);
-  if (!(r >= -2147483648.0f && r < 2147483648.0f)) return INT32_MIN;
-  return static_cast<int32_t>(r);
+  return static_cast<int32_t>(((r >= -2147483648.0f) & (r < 2147483648.0f)) ? r : -2147483648.0f);
 }
 
 // vcvttps2dq: truncation, same out-of-range rule (-2147483904 is the float below -2^31).
 GRADLAB_SLEEF_HD int32_t trunc_i32(float x) {
-  if (!(x > -2147483904.0f && x < 2147483648.0f)) return INT32_MIN;
-  return static_cast<int32_t>(x);
+  return static_cast<int32_t>(((x > -2147483904.0f) & (x < 2147483648.0f)) ? x : -2147483648.0f);
 }
 
 // 2^q built from its exponent field (q in [-126, 127]; other q give what the bit pattern gives,
@@ -622,22 +621,23 @@ GRADLAB_SLEEF_HD F2 expk2f(F2 d) {
   t = dfadd2_22(s, dfmul_22(dfsqu_2(s), t));
   t = dfadd_12(1.0f, t);
 
-  t.x = ldexp2k(t.x, q);
-  t.y = ldexp2k(t.y, q);
-  if (d.x < -104.0f) t = F2{0.0f, 0.0f};
+  const bool underflow = d.x < -104.0f;
+  t.x = underflow ? 0.0f : ldexp2k(t.x, q);
+  t.y = underflow ? 0.0f : ldexp2k(t.y, q);
   return t;
 }
 
 GRADLAB_SLEEF_HD float tanhf_u10(float x) {
   GRADLAB_SLEEF_NO_CONTRACT
-  if (is_nan(x)) return float_of(0xffffffffu);  // SLEEF ors the NaN mask in: all bits set
+  // Straight-line code with selects at the end (no early return), so loops over it vectorise.
   float y = std::fabs(x);
   F2 d = expk2f(F2{y, 0.0f});
   F2 e = dfrec_2(d);
   d = dfdiv_22(dfadd_22(d, df_neg(e)), dfadd_22(d, e));  // (e^y - e^-y) / (e^y + e^-y)
   y = d.x + d.y;
-  if (std::fabs(x) > 8.664339742f || is_nan(y)) y = 1.0f;
-  return mulsign(y, x);
+  y = ((std::fabs(x) > 8.664339742f) | is_nan(y)) ? 1.0f : y;
+  y = mulsign(y, x);
+  return is_nan(x) ? float_of(0xffffffffu) : y;  // SLEEF ors the NaN mask in: all bits set
 }
 
 // ---- float64: xexp, xlog_u1, xtanh (sleefsimddp.c), for Sleef_expd4_u10 and friends ----------

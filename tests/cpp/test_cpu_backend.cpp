@@ -3,6 +3,7 @@
 // GPU with these results, so they must be right on their own).
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <vector>
 
@@ -38,4 +39,64 @@ TEST_CASE("cpu reduce Max over several dims keeps the other dims", "[backend]") 
   cpu.reduce(ReduceOp::Max, DType::Float64, x.data(), in, got.data(), Shape{1, 6, 1});
   CHECK(std::isnan(got[4]));
   for (int b : {0, 1, 2, 3, 5}) CHECK(got[b] == want[b]);
+}
+
+// Large element-wise primitives run through the wide-vector builds (Note [Wide vectors for fused
+// programs]); every lane must give the bits of the scalar functor, for every primitive, on
+// inputs from all over the number line (and NaN, inf, -0, subnormals).
+template <class T>
+std::vector<T> wide_inputs(size_t n) {
+  std::vector<T> v(n);
+  uint64_t state = 0x9E3779B97F4A7C15ull;
+  for (size_t i = 0; i < n; ++i) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    const double magnitude = std::ldexp(static_cast<double>(state >> 40) / double(1 << 24), static_cast<int>((state >> 8) % 40) - 20);
+    v[i] = static_cast<T>((state & 1) ? -magnitude : magnitude);
+  }
+  const T special[] = {T(0), -T(0), std::numeric_limits<T>::infinity(), -std::numeric_limits<T>::infinity(),
+                       std::numeric_limits<T>::quiet_NaN(), std::numeric_limits<T>::denorm_min(), T(88.7), T(-104.5),
+                       T(1e30), T(-1e30), T(9.0), T(-8.7)};
+  for (size_t i = 0; i < std::size(special); ++i) v[i * 97] = special[i];
+  return v;
+}
+
+template <class T>
+bool same_value(T a, T b) {
+  return (a != a && b != b) || std::memcmp(&a, &b, sizeof(T)) == 0;
+}
+
+template <class T>
+void check_wide_primitives() {
+  Backend& cpu = backend_for(Device{DeviceType::CPU, 0});
+  const DType t = std::is_same_v<T, float> ? DType::Float32 : DType::Float64;
+  const size_t n = 40000;
+  const std::vector<T> x = wide_inputs<T>(n), y = wide_inputs<T>(n + 13);
+  std::vector<T> out(n), ref(n);
+#define GRADLAB_UNARY_CASE(name, expr)                                                         \
+  {                                                                                            \
+    cpu.unary(UnaryOp::name, t, x.data(), out.data(), static_cast<int64_t>(n), 2.5, 0.5);      \
+    const UnaryFn<UnaryOp::name> fn{2.5, 0.5};                                                 \
+    size_t bad = 0;                                                                            \
+    for (size_t i = 0; i < n; ++i) bad += !same_value(out[i], fn(x[i]));                       \
+    INFO("unary " #name);                                                                      \
+    CHECK(bad == 0);                                                                           \
+  }
+  GRADLAB_UNARY_PRIMITIVES(GRADLAB_UNARY_CASE)
+#undef GRADLAB_UNARY_CASE
+#define GRADLAB_BINARY_CASE(name, expr)                                                                   \
+  {                                                                                                       \
+    cpu.binary_same_shape(BinaryOp::name, t, x.data(), y.data() + 13, out.data(), Shape{int64_t(n)}, 2.5); \
+    const BinaryFn<BinaryOp::name> fn{2.5};                                                               \
+    size_t bad = 0;                                                                                       \
+    for (size_t i = 0; i < n; ++i) bad += !same_value(out[i], fn(x[i], y[i + 13]));                       \
+    INFO("binary " #name);                                                                                \
+    CHECK(bad == 0);                                                                                      \
+  }
+  GRADLAB_BINARY_PRIMITIVES(GRADLAB_BINARY_CASE)
+#undef GRADLAB_BINARY_CASE
+}
+
+TEST_CASE("cpu wide-vector unary and binary primitives give the scalar bits", "[backend]") {
+  SECTION("float32") { check_wide_primitives<float>(); }
+  SECTION("float64") { check_wide_primitives<double>(); }
 }

@@ -1,5 +1,6 @@
 // The CPU backend: the primitives of backend.h as tight loops over the shared scalar functors
-// (scalar_math.h); strided views are walked by one odometer loop (strided_loop.h),
+// (scalar_math.h), large ones through the wide-vector builds of program.cpp (Note [Wide vectors
+// for fused programs]); strided views are walked by one odometer loop (strided_loop.h),
 // sums, full or over dims, keep PyTorch's order (full_sum.h, Note [Float sum order]); max/argmax
 // scan one dim (NaN wins). Deferred element-wise programs run fused, chunk by chunk
 // (program.cpp). Fills and dtype casts are xtensor assignments over the raw buffers; xtensor
@@ -70,6 +71,7 @@ class CpuBackend final : public Backend {
   }
 
   void unary(UnaryOp op, DType t, const void* x, void* out, int64_t n, double a, double b) override {
+    if (n >= cpu::kWideMinNumel && is_floating(t)) return cpu::unary_wide(op, t, x, out, n, a, b);
     dispatch_dtype(t, [&](auto zero) {
       using T = decltype(zero);
       dispatch_unary(op, a, b, [&](auto fn) {
@@ -91,6 +93,7 @@ class CpuBackend final : public Backend {
   void binary_same_shape(BinaryOp op, DType t, const void* x, const void* y, void* out, const Shape& shape,
                          double a) override {
     const int64_t n = shape_numel(shape);
+    if (n >= cpu::kWideMinNumel && is_floating(t)) return cpu::binary_wide(op, t, x, y, out, n, a);
     dispatch_dtype(t, [&](auto zero) {
       using T = decltype(zero);
       dispatch_binary(op, a, [&](auto fn) {

@@ -35,7 +35,10 @@ static_assert(kChunk % FullSum<float>::kPiece == 0 && kChunk % FullSum<double>::
 // compiled twice more, for AVX2 and AVX-512, and the loader picks the widest the CPU has
 // (target_clones); `flatten` inlines the loops and scalar functors into each clone so they
 // vectorise at its width. The bits cannot change: every lane does the same IEEE operations as
-// the scalar code, and -ffp-contract=off still forbids fusing a*b+c.
+// the scalar code, and -ffp-contract=off still forbids fusing a*b+c. The CPU backend's large
+// unary and binary primitives come here too, as one-step programs (unary_wide, binary_wide):
+// the SLEEF functions (exp, log, tanh, ...) call std::fma, which the baseline x86-64 build
+// turns into a libm call per element and only the AVX2/AVX-512 clones inline and vectorise.
 #if defined(__x86_64__) && defined(__linux__) && defined(__GNUC__) && !defined(__clang__)
 #define GRADLAB_WIDE_VECTORS __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default"), flatten))
 #else
@@ -95,6 +98,28 @@ GRADLAB_WIDE_VECTORS void sum_program(const ElementwiseProgram& p, void* out) {
     run_chunks<T>(p, nullptr, [&](int64_t, const T* v, int64_t len) { sum.add(v, len); });
     *static_cast<T*>(out) = sum.result();
   });
+}
+
+void unary_wide(UnaryOp op, DType t, const void* x, void* out, int64_t n, double a, double b) {
+  ElementwiseProgram p{t, n, std::vector<ElementwiseStep>(2)};
+  p.steps[0].data = x;  // kind Load
+  p.steps[1].kind = ElementwiseStep::Kind::Unary;
+  p.steps[1].unary_op = op;
+  p.steps[1].a = a;
+  p.steps[1].b = b;
+  eval_program(p, out);
+}
+
+void binary_wide(BinaryOp op, DType t, const void* x, const void* y, void* out, int64_t n, double a) {
+  ElementwiseProgram p{t, n, std::vector<ElementwiseStep>(3)};
+  p.steps[0].data = x;  // kind Load
+  p.steps[1].data = y;
+  p.steps[2].kind = ElementwiseStep::Kind::Binary;
+  p.steps[2].binary_op = op;
+  p.steps[2].x = 0;
+  p.steps[2].y = 1;
+  p.steps[2].a = a;
+  eval_program(p, out);
 }
 
 }  // namespace gradlab::cpu

@@ -12,4 +12,10 @@ void eval_program(const ElementwiseProgram& p, void* out);
 // materialised values (Note [Float sum order]).
 void sum_program(const ElementwiseProgram& p, void* out);
 
+// Large unary and binary primitives of the CPU backend, run as one-step programs so that they get
+// eval_program's wide-vector builds (Note [Wide vectors for fused programs]); floating dtypes.
+inline constexpr int64_t kWideMinNumel = 1024;
+void unary_wide(UnaryOp op, DType t, const void* x, void* out, int64_t n, double a, double b);
+void binary_wide(BinaryOp op, DType t, const void* x, const void* y, void* out, int64_t n, double a);
+
 }  // namespace gradlab::cpu
