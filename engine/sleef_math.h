@@ -94,6 +94,15 @@ GRADLAB_SLEEF_HD float float_of(uint32_t u) {
 #endif
 }
 
+// 1 where fma is done in software (below): wasm; a native test sets it to check that path.
+#ifndef GRADLAB_SLEEF_SOFT_FMA
+#if defined(__wasm__)
+#define GRADLAB_SLEEF_SOFT_FMA 1
+#else
+#define GRADLAB_SLEEF_SOFT_FMA 0
+#endif
+#endif
+
 // a*b + c rounded once: std::fma, an instruction wherever the target has one (CUDA, FMA-enabled
 // x86 code such as a target_clones("fma") loop, ARM) and glibc's exact fmaf call otherwise. In
 // wasm, where it would be musl's software fmaf, it is done inline in double instead: a*b is exact
@@ -101,7 +110,7 @@ GRADLAB_SLEEF_HD float float_of(uint32_t u) {
 // final rounding to float makes the result exact (checked against fmaf on 4e8 triples).
 GRADLAB_SLEEF_HD float fma_f(float a, float b, float c) {
   GRADLAB_SLEEF_NO_CONTRACT
-#if !defined(__wasm__)
+#if !GRADLAB_SLEEF_SOFT_FMA
   return std::fma(a, b, c);
 #else
   double p = static_cast<double>(a) * static_cast<double>(b);
@@ -190,6 +199,30 @@ using D2 = Pair<double>;
 GRADLAB_SLEEF_HD double fma1(double a, double b, double c) { return std::fma(a, b, c); }
 GRADLAB_SLEEF_HD float fma1(float a, float b, float c) { return fma_f(a, b, c); }
 
+// Two fma patterns of the double-float arithmetic whose exact value a float (or double) holds
+// after one rounding, computed in double where fma is software (GRADLAB_SLEEF_SOFT_FMA): there
+// x*y is exact in double, and so is the subtraction, so the one rounding is fma's own.
+//   product_error(x, y, p)    x*y - p, with p = x*y rounded: the product's rounding error
+//   one_minus_product(x, y)   1 - x*y, with y = 1/x rounded (x*y within a factor 2 of 1)
+GRADLAB_SLEEF_HD double product_error(double x, double y, double p) { return std::fma(x, y, -p); }
+GRADLAB_SLEEF_HD double one_minus_product(double x, double y) { return std::fma(-x, y, 1.0); }
+GRADLAB_SLEEF_HD float product_error(float x, float y, float p) {
+  GRADLAB_SLEEF_NO_CONTRACT
+#if GRADLAB_SLEEF_SOFT_FMA
+  return static_cast<float>(static_cast<double>(x) * static_cast<double>(y) - static_cast<double>(p));
+#else
+  return fma_f(x, y, -p);
+#endif
+}
+GRADLAB_SLEEF_HD float one_minus_product(float x, float y) {
+  GRADLAB_SLEEF_NO_CONTRACT
+#if GRADLAB_SLEEF_SOFT_FMA
+  return static_cast<float>(1.0 - static_cast<double>(x) * static_cast<double>(y));
+#else
+  return fma_f(-x, y, 1.0f);
+#endif
+}
+
 template <class T>
 GRADLAB_SLEEF_HD Pair<T> df_normalize(Pair<T> t) {
   GRADLAB_SLEEF_NO_CONTRACT
@@ -258,19 +291,19 @@ template <class T>
 GRADLAB_SLEEF_HD Pair<T> dfmul_11(T x, T y) {
   GRADLAB_SLEEF_NO_CONTRACT
   T s = x * y;
-  return {s, fma1(x, y, -s)};
+  return {s, product_error(x, y, s)};
 }
 template <class T>
 GRADLAB_SLEEF_HD Pair<T> dfmul_21(Pair<T> x, T y) {
   GRADLAB_SLEEF_NO_CONTRACT
   T s = x.x * y;
-  return {s, fma1(x.y, y, fma1(x.x, y, -s))};
+  return {s, fma1(x.y, y, product_error(x.x, y, s))};
 }
 template <class T>
 GRADLAB_SLEEF_HD Pair<T> dfmul_22(Pair<T> x, Pair<T> y) {
   GRADLAB_SLEEF_NO_CONTRACT
   T s = x.x * y.x;
-  return {s, fma1(x.x, y.y, fma1(x.y, y.x, fma1(x.x, y.x, -s)))};
+  return {s, fma1(x.x, y.y, fma1(x.y, y.x, product_error(x.x, y.x, s)))};
 }
 template <class T>
 GRADLAB_SLEEF_HD T dfmul_22_to1(Pair<T> x, Pair<T> y) {  // the product rounded to one number
@@ -281,21 +314,21 @@ template <class T>
 GRADLAB_SLEEF_HD Pair<T> dfsqu_2(Pair<T> x) {
   GRADLAB_SLEEF_NO_CONTRACT
   T s = x.x * x.x;
-  return {s, fma1(x.x + x.x, x.y, fma1(x.x, x.x, -s))};
+  return {s, fma1(x.x + x.x, x.y, product_error(x.x, x.x, s))};
 }
 template <class T>
 GRADLAB_SLEEF_HD Pair<T> dfrec_2(Pair<T> d) {  // 1 / d
   GRADLAB_SLEEF_NO_CONTRACT
   T s = T(1) / d.x;
-  return {s, s * fma1(-d.y, s, fma1(-d.x, s, T(1)))};
+  return {s, s * fma1(-d.y, s, one_minus_product(d.x, s))};
 }
 template <class T>
 GRADLAB_SLEEF_HD Pair<T> dfdiv_22(Pair<T> n, Pair<T> d) {  // n / d
   GRADLAB_SLEEF_NO_CONTRACT
   T t = T(1) / d.x;
   T s = n.x * t;
-  T u = fma1(t, n.x, -s);
-  T v = fma1(-d.y, t, fma1(-d.x, t, T(1)));
+  T u = product_error(t, n.x, s);
+  T v = fma1(-d.y, t, one_minus_product(d.x, t));
   return {s, fma1(s, v, fma1(n.y, t, u))};
 }
 
