@@ -17,8 +17,7 @@ namespace {
 
 const char* const* dir_for(const Value& v) {
   if (v.is_tensor()) return names::kTensorDir;
-  if (v.is_bool()) return names::kBoolDir;
-  if (v.is_int()) return names::kIntDir;
+  if (v.is_bool() || v.is_int()) return names::kIntDir;  // dir(bool) == dir(int) in Python 3.11
   if (v.is_float()) return names::kFloatDir;
   if (v.is_none()) return names::kNoneDir;
   Object* o = v.obj();

@@ -412,20 +412,7 @@ Value b_sorted(Interp& in, CallArgs& a) {
   Args args("sorted", a, {"iterable", "key", "reverse"}, 1, ArgStyle::Python, 1);
   std::vector<Value> items = to_vector(in, *args.get(0));
   bool reverse = args.has(2) && truthy(*args.get(2));
-  std::vector<Value> keys;
-  if (args.has(1)) {
-    for (const Value& x : items) keys.push_back(in.call0(*args.get(1), {x}));
-  } else {
-    keys = items;
-  }
-  std::vector<size_t> order(items.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
-    return reverse ? less_than(keys[y], keys[x]) : less_than(keys[x], keys[y]);
-  });
-  std::vector<Value> out;
-  for (size_t i : order) out.push_back(items[i]);
-  return make_list(std::move(out));
+  return make_list(sort_by_key(in, items, args.has(1) ? args.get(1) : nullptr, reverse));
 }
 
 Value b_reversed(Interp& in, CallArgs& a) {

@@ -7,6 +7,7 @@
 //   t ** s → pow (PowBackward0)       s ** t, t ** t → pow (PowBackward1)
 //   -t → neg, t @ u → matmul
 // Python ints are 64-bit here: an overflow raises OverflowError instead of silently wrapping.
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -463,6 +464,21 @@ bool compare_op(CmpKind op, const Value& a, const Value& b, bool condition) {
 bool less_than(const Value& a, const Value& b) {
   if (a.is_tensor() || b.is_tensor()) return compare_op(CmpKind::Lt, a, b, true);
   return compare_op(CmpKind::Lt, a, b, false);
+}
+
+std::vector<Value> sort_by_key(Interp& in, const std::vector<Value>& items, const Value* key, bool reverse) {
+  std::vector<Value> keys;
+  keys.reserve(items.size());
+  for (const Value& x : items) keys.push_back(key ? in.call0(*key, {x}) : x);
+  std::vector<size_t> order(items.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    return reverse ? less_than(keys[y], keys[x]) : less_than(keys[x], keys[y]);
+  });
+  std::vector<Value> out;
+  out.reserve(items.size());
+  for (size_t i : order) out.push_back(items[i]);
+  return out;
 }
 
 bool contains(const Value& c, const Value& item) {

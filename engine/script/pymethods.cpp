@@ -317,16 +317,7 @@ Value l_sort(Interp& in, const Value& self, CallArgs& a) {
   Args args("sort", a, {"key", "reverse"}, 0, ArgStyle::Python, 0);
   auto& items = L(self).items;
   bool reverse = args.has(1) && truthy(*args.get(1));
-  std::vector<Value> keys;
-  for (const Value& x : items) keys.push_back(args.has(0) ? in.call0(*args.get(0), {x}) : x);
-  std::vector<size_t> order(items.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
-    return reverse ? less_than(keys[y], keys[x]) : less_than(keys[x], keys[y]);
-  });
-  std::vector<Value> out;
-  for (size_t i : order) out.push_back(items[i]);
-  items = std::move(out);
+  items = sort_by_key(in, items, args.has(0) ? args.get(0) : nullptr, reverse);
   return Value();
 }
 Value l_copy(Interp&, const Value& self, CallArgs& a) {

@@ -18,7 +18,6 @@ extern const char* const kFunctionalDir[];
 extern const char* const kMathDir[];
 extern const char* const kIntDir[];
 extern const char* const kFloatDir[];
-extern const char* const kBoolDir[];
 extern const char* const kStrDir[];
 extern const char* const kListDir[];
 extern const char* const kTupleDir[];

@@ -311,6 +311,9 @@ Value unary_op(UnaryKind op, const Value& a);
 bool compare_op(CmpKind op, const Value& a, const Value& b, bool condition);
 // Orders two values for min/max/sorted (`<`), with one-element tensors compared by value.
 bool less_than(const Value& a, const Value& b);
+// `items` in ascending order of key(item) (of the items themselves when `key` is null), stable,
+// reversed for reverse=True as Python does (ties keep their order): sorted() and list.sort().
+std::vector<Value> sort_by_key(Interp& in, const std::vector<Value>& items, const Value* key, bool reverse);
 bool contains(const Value& container, const Value& item);
 
 // Indexing (subscript.cpp).
