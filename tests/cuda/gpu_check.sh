@@ -37,7 +37,7 @@ step torch_peer 240 python3 "$here/bench/peers/pytorch_cuda_bench.py" --seconds 
 {
   echo "== card"; cat "$out/gpu.txt"
   echo "== info"; cat "$out/info.log"
-  echo "== agreement (failures, last lines)"; grep -m 40 -i "fail\|error" "$out/agreement.log"; tail -n 3 "$out/agreement.log"
+  echo "== agreement (failures, last lines)"; grep -m 40 "^FAIL" "$out/agreement.log"; tail -n 1 "$out/agreement.log"
   [ -f "$out/catch2_cuda.log" ] && { echo "== catch2 [cuda]"; tail -n 4 "$out/catch2_cuda.log"; }
   echo "== golden on cuda"; grep -m 40 -A3 "^FAIL" "$out/golden.log"; tail -n 1 "$out/golden.log"
   echo "== bench"; cat "$out/bench.log"

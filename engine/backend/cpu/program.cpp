@@ -51,7 +51,15 @@ template <class T, class Sink>
 void run_chunks(const ElementwiseProgram& p, T* out, Sink&& sink) {
   using Kind = ElementwiseStep::Kind;
   const size_t steps = p.steps.size();
-  std::unique_ptr<T[]> scratch(new T[steps * kChunk]);  // uninitialised: each step writes before reading
+  // Scratch rows for broadcasts and for the steps that compute into it (uninitialised: each
+  // step writes before reading); none for a one-step primitive (unary_wide, binary_wide), which
+  // writes `out` directly.
+  bool needs_scratch = false;
+  for (size_t s = 0; s < steps; ++s) {
+    const Kind kind = p.steps[s].kind;
+    needs_scratch |= kind == Kind::Broadcast || (kind != Kind::Load && !(out && s + 1 == steps));
+  }
+  std::unique_ptr<T[]> scratch(needs_scratch ? new T[steps * kChunk] : nullptr);
   std::vector<const T*> value(steps);
   for (size_t s = 0; s < steps; ++s) {  // broadcasts are the same in every chunk: fill once
     const ElementwiseStep& st = p.steps[s];
