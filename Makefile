@@ -8,6 +8,10 @@ JOBS ?= $(shell nproc)
 PORT ?= 8000
 export NODE_PATH := /usr/share/nodejs
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+# The shared reference folder the tests compare against (tools/find_shared.sh); CMake and the
+# Node tests read it from the environment.
+GRADLAB_SHARED_DIR ?= $(shell tools/find_shared.sh)
+export GRADLAB_SHARED_DIR
 
 .PHONY: all native wasm web serve test test-native test-wasm test-web test-fuzz test-asan bench bench-page clean setup
 
@@ -51,7 +55,7 @@ test-asan:
 	@[ -f build/asan/CMakeCache.txt ] || cmake --preset asan
 	cmake --build build/asan -j$(JOBS) --target gradlab
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  bash tests/golden/run_golden.sh build/asan/gradlab ../shared/golden/cases tests/golden/cases
+	  bash tests/golden/run_golden.sh build/asan/gradlab $(GRADLAB_SHARED_DIR)/golden/cases tests/golden/cases
 
 # A short libFuzzer run over the interpreter, seeded with the golden scripts.
 test-fuzz:

@@ -1,5 +1,5 @@
 # Script-level golden tests: the gradlab CLI must print exactly what PyTorch 1.13.1 printed.
-#   golden.shared   — ../shared/golden/cases (the reference cases; only where that folder exists)
+#   golden.shared   — $GRADLAB_SHARED_DIR/golden/cases (the reference cases; ../shared by default)
 #   golden.project  — tests/golden/cases (the project's own cases, made by tests/golden/generate.sh)
 #   golden.notebook — tests/notebook/seed.ipynb executed with --output, compared with
 #                     seed.expected.json (made by tests/notebook/generate_expected.py)
@@ -26,7 +26,7 @@ find_program(GRADLAB_BASH bash REQUIRED)
 find_program(GRADLAB_PYTHON3 NAMES python3 REQUIRED)  # the notebook checker uses only `json`
 
 set(GRADLAB_GOLDEN_RUNNER ${CMAKE_CURRENT_SOURCE_DIR}/golden/run_golden.sh)
-set(GRADLAB_SHARED_CASES ${CMAKE_SOURCE_DIR}/../shared/golden/cases)
+set(GRADLAB_SHARED_CASES ${GRADLAB_SHARED_DIR}/golden/cases)
 set(GRADLAB_GOLDEN_TESTS "")
 
 if(IS_DIRECTORY ${GRADLAB_SHARED_CASES})

@@ -9,7 +9,7 @@ if(EMSCRIPTEN)
   option(GRADLAB_WEB_TESTS "Also run the page's Node and browser tests under ctest (make test-web runs them via npm)" OFF)
   if(GRADLAB_WEB_TESTS)
     find_program(GRADLAB_NODE NAMES node nodejs REQUIRED)
-    set(GRADLAB_WEB_ENV "GRADLAB_WASM_DIR=${CMAKE_BINARY_DIR}" "GRADLAB_SHARED_DIR=${CMAKE_SOURCE_DIR}/../shared")
+    set(GRADLAB_WEB_ENV "GRADLAB_WASM_DIR=${CMAKE_BINARY_DIR}" "GRADLAB_SHARED_DIR=${GRADLAB_SHARED_DIR}")
     add_test(NAME web.node COMMAND ${GRADLAB_NODE} --test ${CMAKE_SOURCE_DIR}/tests/node/
       WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
     set_tests_properties(web.node PROPERTIES ENVIRONMENT "${GRADLAB_WEB_ENV}" TIMEOUT 600)
