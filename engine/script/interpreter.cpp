@@ -23,6 +23,16 @@ Value typing_module() {
     a[n] = Value(std::make_shared<TypeObj>(n, TypeId::Other, nullptr, "typing"));
   return Value(ObjRef(m));
 }
+
+// A new top-level module and the submodules in its attributes (torch.nn.functional) go to the
+// heap: scripts may set module attributes, so `torch.me = torch` would otherwise never be freed.
+void track_module_tree(Heap& heap, const Value& module) {
+  auto* m = module.as<ModuleObj>();
+  if (!m) return;
+  heap.track(module.obj_ref());
+  for (auto& [name, v] : m->attrs)
+    if (v.as<ModuleObj>()) track_module_tree(heap, v);
+}
 }  // namespace
 
 Interp::Interp() : max_depth_(kDefaultRecursionLimit) {
@@ -88,6 +98,7 @@ Value Interp::module(const std::string& name) {
   } else {
     return Value();
   }
+  if (name.find('.') == std::string::npos) track_module_tree(heap_, m);
   modules_.emplace(name, m);
   return m;
 }

@@ -94,6 +94,7 @@ struct TypeObj : Object {
 struct ModuleObj : Object {
   ModuleObj(std::string n, std::string f) : Object(ObjType::Module), name(std::move(n)), file(std::move(f)) {}
   static bool matches(const Object& o) { return o.type == ObjType::Module; }
+  void clear_refs() override { attrs.clear(); }  // `torch.me = torch` is a cycle
   std::string name;
   std::string file;  // where real Python finds it (shown in reprs); empty for built-in modules
   std::unordered_map<std::string, Value> attrs;

@@ -7,7 +7,7 @@
 // value without worrying about copies of containers.
 //
 // Python has a cycle collector; we have reference counts. Containers that could form a cycle
-// (lists, dicts, cells, functions) are registered with the interpreter's Heap, which clears them
+// (lists, dicts, cells, functions, modules) are registered with the interpreter's Heap, which clears them
 // when the interpreter is reset or destroyed, so a script like `a = []; a.append(a)` leaks only
 // until then (and LeakSanitizer stays quiet under the fuzzer).
 #pragma once
