@@ -635,42 +635,51 @@ GRADLAB_SLEEF_HD float cosf_u10(float d, bool payne_hanek = false) {
 }
 
 // ---- tanh: xtanhf, built on expk2f (exp as a double-float) ------------------------------------
+// Templates over the float type F: `float` everywhere, and in the wasm build also F4, four lanes
+// of wasm SIMD (engine/sleef_wasm_simd.h), which supplies the same helpers (fma_f, rint_i32,
+// select, ...) lane-wise, so the math below is written once for both.
 
-GRADLAB_SLEEF_HD F2 expk2f(F2 d) {
+GRADLAB_SLEEF_HD float to_float(int32_t q) { return static_cast<float>(q); }
+GRADLAB_SLEEF_HD float select(bool c, float a, float b) { return c ? a : b; }
+
+template <class F>
+GRADLAB_SLEEF_HD Pair<F> expk2f(Pair<F> d) {
   GRADLAB_SLEEF_NO_CONTRACT
-  float u = (d.x + d.y) * kR_LN2f;
-  int32_t q = rint_i32(u);
-  float fq = static_cast<float>(q);
-  F2 s = dfadd2_21(d, fq * -kL2Uf);
-  s = dfadd2_21(s, fq * -kL2Lf);
+  F u = (d.x + d.y) * kR_LN2f;
+  auto q = rint_i32(u);
+  F fq = to_float(q);
+  Pair<F> s = dfadd2_21(d, F(fq * -kL2Uf));
+  s = dfadd2_21(s, F(fq * -kL2Lf));
 
-  u = +0.1980960224e-3f;
-  u = fma_f(u, s.x, +0.1394256484e-2f);
-  u = fma_f(u, s.x, +0.8333456703e-2f);
-  u = fma_f(u, s.x, +0.4166637361e-1f);
+  u = F(+0.1980960224e-3f);
+  u = fma_f(u, s.x, F(+0.1394256484e-2f));
+  u = fma_f(u, s.x, F(+0.8333456703e-2f));
+  u = fma_f(u, s.x, F(+0.4166637361e-1f));
 
-  F2 t = dfadd2_21(dfmul_21(s, u), +0.166666659414234244790680580464e+0f);
-  t = dfadd2_21(dfmul_22(s, t), 0.5f);
+  Pair<F> t = dfadd2_21(dfmul_21(s, u), F(+0.166666659414234244790680580464e+0f));
+  t = dfadd2_21(dfmul_22(s, t), F(0.5f));
   t = dfadd2_22(s, dfmul_22(dfsqu_2(s), t));
-  t = dfadd_12(1.0f, t);
+  t = dfadd_12(F(1.0f), t);
 
-  const bool underflow = d.x < -104.0f;
-  t.x = underflow ? 0.0f : ldexp2k(t.x, q);
-  t.y = underflow ? 0.0f : ldexp2k(t.y, q);
+  const auto underflow = d.x < F(-104.0f);
+  t.x = select(underflow, F(0.0f), ldexp2k(t.x, q));
+  t.y = select(underflow, F(0.0f), ldexp2k(t.y, q));
   return t;
 }
 
-GRADLAB_SLEEF_HD float tanhf_u10(float x) {
+template <class F>
+GRADLAB_SLEEF_HD F tanhf_u10(F x) {
   GRADLAB_SLEEF_NO_CONTRACT
+  using std::fabs;
   // Straight-line code with selects at the end (no early return), so loops over it vectorise.
-  float y = std::fabs(x);
-  F2 d = expk2f(F2{y, 0.0f});
-  F2 e = dfrec_2(d);
+  F y = fabs(x);
+  Pair<F> d = expk2f(Pair<F>{y, F(0.0f)});
+  Pair<F> e = dfrec_2(d);
   d = dfdiv_22(dfadd_22(d, df_neg(e)), dfadd_22(d, e));  // (e^y - e^-y) / (e^y + e^-y)
   y = d.x + d.y;
-  y = ((std::fabs(x) > 8.664339742f) | is_nan(y)) ? 1.0f : y;
+  y = select((fabs(x) > F(8.664339742f)) | is_nan(y), F(1.0f), y);
   y = mulsign(y, x);
-  return is_nan(x) ? float_of(0xffffffffu) : y;  // SLEEF ors the NaN mask in: all bits set
+  return select(is_nan(x), F(float_of(0xffffffffu)), y);  // SLEEF ors the NaN mask in: all bits set
 }
 
 // ---- float64: xexp, xlog_u1, xtanh (sleefsimddp.c), for Sleef_expd4_u10 and friends ----------

@@ -7,6 +7,9 @@
 # its list and fails if any test case was not registered here.
 function(gradlab_discover_tests target)
   file(GLOB sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/cpp/test_*.cpp)
+  if(NOT EMSCRIPTEN)
+    list(FILTER sources EXCLUDE REGEX "/test_wasm_[^/]*$")
+  endif()
   set(count 0)
   foreach(src ${sources})
     # Read whole files: a ';' inside a test name would split a CMake list of lines.

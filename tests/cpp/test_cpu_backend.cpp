@@ -3,11 +3,13 @@
 // GPU with these results, so they must be right on their own).
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <limits>
 #include <vector>
 
 #include "engine/backend/backend.h"
+#include "engine/sleef_math.h"
 
 using namespace gradlab;
 
@@ -99,4 +101,23 @@ void check_wide_primitives() {
 TEST_CASE("cpu wide-vector unary and binary primitives give the scalar bits", "[backend]") {
   SECTION("float32") { check_wide_primitives<float>(); }
   SECTION("float64") { check_wide_primitives<double>(); }
+}
+
+// tanh has its own lanes in the wasm build (engine/sleef_wasm_simd.h); sweep the whole float32
+// range, every 4093rd bit pattern, through the kernel a large tensor takes.
+TEST_CASE("cpu float32 tanh kernel gives the scalar bits across the float32 range", "[backend]") {
+  Backend& cpu = backend_for(Device{DeviceType::CPU, 0});
+  std::vector<float> x;
+  for (uint64_t u = 0; u < (uint64_t{1} << 32); u += 4093) {
+    float f;
+    const uint32_t bits = static_cast<uint32_t>(u);
+    std::memcpy(&f, &bits, sizeof f);
+    x.push_back(f);
+  }
+  std::vector<float> out(x.size());
+  cpu.unary(UnaryOp::Tanh, DType::Float32, x.data(), out.data(), static_cast<int64_t>(x.size()), 0, 0);
+  size_t bad = 0;
+  for (size_t i = 0; i < x.size(); ++i) bad += !same_value(out[i], sleef_tanhf(x[i]));
+  CHECK(x.size() > 1000000);
+  CHECK(bad == 0);
 }

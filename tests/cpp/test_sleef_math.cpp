@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "engine/sleef_math.h"
+#include "tests/cpp/fma_cases.h"
 
 namespace {
 
@@ -450,4 +451,19 @@ TEST_CASE("sleef_math: a sample of float64 inputs matches PyTorch's digest") {
   CHECK(sample_digest_d(sin_d) == kSinDigestD);
   CHECK(sample_digest_d(cos_d) == kCosDigestD);
   CHECK(sample_digest_d(tanh_d) == kTanhDigestD);
+}
+
+// fma_f must round a*b + c once (tests/cpp/fma_cases.h says how the cases are built); the wasm
+// build's SIMD lanes are held to the same cases in test_wasm_simd.cpp.
+TEST_CASE("sleef_math: fma_f rounds once, on near-ties and random triples") {
+  size_t bad_ties = 0, bad_random = 0;
+  for (const gradlab::testing::FmaCase& k : gradlab::testing::fma_cases()) {
+    const float got = gradlab::sleef_detail::fma_f(k.a, k.b, k.c);
+    if (k.want == k.want) bad_ties += !gradlab::testing::same_float(got, k.want);
+#if !defined(__wasm__)
+    else bad_random += !gradlab::testing::same_float(got, std::fma(k.a, k.b, k.c));
+#endif
+  }
+  CHECK(bad_ties == 0);
+  CHECK(bad_random == 0);
 }

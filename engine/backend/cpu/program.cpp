@@ -4,15 +4,22 @@
 
 #include <algorithm>
 #include <memory>
+#include <type_traits>
 #include <vector>
 
 #include "engine/backend/cpu/full_sum.h"
+#include "engine/sleef_wasm_simd.h"
 
 namespace gradlab::cpu {
 namespace {
 
 template <class T>
 void unary_flat(UnaryOp op, const T* x, T* out, int64_t n, double a, double b) {
+#if defined(__wasm_simd128__)
+  if constexpr (std::is_same_v<T, float>) {  // the same bits, four lanes at a time
+    if (op == UnaryOp::Tanh) return sleef_tanhf_simd(x, out, n);
+  }
+#endif
   dispatch_unary(op, a, b, [&](auto fn) {
     for (int64_t i = 0; i < n; ++i) out[i] = fn(x[i]);
   });
