@@ -66,9 +66,14 @@ namespace gradlab {
 // CPU kernels compute a value in a particular way, so do we: pow with the exponents PyTorch
 // special-cases, transcendental functions from sleef_math.h, and the
 // backward formulas in PyTorch's operand order.
+// x*y + z rounded once. float goes through sleef_math.h's fma_f: std::fma natively, but in wasm
+// an exact software fma, since there the C library's fmaf rounds twice (it relies on rounding
+// modes wasm lacks, and gets some results exactly halfway between two floats wrong).
 template <class T>
 GRADLAB_HD T scalar_fma(T x, T y, T z) {
-  if constexpr (std::is_floating_point_v<T>) {
+  if constexpr (std::is_same_v<T, float>) {
+    return sleef_detail::fma_f(x, y, z);
+  } else if constexpr (std::is_floating_point_v<T>) {
     return std::fma(x, y, z);
   } else {
     return x * y + z;

@@ -10,6 +10,7 @@
 
 #include "engine/backend/backend.h"
 #include "engine/sleef_math.h"
+#include "tests/cpp/fma_cases.h"
 
 using namespace gradlab;
 
@@ -119,5 +120,23 @@ TEST_CASE("cpu float32 tanh kernel gives the scalar bits across the float32 rang
   size_t bad = 0;
   for (size_t i = 0; i < x.size(); ++i) bad += !same_value(out[i], sleef_tanhf(x[i]));
   CHECK(x.size() > 1000000);
+  CHECK(bad == 0);
+}
+
+// Note [Matmul rounding]: a small product is a chain of fmas, each rounded once, in every build
+// (wasm's C library fmaf rounds twice). Each row here is [c, a] · [1, b] with a*b half an ulp
+// of c times (1 - 2^-46): exactly c, where a double-rounded last step gives c's even neighbour.
+TEST_CASE("cpu small float32 matmul rounds each multiply-add once", "[backend]") {
+  Backend& cpu = backend_for(Device{DeviceType::CPU, 0});
+  size_t rows = 0, bad = 0;
+  for (const gradlab::testing::FmaCase& k : gradlab::testing::fma_cases()) {
+    if (k.want != k.want) continue;  // near-tie cases only
+    const float a[2] = {k.c, k.a}, b[2] = {1.0f, k.b};
+    float c = 0;
+    cpu.matmul(DType::Float32, a, b, &c, 1, 1, 2, false, false);
+    bad += !gradlab::testing::same_float(c, k.want);
+    if (++rows == 2000) break;
+  }
+  CHECK(rows == 2000);
   CHECK(bad == 0);
 }

@@ -7,6 +7,8 @@
 #include <cstring>
 #include <vector>
 
+#include "engine/scalar_math.h"
+
 namespace gradlab::cpu {
 namespace {
 
@@ -96,11 +98,7 @@ void gemm(const T* a, const T* b, T* c, int64_t m, int64_t n, int64_t k, bool tr
       for (int64_t j = 0; j < n; ++j) {
         T s = 0;
         for (int64_t p = 0; p < k; ++p) {
-          if constexpr (std::is_floating_point_v<T>) {
-            s = std::fma(at(a, lda, trans_a, i, p), at(b, ldb, trans_b, p, j), s);
-          } else {
-            s += at(a, lda, trans_a, i, p) * at(b, ldb, trans_b, p, j);
-          }
+          s = scalar_fma(at(a, lda, trans_a, i, p), at(b, ldb, trans_b, p, j), s);
         }
         c[i * n + j] = s;
       }
