@@ -6,7 +6,8 @@
 // header re-implements those functions in plain scalar C++ so that the native, WebAssembly and
 // CUDA builds all produce SLEEF's bits: the same range reduction, constants, polynomials and
 // operation order as SLEEF's AVX2 build, with an exact fused multiply-add exactly where that
-// build issues an FMA instruction (see fma_f).
+// build issues an FMA instruction (see fma_f). float32 tanh is a template over the float type, so
+// that the wasm build also runs it in SIMD lanes (engine/sleef_wasm_simd.h) with the same bits.
 //
 // How the pieces map to SLEEF 3.5.1 (src/libm/sleefsimdsp.c, sleefsimddp.c, df.h, dd.h,
 // estrin.h, rempitab.c):
