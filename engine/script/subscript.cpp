@@ -4,6 +4,7 @@
 // skips dimensions. Advanced indexing (tensors or lists as indices) is not supported and says so.
 #include <algorithm>
 
+#include "engine/allocation_limit.h"
 #include "engine/script/runtime.h"
 #include "engine/tensor.h"
 
@@ -468,8 +469,11 @@ std::vector<Value> to_vector(Interp& in, const Value& v) {
   Iter it(in, v);
   Value x;
   while (it.next(x)) {
+    if (out.size() == out.capacity()) {  // growing: 2^26 items at most, and Note [Allocation limit]
+      if (out.size() >= (size_t{1} << 26)) raise("MemoryError", "");
+      check_allocation(out.size() * 2 + 1, sizeof(Value));
+    }
     out.push_back(std::move(x));
-    if (out.size() > (size_t{1} << 26)) raise("MemoryError", "");
   }
   return out;
 }

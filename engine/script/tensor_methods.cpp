@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "engine/autograd/node.h"
+#include "engine/allocation_limit.h"
 #include "engine/script/runtime.h"
 #include "engine/tensor.h"
 
@@ -89,6 +90,7 @@ Value m_item(Interp&, const Value& self, CallArgs& a) {
 Value m_tolist(Interp&, const Value& self, CallArgs& a) {
   Args args("tolist", a, {}, 0);
   const Tensor& t = T(self);
+  check_allocation(static_cast<size_t>(t.numel()), sizeof(Value));  // Note [Allocation limit]
   std::vector<double> v = t.to_doubles();
   size_t pos = 0;
   return tolist_rec(v, t.shape(), 0, pos, !is_floating(t.dtype()));

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "engine/allocation_limit.h"
 #include "engine/script/interpreter.h"
 #include "engine/script/lexer.h"
 #include "engine/script/parser.h"
@@ -214,6 +215,9 @@ TEST_CASE("Python errors: types, messages, tracebacks", "[script][errors]") {
   CHECK(error_of("int('x')").message == "invalid literal for int() with base 10: 'x'");
   CHECK(error_of("raise ValueError('bad')").traceback.find("ValueError: bad\n") != std::string::npos);
   // engine errors pass through with PyTorch's text
+  CHECK(error_of("import torch\ntorch.arange(0, float('inf'))").message == "unsupported range: 0 -> inf");
+  CHECK(error_of("import torch\ntorch.arange(0.5, float('nan'))").message == "unsupported range: 0.5 -> nan");
+  CHECK(error_of("import torch\ntorch.arange(0, 1e30, 1e-30)").message == "invalid size, possible overflow?");
   auto r = error_of("import torch\nx = torch.tensor([1.0, 2.0], requires_grad=True)\n(x * 2).backward()\n");
   CHECK(r.type == "RuntimeError");
   CHECK(r.message == "grad can be implicitly created only for scalar outputs");
@@ -273,4 +277,19 @@ TEST_CASE("output and warning sinks stream, and interrupts stop loops", "[script
 TEST_CASE("self-referencing containers neither crash nor leak", "[script][heap]") {
   CHECK(out("a = []\na.append(a)\nprint(a)\nd = {}\nd['d'] = d\nprint(d)") == "[[...]]\n{'d': {...}}\n");
   CHECK(out("a = []\nfor i in range(100000):\n    a = [a]\nprint(len(a))") == "1\n");
+}
+
+TEST_CASE("past the allocation limit, large requests are MemoryError", "[script][heap]") {
+  struct Limit {  // Note [Allocation limit], restored however the test ends
+    Limit() { gradlab::set_allocation_limit(size_t{64} << 20); }
+    ~Limit() { gradlab::set_allocation_limit(SIZE_MAX); }
+  } limit;
+  for (const char* src : {"import torch\nx = torch.zeros(10**8)", "import torch\nx = torch.arange(10**8)",
+                          "import torch\nx = torch.linspace(0, 1, 10**8)", "x = list(range(10**8))",
+                          "import torch\nkeep = [torch.zeros(4 * 10**6) for _ in range(5)]",  // 5 × 16 MB alive at once
+                          "import torch\nx = torch.zeros(3 * 10**6).tolist()"}) {
+    INFO(src);
+    CHECK(error_of(src).type == "MemoryError");
+  }
+  CHECK(out("import torch\nx = torch.zeros(10**6)\nprint((x + 1).sum().item(), len(list(range(10**5))))") == "1000000.0 100000\n");
 }

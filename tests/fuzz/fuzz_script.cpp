@@ -9,11 +9,20 @@
 #include <cstdint>
 #include <string>
 
+#include "engine/allocation_limit.h"
 #include "engine/script/interpreter.h"
 
 extern "C" const char* __asan_default_options() {
   // Huge tensors (torch.zeros(10**12)) must become MemoryError, not an allocator abort.
   return "allocator_may_return_null=1";
+}
+
+// Note [Allocation limit]: legal but large requests (torch.zeros(10**9), list(range(10**9)))
+// must end as MemoryError, well below libFuzzer's memory limit (2 GB), not stop the run as
+// out-of-memory.
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  gradlab::set_allocation_limit(size_t{256} << 20);
+  return 0;
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

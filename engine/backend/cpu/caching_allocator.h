@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <vector>
 
+#include "engine/allocation_limit.h"
+
 namespace gradlab {
 
 class CachingAllocator {
@@ -15,6 +17,9 @@ class CachingAllocator {
   ~CachingAllocator() { release_all(); }
 
   void* allocate(size_t bytes) {
+    if (bytes > SIZE_MAX / 2) throw std::bad_alloc();
+    check_allocation(live_bytes_ + bytes);  // Note [Allocation limit]: all live tensor data
+    live_bytes_ += bytes;
     size_t cls = size_class(bytes);
     if (cls < kClasses && !free_[cls].empty()) {
       void* p = free_[cls].back();
@@ -24,11 +29,15 @@ class CachingAllocator {
     }
     size_t n = cls < kClasses ? class_bytes(cls) : round_up(bytes);
     void* p = std::aligned_alloc(kAlign, n);
-    if (!p) throw std::bad_alloc();
+    if (!p) {
+      live_bytes_ -= bytes;
+      throw std::bad_alloc();
+    }
     return p;
   }
 
   void deallocate(void* p, size_t bytes) {
+    live_bytes_ -= bytes;
     size_t cls = size_class(bytes);
     if (cls < kClasses && cached_bytes_ + class_bytes(cls) <= kMaxCachedBytes) {
       free_[cls].push_back(p);
@@ -62,6 +71,7 @@ class CachingAllocator {
 
   std::vector<void*> free_[kClasses];
   size_t cached_bytes_ = 0;
+  size_t live_bytes_ = 0;  // handed out and not yet given back
 };
 
 }  // namespace gradlab
