@@ -287,7 +287,7 @@ TEST_CASE("past the allocation limit, large requests are MemoryError", "[script]
   for (const char* src : {"import torch\nx = torch.zeros(10**8)", "import torch\nx = torch.arange(10**8)",
                           "import torch\nx = torch.linspace(0, 1, 10**8)", "x = list(range(10**8))",
                           "import torch\nkeep = [torch.zeros(4 * 10**6) for _ in range(5)]",  // 5 × 16 MB alive at once
-                          "import torch\nx = torch.zeros(3 * 10**6).tolist()"}) {
+                          "import torch\nx = torch.zeros(5 * 10**6).tolist()"}) {
     INFO(src);
     CHECK(error_of(src).type == "MemoryError");
   }
