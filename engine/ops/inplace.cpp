@@ -35,7 +35,12 @@ Tensor& assign_result(Tensor& self, const Tensor& value) {
   self.storage().backend->copy(self.mutable_data(), v.data(), static_cast<size_t>(self.numel()) * dtype_size(self.dtype()));
   ++self.storage().version;
   if (value.grad_fn()) {
-    // The node now produces `self`: rebase self's history onto it.
+    // The node now produces `self`: rebase self's history onto it. If the node saved self
+    // itself (b.mul_(b) saves b as `other`), it keeps a detached alias instead, or node and
+    // tensor would hold each other (Note [Saved tensors]); the alias shares the storage, so the
+    // version check still sees the overwrite.
+    for (Tensor& saved : value.grad_fn()->saved)
+      if (saved.impl() == self.impl()) saved = saved.detach();
     self.impl()->grad_fn = value.grad_fn();
     self.impl()->requires_grad = true;
     value.grad_fn()->output = self.impl_ptr();

@@ -484,6 +484,9 @@ void set_tensor_attribute(const Tensor& t, const std::string& name, const Value&
     }
     if (!v.is_tensor()) raise_type_error(std::string("assigned grad expected to be a Tensor or None but got grad of type ") + type_name(v));
     Tensor(t).set_grad(v.as_tensor());
+    // A grad with history (x.grad = 2 * x) can lead back to t: a cycle the heap must break.
+    if (v.as_tensor().grad_fn())
+      if (Heap* heap = current_heap()) heap->track_grad_holder(t);
     return;
   }
   if (name == "requires_grad") {

@@ -80,7 +80,18 @@ void Heap::track(const ObjRef& o) {
   tracked_.push_back(o);
 }
 
+void Heap::track_grad_holder(const Tensor& t) {
+  if (grad_holders_.size() >= grad_holders_compact_at_) {
+    std::erase_if(grad_holders_, [](const std::weak_ptr<TensorImpl>& w) { return w.expired(); });
+    grad_holders_compact_at_ = grad_holders_.size() * 2 + 64;
+  }
+  grad_holders_.push_back(t.impl_ptr());
+}
+
 void Heap::clear_all() {
+  for (auto& w : grad_holders_)
+    if (auto impl = w.lock()) Tensor(std::move(impl)).set_grad(Tensor());
+  grad_holders_.clear();
   // Lock everything first: clearing one container may free others mid-loop.
   std::vector<ObjRef> live;
   live.reserve(tracked_.size());

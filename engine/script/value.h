@@ -295,10 +295,15 @@ class Heap {
  public:
   ~Heap() { clear_all(); }
   void track(const ObjRef& o);
+  // A tensor given a .grad with history: x.grad = 2 * x makes x → grad → MulBackward0 →
+  // AccumulateGrad → x, a cycle of engine objects; clear_all() drops such grads.
+  void track_grad_holder(const Tensor& t);
   void clear_all();  // clears every live tracked container: breaks reference cycles
 
  private:
   std::vector<std::weak_ptr<Object>> tracked_;
+  std::vector<std::weak_ptr<TensorImpl>> grad_holders_;
+  size_t grad_holders_compact_at_ = 64;
   size_t compact_at_ = 1024;
 };
 // The heap that newly made containers register with (set while an Interpreter runs).

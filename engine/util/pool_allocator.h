@@ -3,11 +3,24 @@
 // std::allocate_shared. For tiny tensors malloc/free of these dominates the run time, so they
 // come from per-size free lists instead: freed blocks are kept and reused, never returned to
 // the system. Thread-local, so no locking (the engine is single-threaded per thread).
+// Under AddressSanitizer the pool is off: a block on a free list still looks reachable to the
+// leak checker, which would hide a leaked tensor or node (the fuzzer relies on seeing them).
 #pragma once
 #include <cstddef>
 #include <memory>
 #include <new>
 #include <vector>
+
+#if defined(__SANITIZE_ADDRESS__)
+#define GRADLAB_POOL_ENABLED 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define GRADLAB_POOL_ENABLED 0
+#endif
+#endif
+#ifndef GRADLAB_POOL_ENABLED
+#define GRADLAB_POOL_ENABLED 1
+#endif
 
 namespace gradlab {
 
@@ -27,6 +40,7 @@ struct BlockPool {
     return list;
   }
   static void* take() {
+    if constexpr (!GRADLAB_POOL_ENABLED) return ::operator new(Size);
     auto& list = free_list();
     if (!list.empty()) {
       void* p = list.back();
@@ -36,6 +50,10 @@ struct BlockPool {
     return ::operator new(Size);
   }
   static void give(void* p) {
+    if constexpr (!GRADLAB_POOL_ENABLED) {
+      ::operator delete(p);
+      return;
+    }
     auto& list = free_list();
     if (list.size() < 1 << 16) {
       list.push_back(p);

@@ -28,3 +28,12 @@ x = torch.ones(2, requires_grad=True)
 keep = [x, (x * 2).sum()]
 keep.append(keep)
 print(len(keep), keep[1])
+
+# Engine-level cycles: a .grad with history that leads back to its tensor, and an in-place op
+# that saves its own output.
+w = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+w.grad = 2 * w
+print(w.grad)
+b = w * 2
+b.mul_(b)
+print(b, b.grad_fn.name())
