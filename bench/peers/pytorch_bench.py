@@ -8,9 +8,7 @@
 import argparse
 import json
 import os
-import statistics
 import sys
-import time
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--threads", type=int, default=1)
@@ -25,26 +23,7 @@ import torch  # noqa: E402  (after the thread environment on purpose)
 torch.set_num_threads(args.threads)
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import workloads  # noqa: E402  (bench/peers/workloads.py: reads and splits the .py files)
-
-
-def measure(run_once, seconds):
-    """Warm up (at least 2 runs), then time single runs until `seconds` have passed (at least 5, at most 20000):
-    the same protocol as gradlab's bench (native/bench.cpp) and tfjs_bench.mjs."""
-    warm_end = time.perf_counter() + min(0.2, seconds / 4)
-    warm = 0
-    while warm < 2 or time.perf_counter() < warm_end:
-        run_once()
-        warm += 1
-    times = []
-    end = time.perf_counter() + seconds
-    while len(times) < 5 or (time.perf_counter() < end and len(times) < 20000):
-        t0 = time.perf_counter()
-        run_once()
-        times.append(time.perf_counter() - t0)
-    times.sort()
-    q = lambda p: times[min(len(times) - 1, int(p * len(times)))] * 1e3
-    return {"median_ms": statistics.median(times) * 1e3, "p10_ms": q(0.1), "p90_ms": q(0.9),
-            "reps": len(times)}
+from timing import measure  # noqa: E402  (bench/peers/timing.py: the shared protocol)
 
 
 def run_workload(name, seconds):

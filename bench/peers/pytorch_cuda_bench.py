@@ -7,10 +7,13 @@
 # native/bench.cpp: warm-up, then single steps (each ending in a synchronize) until S seconds.
 import argparse
 import json
-import statistics
-import time
+import os
+import sys
 
 import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import timing  # noqa: E402  (bench/peers/timing.py: the protocol every peer shares)
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--seconds", type=float, default=1.0)
@@ -25,20 +28,8 @@ def wave(n, k, use_cos, shape, scale=1.0):
 
 
 def measure(step, seconds):
-    warm_end = time.perf_counter() + min(0.2, seconds / 4)
-    warm = 0
-    while warm < 2 or time.perf_counter() < warm_end:
-        step()
-        torch.cuda.synchronize()
-        warm += 1
-    times = []
-    end = time.perf_counter() + seconds
-    while len(times) < 5 or (time.perf_counter() < end and len(times) < 20000):
-        t0 = time.perf_counter()
-        step()
-        torch.cuda.synchronize()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times) * 1e3
+    """Median ms of step(), each run ending in a synchronize."""
+    return timing.measure(step, seconds, torch.cuda.synchronize)["median_ms"]
 
 
 def mlp():
