@@ -72,32 +72,10 @@ Heap*& current_heap() {
   return heap;
 }
 
-void Heap::track(const ObjRef& o) {
-  if (tracked_.size() >= compact_at_) {
-    std::erase_if(tracked_, [](const std::weak_ptr<Object>& w) { return w.expired(); });
-    compact_at_ = tracked_.size() * 2 + 1024;
-  }
-  tracked_.push_back(o);
-}
-
-void Heap::track_grad_holder(const Tensor& t) {
-  if (grad_holders_.size() >= grad_holders_compact_at_) {
-    std::erase_if(grad_holders_, [](const std::weak_ptr<TensorImpl>& w) { return w.expired(); });
-    grad_holders_compact_at_ = grad_holders_.size() * 2 + 64;
-  }
-  grad_holders_.push_back(t.impl_ptr());
-}
-
 void Heap::clear_all() {
-  for (auto& w : grad_holders_)
-    if (auto impl = w.lock()) Tensor(std::move(impl)).set_grad(Tensor());
-  grad_holders_.clear();
+  for (auto& impl : grad_holders_.take_live()) Tensor(std::move(impl)).set_grad(Tensor());
   // Lock everything first: clearing one container may free others mid-loop.
-  std::vector<ObjRef> live;
-  live.reserve(tracked_.size());
-  for (auto& w : tracked_)
-    if (auto o = w.lock()) live.push_back(std::move(o));
-  tracked_.clear();
+  std::vector<ObjRef> live = tracked_.take_live();
   for (auto& o : live) o->clear_refs();
   // Destroy in reverse creation order through the trashcan.
   std::vector<Value> vals;

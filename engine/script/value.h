@@ -291,20 +291,45 @@ struct EllipsisObj : Object {
 void release_values(std::vector<Value>& items);
 
 // ---- the heap: cycle breaking ----------------------------------------------------------------
+// Weak references, with the expired ones dropped whenever the list has doubled, so adding stays
+// cheap however many of the objects have died since.
+template <class T>
+class WeakList {
+ public:
+  void add(const std::shared_ptr<T>& p) {
+    if (items_.size() >= compact_at_) {
+      std::erase_if(items_, [](const std::weak_ptr<T>& w) { return w.expired(); });
+      compact_at_ = items_.size() * 2 + 64;
+    }
+    items_.push_back(p);
+  }
+  // The objects still alive, in the order they were added; the list is emptied.
+  std::vector<std::shared_ptr<T>> take_live() {
+    std::vector<std::shared_ptr<T>> live;
+    live.reserve(items_.size());
+    for (auto& w : items_)
+      if (auto p = w.lock()) live.push_back(std::move(p));
+    items_.clear();
+    return live;
+  }
+
+ private:
+  std::vector<std::weak_ptr<T>> items_;
+  size_t compact_at_ = 64;
+};
+
 class Heap {
  public:
   ~Heap() { clear_all(); }
-  void track(const ObjRef& o);
+  void track(const ObjRef& o) { tracked_.add(o); }
   // A tensor given a .grad with history: x.grad = 2 * x makes x → grad → MulBackward0 →
   // AccumulateGrad → x, a cycle of engine objects; clear_all() drops such grads.
-  void track_grad_holder(const Tensor& t);
+  void track_grad_holder(const Tensor& t) { grad_holders_.add(t.impl_ptr()); }
   void clear_all();  // clears every live tracked container: breaks reference cycles
 
  private:
-  std::vector<std::weak_ptr<Object>> tracked_;
-  std::vector<std::weak_ptr<TensorImpl>> grad_holders_;
-  size_t grad_holders_compact_at_ = 64;
-  size_t compact_at_ = 1024;
+  WeakList<Object> tracked_;
+  WeakList<TensorImpl> grad_holders_;
 };
 // The heap that newly made containers register with (set while an Interpreter runs).
 Heap*& current_heap();
