@@ -42,6 +42,4 @@ inline std::vector<FmaCase> fma_cases() {
   return cases;
 }
 
-inline bool same_float(float a, float b) { return (a != a && b != b) || std::memcmp(&a, &b, sizeof a) == 0; }
-
 }  // namespace gradlab::testing

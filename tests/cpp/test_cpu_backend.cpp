@@ -11,8 +11,10 @@
 #include "engine/backend/backend.h"
 #include "engine/sleef_math.h"
 #include "tests/cpp/fma_cases.h"
+#include "tests/cpp/test_support.h"
 
 using namespace gradlab;
+using gradlab::testing::same_value;
 
 TEST_CASE("cpu reduce Max over several dims keeps the other dims", "[backend]") {
   Backend& cpu = backend_for(Device{DeviceType::CPU, 0});
@@ -63,10 +65,6 @@ std::vector<T> wide_inputs(size_t n) {
   return v;
 }
 
-template <class T>
-bool same_value(T a, T b) {
-  return (a != a && b != b) || std::memcmp(&a, &b, sizeof(T)) == 0;
-}
 
 template <class T>
 void check_wide_primitives() {
@@ -134,7 +132,7 @@ TEST_CASE("cpu small float32 matmul rounds each multiply-add once", "[backend]")
     const float a[2] = {k.c, k.a}, b[2] = {1.0f, k.b};
     float c = 0;
     cpu.matmul(DType::Float32, a, b, &c, 1, 1, 2, false, false);
-    bad += !gradlab::testing::same_float(c, k.want);
+    bad += !same_value(c, k.want);
     if (++rows == 2000) break;
   }
   CHECK(rows == 2000);

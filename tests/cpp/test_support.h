@@ -1,5 +1,6 @@
 // Helpers shared by the Catch2 test files.
 #pragma once
+#include <cstring>
 #include <exception>
 #include <initializer_list>
 #include <string>
@@ -9,6 +10,12 @@
 #include "engine/tensor.h"
 
 namespace gradlab::testing {
+
+// The same bits, or both NaN (whose payloads the engine does not promise).
+template <class T>
+bool same_value(T a, T b) {
+  return (a != a && b != b) || std::memcmp(&a, &b, sizeof(T)) == 0;
+}
 
 // "RuntimeError: <message>" for a gradlab::Error, a marked text for any other exception, and
 // "no error" when `f` returns normally — so a CHECK shows the whole story on failure.
