@@ -636,7 +636,7 @@ GRADLAB_SLEEF_HD float cosf_u10(float d, bool payne_hanek = false) {
 }
 
 // ---- tanh: xtanhf, built on expk2f (exp as a double-float) ------------------------------------
-// Templates over the float type F: `float` everywhere, and in the wasm build also F4, four lanes
+// Templates over the float type F: `float` everywhere, and in the wasm build also FV<N>, lanes
 // of wasm SIMD (engine/sleef_wasm_simd.h), which supplies the same helpers (fma_f, rint_i32,
 // select, ...) lane-wise, so the math below is written once for both.
 

@@ -3,13 +3,12 @@
 // In the wasm build fma is software (GRADLAB_SLEEF_SOFT_FMA): each one is done exactly in double
 // with a TwoSum and rounding to odd, about 3 ns apiece, and tanh needs thirteen, which made tanh
 // the bulk of an MLP step in the browser. FV<N> (N v128 registers, 4N floats) gives sleef_math.h's
-// helpers (fma_f, rint_i32, select, mulsign, ...) lane-wise, so the same template,
-// tanhf_u10<F>, runs 4N elements at a time with exactly the scalar code's operations in every
-// lane: the bits
-// cannot differ from the scalar path (tests/cpp/test_sleef_wasm_simd.cpp checks that on a sweep
-// of float32 bit patterns). The dfloat arithmetic (dfadd2_21, dfmul_22, ...) is already templated
-// on its element type and needs nothing more than FV's operators. A software fma is a long
-// dependent chain, so two registers' worth (N = 2) run interleaved: the CPU overlaps them.
+// helpers (fma_f, rint_i32, select, mulsign, ...) lane-wise, so the same template, tanhf_u10<F>,
+// runs 4N elements at a time with exactly the scalar code's operations in every lane: the bits
+// cannot differ from the scalar path (tests/cpp/test_wasm_simd.cpp checks that on a sweep of
+// float32 bit patterns). The dfloat arithmetic (dfadd2_21, dfmul_22, ...) is already templated on
+// its element type and needs nothing more than FV's operators. A software fma is a long dependent
+// chain, so two registers' worth (N = 2) run interleaved: the CPU overlaps them.
 #pragma once
 #if defined(__wasm_simd128__)
 #include <wasm_simd128.h>
@@ -95,7 +94,6 @@ template <int N>
 struct IV {  // int32 lanes
   static constexpr int n = N;
   v128_t v[N];
-  friend IV operator+(const IV& a, const IV& b) { return lanewise<IV>(wasm_i32x4_add, a, b); }
   friend IV operator-(const IV& a, const IV& b) { return lanewise<IV>(wasm_i32x4_sub, a, b); }
   friend IV operator>>(const IV& a, int s) {
     return lanewise<IV>([s](v128_t x) { return wasm_i32x4_shr(x, s); }, a);
