@@ -2,8 +2,6 @@
 #include "engine/tensor.h"
 
 #include <cmath>
-#include <limits>
-#include <sstream>
 
 #include "engine/allocation_limit.h"
 #include "engine/autograd/node.h"
@@ -241,60 +239,5 @@ Tensor full_like(const Tensor& t, Scalar value, const TensorOptions& options) {
 }
 
 Tensor scalar_tensor(Scalar value, DType dtype, Device device) { return prim::scalar(value.value, dtype, device); }
-
-// A Scalar as c10 prints one in messages: integers in full, floats as ostream does ("0.5", "inf").
-static std::string scalar_text(Scalar s) {
-  if (s.is_integral) return std::to_string(static_cast<int64_t>(s.value));
-  std::ostringstream out;
-  out << s.value;
-  return out.str();
-}
-
-Tensor arange(Scalar start, Scalar end, Scalar step, const TensorOptions& options) {
-  if (!std::isfinite(start.value) || !std::isfinite(end.value))
-    runtime_error("unsupported range: " + scalar_text(start) + " -> " + scalar_text(end));
-  if (step.value == 0) runtime_error("step must be nonzero");
-  if (!((step.value > 0 && end.value >= start.value) || (step.value < 0 && end.value <= start.value))) {
-    runtime_error("upper bound and larger bound inconsistent with step sign");
-  }
-  bool integral = start.is_integral && end.is_integral && step.is_integral;
-  DType dtype = options.dtype.value_or(integral ? DType::Int64 : kDefaultFloat);
-  const double size = std::ceil((end.value - start.value) / step.value);
-  if (!(size >= 0 && size <= static_cast<double>(std::numeric_limits<int64_t>::max())))
-    runtime_error("invalid size, possible overflow?");
-  const auto n = static_cast<size_t>(size);
-  check_allocation(n, sizeof(double) + dtype_size(dtype));  // Note [Allocation limit]
-  std::vector<double> values(n);
-  for (size_t i = 0; i < values.size(); ++i) values[i] = start.value + static_cast<double>(i) * step.value;
-  TensorOptions o = options;
-  o.dtype = dtype;
-  return from_vector(values, {static_cast<int64_t>(values.size())}, o);
-}
-
-Tensor linspace(double start, double end, int64_t steps, const TensorOptions& options) {
-  if (steps < 0) runtime_error("number of steps must be non-negative");
-  DType dtype = options.dtype.value_or(kDefaultFloat);
-  check_allocation(static_cast<size_t>(steps), sizeof(double) + dtype_size(dtype));  // Note [Allocation limit]
-  std::vector<double> values(static_cast<size_t>(steps));
-  // PyTorch fills from both ends (start + i·step for the first half, end − (n−1−i)·step for
-  // the rest) in the output dtype, so the last element is exactly `end`.
-  dispatch_dtype(dtype, [&](auto zero) {
-    using T = decltype(zero);
-    if (steps == 1) {
-      values[0] = start;
-      return;
-    }
-    T step = (static_cast<T>(end) - static_cast<T>(start)) / static_cast<T>(steps - 1);
-    int64_t half = steps / 2;
-    for (int64_t i = 0; i < steps; ++i) {
-      T v = i < half ? static_cast<T>(start) + step * static_cast<T>(i)
-                     : static_cast<T>(end) - step * static_cast<T>(steps - i - 1);
-      values[static_cast<size_t>(i)] = static_cast<double>(v);
-    }
-  });
-  TensorOptions o = options;
-  o.dtype = dtype;
-  return from_vector(values, {steps}, o);
-}
 
 }  // namespace gradlab
