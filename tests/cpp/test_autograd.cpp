@@ -783,13 +783,8 @@ TEST_CASE("autograd: exact float32 values of element-wise ops and their gradient
   bits_case("rdiv", bits_p(), [](const Tensor& x) { return rdiv(x, Scalar(1)); });               // 1 / x
   bits_case("div", kBitsX, [](const Tensor& x) { return div(x, Scalar(3)); });                   // x / 3
   bits_case("mul_square", kBitsX, [](const Tensor& x) { return mul(mul(x, x), Scalar(0.1)); });  // x * x * 0.1
-}
-
-// Where gradlab's float32 rounding differs from ATen's: exp/sin/cos/tanh use libm where ATen uses
-// SLEEF's vectorised functions; ATen's pow special-cases exponents (x*x*x, 1/sqrt(x), 1/(x*x));
-// and the backward formulas multiply in a different order (sigmoid: g*(1-y)*y; tanh:
-// g*fma(-y, y, 1) as compiled; pow: g*(a*x^(a-1)); pow(2, x): g*(result*log 2)).
-TEST_CASE("autograd: exact float32 values, known engine bugs", "[autograd][bits][engine_bug][!mayfail]") {
+  // SLEEF's functions, PyTorch's special-cased pow exponents and backward operand order
+  // (Note [Float32 rounding]); 19 elements put sigmoid's last 3 in its scalar tail.
   bits_case("exp", kBitsX, [](const Tensor& x) { return exp(x); });
   bits_case("sin", kBitsX, [](const Tensor& x) { return sin(x); });
   bits_case("cos", kBitsX, [](const Tensor& x) { return cos(x); });
@@ -799,6 +794,12 @@ TEST_CASE("autograd: exact float32 values, known engine bugs", "[autograd][bits]
   bits_case("pow_half", bits_p(), [](const Tensor& x) { return pow(x, Scalar(0.5)); });
   bits_case("pow_neg1", bits_p(), [](const Tensor& x) { return pow(x, Scalar(-1)); });
   bits_case("pow_neg2", bits_p(), [](const Tensor& x) { return pow(x, Scalar(-2)); });
-  bits_case("pow_1_7", bits_p(), [](const Tensor& x) { return pow(x, Scalar(1.7)); });
   bits_case("rpow", kBitsX, [](const Tensor& x) { return pow(Scalar(2), x); });  // torch.pow(2, x)
+}
+
+// pow with an exponent PyTorch does not special-case (x ** 1.7): ATen mixes SLEEF's vectorised
+// pow and libm's powf within one tensor in a way gradlab does not reproduce (Note [Float32
+// rounding]); the case reports its mismatches without failing the suite.
+TEST_CASE("autograd: exact float32 values, known engine bugs", "[autograd][bits][engine_bug][!mayfail]") {
+  bits_case("pow_1_7", bits_p(), [](const Tensor& x) { return pow(x, Scalar(1.7)); });
 }

@@ -301,8 +301,8 @@ TEST_CASE("golden api: 10_linear_regression", "[golden_api]") {
   g.finish();
 }
 
-// Known engine bug: float32 rounding differs from ATen's kernels — tanh (glibc tanhf is 1 ulp off
-// at 0.05f), sigmoid backward (ATen: g * (1 - y) * y) and tanh backward (ATen: g * fma(-y, y, 1)).
+// Exact float32 digits need ATen's rounding: SLEEF's tanh, and the sigmoid and tanh backward in
+// ATen's operand order (g * (1 - y) * y, g * fma(-y, y, 1)) — Note [Float32 rounding].
 TEST_CASE("golden api: 11_manual_mlp", "[golden_api]") {
   Golden g("11_manual_mlp");
   Tensor X = T({{0.0, 0.0}, {0.0, 1.0}, {1.0, 0.0}, {1.0, 1.0}});

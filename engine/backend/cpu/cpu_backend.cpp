@@ -18,6 +18,7 @@
 #include "engine/backend/cpu/gemm.h"
 #include "engine/backend/cpu/program.h"
 #include "engine/backend/cpu/strided_loop.h"
+#include "engine/backend/cpu/unary_loop.h"
 #include "engine/error.h"
 
 #if GRADLAB_HAS_OPENBLAS
@@ -74,11 +75,7 @@ class CpuBackend final : public Backend {
     if (n >= cpu::kWideMinNumel && is_floating(t)) return cpu::unary_wide(op, t, x, out, n, a, b);
     dispatch_dtype(t, [&](auto zero) {
       using T = decltype(zero);
-      dispatch_unary(op, a, b, [&](auto fn) {
-        const T* __restrict in = static_cast<const T*>(x);
-        T* __restrict o = static_cast<T*>(out);
-        for (int64_t i = 0; i < n; ++i) o[i] = fn(in[i]);
-      });
+      dispatch_unary(op, a, b, [&](auto fn) { cpu::unary_loop<T>(fn, static_cast<const T*>(x), static_cast<T*>(out), 0, n, n); });
     });
   }
 

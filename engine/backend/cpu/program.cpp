@@ -8,21 +8,21 @@
 #include <vector>
 
 #include "engine/backend/cpu/full_sum.h"
+#include "engine/backend/cpu/unary_loop.h"
 #include "engine/sleef_wasm_simd.h"
 
 namespace gradlab::cpu {
 namespace {
 
+// n elements from index `first` of the program's run of `run` (Note [Position in the run]).
 template <class T>
-void unary_flat(UnaryOp op, const T* x, T* out, int64_t n, double a, double b) {
+void unary_flat(UnaryOp op, const T* x, T* out, int64_t n, int64_t first, int64_t run, double a, double b) {
 #if defined(__wasm_simd128__)
   if constexpr (std::is_same_v<T, float>) {  // the same bits, four lanes at a time
     if (op == UnaryOp::Tanh) return sleef_tanhf_simd(x, out, n);
   }
 #endif
-  dispatch_unary(op, a, b, [&](auto fn) {
-    for (int64_t i = 0; i < n; ++i) out[i] = fn(x[i]);
-  });
+  dispatch_unary(op, a, b, [&](auto fn) { unary_loop<T>(fn, x, out, first, n, run); });
 }
 
 template <class T>
@@ -81,7 +81,7 @@ void run_chunks(const ElementwiseProgram& p, T* out, Sink&& sink) {
         case Kind::Load: value[s] = static_cast<const T*>(st.data) + lo; break;
         case Kind::Broadcast: value[s] = scratch.get() + s * kChunk; break;
         case Kind::Unary:
-          unary_flat<T>(st.unary_op, value[st.x], buf, len, st.a, st.b);
+          unary_flat<T>(st.unary_op, value[st.x], buf, len, lo, p.numel, st.a, st.b);
           value[s] = buf;
           break;
         case Kind::Binary:

@@ -1,0 +1,28 @@
+# Note [Position in the run]: PyTorch's sigmoid computes 16 floats (8 doubles) at a time with
+# SLEEF's exp and the last n % 16 (n % 8) with the C library's; float32 sin and cos reduce a whole
+# vector of 8 the slow way when one lane is 125 or more in magnitude.
+import torch
+
+for n in [15, 16, 17, 33, 100]:
+    x = torch.linspace(-6, 6, n)
+    print(n, torch.sigmoid(x).tolist())
+for n in [7, 8, 9, 12]:
+    print(n, torch.sigmoid(torch.linspace(-6, 6, n, dtype=torch.float64)).tolist())
+x = torch.linspace(-9, 9, 2001)
+y = torch.sigmoid(x)
+print(y[:20].tolist(), y[-20:].tolist(), y.sum().item())
+z = torch.sigmoid(x * 1.5 + 0.25)   # a large element-wise chain is fused: the same bits
+print(z[:20].tolist(), z.sum().item())
+s = torch.linspace(-5, 5, 40, requires_grad=True)
+torch.sigmoid(s).sum().backward()
+print(s.grad[:20].tolist())
+
+# a large neighbour switches the whole vector of 8 to Payne-Hanek reduction
+for big in [125.0, 200.0, 556007.45, float('inf')]:
+    v = torch.tensor([0.264, big, 1.0, 0.5, 2.0, 0.264, -0.264, 3.0, 0.264])
+    print(big, v.cos().tolist(), v.sin().tolist())
+h = torch.linspace(-300, 300, 999)
+print(h.sin().sum().item(), h.cos().sum().item(), h.sin()[::50].tolist())
+w = torch.tensor([0.264, 1.31, 0.81, -0.7, -556007.45, -4.0], requires_grad=True)
+w.cos().sum().backward()
+print(w.cos().tolist(), w.grad.tolist())
