@@ -218,6 +218,21 @@ ScriptError make_error(const std::string& type, const std::string& message, cons
   e.traceback = std::move(traceback);
   return e;
 }
+
+// Installs the interpreter's interrupt check for long operations outside the evaluator's loops
+// (Note [Polling long operations]) for the lifetime of the scope.
+class InterruptPollScope {
+ public:
+  explicit InterruptPollScope(Interp& in) : saved_(current_interrupt_poll()) {
+    current_interrupt_poll() = InterruptPoll{[](void* c) { static_cast<Interp*>(c)->check_interrupt(); }, &in};
+  }
+  ~InterruptPollScope() { current_interrupt_poll() = saved_; }
+  InterruptPollScope(const InterruptPollScope&) = delete;
+  InterruptPollScope& operator=(const InterruptPollScope&) = delete;
+
+ private:
+  InterruptPoll saved_;
+};
 }  // namespace
 
 std::shared_ptr<const CompiledScript> Interpreter::compile(const std::string& source, const std::string& filename, ScriptError* error) {
@@ -264,6 +279,7 @@ CellResult Interpreter::run(const CompiledScript& script, bool display_last_expr
     result.error = make_error(type, message, where, format_traceback(in.frames_, type, message));
   };
   try {
+    InterruptPollScope polling(in);  // uninstalled by unwinding, before a handler formats the error
     in.run_program(script.program, display_last_expression, &last);
     if (last && !last->is_none()) result.result_repr = repr(*last);
   } catch (const SyntaxErrorEx& e) {

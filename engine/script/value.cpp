@@ -72,6 +72,11 @@ Heap*& current_heap() {
   return heap;
 }
 
+InterruptPoll& current_interrupt_poll() {
+  thread_local InterruptPoll poll;
+  return poll;
+}
+
 void Heap::clear_all() {
   for (auto& impl : grad_holders_.take_live()) Tensor(std::move(impl)).set_grad(Tensor());
   // Lock everything first: clearing one container may free others mid-loop.
@@ -277,6 +282,7 @@ thread_local std::vector<const Object*> ReprGuard::stack;
 std::string join_reprs(const std::vector<Value>& items) {
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
+    poll_interrupt();  // Note [Polling long operations]
     if (i) out += ", ";
     out += repr(items[i]);
   }
@@ -466,7 +472,7 @@ bool values_equal(const Value& a, const Value& b) {
     if (sa->items.size() != sb->items.size()) return false;
     DepthGuard guard(eq_depth, "maximum recursion depth exceeded in comparison");
     bool eq = true;
-    for (size_t i = 0; i < sa->items.size() && eq; ++i)
+    for (size_t i = 0; i < sa->items.size() && eq; ++i, poll_interrupt())  // Note [Polling long operations]
       eq = is_same_object(sa->items[i], sb->items[i]) || values_equal(sa->items[i], sb->items[i]);
     return eq;
   }
@@ -516,7 +522,10 @@ size_t hash_value(const Value& v) {
     case ObjType::ReturnTypes: {
       DepthGuard guard(hash_depth, "maximum recursion depth exceeded while calling a Python object");
       size_t h = 0x345678;
-      for (const Value& x : static_cast<SeqObj*>(o)->items) h = h * 1000003 ^ hash_value(x);
+      for (const Value& x : static_cast<SeqObj*>(o)->items) {
+        poll_interrupt();  // Note [Polling long operations]
+        h = h * 1000003 ^ hash_value(x);
+      }
       return h;
     }
     case ObjType::List:

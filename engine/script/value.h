@@ -334,6 +334,20 @@ class Heap {
 // The heap that newly made containers register with (set while an Interpreter runs).
 Heap*& current_heap();
 
+// Note [Polling long operations]: repr, == and hash of nested containers can take unbounded
+// time inside one evaluator step: `t = (2,)` then `t = (20 * t,)` ten times builds a small object
+// whose repr has 10^12 items. Such loops call poll_interrupt() per element, which runs the
+// interpreter's interrupt check (Stop, --timeout, the fuzzer's budget) while a cell runs.
+struct InterruptPoll {
+  void (*poll)(void* context) = nullptr;
+  void* context = nullptr;
+};
+InterruptPoll& current_interrupt_poll();  // thread-local; set while an Interpreter runs a cell
+inline void poll_interrupt() {
+  const InterruptPoll& p = current_interrupt_poll();
+  if (p.poll) p.poll(p.context);
+}
+
 // ---- constructors ------------------------------------------------------------------------------
 Value make_str(std::string s);
 Value make_list(std::vector<Value> items);

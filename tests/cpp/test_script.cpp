@@ -274,6 +274,21 @@ TEST_CASE("output and warning sinks stream, and interrupts stop loops", "[script
   CHECK(rw.warnings.find("w.py:5", 10) == std::string::npos);  // once per location
 }
 
+// Note [Polling long operations]: one step that prints, compares or hashes 20^12 shared items.
+TEST_CASE("the interrupt check reaches repr, == and hash of huge nested containers", "[script]") {
+  const std::string build = "def build():\n    t = (2,)\n    for i in range(12):\n        t = (20 * t,)\n    return t\n";
+  for (const char* step : {"print(build())", "build() == build()", "hash(build())", "{build(): 1}"}) {
+    Interpreter in;
+    int polls = 0;
+    in.set_interrupt_check([&] { return ++polls > 50; }, "TimeoutError", "script exceeded --timeout of 1 second");
+    auto r = in.run(build + step + "\n");
+    INFO(step);
+    REQUIRE(r.error);
+    CHECK(r.error->type == "TimeoutError");
+    CHECK(r.error->line == 6);
+  }
+}
+
 TEST_CASE("self-referencing containers neither crash nor leak", "[script][heap]") {
   CHECK(out("a = []\na.append(a)\nprint(a)\nd = {}\nd['d'] = d\nprint(d)") == "[[...]]\n{'d': {...}}\n");
   CHECK(out("a = []\nfor i in range(100000):\n    a = [a]\nprint(len(a))") == "1\n");

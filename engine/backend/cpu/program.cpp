@@ -76,7 +76,9 @@ void run_chunks(const ElementwiseProgram& p, T* out, Sink&& sink) {
     const int64_t len = std::min(kChunk, p.numel - lo);
     for (size_t s = 0; s < steps; ++s) {
       const ElementwiseStep& st = p.steps[s];
-      T* buf = out && s + 1 == steps ? out + lo : scratch.get() + s * kChunk;
+      // Where a computing step writes (Load and Broadcast steps write nothing, and a one-step
+      // primitive has no scratch at all: no pointer arithmetic on null).
+      T* buf = out && s + 1 == steps ? out + lo : scratch ? scratch.get() + s * kChunk : nullptr;
       switch (st.kind) {
         case Kind::Load: value[s] = static_cast<const T*>(st.data) + lo; break;
         case Kind::Broadcast: value[s] = scratch.get() + s * kChunk; break;
