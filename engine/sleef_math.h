@@ -1,4 +1,4 @@
-// exp, log, sin, cos and tanh that round exactly like PyTorch 1.13 on the CPU.
+// exp, log, sin, cos, tanh and pow that round exactly like PyTorch 1.13 on the CPU.
 //
 // PyTorch computes these element-wise ops with SLEEF 3.5.1's vectorised 1-ulp functions
 // (Sleef_expf8_u10 / Sleef_expd4_u10 and friends, AVX2 variant), not with libm, and several
@@ -12,9 +12,9 @@
 // How the pieces map to SLEEF 3.5.1 (src/libm/sleefsimdsp.c, sleefsimddp.c, df.h, dd.h,
 // estrin.h, rempitab.c):
 //   float32: sleef_expf = xexpf, sleef_logf = xlogf_u1, sleef_tanhf = xtanhf,
-//            sleef_sinf / sleef_cosf = xsinf_u1 / xcosf_u1
+//            sleef_sinf / sleef_cosf = xsinf_u1 / xcosf_u1, sleef_powf = xpowf
 //   float64: sleef_exp = xexp, sleef_log = xlog_u1, sleef_tanh = xtanh,
-//            sleef_sin / sleef_cos = xsin_u1 / xcos_u1 (|x| < 1e14; see below)
+//            sleef_sin / sleef_cos = xsin_u1 / xcos_u1 (|x| < 1e14; see below), sleef_pow = xpow
 //
 // Note [SLEEF trig works on whole vectors]: SLEEF reduces a float32 sin/cos argument in one of two
 // ways, Cody-Waite for |x| < 125 and Payne-Hanek otherwise, and the AVX2 build decides per vector
@@ -743,6 +743,8 @@ GRADLAB_SLEEF_HD int32_t ilogb2k(double d) {
 GRADLAB_SLEEF_HD double mulsign(double x, double y) {
   return double_of(bits_of(x) ^ (bits_of(y) & 0x8000000000000000u));
 }
+GRADLAB_SLEEF_HD bool is_nan(double x) { return x != x; }
+GRADLAB_SLEEF_HD bool is_inf(double x) { return x == INFINITY || x == -INFINITY; }
 
 // estrin.h's POLY2..POLY10 (coefficients from the highest degree down).
 GRADLAB_SLEEF_HD double poly2(double x, double c1, double c0) { return fma1(x, c1, c0); }
@@ -934,6 +936,164 @@ GRADLAB_SLEEF_HD double cos_u10(double d) {
   return u;
 }
 
+// ---- pow: xpowf and xpow (Sleef_powf8_u10 / Sleef_powd4_u10) ----------------------------------
+// x^y = exp(y·log|x|) with log and exp kept as double-floats (logkf/expkf, logk/expk), then
+// IEEE's special cases (negative bases with integer exponents, zeros, infinities, NaN) patched in
+// the order SLEEF applies them. PyTorch uses these for the vectorised part of pow (Note [Position
+// in the run] in engine/backend/cpu/elementwise_loops.h).
+
+// vldexp_vf_vf_vi2: x * 2^q for any q, the scale split so that no step overflows on its own.
+GRADLAB_SLEEF_HD float ldexp_any(float x, int32_t q) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  const int32_t sign = q >> 31;  // 0 or -1
+  int32_t m = static_cast<int32_t>(static_cast<uint32_t>(((sign + q) >> 6) - sign) << 4);
+  q -= static_cast<int32_t>(static_cast<uint32_t>(m) << 2);
+  m += 0x7f;
+  m = m > 0 ? m : 0;
+  m = m > 0xff ? 0xff : m;
+  float u = float_of(static_cast<uint32_t>(m) << 23);
+  x = x * u * u * u * u;
+  u = float_of(static_cast<uint32_t>(q + 0x7f) << 23);
+  return x * u;
+}
+
+// log(d) as a double-float, for d > 0 (subnormals scaled up first).
+GRADLAB_SLEEF_HD F2 logkf(float d) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  const bool subnormal = d < 1.17549435e-38f;
+  if (subnormal) d = d * (4294967296.0f * 4294967296.0f);
+  int32_t e = ilogb2k(d * (1.0f / 0.75f));
+  const float m = ldexp3k(d, -e);
+  if (subnormal) e -= 64;
+
+  const F2 x = dfdiv_22(dfadd2_11(-1.0f, m), dfadd2_11(1.0f, m));  // (m-1)/(m+1)
+  const F2 x2 = dfsqu_2(x);
+  float t = 0.240320354700088500976562f;
+  t = fma_f(t, x2.x, 0.285112679004669189453125f);
+  t = fma_f(t, x2.x, 0.400007992982864379882812f);
+  const F2 c{0.66666662693023681640625f, 3.69183861259614332084311e-09f};
+
+  F2 s = dfmul_21(F2{0.69314718246459960938f, -1.904654323148236017e-09f}, static_cast<float>(e));
+  s = dfadd_22(s, df_scale(x, 2.0f));
+  s = dfadd_22(s, dfmul_22(dfmul_22(x2, x), dfadd2_22(dfmul_21(x2, t), c)));
+  return s;
+}
+
+// exp of a double-float, rounded to float; 0 below -104.
+GRADLAB_SLEEF_HD float expkf(F2 d) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  float u = (d.x + d.y) * kR_LN2f;
+  const int32_t q = rint_i32(u);
+  const float fq = static_cast<float>(q);
+  F2 s = dfadd2_21(d, fq * -kL2Uf);
+  s = dfadd2_21(s, fq * -kL2Lf);
+  s = df_normalize(s);
+
+  u = 0.00136324646882712841033936f;
+  u = fma_f(u, s.x, 0.00836596917361021041870117f);
+  u = fma_f(u, s.x, 0.0416710823774337768554688f);
+  u = fma_f(u, s.x, 0.166665524244308471679688f);
+  u = fma_f(u, s.x, 0.499999850988388061523438f);
+
+  F2 t = dfadd_22(s, dfmul_21(dfsqu_2(s), u));
+  t = dfadd_12(1.0f, t);
+  u = ldexp_any(t.x + t.y, q);
+  return d.x < -104.0f ? 0.0f : u;
+}
+
+GRADLAB_SLEEF_HD float powf_u10(float x, float y) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  const bool y_is_int = std::trunc(y) == y || std::fabs(y) > 16777216.0f;
+  const bool y_is_odd = (trunc_i32(y) & 1) == 1 && y_is_int && std::fabs(y) < 16777216.0f;
+
+  float result = expkf(dfmul_21(logkf(std::fabs(x)), y));
+  if (is_nan(result)) result = INFINITY;
+  result = result * (x > 0.0f ? 1.0f : (y_is_int ? (y_is_odd ? -1.0f : 1.0f) : NAN));
+
+  const float efx = mulsign(std::fabs(x) - 1.0f, y);
+  if (is_inf(y)) result = efx < 0.0f ? 0.0f : (efx == 0.0f ? 1.0f : INFINITY);
+  if (is_inf(x) || x == 0.0f) {
+    const bool to_zero = std::signbit(y) != (x == 0.0f);
+    result = mulsign(to_zero ? 0.0f : INFINITY, y_is_odd ? x : 1.0f);
+  }
+  if (is_nan(x) || is_nan(y)) result = float_of(0xffffffffu);  // SLEEF ors the NaN mask in
+  if (y == 0.0f || x == 1.0f) result = 1.0f;
+  return result;
+}
+
+GRADLAB_SLEEF_HD double poly9(double x, double x2, double x4, double x8, double c8, double c7, double c6,
+                              double c5, double c4, double c3, double c2, double c1, double c0) {
+  return fma1(x8, c8, poly8(x, x2, x4, c7, c6, c5, c4, c3, c2, c1, c0));
+}
+
+GRADLAB_SLEEF_HD D2 logk(double d) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  const bool subnormal = d < 2.2250738585072014e-308;
+  if (subnormal) d = d * (4294967296.0 * 4294967296.0);
+  int32_t e = ilogb2k(d * (1.0 / 0.75));
+  const double m = ldexp3k(d, -e);
+  if (subnormal) e -= 64;
+
+  D2 x = dfdiv_22(dfadd2_11(-1.0, m), dfadd2_11(1.0, m));
+  const D2 x2 = dfsqu_2(x);
+  const double x4 = x2.x * x2.x, x8 = x4 * x4, x16 = x8 * x8;
+  const double t = poly9(x2.x, x4, x8, x16, 0.116255524079935043668677, 0.103239680901072952701192,
+                         0.117754809412463995466069, 0.13332981086846273921509, 0.153846227114512262845736,
+                         0.181818180850050775676507, 0.222222222230083560345903, 0.285714285714249172087875,
+                         0.400000000000000077715612);
+  const D2 c{0.666666666666666629659233, 3.80554962542412056336616e-17};
+
+  D2 s = dfmul_21(D2{0.693147180559945286226764, 2.319046813846299558417771e-17}, static_cast<double>(e));
+  s = dfadd_22(s, df_scale(x, 2.0));
+  x = dfmul_22(x2, x);
+  s = dfadd_22(s, dfmul_22(x, c));
+  x = dfmul_22(x2, x);
+  s = dfadd_22(s, dfmul_21(x, t));
+  return s;
+}
+
+GRADLAB_SLEEF_HD double expk(D2 d) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  double u = (d.x + d.y) * kR_LN2;
+  const double dq = rint_d(u);
+  const int32_t q = rint_i32(dq);
+  D2 s = dfadd2_21(d, dq * -kL2U);
+  s = dfadd2_21(s, dq * -kL2L);
+  s = df_normalize(s);
+
+  const double s2 = s.x * s.x, s4 = s2 * s2, s8 = s4 * s4;
+  u = poly10(s.x, s2, s4, s8, 2.51069683420950419527139e-08, 2.76286166770270649116855e-07,
+             2.75572496725023574143864e-06, 2.48014973989819794114153e-05, 0.000198412698809069797676111,
+             0.0013888888939977128960529, 0.00833333333332371417601081, 0.0416666666665409524128449,
+             0.166666666666666740681535, 0.500000000000000999200722);
+
+  D2 t = dfadd_12(1.0, s);
+  t = dfadd_22(t, dfmul_21(dfsqu_2(s), u));
+  u = ldexp2k(t.x + t.y, q);
+  return d.x < -1000.0 ? 0.0 : u;
+}
+
+GRADLAB_SLEEF_HD double pow_u10(double x, double y) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  const bool y_is_int = std::trunc(y) == y;  // true for every |y| >= 2^53, and for infinities
+  const bool y_is_odd = y_is_int && std::fabs(y) < 9007199254740992.0 && std::fmod(y, 2.0) != 0.0;
+
+  const D2 d = dfmul_21(logk(std::fabs(x)), y);
+  double result = expk(d);
+  if (d.x > 709.78271114955742909217217426) result = INFINITY;
+  result = result * (x > 0.0 ? 1.0 : (y_is_int ? (y_is_odd ? -1.0 : 1.0) : NAN));
+
+  const double efx = mulsign(std::fabs(x) - 1.0, y);
+  if (is_inf(y)) result = efx < 0.0 ? 0.0 : (efx == 0.0 ? 1.0 : INFINITY);
+  if (is_inf(x) || x == 0.0) {
+    const bool to_zero = std::signbit(y) != (x == 0.0);
+    result = mulsign(to_zero ? 0.0 : INFINITY, y_is_odd ? x : 1.0);
+  }
+  if (x != x || y != y) result = double_of(~uint64_t{0});
+  if (y == 0.0 || x == 1.0) result = 1.0;
+  return result;
+}
+
 // ---- glibc's expf, for the scalar tails of PyTorch's sigmoid ---------------------------------
 // PyTorch's CPU sigmoid runs 16 floats at a time through SLEEF (1 / (1 + Sleef_expf8(0 - x))) and
 // the remaining n % 16 elements of a contiguous run through scalar code, 1 / (1 + std::exp(-x)),
@@ -1018,6 +1178,11 @@ GRADLAB_SLEEF_HD float sleef_cosf(float x, bool vector_needs_payne_hanek = false
   return sleef_detail::cosf_u10(x, vector_needs_payne_hanek);
 }
 
+// x^y as Sleef_powf8_u10 / Sleef_powd4_u10 compute it: what PyTorch's pow gives the elements of
+// the vectorised part of a run (Note [Position in the run] in engine/backend/cpu/elementwise_loops.h).
+GRADLAB_SLEEF_HD float sleef_powf(float x, float y) { return sleef_detail::powf_u10(x, y); }
+GRADLAB_SLEEF_HD double sleef_pow(double x, double y) { return sleef_detail::pow_u10(x, y); }
+
 // PyTorch's sigmoid (Note [PyTorch's sigmoid] below): `vectorized` says whether the element is in
 // a full group of 16 (float32) / 8 (float64) of its contiguous run, or in the scalar tail.
 GRADLAB_SLEEF_HD float sleef_sigmoidf(float x, bool vectorized) {
@@ -1056,6 +1221,7 @@ GRADLAB_SLEEF_HD double sleef_sin(T x) { return std::sin(static_cast<double>(x))
 template <class T, class = std::enable_if_t<std::is_integral_v<T>>>
 GRADLAB_SLEEF_HD double sleef_cos(T x) { return std::cos(static_cast<double>(x)); }
 GRADLAB_SLEEF_HD float sleef_sigmoid(float x, bool vectorized) { return sleef_sigmoidf(x, vectorized); }
+GRADLAB_SLEEF_HD float sleef_pow(float x, float y) { return sleef_powf(x, y); }
 template <class T, class = std::enable_if_t<std::is_integral_v<T>>>
 GRADLAB_SLEEF_HD double sleef_sigmoid(T x, bool) { return 1.0 / (1.0 + std::exp(-static_cast<double>(x))); }
 

@@ -31,3 +31,11 @@ foreach(fn exp log sin cos tanh)
   set_tests_properties(sleef.${fn} PROPERTIES SKIP_RETURN_CODE 77 LABELS sleef TIMEOUT 600
     PROCESSORS 2)
 endforeach()
+
+# pow: random (base, exponent) pairs and every pair of special values, float32 and float64.
+add_executable(sleef_pow ${CMAKE_CURRENT_LIST_DIR}/sleef/sleef_pow.cpp)
+target_include_directories(sleef_pow PRIVATE ${CMAKE_SOURCE_DIR})
+target_compile_options(sleef_pow PRIVATE -Wall -Wextra)
+target_link_libraries(sleef_pow PRIVATE gradlab_sleef_reference)
+add_test(NAME sleef.pow COMMAND sleef_pow)
+set_tests_properties(sleef.pow PROPERTIES SKIP_RETURN_CODE 77 LABELS sleef TIMEOUT 600)

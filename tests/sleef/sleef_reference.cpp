@@ -32,4 +32,12 @@ void reference4d(Function fn, const double* in, double* out) {
   _mm256_storeu_pd(out, y);
 }
 
+void reference_pow8(const float* x, const float* y, float* out) {
+  _mm256_storeu_ps(out, Sleef_powf8_u10avx2(_mm256_loadu_ps(x), _mm256_loadu_ps(y)));
+}
+
+void reference_pow4d(const double* x, const double* y, double* out) {
+  _mm256_storeu_pd(out, Sleef_powd4_u10avx2(_mm256_loadu_pd(x), _mm256_loadu_pd(y)));
+}
+
 }  // namespace gradlab_sleef_test

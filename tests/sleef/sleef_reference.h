@@ -11,4 +11,8 @@ void reference8(Function fn, const float* in, float* out);
 // out[k] = SLEEF's float64 u10 AVX2 result (Sleef_*d4_u10avx2) for in[k], k < 4.
 void reference4d(Function fn, const double* in, double* out);
 
+// out[k] = Sleef_powf8_u10avx2(x, y)[k], k < 8; and Sleef_powd4_u10avx2, k < 4.
+void reference_pow8(const float* x, const float* y, float* out);
+void reference_pow4d(const double* x, const double* y, double* out);
+
 }  // namespace gradlab_sleef_test

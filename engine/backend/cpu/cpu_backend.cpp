@@ -18,7 +18,7 @@
 #include "engine/backend/cpu/gemm.h"
 #include "engine/backend/cpu/program.h"
 #include "engine/backend/cpu/strided_loop.h"
-#include "engine/backend/cpu/unary_loop.h"
+#include "engine/backend/cpu/elementwise_loops.h"
 #include "engine/error.h"
 
 #if GRADLAB_HAS_OPENBLAS
@@ -75,7 +75,7 @@ class CpuBackend final : public Backend {
     if (n >= cpu::kWideMinNumel && is_floating(t)) return cpu::unary_wide(op, t, x, out, n, a, b);
     dispatch_dtype(t, [&](auto zero) {
       using T = decltype(zero);
-      dispatch_unary(op, a, b, [&](auto fn) { cpu::unary_loop<T>(fn, static_cast<const T*>(x), static_cast<T*>(out), 0, n, n); });
+      dispatch_unary(op, a, b, [&](auto fn) { cpu::unary_in_run<T>(fn, static_cast<const T*>(x), static_cast<T*>(out), 0, n, n); });
     });
   }
 
@@ -96,8 +96,8 @@ class CpuBackend final : public Backend {
       dispatch_binary(op, a, [&](auto fn) {
         const T* xp = static_cast<const T*>(x);
         const T* yp = static_cast<const T*>(y);
-        T* o = static_cast<T*>(out);
-        for (int64_t i = 0; i < n; ++i) o[i] = fn(xp[i], yp[i]);
+        cpu::binary_in_run<T>(fn, [xp](int64_t i) { return xp[i]; }, [yp](int64_t i) { return yp[i]; },
+                              static_cast<T*>(out), 0, n, n);
       });
     });
   }
@@ -173,18 +173,20 @@ class CpuBackend final : public Backend {
     const T* xp = static_cast<const T*>(x.data) + x.offset;
     const T* yp = static_cast<const T*>(y.data) + y.offset;
     bool xc = is_contiguous(x), yc = is_contiguous(y);
+    // One run when both operands are contiguous or a single broadcast value, one run per row
+    // otherwise (Note [Position in the run]).
     if (xc && yc) {
-      for (int64_t i = 0; i < n; ++i) o[i] = fn(xp[i], yp[i]);
+      cpu::binary_in_run<T>(fn, [xp](int64_t i) { return xp[i]; }, [yp](int64_t i) { return yp[i]; }, o, 0, n, n);
       return;
     }
     if (xc && is_single(y)) {
       const T yv = *yp;
-      for (int64_t i = 0; i < n; ++i) o[i] = fn(xp[i], yv);
+      cpu::binary_in_run<T>(fn, [xp](int64_t i) { return xp[i]; }, [yv](int64_t) { return yv; }, o, 0, n, n);
       return;
     }
     if (is_single(x) && yc) {
       const T xv = *xp;
-      for (int64_t i = 0; i < n; ++i) o[i] = fn(xv, yp[i]);
+      cpu::binary_in_run<T>(fn, [xv](int64_t) { return xv; }, [yp](int64_t i) { return yp[i]; }, o, 0, n, n);
       return;
     }
     const std::vector<int64_t>* strides[2] = {&x.strides, &y.strides};
@@ -192,8 +194,9 @@ class CpuBackend final : public Backend {
     cpu::for_each_row<2>(shape, strides, base, [&](int64_t row, const int64_t* off, int64_t len, const int64_t* st) {
       const T* xr = xp + off[0];
       const T* yr = yp + off[1];
-      T* orow = o + row;
-      for (int64_t i = 0; i < len; ++i) orow[i] = fn(xr[i * st[0]], yr[i * st[1]]);
+      const int64_t sx = st[0], sy = st[1];
+      cpu::binary_in_run<T>(fn, [xr, sx](int64_t i) { return xr[i * sx]; }, [yr, sy](int64_t i) { return yr[i * sy]; },
+                            o + row, 0, len, len);
     });
   }
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "engine/backend/cpu/full_sum.h"
-#include "engine/backend/cpu/unary_loop.h"
+#include "engine/backend/cpu/elementwise_loops.h"
 #include "engine/sleef_wasm_simd.h"
 
 namespace gradlab::cpu {
@@ -22,13 +22,13 @@ void unary_flat(UnaryOp op, const T* x, T* out, int64_t n, int64_t first, int64_
     if (op == UnaryOp::Tanh) return sleef_tanhf_simd(x, out, n);
   }
 #endif
-  dispatch_unary(op, a, b, [&](auto fn) { unary_loop<T>(fn, x, out, first, n, run); });
+  dispatch_unary(op, a, b, [&](auto fn) { unary_in_run<T>(fn, x, out, first, n, run); });
 }
 
 template <class T>
-void binary_flat(BinaryOp op, const T* x, const T* y, T* out, int64_t n, double a) {
+void binary_flat(BinaryOp op, const T* x, const T* y, T* out, int64_t n, int64_t first, int64_t run, double a) {
   dispatch_binary(op, a, [&](auto fn) {
-    for (int64_t i = 0; i < n; ++i) out[i] = fn(x[i], y[i]);
+    binary_in_run<T>(fn, [x](int64_t i) { return x[i]; }, [y](int64_t i) { return y[i]; }, out, first, n, run);
   });
 }
 
@@ -87,7 +87,7 @@ void run_chunks(const ElementwiseProgram& p, T* out, Sink&& sink) {
           value[s] = buf;
           break;
         case Kind::Binary:
-          binary_flat<T>(st.binary_op, value[st.x], value[st.y], buf, len, st.a);
+          binary_flat<T>(st.binary_op, value[st.x], value[st.y], buf, len, lo, p.numel, st.a);
           value[s] = buf;
           break;
       }

@@ -1,5 +1,5 @@
-# Note [Position in the run]: PyTorch's sigmoid computes 16 floats (8 doubles) at a time with
-# SLEEF's exp and the last n % 16 (n % 8) with the C library's; float32 sin and cos reduce a whole
+# Note [Position in the run]: PyTorch's sigmoid and pow compute 16 floats (8 doubles) at a time
+# with SLEEF and the last n % 16 (n % 8) with the C library; float32 sin and cos reduce a whole
 # vector of 8 the slow way when one lane is 125 or more in magnitude.
 import torch
 
@@ -26,3 +26,25 @@ print(h.sin().sum().item(), h.cos().sum().item(), h.sin()[::50].tolist())
 w = torch.tensor([0.264, 1.31, 0.81, -0.7, -556007.45, -4.0], requires_grad=True)
 w.cos().sum().backward()
 print(w.cos().tolist(), w.grad.tolist())
+
+# pow: x ** number (the exponents 0, 1, 2, 3, 0.5, -0.5, -1, -2 are computed without pow),
+# tensor ** tensor, number ** tensor, and the pow in their gradients
+for n in [5, 19, 40]:
+    x = torch.linspace(0.05, 4, n, requires_grad=True)
+    for e in [1.7, 4, 2.5, -1.5, 0.3]:
+        z = x ** e
+        z.sum().backward()
+        print(n, e, z.tolist(), x.grad.tolist())
+        x.grad = None
+    y = torch.linspace(-2.5, 2.5, n, requires_grad=True)
+    w = x ** y
+    w.sum().backward()
+    print(w.tolist(), x.grad.tolist(), y.grad.tolist())
+    x.grad = None
+    r = 2 ** x + 1.3 ** x
+    r.sum().backward()
+    print(r.tolist(), x.grad.tolist())
+d = torch.linspace(0.05, 4, 2001, dtype=torch.float64)
+print((d ** 1.7).sum().item(), (d ** 1.7)[-9:].tolist(), (torch.linspace(0.05, 4, 2001) ** 2.5).sum().item())
+m = torch.linspace(0.1, 3, 12).reshape(3, 4)
+print((m ** torch.linspace(-1, 2, 4)).tolist(), (m ** m).tolist())
