@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "engine/allocation_limit.h"
 #include "engine/error.h"
 
 namespace gradlab {
@@ -26,6 +27,8 @@ struct Digits {
 template <class... Args>
 std::string sprintf_string(const char* fmt, Args... args) {
   int n = std::snprintf(nullptr, 0, fmt, args...);
+  if (n < 0) throw std::bad_alloc();  // the C library could not make the text (a huge precision)
+  check_allocation(static_cast<size_t>(n) + 1);
   std::string out(static_cast<size_t>(n) + 1, '\0');
   std::snprintf(out.data(), out.size(), fmt, args...);
   out.resize(static_cast<size_t>(n));
@@ -93,6 +96,7 @@ Digits rounded_digits(double a, int n) { return digits_from_e_string(e_string(a,
 // The layout half of CPython's format_float_short for the 'r' (repr) and 'g' codes: where the
 // decimal point goes, zero padding, exponent. Returns the text without a sign.
 std::string layout_digits(const Digits& d, bool repr_mode, int precision, bool add_dot_0, bool alt) {
+  check_allocation(static_cast<size_t>(std::max(precision, 0)) + d.digits.size() + 32);  // zero padding
   const std::string& digits = d.digits;
   int digits_len = static_cast<int>(digits.size());
   int decpt = d.decpt;
@@ -261,10 +265,34 @@ std::string group_digits(const std::string& digits, int64_t min_width, char sep)
   return out;
 }
 
+// A format spec's padding. The width is the learner's ({x:99999999999999}): a width too large to
+// allocate is MemoryError at once, as in Python, not a long fill loop (Note [Allocation limit]).
 std::string repeat_fill(const std::string& fill, int64_t n) {
+  if (n <= 0) return {};
+  check_allocation(static_cast<size_t>(n), fill.size());
+  if (static_cast<size_t>(n) > std::string().max_size() / fill.size()) throw std::bad_alloc();
   std::string out;
+  out.reserve(static_cast<size_t>(n) * fill.size());
   for (int64_t i = 0; i < n; ++i) out += fill;
   return out;
+}
+
+// Past these precisions a double's exact decimal expansion has nothing more to show (at most 767
+// significant digits, at most 1074 after the point), so the C library is asked for this many
+// and the rest is zeros: a huge precision costs its length, not the C library's buffers.
+constexpr int kMaxSignificant = 800;
+constexpr int kMaxFractional = 1100;
+
+// "%.Ne" / "%.Nf" text of a for any precision p, padded with the zeros the C library would print.
+std::string e_text(double a, int p, bool alt) {
+  if (p <= kMaxSignificant) return sprintf_string(alt ? "%#.*e" : "%.*e", p, a);
+  std::string s = sprintf_string("%.*e", kMaxSignificant, a);
+  const size_t e = s.find('e');
+  return s.substr(0, e) + repeat_fill("0", p - kMaxSignificant) + s.substr(e);
+}
+std::string f_text(double a, int p, bool alt) {
+  if (p <= kMaxFractional) return sprintf_string(alt ? "%#.*f" : "%.*f", p, a);
+  return sprintf_string("%.*f", kMaxFractional, a) + repeat_fill("0", p - kMaxFractional);
 }
 
 // The sign-less text of |v| for a type (format_float_internal + PyOS_double_to_string).
@@ -276,20 +304,20 @@ std::string float_body(double a, const FormatSpec& f) {
     // No type: repr without a precision, else 'g' keeping at least one digit after the point.
     if (f.precision < 0) return layout_digits(shortest_digits(a), true, 0, true, f.alternate);
     int p = static_cast<int>(std::max<int64_t>(f.precision, 1));
-    return layout_digits(rounded_digits(a, p), false, p, true, f.alternate);
+    return layout_digits(rounded_digits(a, std::min(p, kMaxSignificant)), false, p, true, f.alternate);
   }
   int p = f.precision < 0 ? 6 : static_cast<int>(f.precision);
   switch (type) {
     case 'e':
     case 'E':  // snprintf and dtoa agree exactly for e and f: both round the exact binary value
-      return sprintf_string(f.alternate ? "%#.*e" : "%.*e", p, a);
+      return e_text(a, p, f.alternate);
     case 'f':
     case 'F':
     case '%':
-      return sprintf_string(f.alternate ? "%#.*f" : "%.*f", p, a);
+      return f_text(a, p, f.alternate);
     default: {  // 'g', 'G', 'n'
       p = std::max(p, 1);
-      return layout_digits(rounded_digits(a, p), false, p, false, f.alternate);
+      return layout_digits(rounded_digits(a, std::min(p, kMaxSignificant)), false, p, false, f.alternate);
     }
   }
 }
@@ -305,6 +333,7 @@ std::string python_float_repr(double v) {
 
 std::string python_float_str_format(double v, const std::string& spec) {
   FormatSpec f = parse_spec(spec);
+  if (f.precision > INT32_MAX) value_error("precision too big");
   static const std::string float_types = "eEfFgGn%";
   if (f.type != 0 && float_types.find(f.type) == std::string::npos) {
     std::string code = f.type >= 0x20 && f.type < 0x7f ? std::string(1, f.type)

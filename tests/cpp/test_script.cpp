@@ -302,9 +302,11 @@ TEST_CASE("past the allocation limit, large requests are MemoryError", "[script]
   for (const char* src : {"import torch\nx = torch.zeros(10**8)", "import torch\nx = torch.arange(10**8)",
                           "import torch\nx = torch.linspace(0, 1, 10**8)", "x = list(range(10**8))",
                           "import torch\nkeep = [torch.zeros(4 * 10**6) for _ in range(5)]",  // 5 × 16 MB alive at once
-                          "import torch\nx = torch.zeros(5 * 10**6).tolist()"}) {
+                          "import torch\nx = torch.zeros(5 * 10**6).tolist()",
+                          "x = f'{1.5:-77777777777777}'"}) {  // a format width, padded
     INFO(src);
     CHECK(error_of(src).type == "MemoryError");
   }
   CHECK(out("import torch\nx = torch.zeros(10**6)\nprint((x + 1).sum().item(), len(list(range(10**5))))") == "1000000.0 100000\n");
+  CHECK(out("print(len(f'{1.5:>100000}'), repr(f'{2:*^7}'))") == "100000 '***2***'\n");
 }
