@@ -14,11 +14,11 @@
 
 #include "engine/backend/backend.h"
 #include "engine/backend/cpu/caching_allocator.h"
+#include "engine/backend/cpu/elementwise_loops.h"
 #include "engine/backend/cpu/full_sum.h"
 #include "engine/backend/cpu/gemm.h"
 #include "engine/backend/cpu/program.h"
 #include "engine/backend/cpu/strided_loop.h"
-#include "engine/backend/cpu/elementwise_loops.h"
 #include "engine/error.h"
 
 #if GRADLAB_HAS_OPENBLAS
@@ -75,7 +75,9 @@ class CpuBackend final : public Backend {
     if (n >= cpu::kWideMinNumel && is_floating(t)) return cpu::unary_wide(op, t, x, out, n, a, b);
     dispatch_dtype(t, [&](auto zero) {
       using T = decltype(zero);
-      dispatch_unary(op, a, b, [&](auto fn) { cpu::unary_in_run<T>(fn, static_cast<const T*>(x), static_cast<T*>(out), 0, n, n); });
+      dispatch_unary(op, a, b, [&](auto fn) {
+        cpu::unary_in_run<T>(fn, static_cast<const T*>(x), static_cast<T*>(out), 0, n, n);
+      });
     });
   }
 

@@ -7,8 +7,8 @@
 #include <type_traits>
 #include <vector>
 
-#include "engine/backend/cpu/full_sum.h"
 #include "engine/backend/cpu/elementwise_loops.h"
+#include "engine/backend/cpu/full_sum.h"
 #include "engine/sleef_wasm_simd.h"
 
 namespace gradlab::cpu {
