@@ -59,8 +59,14 @@ namespace gradlab {
   X(SquareBackward, x * (T(2) * y))       /* x**2: pow backward with the exponent folded in */ \
   X(CubeBackward, x * (T(3) * (y * y)))   /* x**3: likewise, so the loop vectorises */          \
   X(EqualMask, x == y ? T(1) : T(0))                                                       \
+  X(SelectOrZero, y != T(0) ? x : T(0))  /* x where the mask y is set, else +0: where(mask, grad, 0) */ \
   X(MaximumGradMask, x > y ? T(1) : (x == y ? T(0.5) : T(0)))  /* d max(x,y)/dx, ties split */ \
   X(PowExponentGrad, x == T(0) ? T(0) : static_cast<T>(sleef_log(x))) /* d x^y/dy = x^y·log x, 0 at 0^0 */
+
+// Note [Masked grads]: where PyTorch's backward routes a gradient to some elements and zero to
+// the others (clamp, max, maximum), it builds the result with where/index_put/scatter on zeros,
+// so the others get +0 even when the gradient is negative. A product with a 0/1 mask would give
+// -0, which prints as `-0.`. Such backwards select with SelectOrZero instead of multiplying.
 
 // Note [Float32 rounding]: learners compare printed digits with PyTorch's, so where PyTorch's
 // CPU kernels compute a value in a particular way, so do we: pow with the exponents PyTorch

@@ -181,9 +181,14 @@ Tensor maximum(const Tensor& a, const Tensor& b) {
   if (Node* n = record_op(OpId::Maximum, [](const Node& n, const Tensor& g) -> Grads {
         const Tensor& sa = saved(n, 0);
         const Tensor& sb = saved(n, 1);
+        // grad, grad / 2 on ties, and +0 (never -0) where the other input is larger (Note [Masked grads])
+        auto share = [&](const Tensor& mine, const Tensor& other) {
+          Tensor mask = prim::binary(BinaryOp::MaximumGradMask, mine, other, g.dtype());
+          return prim::binary(BinaryOp::SelectOrZero, prim::binary(BinaryOp::Mul, g, mask), mask);
+        };
         Tensor ga, gb;
-        if (n.needs_input_grad(0)) ga = prim::binary(BinaryOp::Mul, g, prim::binary(BinaryOp::MaximumGradMask, sa, sb, g.dtype()));
-        if (n.needs_input_grad(1)) gb = prim::binary(BinaryOp::Mul, g, prim::binary(BinaryOp::MaximumGradMask, sb, sa, g.dtype()));
+        if (n.needs_input_grad(0)) ga = share(sa, sb);
+        if (n.needs_input_grad(1)) gb = share(sb, sa);
         return {ga, gb};
       }, out, {&a, &b})) {
     save_for_backward(*n, prim::cast(a, t));

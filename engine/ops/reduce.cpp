@@ -122,7 +122,8 @@ Tensor max(const Tensor& a) {
         const Tensor& m = saved(n, 1);
         Tensor mask = prim::binary(BinaryOp::EqualMask, x, m);
         Tensor count = prim::alias(prim::reduce(ReduceOp::Sum, mask, Shape(x.dim(), 1)), {});
-        return {prim::binary(BinaryOp::Mul, mask, prim::binary(BinaryOp::Div, g, count))};
+        // zeros with grad / count put where the maximum is: +0 elsewhere (Note [Masked grads])
+        return {prim::binary(BinaryOp::SelectOrZero, prim::binary(BinaryOp::Div, g, count), mask)};
       }, out, {&a})) {
     save_for_backward(*n, a);
     save_for_backward(*n, out);
@@ -155,7 +156,8 @@ std::pair<Tensor, Tensor> max(const Tensor& a, int64_t dim_in, bool keepdim) {
         for (size_t j = 0; j < pos.size(); ++j) pos[j] = static_cast<double>(j);
         Tensor positions = from_vector(pos, pos_shape, TensorOptions{DType::Int64, g.device(), false});
         Tensor one_hot = prim::cast(prim::binary(BinaryOp::EqualMask, positions, prim::alias(saved(n, 0), keep)), g.dtype());
-        return {prim::binary(BinaryOp::Mul, one_hot, prim::alias(g, keep))};
+        // zeros with grad scattered to the index: +0 elsewhere (Note [Masked grads])
+        return {prim::binary(BinaryOp::SelectOrZero, prim::alias(g, keep), one_hot)};
       }, out, {&a})) {
     n->ints = {dim};
     save_for_backward(*n, idx);

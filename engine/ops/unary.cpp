@@ -144,7 +144,8 @@ Tensor clamp(const Tensor& a, std::optional<Scalar> min, std::optional<Scalar> m
   Tensor x = float_bound && !is_floating(a.dtype()) ? prim::cast(a, kDefaultFloat) : a;
   Tensor out = prim::unary(UnaryOp::Clamp, x, lo, hi);
   if (Node* n = record_op(OpId::Clamp, [](const Node& n, const Tensor& g) -> Grads {
-        return {times(g, prim::unary(UnaryOp::ClampMask, saved(n, 0), n.a, n.b))};
+        // where(in_bounds, grad, 0), as PyTorch: a clamped element gets +0, never -0 (Note [Masked grads])
+        return {prim::binary(BinaryOp::SelectOrZero, g, prim::unary(UnaryOp::ClampMask, saved(n, 0), n.a, n.b))};
       }, out, {&a})) {
     n->a = lo;
     n->b = hi;
