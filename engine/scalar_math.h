@@ -25,13 +25,13 @@ namespace gradlab {
   X(Exp, sleef_exp(x))                                                                    \
   X(Log, sleef_log(x))                                                                      \
   X(Sqrt, std::sqrt(x))                                                                    \
-  X(Abs, x < T(0) ? -x : x)                                                                \
+  X(Abs, scalar_abs(x))                   /* |-0.| is +0 */                                \
   X(Sign, T((x > T(0)) - (x < T(0))))                                                      \
   X(Sin, sleef_sin(x))                                                                      \
   X(Cos, sleef_cos(x))                                                                      \
   X(Sigmoid, sleef_sigmoid(x, false))                                   \
   X(Tanh, sleef_tanh(x))                                                                  \
-  X(Relu, x > T(0) ? x : T(0))                                                             \
+  X(Relu, x < T(0) ? T(0) : x)           /* clamp_min(x, 0): keeps -0. and nan */          \
   X(PowScalar, scalar_pow(x, T(a)))       /* x ** a */                                     \
   X(RPowScalar, scalar_pow(T(a), x))      /* a ** x */                                     \
   X(AddScalar, x + T(a))                                                                   \
@@ -50,9 +50,9 @@ namespace gradlab {
   X(Mul, x * y)                                                                            \
   X(Div, scalar_div(x, y))                                                                 \
   X(Pow, scalar_pow(x, y))                                                                 \
-  X(Max, x > y || x != x ? x : y)                                                          \
+  X(Max, scalar_max(x, y))                                                                 \
   X(AddScaled, x + T(a) * y)              /* x + a·y  (add(alpha=a)) */                     \
-  X(ReluBackward, y > T(0) ? x : T(0))    /* grad x, input y */                             \
+  X(ReluBackward, y <= T(0) ? T(0) : x)   /* grad x, input y: threshold_backward */          \
   X(SigmoidBackward, (x * (T(1) - y)) * y)  /* grad x, output y: σ' = (1-σ)σ, in ATen's order */ \
   X(TanhBackward, x * scalar_fma(-y, y, T(1)))  /* grad x, output y: tanh' = 1 - tanh² */    \
   X(PowScalarBackward, x * (T(a) * scalar_pow(y, T(a - 1))))  /* grad x, base y */           \
@@ -108,6 +108,24 @@ GRADLAB_HD T scalar_pow(T x, T y) {
     if (y == T(-2)) return T(1) / (x * x);
     return std::pow(x, y);
   }
+}
+
+template <class T>
+GRADLAB_HD T scalar_abs(T x) {
+  if constexpr (std::is_floating_point_v<T>) {
+    return std::fabs(x);
+  } else {
+    return x < T(0) ? -x : x;
+  }
+}
+
+// torch.maximum as its scalar code computes it: NaN wins, and of two equal values (0. and -0.)
+// the first (std::max). Its vectorised code keeps the second (Note [Position in the run]).
+template <class T>
+GRADLAB_HD T scalar_max(T x, T y) {
+  if (x != x) return x;
+  if (y != y) return y;
+  return x < y ? y : x;
 }
 
 template <class T>

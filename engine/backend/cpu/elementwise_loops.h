@@ -7,6 +7,8 @@
 //     pow's backward) compute pairs of AVX2 vectors (16 floats, 8 doubles) with SLEEF and the last
 //     n % 16 (n % 8) elements with the C library: 1 / (1 + exp(-x)) (Note [PyTorch's sigmoid] in
 //     sleef_math.h); std::pow, which for tensor ** number takes the exponent as a double;
+//   - torch.maximum does the same with vmaxps, which keeps the second of two equal values (0. and
+//     -0.), and std::max, which keeps the first;
 //   - float32 sin and cos reduce all 8 lanes of a vector the slow way (Payne-Hanek) when any lane
 //     is 125 or more in magnitude, or not finite, and for some small arguments that changes the last
 //     bit (Note [SLEEF trig works on whole vectors]).
@@ -20,6 +22,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <type_traits>
 
 #include "engine/scalar_math.h"
@@ -107,6 +110,15 @@ template <class T, class Fn, class X, class Y>
 inline void binary_in_run(Fn fn, X&& x, Y&& y, T* __restrict out, int64_t first, int64_t len, int64_t run) {
   using namespace position_detail;
   if constexpr (std::is_floating_point_v<T>) {
+    if constexpr (std::is_same_v<Fn, BinaryFn<BinaryOp::Max>>) {  // torch.maximum: maxps keeps y on ties
+      const int64_t v = vector_end<T>(first, len, run);
+      for (int64_t i = 0; i < v; ++i) {
+        const T a = x(i), b = y(i);
+        out[i] = a != a || b != b ? std::numeric_limits<T>::quiet_NaN() : (a > b ? a : b);
+      }
+      for (int64_t i = v; i < len; ++i) out[i] = fn(x(i), y(i));
+      return;
+    }
     if constexpr (std::is_same_v<Fn, BinaryFn<BinaryOp::Pow>>) {  // tensor ** tensor
       const int64_t v = vector_end<T>(first, len, run);
       for (int64_t i = 0; i < len; ++i) out[i] = pow_at(x(i), y(i), i < v);
