@@ -13,10 +13,18 @@ Args::Args(const char* fname, CallArgs& call, std::initializer_list<const char*>
   size_t i = 0;
   for (const char* n : names) names_[i++] = n;
   size_t max_pos = std::min(max_positional, n_);
+  const bool no_arg_method = style == ArgStyle::Torch && n_ == 0 && call.binding == CallArgs::Binding::TensorMethod;
+  if (no_arg_method && call.nkw > 0) raise_type_error("_TensorBase." + std::string(fname) + "() takes no keyword arguments");
   if (call.npos > max_pos) {
-    if (style == ArgStyle::Torch)
-      raise_type_error(std::string(fname) + "() takes " + std::to_string(max_pos) + " positional argument" + (max_pos == 1 ? "" : "s") +
-                       " but " + std::to_string(call.npos) + " were given");
+    if (no_arg_method)
+      raise_type_error("_TensorBase." + std::string(fname) + "() takes no arguments (" + std::to_string(call.npos) + " given)");
+    if (style == ArgStyle::Torch) {
+      // torch.exp(x, 2) counts the tensor as its first positional argument
+      const size_t self = call.binding == CallArgs::Binding::TorchFunction ? 1 : 0;
+      const size_t takes = max_pos + self, given = call.npos + self;
+      raise_type_error(std::string(fname) + "() takes " + std::to_string(takes) + " positional argument" + (takes == 1 ? "" : "s") +
+                       " but " + std::to_string(given) + (given == 1 ? " was" : " were") + " given");
+    }
     if (max_pos == 1 && n_ == 1)
       raise_type_error(std::string(fname) + "() takes exactly one argument (" + std::to_string(call.npos) + " given)");
     raise_type_error(std::string(fname) + "() takes at most " + std::to_string(max_pos) + " argument" + (max_pos == 1 ? "" : "s") + " (" +

@@ -375,6 +375,7 @@ Value Interp::eval_call(const CallExpr* c, Frame& f) {
       for (size_t i = 0; i < npos; ++i) buf.data[i] = eval(c->args[i], f);
       for (size_t i = 0; i < nkw; ++i) a.kw[i] = eval(c->kw_values[i], f);
       f.record->where = c;
+      if (self.is_tensor()) a.binding = CallArgs::Binding::TensorMethod;
       return m(*this, self, a);
     }
     f.record->where = attr;
@@ -402,6 +403,7 @@ Value Interp::call_as_function(const BuiltinObj* b, CallArgs& args) {
     CallArgs rest = args;
     ++rest.pos;
     --rest.npos;
+    rest.binding = CallArgs::Binding::TorchFunction;
     return b->method(*this, args.pos[0], rest);
   }
   for (size_t k = 0; k < args.nkw; ++k) {
@@ -437,6 +439,7 @@ Value Interp::call(const Value& callee, CallArgs& args) {
       case ObjType::Function: return call_function(static_cast<FunctionObj*>(o), args);
       case ObjType::BoundMethod: {
         auto* m = static_cast<BoundMethodObj*>(o);
+        if (m->self.is_tensor()) args.binding = CallArgs::Binding::TensorMethod;
         return m->fn(*this, m->self, args);
       }
       case ObjType::Type: {

@@ -34,6 +34,10 @@ struct CallArgs {
   const std::string* kw_names = nullptr;
   Value* kw = nullptr;
   size_t nkw = 0;
+  // How a tensor method was reached, for PyTorch's wording of argument-count errors:
+  // x.exp(2) is "_TensorBase.exp() takes no arguments (1 given)", torch.exp(x, 2) counts x.
+  enum class Binding : uint8_t { Plain, TensorMethod, TorchFunction };
+  Binding binding = Binding::Plain;
 };
 
 using BuiltinFn = Value (*)(Interp& in, CallArgs& args);

@@ -171,14 +171,22 @@ Value tensor_index(const Tensor& t, const Value& index) {
 }
 
 void tensor_set_index(const Tensor& t, const Value& index, const Value& v) {
+  auto parts = parse_tensor_index(index, t.dim());
   if (grad_mode_enabled() && t.requires_grad()) {
-    if (t.is_leaf()) raise("RuntimeError", "a leaf Variable that requires grad is being used in an in-place operation.");
+    // x[1:2] = v writes through a view of x; x[...] = v (and x[()] = v) writes x itself.
+    auto not_ellipsis = [](const Value& i) { return i.as<EllipsisObj>() == nullptr; };
+    auto* tup = index.as<SeqObj>();
+    const bool through_view = tup && tup->type == ObjType::Tuple
+                                  ? std::any_of(tup->items.begin(), tup->items.end(), not_ellipsis)
+                                  : not_ellipsis(index);
+    if (t.is_leaf())
+      raise("RuntimeError", std::string(through_view ? "a view of a leaf" : "a leaf") +
+                                " Variable that requires grad is being used in an in-place operation.");
     raise_not_supported("assigning into part of a tensor that has a grad_fn (x[i] = v)");
   }
   if (v.is_tensor() && v.as_tensor().requires_grad() && grad_mode_enabled())
     raise_not_supported("assigning a tensor that requires grad into part of another tensor");
   // Work out the window of t's storage the index selects.
-  auto parts = parse_tensor_index(index, t.dim());
   Shape shape = t.shape();
   std::vector<int64_t> strides = contiguous_strides(shape);
   Shape wshape;

@@ -71,7 +71,7 @@ Value m_detach(Interp&, const Value& self, CallArgs& a) {
 }
 
 Value m_clone(Interp&, const Value& self, CallArgs& a) {
-  Args args("clone", a, {"memory_format"}, 0);
+  Args args("clone", a, {"memory_format"}, 0, ArgStyle::Torch, 0);  // keyword-only
   return Value(clone(T(self)));
 }
 
@@ -258,7 +258,12 @@ Value m_sum(Interp&, const Value& self, CallArgs& a) {
 Value m_mean(Interp&, const Value& self, CallArgs& a) {
   Args args("mean", a, {"dim", "keepdim", "dtype"}, 0);
   Tensor x = T(self);
-  if (auto d = args.dtype(2)) x = x.to(*d);
+  if (auto d = args.dtype(2)) {
+    if (!is_floating(*d))
+      runtime_error(std::string("mean(): could not infer output dtype. Optional dtype must be either a floating point or "
+                                "complex dtype. Got: ") + dtype_scalar_name(*d));
+    x = x.to(*d);
+  }
   if (!args.has(0)) return Value(mean(x));
   return Value(mean(x, to_int_list(*args.get(0), "mean"), args.boolean(1, false)));
 }
@@ -331,15 +336,15 @@ Value cast_to(const Value& self, DType d) {
   return Value(t.to(d));
 }
 Value m_float(Interp&, const Value& self, CallArgs& a) {
-  Args args("float", a, {"memory_format"}, 0);
+  Args args("float", a, {"memory_format"}, 0, ArgStyle::Torch, 0);  // keyword-only
   return cast_to(self, DType::Float32);
 }
 Value m_double(Interp&, const Value& self, CallArgs& a) {
-  Args args("double", a, {"memory_format"}, 0);
+  Args args("double", a, {"memory_format"}, 0, ArgStyle::Torch, 0);  // keyword-only
   return cast_to(self, DType::Float64);
 }
 Value m_long(Interp&, const Value& self, CallArgs& a) {
-  Args args("long", a, {"memory_format"}, 0);
+  Args args("long", a, {"memory_format"}, 0, ArgStyle::Torch, 0);  // keyword-only
   return cast_to(self, DType::Int64);
 }
 Value m_int(Interp&, const Value&, CallArgs&) { raise_not_supported("Tensor.int() (torch.int32 tensors)"); }
@@ -373,7 +378,7 @@ Value m_to(Interp&, const Value& self, CallArgs& a) {
 }
 
 Value m_cpu(Interp&, const Value& self, CallArgs& a) {
-  Args args("cpu", a, {"memory_format"}, 0);
+  Args args("cpu", a, {"memory_format"}, 0, ArgStyle::Torch, 0);  // keyword-only
   if (!T(self).device().is_cuda()) return self;
   return Value(T(self).to(Device{}));
 }

@@ -227,6 +227,31 @@ TEST_CASE("Python errors: types, messages, tracebacks", "[script][errors]") {
   CHECK(t.find("line 4, in f") < t.find("line 2, in g"));
 }
 
+// Expected texts: what PyTorch 1.13 (/usr/bin/python3) raises for the same lines.
+TEST_CASE("tensor argument and in-place errors are worded like PyTorch's", "[script][errors]") {
+  const std::string setup = "import torch\nx = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)\n";
+  const std::pair<const char*, const char*> cases[] = {
+      {"x.exp(2)", "_TensorBase.exp() takes no arguments (1 given)"},
+      {"x.exp(2, 3)", "_TensorBase.exp() takes no arguments (2 given)"},
+      {"x.exp(foo=1)", "_TensorBase.exp() takes no keyword arguments"},
+      {"f = x.item\nf(1)", "_TensorBase.item() takes no arguments (1 given)"},
+      {"torch.exp(x, 2)", "exp() takes 1 positional argument but 2 were given"},
+      {"torch.exp(x, 2, 3)", "exp() takes 1 positional argument but 3 were given"},
+      {"torch.exp(x, foo=1)", "exp() got an unexpected keyword argument 'foo'"},
+      {"x.float(1)", "float() takes 0 positional arguments but 1 was given"},
+      {"x.clone(1)", "clone() takes 0 positional arguments but 1 was given"},
+      {"x[1:2] = 5", "a view of a leaf Variable that requires grad is being used in an in-place operation."},
+      {"x[0] = 5", "a view of a leaf Variable that requires grad is being used in an in-place operation."},
+      {"x[...] = 5", "a leaf Variable that requires grad is being used in an in-place operation."},
+      {"torch.mean(x, dtype=torch.int64)",
+       "mean(): could not infer output dtype. Optional dtype must be either a floating point or complex dtype. Got: Long"},
+  };
+  for (const auto& [line, message] : cases) {
+    INFO(line);
+    CHECK(error_of(setup + line + "\n").message == message);
+  }
+}
+
 TEST_CASE("recursion is bounded and reported like Python", "[script][errors]") {
   auto e = error_of("def f(n):\n    return f(n + 1)\nf(0)\n");
   CHECK(e.type == "RecursionError");
