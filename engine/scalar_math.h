@@ -31,7 +31,7 @@ namespace gradlab {
   X(Cos, sleef_cos(x))                                                                      \
   X(Sigmoid, sleef_sigmoid(x, false))                                   \
   X(Tanh, sleef_tanh(x))                                                                  \
-  X(Relu, x < T(0) ? T(0) : x)           /* clamp_min(x, 0): keeps -0. and nan */          \
+  X(Relu, scalar_relu(x))                 /* clamp_min(x, 0): keeps -0. and nan */          \
   X(PowScalar, scalar_pow(x, T(a)))       /* x ** a */                                     \
   X(RPowScalar, scalar_pow(T(a), x))      /* a ** x */                                     \
   X(AddScalar, x + T(a))                                                                   \
@@ -116,6 +116,17 @@ GRADLAB_HD T scalar_abs(T x) {
     return std::fabs(x);
   } else {
     return x < T(0) ? -x : x;
+  }
+}
+
+// relu(x) = clamp_min(x, 0): negative values become 0; -0. and nan stay. Not written as
+// `x < 0 ? 0 : x`: Emscripten's LLVM turns that select into f32.max, which makes -0. into 0.
+template <class T>
+GRADLAB_HD T scalar_relu(T x) {
+  if constexpr (std::is_floating_point_v<T>) {
+    return std::signbit(x) && x != T(0) && x == x ? T(0) : x;
+  } else {
+    return x < T(0) ? T(0) : x;
   }
 }
 

@@ -192,6 +192,8 @@ Tensor maximum(const Tensor& a, const Tensor& b);
 
 Tensor matmul(const Tensor& a, const Tensor& b);  // mm, mv or dot by rank
 Tensor mm(const Tensor& a, const Tensor& b);
+Tensor mv(const Tensor& a, const Tensor& v);   // matrix · vector
+Tensor dot(const Tensor& a, const Tensor& b);  // vector · vector
 
 Tensor t(const Tensor& a);
 Tensor transpose(const Tensor& a, int64_t dim0, int64_t dim1);

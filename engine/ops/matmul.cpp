@@ -43,7 +43,10 @@ Tensor mm(const Tensor& a, const Tensor& b) {
 }
 
 // Matrix · vector: d/dA = g ⊗ v, d/dv = Aᵀ·g
-static Tensor mv(const Tensor& a, const Tensor& v) {
+Tensor mv(const Tensor& a, const Tensor& v) {
+  if (a.dim() != 2 || v.dim() != 1) {
+    runtime_error("vector + matrix @ vector expected, got 1, " + std::to_string(a.dim()) + ", " + std::to_string(v.dim()));
+  }
   if (a.shape()[1] != v.shape()[0]) {
     runtime_error("size mismatch, got " + std::to_string(a.shape()[0]) + ", " + dims_str(a.shape()) + "," +
                   std::to_string(v.shape()[0]));
@@ -67,13 +70,19 @@ static Tensor mv(const Tensor& a, const Tensor& v) {
 }
 
 // Vector · vector: d/da = g·b, d/db = g·a
-static Tensor dot(const Tensor& a, const Tensor& b) {
+Tensor dot(const Tensor& a, const Tensor& b) {
+  if (a.dim() != 1 || b.dim() != 1) {
+    runtime_error("1D tensors expected, but got " + std::to_string(a.dim()) + "D and " + std::to_string(b.dim()) + "D tensors");
+  }
   if (a.shape()[0] != b.shape()[0]) {
     runtime_error("inconsistent tensor size, expected tensor [" + std::to_string(a.shape()[0]) + "] and src [" +
                   std::to_string(b.shape()[0]) + "] to have the same number of elements, but got " +
                   std::to_string(a.shape()[0]) + " and " + std::to_string(b.shape()[0]) + " elements respectively");
   }
-  check_matmul_dtypes(a, b);
+  if (a.dtype() != b.dtype()) {
+    runtime_error(std::string("dot : expected both vectors to have same dtype, but found ") + dtype_scalar_name(a.dtype()) +
+                  " and " + dtype_scalar_name(b.dtype()));
+  }
   const int64_t k = a.shape()[0];
   Tensor out = prim::alias(prim::matmul(a, b, 1, 1, k, false, false), {});
   if (Node* node = record_op(OpId::Dot, [](const Node& nd, const Tensor& g) -> Grads {

@@ -12,6 +12,7 @@ Args::Args(const char* fname, CallArgs& call, std::initializer_list<const char*>
     : fname_(fname), n_(names.size()) {
   size_t i = 0;
   for (const char* n : names) names_[i++] = n;
+  if (call.binding == CallArgs::Binding::TorchFunction) position_base_ = 2;
   size_t max_pos = std::min(max_positional, n_);
   const bool no_arg_method = style == ArgStyle::Torch && n_ == 0 && call.binding == CallArgs::Binding::TensorMethod;
   if (no_arg_method && call.nkw > 0) raise_type_error("_TensorBase." + std::string(fname) + "() takes no keyword arguments");
@@ -62,7 +63,7 @@ Args::Args(const char* fname, CallArgs& call, std::initializer_list<const char*>
 }
 
 void Args::type_mismatch(size_t i, const char* expected) const {
-  raise_type_error(std::string(fname_) + "(): argument '" + names_[i] + "' (position " + std::to_string(i + 1) + ") must be " + expected +
+  raise_type_error(std::string(fname_) + "(): argument '" + names_[i] + "' (position " + std::to_string(i + position_base_) + ") must be " + expected +
                    ", not " + type_name(*slots_[i]));
 }
 

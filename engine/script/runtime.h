@@ -144,6 +144,7 @@ class Args {
   const char* names_[kMax];
   const Value* slots_[kMax] = {};
   size_t n_;
+  size_t position_base_ = 1;  // PyTorch numbers torch.mm(x, 3)'s 3 as position 2, x.mm(3)'s as 1
 };
 
 // Conversions shared by the library files.

@@ -204,6 +204,16 @@ Value m_mm(Interp&, const Value& self, CallArgs& a) {
   return Value(mm(T(self), args.tensor(0)));
 }
 
+Value m_mv(Interp&, const Value& self, CallArgs& a) {
+  Args args("mv", a, {"vec"}, 1);
+  return Value(mv(T(self), args.tensor(0)));
+}
+
+Value m_dot(Interp&, const Value& self, CallArgs& a) {
+  Args args("dot", a, {"tensor"}, 1);
+  return Value(dot(T(self), args.tensor(0)));
+}
+
 Value m_neg(Interp&, const Value& self, CallArgs& a) {
   Args args("neg", a, {}, 0);
   return Value(neg(T(self)));
@@ -399,7 +409,7 @@ const Table& tensor_table() {
       {"item", m_item}, {"tolist", m_tolist}, {"numel", m_numel}, {"nelement", m_numel}, {"dim", m_dim},
       {"ndimension", m_dim}, {"size", m_size}, {"is_floating_point", m_is_floating_point}, {"numpy", m_numpy},
       {"zero_", m_zero_}, {"fill_", m_fill_}, {"add_", m_add_}, {"sub_", m_sub_}, {"mul_", m_mul_}, {"div_", m_div_},
-      {"add", m_add}, {"sub", m_sub}, {"mul", m_mul}, {"div", m_div}, {"pow", m_pow}, {"matmul", m_matmul}, {"mm", m_mm},
+      {"add", m_add}, {"sub", m_sub}, {"mul", m_mul}, {"div", m_div}, {"pow", m_pow}, {"matmul", m_matmul}, {"mm", m_mm}, {"mv", m_mv}, {"dot", m_dot},
       {"neg", m_neg}, {"exp", m_exp}, {"log", m_log}, {"sqrt", m_sqrt}, {"abs", m_abs}, {"sin", m_sin}, {"cos", m_cos},
       {"sigmoid", m_sigmoid}, {"tanh", m_tanh}, {"relu", m_relu}, {"clamp", m_clamp}, {"clip", m_clip},
       {"sum", m_sum}, {"mean", m_mean}, {"max", m_max}, {"maximum", m_maximum},

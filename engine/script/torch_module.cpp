@@ -434,7 +434,7 @@ Value make_torch_module(Interp& in) {
   t["set_grad_enabled"] = Value(std::make_shared<TypeObj>("set_grad_enabled", TypeId::Other, t_set_grad_enabled, "torch.autograd.grad_mode"));
   t["is_grad_enabled"] = fn("is_grad_enabled", t_is_grad_enabled);
   for (const char* name : {"exp", "log", "sqrt", "abs", "sin", "cos", "sigmoid", "tanh", "relu", "neg", "clamp", "clip", "sum", "mean",
-                           "max", "maximum", "matmul", "mm", "t", "transpose", "permute", "reshape", "flatten", "unsqueeze",
+                           "max", "maximum", "matmul", "mm", "mv", "dot", "t", "transpose", "permute", "reshape", "flatten", "unsqueeze",
                            "squeeze", "add", "sub", "mul", "div", "clone", "detach", "is_floating_point"})
     t[name] = method_fn(name);
 

@@ -243,6 +243,13 @@ TEST_CASE("tensor argument and in-place errors are worded like PyTorch's", "[scr
       {"x[1:2] = 5", "a view of a leaf Variable that requires grad is being used in an in-place operation."},
       {"x[0] = 5", "a view of a leaf Variable that requires grad is being used in an in-place operation."},
       {"x[...] = 5", "a leaf Variable that requires grad is being used in an in-place operation."},
+      {"torch.dot(x, 3)", "dot(): argument 'tensor' (position 2) must be Tensor, not int"},
+      {"x.dot(3)", "dot(): argument 'tensor' (position 1) must be Tensor, not int"},
+      {"torch.dot(x, torch.ones(2, 2))", "1D tensors expected, but got 1D and 2D tensors"},
+      {"torch.dot(x, torch.ones(2))",
+       "inconsistent tensor size, expected tensor [3] and src [2] to have the same number of elements, but got 3 and 2 "
+       "elements respectively"},
+      {"torch.mv(torch.ones(2, 3), torch.ones(3, 1))", "vector + matrix @ vector expected, got 1, 2, 2"},
       {"torch.mean(x, dtype=torch.int64)",
        "mean(): could not infer output dtype. Optional dtype must be either a floating point or complex dtype. Got: Long"},
   };
