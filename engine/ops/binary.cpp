@@ -28,7 +28,7 @@ Tensor add(const Tensor& a, const Tensor& b, Scalar alpha) {
 
 Tensor add(const Tensor& a, Scalar b) {
   Tensor out = prim::unary(UnaryOp::AddScalar, prim::cast(a, compute_type(a, b)), b.value);
-  record_op(OpId::Add, [](const Node&, const Tensor& g) -> Grads { return {g}; }, out, {&a});
+  add_number_operand(record_op(OpId::Add, [](const Node&, const Tensor& g) -> Grads { return {g}; }, out, {&a}));
   return out;
 }
 
@@ -47,7 +47,7 @@ Tensor sub(const Tensor& a, const Tensor& b, Scalar alpha) {
 
 Tensor sub(const Tensor& a, Scalar b) {
   Tensor out = prim::unary(UnaryOp::AddScalar, prim::cast(a, compute_type(a, b)), -b.value);
-  record_op(OpId::Sub, [](const Node&, const Tensor& g) -> Grads { return {g}; }, out, {&a});
+  add_number_operand(record_op(OpId::Sub, [](const Node&, const Tensor& g) -> Grads { return {g}; }, out, {&a}));
   return out;
 }
 
@@ -81,6 +81,7 @@ Tensor mul(const Tensor& a, Scalar b) {
                           {&a})) {
     n->a = b.value;
     n->saved_scalar = true;
+    add_number_operand(n);
   }
   return out;
 }
@@ -117,6 +118,7 @@ Tensor div(const Tensor& a, Scalar b) {
       }, out, {&a})) {
     n->a = b.value;
     n->saved_scalar = true;
+    add_number_operand(n);
   }
   return out;
 }

@@ -9,6 +9,13 @@ namespace gradlab::ops {
 // The i-th saved tensor of a node (Note [Saved tensors]).
 inline const Tensor& saved(const Node& n, size_t i) { return n.saved[i]; }
 
+// The Python number of `x * 3`, `x + 3`, `x / 3`: PyTorch wraps it in a tensor that needs no
+// grad, so the node lists it as `(None, 0)` in next_functions; the backward skips it.
+inline void add_number_operand(Node* n) {
+  if (!n) return;
+  n->next_edges.push_back(Edge{});
+  n->inputs.push_back(InputMeta{Shape{}, n->inputs[0].dtype, n->inputs[0].device});
+}
 
 inline Tensor mul_scalar(const Tensor& t, double s) { return prim::unary(UnaryOp::MulScalar, t, s); }
 
