@@ -103,13 +103,13 @@ test("Stop ends a run at once; the lesson's engine keeps working", async () => {
   await page.keyboard.press("Enter");
   assert.equal(await page.locator("#speed .speed-run").isDisabled(), true);
   assert.equal(await page.evaluate(() => document.activeElement?.className), "speed-stop", "Stop takes the focus");
-  // W3 (three 512×512 matmuls a step) runs for a while: stop it there.
-  await page.waitForFunction(() => document.querySelector('#speed tr[data-workload="W3"]')?.dataset.state === "running", null, { timeout: 60000 });
-  assert.equal(await row("W2").getAttribute("data-state"), "done");
-  assert.equal(await row("W4").getAttribute("data-state"), "queued");
   // The lesson's cells still run while the speed worker works (a worker of their own).
   await page.locator('[data-cell="c9"] .run-btn').click();
+  // W3 (three 512×512 matmuls a step) runs for a while: stop it there, as soon as it starts, so
+  // that a busy machine cannot let it finish first.
+  await page.waitForFunction(() => document.querySelector('#speed tr[data-workload="W3"]')?.dataset.state === "running", null, { timeout: 60000, polling: 10 });
   await page.locator("#speed .speed-stop").click();
+  assert.equal(await row("W2").getAttribute("data-state"), "done");
   assert.match(await page.locator("#speed .speed-status").textContent(), /Stopped\./);
   assert.equal(await row("W3").getAttribute("data-state"), "stopped");
   assert.equal(await row("W4").getAttribute("data-state"), "idle", "not reached: back to how it was");
