@@ -1001,6 +1001,23 @@ GRADLAB_SLEEF_HD float expkf(F2 d) {
   return d.x < -104.0f ? 0.0f : u;
 }
 
+// xpowf/xpow's last steps, the same in both precisions: the sign of a negative base, then
+// IEEE's special cases in SLEEF's order. `nan` is SLEEF's NaN (all bits set: it ors a mask in).
+template <class T>
+GRADLAB_SLEEF_HD T pow_special_cases(T x, T y, T result, bool y_is_int, bool y_is_odd, T nan) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  result = result * (x > T(0) ? T(1) : (y_is_int ? (y_is_odd ? T(-1) : T(1)) : T(NAN)));
+  const T efx = mulsign(std::fabs(x) - T(1), y);
+  if (is_inf(y)) result = efx < T(0) ? T(0) : (efx == T(0) ? T(1) : T(INFINITY));
+  if (is_inf(x) || x == T(0)) {
+    const bool to_zero = std::signbit(y) != (x == T(0));
+    result = mulsign(to_zero ? T(0) : T(INFINITY), y_is_odd ? x : T(1));
+  }
+  if (is_nan(x) || is_nan(y)) result = nan;
+  if (y == T(0) || x == T(1)) result = T(1);
+  return result;
+}
+
 GRADLAB_SLEEF_HD float powf_u10(float x, float y) {
   GRADLAB_SLEEF_NO_CONTRACT
   const bool y_is_int = std::trunc(y) == y || std::fabs(y) > 16777216.0f;
@@ -1008,17 +1025,7 @@ GRADLAB_SLEEF_HD float powf_u10(float x, float y) {
 
   float result = expkf(dfmul_21(logkf(std::fabs(x)), y));
   if (is_nan(result)) result = INFINITY;
-  result = result * (x > 0.0f ? 1.0f : (y_is_int ? (y_is_odd ? -1.0f : 1.0f) : NAN));
-
-  const float efx = mulsign(std::fabs(x) - 1.0f, y);
-  if (is_inf(y)) result = efx < 0.0f ? 0.0f : (efx == 0.0f ? 1.0f : INFINITY);
-  if (is_inf(x) || x == 0.0f) {
-    const bool to_zero = std::signbit(y) != (x == 0.0f);
-    result = mulsign(to_zero ? 0.0f : INFINITY, y_is_odd ? x : 1.0f);
-  }
-  if (is_nan(x) || is_nan(y)) result = float_of(0xffffffffu);  // SLEEF ors the NaN mask in
-  if (y == 0.0f || x == 1.0f) result = 1.0f;
-  return result;
+  return pow_special_cases(x, y, result, y_is_int, y_is_odd, float_of(0xffffffffu));
 }
 
 GRADLAB_SLEEF_HD double poly9(double x, double x2, double x4, double x8, double c8, double c7, double c6,
@@ -1081,17 +1088,7 @@ GRADLAB_SLEEF_HD double pow_u10(double x, double y) {
   const D2 d = dfmul_21(logk(std::fabs(x)), y);
   double result = expk(d);
   if (d.x > 709.78271114955742909217217426) result = INFINITY;
-  result = result * (x > 0.0 ? 1.0 : (y_is_int ? (y_is_odd ? -1.0 : 1.0) : NAN));
-
-  const double efx = mulsign(std::fabs(x) - 1.0, y);
-  if (is_inf(y)) result = efx < 0.0 ? 0.0 : (efx == 0.0 ? 1.0 : INFINITY);
-  if (is_inf(x) || x == 0.0) {
-    const bool to_zero = std::signbit(y) != (x == 0.0);
-    result = mulsign(to_zero ? 0.0 : INFINITY, y_is_odd ? x : 1.0);
-  }
-  if (x != x || y != y) result = double_of(~uint64_t{0});
-  if (y == 0.0 || x == 1.0) result = 1.0;
-  return result;
+  return pow_special_cases(x, y, result, y_is_int, y_is_odd, double_of(~uint64_t{0}));
 }
 
 // ---- glibc's expf, for the scalar tails of PyTorch's sigmoid ---------------------------------
