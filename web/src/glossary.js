@@ -15,7 +15,7 @@ export const GLOSSARY = {
   vector: { en: "vector", si: "දෛශිකය" },
   matrix: { en: "matrix", si: "න්‍යාසය" },
   slope: { en: "slope", si: "බෑවුම" },
-  tangent: { en: "tangent line", si: "ස්පර්ශක රේඛාව" },
+  tangent: { en: "tangent line", si: "ස්පර්‍ශක රේඛාව" },
   sum: { en: "sum", si: "එකතුව" },
   product: { en: "product", si: "ගුණිතය" },
   power: { en: "power", si: "බලය" },

@@ -23,7 +23,7 @@ the heart of PyTorch’s magic</a>.<br>
 [[derivative|Derivative]] — ව්‍යුත්පන්නය.</p>`,
       si: `<h1>PyTorch භාවිතයෙන් [[backprop]]</h1>
 <p>මෙම පාඩම gradlab ආරම්භ වූ notebook එක අනුගමනය කරයි. පහත සෑම code cell එකක්ම සජීවීය: එය ඔබගේ
-browser එක තුළ, WebAssembly බවට පරිවර්තනය කළ gradlab හි C++ engine එක මත ධාවනය වේ. ඕනෑම cell
+browser එක තුළ, WebAssembly බවට සම්පාදනය කළ gradlab හි C++ engine එක මත ධාවනය වේ. ඕනෑම cell
 එකක් වෙනස් කර නැවත ධාවනය කරන්න.</p>
 <p>වැඩිදුර කියවීමට: <a href="${TDS}" target="_blank" rel="noopener">PyTorch Autograd — understanding
 the heart of PyTorch’s magic</a> (ඉංග්‍රීසියෙන්).<br>
@@ -54,9 +54,9 @@ tensors (tensors of [[floats]]). That is why the original notebook created a flo
 before making it a gradient-enabled PyTorch tensor — and why the numbers below are written
 <code>4.0</code> and <code>2.</code>, not <code>4</code> and <code>2</code>. Try
 <code>torch.tensor(4, requires_grad=True)</code> in a cell to see the error PyTorch gives.</p>`,
-      si: `<p><b>සටහන:</b> PyTorch නිර්මාණය කර ඇති ආකාරය අනුව, අනුක්‍රමණ ගණනය කළ හැක්කේ
+      si: `<p><b>සටහන:</b> PyTorch නිර්‍මාණය කර ඇති ආකාරය අනුව, අනුක්‍රමණ ගණනය කළ හැක්කේ
 [[floats]] සහිත ටෙන්සර සඳහා පමණි. මුල් notebook එකේ, අනුක්‍රමණ ගණනය කළ හැකි PyTorch ටෙන්සරයක්
-සෑදීමට පෙර float වර්ගයේ අරාවක් සෑදුවේ එබැවිනි; පහත සංඛ්‍යා <code>4</code> සහ <code>2</code> ලෙස
+සෑදීමට පෙර float වර්‍ගයේ අරාවක් සෑදුවේ එබැවිනි; පහත සංඛ්‍යා <code>4</code> සහ <code>2</code> ලෙස
 නොව <code>4.0</code> සහ <code>2.</code> ලෙස ලියා ඇත්තේත් එබැවිනි. PyTorch දෙන දෝෂය බැලීමට
 <code>torch.tensor(4, requires_grad=True)</code> cell එකක ධාවනය කර බලන්න.</p>`,
     },
@@ -131,7 +131,7 @@ y = x² වක්‍රය, x හි එහි [[tangent]] සමඟ දැක�
       en: `<p><code>y.backward()</code> walks the graph from <code>y</code> back to <code>x</code>
 ([[backprop]]): dy/dx = 2x, so at x = 4 the gradient is 2·4 = 8, the [[slope]] of the tangent.</p>`,
       si: `<p><code>y.backward()</code> ප්‍රස්ථාරය ඔස්සේ <code>y</code> සිට <code>x</code> දක්වා
-ආපසු ගමන් කරයි ([[backprop]]): dy/dx = 2x බැවින්, x = 4 දී අනුක්‍රමණය 2·4 = 8 වේ; එය ස්පර්ශක
+ආපසු ගමන් කරයි ([[backprop]]): dy/dx = 2x බැවින්, x = 4 දී අනුක්‍රමණය 2·4 = 8 වේ; එය ස්පර්‍ශක
 රේඛාවේ [[slope]] යි.</p>`,
     },
     { kind: "code", id: "c5", source: "### Backpropagation y = 2*x\ny.backward()" },
