@@ -108,6 +108,12 @@ Value Interp::get_attr(const Value& obj, const std::string& name) {
         break;
       }
       case ObjType::GradFn: return grad_fn_attribute(static_cast<GradFnObj*>(o), obj, name);
+      case ObjType::TorchGenerator: {
+        bool found = false;
+        Value v = torch_generator_attribute(obj, name, &found);
+        if (found) return v;
+        break;
+      }
       case ObjType::Function: {
         auto* f = static_cast<FunctionObj*>(o);
         if (name == "__name__") return make_str(f->info->name);

@@ -179,6 +179,7 @@ void Interpreter::reset() {
   current_heap() = &impl_->heap_;
   impl_->reset_globals();
   impl_->heap_.clear_all();
+  impl_->generator_->set_seed(random::kDefaultSeed);  // a restarted session draws what a fresh one does
   current_heap() = saved;
 }
 
@@ -233,6 +234,18 @@ class InterruptPollScope {
  private:
   InterruptPoll saved_;
 };
+
+// Installs the session's torch generator as the default one for the lifetime of the scope.
+class GeneratorScope {
+ public:
+  explicit GeneratorScope(Interp& in) : saved_(&random::default_generator()) { random::set_default_generator(in.generator_.get()); }
+  ~GeneratorScope() { random::set_default_generator(saved_); }
+  GeneratorScope(const GeneratorScope&) = delete;
+  GeneratorScope& operator=(const GeneratorScope&) = delete;
+
+ private:
+  random::CpuGenerator* saved_;
+};
 }  // namespace
 
 std::shared_ptr<const CompiledScript> Interpreter::compile(const std::string& source, const std::string& filename, ScriptError* error) {
@@ -271,6 +284,7 @@ CellResult Interpreter::run(const CompiledScript& script, bool display_last_expr
   }
   Heap* saved_heap = current_heap();
   current_heap() = &in.heap_;
+  GeneratorScope generator(in);
   in.captured_.clear();
   in.captured_warnings_.clear();
   std::optional<Value> last;

@@ -262,6 +262,9 @@ class Interp {
   std::vector<FrameRecord> frames_;
 
   Heap heap_;
+  // torch's default generator for this session: a fresh session starts from PyTorch's default
+  // seed, like a fresh process; installed as random::default_generator() while a cell runs.
+  std::shared_ptr<random::CpuGenerator> generator_ = std::make_shared<random::CpuGenerator>();
   std::shared_ptr<Program> current_program_;  // the program being run (functions keep theirs)
   // Programs of functions whose frames an exception unwound through: kept until run() has
   // formatted the traceback that quotes their source.
@@ -308,6 +311,7 @@ std::string format_exception_line(const std::string& type, const std::string& me
 void install_builtins(Interp& in);
 Value make_torch_module(Interp& in);
 Value make_math_module(Interp& in);
+void install_random_functions(Interp& in, ModuleObj& torch);  // random_functions.cpp
 
 // Python operators (operators.cpp).
 // `augmented` words errors as for `a op= b` ("unsupported operand type(s) for +=").
@@ -336,6 +340,8 @@ Value str_format(Interp& in, const std::string& fmt, CallArgs& args);
 
 // Library lookups.
 MethodFn find_tensor_method(const std::string& name);
+MethodFn find_random_tensor_method(const std::string& name);  // uniform_, normal_, ...
+Value torch_generator_attribute(const Value& self, const std::string& name, bool* found);
 Value tensor_attribute(Interp& in, const Value& self, const std::string& name, bool* found);
 void set_tensor_attribute(const Tensor& t, const std::string& name, const Value& v);
 MethodFn find_py_method(ObjType type, const std::string& name);  // str/list/dict/tuple methods

@@ -426,7 +426,7 @@ const Table& tensor_table() {
 MethodFn find_tensor_method(const std::string& name) {
   const Table& t = tensor_table();
   auto it = t.find(name);
-  return it == t.end() ? nullptr : it->second;
+  return it == t.end() ? find_random_tensor_method(name) : it->second;
 }
 
 static const char kNonLeafGradWarning[] =

@@ -159,18 +159,6 @@ Value t_set_grad_enabled(Interp&, CallArgs& a) {
   return Value(std::make_shared<ContextObj>(mode));
 }
 
-Value t_manual_seed(Interp&, CallArgs& a) {
-  Args args("manual_seed", a, {"seed"}, 1);
-  // Seeding is harmless; drawing random numbers is what gradlab refuses (they would differ).
-  return make_iterator("torch._C.Generator", {});
-}
-
-Value t_random(Interp&, CallArgs&) {
-  raise("NotImplementedError",
-        "random tensors are not supported by gradlab: its random numbers could not match PyTorch's. "
-        "Write the values out with torch.tensor([...]) instead");
-}
-
 Value t_size_ctor(Interp& in, CallArgs& a) {
   Args args("Size", a, {"sizes"}, 0, ArgStyle::Python);
   if (!args.get(0)) return make_size({});
@@ -199,6 +187,13 @@ Value cuda_is_available(Interp&, CallArgs& a) {
 Value cuda_device_count_fn(Interp&, CallArgs& a) {
   Args args("device_count", a, {}, 0);
   return Value(static_cast<int64_t>(cuda_device_count()));
+}
+
+// torch.cuda.manual_seed(_all): PyTorch seeds the CUDA generators lazily, so the call is fine
+// without a GPU. gradlab samples only on the CPU (sampling.h), so there is nothing to seed.
+Value cuda_manual_seed(Interp&, CallArgs& a) {
+  Args args("manual_seed", a, {"seed"}, 1, ArgStyle::Python);
+  return Value();
 }
 
 // ---- math ----------------------------------------------------------------------------------------
@@ -364,7 +359,7 @@ Value m_prod(Interp& in, CallArgs& a) {
 }
 
 // Names of torch.cuda / torch.autograd that real PyTorch has (for clear "not supported" errors).
-const char* const kCudaNames[] = {"current_device", "empty_cache", "get_device_name", "manual_seed", "manual_seed_all",
+const char* const kCudaNames[] = {"current_device", "empty_cache", "get_device_name",
                                   "memory_allocated", "set_device", "synchronize", "device", "Event", "Stream", nullptr};
 const char* const kAutogradNames[] = {"Function", "Variable", "backward", "functional", "grad", "gradcheck",
                                       "gradgradcheck", "graph", "profiler", "set_detect_anomaly", "detect_anomaly", nullptr};
@@ -426,9 +421,7 @@ Value make_torch_module(Interp& in) {
   t["pow"] = fn("pow", t_pow);
   t["is_tensor"] = plain_fn("is_tensor", t_is_tensor);
   t["numel"] = fn("numel", t_numel);
-  for (const char* name : {"rand", "randn", "randint", "rand_like", "randn_like", "randint_like", "normal", "randperm", "bernoulli", "multinomial"})
-    t[name] = fn(name, t_random);
-  t["manual_seed"] = plain_fn("manual_seed", t_manual_seed);
+  install_random_functions(in, *tv.as<ModuleObj>());
   t["no_grad"] = Value(std::make_shared<TypeObj>("no_grad", TypeId::Other, t_no_grad, "torch.autograd.grad_mode"));
   t["enable_grad"] = Value(std::make_shared<TypeObj>("enable_grad", TypeId::Other, t_enable_grad, "torch.autograd.grad_mode"));
   t["set_grad_enabled"] = Value(std::make_shared<TypeObj>("set_grad_enabled", TypeId::Other, t_set_grad_enabled, "torch.autograd.grad_mode"));
@@ -449,6 +442,8 @@ Value make_torch_module(Interp& in) {
   Value cv = new_module("torch.cuda", "/usr/lib/python3/dist-packages/torch/cuda/__init__.py", kCudaNames);
   cv.as<ModuleObj>()->attrs["is_available"] = plain_fn("is_available", cuda_is_available);
   cv.as<ModuleObj>()->attrs["device_count"] = plain_fn("device_count", cuda_device_count_fn);
+  cv.as<ModuleObj>()->attrs["manual_seed"] = plain_fn("manual_seed", cuda_manual_seed);
+  cv.as<ModuleObj>()->attrs["manual_seed_all"] = plain_fn("manual_seed_all", cuda_manual_seed);
   t["cuda"] = cv;
 
   Value av = new_module("torch.autograd", "/usr/lib/python3/dist-packages/torch/autograd/__init__.py", kAutogradNames);

@@ -221,6 +221,7 @@ const char* type_name(const Value& v) {
     case ObjType::DictView: return static_cast<DictViewObj*>(o)->kind;
     case ObjType::Exception: return static_cast<ExceptionObj*>(o)->type_name.c_str();
     case ObjType::Generator: return "generator";
+    case ObjType::TorchGenerator: return "Generator";
   }
   return "object";
 }
@@ -336,6 +337,7 @@ std::string object_repr(const Object* o, bool as_str) {
       return "slice(" + repr(s->start) + ", " + repr(s->stop) + ", " + repr(s->step) + ")";
     }
     case ObjType::Ellipsis: return "Ellipsis";
+    case ObjType::TorchGenerator: return "<torch._C.Generator object at " + address_of(o) + ">";
     case ObjType::Cell: return "<cell at " + address_of(o) + ">";
     case ObjType::DType: return dtype_name(static_cast<const DTypeObj*>(o)->dtype);
     case ObjType::Device: {

@@ -21,6 +21,7 @@
 #include <new>
 #include <vector>
 
+#include "engine/random/generator.h"
 #include "engine/tensor.h"
 
 namespace gradlab::script {
@@ -155,6 +156,7 @@ enum class ObjType : uint8_t {
   Str, List, Tuple, Size, ReturnTypes, Dict, Range, Slice, Ellipsis,
   Function, Builtin, BoundMethod, Type, Module, Cell,
   DType, Device, GradFn, Context, Iterator, DictView, Exception, Generator,
+  TorchGenerator,
 };
 
 struct Object {
@@ -278,6 +280,14 @@ struct ExceptionObj : Object {
   void clear_refs() override { args.clear(); }
   std::string type_name;
   std::vector<Value> args;
+};
+
+// torch.Generator: a handle to a CPU random generator — torch.default_generator (which
+// torch.manual_seed seeds and returns) or one a script made with torch.Generator().
+struct TorchGeneratorObj : Object {
+  explicit TorchGeneratorObj(std::shared_ptr<random::CpuGenerator> g) : Object(ObjType::TorchGenerator), gen(std::move(g)) {}
+  static bool matches(const Object& o) { return o.type == ObjType::TorchGenerator; }
+  std::shared_ptr<random::CpuGenerator> gen;
 };
 
 struct EllipsisObj : Object {
