@@ -18,11 +18,11 @@ void CpuGenerator::set_seed(uint64_t seed) {
 }
 
 uint64_t CpuGenerator::seed_nondeterministic() {
-  // PyTorch keeps the seed to 53 bits so that Python floats hold it exactly.
+  // PyTorch draws 64 bits; gradlab keeps 63 so that the seed is a Python int it can hold.
   std::random_device device;
   uint64_t s = (static_cast<uint64_t>(device()) << 32) + device();
   s ^= static_cast<uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
-  s &= 0x1FFFFFFFFFFFFFULL;
+  s &= 0x7FFFFFFFFFFFFFFFULL;
   set_seed(s);
   return s;
 }

@@ -17,7 +17,10 @@
 
 namespace gradlab::random {
 
-// What a fresh PyTorch process is seeded with (c10::default_rng_seed_val).
+// What torch.Generator() starts from (c10::default_rng_seed_val). PyTorch seeds its default
+// generator at random when a process starts, so unseeded scripts print other numbers on every
+// run; gradlab starts each session's default generator from this seed instead, so a lesson
+// shows the same numbers every time it runs (and a seeded script behaves exactly like PyTorch).
 inline constexpr uint64_t kDefaultSeed = 67280421310721ULL;
 // sizeof(at::CPUGeneratorImplState) on x86-64 and wasm alike.
 inline constexpr size_t kStateBytes = 5056;
@@ -28,7 +31,7 @@ class CpuGenerator {
 
   void set_seed(uint64_t seed);                  // manual_seed
   uint64_t initial_seed() const { return seed_; }
-  uint64_t seed_nondeterministic();               // torch.seed(): a fresh 53-bit seed, returned
+  uint64_t seed_nondeterministic();               // torch.seed(): a fresh 63-bit seed, returned
 
   uint32_t random() { return engine_(); }
   uint64_t random64() {

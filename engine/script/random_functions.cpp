@@ -246,9 +246,16 @@ Value t_seed(Interp&, CallArgs& a) {
   Args args("seed", a, {}, 0, ArgStyle::Python);
   return Value(static_cast<int64_t>(random::default_generator().seed_nondeterministic()));
 }
+// A seed as a Python int: torch.manual_seed(-1) stores 2**64 - 1, more than gradlab's 64-bit
+// ints hold, so reading it back is a clear error rather than a wrong number.
+Value seed_value(uint64_t seed) {
+  if (seed > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))
+    raise("OverflowError", "the seed is " + std::to_string(seed) + ", larger than gradlab's 64-bit ints can hold");
+  return Value(static_cast<int64_t>(seed));
+}
 Value t_initial_seed(Interp&, CallArgs& a) {
   Args args("initial_seed", a, {}, 0, ArgStyle::Python);
-  return Value(static_cast<int64_t>(random::default_generator().initial_seed()));
+  return seed_value(random::default_generator().initial_seed());
 }
 Value t_rng_state(Interp&, CallArgs&) {
   raise_not_supported("torch.get_rng_state()/set_rng_state() (they use torch.uint8 tensors, which gradlab does not have yet); "
@@ -346,7 +353,7 @@ Value g_seed(Interp&, const Value& self, CallArgs& a) {
 }
 Value g_initial_seed(Interp&, const Value& self, CallArgs& a) {
   Args args("initial_seed", a, {}, 0, ArgStyle::Python);
-  return Value(static_cast<int64_t>(gen_of(self).initial_seed()));
+  return seed_value(gen_of(self).initial_seed());
 }
 Value g_state(Interp& in, const Value&, CallArgs& a) { return t_rng_state(in, a); }
 
