@@ -1,10 +1,12 @@
 // Random sampling with PyTorch 1.13's CPU algorithms (see sampling.h).
 //
 // Note [Two normal paths]
-// PyTorch fills a normal tensor one of two ways. A contiguous float32 tensor of 16 or more
-// elements takes the vectorised float Box–Muller (Note [PyTorch's float Box–Muller],
-// box_muller_avx2.h). Anything else (fewer than 16 elements, float64) draws element by element
-// from a double-precision Box–Muller: two 53-bit uniforms u1, u2 give r = sqrt(-2 log(1 - u2))
+// PyTorch fills a normal tensor one of two ways. A contiguous tensor of 16 or more elements
+// gets uniforms first, then Box–Muller in blocks of 16 (u1 = 1 - data[j], u2 = data[j + 8],
+// the last 16 drawn again when the size is not a multiple of 16): vectorised for float32
+// (Note [PyTorch's float Box–Muller], box_muller_avx2.h), with the C library's log, cos and
+// sin for float64. Fewer than 16 elements draw element by element from a double-precision
+// Box–Muller: two 53-bit uniforms u1, u2 give r = sqrt(-2 log(1 - u2))
 // and θ = 2π u1; the element gets r cos θ and r sin θ is kept in the generator for the next
 // draw — so `randn(3)` uses 2 fresh pairs and a spare, which the next call may consume.
 // manual_seed and set_rng_state replace the spare.
@@ -140,25 +142,50 @@ Tensor& uniform_(Tensor& self, double from, double to, CpuGenerator& gen) {
   return self;
 }
 
+namespace {
+// The float64 block of 16 (PyTorch's normal_fill_16 for double).
+void fill_16_double(double* data, double mean, double std) {
+  for (int j = 0; j < 8; ++j) {
+    const double u1 = 1.0 - data[j];
+    const double u2 = data[j + 8];
+    const double radius = std::sqrt(-2.0 * std::log(u1));
+    const double theta = 2.0 * kPi * u2;
+    data[j] = std::fma(radius * std::cos(theta), std, mean);
+    data[j + 8] = std::fma(radius * std::sin(theta), std, mean);
+  }
+}
+
+// Uniforms everywhere, then blocks of 16, the last 16 again (Note [Two normal paths]).
+template <class T, class Uniform, class Block>
+void normal_fill(T* data, int64_t n, Uniform uniform, Block block) {
+  for (int64_t i = 0; i < n; ++i) data[i] = uniform();
+  for (int64_t i = 0; i + 16 <= n; i += 16) block(data + i);
+  if (n % 16 != 0) {
+    T* tail = data + n - 16;
+    for (int i = 0; i < 16; ++i) tail[i] = uniform();
+    block(tail);
+  }
+}
+}  // namespace
+
 Tensor& normal_(Tensor& self, double mean, double std, CpuGenerator& gen) {
   if (!(std >= 0.0)) runtime_error("normal expects std >= 0.0, but found std " + num(std));
   check_floating(self, "normal_kernel_cpu");
   check_inplace_draw(self, "normal_");
   const int64_t n = self.numel();
-  if (self.dtype() == DType::Float32 && n >= 16) {  // Note [PyTorch's float Box–Muller]
-    float* data = static_cast<float*>(self.mutable_data());
-    for (int64_t i = 0; i < n; ++i) data[i] = uniform_float(gen, 0.0f, 1.0f);
-    const float m = static_cast<float>(mean), s = static_cast<float>(std);
-    for (int64_t i = 0; i + 16 <= n; i += 16) random::box_muller::fill_16(data + i, m, s);
-    if (n % 16 != 0) {
-      float* tail = data + n - 16;  // the last 16, drawn again
-      for (int i = 0; i < 16; ++i) tail[i] = uniform_float(gen, 0.0f, 1.0f);
-      random::box_muller::fill_16(tail, m, s);
-    }
-    ++self.storage().version;
+  if (n < 16) {
+    fill_serial(self, [&](auto) { return normal_double(gen, mean, std); });
     return self;
   }
-  fill_serial(self, [&](auto) { return normal_double(gen, mean, std); });
+  if (self.dtype() == DType::Float32) {  // Note [PyTorch's float Box–Muller]
+    const float m = static_cast<float>(mean), s = static_cast<float>(std);
+    normal_fill(static_cast<float*>(self.mutable_data()), n, [&] { return uniform_float(gen, 0.0f, 1.0f); },
+                [&](float* block) { random::box_muller::fill_16(block, m, s); });
+  } else {
+    normal_fill(static_cast<double*>(self.mutable_data()), n, [&] { return uniform_double(gen, 0.0, 1.0); },
+                [&](double* block) { fill_16_double(block, mean, std); });
+  }
+  ++self.storage().version;
   return self;
 }
 
