@@ -437,6 +437,7 @@ Value make_torch_module(Interp& in) {
     fv.as<ModuleObj>()->attrs[name] = Value(std::make_shared<BuiltinObj>(name, find_tensor_method(name), nullptr));
   Value nv = new_module("torch.nn", "/usr/lib/python3/dist-packages/torch/nn/__init__.py", names::kNnDir);
   nv.as<ModuleObj>()->attrs["functional"] = fv;
+  nv.as<ModuleObj>()->attrs["init"] = make_nn_init_module();
   t["nn"] = nv;
 
   Value cv = new_module("torch.cuda", "/usr/lib/python3/dist-packages/torch/cuda/__init__.py", kCudaNames);
