@@ -73,6 +73,17 @@ std::vector<double> Tensor::to_doubles() const {
   return out;
 }
 
+std::vector<int64_t> Tensor::to_int64s() const {
+  if (dtype() != DType::Int64) {
+    std::vector<double> d = to_doubles();
+    return std::vector<int64_t>(d.begin(), d.end());
+  }
+  check_allocation(static_cast<size_t>(numel()), 2 * sizeof(int64_t));  // Note [Allocation limit]
+  std::vector<int64_t> out(static_cast<size_t>(numel()));
+  if (!out.empty()) storage().backend->copy_to_host(out.data(), data(), out.size() * sizeof(int64_t));
+  return out;
+}
+
 Scalar Tensor::item() const {
   if (numel() != 1) value_error("only one element tensors can be converted to Python scalars");
   if (dtype() == DType::Int64) {
@@ -145,7 +156,9 @@ void apply_requires_grad(Tensor& t, const TensorOptions& o) {
 }
 
 // Flattens nested lists, checking they are rectangular (PyTorch's ValueError otherwise).
-void flatten_nested(const NestedData& d, size_t depth, Shape& shape, std::vector<double>& values, bool& any_float) {
+// `ints` keeps the exact integers beside the doubles (which round past 2^53).
+void flatten_nested(const NestedData& d, size_t depth, Shape& shape, std::vector<double>& values, std::vector<int64_t>& ints,
+                    bool& any_float) {
   if (auto* list = std::get_if<std::vector<NestedData>>(&d.value)) {
     int64_t n = static_cast<int64_t>(list->size());
     if (depth == shape.size()) {
@@ -156,17 +169,20 @@ void flatten_nested(const NestedData& d, size_t depth, Shape& shape, std::vector
       value_error("expected sequence of length " + std::to_string(shape[depth]) + " at dim " + std::to_string(depth) +
                   " (got " + std::to_string(n) + ")");
     }
-    for (const auto& item : *list) flatten_nested(item, depth + 1, shape, values, any_float);
+    for (const auto& item : *list) flatten_nested(item, depth + 1, shape, values, ints, any_float);
     return;
   }
   if (depth < shape.size()) type_error("not a sequence");
   if (auto* f = std::get_if<double>(&d.value)) {
     any_float = true;
     values.push_back(*f);
+    ints.push_back(0);
   } else if (auto* i = std::get_if<int64_t>(&d.value)) {
     values.push_back(static_cast<double>(*i));
+    ints.push_back(*i);
   } else {
     values.push_back(std::get<bool>(d.value) ? 1.0 : 0.0);
+    ints.push_back(std::get<bool>(d.value) ? 1 : 0);
   }
 }
 
@@ -189,13 +205,17 @@ Tensor from_vector(const std::vector<double>& values, const Shape& shape, const 
 Tensor tensor(const NestedData& data, const TensorOptions& options) {
   Shape shape;
   std::vector<double> values;
+  std::vector<int64_t> ints;
   bool any_float = false;
-  flatten_nested(data, 0, shape, values, any_float);
+  flatten_nested(data, 0, shape, values, ints, any_float);
   // An empty list is a float tensor, like torch.tensor([]).
   bool is_float = any_float || values.empty();
   TensorOptions o = options;
   if (!o.dtype) o.dtype = is_float ? kDefaultFloat : DType::Int64;
-  return from_vector(values, shape, o);
+  Tensor out = from_vector(values, shape, o);
+  if (*o.dtype == DType::Int64 && !any_float && !ints.empty())  // exact past 2^53
+    out.storage().backend->copy_from_host(out.mutable_data(), ints.data(), ints.size() * sizeof(int64_t));
+  return out;
 }
 
 Tensor empty(const Shape& shape, const TensorOptions& options) {

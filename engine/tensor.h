@@ -30,10 +30,11 @@ struct TensorImpl;
 // scalar is a float and the tensor integral (then the result is the default float dtype).
 struct Scalar {
   Scalar(double v) : value(v), is_integral(false) {}
-  Scalar(int v) : value(v), is_integral(true) {}
-  Scalar(int64_t v) : value(static_cast<double>(v)), is_integral(true) {}
+  Scalar(int v) : value(v), is_integral(true), int_value(v) {}
+  Scalar(int64_t v) : value(static_cast<double>(v)), is_integral(true), int_value(v) {}
   double value;
   bool is_integral;
+  int64_t int_value = 0;  // exact when built from an int64 (value is rounded past 2^53)
 };
 
 class Tensor {
@@ -69,6 +70,7 @@ class Tensor {
   // ---- data ----
   Scalar item() const;                  // one element → Python number
   std::vector<double> to_doubles() const;  // host copy, row-major (for printing and tolist)
+  std::vector<int64_t> to_int64s() const;  // the same, exact for int64 tensors past 2^53
   const void* data() const;             // device pointer of the first element
   void* mutable_data() const;
   Storage& storage() const;

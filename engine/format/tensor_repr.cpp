@@ -32,20 +32,25 @@ std::string int_str(double v) {
   return std::to_string(static_cast<int64_t>(v));
 }
 
-// _Formatter: looks at every element that will be shown and picks one layout and one width
-// for all of them, so columns line up.
+// The text of element i of an integer tensor: exact from int_values when the caller gave them.
+std::string int_text(const TensorPrintInfo& t, size_t i) {
+  return t.int_values.empty() ? int_str(t.values[i]) : std::to_string(t.int_values[i]);
+}
+
+// _Formatter: looks at every element that will be shown (given by their offsets) and picks one
+// layout and one width for all of them, so columns line up.
 class Formatter {
  public:
-  Formatter(DType dtype, const std::vector<double>& shown) : floating_(is_floating(dtype)) {
+  Formatter(const TensorPrintInfo& t, const std::vector<size_t>& shown) : t_(t), floating_(is_floating(t.dtype)) {
     if (!floating_) {
-      for (double v : shown) max_width_ = std::max(max_width_, int_str(v).size());
+      for (size_t i : shown) max_width_ = std::max(max_width_, int_text(t, i).size());
       return;
     }
     // Only nonzero finite values decide the mode; zeros, inf and nan print in whatever mode
     // the rest chose. With none left, integer mode and width 1 stay (so zeros print "0.").
     std::vector<double> vals;
-    for (double v : shown)
-      if (std::isfinite(v) && v != 0) vals.push_back(v);
+    for (size_t i : shown)
+      if (std::isfinite(t.values[i]) && t.values[i] != 0) vals.push_back(t.values[i]);
     if (vals.empty()) return;
     double abs_min = std::fabs(vals[0]), abs_max = abs_min;
     for (double v : vals) {
@@ -72,10 +77,13 @@ class Formatter {
 
   size_t width() const { return max_width_; }
 
-  std::string format(double v) const {
+  // The element at `offset`, padded to the shared width.
+  std::string format(int64_t offset) const {
+    const size_t i = static_cast<size_t>(offset);
+    const double v = t_.values[i];
     std::string ret;
     if (!floating_) {
-      ret = int_str(v);
+      ret = int_text(t_, i);
     } else if (sci_mode_) {
       ret = python_float_str_format(v, std::to_string(max_width_) + kSciSpec);
     } else if (int_mode_) {
@@ -89,6 +97,7 @@ class Formatter {
   }
 
  private:
+  const TensorPrintInfo& t_;
   bool floating_;
   bool int_mode_ = true;
   bool sci_mode_ = false;
@@ -121,9 +130,9 @@ struct View {
 };
 
 // get_summarized_data: the elements that will be shown, which are what _Formatter measures.
-void collect_shown(const View& v, size_t dim, int64_t offset, std::vector<double>& out) {
+void collect_shown(const View& v, size_t dim, int64_t offset, std::vector<size_t>& out) {
   if (dim == v.t.shape.size()) {
-    out.push_back(v.t.values[static_cast<size_t>(offset)]);
+    out.push_back(static_cast<size_t>(offset));
     return;
   }
   for (int64_t i : v.shown_indices(dim))
@@ -140,7 +149,7 @@ std::string vector_str(const View& v, size_t dim, int64_t offset, int64_t indent
 
   std::vector<std::string> data;
   for (int64_t i : v.shown_indices(dim))
-    data.push_back(i < 0 ? " ..." : fmt.format(v.t.values[static_cast<size_t>(offset + i * v.strides[dim])]));
+    data.push_back(i < 0 ? " ..." : fmt.format(offset + i * v.strides[dim]));
 
   std::string line_sep = ",\n" + std::string(static_cast<size_t>(indent + 1), ' ');
   std::string out = "[";
@@ -156,7 +165,7 @@ std::string vector_str(const View& v, size_t dim, int64_t offset, int64_t indent
 std::string tensor_str_with_formatter(const View& v, size_t dim, int64_t offset, int64_t indent,
                                       const Formatter& fmt) {
   size_t rank = v.t.shape.size() - dim;
-  if (rank == 0) return fmt.format(v.t.values[static_cast<size_t>(offset)]);
+  if (rank == 0) return fmt.format(offset);
   if (rank == 1) return vector_str(v, dim, offset, indent, fmt);
 
   std::string sep = "," + std::string(rank - 1, '\n') + std::string(static_cast<size_t>(indent + 1), ' ');
@@ -224,9 +233,9 @@ std::string format_tensor(const TensorPrintInfo& t) {
     // float32 (the default) and int64 are the dtypes a literal would produce, so they stay unnamed.
     if (t.dtype == DType::Float64) suffixes.push_back(std::string("dtype=") + dtype_name(t.dtype));
     View view{t, contiguous_strides(t.shape), numel > kThreshold};
-    std::vector<double> shown;
+    std::vector<size_t> shown;
     collect_shown(view, 0, 0, shown);
-    Formatter fmt(t.dtype, shown);
+    Formatter fmt(t, shown);
     tensor_str = tensor_str_with_formatter(view, 0, 0, indent, fmt);
   }
 

@@ -9,6 +9,7 @@
 // rows wrapped to the line width, and suffixes (device, dtype, grad_fn / requires_grad) placed
 // by _add_suffixes, which moves a suffix to its own line when it would pass column 80.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -24,11 +25,13 @@ struct TensorPrintInfo {
   std::string device = "cpu";  // anything but "cpu" adds `device='...'`, as for 'cuda:0'
   std::string grad_fn;         // e.g. "PowBackward0"; empty when none
   bool requires_grad = false;  // true only for leaves that require grad (prints requires_grad=True)
+  // The exact values of an integer tensor, when given (doubles hold integers only up to 2^53).
+  std::vector<int64_t> int_values = {};
 };
 
-// == repr(tensor) (and str(tensor)) in PyTorch 1.13. Int64 values are taken from the doubles,
-// so only integers up to 2^53 in magnitude print exactly. Throws std::invalid_argument when
-// values.size() does not match the shape.
+// == repr(tensor) (and str(tensor)) in PyTorch 1.13. Integers print from int_values when it is
+// filled, else from the doubles (exact up to 2^53 in magnitude). Throws std::invalid_argument
+// when values.size() does not match the shape.
 std::string format_tensor(const TensorPrintInfo& t);
 
 // repr(tensor.shape): "torch.Size([2, 3])", "torch.Size([])".

@@ -15,13 +15,12 @@ namespace {
 
 const Tensor& T(const Value& self) { return self.as_tensor(); }
 
-Value tolist_rec(const std::vector<double>& v, const Shape& shape, size_t dim, size_t& pos, bool integral) {
-  if (dim == shape.size()) {
-    double x = v[pos++];
-    return integral ? Value(static_cast<int64_t>(x)) : Value(x);
-  }
+// Nested lists of the values (int64 ones exact: a double would round past 2^53).
+template <class T>
+Value tolist_rec(const std::vector<T>& v, const Shape& shape, size_t dim, size_t& pos) {
+  if (dim == shape.size()) return Value(v[pos++]);
   std::vector<Value> items;
-  for (int64_t i = 0; i < shape[dim]; ++i) items.push_back(tolist_rec(v, shape, dim + 1, pos, integral));
+  for (int64_t i = 0; i < shape[dim]; ++i) items.push_back(tolist_rec(v, shape, dim + 1, pos));
   return make_list(std::move(items));
 }
 
@@ -84,16 +83,16 @@ Value m_contiguous(Interp&, const Value& self, CallArgs& a) {
 Value m_item(Interp&, const Value& self, CallArgs& a) {
   Args args("item", a, {}, 0);
   Scalar s = T(self).item();
-  return s.is_integral ? Value(static_cast<int64_t>(s.value)) : Value(s.value);
+  return s.is_integral ? Value(s.int_value) : Value(s.value);
 }
 
 Value m_tolist(Interp&, const Value& self, CallArgs& a) {
   Args args("tolist", a, {}, 0);
   const Tensor& t = T(self);
   check_allocation(static_cast<size_t>(t.numel()), sizeof(Value));  // Note [Allocation limit]
-  std::vector<double> v = t.to_doubles();
   size_t pos = 0;
-  return tolist_rec(v, t.shape(), 0, pos, !is_floating(t.dtype()));
+  if (!is_floating(t.dtype())) return tolist_rec(t.to_int64s(), t.shape(), 0, pos);
+  return tolist_rec(t.to_doubles(), t.shape(), 0, pos);
 }
 
 Value m_numel(Interp&, const Value& self, CallArgs& a) {
