@@ -87,6 +87,13 @@ const std::map<std::string, std::function<Tensor(CpuGenerator&)>>& cases() {
 
 }  // namespace
 
+// float64 draws that pass through double log/sin/cos/tan: in wasm the C library is musl,
+// whose last bits differ from glibc's (PyTorch's) now and then, so there they are compared at
+// float32 precision (random_hashes.h carries both hashes).
+bool uses_double_libm(const std::string& name) {
+  return name == "randn_float64" || name == "normal_float64_mean_std" || name == "cauchy";
+}
+
 TEST_CASE("a million draws from each sampling path hash like PyTorch's", "[random]") {
   REQUIRE(cases().size() == std::size(kRandomHashes));
   for (const auto& c : kRandomHashes) {
@@ -95,6 +102,13 @@ TEST_CASE("a million draws from each sampling path hash like PyTorch's", "[rando
       REQUIRE(it != cases().end());
       CpuGenerator gen(c.seed);
       Tensor t = it->second(gen);
+#ifdef __EMSCRIPTEN__
+      if (uses_double_libm(c.name)) {
+        REQUIRE(c.hash_as_float32 != 0);
+        CHECK(fnv1a(t.to(DType::Float32)) == c.hash_as_float32);
+        continue;
+      }
+#endif
       CHECK(fnv1a(t) == c.hash);
     }
   }
