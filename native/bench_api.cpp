@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "engine/random/sampling.h"
 #include "engine/tensor.h"
 
 namespace gradlab::bench {
@@ -143,6 +144,22 @@ ApiWorkload w5_scalar_chain(Device device) {
   };
 }
 
+// R1: a million normals and a million uniforms from one seeded generator (CPU only: gradlab
+// samples on the CPU).
+ApiWorkload r1_random(Device device) {
+  if (device.is_cuda()) throw std::invalid_argument("R1 samples on the CPU only");
+  auto g = std::make_shared<random::CpuGenerator>(0);
+  auto out = std::make_shared<std::pair<Tensor, Tensor>>(zeros({1000000}), zeros({1000000}));
+  return {
+      [g, out] {
+        normal_(out->first, 0.0, 1.0, *g);
+        uniform_(out->second, 0.0, 1.0, *g);
+      },
+      [out] { return item(sum(out->first)) + item(sum(out->second)); },
+      syncer(device, out->second),
+  };
+}
+
 }  // namespace
 
 ApiWorkload make_api_workload(const std::string& name, Device device, int64_t size) {
@@ -151,6 +168,7 @@ ApiWorkload make_api_workload(const std::string& name, Device device, int64_t si
   if (name == "W3") return w3_matmul(device, size ? size : 512);
   if (name == "W4") return w4_elementwise(device, size ? size : 1000000);
   if (name == "W5") return w5_scalar_chain(device);
+  if (name == "R1") return r1_random(device);
   throw std::invalid_argument("unknown workload " + name);
 }
 

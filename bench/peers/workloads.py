@@ -2,13 +2,14 @@
 # (see ../workloads/README.md). gradlab (native/bench_script.cpp) splits them the same way.
 import os
 
-WORKLOADS = ["W1", "W2", "W3", "W4", "W5"]
+WORKLOADS = ["W1", "W2", "W3", "W4", "W5", "R1"]
 FILES = {
     "W1": "W1_seed.py",
     "W2": "W2_mlp.py",
     "W3": "W3_matmul.py",
     "W4": "W4_elementwise.py",
     "W5": "W5_scalar_chain.py",
+    "R1": "R1_random.py",
 }
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "workloads")
 

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "engine/random/box_muller_avx2.h"
+#include "engine/util/wide_vectors.h"
 
 namespace gradlab {
 
@@ -42,14 +43,12 @@ std::string num(double v) {
 // ---- transforms of raw generator words (PyTorch's TransformationHelper.h) -------------------
 // A uniform float in [0, 1) from the low 24 bits of a 32-bit word, or a double from the low 53
 // bits of a 64-bit one; scaled to [from, to) with one rounding (GCC fused the multiply-add).
-float uniform_float(CpuGenerator& g, float from, float to) {
-  float x = static_cast<float>(g.random() & ((1u << 24) - 1)) * (1.0f / 16777216.0f);
-  return sleef_detail::fma_f(x, to - from, from);
+float uniform_float01(CpuGenerator& g) { return static_cast<float>(g.random() & ((1u << 24) - 1)) * (1.0f / 16777216.0f); }
+float uniform_float(CpuGenerator& g, float from, float to) { return sleef_detail::fma_f(uniform_float01(g), to - from, from); }
+double uniform_double01(CpuGenerator& g) {
+  return static_cast<double>(g.random64() & ((uint64_t{1} << 53) - 1)) * (1.0 / 9007199254740992.0);
 }
-double uniform_double(CpuGenerator& g, double from, double to) {
-  double x = static_cast<double>(g.random64() & ((uint64_t{1} << 53) - 1)) * (1.0 / 9007199254740992.0);
-  return std::fma(x, to - from, from);
-}
+double uniform_double(CpuGenerator& g, double from, double to) { return std::fma(uniform_double01(g), to - from, from); }
 
 // The double-precision normal with its cached spare (Note [Two normal paths]).
 double normal_double(CpuGenerator& g, double mean, double std) {
@@ -58,8 +57,8 @@ double normal_double(CpuGenerator& g, double mean, double std) {
     z = *g.next_double_normal;
     g.next_double_normal.reset();
   } else {
-    const double u1 = uniform_double(g, 0.0, 1.0);
-    const double u2 = uniform_double(g, 0.0, 1.0);
+    const double u1 = uniform_double01(g);
+    const double u2 = uniform_double01(g);
     const double r = std::sqrt(-2.0 * std::log(1.0 - u2));
     const double theta = 2.0 * kPi * u1;
     g.next_double_normal = r * std::sin(theta);
@@ -135,7 +134,12 @@ Tensor& uniform_(Tensor& self, double from, double to, CpuGenerator& gen) {
   check_inplace_draw(self, "uniform_");
   if (is_float) {
     const float f = static_cast<float>(from), t = static_cast<float>(to);
-    fill_serial(self, [&](auto) { return uniform_float(gen, f, t); });
+    float* data = static_cast<float*>(self.mutable_data());
+    const int64_t n = self.numel();
+    // x * 1 + 0 is x: torch.rand skips the (baseline build's libm) fma.
+    if (f == 0.0f && t == 1.0f) for (int64_t i = 0; i < n; ++i) data[i] = uniform_float01(gen);
+    else for (int64_t i = 0; i < n; ++i) data[i] = uniform_float(gen, f, t);
+    ++self.storage().version;
   } else {
     fill_serial(self, [&](auto) { return uniform_double(gen, from, to); });
   }
@@ -155,15 +159,20 @@ void fill_16_double(double* data, double mean, double std) {
   }
 }
 
+// The float32 blocks, compiled for the CPU's widest vectors (the lanes are independent).
+GRADLAB_WIDE_VECTORS void box_muller_blocks(float* data, int64_t blocks, float mean, float std) {
+  for (int64_t b = 0; b < blocks; ++b) random::box_muller::fill_16(data + 16 * b, mean, std);
+}
+
 // Uniforms everywhere, then blocks of 16, the last 16 again (Note [Two normal paths]).
-template <class T, class Uniform, class Block>
-void normal_fill(T* data, int64_t n, Uniform uniform, Block block) {
+template <class T, class Uniform, class Blocks>
+void normal_fill(T* data, int64_t n, Uniform uniform, Blocks blocks) {
   for (int64_t i = 0; i < n; ++i) data[i] = uniform();
-  for (int64_t i = 0; i + 16 <= n; i += 16) block(data + i);
+  blocks(data, n / 16);
   if (n % 16 != 0) {
     T* tail = data + n - 16;
     for (int i = 0; i < 16; ++i) tail[i] = uniform();
-    block(tail);
+    blocks(tail, 1);
   }
 }
 }  // namespace
@@ -179,11 +188,13 @@ Tensor& normal_(Tensor& self, double mean, double std, CpuGenerator& gen) {
   }
   if (self.dtype() == DType::Float32) {  // Note [PyTorch's float Box–Muller]
     const float m = static_cast<float>(mean), s = static_cast<float>(std);
-    normal_fill(static_cast<float*>(self.mutable_data()), n, [&] { return uniform_float(gen, 0.0f, 1.0f); },
-                [&](float* block) { random::box_muller::fill_16(block, m, s); });
+    normal_fill(static_cast<float*>(self.mutable_data()), n, [&] { return uniform_float01(gen); },
+                [&](float* data, int64_t blocks) { box_muller_blocks(data, blocks, m, s); });
   } else {
-    normal_fill(static_cast<double*>(self.mutable_data()), n, [&] { return uniform_double(gen, 0.0, 1.0); },
-                [&](double* block) { fill_16_double(block, mean, std); });
+    normal_fill(static_cast<double*>(self.mutable_data()), n, [&] { return uniform_double01(gen); },
+                [&](double* data, int64_t blocks) {
+                  for (int64_t b = 0; b < blocks; ++b) fill_16_double(data + 16 * b, mean, std);
+                });
   }
   ++self.storage().version;
   return self;
@@ -201,21 +212,21 @@ Tensor& exponential_(Tensor& self, double lambd, CpuGenerator& gen) {
   if (!(lambd >= 0.0)) runtime_error("exponential_ expects lambda >= 0.0, but found lambda=" + num(lambd));
   check_floating(self, "exponential_cpu");
   check_inplace_draw(self, "exponential_");
-  fill_serial(self, [&](auto) { return -1.0 / lambd * std::log(1.0 - uniform_double(gen, 0.0, 1.0)); });
+  fill_serial(self, [&](auto) { return -1.0 / lambd * std::log(1.0 - uniform_double01(gen)); });
   return self;
 }
 
 Tensor& cauchy_(Tensor& self, double median, double sigma, CpuGenerator& gen) {
   check_floating(self, "cauchy_cpu");
   check_inplace_draw(self, "cauchy_");
-  fill_serial(self, [&](auto) { return median + sigma * std::tan(kPi * (uniform_double(gen, 0.0, 1.0) - 0.5)); });
+  fill_serial(self, [&](auto) { return median + sigma * std::tan(kPi * (uniform_double01(gen) - 0.5)); });
   return self;
 }
 
 Tensor& geometric_(Tensor& self, double p, CpuGenerator& gen) {
   if (!(p > 0 && p < 1)) runtime_error("geometric_ expects p to be in (0, 1), but got p=" + num(p));
   check_inplace_draw(self, "geometric_");
-  fill_serial(self, [&](auto) { return std::ceil(std::log(uniform_double(gen, 0.0, 1.0)) / std::log(1.0 - p)); });
+  fill_serial(self, [&](auto) { return std::ceil(std::log(uniform_double01(gen)) / std::log(1.0 - p)); });
   return self;
 }
 
@@ -348,7 +359,7 @@ Tensor randperm(int64_t n, const TensorOptions& options, CpuGenerator& gen) {
 Tensor& bernoulli_(Tensor& self, double p, CpuGenerator& gen) {
   if (!(p >= 0 && p <= 1)) runtime_error("bernoulli_ expects p to be in [0, 1], but got p=" + num(p));
   check_inplace_draw(self, "bernoulli_");
-  fill_serial(self, [&](auto) { return uniform_double(gen, 0.0, 1.0) < p ? 1.0 : 0.0; });
+  fill_serial(self, [&](auto) { return uniform_double01(gen) < p ? 1.0 : 0.0; });
   return self;
 }
 
@@ -366,7 +377,7 @@ Tensor& bernoulli_(Tensor& self, const Tensor& p, CpuGenerator& gen) {
       runtime_error("Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this error message be improved?  "
                     "If so, please report an enhancement request to PyTorch.)");
     // A float32 p is compared with a float uniform, a float64 p with a double one.
-    return (p_double ? uniform_double(gen, 0.0, 1.0) < pi : uniform_float(gen, 0.0f, 1.0f) < static_cast<float>(pi)) ? 1.0 : 0.0;
+    return (p_double ? uniform_double01(gen) < pi : uniform_float01(gen) < static_cast<float>(pi)) ? 1.0 : 0.0;
   });
   return self;
 }
@@ -404,7 +415,7 @@ Tensor multinomial(const Tensor& probs, int64_t n_sample, bool replacement, CpuG
     }
     std::vector<double> q(p.size());
     for (double& v : q) {
-      double e = -1.0 / 1.0 * std::log(1.0 - uniform_double(gen, 0.0, 1.0));
+      double e = -1.0 / 1.0 * std::log(1.0 - uniform_double01(gen));
       v = is_float ? static_cast<double>(static_cast<float>(e)) : e;
     }
     for (size_t i = 0; i < q.size(); ++i)
@@ -441,7 +452,7 @@ Tensor multinomial(const Tensor& probs, int64_t n_sample, bool replacement, CpuG
       for (double& c : cum) c = is_float ? static_cast<double>(static_cast<float>(c) / sum_f) : c / sum;
       cum[n_cat - 1] = 1;
       for (int64_t k = 0; k < n_sample; ++k) {
-        double u = uniform_double(gen, 0.0, 1.0);
+        double u = uniform_double01(gen);
         int64_t left = 0, right = n_cat;
         while (right - left > 0) {
           int64_t mid = left + (right - left) / 2;
@@ -472,8 +483,8 @@ int64_t sample_poisson(double lambda, CpuGenerator& gen) {
     const double invalpha = 1.1239 + 1.1328 / (b - 3.4);
     const double vr = 0.9277 - 3.6224 / (b - 2);
     while (true) {
-      const double u = uniform_double(gen, 0.0, 1.0) - 0.5;
-      const double v = uniform_double(gen, 0.0, 1.0);
+      const double u = uniform_double01(gen) - 0.5;
+      const double v = uniform_double01(gen);
       const double us = 0.5 - std::fabs(u);
       const int64_t k = static_cast<int64_t>(std::floor((2 * a / us + b) * u + lambda + 0.43));
       if (us >= 0.07 && v <= vr) return k;
@@ -487,7 +498,7 @@ int64_t sample_poisson(double lambda, CpuGenerator& gen) {
   int64_t x = 0;
   double prod = 1.0;
   while (true) {
-    prod *= uniform_double(gen, 0.0, 1.0);
+    prod *= uniform_double01(gen);
     if (prod > enlam) ++x;
     else return x;
   }

@@ -10,6 +10,7 @@
 #include "engine/backend/cpu/elementwise_loops.h"
 #include "engine/backend/cpu/full_sum.h"
 #include "engine/sleef_wasm_simd.h"
+#include "engine/util/wide_vectors.h"
 
 namespace gradlab::cpu {
 namespace {
@@ -46,11 +47,7 @@ static_assert(kChunk % FullSum<float>::kPiece == 0 && kChunk % FullSum<double>::
 // unary and binary primitives come here too, as one-step programs (unary_wide, binary_wide):
 // the SLEEF functions (exp, log, tanh, ...) call std::fma, which the baseline x86-64 build
 // turns into a libm call per element and only the AVX2/AVX-512 clones inline and vectorise.
-#if defined(__x86_64__) && defined(__linux__) && defined(__GNUC__) && !defined(__clang__)
-#define GRADLAB_WIDE_VECTORS __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default"), flatten))
-#else
-#define GRADLAB_WIDE_VECTORS
-#endif
+// GRADLAB_WIDE_VECTORS comes from engine/util/wide_vectors.h.
 
 // Calls sink(first, values, len) for consecutive chunks of the program's result. When `out` is
 // given, the last step writes straight into it.
