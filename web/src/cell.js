@@ -87,6 +87,8 @@ export class Cell {
     this.state = state;
     this.root.dataset.state = state;
     if (state === "queued" || state === "running") this.prompt.textContent = "In [*]:";
+    // Stop disappears when the run ends: keep the keyboard focus in this cell (its Run button)
+    if (state !== "running" && document.activeElement === this.stopBtn) this.runBtn.focus();
     this.stopBtn.hidden = state !== "running";
   }
 
@@ -115,6 +117,20 @@ export class Cell {
     }
     if (hint) this.outputs.append(row("", hintBlock(hint)));
     this.updateMatch();
+    this.focusableScrolls();
+  }
+
+  /** An output too wide or tall for its box scrolls: make it reachable by the keyboard. */
+  focusableScrolls() {
+    requestAnimationFrame(() => {
+      for (const pre of this.outputs.querySelectorAll("pre")) {
+        if (pre.scrollWidth > pre.clientWidth + 1 || pre.scrollHeight > pre.clientHeight + 1) {
+          pre.tabIndex = 0;
+          pre.setAttribute("role", "region");
+          pre.setAttribute("aria-label", t("outputsOf", this.index + 1));
+        }
+      }
+    });
   }
 
   /** Shows that the run was stopped (time limit or Stop). */
