@@ -64,6 +64,12 @@ await Promise.all([
   }),
   build({
     ...common,
+    entryPoints: [path.join(root, "web/src/markdown-worker.js")],
+    outfile: path.join(out, "assets/markdown-worker.js"),
+    format: "iife",
+  }),
+  build({
+    ...common,
     entryPoints: [path.join(root, "web/src/graph-worker.js")],
     outfile: path.join(out, "assets/graph-worker.js"),
     format: "iife",

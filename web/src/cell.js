@@ -22,7 +22,7 @@ export class Cell {
    * `block` = {kind:"code", id, source, expected?}; `source` is the text to show (maybe edited);
    * `hooks` = {run(cell, moveOn), change(cell), focus(cell), runAllBelow(cell), restartRunAll()}.
    */
-  constructor(block, source, index, hooks) {
+  constructor(block, source, index, hooks, { lazy = false } = {}) {
     this.block = block;
     this.id = block.id;
     this.index = index;
@@ -53,9 +53,32 @@ export class Cell {
       this.outputs,
       this.pictureSlot,
     );
+    this.editor = null;
+    this.initialSource = source;
+    this.errorLine = null;
+    this.root.gradlabCell = this; // lets tests read the editor's text
+    if (lazy) {
+      // A long notebook gets its editors as cells come near the screen: 2,000 CodeMirror views
+      // made (and measured) at once would hold the page for seconds.
+      this.lazyView = el("pre", { class: "cm-lazy", tabindex: "0", role: "textbox", "aria-multiline": "true", "aria-label": `Code cell ${index + 1}`, text: source });
+      this.lazyView.addEventListener("focus", () => this.ensureEditor().focus());
+      this.editorHost.append(this.lazyView);
+      nearScreen().observe(this.root);
+    } else {
+      this.ensureEditor();
+    }
+    this.relabel();
+  }
+
+  /** The CodeMirror editor, made now if it was waiting for the cell to come into view. */
+  ensureEditor() {
+    if (this.editor) return this.editor;
+    nearScreen().unobserve(this.root);
+    this.lazyView?.remove();
+    this.lazyView = null;
     this.editor = createEditor(this.editorHost, {
-      doc: source,
-      label: `Code cell ${index + 1}`,
+      doc: this.initialSource,
+      label: `Code cell ${this.index + 1}`,
       onRun: (moveOn) => this.hooks.run(this, moveOn),
       onChange: () => {
         this.editor.markErrorLine(null);
@@ -63,12 +86,17 @@ export class Cell {
       },
       onFocus: () => this.hooks.focus(this),
     });
-    this.root.gradlabCell = this; // lets tests read the editor's text
-    this.relabel();
+    if (this.errorLine) this.editor.markErrorLine(this.errorLine);
+    return this.editor;
+  }
+
+  markErrorLine(line) {
+    this.errorLine = line;
+    this.editor?.markErrorLine(line);
   }
 
   get source() {
-    return this.editor.text;
+    return this.editor ? this.editor.text : this.initialSource;
   }
 
   /** Re-applies UI strings after a language switch. */
@@ -111,9 +139,9 @@ export class Cell {
     if (run.result != null) this.outputs.append(row(`Out[${run.count}]:`, el("pre", { class: "result", text: run.result })));
     if (run.error) {
       this.outputs.append(row("", errorBlock(run.error, run.source, run.count)));
-      if (run.error.line > 0) this.editor.markErrorLine(run.error.line);
+      if (run.error.line > 0) this.markErrorLine(run.error.line);
     } else {
-      this.editor.markErrorLine(null);
+      this.markErrorLine(null);
     }
     if (hint) this.outputs.append(row("", hintBlock(hint)));
     this.updateMatch();
@@ -122,6 +150,11 @@ export class Cell {
 
   /** An output too wide or tall for its box scrolls: make it reachable by the keyboard. */
   focusableScrolls() {
+    if (this.root.closest(".is-long")) {
+      // measuring cells off screen would undo content-visibility (styles.css): no reads here
+      for (const pre of this.outputs.querySelectorAll("pre")) pre.tabIndex = 0;
+      return;
+    }
     requestAnimationFrame(() => {
       for (const pre of this.outputs.querySelectorAll("pre")) {
         if (pre.scrollWidth > pre.clientWidth + 1 || pre.scrollHeight > pre.clientHeight + 1) {
@@ -166,6 +199,18 @@ export class Cell {
     }
     this.match.hidden = this.matches !== true;
   }
+}
+
+let observer = null;
+/** One IntersectionObserver for every lazy cell: makes its editor when it nears the screen. */
+function nearScreen() {
+  observer ??= new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) if (e.isIntersecting) e.target.gradlabCell?.ensureEditor();
+    },
+    { rootMargin: "600px 0px" },
+  );
+  return observer;
 }
 
 function row(prompt, content) {

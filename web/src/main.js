@@ -14,7 +14,7 @@ import { focusGraph, toDot, explainNode, scalarFunction, graphRows } from "./gra
 import { curveScript, parseCurve, plotSvg, pyFloat, sliderRange, X_DEF } from "./plot.js";
 import { hintForError, hintForNoneGrad, hintForAccumulation } from "./hints.js";
 import { toIpynb, parseIpynb, ImportProblem, IMPORT_LIMITS } from "./ipynb.js";
-import { loadMarkdown, renderMarkdown } from "./markdown.js";
+import { MarkdownWorker, fillMarkdown } from "./markdown.js";
 import { docStore } from "./docstore.js";
 import { trustedHTML, timeSlicer } from "./safe.js";
 
@@ -160,14 +160,15 @@ async function renderDoc(doc) {
   app.current = null;
   const nb = $("#notebook");
   nb.replaceChildren();
+  // a long notebook lets the browser skip laying out the cells off screen (styles.css)
+  nb.classList.toggle("is-long", doc.blocks.length > 60);
   const imported = doc.id === "imported";
   $("#btn-back").hidden = !imported;
   $("#doc-note").hidden = !imported;
   if (imported) $("#doc-note").textContent = t("imported", doc.name);
   document.title = imported ? `${doc.name} — gradlab` : `${lesson1.title.en} — gradlab`;
-  const md = doc.blocks.some((b) => b.kind === "markdown") ? await loadMarkdown() : null;
-  if (seq !== app.renderSeq) return false;
   const seen = new Set();
+  const codeCount = doc.blocks.filter((b) => b.kind === "code").length;
   const slice = timeSlicer(30);
   let index = 0;
   let part = document.createDocumentFragment();
@@ -183,13 +184,13 @@ async function renderDoc(doc) {
       );
     } else if (block.kind === "markdown") {
       const d = el("div", { class: "text-block imported" });
-      d.append(renderMarkdown(block.md, md).frag);
+      fillMarkdown(d, block.md, (app.mdWorker ??= new MarkdownWorker()));
       part.append(d);
     } else if (block.kind === "raw") {
       part.append(el("div", { class: "text-block imported" }, el("pre", { class: "md-plain", tabindex: "0", text: block.text })));
     } else if (block.kind === "code") {
       const source = doc.sources?.[block.id] ?? block.source;
-      const cell = new Cell(block, source, index++, cellHooks);
+      const cell = new Cell(block, source, index++, cellHooks, { lazy: codeCount > 40 });
       app.cells.push(cell);
       part.append(cell.root);
     }
@@ -292,7 +293,7 @@ const cellHooks = {
   run: (cell, moveOn) => {
     if (moveOn) {
       const next = app.cells[cell.index + 1];
-      if (next) next.editor.focus();
+      if (next) next.ensureEditor().focus();
     }
     schedule(() => runCell(cell, { user: true }));
   },
@@ -651,7 +652,7 @@ async function drainSlider() {
       const m = X_DEF(xName).exec(xCell.source);
       if (!m) break;
       const from = m.index + m[0].length - m[1].length;
-      xCell.editor.replaceRange(from, from + m[1].length, pyFloat(value));
+      xCell.ensureEditor().replaceRange(from, from + m[1].length, pyFloat(value));
       await schedule(() => restartRunAll());
       await updatePicture();
     }

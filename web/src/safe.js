@@ -7,7 +7,7 @@
 // (lesson text from the bundle, Graphviz's SVG of our own escaped DOT, the plot's SVG). Imported
 // markdown never goes through it: DOMPurify builds it as DOM (markdown.js).
 // Script URLs (new Worker) must be this folder's own workers.
-const WORKERS = /^(?:engine-worker\.js|assets\/graph-worker\.js)$/;
+const WORKERS = /^(?:engine-worker\.js|assets\/(?:graph|markdown)-worker\.js)$/;
 const policy =
   globalThis.trustedTypes?.createPolicy?.("gradlab", {
     createHTML: (s) => s,
@@ -19,9 +19,11 @@ const policy =
 export const trustedHTML = (html) => (policy ? policy.createHTML(html) : html);
 export const trustedWorkerURL = (url) => (policy ? policy.createScriptURL(url) : url);
 
-/** Resolves after the browser has had a chance to handle input and paint. */
+/**
+ * Resolves after the browser has had a chance to handle input, timers and paint (a plain task:
+ * scheduler.yield() would resume ahead of them).
+ */
 export function yieldToMain() {
-  if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
