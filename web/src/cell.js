@@ -36,7 +36,10 @@ export class Cell {
     this.stopBtn = el("button", { class: "stop-btn", type: "button", hidden: true, onclick: () => this.hooks.stop() });
     this.match = el("span", { class: "match", hidden: true });
     this.editorHost = el("div", { class: "editor" });
-    const tools = el("div", { class: "cell-tools" }, this.runBtn, this.stopBtn, this.match);
+    // the picture sits after the whole notebook on wide screens: a keyboard path to it (and its
+    // slider) right after the current cell's buttons
+    this.pictureLink = el("a", { class: "to-picture", href: "#picture", onclick: (ev) => (ev.preventDefault(), this.hooks.toPicture(this)) });
+    const tools = el("div", { class: "cell-tools" }, this.runBtn, this.stopBtn, this.pictureLink, this.match);
     const input = el("div", { class: "cell-in" }, this.prompt, el("div", { class: "cell-body" }, this.editorHost, tools));
 
     this.staleText = el("span");
@@ -108,6 +111,7 @@ export class Cell {
     this.match.textContent = "= PyTorch";
     this.match.title = t("matchTitle");
     this.staleBtn.textContent = t("runAllBelow");
+    this.pictureLink.textContent = t("toPicture");
     if (this.stale) this.staleText.textContent = t(this.stale === "restart" ? "staleRestart" : "stale");
   }
 
@@ -155,15 +159,11 @@ export class Cell {
       for (const pre of this.outputs.querySelectorAll("pre")) pre.tabIndex = 0;
       return;
     }
-    requestAnimationFrame(() => {
-      for (const pre of this.outputs.querySelectorAll("pre")) {
-        if (pre.scrollWidth > pre.clientWidth + 1 || pre.scrollHeight > pre.clientHeight + 1) {
-          pre.tabIndex = 0;
-          pre.setAttribute("role", "region");
-          pre.setAttribute("aria-label", t("outputsOf", this.index + 1));
-        }
-      }
-    });
+    // watched, since a narrower window can make an output scroll later
+    for (const pre of this.outputs.querySelectorAll("pre")) {
+      pre.dataset.label = t("outputsOf", this.index + 1);
+      scrollWatch().observe(pre);
+    }
   }
 
   /** Shows that the run was stopped (time limit or Stop). */
@@ -199,6 +199,30 @@ export class Cell {
     }
     this.match.hidden = this.matches !== true;
   }
+}
+
+let resizer = null;
+/** Gives an output that scrolls (too wide or tall for its box) a tab stop and a name, and takes them away when it no longer does. */
+function scrollWatch() {
+  resizer ??= new ResizeObserver((entries) => {
+    for (const { target: pre } of entries) {
+      if (!pre.isConnected) {
+        resizer.unobserve(pre);
+        continue;
+      }
+      const scrolls = pre.scrollWidth > pre.clientWidth + 1 || pre.scrollHeight > pre.clientHeight + 1;
+      if (scrolls) {
+        pre.tabIndex = 0;
+        pre.setAttribute("role", "region");
+        pre.setAttribute("aria-label", pre.dataset.label);
+      } else if (pre.hasAttribute("tabindex")) {
+        pre.removeAttribute("tabindex");
+        pre.removeAttribute("role");
+        pre.removeAttribute("aria-label");
+      }
+    }
+  });
+  return resizer;
 }
 
 let observer = null;

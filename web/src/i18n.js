@@ -122,6 +122,7 @@ const UI = {
     colRule: "Local derivative",
     colNext: "Gradient goes to",
     outputsOf: (n) => `Output of cell ${n}`,
+    toPicture: "Go to this cell’s picture (graph, plot and slider)",
   },
   si: {
     run: "ධාවනය",
@@ -192,6 +193,7 @@ const UI = {
     colRule: "ස්‍ථානීය ව්‍යුත්‍පන්‍නය",
     colNext: "අනුක්‍රමණය යන්නේ",
     outputsOf: (n) => `cell ${n} හි ප්‍රතිදානය`,
+    toPicture: "මෙම cell එකේ රූපයට යන්න (ප්‍රස්ථාරය, වක්‍රය සහ slider එක)",
   },
 };
 

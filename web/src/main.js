@@ -304,6 +304,12 @@ const cellHooks = {
   focus: (cell) => setCurrent(cell),
   runAllBelow: (cell) => schedule(() => runAllBelow(cell)),
   stop: () => engine.stop("user"),
+  toPicture: (cell) => {
+    setCurrent(cell);
+    const panel = $("#picture");
+    panel.tabIndex = -1;
+    panel.focus();
+  },
 };
 
 function setRunningUi(running) {
