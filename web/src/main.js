@@ -14,7 +14,6 @@ import { focusGraph, toDot, explainNode, scalarFunction, graphRows } from "./gra
 import { curveScript, parseCurve, plotSvg, pyFloat, sliderRange, X_DEF } from "./plot.js";
 import { hintForError, hintForNoneGrad, hintForAccumulation } from "./hints.js";
 import { toIpynb, parseIpynb, ImportProblem, IMPORT_LIMITS } from "./ipynb.js";
-import { MarkdownWorker, fillMarkdown } from "./markdown.js";
 import { docStore } from "./docstore.js";
 import { trustedHTML, timeSlicer } from "./safe.js";
 
@@ -167,6 +166,9 @@ async function renderDoc(doc) {
   $("#doc-note").hidden = !imported;
   if (imported) $("#doc-note").textContent = t("imported", doc.name);
   document.title = imported ? `${doc.name} — gradlab` : `${lesson1.title.en} — gradlab`;
+  // markdown.js (and DOMPurify, marked's worker) load only for a notebook with markdown
+  const markdown = doc.blocks.some((b) => b.kind === "markdown") ? await import("./markdown.js") : null;
+  if (seq !== app.renderSeq) return false;
   const seen = new Set();
   const codeCount = doc.blocks.filter((b) => b.kind === "code").length;
   const slice = timeSlicer(30);
@@ -184,7 +186,7 @@ async function renderDoc(doc) {
       );
     } else if (block.kind === "markdown") {
       const d = el("div", { class: "text-block imported" });
-      fillMarkdown(d, block.md, (app.mdWorker ??= new MarkdownWorker()));
+      markdown.fillMarkdown(d, block.md, (app.mdWorker ??= new markdown.MarkdownWorker()));
       part.append(d);
     } else if (block.kind === "raw") {
       part.append(el("div", { class: "text-block imported" }, el("pre", { class: "md-plain", tabindex: "0", text: block.text })));
