@@ -260,6 +260,25 @@ test("replacing an edited imported notebook asks first", async () => {
   await page.waitForFunction(() => document.querySelector('[data-cell="i1"] pre.result')?.textContent === "2");
 });
 
+test("an import the browser cannot keep is shown with a warning at once, and an export offered", async () => {
+  // the browser refuses to store it (quota): the learner must know it will not survive a reload
+  await page.evaluate(() => {
+    window.__put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  await importFile(nb([code("c = 3\nc")]), "unkept.ipynb");
+  await page.locator("#confirm-yes").click({ timeout: 2000 }).catch(() => {}); // the open one may have been edited
+  await page.waitForFunction(() => document.querySelector('[data-cell="i1"] pre.result')?.textContent === "3");
+  await page.locator("#notice:not([hidden])").waitFor({ timeout: 5000 });
+  assert.match(await page.locator("#notice").textContent(), /could not be kept.*gone after a reload/);
+  assert.ok(await page.locator("#notice button.notice-export").isVisible());
+  await page.evaluate(() => (IDBObjectStore.prototype.put = window.__put));
+  await page.locator("#notice button.notice-close").click();
+  await page.locator("#notice").waitFor({ state: "hidden" });
+});
+
 test("stored notebooks are sanitised again when shown; old localStorage copies move out", async () => {
   // a record written by something else (or an older page) with HTML in it: only sources count
   await page.evaluate(async (C) => {
