@@ -271,7 +271,7 @@ function saveNow() {
 /** The imported notebook's sources (never rendered HTML), with the learner's code edits. */
 function importedRecord() {
   const blocks = app.doc.blocks.map((b) => (b.kind === "code" ? { ...b, source: app.cells.find((c) => c.block === b)?.source ?? b.source } : b));
-  return { name: app.doc.name, blocks };
+  return { name: app.doc.name, blocks, edited: app.importedDirty };
 }
 async function saveImported() {
   const ok = await docStore.put(IDB_IMPORTED, importedRecord());
@@ -808,6 +808,7 @@ async function start() {
 
   applyLang(LANGS.includes(app.lang) ? app.lang : "en");
   const imported = await storedImport();
+  app.importedDirty = !!imported?.edited; // edits made before a reload still count when replacing it
   await renderDoc(imported ? { id: "imported", name: imported.name, blocks: imported.blocks } : lessonDoc());
   engine.ready.then(
     () => {
