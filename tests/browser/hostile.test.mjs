@@ -387,3 +387,52 @@ test("nothing left the page, no page errors, no CSP violations", () => {
   assert.deepEqual(errors, []);
   assert.deepEqual(violations, []);
 });
+
+test("the page's own policy blocks what a sanitiser bug might let through (CSP, Trusted Types, referrer)", async () => {
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  for (const d of ["default-src 'self'", "img-src 'self' data: blob:", "media-src 'none'", "connect-src 'self'", "object-src 'none'", "frame-src 'none'", "base-uri 'none'", "form-action 'none'", "worker-src 'self'", "require-trusted-types-for 'script'"])
+    assert.ok(csp.includes(d), `CSP has ${d}`);
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'(;|$)/, "scripts: this folder, wasm, and the boot script by hash only");
+  assert.equal(await page.locator('meta[name="referrer"]').getAttribute("content"), "no-referrer");
+  const before = violations.length;
+  // DOM made without the sanitiser: the CSP still stops every fetch and script
+  const r = await page.evaluate(async (C) => {
+    const box = document.createElement("div");
+    document.body.append(box);
+    const img = document.createElement("img");
+    img.src = `${C}/csp-img.png`;
+    const audio = document.createElement("audio");
+    audio.src = `${C}/csp-audio.mp3`;
+    audio.autoplay = true;
+    const frame = document.createElement("iframe");
+    frame.src = `${C}/csp-frame.html`;
+    box.append(img, audio, frame);
+    let fetched = "blocked";
+    try {
+      await fetch(`${C}/csp-fetch`);
+      fetched = "allowed";
+    } catch {}
+    let html = "blocked";
+    try {
+      box.innerHTML = "<b>raw</b>";
+      html = "allowed";
+    } catch {}
+    let script = "blocked";
+    try {
+      const s = document.createElement("script");
+      s.textContent = "window.__pwned = 'inline'";
+      box.append(s);
+      script = "inserted";
+    } catch {}
+    await new Promise((res) => setTimeout(res, 500));
+    box.remove();
+    return { fetched, html, script };
+  }, C);
+  assert.deepEqual(r, { fetched: "blocked", html: "blocked", script: "blocked" });
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, "an inline script is refused");
+  assert.deepEqual(hits, [], "nothing reached the second port");
+  assert.ok(violations.length - before >= 4, `the CSP reported the attempts (${violations.slice(before)})`);
+  const [req] = await Promise.all([page.waitForRequest((q) => q.url().endsWith("/bench/index.json")), page.evaluate(() => fetch("bench/index.json").then((r) => r.text()))]);
+  const referrer = (await req.allHeaders()).referer ?? "";
+  assert.equal(referrer, "", "no Referer header, even to the page's own folder");
+});
