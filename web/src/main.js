@@ -160,7 +160,8 @@ async function renderDoc(doc) {
   const nb = $("#notebook");
   nb.replaceChildren();
   // a long notebook lets the browser skip laying out the cells off screen (styles.css)
-  nb.classList.toggle("is-long", doc.blocks.length > 60);
+  const long = doc.blocks.length > 60;
+  nb.classList.toggle("is-long", long);
   const imported = doc.id === "imported";
   $("#btn-back").hidden = !imported;
   $("#doc-note").hidden = !imported;
@@ -196,7 +197,7 @@ async function renderDoc(doc) {
       app.cells.push(cell);
       part.append(cell.root);
     }
-    if (slice.due()) {
+    if (long && slice.due()) {
       nb.append(part);
       part = document.createDocumentFragment();
       if (imported) showProgress(i + 1, doc.blocks.length);
