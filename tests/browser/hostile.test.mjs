@@ -242,6 +242,13 @@ test("2,000 code cells: the page answers within 1 s while they appear and run", 
   console.log(`# 2,000 cells shown and run in ${Date.now() - t0} ms; longest main-thread gap ${Math.round(gap)} ms`);
   assert.ok(gap < 1000, `the page was blocked for ${Math.round(gap)} ms`);
   assert.equal(await page.evaluate(() => localStorage.getItem("gradlab.v1.imported")), null, "imports are not kept in localStorage");
+  // and again after a reload (it is kept, and shown and run the same way)
+  await page.reload();
+  const t1 = Date.now();
+  await page.waitForFunction(() => document.querySelector('[data-cell="i2000"] pre.result')?.textContent === "3998", null, { timeout: 240000 });
+  const gap2 = await maxGap();
+  console.log(`# after a reload: shown and run in ${Date.now() - t1} ms; longest main-thread gap ${Math.round(gap2)} ms`);
+  assert.ok(gap2 < 1000, `after a reload the page was blocked for ${Math.round(gap2)} ms`);
 });
 
 test("replacing an edited imported notebook asks first", async () => {
