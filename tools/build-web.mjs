@@ -8,6 +8,7 @@
 import { build } from "esbuild";
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { createHash, randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -30,6 +31,10 @@ for (const f of ["gradlab_web.js", "gradlab_web.wasm"]) {
 rmSync(out, { recursive: true, force: true });
 mkdirSync(path.join(out, "assets"), { recursive: true });
 
+// CodeMirror adds its styles as a <style> element: the CSP allows it by this build's nonce
+// (imported markdown can never add a <style>: DOMPurify removes them).
+const styleNonce = randomBytes(18).toString("base64");
+
 const common = {
   bundle: true,
   minify: !dev,
@@ -37,7 +42,7 @@ const common = {
   target: ["chrome100", "firefox100", "safari15.4"],
   legalComments: "none",
   logLevel: "warning",
-  define: { "process.env.NODE_ENV": '"production"' },
+  define: { "process.env.NODE_ENV": '"production"', __STYLE_NONCE__: JSON.stringify(styleNonce) },
 };
 
 await Promise.all([
@@ -59,13 +64,35 @@ await Promise.all([
   }),
   build({
     ...common,
+    entryPoints: [path.join(root, "web/src/markdown-worker.js")],
+    outfile: path.join(out, "assets/markdown-worker.js"),
+    format: "iife",
+  }),
+  build({
+    ...common,
     entryPoints: [path.join(root, "web/src/graph-worker.js")],
     outfile: path.join(out, "assets/graph-worker.js"),
     format: "iife",
   }),
 ]);
 
-cpSync(path.join(root, "web/index.html"), path.join(out, "index.html"));
+// index.html's Content-Security-Policy allows its one inline script by hash: compute it here so
+// an edit to that script can never be silently blocked (or need 'unsafe-inline').
+{
+  let page = readFileSync(path.join(root, "web/index.html"), "utf8");
+  const inline = [...page.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  if (inline.length !== 1 || !page.includes("'sha256-BOOT_HASH'")) {
+    console.error("build-web: index.html must have exactly one inline <script> and the CSP placeholder 'sha256-BOOT_HASH'");
+    process.exit(1);
+  }
+  page = page.replace("'sha256-BOOT_HASH'", `'sha256-${createHash("sha256").update(inline[0]).digest("base64")}'`);
+  if (!page.includes("'nonce-STYLE_NONCE'")) {
+    console.error("build-web: index.html's CSP lacks the style-src placeholder 'nonce-STYLE_NONCE'");
+    process.exit(1);
+  }
+  page = page.replace("'nonce-STYLE_NONCE'", `'nonce-${styleNonce}'`);
+  writeFileSync(path.join(out, "index.html"), page);
+}
 for (const f of ["gradlab_web.js", "gradlab_web.wasm"]) cpSync(path.join(wasmDir, f), path.join(out, f));
 // The speed panel's workloads: the very files `gradlab bench` times natively.
 const workloadsDir = path.join(root, "bench/workloads");

@@ -47,6 +47,7 @@ export function serve(dir, { port = 8000, host = "127.0.0.1" } = {}) {
         "Content-Length": st.size,
         "Cache-Control": "no-cache",
         "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
       });
       if (req.method === "HEAD") return res.end();
       createReadStream(file).pipe(res);

@@ -29,7 +29,7 @@ export function missing() {
 }
 
 /** Starts the static server and a persistent Chromium context. Call close() when done. */
-export async function open({ viewport = { width: 1280, height: 800 }, colorScheme = "light", offline = true } = {}) {
+export async function open({ viewport = { width: 1280, height: 800 }, colorScheme = "light", offline = true, bypassCSP = false } = {}) {
   const { server, url } = await serve(webDir, { port: 0 });
   const profile = mkdtempSync(path.join(os.tmpdir(), "gradlab-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -38,6 +38,7 @@ export async function open({ viewport = { width: 1280, height: 800 }, colorSchem
     args: CHROMIUM_ARGS,
     viewport,
     colorScheme,
+    bypassCSP, // only the axe-core run sets it, to inject axe into the page
   });
   const external = [];
   if (offline) {

@@ -4,8 +4,10 @@ import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { loadGradlabNode } from "../../wasm/gradlab-node.mjs";
 import { hintForError, hintForNoneGrad, hintForAccumulation } from "../../web/src/hints.js";
-import { focusGraph, toDot, explainNode, scalarFunction, stripTensor } from "../../web/src/graph.js";
-import { curveScript, parseCurve } from "../../web/src/plot.js";
+import { focusGraph, toDot, explainNode, scalarFunction, stripTensor, graphRows } from "../../web/src/graph.js";
+import { curveScript, parseCurve, withX } from "../../web/src/plot.js";
+import { parseIpynb, ImportProblem } from "../../web/src/ipynb.js";
+import { tBoth } from "../../web/src/i18n.js";
 
 let gl;
 before(async () => {
@@ -84,4 +86,62 @@ test("the tangent plot's curve comes from the engine", () => {
   const c = parseCurve(r.output, xs);
   assert.deepEqual(c.samples.map((p) => p.y), [-1, 0, 3.375, 27]);
   assert.deepEqual(c.point, { y: 8, grad: 12 });
+});
+
+test("the tangent plot is not flat when the cell makes x itself (x = torch.tensor(4.0); y = x**2)", () => {
+  const xs = [-1, 0, 1.5, 3];
+  const fnSource = "x = torch.tensor(4.0, requires_grad=True)\ny = x**2\ny";
+  const r = gl.withSession((s) => s.runScript(curveScript({ x: "x", y: "y", fnSource, xs, x0: 2 }), "<plot>"));
+  assert.equal(r.error, null, r.error?.text);
+  const c = parseCurve(r.output, xs);
+  assert.deepEqual(c.samples.map((p) => p.y), [1, 0, 2.25, 9]);
+  assert.deepEqual(c.point, { y: 4, grad: 4 });
+  assert.equal(withX("x = torch.tensor(4.0,requires_grad=True)\ny = x", "x", -1.5), "x = torch.tensor(-1.5,requires_grad=True)\ny = x");
+});
+
+test("import: nbformat 4 only, at most 2,000 cells and 5 MB, every malformed piece named", () => {
+  const nb = (cells, extra = {}) => JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells, ...extra });
+  const problem = (text) => {
+    try {
+      parseIpynb(text);
+    } catch (e) {
+      assert.ok(e instanceof ImportProblem, String(e));
+      return [e.key, ...e.args];
+    }
+    return null;
+  };
+  assert.deepEqual(problem(JSON.stringify({ nbformat: 3, nbformat_minor: 0, worksheets: [] })), ["oldVersion", "3"]);
+  assert.deepEqual(problem(JSON.stringify({ worksheets: [] })), ["oldVersion", 3]);
+  assert.deepEqual(problem("{"), ["notJson"]);
+  assert.deepEqual(problem("[]"), ["notNotebook"]);
+  assert.deepEqual(problem(nb(null)), ["noCells"]);
+  assert.deepEqual(problem(nb([null])), ["badCell", 1, "null"]);
+  assert.deepEqual(problem(nb([{ cell_type: "code", source: { a: 1 } }])), ["badSource", 1, "object"]);
+  assert.deepEqual(problem(nb([{ cell_type: "code", source: 5 }])), ["badSource", 1, "number"]);
+  assert.deepEqual(problem(nb([{ cell_type: "code", source: ["a", null] }])), ["badSourceLine", 1, 2, "null"]);
+  assert.deepEqual(problem(nb([{ cell_type: "x" }])), ["badCellType", 1, "x"]);
+  assert.deepEqual(problem(nb(Array.from({ length: 2001 }, () => ({ cell_type: "raw", source: "" })))), ["tooManyCells", 2001, 2000]);
+  assert.equal(problem(nb([{ cell_type: "markdown", source: "x".repeat(5 * 1024 * 1024) }]))[0], "tooBig");
+  // every problem has a message in both languages, and none leaks JavaScript words
+  for (const key of ["oldVersion", "notJson", "notNotebook", "noCells", "badCell", "badSource", "badSourceLine", "badCellType", "tooManyCells", "tooBig", "readFailed"]) {
+    const m = tBoth(key, 1, 2, 3);
+    assert.ok(m.en && /[\u0D80-\u0DFF]/.test(m.si), key);
+    assert.doesNotMatch(m.en, /undefined|\[object|TypeError/);
+  }
+  // only sources are kept
+  const doc = parseIpynb(nb([{ cell_type: "markdown", source: ["# a\n", "b"] }, { cell_type: "code", source: "1" }, { cell_type: "raw", source: "<b>" }]), "n.ipynb");
+  assert.deepEqual(doc.blocks, [{ kind: "markdown", md: "# a\nb" }, { kind: "code", id: "i1", source: "1" }, { kind: "raw", text: "<b>" }]);
+});
+
+test("graph rows: every node's value, gradient, rule and where its gradient goes", () => {
+  const r = run(["import torch\nx = torch.tensor(4.0, requires_grad=True)", "y=x**2\ny.backward()"]);
+  const g = focusGraph(r.graph, r.focus);
+  const rows = graphRows(g);
+  const x = rows.find((row) => row.name === "x");
+  assert.equal(x.value, "4.");
+  assert.equal(x.grad, "8.");
+  const pow = rows.find((row) => row.name === "PowBackward0");
+  assert.match(pow.rule, /2·4 = 8/);
+  assert.deepEqual(pow.next, ["AccumulateGrad"]);
+  assert.match(explainNode(g, g.nodes.find((n) => n.name === "x")).join(" "), /data = 4\..*grad = 8\./);
 });

@@ -22,7 +22,7 @@ export class Cell {
    * `block` = {kind:"code", id, source, expected?}; `source` is the text to show (maybe edited);
    * `hooks` = {run(cell, moveOn), change(cell), focus(cell), runAllBelow(cell), restartRunAll()}.
    */
-  constructor(block, source, index, hooks) {
+  constructor(block, source, index, hooks, { lazy = false } = {}) {
     this.block = block;
     this.id = block.id;
     this.index = index;
@@ -36,7 +36,10 @@ export class Cell {
     this.stopBtn = el("button", { class: "stop-btn", type: "button", hidden: true, onclick: () => this.hooks.stop() });
     this.match = el("span", { class: "match", hidden: true });
     this.editorHost = el("div", { class: "editor" });
-    const tools = el("div", { class: "cell-tools" }, this.runBtn, this.stopBtn, this.match);
+    // the picture sits after the whole notebook on wide screens: a keyboard path to it (and its
+    // slider) right after the current cell's buttons
+    this.pictureLink = el("a", { class: "to-picture", href: "#picture", onclick: (ev) => (ev.preventDefault(), this.hooks.toPicture(this)) });
+    const tools = el("div", { class: "cell-tools" }, this.runBtn, this.stopBtn, this.pictureLink, this.match);
     const input = el("div", { class: "cell-in" }, this.prompt, el("div", { class: "cell-body" }, this.editorHost, tools));
 
     this.staleText = el("span");
@@ -53,9 +56,32 @@ export class Cell {
       this.outputs,
       this.pictureSlot,
     );
+    this.editor = null;
+    this.initialSource = source;
+    this.errorLine = null;
+    this.root.gradlabCell = this; // lets tests read the editor's text
+    if (lazy) {
+      // A long notebook gets its editors as cells come near the screen: 2,000 CodeMirror views
+      // made (and measured) at once would hold the page for seconds.
+      this.lazyView = el("pre", { class: "cm-lazy", tabindex: "0", role: "textbox", "aria-multiline": "true", "aria-label": `Code cell ${index + 1}`, text: source });
+      this.lazyView.addEventListener("focus", () => this.ensureEditor().focus());
+      this.editorHost.append(this.lazyView);
+      nearScreen().observe(this.root);
+    } else {
+      this.ensureEditor();
+    }
+    this.relabel();
+  }
+
+  /** The CodeMirror editor, made now if it was waiting for the cell to come into view. */
+  ensureEditor() {
+    if (this.editor) return this.editor;
+    nearScreen().unobserve(this.root);
+    this.lazyView?.remove();
+    this.lazyView = null;
     this.editor = createEditor(this.editorHost, {
-      doc: source,
-      label: `Code cell ${index + 1}`,
+      doc: this.initialSource,
+      label: `Code cell ${this.index + 1}`,
       onRun: (moveOn) => this.hooks.run(this, moveOn),
       onChange: () => {
         this.editor.markErrorLine(null);
@@ -63,12 +89,17 @@ export class Cell {
       },
       onFocus: () => this.hooks.focus(this),
     });
-    this.root.gradlabCell = this; // lets tests read the editor's text
-    this.relabel();
+    if (this.errorLine) this.editor.markErrorLine(this.errorLine);
+    return this.editor;
+  }
+
+  markErrorLine(line) {
+    this.errorLine = line;
+    this.editor?.markErrorLine(line);
   }
 
   get source() {
-    return this.editor.text;
+    return this.editor ? this.editor.text : this.initialSource;
   }
 
   /** Re-applies UI strings after a language switch. */
@@ -80,6 +111,7 @@ export class Cell {
     this.match.textContent = "= PyTorch";
     this.match.title = t("matchTitle");
     this.staleBtn.textContent = t("runAllBelow");
+    this.pictureLink.textContent = t("toPicture");
     if (this.stale) this.staleText.textContent = t(this.stale === "restart" ? "staleRestart" : "stale");
   }
 
@@ -87,6 +119,8 @@ export class Cell {
     this.state = state;
     this.root.dataset.state = state;
     if (state === "queued" || state === "running") this.prompt.textContent = "In [*]:";
+    // Stop disappears when the run ends: keep the keyboard focus in this cell (its Run button)
+    if (state !== "running" && document.activeElement === this.stopBtn) this.runBtn.focus();
     this.stopBtn.hidden = state !== "running";
   }
 
@@ -109,12 +143,27 @@ export class Cell {
     if (run.result != null) this.outputs.append(row(`Out[${run.count}]:`, el("pre", { class: "result", text: run.result })));
     if (run.error) {
       this.outputs.append(row("", errorBlock(run.error, run.source, run.count)));
-      if (run.error.line > 0) this.editor.markErrorLine(run.error.line);
+      if (run.error.line > 0) this.markErrorLine(run.error.line);
     } else {
-      this.editor.markErrorLine(null);
+      this.markErrorLine(null);
     }
     if (hint) this.outputs.append(row("", hintBlock(hint)));
     this.updateMatch();
+    this.focusableScrolls();
+  }
+
+  /** An output too wide or tall for its box scrolls: make it reachable by the keyboard. */
+  focusableScrolls() {
+    if (this.root.closest(".is-long")) {
+      // measuring cells off screen would undo content-visibility (styles.css): no reads here
+      for (const pre of this.outputs.querySelectorAll("pre")) pre.tabIndex = 0;
+      return;
+    }
+    // watched, since a narrower window can make an output scroll later
+    for (const pre of this.outputs.querySelectorAll("pre")) {
+      pre.dataset.label = t("outputsOf", this.index + 1);
+      scrollWatch().observe(pre);
+    }
   }
 
   /** Shows that the run was stopped (time limit or Stop). */
@@ -150,6 +199,42 @@ export class Cell {
     }
     this.match.hidden = this.matches !== true;
   }
+}
+
+let resizer = null;
+/** Gives an output that scrolls (too wide or tall for its box) a tab stop and a name, and takes them away when it no longer does. */
+function scrollWatch() {
+  resizer ??= new ResizeObserver((entries) => {
+    for (const { target: pre } of entries) {
+      if (!pre.isConnected) {
+        resizer.unobserve(pre);
+        continue;
+      }
+      const scrolls = pre.scrollWidth > pre.clientWidth + 1 || pre.scrollHeight > pre.clientHeight + 1;
+      if (scrolls) {
+        pre.tabIndex = 0;
+        pre.setAttribute("role", "region");
+        pre.setAttribute("aria-label", pre.dataset.label);
+      } else if (pre.hasAttribute("tabindex")) {
+        pre.removeAttribute("tabindex");
+        pre.removeAttribute("role");
+        pre.removeAttribute("aria-label");
+      }
+    }
+  });
+  return resizer;
+}
+
+let observer = null;
+/** One IntersectionObserver for every lazy cell: makes its editor when it nears the screen. */
+function nearScreen() {
+  observer ??= new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) if (e.isIntersecting) e.target.gradlabCell?.ensureEditor();
+    },
+    { rootMargin: "600px 0px" },
+  );
+  return observer;
 }
 
 function row(prompt, content) {

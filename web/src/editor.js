@@ -76,7 +76,9 @@ export function createEditor(parent, { doc, onRun, onChange, onFocus, label }) {
         keymap.of([...defaultKeymap, ...historyKeymap]),
         errorLineField,
         theme,
-        EditorView.contentAttributes.of({ "aria-label": label, spellcheck: "false", autocapitalize: "off" }),
+        // the page's CSP allows CodeMirror's <style> element by this nonce (tools/build-web.mjs)
+        EditorView.cspNonce.of(typeof __STYLE_NONCE__ === "string" ? __STYLE_NONCE__ : ""),
+        EditorView.contentAttributes.of({ "aria-label": label, spellcheck: "false", autocapitalize: "off", tabindex: "0" }),
         EditorView.updateListener.of((u) => {
           if (u.docChanged) onChange(u.state.doc.toString());
           if (u.focusChanged && u.view.hasFocus) onFocus();

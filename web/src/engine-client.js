@@ -1,6 +1,8 @@
 // The page's side of the engine worker: a queue of cell runs, a time limit, Stop, and a fresh
 // worker (a fresh session) after a stop. Events: "ready", "failed", "restart" (detail: {reason}).
 
+import { trustedWorkerURL } from "./safe.js";
+
 export class EngineStopped extends Error {
   constructor(reason, seconds) {
     super(reason === "timeout" ? `stopped after ${seconds} s` : "stopped");
@@ -52,7 +54,7 @@ export class EngineClient extends EventTarget {
 
   #start(worker) {
     this.isReady = false;
-    this.worker = worker ?? new Worker(this.url);
+    this.worker = worker ?? new Worker(trustedWorkerURL(this.url));
     this.ready = new Promise((resolve, reject) => {
       this._readyResolve = resolve;
       this._readyReject = reject;
@@ -118,7 +120,7 @@ export class GraphLayout {
   }
   warm() {
     if (this.worker) return;
-    this.worker = new Worker(this.url);
+    this.worker = new Worker(trustedWorkerURL(this.url));
     this.worker.onmessage = (ev) => {
       const { id, ok, svg, message } = ev.data;
       const w = this.waiting.get(id);

@@ -125,12 +125,40 @@ const scalarOf = (t) => (t && t.data && t.data.length >= 1 ? t.data[0] : null);
 const isScalar = (t) => t && (!t.shape || t.shape.length === 0 || t.shape.every((d) => d === 1));
 const nameOf = (t, fallback) => (t && t.name) || fallback;
 
+const oneLine = (repr) => stripTensor(repr).replace(/\n\s*/g, " ");
+const nodeName = (n) => (n.kind === "tensor" ? n.name || "tensor" : n.label);
+
+/**
+ * One row per node for the graph's text alternative (the table and the SVG's description):
+ * {id, kind, name, label, value, grad, rule, next: names the gradient flows on to, leaf}.
+ */
+export function graphRows(graph) {
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  return graph.nodes.map((n) => {
+    const lines = explainNode(graph, n);
+    const next = graph.edges.filter((e) => e.from === n.id).map((e) => byId.get(e.to)).filter(Boolean).map(nodeName);
+    const tensor = n.kind === "tensor";
+    return {
+      id: n.id,
+      kind: n.kind,
+      name: nodeName(n),
+      label: lines.join(", "),
+      value: tensor && n.value != null ? oneLine(n.value) : null,
+      grad: tensor ? (n.grad != null ? oneLine(n.grad) : n.is_leaf && n.requires_grad ? "None" : null) : null,
+      rule: tensor ? lines.slice(1).filter((l) => !/^(data|grad) = /.test(l)).join("; ") : lines.slice(1).join("; "),
+      next,
+      leaf: tensor && !!n.is_leaf,
+    };
+  });
+}
+
 /** Text lines explaining node `node` of `graph`: its rule, with numbers where known. */
 export function explainNode(graph, node) {
   if (node.kind === "tensor") {
     const lines = [`${node.name || "tensor"} ${shapeText(node.shape)} ${node.dtype ?? ""}`.trim()];
     lines.push(node.is_leaf ? (node.requires_grad ? "leaf: its gradient is accumulated in .grad" : "constant: no gradient") : "result of an operation (not a leaf)");
-    if (node.grad != null) lines.push(`grad = ${stripTensor(node.grad).replace(/\n\s*/g, " ")}`);
+    if (node.value != null) lines.push(`data = ${oneLine(node.value)}`);
+    if (node.grad != null) lines.push(`grad = ${oneLine(node.grad)}`);
     return lines;
   }
   if (node.op === "accumulate_grad") {

@@ -10,10 +10,12 @@ import { lesson1 } from "./lessons/lesson1.js";
 import { LANGS, loadLang, saveLang, setUiLang, t, tBoth, renderTerms } from "./i18n.js";
 import { Cell, el, bilingual } from "./cell.js";
 import { EngineClient, EngineStopped, GraphLayout } from "./engine-client.js";
-import { focusGraph, toDot, explainNode, scalarFunction } from "./graph.js";
-import { curveScript, parseCurve, plotSvg, pyFloat, sliderRange } from "./plot.js";
+import { focusGraph, toDot, explainNode, scalarFunction, graphRows } from "./graph.js";
+import { curveScript, parseCurve, plotSvg, pyFloat, sliderRange, X_DEF } from "./plot.js";
 import { hintForError, hintForNoneGrad, hintForAccumulation } from "./hints.js";
-import { toIpynb, fromIpynb } from "./ipynb.js";
+import { toIpynb, parseIpynb, ImportProblem, IMPORT_LIMITS } from "./ipynb.js";
+import { docStore } from "./docstore.js";
+import { trustedHTML, timeSlicer } from "./safe.js";
 
 const $ = (sel) => document.querySelector(sel);
 const store = {
@@ -25,10 +27,14 @@ const store = {
       return fallback;
     }
   },
+  /** Saves; false when the browser refused (storage full or disabled). */
   set(key, value) {
     try {
       localStorage.setItem(key, JSON.stringify(value));
-    } catch {}
+      return true;
+    } catch {
+      return false;
+    }
   },
   remove(key) {
     try {
@@ -37,7 +43,8 @@ const store = {
   },
 };
 const K_EDITS = "gradlab.v1.edits.lesson1";
-const K_IMPORTED = "gradlab.v1.imported";
+const K_IMPORTED = "gradlab.v1.imported"; // legacy (rendered HTML in localStorage); moved to IndexedDB
+const IDB_IMPORTED = "imported";
 const K_VIEW = "gradlab.v1.view";
 
 const app = {
@@ -56,11 +63,19 @@ const app = {
   curveCache: new Map(),
   pictureSeq: 0,
   lastDot: null,
+  importedDirty: false, // the imported notebook was edited since it was imported
+  renderSeq: 0,
+  notice: null,
 };
 
 // ?timeLimit=S shortens the time limit of a cell (the browser test uses it).
 const timeLimitS = Number(new URLSearchParams(location.search).get("timeLimit")) || 10;
 const engine = new EngineClient({ url: "engine-worker.js", timeLimitS, worker: window.__gradlabWorker ?? null });
+// The tangent plot samples its curve in an engine of its own (started on first use), so a slow
+// curve only loses the plot: its time limit never restarts the learner's session.
+const plotTimeLimitS = Number(new URLSearchParams(location.search).get("plotTimeLimit")) || 4;
+let plotEngine = null;
+const getPlotEngine = () => (plotEngine ??= new EngineClient({ url: "engine-worker.js", timeLimitS: plotTimeLimitS }));
 const graphLayout = new GraphLayout("assets/graph-worker.js");
 
 // The speed panel (speed.js, a lazy chunk): the benchmark workloads timed in this browser, in a
@@ -113,6 +128,10 @@ function applyLang(lang) {
   speedPanel?.setLang(lang);
   $("#picture-title").textContent = t("picture");
   $("#confirm-yes").textContent = t("yes");
+  $("#confirm-title").textContent = t("confirmTitle");
+  const tableBtn = $("#graph-table-btn");
+  tableBtn.textContent = t(tableBtn.getAttribute("aria-expanded") === "true" ? "hideTable" : "showTable");
+  if (app.notice) showNotice(app.notice.key, ...app.notice.args);
   $("#confirm-no").textContent = t("cancel");
   if (!engine.isReady && !$("#engine-status").hidden && !app.engineFailed) $("#engine-status").textContent = t("loading");
   for (const c of app.cells) c.relabel();
@@ -127,17 +146,38 @@ function lessonDoc() {
   return { ...lesson1, sources: edits };
 }
 
-function renderDoc(doc) {
+/**
+ * Shows `doc`. Long documents are built in slices with a yield to the browser between them, so
+ * the page answers at once even while 2,000 cells appear. Imported markdown is formatted and
+ * sanitised here, every time (only its source is ever stored). Resolves false if another
+ * renderDoc started meanwhile.
+ */
+async function renderDoc(doc) {
+  const seq = ++app.renderSeq;
   app.doc = doc;
   app.cells = [];
   app.current = null;
   const nb = $("#notebook");
   nb.replaceChildren();
+  // a long notebook lets the browser skip laying out the cells off screen (styles.css)
+  const long = doc.blocks.length > 60;
+  nb.classList.toggle("is-long", long);
+  const imported = doc.id === "imported";
+  $("#btn-back").hidden = !imported;
+  $("#doc-note").hidden = !imported;
+  if (imported) $("#doc-note").textContent = t("imported", doc.name);
+  document.title = imported ? `${doc.name} — gradlab` : `${lesson1.title.en} — gradlab`;
+  // markdown.js (and DOMPurify, marked's worker) load only for a notebook with markdown
+  const markdown = doc.blocks.some((b) => b.kind === "markdown") ? await import("./markdown.js") : null;
+  if (seq !== app.renderSeq) return false;
   const seen = new Set();
+  const codeCount = doc.blocks.filter((b) => b.kind === "code").length;
+  const slice = timeSlicer(30);
   let index = 0;
-  for (const block of doc.blocks) {
+  let part = document.createDocumentFragment();
+  for (const [i, block] of doc.blocks.entries()) {
     if (block.kind === "text") {
-      nb.append(
+      part.append(
         el(
           "div",
           { class: "text-block" },
@@ -146,29 +186,70 @@ function renderDoc(doc) {
         ),
       );
     } else if (block.kind === "markdown") {
-      nb.append(htmlDiv("text-block imported", null, block.html));
+      const d = el("div", { class: "text-block imported" });
+      markdown.fillMarkdown(d, block.md, (app.mdWorker ??= new markdown.MarkdownWorker()));
+      part.append(d);
+    } else if (block.kind === "raw") {
+      part.append(el("div", { class: "text-block imported" }, el("pre", { class: "md-plain", tabindex: "0", text: block.text })));
     } else if (block.kind === "code") {
       const source = doc.sources?.[block.id] ?? block.source;
-      const cell = new Cell(block, source, index++, cellHooks);
+      const cell = new Cell(block, source, index++, cellHooks, { lazy: codeCount > 40 });
       app.cells.push(cell);
-      nb.append(cell.root);
+      part.append(cell.root);
+    }
+    if (long && slice.due()) {
+      nb.append(part);
+      part = document.createDocumentFragment();
+      if (imported) showProgress(i + 1, doc.blocks.length);
+      await slice.yield();
+      if (seq !== app.renderSeq) return false;
     }
   }
-  const imported = doc.id === "imported";
-  $("#btn-back").hidden = !imported;
-  $("#doc-note").hidden = !imported;
-  if (imported) $("#doc-note").textContent = t("imported", doc.name);
-  document.title = imported ? `${doc.name} — gradlab` : `${lesson1.title.en} — gradlab`;
+  nb.append(part);
+  if (imported) showProgress(null);
   placePicture();
   updateBadge();
+  return true;
 }
 
 function htmlDiv(cls, lang, html) {
   const d = document.createElement("div");
   d.className = cls;
   if (lang) d.lang = lang;
-  d.innerHTML = html; // trusted lesson HTML, or DOMPurify-sanitised imported markdown
+  d.innerHTML = trustedHTML(html); // the lesson's own HTML (imported markdown never comes here)
   return d;
+}
+
+function showProgress(done, all) {
+  const box = $("#engine-status");
+  if (done == null) {
+    if (box.dataset.progress) {
+      box.hidden = true;
+      delete box.dataset.progress;
+    }
+    return;
+  }
+  box.hidden = false;
+  box.dataset.progress = "1";
+  box.textContent = t("importing", done, all);
+}
+
+/**
+ * A message the learner must see (storage full, an import not kept): it stays until dismissed
+ * and offers to export the notebook. `key` is a UI string of i18n.js.
+ */
+function showNotice(key, ...args) {
+  const box = $("#notice");
+  app.notice = { key, args };
+  const exportBtn = el("button", { type: "button", class: "notice-export", text: t("exportNow"), onclick: () => exportIpynb() });
+  const close = el("button", { type: "button", class: "link-btn notice-close", text: t("dismiss"), onclick: () => hideNotice() });
+  box.replaceChildren(el("span", { class: "notice-text", text: t(key, ...args) }), " ", exportBtn, " ", close);
+  box.hidden = false;
+}
+function hideNotice() {
+  app.notice = null;
+  $("#notice").hidden = true;
+  $("#notice").replaceChildren();
 }
 
 let saveTimer = null;
@@ -178,16 +259,28 @@ function autosave() {
 }
 function saveNow() {
   clearTimeout(saveTimer);
-  if (!app.doc) return;
-  if (app.doc.id === "imported") {
-    const blocks = app.doc.blocks.map((b) => (b.kind === "code" ? { ...b, source: app.cells.find((c) => c.block === b)?.source ?? b.source } : b));
-    store.set(K_IMPORTED, { name: app.doc.name, blocks });
-  } else {
-    const edits = {};
-    for (const c of app.cells) if (c.source !== c.block.source) edits[c.id] = c.source;
-    store.set(K_EDITS, edits);
-  }
+  if (!app.doc) return Promise.resolve(true);
+  if (app.doc.id === "imported") return saveImported();
+  const edits = {};
+  for (const c of app.cells) if (c.source !== c.block.source) edits[c.id] = c.source;
+  const ok = store.set(K_EDITS, edits);
+  if (!ok) showNotice("saveFailed");
+  else if (app.notice?.key === "saveFailed") hideNotice();
+  return Promise.resolve(ok);
 }
+
+/** The imported notebook's sources (never rendered HTML), with the learner's code edits. */
+function importedRecord() {
+  const blocks = app.doc.blocks.map((b) => (b.kind === "code" ? { ...b, source: app.cells.find((c) => c.block === b)?.source ?? b.source } : b));
+  return { name: app.doc.name, blocks, edited: app.importedDirty };
+}
+async function saveImported() {
+  const ok = await docStore.put(IDB_IMPORTED, importedRecord());
+  if (!ok) showNotice("importNotSaved");
+  else if (app.notice?.key === "importNotSaved") hideNotice();
+  return ok;
+}
+
 window.addEventListener("pagehide", saveNow);
 
 // ---- running cells --------------------------------------------------------------------------
@@ -203,17 +296,28 @@ const cellHooks = {
   run: (cell, moveOn) => {
     if (moveOn) {
       const next = app.cells[cell.index + 1];
-      if (next) next.editor.focus();
+      if (next) next.ensureEditor().focus();
     }
     schedule(() => runCell(cell, { user: true }));
   },
-  change: () => autosave(),
+  change: () => {
+    if (app.doc?.id === "imported") app.importedDirty = true;
+    autosave();
+  },
   focus: (cell) => setCurrent(cell),
   runAllBelow: (cell) => schedule(() => runAllBelow(cell)),
   stop: () => engine.stop("user"),
+  toPicture: (cell) => {
+    setCurrent(cell);
+    const panel = $("#picture");
+    panel.tabIndex = -1;
+    panel.focus();
+  },
 };
 
 function setRunningUi(running) {
+  // a disabled button loses focus to <body>: keep it in the toolbar
+  if (!running && document.activeElement === $("#btn-stop")) $("#btn-run-all").focus();
   $("#btn-stop").disabled = !running;
   document.body.classList.toggle("is-running", running);
 }
@@ -279,7 +383,12 @@ async function runSequence(cells) {
       promise.catch(() => {});
       return { source, promise };
     });
-    for (const [i, c] of cells.entries()) if (!(await runCell(c, { sent: sent[i] }))) return false;
+    // Results that arrive together are shown in slices, with a yield between them.
+    const slice = timeSlicer(30);
+    for (const [i, c] of cells.entries()) {
+      if (!(await runCell(c, { sent: sent[i] }))) return false;
+      if (slice.due()) await slice.yield();
+    }
     return true;
   } finally {
     app.batch = false;
@@ -360,6 +469,8 @@ async function updatePicture() {
     graphBox.replaceChildren(el("p", { class: "muted", text: t("noPicture") }));
     app.lastDot = null;
     $("#graph-caption").textContent = "";
+    $("#graph-table-btn").hidden = true;
+    $("#graph-table").hidden = true;
     $("#plot-box").hidden = true;
     $("#picture").classList.remove("has-plot");
     return;
@@ -376,7 +487,7 @@ async function updatePicture() {
     }
     if (seq !== app.pictureSeq) return;
     app.lastDot = dot;
-    graphBox.innerHTML = svg.slice(svg.indexOf("<svg"));
+    graphBox.innerHTML = trustedHTML(svg.slice(svg.indexOf("<svg")));
     wireGraph(graphBox, graph);
   } else {
     wireGraph(graphBox, graph);
@@ -387,16 +498,40 @@ async function updatePicture() {
   else $("#plot-box").hidden = true;
 }
 
+/**
+ * Makes the Graphviz SVG readable without sight: the picture is role="img" named by a summary,
+ * described by its edges, each node labelled with its value, gradient and rule, and the hover
+ * tooltip linked; "Show graph as table" gives the same facts as a table for the keyboard.
+ */
 function wireGraph(box, graph) {
   const tip = $("#graph-tip");
   const byId = new Map(graph.nodes.map((n) => [`g-${n.id}`, n]));
-  for (const title of box.querySelectorAll("title")) title.remove();
+  const rows = graphRows(graph);
+  const svg = box.querySelector("svg");
+  const SVG_NS = "http://www.w3.org/2000/svg";
+  for (const title of box.querySelectorAll("title")) title.remove(); // Graphviz's are node ids
+  if (svg) {
+    const outputs = rows.filter((r) => r.kind === "tensor" && !r.leaf).map((r) => r.name);
+    const summary = t("graphSummary", outputs.join(", ") || rows[0]?.name || "", graph.nodes.length, graph.edges.length);
+    const title = document.createElementNS(SVG_NS, "title");
+    title.id = "graph-svg-title";
+    title.textContent = summary;
+    const desc = document.createElementNS(SVG_NS, "desc");
+    desc.id = "graph-svg-desc";
+    desc.textContent = rows.map((r) => `${r.name}: ${r.label}.`).join(" ") + " " + rows.flatMap((r) => r.next.map((n) => t("edgeText", r.name, n))).join("; ") + ".";
+    svg.prepend(title, desc);
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-labelledby", "graph-svg-title");
+    svg.setAttribute("aria-describedby", "graph-svg-desc graph-tip");
+    svg.removeAttribute("width"); // Graphviz's pt size; CSS scales it
+  }
+  fillGraphTable(rows);
   for (const g of box.querySelectorAll("g.node")) {
     const node = byId.get(g.id);
     if (!node) continue;
-    g.setAttribute("tabindex", "0");
     const lines = explainNode(graph, node);
     g.setAttribute("aria-label", lines.join(". "));
+    g.setAttribute("aria-describedby", "graph-tip");
     const show = () => {
       tip.replaceChildren(...lines.map((l, i) => el(i ? "div" : "b", { text: l })));
       tip.hidden = false;
@@ -406,13 +541,40 @@ function wireGraph(box, graph) {
     };
     const hide = () => (tip.hidden = true);
     g.onmouseenter = show;
-    g.onfocus = show;
     g.onmouseleave = hide;
-    g.onblur = hide;
   }
 }
 
-const X_DEF = (x) => new RegExp(`^[ \\t]*${x}[ \\t]*=[ \\t]*torch\\.tensor\\([ \\t]*(-?\\d+(?:\\.\\d*)?(?:[eE][-+]?\\d+)?)`, "m");
+/** The graph as a table (hidden until "Show graph as table"): node, value, gradient, rule, edges. */
+function fillGraphTable(rows) {
+  const btn = $("#graph-table-btn");
+  const box = $("#graph-table");
+  btn.hidden = false;
+  const open = btn.getAttribute("aria-expanded") === "true";
+  btn.textContent = t(open ? "hideTable" : "showTable");
+  box.hidden = !open;
+  const head = el("tr", {}, ...["colNode", "colValue", "colGrad", "colRule", "colNext"].map((k) => el("th", { scope: "col", text: t(k) })));
+  const body = rows.map((r) =>
+    el(
+      "tr",
+      {},
+      el("th", { scope: "row" }, el("code", { text: r.name })),
+      el("td", {}, el("code", { text: r.value ?? "—" })),
+      el("td", {}, el("code", { text: r.grad ?? "—" })),
+      el("td", { text: r.rule || "—" }),
+      el("td", { text: r.next.join(", ") || "—" }),
+    ),
+  );
+  box.replaceChildren(el("table", { class: "graph-table" }, el("caption", { text: $("#graph svg title")?.textContent ?? "" }), el("thead", {}, head), el("tbody", {}, ...body)));
+}
+
+function toggleGraphTable() {
+  const btn = $("#graph-table-btn");
+  const open = btn.getAttribute("aria-expanded") !== "true";
+  btn.setAttribute("aria-expanded", String(open));
+  btn.textContent = t(open ? "hideTable" : "showTable");
+  $("#graph-table").hidden = !open;
+}
 
 async function updatePlot(cell, fn, seq) {
   const box = $("#plot-box");
@@ -423,7 +585,8 @@ async function updatePlot(cell, fn, seq) {
     box.hidden = true;
     return;
   }
-  const xCell = app.cells.slice(0, fnCell.index).reverse().find((c) => X_DEF(fn.x).test(c.source));
+  // x may be made in the same cell as y (then the slider edits that cell)
+  const xCell = app.cells.slice(0, fnCell.index + 1).reverse().find((c) => X_DEF(fn.x).test(c.source));
   const fnSource = fnCell.source;
   const x0 = fn.xValue;
   let range = app.plotRange;
@@ -433,15 +596,24 @@ async function updatePlot(cell, fn, seq) {
   const cacheKey = `${fn.x}|${fn.y}|${fnSource}|${range.min}|${range.max}`;
   const cached = app.curveCache.get(cacheKey);
   let curve;
+  let slow = false;
   try {
-    const r = await engine.script(curveScript({ x: fn.x, y: fn.y, fnSource, xs: cached ? [] : xs, x0 }));
+    const r = await getPlotEngine().script(curveScript({ x: fn.x, y: fn.y, fnSource, xs: cached ? [] : xs, x0 }));
     curve = r.error ? null : parseCurve(r.output, cached ? [] : xs);
-  } catch {
+  } catch (err) {
     curve = null;
+    slow = err instanceof EngineStopped;
   }
   if (seq !== app.pictureSeq) return;
   if (!curve) {
-    box.hidden = true;
+    // a curve that takes too long is only the plot's loss: the learner's session is untouched
+    box.hidden = !slow;
+    if (slow) {
+      $("#plot").replaceChildren();
+      $("#plot-numbers").replaceChildren();
+      $("#slider-row").hidden = true;
+      $("#plot-caption").textContent = t("plotTooSlow", plotTimeLimitS);
+    }
     return;
   }
   const samples = cached ?? curve.samples;
@@ -449,7 +621,7 @@ async function updatePlot(cell, fn, seq) {
   const slope = fn.grad ?? curve.point?.grad;
   const y0 = fn.yValue ?? curve.point?.y;
   box.hidden = false;
-  $("#plot").innerHTML = plotSvg({ samples, x0, y0, slope, xName: fn.x, yName: fn.y });
+  $("#plot").innerHTML = trustedHTML(plotSvg({ samples, x0, y0, slope, xName: fn.x, yName: fn.y }));
   const fmtN = (v) => (v == null ? "None" : String(Number(Number(v).toFixed(4))));
   $("#plot-numbers").replaceChildren(
     el("span", { text: `${fn.x} = ${fmtN(x0)}` }),
@@ -489,7 +661,7 @@ async function drainSlider() {
       const m = X_DEF(xName).exec(xCell.source);
       if (!m) break;
       const from = m.index + m[0].length - m[1].length;
-      xCell.editor.replaceRange(from, from + m[1].length, pyFloat(value));
+      xCell.ensureEditor().replaceRange(from, from + m[1].length, pyFloat(value));
       await schedule(() => restartRunAll());
       await updatePicture();
     }
@@ -532,25 +704,40 @@ function exportIpynb() {
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
-async function importIpynb(file) {
-  try {
-    const doc = await fromIpynb(await file.text(), file.name);
-    saveNow();
-    store.set(K_IMPORTED, { name: doc.name, blocks: doc.blocks });
-    store.set(K_VIEW, "imported");
-    renderDoc(doc);
-    await schedule(() => restartRunAll());
-    pickInitialCurrent();
-  } catch (err) {
-    const box = $("#engine-status");
-    box.hidden = false;
-    box.textContent = t("importFailed", err.message || String(err));
-  }
+function importProblem(key, ...args) {
+  const box = $("#engine-status");
+  box.hidden = false;
+  delete box.dataset.progress;
+  box.textContent = t("importFailed", t(key, ...args));
 }
 
-function confirmDialog(message) {
+async function importIpynb(file) {
+  if (file.size > IMPORT_LIMITS.bytes) return importProblem("tooBig", (file.size / 1048576).toFixed(1), IMPORT_LIMITS.bytes / 1048576);
+  let doc;
+  try {
+    doc = parseIpynb(await file.text(), file.name);
+  } catch (err) {
+    if (err instanceof ImportProblem) return importProblem(err.key, ...err.args);
+    return importProblem("readFailed");
+  }
+  // Replacing an imported notebook the learner edited asks first (lesson edits are never touched).
+  if (app.doc?.id === "imported" && app.importedDirty && !(await confirmDialog(t("confirmReplace", app.doc.name), t("yesReplace")))) return;
+  await saveNow();
+  const kept = await docStore.put(IDB_IMPORTED, { name: doc.name, blocks: doc.blocks });
+  store.set(K_VIEW, "imported");
+  app.importedDirty = false;
+  app.curveCache.clear();
+  if (!(await renderDoc(doc))) return;
+  if (!kept) showNotice("importNotSaved");
+  else if (app.notice?.key === "importNotSaved") hideNotice();
+  await schedule(() => restartRunAll());
+  pickInitialCurrent();
+}
+
+function confirmDialog(message, yes = t("yes")) {
   const dlg = $("#confirm");
   $("#confirm-text").textContent = message;
+  $("#confirm-yes").textContent = yes;
   return new Promise((resolve) => {
     dlg.onclose = () => resolve(dlg.returnValue === "yes");
     dlg.showModal();
@@ -564,10 +751,14 @@ async function resetLesson() {
   await backToLesson();
 }
 
+/** Closes the imported notebook (removing it from storage) and shows lesson 1. */
 async function backToLesson() {
+  if (app.doc?.id === "imported") await docStore.remove(IDB_IMPORTED);
+  app.importedDirty = false;
+  if (app.notice?.key === "importNotSaved") hideNotice();
   store.set(K_VIEW, "lesson1");
   app.curveCache.clear();
-  renderDoc(lessonDoc());
+  if (!(await renderDoc(lessonDoc()))) return;
   await schedule(() => restartRunAll());
   pickInitialCurrent();
 }
@@ -581,7 +772,22 @@ function pickInitialCurrent() {
 
 // ---- start ------------------------------------------------------------------------------------
 
-function start() {
+/** The imported notebook kept in IndexedDB (moving an old localStorage copy there first). */
+async function storedImport() {
+  const legacy = store.get(K_IMPORTED);
+  if (legacy) {
+    // Older pages kept rendered HTML in localStorage: keep only the sources, and free the space.
+    const blocks = (legacy.blocks ?? []).flatMap((b) =>
+      b?.kind === "code" ? [{ kind: "code", id: String(b.id), source: String(b.source ?? "") }] : b?.kind === "markdown" && typeof b.md === "string" ? [{ kind: "markdown", md: b.md }] : [],
+    );
+    if (await docStore.put(IDB_IMPORTED, { name: String(legacy.name ?? "notebook.ipynb"), blocks })) store.remove(K_IMPORTED);
+  }
+  if (store.get(K_VIEW) !== "imported") return null;
+  const rec = await docStore.get(IDB_IMPORTED);
+  return rec && Array.isArray(rec.blocks) ? rec : null;
+}
+
+async function start() {
   $("#btn-import").after(speedBtn);
   speedBtn.addEventListener("click", toggleSpeed);
   for (const input of document.querySelectorAll('input[name="lang"]')) input.addEventListener("change", () => applyLang(input.value));
@@ -590,6 +796,7 @@ function start() {
   $("#btn-reset").addEventListener("click", resetLesson);
   $("#btn-back").addEventListener("click", () => backToLesson());
   $("#btn-export").addEventListener("click", exportIpynb);
+  $("#graph-table-btn").addEventListener("click", toggleGraphTable);
   $("#btn-import").addEventListener("click", () => $("#file-import").click());
   $("#file-import").addEventListener("change", (ev) => {
     const f = ev.target.files[0];
@@ -600,9 +807,10 @@ function start() {
     if (ev.key === "Escape" && engine.busy && app.runningCell) engine.stop("user");
   });
 
-  const imported = store.get(K_VIEW) === "imported" ? store.get(K_IMPORTED) : null;
-  renderDoc(imported ? { id: "imported", name: imported.name, blocks: imported.blocks } : lessonDoc());
   applyLang(LANGS.includes(app.lang) ? app.lang : "en");
+  const imported = await storedImport();
+  app.importedDirty = !!imported?.edited; // edits made before a reload still count when replacing it
+  await renderDoc(imported ? { id: "imported", name: imported.name, blocks: imported.blocks } : lessonDoc());
   engine.ready.then(
     () => {
       document.documentElement.dataset.engineReadyMs = String(Math.round(performance.now()));

@@ -13,16 +13,29 @@ export function sliderRange(x0) {
   return { min: -r, max: r, step: 0.1 };
 }
 
+/** Matches the line that makes `x` as `x = torch.tensor(<number>`; group 1 is the number. */
+export const X_DEF = (x) => new RegExp(`^[ \\t]*${x}[ \\t]*=[ \\t]*torch\\.tensor\\([ \\t]*(-?\\d+(?:\\.\\d*)?(?:[eE][-+]?\\d+)?)`, "m");
+
+/** `source` with the number of its `x = torch.tensor(<number>` line replaced by `v`. */
+export function withX(source, x, v) {
+  const m = X_DEF(x).exec(source);
+  if (!m) return source;
+  const from = m.index + m[0].length - m[1].length;
+  return source.slice(0, from) + pyFloat(v) + source.slice(from + m[1].length);
+}
+
 /**
  * The script that samples the curve. `fnSource` is the cell that makes y from x. Each sample is a
- * fresh leaf x; the last block also runs backward() for the slope at x0.
+ * fresh leaf x; the last block also runs backward() for the slope at x0. It runs in the plot's
+ * own engine worker, under its own time limit.
  */
 export function curveScript({ x, y, fnSource, xs, x0 }) {
   const parts = ["import torch"];
   for (const v of xs) {
-    parts.push(`${x} = torch.tensor(${pyFloat(v)}, requires_grad=True)`, fnSource, `print("@@", ${y}.item())`);
+    // when the cell makes x itself, its own x line gets the sample too (else y would be flat)
+    parts.push(`${x} = torch.tensor(${pyFloat(v)}, requires_grad=True)`, withX(fnSource, x, v), `print("@@", ${y}.item())`);
   }
-  parts.push(`${x} = torch.tensor(${pyFloat(x0)}, requires_grad=True)`, fnSource);
+  parts.push(`${x} = torch.tensor(${pyFloat(x0)}, requires_grad=True)`, withX(fnSource, x, x0));
   if (!/\.backward\s*\(/.test(fnSource)) parts.push(`${y}.backward()`);
   parts.push(`print("@@g", ${y}.item(), ${x}.grad.item())`);
   return parts.join("\n") + "\n";

@@ -11,6 +11,7 @@
 // lowers the minimum to N when N < 5); ?speedSeconds=S is the timing budget per workload (1 s).
 // Loaded on first use by main.js (a lazy chunk).
 import { el, bilingual } from "./cell.js";
+import { trustedWorkerURL } from "./safe.js";
 
 // Controls in the page's control language (Sinhala only in Sinhala mode); longer text bilingual.
 const UI = {
@@ -196,7 +197,7 @@ class SpeedWorker {
     for (const w of waiting) w.reject(Object.assign(new Error("stopped"), { stopped: true }));
   }
   #start() {
-    const w = (this.worker = new Worker(this.url));
+    const w = (this.worker = new Worker(trustedWorkerURL(this.url)));
     const failAll = (message) => {
       const waiting = [...this.waiting.values()];
       this.waiting.clear();
