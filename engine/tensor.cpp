@@ -49,7 +49,20 @@ void Tensor::backward(const Tensor& gradient, bool retain_graph) const {
 void Tensor::retain_grad() const {
   if (!requires_grad()) runtime_error("can't retain_grad on Tensor that has requires_grad=False");
   if (is_leaf()) return;  // leaves keep their grad anyway
+  if (impl_->retains_grad) return;
   impl_->retains_grad = true;
+  impl_->retain_after_hook = impl_->hooks.empty() ? 0 : impl_->hooks.back().first;
+}
+
+int64_t Tensor::register_hook(TensorHook hook) const {
+  if (!requires_grad()) runtime_error("cannot register a hook on a tensor that doesn't require gradient");
+  static int64_t next_id = 0;  // ids only grow: retain_after_hook compares them
+  impl_->hooks.emplace_back(++next_id, std::move(hook));
+  return next_id;
+}
+
+void Tensor::remove_hook(int64_t id) const {
+  std::erase_if(impl_->hooks, [id](const auto& h) { return h.first == id; });
 }
 
 Tensor Tensor::detach() const {

@@ -9,6 +9,7 @@
 // Ops live in ops/*.cpp, one table row each (ops/op_list.h); this header only declares them.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -25,6 +26,11 @@ namespace gradlab {
 
 struct Node;
 struct TensorImpl;
+class Tensor;
+
+// A gradient hook (x.register_hook): called with the gradient flowing into the tensor during
+// backward; an undefined result keeps the gradient, a defined one replaces it.
+using TensorHook = std::function<Tensor(const Tensor& grad)>;
 
 // A Python number: int or float. Operations with a Scalar keep the tensor's dtype unless the
 // scalar is a float and the tensor integral (then the result is the default float dtype).
@@ -65,6 +71,8 @@ class Tensor {
   void backward(const Tensor& gradient = Tensor(), bool retain_graph = false) const;
   void retain_grad() const;
   bool retains_grad() const;
+  int64_t register_hook(TensorHook hook) const;  // returns an id for remove_hook
+  void remove_hook(int64_t id) const;
   Tensor detach() const;  // shares storage, no history
 
   // ---- data ----
@@ -105,6 +113,10 @@ struct TensorImpl {
   std::shared_ptr<Node> grad_fn;               // null for leaves
   std::weak_ptr<Node> grad_accumulator;        // AccumulateGrad sink of a leaf, made on demand
   std::string name;                            // optional label for the page's graph picture
+  std::vector<std::pair<int64_t, TensorHook>> hooks;  // register_hook, run in this order
+  // retain_grad() is a hook too, in PyTorch: .grad keeps the gradient as the hooks registered
+  // before it left it. The id of the last hook at that time (0: none).
+  int64_t retain_after_hook = 0;
   // PyTorch returns t()/transpose/expand/some slices as strided views; gradlab copies them into
   // contiguous storage but remembers, so that view() errors and reshape() names its node
   // (UnsafeViewBackward0) exactly as PyTorch does for a non-contiguous input.

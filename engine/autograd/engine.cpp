@@ -166,6 +166,20 @@ void save_for_backward(Node& node, const Tensor& t) {
   node.saved_versions.push_back(t.storage().version);
 }
 
+// The tensor's register_hook hooks, in order, each seeing the previous one's gradient. The
+// list is copied first: a hook may register or remove hooks. `retained` gets the gradient at
+// the point retain_grad() was called among them (TensorImpl::retain_after_hook).
+Tensor run_hooks(TensorImpl& t, Tensor g, Tensor* retained = nullptr) {
+  auto hooks = t.hooks;
+  for (auto& [id, hook] : hooks) {
+    if (retained && !retained->defined() && id > t.retain_after_hook) *retained = g;
+    Tensor r = hook(g);
+    if (r.defined()) g = r;
+  }
+  if (retained && !retained->defined()) *retained = g;
+  return g;
+}
+
 void run_backward(const Tensor& root, const Tensor& gradient, bool retain_graph) {
   if (!root.requires_grad()) runtime_error("element 0 of tensors does not require grad and does not have a grad_fn");
   Tensor grad = gradient;
@@ -218,12 +232,16 @@ void run_backward(const Tensor& root, const Tensor& gradient, bool retain_graph)
       Tensor g = std::move(n->grad_buffer);
       n->grad_buffer = Tensor();
       if (n->op == OpId::AccumulateGrad) {
-        accumulate_into_leaf(*n->leaf, g);
+        accumulate_into_leaf(*n->leaf, run_hooks(*n->leaf, g));
         continue;
       }
-      if (auto out = n->output.lock(); out && out->retains_grad) {
-        if (!out->grad.defined()) out->grad = g.contiguous_clone();
-        else accumulate_into_leaf(*out, g);
+      if (auto out = n->output.lock()) {
+        Tensor retained;
+        g = run_hooks(*out, g, out->retains_grad ? &retained : nullptr);
+        if (out->retains_grad) {
+          if (!out->grad.defined()) out->grad = retained.contiguous_clone();
+          else accumulate_into_leaf(*out, retained);
+        }
       }
       if (n->saved_released) second_backward_error();
       check_saved_versions(*n);

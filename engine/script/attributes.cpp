@@ -108,6 +108,16 @@ Value Interp::get_attr(const Value& obj, const std::string& name) {
         break;
       }
       case ObjType::GradFn: return grad_fn_attribute(static_cast<GradFnObj*>(o), obj, name);
+      case ObjType::HookHandle:
+        if (name == "remove") {
+          return Value(std::make_shared<BoundMethodObj>(obj, [](Interp&, const Value& self, CallArgs& a) -> Value {
+            Args args("remove", a, {}, 0, ArgStyle::Python);
+            auto* h = self.as<HookHandleObj>();
+            if (auto t = h->tensor.lock()) Tensor(t).remove_hook(h->id);
+            return Value();
+          }, "remove"));
+        }
+        break;
       case ObjType::TorchGenerator: {
         bool found = false;
         Value v = torch_generator_attribute(obj, name, &found);

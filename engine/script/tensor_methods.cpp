@@ -58,6 +58,20 @@ Value m_requires_grad_(Interp&, const Value& self, CallArgs& a) {
   return self;
 }
 
+// x.register_hook(fn): fn(grad) runs during backward; a tensor it returns replaces the gradient.
+Value m_register_hook(Interp& in, const Value& self, CallArgs& a) {
+  Args args("register_hook", a, {"hook"}, 1, ArgStyle::Python);
+  Value fn = *args.get(0);
+  Interp* interp = &in;
+  int64_t id = T(self).register_hook([interp, fn](const Tensor& grad) -> Tensor {
+    Value r = interp->call0(fn, {Value(grad)});
+    if (r.is_none()) return Tensor();
+    if (!r.is_tensor()) raise_type_error(std::string("expected Tensor or None (got ") + type_name(r) + ")");
+    return r.as_tensor();
+  });
+  return Value(std::make_shared<HookHandleObj>(T(self).impl_ptr(), id));
+}
+
 Value m_retain_grad(Interp&, const Value& self, CallArgs& a) {
   Args args("retain_grad", a, {}, 0);
   T(self).retain_grad();
@@ -404,6 +418,7 @@ using Table = std::unordered_map<std::string, MethodFn>;
 const Table& tensor_table() {
   static const Table t = {
       {"backward", m_backward}, {"requires_grad_", m_requires_grad_}, {"retain_grad", m_retain_grad},
+      {"register_hook", m_register_hook},
       {"detach", m_detach}, {"clone", m_clone}, {"contiguous", m_contiguous},
       {"item", m_item}, {"tolist", m_tolist}, {"numel", m_numel}, {"nelement", m_numel}, {"dim", m_dim},
       {"ndimension", m_dim}, {"size", m_size}, {"is_floating_point", m_is_floating_point}, {"numpy", m_numpy},

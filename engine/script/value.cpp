@@ -222,6 +222,7 @@ const char* type_name(const Value& v) {
     case ObjType::Exception: return static_cast<ExceptionObj*>(o)->type_name.c_str();
     case ObjType::Generator: return "generator";
     case ObjType::TorchGenerator: return "Generator";
+    case ObjType::HookHandle: return "RemovableHandle";
   }
   return "object";
 }
@@ -338,6 +339,7 @@ std::string object_repr(const Object* o, bool as_str) {
     }
     case ObjType::Ellipsis: return "Ellipsis";
     case ObjType::TorchGenerator: return "<torch._C.Generator object at " + address_of(o) + ">";
+    case ObjType::HookHandle: return "<torch.utils.hooks.RemovableHandle object at " + address_of(o) + ">";
     case ObjType::Cell: return "<cell at " + address_of(o) + ">";
     case ObjType::DType: return dtype_name(static_cast<const DTypeObj*>(o)->dtype);
     case ObjType::Device: {

@@ -156,7 +156,7 @@ enum class ObjType : uint8_t {
   Str, List, Tuple, Size, ReturnTypes, Dict, Range, Slice, Ellipsis,
   Function, Builtin, BoundMethod, Type, Module, Cell,
   DType, Device, GradFn, Context, Iterator, DictView, Exception, Generator,
-  TorchGenerator,
+  TorchGenerator, HookHandle,
 };
 
 struct Object {
@@ -288,6 +288,14 @@ struct TorchGeneratorObj : Object {
   explicit TorchGeneratorObj(std::shared_ptr<random::CpuGenerator> g) : Object(ObjType::TorchGenerator), gen(std::move(g)) {}
   static bool matches(const Object& o) { return o.type == ObjType::TorchGenerator; }
   std::shared_ptr<random::CpuGenerator> gen;
+};
+
+// What x.register_hook returns: handle.remove() takes the hook off again.
+struct HookHandleObj : Object {
+  HookHandleObj(std::weak_ptr<TensorImpl> t, int64_t i) : Object(ObjType::HookHandle), tensor(std::move(t)), id(i) {}
+  static bool matches(const Object& o) { return o.type == ObjType::HookHandle; }
+  std::weak_ptr<TensorImpl> tensor;
+  int64_t id;
 };
 
 struct EllipsisObj : Object {
