@@ -673,7 +673,7 @@ Value builtin_type(TypeId id) {
       Value(std::make_shared<TypeObj>("dict", TypeId::Dict, b_dict)),
       Value(std::make_shared<TypeObj>("range", TypeId::Range, b_range)),
       Value(std::make_shared<TypeObj>("slice", TypeId::Slice, b_slice)),
-      Value(std::make_shared<TypeObj>("Tensor", TypeId::Tensor, nullptr, "torch")),
+      Value(std::make_shared<TypeObj>("Tensor", TypeId::Tensor, legacy_tensor_ctor, "torch")),
       Value(std::make_shared<TypeObj>("Size", TypeId::Size, nullptr, "torch")),
       Value(std::make_shared<TypeObj>("dtype", TypeId::DType, nullptr, "torch")),
       Value(std::make_shared<TypeObj>("device", TypeId::Device, nullptr, "torch")),

@@ -313,6 +313,7 @@ Value make_torch_module(Interp& in);
 Value make_math_module(Interp& in);
 void install_random_functions(Interp& in, ModuleObj& torch);  // random_functions.cpp
 Value make_nn_init_module();                                   // nn_init.cpp
+Value legacy_tensor_ctor(Interp& in, CallArgs& args);         // torch.Tensor(...), torch_module.cpp
 
 // Python operators (operators.cpp).
 // `augmented` words errors as for `a op= b` ("unsupported operand type(s) for +=").

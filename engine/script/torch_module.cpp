@@ -159,6 +159,46 @@ Value t_set_grad_enabled(Interp&, CallArgs& a) {
   return Value(std::make_shared<ContextObj>(mode));
 }
 
+// The legacy constructors torch.Tensor(...), torch.FloatTensor(...), ...: data (a list or
+// tuple) becomes a tensor of the constructor's dtype; sizes (ints or a torch.Size) give an
+// uninitialised one in PyTorch, zeros here; a tensor of the same dtype comes back as it is.
+Value legacy_tensor(CallArgs& a, DType dtype) {
+  auto got = [&] {
+    std::string g;
+    for (size_t i = 0; i < a.npos; ++i) g += std::string(i ? ", " : "") + type_name(a.pos[i]);
+    for (size_t i = 0; i < a.nkw; ++i) g += std::string(g.empty() ? "" : ", ") + a.kw_names[i] + "=" + type_name(a.kw[i]);
+    return g;
+  };
+  if (a.nkw) raise_type_error("new() received an invalid combination of arguments - got (" + got() + "), but expected one of:");
+  if (a.npos == 0) return Value(zeros({0}, TensorOptions{dtype}));
+  const Value& first = a.pos[0];
+  if (a.npos == 1 && first.is_tensor()) {
+    if (first.as_tensor().dtype() != dtype && dtype != kDefaultFloat)
+      raise_type_error(std::string("expected ") + dtype_scalar_name(dtype) + " (got " + dtype_scalar_name(first.as_tensor().dtype()) + ")");
+    return first;
+  }
+  if (a.npos == 1 && (first.as<SeqObj>() && first.as<SeqObj>()->type != ObjType::Size))
+    return tensor_from_value(first, TensorOptions{dtype});
+  if (a.npos == 1 && !first.is_intlike() && !first.as<SeqObj>()) {
+    if (first.is_float()) raise_type_error("new(): data must be a sequence (got float)");
+    raise_type_error(std::string("new(): invalid data type '") + type_name(first) + "'");
+  }
+  return Value(zeros(to_shape(a, 0, "Tensor"), TensorOptions{dtype}));
+}
+Value t_float_tensor(Interp&, CallArgs& a) { return legacy_tensor(a, DType::Float32); }
+Value t_double_tensor(Interp&, CallArgs& a) { return legacy_tensor(a, DType::Float64); }
+Value t_long_tensor(Interp&, CallArgs& a) { return legacy_tensor(a, DType::Int64); }
+
+// torch.autograd.Variable(data, requires_grad=False): since PyTorch 0.4 a tensor, detached
+// from data's history, as a new leaf.
+Value t_variable(Interp&, CallArgs& a) {
+  Args args("Variable", a, {"data", "requires_grad", "volatile"}, 1, ArgStyle::Python);
+  if (!args.get(0)->is_tensor()) raise_type_error(std::string("Variable data has to be a tensor, but got ") + type_name(*args.get(0)));
+  Tensor t = args.get(0)->as_tensor().detach();
+  if (args.boolean(1, false)) t.requires_grad_(true);
+  return Value(t);
+}
+
 Value t_size_ctor(Interp& in, CallArgs& a) {
   Args args("Size", a, {"sizes"}, 0, ArgStyle::Python);
   if (!args.get(0)) return make_size({});
@@ -361,7 +401,7 @@ Value m_prod(Interp& in, CallArgs& a) {
 // Names of torch.cuda / torch.autograd that real PyTorch has (for clear "not supported" errors).
 const char* const kCudaNames[] = {"current_device", "empty_cache", "get_device_name",
                                   "memory_allocated", "set_device", "synchronize", "device", "Event", "Stream", nullptr};
-const char* const kAutogradNames[] = {"Function", "Variable", "backward", "functional", "grad", "gradcheck",
+const char* const kAutogradNames[] = {"Function", "backward", "functional", "grad", "gradcheck",
                                       "gradgradcheck", "graph", "profiler", "set_detect_anomaly", "detect_anomaly", nullptr};
 
 Value new_module(const std::string& name, const std::string& file, const char* const* real_names) {
@@ -371,6 +411,8 @@ Value new_module(const std::string& name, const std::string& file, const char* c
 }
 
 }  // namespace
+
+Value legacy_tensor_ctor(Interp&, CallArgs& a) { return legacy_tensor(a, kDefaultFloat); }
 
 Value make_math_module(Interp&) {
   Value mv = new_module("math", "", names::kMathDir);
@@ -404,7 +446,10 @@ Value make_torch_module(Interp& in) {
   t["float32"] = t["float"] = make_dtype(DType::Float32);
   t["float64"] = t["double"] = make_dtype(DType::Float64);
   t["int64"] = t["long"] = make_dtype(DType::Int64);
-  t["Tensor"] = builtin_type(TypeId::Tensor);
+  t["Tensor"] = builtin_type(TypeId::Tensor);  // constructed by legacy_tensor_ctor
+  t["FloatTensor"] = Value(std::make_shared<TypeObj>("FloatTensor", TypeId::Other, t_float_tensor, "torch"));
+  t["DoubleTensor"] = Value(std::make_shared<TypeObj>("DoubleTensor", TypeId::Other, t_double_tensor, "torch"));
+  t["LongTensor"] = Value(std::make_shared<TypeObj>("LongTensor", TypeId::Other, t_long_tensor, "torch"));
   t["Size"] = Value(std::make_shared<TypeObj>("Size", TypeId::Size, t_size_ctor, "torch"));
   t["dtype"] = builtin_type(TypeId::DType);
   t["device"] = Value(std::make_shared<TypeObj>("device", TypeId::Device, t_device_ctor, "torch"));
@@ -450,6 +495,7 @@ Value make_torch_module(Interp& in) {
   Value av = new_module("torch.autograd", "/usr/lib/python3/dist-packages/torch/autograd/__init__.py", kAutogradNames);
   av.as<ModuleObj>()->attrs["no_grad"] = t["no_grad"];
   av.as<ModuleObj>()->attrs["enable_grad"] = t["enable_grad"];
+  av.as<ModuleObj>()->attrs["Variable"] = Value(std::make_shared<TypeObj>("Variable", TypeId::Other, t_variable, "torch.autograd.variable"));
   t["autograd"] = av;
   return tv;
 }

@@ -1,0 +1,4 @@
+import torch
+from torch.autograd import Variable
+print(torch.Tensor([1]))
+torch.Tensor(3.5)
