@@ -164,6 +164,24 @@ describe("session", () => {
     });
   });
 
+  test("random numbers: a seed gives PyTorch's draws; every session, and reset(), start from the same seed", () => {
+    gl.withSession((s) => {
+      assert.equal(s.run("import torch\ntorch.manual_seed(42)\ntorch.randn(3)").result, "tensor([0.3367, 0.1288, 0.2345])");
+      s.reset();
+      const first = s.run("import torch\ntorch.rand(2)").result;
+      assert.equal(first, "tensor([0.2673, 0.8725])");
+      assert.notEqual(s.run("torch.rand(2)").result, first, "the stream moves on");
+      s.reset();
+      assert.equal(s.run("import torch\ntorch.rand(2)").result, first, "reset() restarts the generator");
+    });
+    const other = gl.createSession();
+    try {
+      assert.equal(other.run("import torch\ntorch.rand(2)").result, "tensor([0.2673, 0.8725])");
+    } finally {
+      other.dispose();
+    }
+  });
+
   test("sessions are independent", () => {
     const a = gl.createSession(), b = gl.createSession();
     try {
