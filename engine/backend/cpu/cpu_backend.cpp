@@ -149,7 +149,9 @@ class CpuBackend final : public Backend {
   void matmul(DType t, const void* a, const void* b, void* c, int64_t m, int64_t n, int64_t k, bool ta,
               bool tb) override {
 #if GRADLAB_HAS_OPENBLAS
-    if (t != DType::Int64 && m * n * k > 4096) {
+    // Small products stay with gemm, which rounds like the reference PyTorch whatever kernel
+    // OpenBLAS would pick on this machine (Note [Matmul rounding]).
+    if (t != DType::Int64 && !cpu::is_small_gemm(m, n, k)) {
       auto opa = ta ? CblasTrans : CblasNoTrans, opb = tb ? CblasTrans : CblasNoTrans;
       int lda = static_cast<int>(ta ? m : k), ldb = static_cast<int>(tb ? k : n);
       if (t == DType::Float32) {
