@@ -7,6 +7,7 @@
 #include <string>
 
 #include "engine/backend/backend.h"
+#include "engine/backend/cpu/gemm.h"
 #include "engine/device.h"
 #include "engine/error.h"
 #include "native/bench.h"
@@ -102,6 +103,7 @@ int cmd_info() {
 #endif
   bool cuda = gradlab::cuda_compiled_in();
   std::printf("backends: cpu%s\n", cuda ? ", cuda" : "");
+  std::printf("%s\n", gradlab::cpu::matmul_summary().c_str());
   if (cuda) std::printf("CUDA: %s\n", gradlab::cuda_runtime_summary().c_str());
   int n = cuda ? gradlab::cuda_device_count() : 0;
   if (n > 0) {

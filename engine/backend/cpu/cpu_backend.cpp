@@ -23,9 +23,24 @@
 
 #if GRADLAB_HAS_OPENBLAS
 #include <cblas.h>
+extern "C" char* openblas_get_corename(void);
 #endif
 
 namespace gradlab {
+
+std::string cpu::matmul_summary() {
+  const std::string small = "float32 matmul: up to " + std::to_string(cpu::kSmallGemm) +
+                            " multiply-adds, gradlab's kernel (the reference PyTorch's digits); larger, ";
+#if GRADLAB_HAS_OPENBLAS
+  return small + "OpenBLAS with its " + openblas_get_corename() +
+         " kernels (the machine's digits; the reference's are Haswell's)";
+#else
+  const std::string kernel = cpu::sgemm_large_kernel();
+  return small + "gradlab's " + kernel + " kernel" +
+         (kernel == "AVX2 + FMA" ? " (the reference's digits)" : " (its own last digits)");
+#endif
+}
+
 namespace {
 
 // A flat run of n elements at p as an xtensor expression (no copy, no ownership).

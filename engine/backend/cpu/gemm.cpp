@@ -303,6 +303,8 @@ bool cpu_has_avx2_fma() {
 
 bool sgemm_follows_reference(int64_t m, int64_t n, int64_t k) { return is_small_gemm(m, n, k) || cpu_has_avx2_fma(); }
 
+const char* sgemm_large_kernel() { return cpu_has_avx2_fma() ? "AVX2 + FMA" : "portable"; }
+
 template <>
 void gemm<float>(const float* a, const float* b, float* c, int64_t m, int64_t n, int64_t k, bool trans_a,
                  bool trans_b) {

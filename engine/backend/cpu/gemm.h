@@ -7,6 +7,7 @@
 // gemm_order.h): always for small products, and for all sizes where the CPU has AVX2 + FMA.
 #pragma once
 #include <cstdint>
+#include <string>
 
 namespace gradlab::cpu {
 
@@ -20,5 +21,11 @@ inline bool is_small_gemm(int64_t m, int64_t n, int64_t k) { return m * n * k <=
 
 // Whether gemm<float> follows Note [Matmul rounding] for an m×k by k×n product on this machine.
 bool sgemm_follows_reference(int64_t m, int64_t n, int64_t k);
+// "AVX2 + FMA" or "portable": the kernel gemm<float> runs for large products here.
+const char* sgemm_large_kernel();
+
+// For `gradlab info`: which kernels run float32 matmuls on the CPU, and so whose last digits
+// they print (cpu_backend.cpp, which knows whether OpenBLAS is linked in).
+std::string matmul_summary();
 
 }  // namespace gradlab::cpu
