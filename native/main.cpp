@@ -13,6 +13,17 @@
 #include "native/bench.h"
 #include "native/cli.h"
 
+// Note [Allocation failure]: under AddressSanitizer (the asan preset) a request the allocator
+// cannot serve must come back as null, as from the system's malloc, so that the script sees
+// PyTorch's RuntimeError (golden case alloc_failure) rather than a sanitizer abort.
+#if defined(__SANITIZE_ADDRESS__)
+extern "C" const char* __asan_default_options() { return "allocator_may_return_null=1"; }
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+extern "C" const char* __asan_default_options() { return "allocator_may_return_null=1"; }
+#endif
+#endif
+
 namespace {
 
 const char kUsage[] =
