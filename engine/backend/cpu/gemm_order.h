@@ -17,6 +17,8 @@
 //    A piece of 4 columns splits its whole 8-row groups. A piece of 12 with at least 16 rows
 //    runs 16-row tiles staggered across its two halves of 6 columns, and splits the first 8 rows
 //    of the left half and the last whole 8-row group of the half where the stagger ends.
+// Not modelled: OpenBLAS's column blocks of GEMM_R (tens of thousands of our rows i) and its
+// threaded split, which it never uses below 4·65536 multiply-adds (the reference runs one thread).
 // The scalar model below is the definition; the vector kernels in gemm.cpp follow it, and
 // tests/cpp/test_cpu_backend.cpp checks them against an independent copy of these rules.
 // Checked bit for bit against libopenblas 0.3.21 (OPENBLAS_CORETYPE=Haswell) over random
