@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/allocation_limit.h"
 #include "engine/util/pool_allocator.h"
 
 namespace gradlab {
@@ -74,7 +75,7 @@ ElementwiseProgram compile(Storage& root, DType dtype) {
 Tensor make_deferred(const Shape& shape, DType dtype, Device device, std::unique_ptr<Deferred> expr) {
   auto impl = make_pooled<TensorImpl>();
   impl->numel = shape_numel(shape);
-  impl->storage = make_pooled<Storage>(backend_for(device), static_cast<size_t>(impl->numel) * dtype_size(dtype),
+  impl->storage = make_pooled<Storage>(backend_for(device), storage_bytes(impl->numel, dtype_size(dtype)),
                                        std::move(expr));
   impl->shape = shape;
   impl->dtype = dtype;

@@ -121,6 +121,9 @@ struct TensorImpl {
   // contiguous storage but remembers, so that view() errors and reshape() names its node
   // (UnsafeViewBackward0) exactly as PyTorch does for a non-contiguous input.
   bool noncontiguous = false;
+  // Of those, a 2-D transpose of a contiguous matrix: PyTorch's strides (1, rows), "column-major",
+  // for which its mm backward computes the gradient the other way round (Note [Matmul rounding]).
+  bool column_major = false;
 };
 
 // ---- creation ------------------------------------------------------------------------------

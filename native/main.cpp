@@ -7,10 +7,22 @@
 #include <string>
 
 #include "engine/backend/backend.h"
+#include "engine/backend/cpu/gemm.h"
 #include "engine/device.h"
 #include "engine/error.h"
 #include "native/bench.h"
 #include "native/cli.h"
+
+// Note [Allocation failure]: under AddressSanitizer (the asan preset) a request the allocator
+// cannot serve must come back as null, as from the system's malloc, so that the script sees
+// PyTorch's RuntimeError (golden case alloc_failure) rather than a sanitizer abort.
+#if defined(__SANITIZE_ADDRESS__)
+extern "C" const char* __asan_default_options() { return "allocator_may_return_null=1"; }
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+extern "C" const char* __asan_default_options() { return "allocator_may_return_null=1"; }
+#endif
+#endif
 
 namespace {
 
@@ -102,6 +114,7 @@ int cmd_info() {
 #endif
   bool cuda = gradlab::cuda_compiled_in();
   std::printf("backends: cpu%s\n", cuda ? ", cuda" : "");
+  std::printf("%s\n", gradlab::cpu::matmul_summary().c_str());
   if (cuda) std::printf("CUDA: %s\n", gradlab::cuda_runtime_summary().c_str());
   int n = cuda ? gradlab::cuda_device_count() : 0;
   if (n > 0) {

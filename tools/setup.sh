@@ -19,7 +19,10 @@ have_file /usr/include/xtensor/xtensor.hpp || want xtensor-dev
 have_file /usr/include/catch2/catch.hpp || want catch2
 have_file /usr/include/nlohmann/json.hpp || want nlohmann-json3-dev
 have_file /usr/include/fmt/format.h || want libfmt-dev
-have_file /usr/include/x86_64-linux-gnu/cblas.h || have_file /usr/include/cblas.h || want libopenblas-dev
+# OpenBLAS for large native matmuls: test for the library itself. cblas.h proves nothing — the
+# reference BLAS (libblas-dev) ships one too, and with only that, CMake finds no OpenBLAS.
+have_openblas() { compgen -G '/usr/lib/*/libopenblas.so' >/dev/null || compgen -G '/usr/lib/libopenblas.so' >/dev/null; }
+have_openblas || want libopenblas-dev
 have_cmd node || want nodejs
 if [ "$what" != native ]; then
   have_cmd em++ || want emscripten

@@ -31,11 +31,26 @@ Tensor mm(const Tensor& a, const Tensor& b) {
         Tensor sa = nd.needs_input_grad(1) ? saved(nd, i++) : Tensor();
         Tensor sb = nd.needs_input_grad(0) ? saved(nd, i++) : Tensor();
         const int64_t m = g.shape()[0], n = g.shape()[1];
+        // ATen's mm_mat1_backward / mm_mat2_backward: for an input PyTorch holds column-major (a
+        // transposed view) they compute its gradient transposed, (B·Gᵀ)ᵀ and (Gᵀ·A)ᵀ, which
+        // OpenBLAS tiles, and so rounds, differently (Note [Matmul rounding]).
+        auto transposed_copy = [](const Tensor& x) {
+          return prim::gather_view(x, {x.shape()[1], x.shape()[0]}, {1, x.shape()[1]}, 0);
+        };
         Tensor ga, gb;
-        if (sb.defined()) ga = prim::matmul(g, sb, m, sb.shape()[0], n, false, true);  // G·Bᵀ
-        if (sa.defined()) gb = prim::matmul(sa, g, sa.shape()[1], n, m, true, false);  // Aᵀ·G
+        if (sb.defined()) {
+          const int64_t k = sb.shape()[0];
+          ga = nd.ints[0] ? transposed_copy(prim::matmul(sb, g, k, m, n, false, true))  // (B·Gᵀ)ᵀ
+                          : prim::matmul(g, sb, m, k, n, false, true);                   // G·Bᵀ
+        }
+        if (sa.defined()) {
+          const int64_t k = sa.shape()[1];
+          gb = nd.ints[1] ? transposed_copy(prim::matmul(g, sa, n, k, m, true, false))  // (Gᵀ·A)ᵀ
+                          : prim::matmul(sa, g, k, n, m, true, false);                   // Aᵀ·G
+        }
         return {ga, gb};
       }, out, {&a, &b})) {
+    node->ints = {a.impl()->column_major, b.impl()->column_major};
     if (node->needs_input_grad(1)) save_for_backward(*node, a);
     if (node->needs_input_grad(0)) save_for_backward(*node, b);
   }

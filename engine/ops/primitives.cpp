@@ -2,6 +2,7 @@
 // (Note [Deferred element-wise ops]).
 #include "engine/ops/primitives.h"
 
+#include "engine/allocation_limit.h"
 #include "engine/deferred.h"
 #include "engine/util/pool_allocator.h"
 
@@ -17,7 +18,7 @@ Tensor empty(const Shape& shape, DType dtype, Device device) {
   Backend& be = backend_for(device);
   auto impl = make_pooled<TensorImpl>();
   impl->numel = shape_numel(shape);
-  impl->storage = make_pooled<Storage>(be, static_cast<size_t>(impl->numel) * dtype_size(dtype));
+  impl->storage = make_pooled<Storage>(be, storage_bytes(impl->numel, dtype_size(dtype)));
   impl->shape = shape;
   impl->dtype = dtype;
   return Tensor(std::move(impl));

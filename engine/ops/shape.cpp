@@ -66,6 +66,7 @@ Tensor transposed(OpId id, const Tensor& a, int64_t d0, int64_t d1) {
   if (d0 != d1) std::swap(perm[d0], perm[d1]);
   Tensor out = permuted_copy(a, perm);
   out.impl()->noncontiguous = d0 != d1 && a.numel() > 1;
+  out.impl()->column_major = a.dim() == 2 && d0 != d1 && !a.impl()->noncontiguous;
   if (Node* n = record_op(id, [](const Node& n, const Tensor& g) -> Grads {
         std::vector<int64_t> perm(g.dim());
         std::iota(perm.begin(), perm.end(), 0);
@@ -103,6 +104,7 @@ Tensor permute(const Tensor& a, const std::vector<int64_t>& dims) {
   for (int64_t d : dims) perm.push_back(wrap_dim(d, a.dim()));
   Tensor out = permuted_copy(a, perm);
   out.impl()->noncontiguous = !std::is_sorted(perm.begin(), perm.end());
+  out.impl()->column_major = a.dim() == 2 && perm[0] == 1 && !a.impl()->noncontiguous;
   if (Node* n = record_op(OpId::Permute, [](const Node& n, const Tensor& g) -> Grads {
         return {permuted_copy(g, inverse_permutation(n.ints))};
       }, out, {&a})) {

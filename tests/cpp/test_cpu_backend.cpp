@@ -10,6 +10,7 @@
 
 #include "engine/backend/backend.h"
 #include "engine/backend/cpu/elementwise_loops.h"
+#include "engine/backend/cpu/gemm.h"
 #include "engine/sleef_math.h"
 #include "tests/cpp/fma_cases.h"
 #include "tests/cpp/test_support.h"
@@ -144,4 +145,103 @@ TEST_CASE("cpu small float32 matmul rounds each multiply-add once", "[backend]")
   }
   CHECK(rows == 2000);
   CHECK(bad == 0);
+}
+
+// Note [Matmul rounding]: the float32 kernels add in the order of OpenBLAS 0.3.21's Haswell
+// sgemm, written out here a second way — OpenBLAS's own loops over its column-major view
+// (rows = our j, columns = our i), marking the elements its kernel sums with two accumulators.
+namespace {
+int64_t openblas_block(int64_t rem, int64_t x) {
+  if (rem >= 2 * x) return x;
+  return rem > x ? ((rem / 2 + 7) / 8) * 8 : rem;
+}
+void mark_kernel_call(std::vector<char>& two, int64_t rows_total, int64_t r0, int64_t rows, int64_t c0, int64_t cols) {
+  auto mark = [&](int64_t ra, int64_t rb, int64_t ca, int64_t cb) {
+    for (int64_t c = ca; c < cb; ++c)
+      for (int64_t r = ra; r < rb; ++r) two[static_cast<size_t>(c * rows_total + r)] = 1;
+  };
+  while (cols > 0) {
+    const int64_t w = cols > 11 ? 12 : cols > 7 ? 8 : cols > 3 ? 4 : cols > 1 ? 2 : 1;
+    const int64_t groups = rows / 8;
+    if (w == 4) mark(r0, r0 + 8 * groups, c0, c0 + 4);                     // COMPUTE_m8n4
+    if (w == 12 && rows >= 16) {
+      mark(r0, r0 + 8, c0, c0 + 6);                                          // COMPUTE_H_m8n6
+      int64_t left = rows - 8, pos = 8, side = 0;                            // m16n6 tiles, R then L
+      while (left >= 16) left -= 8, pos += 8, side ^= 1;
+      mark(r0 + pos, r0 + pos + 8, c0 + 6 * side, c0 + 6 * side + 6);      // COMPUTE_T_m8n6
+    }
+    cols -= w, c0 += w;
+  }
+}
+std::vector<float> reference_sgemm(const std::vector<float>& a, const std::vector<float>& b, int64_t m, int64_t n,
+                                   int64_t k, bool ta, bool tb) {
+  const int64_t rows = n, cols = m;
+  std::vector<char> two(static_cast<size_t>(rows * cols), 0);
+  const int64_t first = openblas_block(rows, 320);
+  for (int64_t c = 0; c < cols;) {  // the driver's first row block: columns in 12s, then 4s
+    const int64_t w = cols - c >= 12 ? 12 : (cols - c > 4 ? 4 : cols - c);
+    mark_kernel_call(two, rows, 0, first, c, w);
+    c += w;
+  }
+  for (int64_t r = first, h; r < rows; r += h) {
+    h = openblas_block(rows - r, 320);
+    mark_kernel_call(two, rows, r, h, 0, cols);
+  }
+  std::vector<float> out(static_cast<size_t>(m * n));
+  for (int64_t i = 0; i < m; ++i)
+    for (int64_t j = 0; j < n; ++j) {
+      float sum = 0.0f;
+      for (int64_t p0 = 0, kc; p0 < k; p0 += kc) {
+        kc = openblas_block(k - p0, 320);
+        float acc[2] = {0.0f, 0.0f};
+        for (int64_t p = p0; p < p0 + kc; ++p) {
+          const float x = ta ? a[static_cast<size_t>(p * m + i)] : a[static_cast<size_t>(i * k + p)];
+          const float y = tb ? b[static_cast<size_t>(j * k + p)] : b[static_cast<size_t>(p * n + j)];
+          const bool odd = two[static_cast<size_t>(i * rows + j)] && p - p0 < kc / 8 * 8 && ((p - p0) & 1);
+          acc[odd] = std::fma(x, y, acc[odd]);
+        }
+        sum = (acc[0] + acc[1]) + sum;
+      }
+      out[static_cast<size_t>(i * n + j)] = sum;
+    }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("cpu float32 matmul adds in the reference OpenBLAS's order", "[backend]") {
+  struct Size { int64_t m, n, k; };
+  // Small (one fma chain, or OpenBLAS's split 8-row tiles: 8×8×64), the AVX2 kernel's sizes with
+  // partial tiles, k cut into blocks (700 -> 352 + 348, 1000 -> 320 + 344 + 336), more than 640
+  // columns (two row blocks of OpenBLAS), and W3's 512³.
+  const std::vector<Size> sizes = {{3, 3, 3},    {1, 7, 9},     {8, 8, 64},    {5, 12, 60},   {37, 29, 100},
+                                   {24, 40, 17}, {100, 50, 700}, {13, 700, 9}, {7, 9, 1000},  {64, 64, 64},
+                                   {512, 512, 512}};
+  uint32_t seed = 12345;
+  auto next = [&seed] {
+    seed = seed * 1664525u + 1013904223u;
+    return static_cast<float>(static_cast<int32_t>(seed >> 8) - (1 << 23)) * 0x1p-22f;
+  };
+  for (const Size& s : sizes) {
+    for (int flags = 0; flags < 4; ++flags) {
+      const bool ta = flags & 1, tb = flags & 2;
+      INFO("m=" << s.m << " n=" << s.n << " k=" << s.k << " trans_a=" << ta << " trans_b=" << tb);
+      if (!cpu::sgemm_follows_reference(s.m, s.n, s.k)) {
+        WARN("the built-in kernel does not promise this size here (no AVX2 + FMA, or wasm)");
+        continue;
+      }
+      std::vector<float> a(static_cast<size_t>(s.m * s.k)), b(static_cast<size_t>(s.k * s.n));
+      for (float& x : a) x = next();
+      for (float& x : b) x = next();
+      std::vector<float> got(static_cast<size_t>(s.m * s.n), -1.0f);
+      cpu::gemm<float>(a.data(), b.data(), got.data(), s.m, s.n, s.k, ta, tb);
+      const std::vector<float> want = reference_sgemm(a, b, s.m, s.n, s.k, ta, tb);
+      size_t bad = 0;
+      for (size_t i = 0; i < got.size(); ++i) bad += !same_value(got[i], want[i]);
+      CHECK(bad == 0);
+    }
+  }
+  CHECK(cpu::sgemm_follows_reference(8, 8, 64));
+#if defined(__x86_64__) && !defined(__EMSCRIPTEN__)
+  if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) CHECK(cpu::sgemm_follows_reference(512, 512, 512));
+#endif
 }

@@ -17,7 +17,10 @@ class CachingAllocator {
   ~CachingAllocator() { release_all(); }
 
   void* allocate(size_t bytes) {
-    if (bytes > SIZE_MAX / 2) throw std::bad_alloc();
+    if (bytes > SIZE_MAX / 2) {
+      check_allocation(bytes);  // past a cap, MemoryError (Note [Allocation limit])
+      cpu_allocation_failed(bytes);
+    }
     check_allocation(live_bytes_ + bytes);  // Note [Allocation limit]: all live tensor data
     live_bytes_ += bytes;
     size_t cls = size_class(bytes);
@@ -31,7 +34,7 @@ class CachingAllocator {
     void* p = std::aligned_alloc(kAlign, n);
     if (!p) {
       live_bytes_ -= bytes;
-      throw std::bad_alloc();
+      cpu_allocation_failed(bytes);  // Note [Allocation failure]
     }
     return p;
   }

@@ -23,9 +23,24 @@
 
 #if GRADLAB_HAS_OPENBLAS
 #include <cblas.h>
+extern "C" char* openblas_get_corename(void);
 #endif
 
 namespace gradlab {
+
+std::string cpu::matmul_summary() {
+  const std::string small = "float32 matmul: up to " + std::to_string(cpu::kSmallGemm) +
+                            " multiply-adds, gradlab's kernel (the reference PyTorch's digits); larger, ";
+#if GRADLAB_HAS_OPENBLAS
+  return small + "OpenBLAS with its " + openblas_get_corename() +
+         " kernels (the machine's digits; the reference's are Haswell's)";
+#else
+  const std::string kernel = cpu::sgemm_large_kernel();
+  return small + "gradlab's " + kernel + " kernel" +
+         (kernel == "AVX2 + FMA" ? " (the reference's digits)" : " (its own last digits)");
+#endif
+}
+
 namespace {
 
 // A flat run of n elements at p as an xtensor expression (no copy, no ownership).
@@ -149,7 +164,9 @@ class CpuBackend final : public Backend {
   void matmul(DType t, const void* a, const void* b, void* c, int64_t m, int64_t n, int64_t k, bool ta,
               bool tb) override {
 #if GRADLAB_HAS_OPENBLAS
-    if (t != DType::Int64 && m * n * k > 4096) {
+    // Small products stay with gemm, which rounds like the reference PyTorch whatever kernel
+    // OpenBLAS would pick on this machine (Note [Matmul rounding]).
+    if (t != DType::Int64 && !cpu::is_small_gemm(m, n, k)) {
       auto opa = ta ? CblasTrans : CblasNoTrans, opb = tb ? CblasTrans : CblasNoTrans;
       int lda = static_cast<int>(ta ? m : k), ldb = static_cast<int>(tb ? k : n);
       if (t == DType::Float32) {

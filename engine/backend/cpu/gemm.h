@@ -2,13 +2,30 @@
 // A blocked, packed kernel (Goto/BLIS layout: pack a KC×NC panel of B and an MC×KC block of A,
 // then a register-blocked MR×NR micro-kernel) written as plain loops that compilers
 // auto-vectorise — the same code runs natively and in wasm (SIMD128), where there is no BLAS.
-// Natively, when OpenBLAS is found, float/double GEMMs go to it instead (cpu_backend.cpp).
+// Natively, when OpenBLAS is found, large float/double GEMMs go to it instead (cpu_backend.cpp).
+// float32 adds in the order of the reference PyTorch's OpenBLAS (Note [Matmul rounding],
+// gemm_order.h): always for small products, and for all sizes where the CPU has AVX2 + FMA.
 #pragma once
 #include <cstdint>
+#include <string>
 
 namespace gradlab::cpu {
 
 template <class T>
 void gemm(const T* a, const T* b, T* c, int64_t m, int64_t n, int64_t k, bool trans_a, bool trans_b);
+
+// The products gemm<float> hands to OpenBLAS when it is linked in (larger ones round like the
+// machine's BLAS), and below which gemm<float> follows Note [Matmul rounding] in every build.
+constexpr int64_t kSmallGemm = 4096;
+inline bool is_small_gemm(int64_t m, int64_t n, int64_t k) { return m * n * k <= kSmallGemm; }
+
+// Whether gemm<float> follows Note [Matmul rounding] for an m×k by k×n product on this machine.
+bool sgemm_follows_reference(int64_t m, int64_t n, int64_t k);
+// "AVX2 + FMA" or "portable": the kernel gemm<float> runs for large products here.
+const char* sgemm_large_kernel();
+
+// For `gradlab info`: which kernels run float32 matmuls on the CPU, and so whose last digits
+// they print (cpu_backend.cpp, which knows whether OpenBLAS is linked in).
+std::string matmul_summary();
 
 }  // namespace gradlab::cpu
