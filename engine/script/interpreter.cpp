@@ -152,6 +152,11 @@ void Interp::run_program(const std::shared_ptr<Program>& prog, bool display_last
   frames_.push_back(FrameRecord{prog->source.get(), "<module>", nullptr});
   Frame f;
   f.record = &frames_.back();
+  current_frame_ = &f;
+  handling_.clear();
+  interrupted_ = false;
+  int name_slot = global_slot("__name__");
+  if (globals_[name_slot].is_unbound()) globals_[name_slot] = make_str("__main__");  // the script is __main__
   const Block& body = prog->body;
   for (size_t i = 0; i < body.size(); ++i) {
     const Stmt* s = body[i];
@@ -163,6 +168,7 @@ void Interp::run_program(const std::shared_ptr<Program>& prog, bool display_last
     exec(s, f);
   }
   frames_.pop_back();
+  current_frame_ = nullptr;
 }
 
 // ---- the public Interpreter ----------------------------------------------------------------------
@@ -271,12 +277,14 @@ CellResult Interpreter::run(const CompiledScript& script, bool display_last_expr
   }
   Heap* saved_heap = current_heap();
   current_heap() = &in.heap_;
+  Interp* saved_interp = current_interp();
+  current_interp() = &in;
   in.captured_.clear();
   in.captured_warnings_.clear();
   std::optional<Value> last;
-  auto report = [&](const std::string& type, const std::string& message) {
+  auto report = [&](const std::string& type, const std::string& message, const std::string& context = "") {
     const SourceRange* where = in.frames_.empty() ? nullptr : node_pos(in.frames_.back().where);
-    result.error = make_error(type, message, where, format_traceback(in.frames_, type, message));
+    result.error = make_error(type, message, where, context + format_traceback(in.frames_, type, message));
   };
   try {
     InterruptPollScope polling(in);  // uninstalled by unwinding, before a handler formats the error
@@ -284,6 +292,8 @@ CellResult Interpreter::run(const CompiledScript& script, bool display_last_expr
     if (last && !last->is_none()) result.result_repr = repr(*last);
   } catch (const SyntaxErrorEx& e) {
     report(e.type(), e.what());
+  } catch (const PyError& e) {
+    report(e.type(), e.what(), e.context);
   } catch (const gradlab::Error& e) {
     report(e.type(), e.what());
   } catch (const std::bad_alloc&) {
@@ -299,7 +309,10 @@ CellResult Interpreter::run(const CompiledScript& script, bool display_last_expr
   result.warnings = std::move(in.captured_warnings_);
   in.captured_.clear();
   in.captured_warnings_.clear();
+  in.current_frame_ = nullptr;
+  in.handling_.clear();
   current_heap() = saved_heap;
+  current_interp() = saved_interp;
   return result;
 }
 
