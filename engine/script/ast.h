@@ -65,6 +65,14 @@ struct AttributeExpr : Expr {
   AttributeExpr(SourceRange p, Expr* v, std::string a) : Expr(ExprKind::Attribute, p), value(v), attr(std::move(a)) {}
   Expr* value;
   std::string attr;
+  // Inline cache for instances of user classes (classes.cpp): the class this site last saw, the
+  // class_epoch then, what class_lookup gave (no reference is held: the class owns it), and the
+  // index in the instance's attributes where the name was last found.
+  mutable const void* ic_class = nullptr;
+  mutable uint64_t ic_epoch = 0;
+  mutable const Value* ic_value = nullptr;
+  mutable uint32_t ic_slot = 0;
+  mutable const std::string* ic_name = nullptr;  // attr, interned (intern_name)
 };
 
 struct SubscriptExpr : Expr {

@@ -110,6 +110,7 @@ Value Interp::get_attr(const Value& obj, const std::string& name) {
       case ObjType::GradFn: return grad_fn_attribute(static_cast<GradFnObj*>(o), obj, name);
       case ObjType::Function: {
         auto* f = static_cast<FunctionObj*>(o);
+        if (auto it = f->attrs.find(name); it != f->attrs.end()) return it->second;
         if (name == "__name__") {
           auto it = f->attrs.find("__name__");
           return it != f->attrs.end() ? it->second : make_str(f->info->name);
@@ -175,6 +176,12 @@ void Interp::set_attr(const Value& obj, const std::string& name, Value v) {
   }
   if (auto* c = obj.as<TypeObj>(); c && c->id == TypeId::User) {
     auto* cls = static_cast<ClassObj*>(c);
+    if (name == "__name__" || name == "__qualname__") {
+      const std::string* s = as_str(v);
+      if (!s) raise_type_error("can only assign string to " + cls->name + "." + name + ", not '" + type_name(v) + "'");
+      (name == "__name__" ? cls->name : cls->qualname) = *s;
+      return;
+    }
     if (Value* old = cls->own(name)) *old = std::move(v);
     else cls->dict.emplace_back(name, std::move(v));
     ++class_epoch;

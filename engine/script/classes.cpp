@@ -3,6 +3,7 @@
 // protocols (repr, ==, hash, truth, operators, len, indexing, iteration, calls) dispatch to.
 // See Note [Classes] in runtime.h for the object model and how built-in bases fit in.
 #include <algorithm>
+#include <unordered_set>
 
 #include "engine/script/python_names.h"
 #include "engine/script/runtime.h"
@@ -15,6 +16,11 @@ Interp*& current_interp() {
 }
 
 uint64_t class_epoch = 1;
+
+const std::string* intern_name(const std::string& name) {
+  static std::unordered_set<std::string> names;  // node-based: addresses stay valid
+  return &*names.insert(name).first;
+}
 
 Value* ClassObj::own(const std::string& n) {
   for (auto& [k, v] : dict)
@@ -58,7 +64,7 @@ Value obj_setattr(Interp& in, CallArgs& a) {
     in.call0(p->fset, {a.pos[0], a.pos[2]});
     return Value();
   }
-  inst->attrs[*n] = a.pos[2];
+  inst->attrs.set(*n, a.pos[2]);
   return Value();
 }
 
@@ -428,7 +434,7 @@ bool is_property(const Value* v) {
 
 [[noreturn]] void no_attribute(const InstanceObj* inst, const std::string& name) {
   std::vector<std::string> names;
-  for (auto& [k, v] : inst->attrs) names.push_back(k);
+  for (auto& [k, v] : inst->attrs) names.push_back(*k);
   class_names(inst->cls.get(), names);
   std::string msg = "'" + inst->cls->name + "' object has no attribute '" + name + "'";
   std::vector<std::string_view> views(names.begin(), names.end());
@@ -447,21 +453,20 @@ Value instance_getattr(Interp& in, const Value& self, const std::string& name) {
     Value p = *cv;
     return property_get(in, p.as<WrapperObj>(), self, name, cls->name);
   }
-  auto it = inst->attrs.find(name);
-  if (it != inst->attrs.end()) return it->second;
+  if (Value* v = inst->attrs.find(name)) return *v;
   Value clsv(std::static_pointer_cast<Object>(inst->cls));
   if (cv) return bind(*cv, self, clsv);
   if (name == "__class__") return clsv;
   if (name == "__dict__") {
     Value d = make_dict();
-    for (auto& [k, v] : inst->attrs) d.as<DictObj>()->set(make_str(k), v);
+    for (auto& [k, v] : inst->attrs) d.as<DictObj>()->set(make_str(*k), v);
     return d;
   }
   if (auto* e = inst->native.as<ExceptionObj>()) {
     if (name == "args") return make_tuple(e->args);
   }
-  if (const Value* ga = class_lookup(cls, "__getattr__"); ga && !is_slot(*ga)) {
-    Value fn = *ga;
+  if (has_user_getattr(cls)) {
+    Value fn = *class_lookup(cls, "__getattr__");
     return in.call0(fn, {self, make_str(name)});
   }
   no_attribute(inst, name);
@@ -470,8 +475,8 @@ Value instance_getattr(Interp& in, const Value& self, const std::string& name) {
 void instance_setattr(Interp& in, const Value& self, const std::string& name, Value v) {
   auto* inst = self.as<InstanceObj>();
   ClassObj* cls = inst->cls.get();
-  if (const Value* sa = class_lookup(cls, "__setattr__"); sa && !is_slot(*sa)) {
-    Value fn = *sa;
+  if (has_user_setattr(cls)) {
+    Value fn = *class_lookup(cls, "__setattr__");
     in.call0(fn, {self, make_str(name), std::move(v)});
     return;
   }
@@ -487,7 +492,7 @@ void instance_setattr(Interp& in, const Value& self, const std::string& name, Va
     e->args = to_vector(in, v);
     return;
   }
-  inst->attrs[name] = std::move(v);
+  inst->attrs.set(name, std::move(v));
 }
 
 void instance_delattr(Interp& in, const Value& self, const std::string& name) {
@@ -587,6 +592,54 @@ Value super_getattr(Interp& in, const Value& supv, const std::string& name) {
     }
   }
   raise_attribute_error("'super' object has no attribute '" + name + "'");
+}
+
+void update_class_flags(ClassObj* cls) {
+  const Value* sa = class_lookup(cls, "__setattr__");
+  const Value* ga = class_lookup(cls, "__getattr__");
+  cls->user_setattr = sa && !is_slot(*sa);
+  cls->user_getattr = ga && !is_slot(*ga);
+  cls->flags_epoch = class_epoch;
+}
+
+// obj.name at a call site: a plain instance attribute, found at the index this site remembers.
+Value load_instance_attr(Interp& in, const Value& self, const AttributeExpr* site) {
+  auto* inst = self.as<InstanceObj>();
+  const Value* cv = class_lookup_cached(inst->cls.get(), site->attr, site);
+  if (!is_property(cv)) {
+    if (!site->ic_name) site->ic_name = intern_name(site->attr);
+    auto& items = inst->attrs.items;
+    if (site->ic_slot < items.size() && items[site->ic_slot].first == site->ic_name) return items[site->ic_slot].second;
+    for (size_t i = 0; i < items.size(); ++i)
+      if (items[i].first == site->ic_name) {
+        site->ic_slot = static_cast<uint32_t>(i);
+        return items[i].second;
+      }
+  }
+  return instance_getattr(in, self, site->attr);
+}
+
+void store_instance_attr(Interp& in, const Value& self, const AttributeExpr* site, Value v) {
+  auto* inst = self.as<InstanceObj>();
+  ClassObj* cls = inst->cls.get();
+  if (!has_user_setattr(cls) && !is_property(class_lookup_cached(cls, site->attr, site)) && inst->native.is_none()) {
+    if (!site->ic_name) site->ic_name = intern_name(site->attr);
+    auto& items = inst->attrs.items;
+    if (site->ic_slot < items.size() && items[site->ic_slot].first == site->ic_name) {
+      items[site->ic_slot].second = std::move(v);
+      return;
+    }
+    for (size_t i = 0; i < items.size(); ++i)
+      if (items[i].first == site->ic_name) {
+        site->ic_slot = static_cast<uint32_t>(i);
+        items[i].second = std::move(v);
+        return;
+      }
+    site->ic_slot = static_cast<uint32_t>(items.size());
+    items.emplace_back(site->ic_name, std::move(v));
+    return;
+  }
+  instance_setattr(in, self, site->attr, std::move(v));
 }
 
 // ---- protocol hooks ----------------------------------------------------------------------------

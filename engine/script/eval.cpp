@@ -150,6 +150,7 @@ Value Interp::eval(const Expr* e, Frame& f) {
       Value tmp;
       const Value& obj = eval_ref(a->value, f, tmp);
       f.record->where = e;
+      if (is_instance(obj)) return load_instance_attr(*this, obj, a);
       return get_attr(obj, a->attr);
     }
     case ExprKind::Subscript: return eval_subscript(static_cast<const SubscriptExpr*>(e), f);
@@ -364,6 +365,27 @@ Value Interp::eval_call(const CallExpr* c, Frame& f) {
   if (c->func->kind == ExprKind::Attribute) {
     // obj.method(args): look the method up, then evaluate the arguments, then call.
     auto* attr = static_cast<const AttributeExpr*>(c->func);
+    if (attr->value->kind == ExprKind::Name && c->kw_values.empty()) {
+      // name.method(args) on a user class instance: read the name in place, no bound method.
+      Value st;
+      const Value& s = eval_ref(attr->value, f, st);
+      if (auto* inst = s.as<InstanceObj>()) {
+        if (!attr->ic_name) attr->ic_name = intern_name(attr->attr);
+        const Value* cv = class_lookup_cached(inst->cls.get(), attr->attr, attr);
+        if (cv && cv->as<FunctionObj>() && !inst->attrs.find_interned(attr->ic_name)) {
+          Value fn = *cv;
+          ArgBuffer mbuf(npos + 1);
+          mbuf.data[0] = s;
+          for (size_t i = 0; i < npos; ++i) mbuf.data[i + 1] = eval(c->args[i], f);
+          CallArgs ma;
+          ma.pos = mbuf.data;
+          ma.npos = npos + 1;
+          f.record->where = c;
+          check_interrupt();
+          return call_function(static_cast<FunctionObj*>(fn.obj()), ma);
+        }
+      }
+    }
     Value self = eval(attr->value, f);
     MethodFn m = nullptr;
     if (self.is_tensor()) {
@@ -373,8 +395,9 @@ Value Interp::eval_call(const CallExpr* c, Frame& f) {
     }
     if (auto* inst = self.as<InstanceObj>(); inst && c->kw_values.empty()) {
       // obj.method(args) on a user class: call the function with self first, no bound method.
-      if (!inst->attrs.count(attr->attr)) {
-        const Value* cv = class_lookup(inst->cls.get(), attr->attr);
+      if (!attr->ic_name) attr->ic_name = intern_name(attr->attr);
+      if (!inst->attrs.find_interned(attr->ic_name)) {
+        const Value* cv = class_lookup_cached(inst->cls.get(), attr->attr, attr);
         if (cv && cv->as<FunctionObj>()) {
           Value fn = *cv;
           ArgBuffer mbuf(npos + 1);
@@ -615,7 +638,13 @@ Value Interp::call_function(FunctionObj* fn, CallArgs& args) {
     locals = heap_locals.get();
   }
   for (size_t i = 0; i < nlocals; ++i) locals[i] = Value::unbound();
-  bind_arguments(fn, args, locals);
+  size_t nparams = info->params.size();
+  if (args.nkw == 0 && args.npos == nparams && info->num_positional == nparams && info->varargs.empty() && info->varkw.empty() &&
+      info->cell_slots.empty()) {
+    for (size_t i = 0; i < nparams; ++i) locals[info->param_slots[i]] = args.pos[i];  // the common case: f(a, b)
+  } else {
+    bind_arguments(fn, args, locals);
+  }
 
   KeepOnUnwind keep{*this, fn};
   frames_.push_back(FrameRecord{fn->program->source.get(), info->name.c_str(), info});

@@ -161,7 +161,8 @@ void Interp::assign(const Expr* t, Value v, Frame& f) {
       auto* a = static_cast<const AttributeExpr*>(t);
       Value obj = eval(a->value, f);
       f.record->where = t;
-      set_attr(obj, a->attr, std::move(v));
+      if (is_instance(obj)) store_instance_attr(*this, obj, a, std::move(v));
+      else set_attr(obj, a->attr, std::move(v));
       return;
     }
     case ExprKind::Subscript: {
@@ -234,11 +235,14 @@ void Interp::exec_augassign(const AugAssignStmt* s, Frame& f) {
     auto* a = static_cast<const AttributeExpr*>(t);
     Value obj = eval(a->value, f);
     f.record->where = t;
-    Value cur = get_attr(obj, a->attr);
+    bool inst = is_instance(obj);
+    Value cur = inst ? load_instance_attr(*this, obj, a) : get_attr(obj, a->attr);
     Value rhs = eval(s->value, f);
     f.record->where = s;
     Value res = inplace_op(s->op, cur, rhs);
-    set_attr(obj, a->attr, std::move(res));
+    cur = Value();
+    if (inst) store_instance_attr(*this, obj, a, std::move(res));
+    else set_attr(obj, a->attr, std::move(res));
     return;
   }
   auto* sub = static_cast<const SubscriptExpr*>(t);

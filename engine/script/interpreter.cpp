@@ -86,6 +86,8 @@ Value Interp::module(const std::string& name) {
     m = make_math_module(*this);
   } else if (name == "typing") {
     m = typing_module();
+  } else if (Value py = python_module(*this, name); !py.is_none()) {
+    m = std::move(py);
   } else if (name.rfind("torch.", 0) == 0) {
     // Submodules hang off their parent's attributes (torch.nn, torch.nn.functional, ...).
     size_t dot = name.rfind('.');
@@ -116,9 +118,9 @@ Value Interp::import_module(const std::string& dotted, const SourceRange& where)
     if (pm && pm->known_missing && name_in(pm->known_missing, second)) raise_not_supported("the module " + dotted);
     raise("ModuleNotFoundError", "No module named '" + dotted + "'");
   }
-  static const char* const kStdlib[] = {"random", "time", "os", "sys", "collections", "itertools", "functools",
-                                        "dataclasses", "copy", "json", "re", "string", "statistics", "operator",
-                                        "numbers", "pathlib", "datetime", "fractions", "decimal", "cmath", nullptr};
+  if (top != dotted && !module(top).is_none()) raise_not_supported("the module " + dotted);  // collections.abc
+  static const char* const kStdlib[] = {"random", "time", "os", "sys", "itertools", "dataclasses", "copy", "json", "re",
+                                        "string", "statistics", "operator", "numbers", "pathlib", "datetime", "fractions", "decimal", "cmath", nullptr};
   if (name_in(kStdlib, top)) raise_not_supported("the '" + top + "' module");
   raise("ModuleNotFoundError", "No module named '" + dotted + "'");
 }

@@ -128,9 +128,45 @@ struct ClassObj : TypeObj {
   std::vector<std::pair<std::string, Value>> dict;  // the class namespace, in definition order
   std::unordered_map<std::string, Value> cache;     // MRO lookups (unbound: absent), see class_epoch
   uint64_t cache_epoch = 0;
+  // Whether a user-defined __setattr__ / __getattr__ is on the MRO (valid for flags_epoch).
+  uint64_t flags_epoch = 0;
+  bool user_setattr = false, user_getattr = false;
   const TypeObj* native_base = nullptr;         // the first built-in base implemented in C++ (not object)
   std::weak_ptr<Object> weak_self;
   Value* own(const std::string& name);          // this class's own entry, or null
+};
+// Attribute names of instances are interned: one string per distinct name, compared by address.
+const std::string* intern_name(const std::string& name);
+
+// An instance's attributes: few, so a vector scanned by (interned) name beats hashing the
+// name, and a call site can remember the index where it found one (AttributeExpr's cache).
+struct AttrTable {
+  std::vector<std::pair<const std::string*, Value>> items;
+  Value* find_interned(const std::string* k) {
+    for (auto& e : items)
+      if (e.first == k) return &e.second;
+    return nullptr;
+  }
+  Value* find(const std::string& k) { return find_interned(intern_name(k)); }
+  void set(const std::string& k, Value v) {
+    const std::string* key = intern_name(k);
+    if (Value* p = find_interned(key)) *p = std::move(v);
+    else items.emplace_back(key, std::move(v));
+  }
+  bool erase(const std::string& k) {
+    const std::string* key = intern_name(k);
+    for (size_t i = 0; i < items.size(); ++i)
+      if (items[i].first == key) {
+        items.erase(items.begin() + static_cast<std::ptrdiff_t>(i));
+        return true;
+      }
+    return false;
+  }
+  void clear() { items.clear(); }
+  auto begin() { return items.begin(); }
+  auto end() { return items.end(); }
+  auto begin() const { return items.begin(); }
+  auto end() const { return items.end(); }
 };
 struct InstanceObj : Object {
   explicit InstanceObj(std::shared_ptr<ClassObj> c) : Object(ObjType::Instance), cls(std::move(c)) {}
@@ -141,7 +177,7 @@ struct InstanceObj : Object {
   }
   std::shared_ptr<ClassObj> cls;
   std::weak_ptr<Object> weak_self;  // for the protocol hooks, which get a raw Object*
-  std::unordered_map<std::string, Value> attrs;
+  AttrTable attrs;
   Value native;  // the built-in base's object (an ExceptionObj for exception classes), or None
 };
 // A function bound to its object: `obj.method` (self first), or a classmethod bound to its class.
@@ -178,6 +214,26 @@ extern uint64_t class_epoch;  // bumped whenever a class namespace changes: inva
 
 // The class attribute `name` along cls's MRO (class dicts, then built-in bases), or null.
 const Value* class_lookup(ClassObj* cls, const std::string& name);
+// class_lookup through a call site's cache: valid while the class and class_epoch are unchanged.
+inline const Value* class_lookup_cached(ClassObj* cls, const std::string& name, const AttributeExpr* site) {
+  if (site->ic_class == cls && site->ic_epoch == class_epoch) return site->ic_value;
+  const Value* v = class_lookup(cls, name);
+  site->ic_class = cls;
+  site->ic_epoch = class_epoch;
+  site->ic_value = v;
+  return v;
+}
+void update_class_flags(ClassObj* cls);
+inline bool has_user_setattr(ClassObj* cls) {
+  if (cls->flags_epoch != class_epoch) update_class_flags(cls);
+  return cls->user_setattr;
+}
+inline bool has_user_getattr(ClassObj* cls) {
+  if (cls->flags_epoch != class_epoch) update_class_flags(cls);
+  return cls->user_getattr;
+}
+Value load_instance_attr(Interp& in, const Value& self, const AttributeExpr* site);
+void store_instance_attr(Interp& in, const Value& self, const AttributeExpr* site, Value v);
 // A built-in type's attribute seen from Python (object.__init__, Exception.__str__), or unbound.
 Value native_type_attr(const TypeObj* t, const std::string& name);
 Value instantiate(Interp& in, const std::shared_ptr<ClassObj>& cls, CallArgs& args);
@@ -451,6 +507,7 @@ std::string format_exception_line(const std::string& type, const std::string& me
 void install_builtins(Interp& in);
 Value make_torch_module(Interp& in);
 Value make_math_module(Interp& in);
+Value python_module(Interp& in, const std::string& name);  // Note [Modules in Python]; None if not one
 
 // Python operators (operators.cpp).
 // `augmented` words errors as for `a op= b` ("unsupported operand type(s) for +=").
