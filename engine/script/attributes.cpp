@@ -108,6 +108,13 @@ Value Interp::get_attr(const Value& obj, const std::string& name) {
         break;
       }
       case ObjType::GradFn: return grad_fn_attribute(static_cast<GradFnObj*>(o), obj, name);
+      case ObjType::Slice: {
+        auto* sl = static_cast<SliceObj*>(o);
+        if (name == "start") return sl->start;
+        if (name == "stop") return sl->stop;
+        if (name == "step") return sl->step;
+        break;
+      }
       case ObjType::Function: {
         auto* f = static_cast<FunctionObj*>(o);
         if (auto it = f->attrs.find(name); it != f->attrs.end()) return it->second;

@@ -410,12 +410,22 @@ Value b_enumerate(Interp& in, CallArgs& a) {
 }
 
 Value b_zip(Interp& in, CallArgs& a) {
-  std::vector<std::vector<Value>> cols;
+  std::vector<std::vector<Value>> cols(a.npos);
   size_t n = SIZE_MAX;
-  for (size_t i = 0; i < a.npos; ++i) {
-    cols.push_back(to_vector(in, a.pos[i]));
-    n = std::min(n, cols.back().size());
-  }
+  // Iterators of user classes (itertools.count()) may be endless: materialise the others first
+  // and take only as many items from them as the shortest of the rest.
+  for (int pass = 0; pass < 2; ++pass)
+    for (size_t i = 0; i < a.npos; ++i) {
+      if (is_instance(a.pos[i]) != (pass == 1)) continue;
+      if (pass == 0 || n == SIZE_MAX) {
+        cols[i] = to_vector(in, a.pos[i]);
+      } else {
+        Iter it(in, a.pos[i]);
+        Value x;
+        while (cols[i].size() < n && it.next(x)) cols[i].push_back(std::move(x));
+      }
+      n = std::min(n, cols[i].size());
+    }
   if (cols.empty()) n = 0;
   std::vector<Value> out;
   for (size_t r = 0; r < n; ++r) {
@@ -877,6 +887,7 @@ void install_builtins(Interp& in) {
   b["Ellipsis"] = ellipsis_value();
   install_exceptions(in, std::make_index_sequence<std::size(kExceptionNames)>{});
   install_class_builtins(in);
+  install_extra_builtins(in);
 }
 
 }  // namespace gradlab::script

@@ -84,6 +84,8 @@ Value Interp::module(const std::string& name) {
     m = make_torch_module(*this);
   } else if (name == "math") {
     m = make_math_module(*this);
+  } else if (name == "time") {
+    m = make_time_module(*this);
   } else if (name == "typing") {
     m = typing_module();
   } else if (Value py = python_module(*this, name); !py.is_none()) {
@@ -119,7 +121,7 @@ Value Interp::import_module(const std::string& dotted, const SourceRange& where)
     raise("ModuleNotFoundError", "No module named '" + dotted + "'");
   }
   if (top != dotted && !module(top).is_none()) raise_not_supported("the module " + dotted);  // collections.abc
-  static const char* const kStdlib[] = {"random", "time", "os", "sys", "itertools", "dataclasses", "copy", "json", "re",
+  static const char* const kStdlib[] = {"random", "os", "sys", "dataclasses", "copy", "json", "re",
                                         "string", "statistics", "operator", "numbers", "pathlib", "datetime", "fractions", "decimal", "cmath", nullptr};
   if (name_in(kStdlib, top)) raise_not_supported("the '" + top + "' module");
   raise("ModuleNotFoundError", "No module named '" + dotted + "'");

@@ -15,11 +15,347 @@ namespace {
 struct PyModuleSource {
   const char* name;
   const char* file;
-  const char* exports;  // comma-separated public names
+  const char* exports;  // comma-separated public names (name:local where the module's own name differs)
   const char* source;
 };
 
 const PyModuleSource kModules[] = {
+    {"itertools", "/usr/lib/python3.11/itertools.py",
+     "count,cycle,repeat,accumulate,chain,islice,product,permutations,combinations,combinations_with_replacement,zip_longest,takewhile,dropwhile,starmap,pairwise",
+     R"PY(
+class _It:
+    def __iter__(self):
+        return self
+
+class count(_It):
+    def __init__(self, start=0, step=1):
+        self._n = start
+        self._step = step
+    def __next__(self):
+        n = self._n
+        self._n += self._step
+        return n
+    def __repr__(self):
+        return f"count({self._n!r})" if self._step == 1 else f"count({self._n!r}, {self._step!r})"
+
+class cycle(_It):
+    def __init__(self, iterable):
+        self._items = list(iterable)
+        self._i = 0
+    def __next__(self):
+        if not self._items:
+            raise StopIteration
+        x = self._items[self._i % len(self._items)]
+        self._i += 1
+        return x
+
+class repeat(_It):
+    def __init__(self, object, times=None):
+        self._object = object
+        self._times = times
+    def __next__(self):
+        if self._times is not None:
+            if self._times <= 0:
+                raise StopIteration
+            self._times -= 1
+        return self._object
+
+class _Eager(_It):
+    def _set(self, items):
+        self._items = items
+        self._i = 0
+    def __next__(self):
+        if self._i >= len(self._items):
+            raise StopIteration
+        self._i += 1
+        return self._items[self._i - 1]
+
+class accumulate(_It):
+    def __init__(self, iterable, func=None, *, initial=None):
+        self._it = iter(iterable)
+        self._func = func
+        self._total = initial
+        self._started = initial is not None
+        self._emit_initial = initial is not None
+    def __next__(self):
+        if self._emit_initial:
+            self._emit_initial = False
+            return self._total
+        x = next(self._it)
+        if not self._started:
+            self._started = True
+            self._total = x
+        else:
+            self._total = self._total + x if self._func is None else self._func(self._total, x)
+        return self._total
+
+class chain(_It):
+    def __init__(self, *iterables):
+        self._sources = iter(iterables)
+        self._current = iter(())
+    @classmethod
+    def from_iterable(cls, iterables):
+        c = cls()
+        c._sources = iter(iterables)
+        return c
+    def __next__(self):
+        while True:
+            try:
+                return next(self._current)
+            except StopIteration:
+                self._current = iter(next(self._sources))
+
+class islice(_It):
+    def __init__(self, iterable, *args):
+        s = slice(*args)
+        start = 0 if s.start is None else s.start
+        step = 1 if s.step is None else s.step
+        if start < 0 or (s.stop is not None and s.stop < 0):
+            raise ValueError("Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
+        if step <= 0:
+            raise ValueError("Step for islice() must be a positive integer or None.")
+        self._it = iter(iterable)
+        self._next = start
+        self._stop = s.stop
+        self._step = step
+        self._i = 0
+    def __next__(self):
+        if self._stop is not None and self._next >= self._stop:
+            raise StopIteration
+        while self._i < self._next:
+            next(self._it)
+            self._i += 1
+        x = next(self._it)
+        self._i += 1
+        self._next += self._step
+        return x
+
+class product(_Eager):
+    def __init__(self, *iterables, repeat=1):
+        pools = [tuple(pool) for pool in iterables] * repeat
+        result = [[]]
+        for pool in pools:
+            result = [x + [y] for x in result for y in pool]
+        self._set([tuple(p) for p in result])
+
+class permutations(_Eager):
+    def __init__(self, iterable, r=None):
+        pool = tuple(iterable)
+        n = len(pool)
+        r = n if r is None else r
+        out = []
+        def build(prefix, used):
+            if len(prefix) == r:
+                out.append(tuple(pool[i] for i in prefix))
+                return
+            for i in range(n):
+                if i not in used:
+                    build(prefix + [i], used + [i])
+        if r <= n:
+            build([], [])
+        self._set(out)
+
+class combinations(_Eager):
+    def __init__(self, iterable, r):
+        pool = tuple(iterable)
+        n = len(pool)
+        out = []
+        def build(start, prefix):
+            if len(prefix) == r:
+                out.append(tuple(pool[i] for i in prefix))
+                return
+            for i in range(start, n):
+                build(i + 1, prefix + [i])
+        if r <= n:
+            build(0, [])
+        self._set(out)
+
+class combinations_with_replacement(_Eager):
+    def __init__(self, iterable, r):
+        pool = tuple(iterable)
+        n = len(pool)
+        out = []
+        def build(start, prefix):
+            if len(prefix) == r:
+                out.append(tuple(pool[i] for i in prefix))
+                return
+            for i in range(start, n):
+                build(i, prefix + [i])
+        if n or not r:
+            build(0, [])
+        self._set(out)
+
+class zip_longest(_It):
+    def __init__(self, *iterables, fillvalue=None):
+        self._its = [iter(it) for it in iterables]
+        self._fill = fillvalue
+    def __next__(self):
+        if not self._its:
+            raise StopIteration
+        values = []
+        active = 0
+        for i, it in enumerate(self._its):
+            if it is None:
+                values.append(self._fill)
+                continue
+            try:
+                values.append(next(it))
+                active += 1
+            except StopIteration:
+                self._its[i] = None
+                values.append(self._fill)
+        if not active:
+            raise StopIteration
+        return tuple(values)
+
+class takewhile(_It):
+    def __init__(self, predicate, iterable):
+        self._p = predicate
+        self._it = iter(iterable)
+        self._done = False
+    def __next__(self):
+        if self._done:
+            raise StopIteration
+        x = next(self._it)
+        if self._p(x):
+            return x
+        self._done = True
+        raise StopIteration
+
+class dropwhile(_It):
+    def __init__(self, predicate, iterable):
+        self._p = predicate
+        self._it = iter(iterable)
+        self._dropping = True
+    def __next__(self):
+        while self._dropping:
+            x = next(self._it)
+            if not self._p(x):
+                self._dropping = False
+                return x
+        return next(self._it)
+
+class starmap(_It):
+    def __init__(self, function, iterable):
+        self._f = function
+        self._it = iter(iterable)
+    def __next__(self):
+        return self._f(*next(self._it))
+
+class pairwise(_It):
+    def __init__(self, iterable):
+        self._it = iter(iterable)
+        self._prev = None
+        self._started = False
+    def __next__(self):
+        if not self._started:
+            self._prev = next(self._it)
+            self._started = True
+        x = next(self._it)
+        pair = (self._prev, x)
+        self._prev = x
+        return pair
+)PY"},
+    {"operator", "/usr/lib/python3.11/operator.py",
+     "add,sub,mul,truediv,floordiv,mod,pow,neg,pos,abs:_abs,matmul,eq,ne,lt,le,gt,ge,not_,truth,contains,getitem,itemgetter,attrgetter,methodcaller,and_,or_,xor,index",
+     R"PY(
+def add(a, b):
+    return a + b
+def sub(a, b):
+    return a - b
+def mul(a, b):
+    return a * b
+def truediv(a, b):
+    return a / b
+def floordiv(a, b):
+    return a // b
+def mod(a, b):
+    return a % b
+def pow(a, b):
+    return a ** b
+def matmul(a, b):
+    return a @ b
+def neg(a):
+    return -a
+def pos(a):
+    return +a
+def _abs(a):
+    return abs(a)
+def eq(a, b):
+    return a == b
+def ne(a, b):
+    return a != b
+def lt(a, b):
+    return a < b
+def le(a, b):
+    return a <= b
+def gt(a, b):
+    return a > b
+def ge(a, b):
+    return a >= b
+def not_(a):
+    return not a
+def truth(a):
+    return True if a else False
+def contains(a, b):
+    return b in a
+def getitem(a, b):
+    return a[b]
+def and_(a, b):
+    return a & b
+def or_(a, b):
+    return a | b
+def xor(a, b):
+    return a ^ b
+def index(a):
+    return a.__index__() if not isinstance(a, int) else a
+
+class itemgetter:
+    def __init__(self, item, *items):
+        self._items = (item,) + items
+    def __call__(self, obj):
+        if len(self._items) == 1:
+            return obj[self._items[0]]
+        return tuple(obj[i] for i in self._items)
+    def __repr__(self):
+        return "operator.itemgetter(" + ", ".join(repr(i) for i in self._items) + ")"
+
+class attrgetter:
+    def __init__(self, attr, *attrs):
+        self._attrs = (attr,) + attrs
+    def _get(self, obj, name):
+        for part in name.split("."):
+            obj = getattr(obj, part)
+        return obj
+    def __call__(self, obj):
+        if len(self._attrs) == 1:
+            return self._get(obj, self._attrs[0])
+        return tuple(self._get(obj, a) for a in self._attrs)
+
+class methodcaller:
+    def __init__(self, name, /, *args, **kwargs):
+        self._name = name
+        self._args = args
+        self._kwargs = kwargs
+    def __call__(self, obj):
+        return getattr(obj, self._name)(*self._args, **self._kwargs)
+)PY"},
+    {"string", "/usr/lib/python3.11/string.py",
+     "ascii_letters,ascii_lowercase,ascii_uppercase,digits,hexdigits,octdigits,punctuation,whitespace,printable,capwords",
+     R"PY(
+whitespace = ' \t\n\r\v\f'
+ascii_lowercase = 'abcdefghijklmnopqrstuvwxyz'
+ascii_uppercase = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+ascii_letters = ascii_lowercase + ascii_uppercase
+digits = '0123456789'
+hexdigits = digits + 'abcdef' + 'ABCDEF'
+octdigits = '01234567'
+punctuation = r"""!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~"""
+printable = digits + ascii_letters + punctuation + whitespace
+
+def capwords(s, sep=None):
+    return (sep or ' ').join(x.capitalize() for x in s.split(sep))
+)PY"},
     {"collections", "/usr/lib/python3.11/collections/__init__.py", "OrderedDict,defaultdict,namedtuple,Counter,deque", R"PY(
 class _DictLike:
     def __init__(self):
@@ -309,8 +645,12 @@ Value python_module(Interp& in, const std::string& name) {
   for (size_t b = 0; b < exports.size();) {
     size_t e = exports.find(',', b);
     if (e == std::string::npos) e = exports.size();
-    std::string n = exports.substr(b, e - b);
-    ret += "'" + n + "': " + n + ", ";
+    std::string n = exports.substr(b, e - b), value = n;  // "name" or "name:local_name"
+    if (size_t colon = n.find(':'); colon != std::string::npos) {
+      value = n.substr(colon + 1);
+      n.resize(colon);
+    }
+    ret += "'" + n + "': " + value + ", ";
     b = e + 1;
   }
   std::string text = "def " + name + "():\n";

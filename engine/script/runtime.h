@@ -259,6 +259,8 @@ const char* exception_parent(const std::string& name);
 struct FrameRecord;
 std::string exception_report(const PyError& e, const std::vector<FrameRecord>& records);
 void install_class_builtins(Interp& in);
+void install_extra_builtins(Interp& in);  // builtins_extra.cpp
+Value make_time_module(Interp& in);
 
 struct ModuleObj : Object {
   ModuleObj(std::string n, std::string f) : Object(ObjType::Module), name(std::move(n)), file(std::move(f)) {}
