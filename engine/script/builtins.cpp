@@ -828,7 +828,12 @@ Value make_exception(Interp&, CallArgs& a) {
 
 template <size_t... I>
 void install_exceptions(Interp& in, std::index_sequence<I...>) {
-  ((in.builtins_[kExceptionNames[I]] = Value(std::make_shared<TypeObj>(kExceptionNames[I], TypeId::Exception, make_exception<I>))), ...);
+  auto make = [](const char* name, BuiltinFn ctor) {
+    auto t = std::make_shared<TypeObj>(name, TypeId::Exception, ctor);
+    make_subclassable_exception(t.get());
+    return Value(std::static_pointer_cast<Object>(t));
+  };
+  ((in.builtins_[kExceptionNames[I]] = make(kExceptionNames[I], make_exception<I>)), ...);
 }
 
 }  // namespace

@@ -132,6 +132,22 @@ Value value_of(const Object* o) {
 
 }  // namespace
 
+namespace {
+Value exception_new(Interp&, const std::string& class_name, CallArgs& args) {
+  return Value(std::make_shared<ExceptionObj>(class_name, std::vector<Value>(args.pos, args.pos + args.npos)));
+}
+}  // namespace
+
+void make_subclassable_exception(TypeObj* t) {
+  static const std::unordered_map<std::string, Value> methods = {
+      {"__init__", slot("__init__", exc_init)},
+      {"__str__", slot("__str__", exc_str)},
+      {"__repr__", slot("__repr__", exc_repr)},
+  };
+  t->native_new = exception_new;
+  t->native_methods = &methods;
+}
+
 Value builtin_object_type() {
   static const Value t(std::make_shared<TypeObj>("object", TypeId::Object, nullptr));
   return t;
@@ -152,12 +168,7 @@ Value native_type_attr(const TypeObj* t, const std::string& name) {
       {"__delattr__", slot("__delattr__", obj_delattr)}, {"__repr__", slot("__repr__", obj_repr)},
       {"__str__", slot("__str__", obj_str)},             {"__hash__", slot("__hash__", obj_hash)},
   };
-  static const std::unordered_map<std::string, Value> exception_attrs = {
-      {"__init__", slot("__init__", exc_init)},
-      {"__str__", slot("__str__", exc_str)},
-      {"__repr__", slot("__repr__", exc_repr)},
-  };
-  const auto* table = t->id == TypeId::Object ? &object_attrs : t->id == TypeId::Exception ? &exception_attrs : nullptr;
+  const auto* table = t->id == TypeId::Object ? &object_attrs : t->native_methods;
   if (table) {
     auto it = table->find(name);
     if (it != table->end()) return it->second;
@@ -291,12 +302,12 @@ void Interp::exec_class(const ClassDefStmt* s, Frame& f) {
   for (const Value& b : bases) {
     auto* t = b.as<TypeObj>();
     if (!t) raise_type_error("class bases must be classes, not '" + std::string(type_name(b)) + "' (" + repr(b) + ")");
-    if (t->id != TypeId::User && t->id != TypeId::Object && t->id != TypeId::Exception)
+    if (t->id != TypeId::User && t->id != TypeId::Object && !t->native_new)
       raise_not_supported("subclassing the built-in type '" + t->name + "'");
     if (std::find(base_types.begin(), base_types.end(), t) != base_types.end()) raise_type_error("duplicate base class " + t->name);
     base_types.push_back(t);
     if (!cls->native_base) {
-      if (t->id == TypeId::Exception) cls->native_base = t;
+      if (t->native_new) cls->native_base = t;
       else if (t->id == TypeId::User) cls->native_base = static_cast<ClassObj*>(t)->native_base;
     }
   }
@@ -374,8 +385,7 @@ Value Interp::apply_decorators(const std::vector<Expr*>& exprs, std::vector<Valu
 Value instantiate(Interp& in, const std::shared_ptr<ClassObj>& cls, CallArgs& args) {
   auto inst = std::make_shared<InstanceObj>(cls);
   inst->weak_self = inst;
-  if (cls->native_base && cls->native_base->id == TypeId::Exception)
-    inst->native = Value(std::make_shared<ExceptionObj>(cls->name, std::vector<Value>(args.pos, args.pos + args.npos)));
+  if (cls->native_base) inst->native = cls->native_base->native_new(in, cls->name, args);
   Value self(std::static_pointer_cast<Object>(inst));
   in.heap_.track(self.obj_ref());
   const Value* init = class_lookup(cls.get(), "__init__");
@@ -383,7 +393,7 @@ Value instantiate(Interp& in, const std::shared_ptr<ClassObj>& cls, CallArgs& ar
   if (is_slot(*init)) {
     auto* b = init->as<BuiltinObj>();
     if (b->fn == obj_init && (args.npos || args.nkw)) raise_type_error(cls->name + "() takes no arguments");
-    if (b->fn == exc_init && args.nkw) raise_type_error(cls->name + "() takes no keyword arguments");
+    if (b->fn == exc_init && args.nkw) raise_type_error(cls->name + "() takes no keyword arguments");  // BaseException's rule
     return self;
   }
   Value fn = *init;

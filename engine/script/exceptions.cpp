@@ -92,7 +92,10 @@ ObjRef exception_object(const PyError& e) {
 
 bool derives_from_base_exception(const TypeObj* t) {
   if (t->id == TypeId::Exception) return true;
-  if (t->id == TypeId::User) return static_cast<const ClassObj*>(t)->native_base != nullptr;
+  if (t->id == TypeId::User) {
+    const TypeObj* n = static_cast<const ClassObj*>(t)->native_base;
+    return n && n->id == TypeId::Exception;
+  }
   return false;
 }
 
@@ -208,7 +211,7 @@ void Interp::exec_raise(const RaiseStmt* s, Frame& f) {
     }
     if (v.as<ExceptionObj>()) return true;
     auto* inst = v.as<InstanceObj>();
-    return inst && inst->cls->native_base;
+    return inst && derives_from_base_exception(inst->cls.get());
   };
   if (!make(e)) raise_type_error("exceptions must derive from BaseException");
   std::string type, msg;

@@ -98,6 +98,12 @@ struct TypeObj : Object {
   const char* module;  // "builtins", "torch"
   TypeId id;
   BuiltinFn ctor;      // null: not callable from scripts
+  // A built-in type implemented in C++ that Python classes may subclass (Note [Classes]):
+  // native_new makes the C++ object an instance of a subclass carries (from the arguments the
+  // class was called with), native_methods are the methods the type gives its subclasses
+  // (called with the instance first; they work on its `native`).
+  Value (*native_new)(Interp& in, const std::string& class_name, CallArgs& args) = nullptr;
+  const std::unordered_map<std::string, Value>* native_methods = nullptr;
 };
 
 // ---- user-defined classes (classes.cpp) ------------------------------------------------------------
@@ -106,11 +112,16 @@ struct TypeObj : Object {
 // types: `object`, an exception class, and later C++ types such as torch.nn.Module. An instance
 // (InstanceObj) holds its attributes in `attrs` and, when its class derives from a built-in type
 // implemented in C++, that type's own object in `native`: an instance of `class E(ValueError)`
-// carries an ExceptionObj (its args, its message), and `class Net(nn.Module)` will carry the C++
-// module. Attribute lookup tries the instance, then the MRO's class dicts, then `native`; methods a
-// built-in base provides (`Exception.__init__`, `object.__setattr__`) are BuiltinObjs found by
-// native_type_attr(), called with self as the first argument, so super().__init__(...) reaches
-// them like any Python method. The protocols of values.h (repr, ==, hash, truth) and of the
+// carries an ExceptionObj (its args, its message). Attribute lookup tries the instance, then the
+// MRO's class dicts, then `native`; methods a built-in base provides (`Exception.__init__`,
+// `object.__setattr__`) are BuiltinObjs found by native_type_attr(), called with self as the
+// first argument, so super().__init__(...) reaches them like any Python method.
+// To make a C++ type subclassable (`class Net(nn.Module)`, `class F(torch.autograd.Function)`),
+// give its TypeObj a native_new (the C++ object for a new instance: nn.Module's parameter and
+// submodule tables) and native_methods (`__init__`, `__setattr__` registering Parameters,
+// `__call__` running forward, `parameters`, ...), each taking the instance first and working on
+// instance->native; the class statement, instantiate(), super() and the MRO need no change. The
+// exception types are built this way (make_subclassable_exception). The protocols of values.h (repr, ==, hash, truth) and of the
 // operators, len, indexing, iteration and calls dispatch to dunder methods through
 // current_interp(). Classes and instances are Heap-tracked: cycles through them are cleared
 // with the other containers.
@@ -259,6 +270,7 @@ const char* exception_parent(const std::string& name);
 struct FrameRecord;
 std::string exception_report(const PyError& e, const std::vector<FrameRecord>& records);
 void install_class_builtins(Interp& in);
+void make_subclassable_exception(TypeObj* t);  // native_new/native_methods of an exception type
 void install_extra_builtins(Interp& in);  // builtins_extra.cpp
 Value make_time_module(Interp& in);
 
