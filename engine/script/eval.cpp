@@ -502,6 +502,10 @@ Value Interp::call(const Value& callee, CallArgs& args) {
         Value bound(std::make_shared<MethodObj>(hold, *fn));
         return call(bound, args);
       }
+      case ObjType::Context:
+        if (args.npos == 1 && args.nkw == 0 && (args.pos[0].as<FunctionObj>() || args.pos[0].as<MethodObj>()))
+          return grad_mode_decorate(*this, callee, args.pos[0]);
+        break;
       case ObjType::Wrapper: {
         auto* w = static_cast<WrapperObj*>(o);
         if (w->kind == WrapperObj::Kind::StaticMethod) {

@@ -308,6 +308,19 @@ class GradModeGuard {
 };
 }  // namespace
 
+// `@torch.no_grad()` on a def: calling the context object with a function gives a function
+// that runs it in that grad mode.
+Value grad_mode_decorate(Interp& in, const Value& ctx, const Value& fn) {
+  MethodFn run = [](Interp& in, const Value& self, CallArgs& args) -> Value {
+    auto* pair = self.as<SeqObj>();
+    GradModeGuard guard(pair->items[0].as<ContextObj>()->enables_grad);
+    Value f = pair->items[1];
+    return in.call(f, args);
+  };
+  std::string name = fn.as<FunctionObj>() ? fn.as<FunctionObj>()->info->name : "decorated";
+  return Value(std::make_shared<BoundMethodObj>(make_tuple({ctx, fn}), run, name));
+}
+
 Flow Interp::exec_with(const WithStmt* s, Frame& f, size_t item) {
   if (item == s->items.size()) return exec_block(s->body, f);
   const WithItem& w = s->items[item];

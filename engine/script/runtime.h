@@ -270,6 +270,7 @@ const char* exception_parent(const std::string& name);
 struct FrameRecord;
 std::string exception_report(const PyError& e, const std::vector<FrameRecord>& records);
 void install_class_builtins(Interp& in);
+Value grad_mode_decorate(Interp& in, const Value& ctx, const Value& fn);  // @torch.no_grad() (exec.cpp)
 void make_subclassable_exception(TypeObj* t);  // native_new/native_methods of an exception type
 void install_extra_builtins(Interp& in);  // builtins_extra.cpp
 Value make_time_module(Interp& in);
