@@ -526,7 +526,7 @@ Value b_iter(Interp& in, CallArgs& a) {
   if (is_instance(v)) {
     Value r;
     if (call_dunder(in, v, "__iter__", {}, &r)) {
-      if (is_instance(r) && !class_lookup(r.as<InstanceObj>()->cls.get(), "__next__"))
+      if (is_instance(r) ? !class_lookup(r.as<InstanceObj>()->cls.get(), "__next__") : !r.as<IteratorObj>())
         raise_type_error(std::string("iter() returned non-iterator of type '") + type_name(r) + "'");
       return r;
     }

@@ -658,7 +658,7 @@ bool call_dunder(Interp& in, const Value& self, const char* name, std::initializ
   if (!inst) return false;
   const Value* fn = class_lookup(inst->cls.get(), name);
   if (!fn || is_slot(*fn)) return false;
-  if (fn->is_none()) return false;
+  if (fn->is_none()) raise_type_error("'NoneType' object is not callable");  // e.g. __repr__ = None
   Value f = *fn;
   std::vector<Value> pos;
   pos.reserve(args.size() + 1);

@@ -490,7 +490,8 @@ bool contains(const Value& c, const Value& item) {
     Interp& in = *current_interp();
     Value r;
     if (call_dunder(in, c, "__contains__", {item}, &r)) return truthy(r);
-    if (c.as<InstanceObj>()->cls && class_lookup(c.as<InstanceObj>()->cls.get(), "__iter__")) {
+    ClassObj* cls = c.as<InstanceObj>()->cls.get();
+    if (class_lookup(cls, "__iter__") || class_lookup(cls, "__getitem__")) {
       Iter it(in, c);
       Value x;
       while (it.next(x))
