@@ -65,6 +65,14 @@ struct AttributeExpr : Expr {
   AttributeExpr(SourceRange p, Expr* v, std::string a) : Expr(ExprKind::Attribute, p), value(v), attr(std::move(a)) {}
   Expr* value;
   std::string attr;
+  // Inline cache for instances of user classes (classes.cpp): the class this site last saw, the
+  // class_epoch then, what class_lookup gave (no reference is held: the class owns it), and the
+  // index in the instance's attributes where the name was last found.
+  mutable const void* ic_class = nullptr;
+  mutable uint64_t ic_epoch = 0;
+  mutable const Value* ic_value = nullptr;
+  mutable uint32_t ic_slot = 0;
+  mutable const std::string* ic_name = nullptr;  // attr, interned (intern_name)
 };
 
 struct SubscriptExpr : Expr {
@@ -168,7 +176,7 @@ struct CompExpr : Expr {  // ListComp, GeneratorExp, DictComp
 // ---- statements --------------------------------------------------------------------------------
 enum class StmtKind : uint8_t {
   Expr, Assign, AugAssign, AnnAssign, If, For, While, Break, Continue, Pass, FunctionDef, Return,
-  With, Del, Import, ImportFrom, Global, Nonlocal, Assert, Raise,
+  With, Del, Import, ImportFrom, Global, Nonlocal, Assert, Raise, ClassDef, Try,
 };
 
 struct Stmt : AstNode {
@@ -240,6 +248,7 @@ struct FunctionInfo : AstNode {
   std::string varargs, varkw;       // names of *args / **kwargs, or empty
   Block body;
   bool is_lambda = false;
+  bool is_class = false;            // a class body: run once, its locals become the class namespace
   // ---- filled by the resolver ----
   int num_locals = 0;
   std::vector<std::string> local_names;  // slot → name (for UnboundLocalError messages)
@@ -260,6 +269,32 @@ struct FunctionDefStmt : Stmt {
   FunctionDefStmt(SourceRange p, FunctionInfo* f, NameExpr* t) : Stmt(StmtKind::FunctionDef, p), fn(f), target(t) {}
   FunctionInfo* fn;
   NameExpr* target;  // the name the function is bound to
+  std::vector<Expr*> decorators;  // @expr lines, outermost first
+};
+
+// class Name(bases, keyword=value): body. The body is a scope of its own (FunctionInfo with
+// is_class), run once when the statement runs; see Note [Classes] in runtime.h.
+struct ClassDefStmt : Stmt {
+  ClassDefStmt(SourceRange p, FunctionInfo* b, NameExpr* t) : Stmt(StmtKind::ClassDef, p), body(b), target(t) {}
+  FunctionInfo* body;
+  NameExpr* target;
+  std::vector<Expr*> bases;
+  std::vector<std::string> kw_names;
+  std::vector<Expr*> kw_values;
+  std::vector<Expr*> decorators;
+};
+
+struct ExceptHandler {
+  Expr* type = nullptr;      // null: bare `except:`
+  NameExpr* name = nullptr;  // `as name`, or null
+  Block body;
+  SourceRange pos;
+};
+struct TryStmt : Stmt {
+  explicit TryStmt(SourceRange p) : Stmt(StmtKind::Try, p) {}
+  Block body;
+  std::vector<ExceptHandler> handlers;
+  Block orelse, finalbody;
 };
 
 struct ReturnStmt : Stmt {
@@ -307,6 +342,7 @@ struct AssertStmt : Stmt {
 struct RaiseStmt : Stmt {
   RaiseStmt(SourceRange p, Expr* e) : Stmt(StmtKind::Raise, p), exc(e) {}
   Expr* exc;  // may be null (bare raise)
+  Expr* cause = nullptr;  // raise exc from cause
 };
 
 // ---- a parsed source text ----------------------------------------------------------------------

@@ -124,20 +124,45 @@ Value Interp::get_attr(const Value& obj, const std::string& name) {
         if (found) return v;
         break;
       }
+      case ObjType::Slice: {
+        auto* sl = static_cast<SliceObj*>(o);
+        if (name == "start") return sl->start;
+        if (name == "stop") return sl->stop;
+        if (name == "step") return sl->step;
+        break;
+      }
       case ObjType::Function: {
         auto* f = static_cast<FunctionObj*>(o);
-        if (name == "__name__") return make_str(f->info->name);
+        if (auto it = f->attrs.find(name); it != f->attrs.end()) return it->second;
+        if (name == "__name__") {
+          auto it = f->attrs.find("__name__");
+          return it != f->attrs.end() ? it->second : make_str(f->info->name);
+        }
         if (name == "__qualname__") return make_str(f->qualname);
+        if (name == "__module__") return make_str("__main__");
+        if (name == "__doc__") {
+          const Block& b = f->info->body;
+          if (!b.empty() && b[0]->kind == StmtKind::Expr) {
+            auto* e = static_cast<const ExprStmt*>(b[0])->value;
+            if (e->kind == ExprKind::Constant && as_str(static_cast<const ConstantExpr*>(e)->value)) return static_cast<const ConstantExpr*>(e)->value;
+          }
+          return Value();
+        }
+        if (auto it = f->attrs.find(name); it != f->attrs.end()) return it->second;
         break;
       }
       case ObjType::Builtin:
         if (name == "__name__") return make_str(static_cast<BuiltinObj*>(o)->name);
         break;
-      case ObjType::Type: {
-        auto* t = static_cast<TypeObj*>(o);
-        if (name == "__name__") return make_str(t->name);
-        if (name == "__qualname__") return make_str(t->name);
-        raise_attribute_error("type object '" + t->name + "' has no attribute '" + name + "'");
+      case ObjType::Type: return class_getattr(*this, obj, name);
+      case ObjType::Instance: return instance_getattr(*this, obj, name);
+      case ObjType::Super: return super_getattr(*this, obj, name);
+      case ObjType::Wrapper: return wrapper_getattr(*this, obj, name);
+      case ObjType::Method: {
+        auto* m = static_cast<MethodObj*>(o);
+        if (name == "__self__") return m->self;
+        if (name == "__func__") return m->func;
+        return get_attr(m->func, name);
       }
       case ObjType::Exception:
         if (name == "args") return make_tuple(static_cast<ExceptionObj*>(o)->args);
@@ -168,6 +193,34 @@ void Interp::set_attr(const Value& obj, const std::string& name, Value v) {
     m->attrs[name] = std::move(v);
     return;
   }
+  if (obj.as<InstanceObj>()) {
+    instance_setattr(*this, obj, name, std::move(v));
+    return;
+  }
+  if (auto* c = obj.as<TypeObj>(); c && c->id == TypeId::User) {
+    auto* cls = static_cast<ClassObj*>(c);
+    if (name == "__name__" || name == "__qualname__") {
+      const std::string* s = as_str(v);
+      if (!s) raise_type_error("can only assign string to " + cls->name + "." + name + ", not '" + type_name(v) + "'");
+      (name == "__name__" ? cls->name : cls->qualname) = *s;
+      return;
+    }
+    if (Value* old = cls->own(name)) *old = std::move(v);
+    else cls->dict.emplace_back(name, std::move(v));
+    ++class_epoch;
+    return;
+  }
+  if (auto* fn = obj.as<FunctionObj>()) {  // function attributes (functools.wraps sets __wrapped__)
+    if (name == "__name__" || name == "__qualname__") {
+      const std::string* s = as_str(v);
+      if (!s) raise_type_error("__name__ must be set to a string object");
+      if (name == "__qualname__") fn->qualname = *s;
+      else fn->attrs["__name__"] = v;
+      return;
+    }
+    fn->attrs[name] = std::move(v);
+    return;
+  }
   if (auto* t = obj.as<TypeObj>())
     raise_type_error("cannot set '" + name + "' attribute of immutable type '" + t->name + "'");
   const char* const* dir = dir_for(obj);
@@ -187,6 +240,7 @@ Value Interp::call_method(const Value& obj, const std::string& name, CallArgs& a
 
 std::string callable_name(const Value& v) {
   if (auto* f = v.as<FunctionObj>()) return f->qualname + "()";
+  if (auto* m = v.as<MethodObj>()) return callable_name(m->func);
   if (auto* b = v.as<BuiltinObj>()) return std::string(b->name) + "()";
   if (auto* t = v.as<TypeObj>()) return t->name + "()";
   return std::string(type_name(v)) + " object";
@@ -211,8 +265,24 @@ std::string runtime_object_repr(const Object* o) {
     }
     case ObjType::Type: {
       auto* t = static_cast<const TypeObj*>(o);
+      if (t->id == TypeId::User) return "<class '" + std::string(t->module) + "." + static_cast<const ClassObj*>(t)->qualname + "'>";
       if (std::string_view(t->module) == "builtins") return "<class '" + t->name + "'>";
       return "<class '" + std::string(t->module) + "." + t->name + "'>";
+    }
+    case ObjType::Method: {
+      auto* m = static_cast<const MethodObj*>(o);
+      std::string fname = m->func.as<FunctionObj>() ? m->func.as<FunctionObj>()->qualname
+                          : m->func.as<BuiltinObj>() ? std::string(m->func.as<BuiltinObj>()->name) : type_name(m->func);
+      return "<bound method " + fname + " of " + repr(m->self) + ">";
+    }
+    case ObjType::Wrapper: {
+      auto* w = static_cast<const WrapperObj*>(o);
+      if (w->kind == WrapperObj::Kind::Property) return "<property object at " + address_of(o) + ">";
+      return std::string("<") + (w->kind == WrapperObj::Kind::StaticMethod ? "staticmethod" : "classmethod") + "(" + repr(w->func) + ")>";
+    }
+    case ObjType::Super: {
+      auto* sp = static_cast<const SuperObj*>(o);
+      return "<super: " + repr(sp->start) + ", <" + type_name(sp->self) + " object>>";
     }
     case ObjType::Module: {
       auto* m = static_cast<const ModuleObj*>(o);
@@ -224,6 +294,11 @@ std::string runtime_object_repr(const Object* o) {
 }
 
 bool runtime_objects_equal(const Object* a, const Object* b) {
+  if (a->type == ObjType::Method && b->type == ObjType::Method) {
+    auto* x = static_cast<const MethodObj*>(a);
+    auto* y = static_cast<const MethodObj*>(b);
+    return is_same_object(x->func, y->func) && is_same_object(x->self, y->self);
+  }
   if (a->type == ObjType::BoundMethod && b->type == ObjType::BoundMethod) {
     auto* x = static_cast<const BoundMethodObj*>(a);
     auto* y = static_cast<const BoundMethodObj*>(b);

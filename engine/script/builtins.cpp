@@ -110,6 +110,10 @@ Value b_int(Interp&, CallArgs& a) {
   Args args("int", a, {"x", "base"}, 0, ArgStyle::Python);
   if (!args.get(0)) return Value(int64_t{0});
   const Value& v = *args.get(0);
+  if (Value r; is_instance(v) && call_dunder(*current_interp(), v, "__int__", {}, &r)) {
+    if (!r.is_intlike()) raise_type_error(std::string("__int__ returned non-int (type ") + type_name(r) + ")");
+    return Value(r.as_int());
+  }
   if (args.get(1)) {
     const std::string* s = as_str(v);
     if (!s) raise_type_error("int() can't convert non-string with explicit base");
@@ -131,6 +135,10 @@ Value b_float(Interp&, CallArgs& a) {
   Args args("float", a, {"x"}, 0, ArgStyle::Python);
   if (!args.get(0)) return Value(0.0);
   const Value& v = *args.get(0);
+  if (Value r; is_instance(v) && call_dunder(*current_interp(), v, "__float__", {}, &r)) {
+    if (!r.is_float()) raise_type_error(std::string("") + type_name(v) + ".__float__ returned non-float (type " + type_name(r) + ")");
+    return r;
+  }
   if (v.is_number()) return Value(v.as_number());
   if (const std::string* s = as_str(v)) return Value(parse_float(*s));
   if (v.is_tensor()) return Value(tensor_number_value(v.as_tensor(), "float").as_number());
@@ -238,6 +246,14 @@ Value b_len(Interp&, CallArgs& a) {
       default: break;
     }
   }
+  if (is_instance(v)) {
+    Value r;
+    if (call_dunder(*current_interp(), v, "__len__", {}, &r)) {
+      if (!r.is_intlike()) raise_type_error(std::string("'") + type_name(r) + "' object cannot be interpreted as an integer");
+      if (r.as_int() < 0) raise_value_error("__len__() should return >= 0");
+      return Value(r.as_int());
+    }
+  }
   raise_type_error(std::string("object of type '") + type_name(v) + "' has no len()");
 }
 
@@ -250,6 +266,8 @@ Value b_abs(Interp&, CallArgs& a) {
   }
   if (v.is_float()) return Value(std::fabs(v.as_float()));
   if (v.is_tensor()) return Value(abs(v.as_tensor()));
+  Value r;
+  if (is_instance(v) && call_dunder(*current_interp(), v, "__abs__", {}, &r)) return r;
   raise_type_error(std::string("bad operand type for abs(): '") + type_name(v) + "'");
 }
 
@@ -392,12 +410,22 @@ Value b_enumerate(Interp& in, CallArgs& a) {
 }
 
 Value b_zip(Interp& in, CallArgs& a) {
-  std::vector<std::vector<Value>> cols;
+  std::vector<std::vector<Value>> cols(a.npos);
   size_t n = SIZE_MAX;
-  for (size_t i = 0; i < a.npos; ++i) {
-    cols.push_back(to_vector(in, a.pos[i]));
-    n = std::min(n, cols.back().size());
-  }
+  // Iterators of user classes (itertools.count()) may be endless: materialise the others first
+  // and take only as many items from them as the shortest of the rest.
+  for (int pass = 0; pass < 2; ++pass)
+    for (size_t i = 0; i < a.npos; ++i) {
+      if (is_instance(a.pos[i]) != (pass == 1)) continue;
+      if (pass == 0 || n == SIZE_MAX) {
+        cols[i] = to_vector(in, a.pos[i]);
+      } else {
+        Iter it(in, a.pos[i]);
+        Value x;
+        while (cols[i].size() < n && it.next(x)) cols[i].push_back(std::move(x));
+      }
+      n = std::min(n, cols[i].size());
+    }
   if (cols.empty()) n = 0;
   std::vector<Value> out;
   for (size_t r = 0; r < n; ++r) {
@@ -469,8 +497,21 @@ Value b_filter(Interp& in, CallArgs& a) {
   return make_iterator("filter", std::move(out));
 }
 
-Value b_next(Interp&, CallArgs& a) {
+Value b_next(Interp& in, CallArgs& a) {
   Args args("next", a, {"iterator", "default"}, 1, ArgStyle::Python);
+  if (is_instance(*args.get(0))) {
+    const Value* fn = class_lookup(args.get(0)->as<InstanceObj>()->cls.get(), "__next__");
+    if (fn) {
+      Value f = *fn, out;
+      std::vector<Value> pos{*args.get(0)};
+      CallArgs ca;
+      ca.pos = pos.data();
+      ca.npos = 1;
+      if (!args.get(1)) return in.call(f, ca);
+      if (in.call_catching(f, ca, "StopIteration", &out)) return out;
+      return *args.get(1);
+    }
+  }
   auto* it = args.get(0)->as<IteratorObj>();
   if (!it) raise_type_error(std::string("'") + type_name(*args.get(0)) + "' object is not an iterator");
   if (it->next < it->items.size()) return it->items[it->next++];
@@ -482,6 +523,16 @@ Value b_iter(Interp& in, CallArgs& a) {
   Args args("iter", a, {"object"}, 1, ArgStyle::Python);
   const Value& v = *args.get(0);
   if (v.as<IteratorObj>()) return v;
+  if (is_instance(v)) {
+    Value r;
+    if (call_dunder(in, v, "__iter__", {}, &r)) {
+      if (is_instance(r) ? !class_lookup(r.as<InstanceObj>()->cls.get(), "__next__") : !r.as<IteratorObj>())
+        raise_type_error(std::string("iter() returned non-iterator of type '") + type_name(r) + "'");
+      return r;
+    }
+    if (!class_lookup(v.as<InstanceObj>()->cls.get(), "__getitem__"))
+      raise_type_error(std::string("'") + type_name(v) + "' object is not iterable");
+  }
   const char* kind = as_list(v) ? "list_iterator" : as_tuple(v) ? "tuple_iterator" : v.as<RangeObj>() ? "range_iterator"
                    : v.as<StrObj>() ? "str_ascii_iterator" : v.as<DictObj>() ? "dict_keyiterator" : "iterator";
   return make_iterator(kind, to_vector(in, v));
@@ -515,8 +566,14 @@ bool isinstance_of(const Value& v, const Value& cls) {
     case TypeId::Module: return v.as<ModuleObj>() != nullptr;
     case TypeId::Type: return v.as<TypeObj>() != nullptr;
     case TypeId::Exception: {
+      if (auto* inst = v.as<InstanceObj>()) return is_subclass(inst->cls.get(), t);
       auto* e = v.as<ExceptionObj>();
-      return e && (e->type_name == t->name || t->name == "Exception" || t->name == "BaseException");
+      return e && exception_name_is_a(e->type_name, t->name);
+    }
+    case TypeId::Object: return true;
+    case TypeId::User: {
+      auto* inst = v.as<InstanceObj>();
+      return inst && is_subclass(inst->cls.get(), t);
     }
     case TypeId::Other: return is_same_object(type_of(v), cls);
   }
@@ -545,8 +602,10 @@ Value b_slice(Interp&, CallArgs& a) {
 Value b_callable(Interp&, CallArgs& a) {
   Args args("callable", a, {"obj"}, 1, ArgStyle::Python);
   Object* o = args.get(0)->obj();
+  if (o && o->type == ObjType::Instance) return Value(class_lookup(static_cast<InstanceObj*>(o)->cls.get(), "__call__") != nullptr);
   return Value(o && (o->type == ObjType::Function || o->type == ObjType::Builtin || o->type == ObjType::BoundMethod ||
-                     (o->type == ObjType::Type && static_cast<TypeObj*>(o)->ctor)));
+                     o->type == ObjType::Method || o->type == ObjType::Type ||
+                     (o->type == ObjType::Wrapper && static_cast<WrapperObj*>(o)->kind == WrapperObj::Kind::StaticMethod)));
 }
 
 Value b_id(Interp&, CallArgs& a) {
@@ -619,10 +678,12 @@ Value b_getattr(Interp& in, CallArgs& a) {
   const std::string* n = as_str(a.pos[1]);
   if (!n) raise_type_error("attribute name must be string, not '" + std::string(type_name(a.pos[1])) + "'");
   if (a.npos == 3) {
+    Interp::Mark m = in.mark();
     try {
       return in.get_attr(a.pos[0], *n);
     } catch (const gradlab::Error& e) {
-      if (e.type() != "AttributeError") throw;
+      if (e.type() != "AttributeError" || in.interrupted_) throw;
+      in.restore(m);
       return a.pos[2];
     }
   }
@@ -633,11 +694,13 @@ Value b_hasattr(Interp& in, CallArgs& a) {
   Args args("hasattr", a, {"obj", "name"}, 2, ArgStyle::Python);
   const std::string* n = as_str(*args.get(1));
   if (!n) raise_type_error("attribute name must be string, not '" + std::string(type_name(*args.get(1))) + "'");
+  Interp::Mark m = in.mark();
   try {
     in.get_attr(*args.get(0), *n);
     return Value(true);
   } catch (const gradlab::Error& e) {
-    if (e.type() != "AttributeError" && e.type() != "NotImplementedError") throw;
+    if ((e.type() != "AttributeError" && e.type() != "NotImplementedError") || in.interrupted_) throw;
+    in.restore(m);
     return Value(false);
   }
 }
@@ -723,7 +786,23 @@ Value type_of(const Value& v) {
     case ObjType::ReturnTypes: return other_type(static_cast<SeqObj*>(o)->struct_name, "torch.return_types");
     case ObjType::GradFn: return other_type(static_cast<GradFnObj*>(o)->node->name(), "builtins");
     case ObjType::Context: return other_type(static_cast<ContextObj*>(o)->enables_grad ? "enable_grad" : "no_grad", "torch.autograd.grad_mode");
-    case ObjType::Exception: return other_type(static_cast<ExceptionObj*>(o)->type_name, "builtins");
+    case ObjType::Exception: {
+      const std::string& n = static_cast<ExceptionObj*>(o)->type_name;
+      if (Interp* in = current_interp()) {
+        auto it = in->builtins_.find(n);
+        if (it != in->builtins_.end() && it->second.as<TypeObj>()) return it->second;
+      }
+      return other_type(n, "builtins");
+    }
+    case ObjType::Instance: return Value(std::static_pointer_cast<Object>(static_cast<InstanceObj*>(o)->cls));
+    case ObjType::Wrapper:
+    case ObjType::Super: {
+      if (Interp* in = current_interp()) {
+        auto it = in->builtins_.find(type_name(v));
+        if (it != in->builtins_.end()) return it->second;
+      }
+      return other_type(type_name(v), "builtins");
+    }
     default: return other_type(type_name(v), "builtins");
   }
 }
@@ -736,6 +815,9 @@ const char* const kExceptionNames[] = {
     "IndexError", "KeyError", "KeyboardInterrupt", "LookupError", "MemoryError", "ModuleNotFoundError",
     "NameError", "NotImplementedError", "OverflowError", "RecursionError", "RuntimeError", "StopIteration",
     "SystemExit", "TimeoutError", "TypeError", "UnboundLocalError", "ValueError", "ZeroDivisionError",
+    "GeneratorExit", "FloatingPointError", "BufferError", "EOFError", "OSError", "FileNotFoundError",
+    "PermissionError", "ReferenceError", "StopAsyncIteration", "SyntaxError", "IndentationError", "TabError",
+    "SystemError", "UnicodeError", "Warning", "UserWarning", "DeprecationWarning", "RuntimeWarning",
 };
 
 template <size_t I>
@@ -746,7 +828,12 @@ Value make_exception(Interp&, CallArgs& a) {
 
 template <size_t... I>
 void install_exceptions(Interp& in, std::index_sequence<I...>) {
-  ((in.builtins_[kExceptionNames[I]] = Value(std::make_shared<TypeObj>(kExceptionNames[I], TypeId::Exception, make_exception<I>))), ...);
+  auto make = [](const char* name, BuiltinFn ctor) {
+    auto t = std::make_shared<TypeObj>(name, TypeId::Exception, ctor);
+    make_subclassable_exception(t.get());
+    return Value(std::static_pointer_cast<Object>(t));
+  };
+  ((in.builtins_[kExceptionNames[I]] = make(kExceptionNames[I], make_exception<I>)), ...);
 }
 
 }  // namespace
@@ -804,6 +891,8 @@ void install_builtins(Interp& in) {
   b["None"] = Value();
   b["Ellipsis"] = ellipsis_value();
   install_exceptions(in, std::make_index_sequence<std::size(kExceptionNames)>{});
+  install_class_builtins(in);
+  install_extra_builtins(in);
 }
 
 }  // namespace gradlab::script

@@ -6,6 +6,7 @@
 // `  File "x.py", line 3` / caret block points at. Exceptions are used only for errors, never
 // for control flow (break/continue/return are plain return codes in the evaluator).
 #pragma once
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -18,9 +19,15 @@ struct SourceRange {
   int line = 0, col = 0, end_line = 0, end_col = 0;
 };
 
+struct Object;
 class PyError : public gradlab::Error {
  public:
   PyError(std::string type, const std::string& message) : gradlab::Error(std::move(type), message) {}
+  std::shared_ptr<Object> exc;   // the exception object a script raised (a user class instance), or null
+  // Exception chaining: the report of the exception being handled when this one was raised,
+  // printed before this one's traceback ("During handling of the above exception, ...").
+  std::string context;
+  bool explicit_cause = false;   // raise X from Y: "The above exception was the direct cause ..."
 };
 
 // SyntaxError / IndentationError / TabError: raised before anything runs.

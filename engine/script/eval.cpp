@@ -150,6 +150,7 @@ Value Interp::eval(const Expr* e, Frame& f) {
       Value tmp;
       const Value& obj = eval_ref(a->value, f, tmp);
       f.record->where = e;
+      if (is_instance(obj)) return load_instance_attr(*this, obj, a);
       return get_attr(obj, a->attr);
     }
     case ExprKind::Subscript: return eval_subscript(static_cast<const SubscriptExpr*>(e), f);
@@ -311,7 +312,7 @@ Value Interp::eval_subscript(const SubscriptExpr* s, Frame& f) {
       Value it = eval(static_cast<const StarredExpr*>(a)->value, f);
       f.record->where = a;
       if (!it.as<SeqObj>() && !it.as<RangeObj>() && !it.as<IteratorObj>() && !it.as<DictObj>() && !it.as<StrObj>() &&
-          !it.is_tensor())
+          !it.is_tensor() && !is_instance(it) && !it.as<DictViewObj>())
         raise_type_error(callable_name(callee) + " argument after * must be an iterable, not " + type_name(it));
       for (auto& v : to_vector(*this, it)) pos.push_back(std::move(v));
     } else {
@@ -364,12 +365,52 @@ Value Interp::eval_call(const CallExpr* c, Frame& f) {
   if (c->func->kind == ExprKind::Attribute) {
     // obj.method(args): look the method up, then evaluate the arguments, then call.
     auto* attr = static_cast<const AttributeExpr*>(c->func);
+    if (attr->value->kind == ExprKind::Name && c->kw_values.empty()) {
+      // name.method(args) on a user class instance: read the name in place, no bound method.
+      Value st;
+      const Value& s = eval_ref(attr->value, f, st);
+      if (auto* inst = s.as<InstanceObj>()) {
+        if (!attr->ic_name) attr->ic_name = intern_name(attr->attr);
+        const Value* cv = class_lookup_cached(inst->cls.get(), attr->attr, attr);
+        if (cv && cv->as<FunctionObj>() && !inst->attrs.find_interned(attr->ic_name)) {
+          Value fn = *cv;
+          ArgBuffer mbuf(npos + 1);
+          mbuf.data[0] = s;
+          for (size_t i = 0; i < npos; ++i) mbuf.data[i + 1] = eval(c->args[i], f);
+          CallArgs ma;
+          ma.pos = mbuf.data;
+          ma.npos = npos + 1;
+          f.record->where = c;
+          check_interrupt();
+          return call_function(static_cast<FunctionObj*>(fn.obj()), ma);
+        }
+      }
+    }
     Value self = eval(attr->value, f);
     MethodFn m = nullptr;
     if (self.is_tensor()) {
       m = find_tensor_method(attr->attr);
     } else if (Object* o = self.obj()) {
       if (o->type != ObjType::Module && o->type != ObjType::Type) m = find_py_method(o->type, attr->attr);
+    }
+    if (auto* inst = self.as<InstanceObj>(); inst && c->kw_values.empty()) {
+      // obj.method(args) on a user class: call the function with self first, no bound method.
+      if (!attr->ic_name) attr->ic_name = intern_name(attr->attr);
+      if (!inst->attrs.find_interned(attr->ic_name)) {
+        const Value* cv = class_lookup_cached(inst->cls.get(), attr->attr, attr);
+        if (cv && cv->as<FunctionObj>()) {
+          Value fn = *cv;
+          ArgBuffer mbuf(npos + 1);
+          mbuf.data[0] = self;
+          for (size_t i = 0; i < npos; ++i) mbuf.data[i + 1] = eval(c->args[i], f);
+          CallArgs ma;
+          ma.pos = mbuf.data;
+          ma.npos = npos + 1;
+          f.record->where = c;
+          check_interrupt();
+          return call_function(static_cast<FunctionObj*>(fn.obj()), ma);
+        }
+      }
     }
     if (m) {
       for (size_t i = 0; i < npos; ++i) buf.data[i] = eval(c->args[i], f);
@@ -442,8 +483,43 @@ Value Interp::call(const Value& callee, CallArgs& args) {
         if (m->self.is_tensor()) args.binding = CallArgs::Binding::TensorMethod;
         return m->fn(*this, m->self, args);
       }
+      case ObjType::Method: {
+        auto* m = static_cast<MethodObj*>(o);
+        Value self = m->self, func = m->func;  // the call may drop the method object
+        std::vector<Value> pos;
+        pos.reserve(args.npos + 1);
+        pos.push_back(std::move(self));
+        for (size_t i = 0; i < args.npos; ++i) pos.push_back(args.pos[i]);
+        CallArgs a = args;
+        a.pos = pos.data();
+        a.npos = pos.size();
+        return call(func, a);
+      }
+      case ObjType::Instance: {
+        Value hold = callee;
+        const Value* fn = class_lookup(static_cast<InstanceObj*>(o)->cls.get(), "__call__");
+        if (!fn) break;
+        Value bound(std::make_shared<MethodObj>(hold, *fn));
+        return call(bound, args);
+      }
+      case ObjType::Context:
+        if (args.npos == 1 && args.nkw == 0 && (args.pos[0].as<FunctionObj>() || args.pos[0].as<MethodObj>()))
+          return grad_mode_decorate(*this, callee, args.pos[0]);
+        break;
+      case ObjType::Wrapper: {
+        auto* w = static_cast<WrapperObj*>(o);
+        if (w->kind == WrapperObj::Kind::StaticMethod) {
+          Value fn = w->func;
+          return call(fn, args);
+        }
+        break;
+      }
       case ObjType::Type: {
         auto* t = static_cast<TypeObj*>(o);
+        if (t->id == TypeId::User) {
+          Value hold = callee;
+          return instantiate(*this, std::static_pointer_cast<ClassObj>(hold.obj_ref()), args);
+        }
         if (t->ctor) return t->ctor(*this, args);
         raise_type_error("cannot create '" + std::string(t->module) + "." + t->name + "' instances");
       }
@@ -470,7 +546,7 @@ std::string join_names(const std::vector<std::string>& names) {
 // (deep recursion must fit the small WebAssembly stack).
 [[gnu::noinline]] void Interp::bind_arguments(FunctionObj* fn, CallArgs& args, Value* locals) {
   const FunctionInfo* info = fn->info;
-  const std::string& name = info->name;
+  const std::string& name = fn->qualname;  // Python 3.11 names functions by qualname: A.f(), g.<locals>.h()
   size_t nparams = info->params.size(), npos_params = info->num_positional;
   if (args.npos > npos_params && info->varargs.empty()) {
     size_t required = 0;
@@ -566,7 +642,13 @@ Value Interp::call_function(FunctionObj* fn, CallArgs& args) {
     locals = heap_locals.get();
   }
   for (size_t i = 0; i < nlocals; ++i) locals[i] = Value::unbound();
-  bind_arguments(fn, args, locals);
+  size_t nparams = info->params.size();
+  if (args.nkw == 0 && args.npos == nparams && info->num_positional == nparams && info->varargs.empty() && info->varkw.empty() &&
+      info->cell_slots.empty()) {
+    for (size_t i = 0; i < nparams; ++i) locals[info->param_slots[i]] = args.pos[i];  // the common case: f(a, b)
+  } else {
+    bind_arguments(fn, args, locals);
+  }
 
   KeepOnUnwind keep{*this, fn};
   frames_.push_back(FrameRecord{fn->program->source.get(), info->name.c_str(), info});
@@ -576,9 +658,12 @@ Value Interp::call_function(FunctionObj* fn, CallArgs& args) {
   frame.fn = info;
   frame.func = fn;
   frame.record = &frames_.back();
+  frame.caller = current_frame_;
+  current_frame_ = &frame;
   ++depth_;
   exec_block(info->body, frame);
   --depth_;
+  current_frame_ = frame.caller;
   frames_.pop_back();
   return std::move(frame.return_value);
 }
@@ -594,7 +679,8 @@ Value Interp::make_function(const FunctionInfo* info, Frame& f, const Program* p
     if (ref.from_enclosing_free) fn->closure.push_back(f.free[ref.index]);
     else fn->closure.push_back(std::static_pointer_cast<CellObj>(f.locals[ref.index].obj_ref()));
   }
-  fn->qualname = f.func ? f.func->qualname + ".<locals>." + info->name : info->name;
+  if (f.fn && f.fn->is_class) fn->qualname = f.func->qualname + "." + info->name;  // a method: A.f
+  else fn->qualname = f.func ? f.func->qualname + ".<locals>." + info->name : info->name;
   ObjRef o = fn;
   heap_.track(o);
   return Value(std::move(o));

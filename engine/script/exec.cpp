@@ -1,5 +1,7 @@
 // Statement execution. Each statement returns a Flow code; `break`, `continue` and `return`
 // travel up as codes (never as exceptions), so normal control flow costs no unwinding.
+#include <algorithm>
+
 #include "engine/script/runtime.h"
 #include "engine/tensor.h"
 
@@ -65,9 +67,18 @@ Flow Interp::exec(const Stmt* s, Frame& f) {
     case StmtKind::Pass: return Flow::Normal;
     case StmtKind::FunctionDef: {
       auto* d = static_cast<const FunctionDefStmt*>(s);
-      store_name(d->target, make_function(d->fn, f, nullptr), f);
+      if (d->decorators.empty()) {
+        store_name(d->target, make_function(d->fn, f, nullptr), f);
+        return Flow::Normal;
+      }
+      std::vector<Value> decorators;
+      for (const Expr* e : d->decorators) decorators.push_back(eval(e, f));
+      Value fn = make_function(d->fn, f, nullptr);
+      store_name(d->target, apply_decorators(d->decorators, decorators, std::move(fn)), f);
       return Flow::Normal;
     }
+    case StmtKind::ClassDef: exec_class(static_cast<const ClassDefStmt*>(s), f); return Flow::Normal;
+    case StmtKind::Try: return exec_try(static_cast<const TryStmt*>(s), f);
     case StmtKind::Return: {
       auto* r = static_cast<const ReturnStmt*>(s);
       f.return_value = r->value ? eval(r->value, f) : Value();
@@ -106,6 +117,15 @@ Flow Interp::exec(const Stmt* s, Frame& f) {
             f.record->where = t;
             if (obj.is_tensor() && at->attr == "grad") {
               obj.as_tensor().set_grad(Tensor());
+            } else if (obj.as<InstanceObj>()) {
+              instance_delattr(*this, obj, at->attr);
+            } else if (auto* t = obj.as<TypeObj>(); t && t->id == TypeId::User) {
+              auto& d = static_cast<ClassObj*>(t)->dict;
+              auto it = std::find_if(d.begin(), d.end(), [&](const auto& e) { return e.first == at->attr; });
+              if (it == d.end()) raise_attribute_error("type object '" + t->name + "' has no attribute '" + at->attr + "'");
+              d.erase(it);
+              ++class_epoch;
+            } else if (auto* m = obj.as<ModuleObj>(); m && m->attrs.erase(at->attr)) {
             } else {
               raise_attribute_error(std::string("'") + type_name(obj) + "' object attribute '" + at->attr + "' cannot be deleted");
             }
@@ -129,20 +149,7 @@ Flow Interp::exec(const Stmt* s, Frame& f) {
       }
       return;
     }
-    case StmtKind::Raise: {
-      auto* r = static_cast<const RaiseStmt*>(s);
-      if (!r->exc) raise("RuntimeError", "No active exception to reraise");
-      Value e = eval(r->exc, f);
-      f.record->where = s;
-      if (auto* t = e.as<TypeObj>()) {
-        if (t->id == TypeId::Exception) raise(t->name.c_str(), "");
-      }
-      if (auto* ex = e.as<ExceptionObj>()) {
-        std::string msg = ex->type_name == "KeyError" && ex->args.size() == 1 ? repr(ex->args[0]) : str(e);
-        raise(ex->type_name.c_str(), msg);
-      }
-      raise_type_error("exceptions must derive from BaseException");
-    }
+    case StmtKind::Raise: exec_raise(static_cast<const RaiseStmt*>(s), f);
     default: return;
   }
 }
@@ -154,7 +161,8 @@ void Interp::assign(const Expr* t, Value v, Frame& f) {
       auto* a = static_cast<const AttributeExpr*>(t);
       Value obj = eval(a->value, f);
       f.record->where = t;
-      set_attr(obj, a->attr, std::move(v));
+      if (is_instance(obj)) store_instance_attr(*this, obj, a, std::move(v));
+      else set_attr(obj, a->attr, std::move(v));
       return;
     }
     case ExprKind::Subscript: {
@@ -179,7 +187,8 @@ void Interp::unpack(const std::vector<Expr*>& targets, const Value& v, Frame& f,
     items = &seq->items;
   } else {
     f.record->where = whole;
-    if (!v.is_tensor() && !v.as<RangeObj>() && !v.as<StrObj>() && !v.as<DictObj>() && !v.as<IteratorObj>() && !v.as<DictViewObj>())
+    if (!v.is_tensor() && !v.as<RangeObj>() && !v.as<StrObj>() && !v.as<DictObj>() && !v.as<IteratorObj>() && !v.as<DictViewObj>() &&
+        !is_instance(v))
       raise_type_error(std::string("cannot unpack non-iterable ") + type_name(v) + " object");
     owned = to_vector(*this, v);
     items = &owned;
@@ -226,11 +235,14 @@ void Interp::exec_augassign(const AugAssignStmt* s, Frame& f) {
     auto* a = static_cast<const AttributeExpr*>(t);
     Value obj = eval(a->value, f);
     f.record->where = t;
-    Value cur = get_attr(obj, a->attr);
+    bool inst = is_instance(obj);
+    Value cur = inst ? load_instance_attr(*this, obj, a) : get_attr(obj, a->attr);
     Value rhs = eval(s->value, f);
     f.record->where = s;
     Value res = inplace_op(s->op, cur, rhs);
-    set_attr(obj, a->attr, std::move(res));
+    cur = Value();
+    if (inst) store_instance_attr(*this, obj, a, std::move(res));
+    else set_attr(obj, a->attr, std::move(res));
     return;
   }
   auto* sub = static_cast<const SubscriptExpr*>(t);
@@ -296,11 +308,25 @@ class GradModeGuard {
 };
 }  // namespace
 
+// `@torch.no_grad()` on a def: calling the context object with a function gives a function
+// that runs it in that grad mode.
+Value grad_mode_decorate(Interp& in, const Value& ctx, const Value& fn) {
+  MethodFn run = [](Interp& in, const Value& self, CallArgs& args) -> Value {
+    auto* pair = self.as<SeqObj>();
+    GradModeGuard guard(pair->items[0].as<ContextObj>()->enables_grad);
+    Value f = pair->items[1];
+    return in.call(f, args);
+  };
+  std::string name = fn.as<FunctionObj>() ? fn.as<FunctionObj>()->info->name : "decorated";
+  return Value(std::make_shared<BoundMethodObj>(make_tuple({ctx, fn}), run, name));
+}
+
 Flow Interp::exec_with(const WithStmt* s, Frame& f, size_t item) {
   if (item == s->items.size()) return exec_block(s->body, f);
   const WithItem& w = s->items[item];
   Value ctx = eval(w.context, f);
   f.record->where = s;
+  if (is_instance(ctx)) return exec_with_instance(s, f, item, ctx);
   auto* c = ctx.as<ContextObj>();
   if (!c) raise_type_error(std::string("'") + type_name(ctx) + "' object does not support the context manager protocol");
   GradModeGuard guard(c->enables_grad);

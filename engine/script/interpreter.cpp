@@ -84,8 +84,12 @@ Value Interp::module(const std::string& name) {
     m = make_torch_module(*this);
   } else if (name == "math") {
     m = make_math_module(*this);
+  } else if (name == "time") {
+    m = make_time_module(*this);
   } else if (name == "typing") {
     m = typing_module();
+  } else if (Value py = python_module(*this, name); !py.is_none()) {
+    m = std::move(py);
   } else if (name.rfind("torch.", 0) == 0) {
     // Submodules hang off their parent's attributes (torch.nn, torch.nn.functional, ...).
     size_t dot = name.rfind('.');
@@ -116,9 +120,9 @@ Value Interp::import_module(const std::string& dotted, const SourceRange& where)
     if (pm && pm->known_missing && name_in(pm->known_missing, second)) raise_not_supported("the module " + dotted);
     raise("ModuleNotFoundError", "No module named '" + dotted + "'");
   }
-  static const char* const kStdlib[] = {"random", "time", "os", "sys", "collections", "itertools", "functools",
-                                        "dataclasses", "copy", "json", "re", "string", "statistics", "operator",
-                                        "numbers", "pathlib", "datetime", "fractions", "decimal", "cmath", nullptr};
+  if (top != dotted && !module(top).is_none()) raise_not_supported("the module " + dotted);  // collections.abc
+  static const char* const kStdlib[] = {"random", "os", "sys", "dataclasses", "copy", "json", "re",
+                                        "string", "statistics", "operator", "numbers", "pathlib", "datetime", "fractions", "decimal", "cmath", nullptr};
   if (name_in(kStdlib, top)) raise_not_supported("the '" + top + "' module");
   raise("ModuleNotFoundError", "No module named '" + dotted + "'");
 }
@@ -152,6 +156,11 @@ void Interp::run_program(const std::shared_ptr<Program>& prog, bool display_last
   frames_.push_back(FrameRecord{prog->source.get(), "<module>", nullptr});
   Frame f;
   f.record = &frames_.back();
+  current_frame_ = &f;
+  handling_.clear();
+  interrupted_ = false;
+  int name_slot = global_slot("__name__");
+  if (globals_[name_slot].is_unbound()) globals_[name_slot] = make_str("__main__");  // the script is __main__
   const Block& body = prog->body;
   for (size_t i = 0; i < body.size(); ++i) {
     const Stmt* s = body[i];
@@ -163,6 +172,7 @@ void Interp::run_program(const std::shared_ptr<Program>& prog, bool display_last
     exec(s, f);
   }
   frames_.pop_back();
+  current_frame_ = nullptr;
 }
 
 // ---- the public Interpreter ----------------------------------------------------------------------
@@ -285,12 +295,14 @@ CellResult Interpreter::run(const CompiledScript& script, bool display_last_expr
   Heap* saved_heap = current_heap();
   current_heap() = &in.heap_;
   GeneratorScope generator(in);
+  Interp* saved_interp = current_interp();
+  current_interp() = &in;
   in.captured_.clear();
   in.captured_warnings_.clear();
   std::optional<Value> last;
-  auto report = [&](const std::string& type, const std::string& message) {
+  auto report = [&](const std::string& type, const std::string& message, const std::string& context = "") {
     const SourceRange* where = in.frames_.empty() ? nullptr : node_pos(in.frames_.back().where);
-    result.error = make_error(type, message, where, format_traceback(in.frames_, type, message));
+    result.error = make_error(type, message, where, context + format_traceback(in.frames_, type, message));
   };
   try {
     InterruptPollScope polling(in);  // uninstalled by unwinding, before a handler formats the error
@@ -298,6 +310,8 @@ CellResult Interpreter::run(const CompiledScript& script, bool display_last_expr
     if (last && !last->is_none()) result.result_repr = repr(*last);
   } catch (const SyntaxErrorEx& e) {
     report(e.type(), e.what());
+  } catch (const PyError& e) {
+    report(e.type(), e.what(), e.context);
   } catch (const gradlab::Error& e) {
     report(e.type(), e.what());
   } catch (const std::bad_alloc&) {
@@ -313,7 +327,10 @@ CellResult Interpreter::run(const CompiledScript& script, bool display_last_expr
   result.warnings = std::move(in.captured_warnings_);
   in.captured_.clear();
   in.captured_warnings_.clear();
+  in.current_frame_ = nullptr;
+  in.handling_.clear();
   current_heap() = saved_heap;
+  current_interp() = saved_interp;
   return result;
 }
 

@@ -211,6 +211,7 @@ std::string percent_format(const std::string& fmt, const Value& args);  // forma
 
 Value binary_op(BinOpKind op, const Value& a, const Value& b, bool augmented) {
   if (a.is_int() && b.is_int()) return int_binop(op, a.as_int(), b.as_int(), false);
+  if (is_instance(a) || is_instance(b)) return instance_binop(*current_interp(), op, a, b, augmented);
   if (a.is_tensor() || b.is_tensor()) return tensor_binop(op, a, b);
   if (a.is_number() && b.is_number()) {
     if (a.is_float() || b.is_float()) {
@@ -270,6 +271,7 @@ Value binary_op(BinOpKind op, const Value& a, const Value& b, bool augmented) {
 }
 
 Value inplace_op(BinOpKind op, const Value& a, const Value& b) {
+  if (is_instance(a) || is_instance(b)) return instance_binop(*current_interp(), op, a, b, true);
   if (a.is_tensor()) {
     Tensor t = a.as_tensor();
     if (b.is_tensor()) {
@@ -309,6 +311,7 @@ Value inplace_op(BinOpKind op, const Value& a, const Value& b) {
 }
 
 Value unary_op(UnaryKind op, const Value& a) {
+  if (op != UnaryKind::Not && is_instance(a)) return instance_unary(*current_interp(), op, a);
   switch (op) {
     case UnaryKind::Neg:
       if (a.is_intlike()) {
@@ -400,6 +403,7 @@ bool compare_op(CmpKind op, const Value& a, const Value& b, bool condition) {
     case CmpKind::NotIn: return !contains(b, a);
     default: break;
   }
+  if (is_instance(a) || is_instance(b)) return instance_compare(*current_interp(), op, a, b);
   if (a.is_tensor() || b.is_tensor()) {
     if ((op == CmpKind::Eq || op == CmpKind::NotEq) && (a.is_none() || b.is_none())) return op == CmpKind::NotEq;
     bool a_ok = a.is_tensor() || is_scalar_like(a), b_ok = b.is_tensor() || is_scalar_like(b);
@@ -482,6 +486,19 @@ std::vector<Value> sort_by_key(Interp& in, const std::vector<Value>& items, cons
 }
 
 bool contains(const Value& c, const Value& item) {
+  if (is_instance(c)) {
+    Interp& in = *current_interp();
+    Value r;
+    if (call_dunder(in, c, "__contains__", {item}, &r)) return truthy(r);
+    ClassObj* cls = c.as<InstanceObj>()->cls.get();
+    if (class_lookup(cls, "__iter__") || class_lookup(cls, "__getitem__")) {
+      Iter it(in, c);
+      Value x;
+      while (it.next(x))
+        if (is_same_object(x, item) || values_equal(x, item)) return true;
+      return false;
+    }
+  }
   if (const std::string* s = as_str(c)) {
     const std::string* t = as_str(item);
     if (!t) raise_type_error(std::string("'in <string>' requires string as left operand, not ") + type_name(item));

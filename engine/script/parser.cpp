@@ -148,15 +148,15 @@ class Parser {
         case Kw::For: return parse_for(out);
         case Kw::Def: return parse_def(out);
         case Kw::With: return parse_with(out);
-        case Kw::Class: unsupported(t, "'class'");
-        case Kw::Try: unsupported(t, "'try'");
-        case Kw::Except: unsupported(t, "'except'");
-        case Kw::Finally: unsupported(t, "'finally'");
+        case Kw::Class: return parse_class(out, {});
+        case Kw::Try: return parse_try(out);
+        case Kw::Except:
+        case Kw::Finally: error_at(t, "invalid syntax");
         case Kw::Async: unsupported(t, "'async'");
         default: break;
       }
     }
-    if (t.kind == Tok::Op && t.op == Op::At) unsupported(t, "decorators ('@')");
+    if (t.kind == Tok::Op && t.op == Op::At) return parse_decorated(out);
     if (t.kind == Tok::Name && t.text == "match" && peek().kind != Tok::Op) {
       // `match x:` (structural pattern matching) — `match` stays usable as a variable name.
       size_t j = i_;
@@ -222,9 +222,13 @@ class Parser {
           Expr* e = nullptr;
           if (starts_expression(cur())) {
             e = parse_expression();
-            if (accept_kw(Kw::From)) parse_expression();  // the cause is not shown by gradlab
+            Expr* cause = nullptr;
+            if (accept_kw(Kw::From)) cause = parse_expression();
+            auto* r = prog_.make<RaiseStmt>(span(start, (cause ? cause : e)->pos), e);
+            r->cause = cause;
+            return r;
           }
-          return prog_.make<RaiseStmt>(e ? span(start, e->pos) : start, e);
+          return prog_.make<RaiseStmt>(start, e);
         }
         case Kw::Yield: unsupported(t, "'yield'");
         case Kw::Await: unsupported(t, "'await'");
@@ -661,6 +665,107 @@ class Parser {
       if (!accept_op(Op::Comma)) break;
     }
     if (!seen_star) fn->num_positional = fn->params.size();
+  }
+
+  // @decorator lines, then the def or class they apply to.
+  void parse_decorated(Block& out) {
+    std::vector<Expr*> decorators;
+    while (at_op(Op::At)) {
+      advance();
+      decorators.push_back(parse_named_expression());
+      if (cur().kind != Tok::Newline) error_at(cur(), "invalid syntax");
+      advance();
+    }
+    if (at_kw(Kw::Def)) {
+      parse_def(out);
+      static_cast<FunctionDefStmt*>(out.back())->decorators = std::move(decorators);
+      return;
+    }
+    if (at_kw(Kw::Class)) return parse_class(out, std::move(decorators));
+    if (at_kw(Kw::Async)) unsupported(cur(), "'async'");
+    error_at(cur(), "invalid syntax");
+  }
+
+  void parse_class(Block& out, std::vector<Expr*> decorators) {
+    const Token& kw = cur();
+    int line = kw.pos.line;
+    advance();
+    if (cur().kind != Tok::Name) error_at(cur(), "invalid syntax");
+    auto* body = prog_.make<FunctionInfo>();
+    body->name = cur().text;
+    body->pos = cur().pos;
+    body->is_class = true;
+    auto* target = prog_.make<NameExpr>(cur().pos, cur().text);
+    advance();
+    auto* s = prog_.make<ClassDefStmt>(kw.pos, body, target);
+    s->decorators = std::move(decorators);
+    if (accept_op(Op::LPar)) {
+      while (!at_op(Op::RPar)) {
+        if (at_op(Op::Star) || at_op(Op::DoubleStar)) unsupported(cur(), "unpacking in a class's bases");
+        if (cur().kind == Tok::Name && peek().kind == Tok::Op && peek().op == Op::Equal) {
+          s->kw_names.push_back(cur().text);
+          advance();
+          advance();
+          s->kw_values.push_back(parse_expression());
+        } else {
+          s->bases.push_back(parse_expression());
+        }
+        if (!accept_op(Op::Comma)) break;
+      }
+      expect_op(Op::RPar);
+    }
+    s->pos = span(kw.pos, prev().pos);
+    int saved_loops = loop_depth_, saved_functions = function_depth_;
+    loop_depth_ = 0;
+    function_depth_ = 0;  // `return` in a class body is outside a function
+    parse_block(body->body, "class definition", line);
+    loop_depth_ = saved_loops;
+    function_depth_ = saved_functions;
+    out.push_back(s);
+  }
+
+  void parse_try(Block& out) {
+    const Token& kw = cur();
+    int line = kw.pos.line;
+    advance();
+    auto* s = prog_.make<TryStmt>(kw.pos);
+    parse_block(s->body, "'try' statement", line);
+    bool bare_seen = false;
+    while (at_kw(Kw::Except)) {
+      ExceptHandler h;
+      h.pos = cur().pos;
+      int hline = cur().pos.line;
+      if (bare_seen) error_range(h.pos, "default 'except:' must be last");
+      advance();
+      if (at_op(Op::Star)) unsupported(cur(), "'except*'");
+      if (!at_op(Op::Colon)) {
+        h.type = parse_expression();
+        if (at_op(Op::Comma)) error_range(h.type->pos, "multiple exception types must be parenthesized");
+        if (accept_kw(Kw::As)) {
+          if (cur().kind != Tok::Name) error_at(cur(), "invalid syntax");
+          h.name = prog_.make<NameExpr>(cur().pos, cur().text);
+          advance();
+        }
+        h.pos = span(h.pos, (h.name ? static_cast<Expr*>(h.name) : h.type)->pos);
+      } else {
+        bare_seen = true;
+      }
+      parse_block(h.body, "'except' statement", hline);
+      s->handlers.push_back(std::move(h));
+    }
+    if (at_kw(Kw::Else)) {
+      if (s->handlers.empty()) error_at(cur(), "expected 'except' or 'finally' block");
+      int eline = cur().pos.line;
+      advance();
+      parse_block(s->orelse, "'else' statement", eline);
+    }
+    if (at_kw(Kw::Finally)) {
+      int fline = cur().pos.line;
+      advance();
+      parse_block(s->finalbody, "'finally' statement", fline);
+    }
+    if (s->handlers.empty() && s->finalbody.empty()) error_at(cur(), "expected 'except' or 'finally' block");
+    out.push_back(s);
   }
 
   void parse_def(Block& out) {

@@ -366,7 +366,7 @@ Value d_pop(Interp&, const Value& self, CallArgs& a) {
   Value* v = D(self).find(*args.get(0));
   if (!v) {
     if (args.get(1)) return *args.get(1);
-    raise("KeyError", repr(*args.get(0)));
+    raise_key_error(*args.get(0));
   }
   Value out = *v;
   D(self).erase(*args.get(0));

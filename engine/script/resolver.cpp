@@ -20,6 +20,7 @@ namespace {
 struct Scope {
   FunctionInfo* fn = nullptr;  // null: module
   Scope* parent = nullptr;
+  bool is_class = false;  // a class body: its names are not visible to the functions inside it
   std::unordered_map<std::string, int> locals;
   std::unordered_set<std::string> globals, nonlocals;
   std::unordered_map<std::string, int> free_index;
@@ -96,6 +97,18 @@ class Resolver {
         for (const Expr* t : static_cast<const DelStmt*>(s)->targets) collect_target(t, out);
         break;
       case StmtKind::FunctionDef: out.push_back(static_cast<const FunctionDefStmt*>(s)->target->id); break;
+      case StmtKind::ClassDef: out.push_back(static_cast<const ClassDefStmt*>(s)->target->id); break;
+      case StmtKind::Try: {
+        auto* t = static_cast<const TryStmt*>(s);
+        collect_block(t->body, out, sc);
+        for (const auto& h : t->handlers) {
+          if (h.name) out.push_back(h.name->id);
+          collect_block(h.body, out, sc);
+        }
+        collect_block(t->orelse, out, sc);
+        collect_block(t->finalbody, out, sc);
+        break;
+      }
       case StmtKind::Import:
       case StmtKind::ImportFrom:
         for (const auto& a : static_cast<const ImportStmt*>(s)->names) out.push_back(a.target->id);
@@ -148,6 +161,7 @@ class Resolver {
 
   static Scope* find_enclosing(Scope* s, const std::string& name) {
     for (; s && s->fn; s = s->parent) {
+      if (s->is_class) continue;  // class namespaces are not enclosing scopes
       if (s->globals.count(name)) return nullptr;
       if (s->locals.count(name) && !s->nonlocals.count(name)) return s;
     }
@@ -161,7 +175,7 @@ class Resolver {
     Scope* d = sc.parent;
     FunctionInfo::FreeRef ref{name, false, 0};
     auto lit = d->locals.find(name);
-    if (lit != d->locals.end() && !d->nonlocals.count(name)) {
+    if (lit != d->locals.end() && !d->nonlocals.count(name) && !d->is_class) {
       d->is_cell[lit->second] = 1;
       ref.index = lit->second;
     } else {
@@ -248,10 +262,32 @@ class Resolver {
       }
       case StmtKind::FunctionDef: {
         auto* d = static_cast<FunctionDefStmt*>(s);
+        for (Expr* dec : d->decorators) expr(dec, sc);
         for (auto& p : d->fn->params)
           if (p.default_value) expr(p.default_value, sc);
         function(d->fn, sc);
         name(d->target, sc);
+        break;
+      }
+      case StmtKind::ClassDef: {
+        auto* c = static_cast<ClassDefStmt*>(s);
+        for (Expr* d : c->decorators) expr(d, sc);
+        for (Expr* b : c->bases) expr(b, sc);
+        for (Expr* k : c->kw_values) expr(k, sc);
+        function(c->body, sc);
+        name(c->target, sc);
+        break;
+      }
+      case StmtKind::Try: {
+        auto* t = static_cast<TryStmt*>(s);
+        block(t->body, sc);
+        for (auto& h : t->handlers) {
+          if (h.type) expr(h.type, sc);
+          if (h.name) name(h.name, sc);
+          block(h.body, sc);
+        }
+        block(t->orelse, sc);
+        block(t->finalbody, sc);
         break;
       }
       case StmtKind::Return: {
@@ -284,6 +320,7 @@ class Resolver {
       case StmtKind::Raise: {
         auto* r = static_cast<RaiseStmt*>(s);
         if (r->exc) expr(r->exc, sc);
+        if (r->cause) expr(r->cause, sc);
         break;
       }
       default: break;
@@ -293,6 +330,7 @@ class Resolver {
   void function(FunctionInfo* fn, Scope& parent) {
     auto sc = std::make_unique<Scope>();
     sc->parent = &parent;
+    sc->is_class = fn->is_class;
     std::vector<std::string> bound;
     sc->fn = fn;
     collect_block(fn->body, bound, *sc);

@@ -49,12 +49,15 @@ struct FunctionObj : Object {
   void clear_refs() override {
     defaults.clear();
     closure.clear();
+    attrs.clear();
   }
   std::shared_ptr<Program> program;  // keeps the AST alive
   const FunctionInfo* info = nullptr;
   std::vector<Value> defaults;       // one per parameter; unbound where it has none
   std::vector<std::shared_ptr<CellObj>> closure;
   std::string qualname;
+  std::weak_ptr<Object> defining_class;  // the class whose body defined it: zero-argument super()
+  std::unordered_map<std::string, Value> attrs;  // attributes a script set (f.__wrapped__, f.calls)
 };
 
 // A C++ function exposed to scripts (print, torch.exp). `owner` picks the repr:
@@ -85,6 +88,8 @@ struct BoundMethodObj : Object {
 enum class TypeId : uint8_t {
   NoneType, Bool, Int, Float, Str, List, Tuple, Dict, Range, Slice, Tensor, Size, DType, Device,
   Function, Builtin, Module, Type, Exception, Other,
+  Object,  // `object`, the root of every class
+  User,    // a class statement's class (ClassObj)
 };
 struct TypeObj : Object {
   TypeObj(const char* n, TypeId i, BuiltinFn c, const char* m = "builtins") : Object(ObjType::Type), name(n), module(m), id(i), ctor(c) {}
@@ -93,7 +98,182 @@ struct TypeObj : Object {
   const char* module;  // "builtins", "torch"
   TypeId id;
   BuiltinFn ctor;      // null: not callable from scripts
+  // A built-in type implemented in C++ that Python classes may subclass (Note [Classes]):
+  // native_new makes the C++ object an instance of a subclass carries (from the arguments the
+  // class was called with), native_methods are the methods the type gives its subclasses
+  // (called with the instance first; they work on its `native`).
+  Value (*native_new)(Interp& in, const std::string& class_name, CallArgs& args) = nullptr;
+  const std::unordered_map<std::string, Value>* native_methods = nullptr;
 };
+
+// ---- user-defined classes (classes.cpp) ------------------------------------------------------------
+// Note [Classes]: a `class` statement makes a ClassObj, a TypeObj with TypeId::User, so every place
+// that handles types (type(), isinstance, reprs) sees it as one. Its MRO (C3) may end in built-in
+// types: `object`, an exception class, and later C++ types such as torch.nn.Module. An instance
+// (InstanceObj) holds its attributes in `attrs` and, when its class derives from a built-in type
+// implemented in C++, that type's own object in `native`: an instance of `class E(ValueError)`
+// carries an ExceptionObj (its args, its message). Attribute lookup tries the instance, then the
+// MRO's class dicts, then `native`; methods a built-in base provides (`Exception.__init__`,
+// `object.__setattr__`) are BuiltinObjs found by native_type_attr(), called with self as the
+// first argument, so super().__init__(...) reaches them like any Python method.
+// To make a C++ type subclassable (`class Net(nn.Module)`, `class F(torch.autograd.Function)`),
+// give its TypeObj a native_new (the C++ object for a new instance: nn.Module's parameter and
+// submodule tables) and native_methods (`__init__`, `__setattr__` registering Parameters,
+// `__call__` running forward, `parameters`, ...), each taking the instance first and working on
+// instance->native; the class statement, instantiate(), super() and the MRO need no change. The
+// exception types are built this way (make_subclassable_exception). The protocols of values.h (repr, ==, hash, truth) and of the
+// operators, len, indexing, iteration and calls dispatch to dunder methods through
+// current_interp(). Classes and instances are Heap-tracked: cycles through them are cleared
+// with the other containers.
+struct ClassObj : TypeObj {
+  ClassObj(const std::string& n) : TypeObj(n.c_str(), TypeId::User, nullptr, "__main__") {}
+  void clear_refs() override {
+    dict.clear();
+    cache.clear();
+    bases.clear();
+    mro.clear();
+  }
+  std::string qualname;
+  std::vector<Value> bases;                     // the classes named in the statement
+  std::vector<TypeObj*> mro;                    // C3 order, this class first (bases keep them alive)
+  std::vector<std::pair<std::string, Value>> dict;  // the class namespace, in definition order
+  std::unordered_map<std::string, Value> cache;     // MRO lookups (unbound: absent), see class_epoch
+  uint64_t cache_epoch = 0;
+  // Whether a user-defined __setattr__ / __getattr__ is on the MRO (valid for flags_epoch).
+  uint64_t flags_epoch = 0;
+  bool user_setattr = false, user_getattr = false;
+  const TypeObj* native_base = nullptr;         // the first built-in base implemented in C++ (not object)
+  std::weak_ptr<Object> weak_self;
+  Value* own(const std::string& name);          // this class's own entry, or null
+};
+// Attribute names of instances are interned: one string per distinct name, compared by address.
+const std::string* intern_name(const std::string& name);
+
+// An instance's attributes: few, so a vector scanned by (interned) name beats hashing the
+// name, and a call site can remember the index where it found one (AttributeExpr's cache).
+struct AttrTable {
+  std::vector<std::pair<const std::string*, Value>> items;
+  Value* find_interned(const std::string* k) {
+    for (auto& e : items)
+      if (e.first == k) return &e.second;
+    return nullptr;
+  }
+  Value* find(const std::string& k) { return find_interned(intern_name(k)); }
+  void set(const std::string& k, Value v) {
+    const std::string* key = intern_name(k);
+    if (Value* p = find_interned(key)) *p = std::move(v);
+    else items.emplace_back(key, std::move(v));
+  }
+  bool erase(const std::string& k) {
+    const std::string* key = intern_name(k);
+    for (size_t i = 0; i < items.size(); ++i)
+      if (items[i].first == key) {
+        items.erase(items.begin() + static_cast<std::ptrdiff_t>(i));
+        return true;
+      }
+    return false;
+  }
+  void clear() { items.clear(); }
+  auto begin() { return items.begin(); }
+  auto end() { return items.end(); }
+  auto begin() const { return items.begin(); }
+  auto end() const { return items.end(); }
+};
+struct InstanceObj : Object {
+  explicit InstanceObj(std::shared_ptr<ClassObj> c) : Object(ObjType::Instance), cls(std::move(c)) {}
+  static bool matches(const Object& o) { return o.type == ObjType::Instance; }
+  void clear_refs() override {
+    attrs.clear();
+    native = Value();
+  }
+  std::shared_ptr<ClassObj> cls;
+  std::weak_ptr<Object> weak_self;  // for the protocol hooks, which get a raw Object*
+  AttrTable attrs;
+  Value native;  // the built-in base's object (an ExceptionObj for exception classes), or None
+};
+// A function bound to its object: `obj.method` (self first), or a classmethod bound to its class.
+struct MethodObj : Object {
+  MethodObj(Value s, Value f) : Object(ObjType::Method), self(std::move(s)), func(std::move(f)) {}
+  static bool matches(const Object& o) { return o.type == ObjType::Method; }
+  void clear_refs() override {
+    self = Value();
+    func = Value();
+  }
+  Value self, func;
+};
+// staticmethod(f), classmethod(f), property(fget, fset, fdel).
+struct WrapperObj : Object {
+  enum class Kind : uint8_t { StaticMethod, ClassMethod, Property };
+  WrapperObj(Kind k, Value f) : Object(ObjType::Wrapper), kind(k), func(std::move(f)) {}
+  static bool matches(const Object& o) { return o.type == ObjType::Wrapper; }
+  void clear_refs() override {
+    func = fset = fdel = Value();
+  }
+  Kind kind;
+  Value func, fset, fdel;  // func: the function, or the property's getter
+};
+// super(): attribute lookup starting after `start` in self's MRO.
+struct SuperObj : Object {
+  SuperObj(Value t, Value s) : Object(ObjType::Super), start(std::move(t)), self(std::move(s)) {}
+  static bool matches(const Object& o) { return o.type == ObjType::Super; }
+  Value start, self;
+};
+
+class Interp;
+Interp*& current_interp();  // the interpreter running on this thread (set by Interpreter::run)
+extern uint64_t class_epoch;  // bumped whenever a class namespace changes: invalidates lookups
+
+// The class attribute `name` along cls's MRO (class dicts, then built-in bases), or null.
+const Value* class_lookup(ClassObj* cls, const std::string& name);
+// class_lookup through a call site's cache: valid while the class and class_epoch are unchanged.
+inline const Value* class_lookup_cached(ClassObj* cls, const std::string& name, const AttributeExpr* site) {
+  if (site->ic_class == cls && site->ic_epoch == class_epoch) return site->ic_value;
+  const Value* v = class_lookup(cls, name);
+  site->ic_class = cls;
+  site->ic_epoch = class_epoch;
+  site->ic_value = v;
+  return v;
+}
+void update_class_flags(ClassObj* cls);
+inline bool has_user_setattr(ClassObj* cls) {
+  if (cls->flags_epoch != class_epoch) update_class_flags(cls);
+  return cls->user_setattr;
+}
+inline bool has_user_getattr(ClassObj* cls) {
+  if (cls->flags_epoch != class_epoch) update_class_flags(cls);
+  return cls->user_getattr;
+}
+Value load_instance_attr(Interp& in, const Value& self, const AttributeExpr* site);
+void store_instance_attr(Interp& in, const Value& self, const AttributeExpr* site, Value v);
+// A built-in type's attribute seen from Python (object.__init__, Exception.__str__), or unbound.
+Value native_type_attr(const TypeObj* t, const std::string& name);
+Value instantiate(Interp& in, const std::shared_ptr<ClassObj>& cls, CallArgs& args);
+Value instance_getattr(Interp& in, const Value& self, const std::string& name);
+void instance_setattr(Interp& in, const Value& self, const std::string& name, Value v);
+void instance_delattr(Interp& in, const Value& self, const std::string& name);
+Value class_getattr(Interp& in, const Value& cls, const std::string& name);
+Value super_getattr(Interp& in, const Value& sup, const std::string& name);
+Value wrapper_getattr(Interp& in, const Value& w, const std::string& name);
+// Calls self's dunder `name` when its class defines one (user classes only): false if none.
+bool call_dunder(Interp& in, const Value& self, const char* name, std::initializer_list<Value> args, Value* out);
+Value instance_binop(Interp& in, BinOpKind op, const Value& a, const Value& b, bool augmented);
+bool instance_compare(Interp& in, CmpKind op, const Value& a, const Value& b);
+Value instance_unary(Interp& in, UnaryKind op, const Value& a);
+Value not_implemented_value();
+bool is_subclass(const TypeObj* sub, const TypeObj* base);
+bool exception_name_is_a(const std::string& sub, const std::string& base);  // by built-in name
+const TypeObj* object_type();
+Value builtin_object_type();
+Value type_value(Interp& in, const TypeObj* t);  // a Value holding a type of an MRO
+const char* exception_parent(const std::string& name);
+[[noreturn]] void raise_key_error(const Value& key);  // KeyError(key): e.args holds the key itself  // "" for BaseException
+struct FrameRecord;
+std::string exception_report(const PyError& e, const std::vector<FrameRecord>& records);
+void install_class_builtins(Interp& in);
+Value grad_mode_decorate(Interp& in, const Value& ctx, const Value& fn);  // @torch.no_grad() (exec.cpp)
+void make_subclassable_exception(TypeObj* t);  // native_new/native_methods of an exception type
+void install_extra_builtins(Interp& in);  // builtins_extra.cpp
+Value make_time_module(Interp& in);
 
 struct ModuleObj : Object {
   ModuleObj(std::string n, std::string f) : Object(ObjType::Module), name(std::move(n)), file(std::move(f)) {}
@@ -177,6 +357,7 @@ struct Frame {
   FunctionObj* func = nullptr;                     // the running function (qualnames, its Program)
   FrameRecord* record = nullptr;
   Value return_value;
+  const Frame* caller = nullptr;                   // the frame that called this one (super())
 };
 
 enum class Flow : uint8_t { Normal, Break, Continue, Return };
@@ -189,7 +370,9 @@ class Iter {
   bool next(Value& out);
 
  private:
-  enum class Kind : uint8_t { Seq, Range, Str, Tensor, Iterator, Values } kind_;
+  void init(Interp& in, const Value& v);
+  enum class Kind : uint8_t { Seq, Range, Str, Tensor, Iterator, Values, Protocol } kind_;
+  Interp* in_ = nullptr;         // Protocol: calls hold_.__next__() until StopIteration
   Value hold_;                  // keeps the iterable alive
   const std::vector<Value>* seq_ = nullptr;
   IteratorObj* it_ = nullptr;
@@ -245,6 +428,33 @@ class Interp {
   void assign(const Expr* target, Value v, Frame& f);
   Value call_function(FunctionObj* fn, CallArgs& args);
   Value make_function(const FunctionInfo* info, Frame& f, const Program* prog);
+  void exec_class(const ClassDefStmt* s, Frame& f);
+  Value apply_decorators(const std::vector<Expr*>& decorators, std::vector<Value>& evaluated, Value v);
+  // Where the evaluator stands, so that catching an exception can put it back (the records an
+  // unwinding exception leaves behind are for the traceback of an uncaught one).
+  struct Mark {
+    size_t frames;
+    int depth;
+    size_t keepalive;
+    const Frame* frame;
+  };
+  Mark mark() const { return Mark{frames_.size(), depth_, unwind_keepalive_.size(), current_frame_}; }
+  void restore(const Mark& m);
+  Flow exec_try(const TryStmt* s, Frame& f);
+  Flow exec_handlers(const TryStmt* s, Frame& f, const gradlab::Error& e, const Mark& m);
+  [[noreturn]] void exec_raise(const RaiseStmt* s, Frame& f);
+  bool interrupted_ = false;  // Stop/--timeout fired: no `except` may catch it
+  const Frame* current_frame_ = nullptr;  // the innermost running Python frame
+  // The exceptions being handled by enclosing `except` blocks, innermost last: for bare `raise`
+  // and for the context of an exception raised while handling one (Note [Exceptions]).
+  struct Handled {
+    PyError error;
+    std::vector<FrameRecord> records;  // its traceback, from the frame that caught it down
+  };
+  std::vector<Handled> handling_;
+  // Calls `callee`; an exception of type `type` (or a subclass) comes back as false with the
+  // evaluator's state restored, any other propagates. For iteration protocols (StopIteration).
+  bool call_catching(const Value& callee, CallArgs& args, const char* type, Value* out);
 
   // ---- attributes (attributes.cpp) ----
   Value get_attr(const Value& obj, const std::string& name);
@@ -253,7 +463,10 @@ class Interp {
 
   // ---- limits and interruption ----
   void check_interrupt() {
-    if (interrupt_ && (++tick_ & 1023) == 0 && interrupt_()) raise(interrupt_type_.c_str(), interrupt_message_);
+    if (interrupt_ && (++tick_ & 1023) == 0 && interrupt_()) {
+      interrupted_ = true;
+      raise(interrupt_type_.c_str(), interrupt_message_);
+    }
   }
   std::function<bool()> interrupt_;
   std::string interrupt_type_ = "KeyboardInterrupt", interrupt_message_;
@@ -290,6 +503,7 @@ class Interp {
   void exec_rare(const Stmt* s, Frame& f);
   Flow exec_for(const ForStmt* s, Frame& f);
   Flow exec_with(const WithStmt* s, Frame& f, size_t item);
+  Flow exec_with_instance(const WithStmt* s, Frame& f, size_t item, const Value& ctx);
   void exec_augassign(const AugAssignStmt* s, Frame& f);
   void unpack(const std::vector<Expr*>& targets, const Value& v, Frame& f, const Expr* whole);
 
@@ -314,6 +528,7 @@ Value make_math_module(Interp& in);
 void install_random_functions(Interp& in, ModuleObj& torch);  // random_functions.cpp
 Value make_nn_init_module();                                   // nn_init.cpp
 Value legacy_tensor_ctor(Interp& in, CallArgs& args);         // torch.Tensor(...), torch_module.cpp
+Value python_module(Interp& in, const std::string& name);  // Note [Modules in Python]; None if not one
 
 // Python operators (operators.cpp).
 // `augmented` words errors as for `a op= b` ("unsupported operand type(s) for +=").

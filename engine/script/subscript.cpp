@@ -261,6 +261,11 @@ void tensor_set_index(const Tensor& t, const Value& index, const Value& v) {
 }
 
 Value get_item(Interp& in, const Value& obj, const Value& index) {
+  if (is_instance(obj)) {
+    Value r;
+    if (call_dunder(in, obj, "__getitem__", {index}, &r)) return r;
+    raise_type_error(std::string("'") + type_name(obj) + "' object is not subscriptable");
+  }
   if (obj.is_tensor()) return tensor_index(obj.as_tensor(), index);
   Object* o = obj.obj();
   if (!o) {
@@ -299,7 +304,7 @@ Value get_item(Interp& in, const Value& obj, const Value& index) {
     }
     case ObjType::Dict: {
       Value* v = static_cast<DictObj*>(o)->find(index);
-      if (!v) raise("KeyError", repr(index));
+      if (!v) raise_key_error(index);
       return *v;
     }
     case ObjType::Range: {
@@ -326,6 +331,10 @@ Value get_item(Interp& in, const Value& obj, const Value& index) {
 }
 
 void set_item(Interp& in, const Value& obj, const Value& index, Value v) {
+  if (is_instance(obj)) {
+    if (call_dunder(in, obj, "__setitem__", {index, v}, nullptr)) return;
+    raise_type_error(std::string("'") + type_name(obj) + "' object does not support item assignment");
+  }
   if (obj.is_tensor()) {
     tensor_set_index(obj.as_tensor(), index, v);
     return;
@@ -361,6 +370,10 @@ void set_item(Interp& in, const Value& obj, const Value& index, Value v) {
 }
 
 void del_item(Interp& in, const Value& obj, const Value& index) {
+  if (is_instance(obj)) {
+    if (call_dunder(in, obj, "__delitem__", {index}, nullptr)) return;
+    raise_type_error(std::string("'") + type_name(obj) + "' object doesn't support item deletion");
+  }
   if (auto* l = as_list(obj)) {
     int64_t n = static_cast<int64_t>(l->items.size());
     if (auto* sl = index.as<SliceObj>()) {
@@ -378,14 +391,16 @@ void del_item(Interp& in, const Value& obj, const Value& index) {
     return;
   }
   if (auto* d = obj.as<DictObj>()) {
-    if (!d->erase(index)) raise("KeyError", repr(index));
+    if (!d->erase(index)) raise_key_error(index);
     return;
   }
   raise_type_error(std::string("'") + type_name(obj) + "' object doesn't support item deletion");
 }
 
 // ---- iteration ---------------------------------------------------------------------------------
-Iter::Iter(Interp& in, const Value& v) : hold_(v) {
+Iter::Iter(Interp& in, const Value& v) : hold_(v) { init(in, hold_); }
+
+void Iter::init(Interp& in, const Value& v) {
   if (v.is_tensor()) {
     const Tensor& t = v.as_tensor();
     if (t.dim() == 0) raise_type_error("iteration over a 0-d tensor");
@@ -435,6 +450,30 @@ Iter::Iter(Interp& in, const Value& v) : hold_(v) {
         kind_ = Kind::Seq;
         seq_ = &static_cast<DictViewObj*>(o)->items;
         return;
+      case ObjType::Instance: {
+        Value r;
+        if (call_dunder(in, v, "__iter__", {}, &r)) {
+          if (is_instance(r)) {
+            if (!class_lookup(r.as<InstanceObj>()->cls.get(), "__next__"))
+              raise_type_error(std::string("iter() returned non-iterator of type '") + type_name(r) + "'");
+            kind_ = Kind::Protocol;
+            in_ = &in;
+            hold_ = r;
+            return;
+          }
+          if (!r.as<IteratorObj>()) raise_type_error(std::string("iter() returned non-iterator of type '") + type_name(r) + "'");
+          hold_ = std::move(r);
+          init(in, hold_);
+          return;
+        }
+        if (class_lookup(static_cast<InstanceObj*>(o)->cls.get(), "__getitem__")) {
+          kind_ = Kind::Protocol;  // the old sequence protocol: v[0], v[1], ... until IndexError
+          in_ = &in;
+          n_ = -1;
+          return;
+        }
+        break;
+      }
       case ObjType::Iterator:
         kind_ = Kind::Iterator;
         it_ = static_cast<IteratorObj*>(o);
@@ -466,6 +505,28 @@ bool Iter::next(Value& out) {
       if (it_->next >= it_->items.size()) return false;
       out = it_->items[it_->next++];
       return true;
+    case Kind::Protocol: {
+      if (n_ < 0) {  // __getitem__ with 0, 1, 2, ...
+        const Value* gi = class_lookup(hold_.as<InstanceObj>()->cls.get(), "__getitem__");
+        if (!gi) return false;
+        Value fn = *gi;
+        std::vector<Value> pos{hold_, Value(i_)};
+        CallArgs a;
+        a.pos = pos.data();
+        a.npos = 2;
+        if (!in_->call_catching(fn, a, "IndexError", &out)) return false;
+        ++i_;
+        return true;
+      }
+      const Value* nx = class_lookup(hold_.as<InstanceObj>()->cls.get(), "__next__");
+      if (!nx) return false;
+      Value fn = *nx;
+      std::vector<Value> pos{hold_};
+      CallArgs a;
+      a.pos = pos.data();
+      a.npos = 1;
+      return in_->call_catching(fn, a, "StopIteration", &out);
+    }
     case Kind::Str: return false;
   }
   return false;

@@ -4,6 +4,7 @@
 // PyTorch has but gradlab does not are listed (python_names.h) so they fail with a clear
 // NotImplementedError rather than a misleading AttributeError.
 #include <cmath>
+#include <numeric>
 #include <limits>
 
 #include "engine/backend/backend.h"
@@ -275,6 +276,15 @@ GRADLAB_MATH1(fabs, std::fabs(x), true)
 GRADLAB_MATH1(erf, std::erf(x), true)
 GRADLAB_MATH1(degrees, x * 180.0 / M_PI, true)
 GRADLAB_MATH1(radians, x * M_PI / 180.0, true)
+GRADLAB_MATH1(acosh, std::acosh(x), x >= 1 || std::isnan(x))
+GRADLAB_MATH1(asinh, std::asinh(x), true)
+GRADLAB_MATH1(atanh, std::atanh(x), (x > -1 && x < 1) || std::isnan(x))
+GRADLAB_MATH1(erfc, std::erfc(x), true)
+GRADLAB_MATH1(exp2, std::exp2(x), true)
+GRADLAB_MATH1(expm1, std::expm1(x), true)
+// (gamma and lgamma stay unsupported: CPython computes them with its own Lanczos sums, whose
+// last digits differ from the C library's; so does cbrt, whose glibc and musl (wasm) results
+// differ in the last digit: cbrt(27) is 3.0000000000000004 in CPython on glibc)
 #undef GRADLAB_MATH1
 
 Value m_log(Interp&, CallArgs& a) {
@@ -413,6 +423,108 @@ Value new_module(const std::string& name, const std::string& file, const char* c
 }  // namespace
 
 Value legacy_tensor_ctor(Interp&, CallArgs& a) { return legacy_tensor(a, kDefaultFloat); }
+int64_t math_int(const Value& v, const char* name) {
+  if (!v.is_intlike()) raise_type_error(std::string("'") + type_name(v) + "' object cannot be interpreted as an integer");
+  return v.as_int();
+}
+Value m_fmod(Interp&, CallArgs& a) {
+  double y, x = two_args(a, "fmod", &y);
+  if (std::isinf(x) || (y == 0 && !std::isnan(x))) raise_value_error("math domain error");
+  return Value(std::fmod(x, y));
+}
+Value m_remainder(Interp&, CallArgs& a) {
+  double y, x = two_args(a, "remainder", &y);
+  if (std::isinf(x) || (y == 0 && !std::isnan(x))) raise_value_error("math domain error");
+  return Value(std::remainder(x, y));
+}
+Value m_nextafter(Interp&, CallArgs& a) {
+  double y, x = two_args(a, "nextafter", &y);
+  return Value(std::nextafter(x, y));
+}
+Value m_ldexp(Interp&, CallArgs& a) {
+  if (a.npos != 2 || a.nkw) raise_type_error("ldexp expected 2 arguments, got " + std::to_string(a.npos));
+  double x = to_double(a.pos[0], "ldexp");
+  int64_t e = math_int(a.pos[1], "ldexp");
+  double r = std::ldexp(x, static_cast<int>(std::clamp<int64_t>(e, -100000, 100000)));
+  if (std::isinf(r) && std::isfinite(x)) raise("OverflowError", "math range error");
+  return Value(r);
+}
+Value m_frexp(Interp&, CallArgs& a) {
+  double x = math_arg(a, "frexp");
+  int e = 0;
+  double m = std::isfinite(x) ? std::frexp(x, &e) : x;
+  return make_tuple({Value(m), Value(int64_t{e})});
+}
+Value m_modf(Interp&, CallArgs& a) {
+  double x = math_arg(a, "modf"), ip;
+  if (std::isinf(x)) return make_tuple({Value(std::copysign(0.0, x)), Value(x)});
+  double fp = std::modf(x, &ip);
+  return make_tuple({Value(fp), Value(ip)});
+}
+Value m_ulp(Interp&, CallArgs& a) {
+  double x = std::fabs(math_arg(a, "ulp"));
+  if (std::isnan(x) || std::isinf(x)) return Value(x);
+  double next = std::nextafter(x, INFINITY);
+  if (std::isinf(next)) return Value(x - std::nextafter(x, -INFINITY));
+  return Value(next - x);
+}
+Value m_isqrt(Interp&, CallArgs& a) {
+  if (a.npos != 1 || a.nkw) raise_type_error("math.isqrt() takes exactly one argument (" + std::to_string(a.npos) + " given)");
+  int64_t n = math_int(a.pos[0], "isqrt");
+  if (n < 0) raise_value_error("isqrt() argument must be nonnegative");
+  int64_t r = static_cast<int64_t>(std::sqrt(static_cast<double>(n)));
+  while (r > 0 && (__int128)r * r > n) --r;
+  while ((__int128)(r + 1) * (r + 1) <= n) ++r;
+  return Value(r);
+}
+int64_t checked_mul(int64_t x, int64_t y) {
+  int64_t r;
+  if (__builtin_mul_overflow(x, y, &r)) raise("OverflowError", "int too large: gradlab's ints are 64-bit");
+  return r;
+}
+Value m_comb_perm(CallArgs& a, const char* name, bool comb) {
+  if (a.nkw || a.npos < 1 || a.npos > 2 || (comb && a.npos != 2))
+    raise_type_error(std::string(name) + " expected 2 arguments, got " + std::to_string(a.npos));
+  int64_t n = math_int(a.pos[0], name), k = a.npos == 2 && !a.pos[1].is_none() ? math_int(a.pos[1], name) : n;
+  if (n < 0) raise_value_error("n must be a non-negative integer");
+  if (k < 0) raise_value_error("k must be a non-negative integer");
+  if (k > n) return Value(int64_t{0});
+  int64_t r = 1;
+  if (comb) {
+    k = std::min(k, n - k);
+    for (int64_t i = 1; i <= k; ++i) r = checked_mul(r, n - k + i) / i;
+  } else {
+    for (int64_t i = 0; i < k; ++i) r = checked_mul(r, n - i);
+  }
+  return Value(r);
+}
+Value m_comb(Interp&, CallArgs& a) { return m_comb_perm(a, "comb", true); }
+Value m_perm(Interp&, CallArgs& a) { return m_comb_perm(a, "perm", false); }
+Value m_lcm(Interp&, CallArgs& a) {
+  if (a.nkw) raise_type_error("math.lcm() takes no keyword arguments");
+  int64_t r = 1;
+  for (size_t i = 0; i < a.npos; ++i) {
+    int64_t v = math_int(a.pos[i], "lcm");
+    v = v < 0 ? -v : v;
+    if (v == 0 || r == 0) {
+      r = 0;
+      continue;
+    }
+    r = checked_mul(r / std::gcd(r, v), v);
+  }
+  return Value(r);
+}
+Value m_dist(Interp& in, CallArgs& a) {
+  if (a.npos != 2 || a.nkw) raise_type_error("dist expected 2 arguments, got " + std::to_string(a.npos));
+  std::vector<Value> p = to_vector(in, a.pos[0]), q = to_vector(in, a.pos[1]);
+  if (p.size() != q.size()) raise_value_error("both points must have the same number of dimensions");
+  double s = 0;
+  for (size_t i = 0; i < p.size(); ++i) {
+    double d = to_double(p[i], "dist") - to_double(q[i], "dist");
+    s += d * d;
+  }
+  return Value(std::sqrt(s));
+}
 
 Value make_math_module(Interp&) {
   Value mv = new_module("math", "", names::kMathDir);
@@ -433,7 +545,10 @@ Value make_math_module(Interp&) {
       {"floor", m_floor}, {"ceil", m_ceil}, {"trunc", m_trunc}, {"pow", m_pow}, {"hypot", m_hypot},
       {"copysign", m_copysign}, {"isnan", m_isnan}, {"isinf", m_isinf}, {"isfinite", m_isfinite},
       {"isclose", m_isclose}, {"factorial", m_factorial}, {"gcd", m_gcd}, {"degrees", m_degrees},
-      {"radians", m_radians}, {"fsum", m_fsum}, {"prod", m_prod},
+      {"radians", m_radians}, {"fsum", m_fsum}, {"prod", m_prod}, {"acosh", m_acosh}, {"asinh", m_asinh},
+      {"atanh", m_atanh}, {"erfc", m_erfc}, {"exp2", m_exp2}, {"expm1", m_expm1}, {"fmod", m_fmod}, {"remainder", m_remainder}, {"nextafter", m_nextafter}, {"ldexp", m_ldexp},
+      {"frexp", m_frexp}, {"modf", m_modf}, {"ulp", m_ulp}, {"isqrt", m_isqrt}, {"comb", m_comb}, {"perm", m_perm},
+      {"lcm", m_lcm}, {"dist", m_dist},
   };
   for (const auto& r : rows) m[r.name] = plain_fn(r.name, r.f);
   return mv;

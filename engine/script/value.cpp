@@ -223,6 +223,10 @@ const char* type_name(const Value& v) {
     case ObjType::Generator: return "generator";
     case ObjType::TorchGenerator: return "Generator";
     case ObjType::HookHandle: return "RemovableHandle";
+    case ObjType::Instance: return instance_type_name(o);
+    case ObjType::Method: return "method";
+    case ObjType::Wrapper:
+    case ObjType::Super: return instance_type_name(o);
   }
   return "object";
 }
@@ -370,7 +374,7 @@ std::string object_repr(const Object* o, bool as_str) {
       const auto* e = static_cast<const ExceptionObj*>(o);
       if (as_str) {
         if (e->args.empty()) return "";
-        if (e->args.size() == 1) return str(e->args[0]);
+        if (e->args.size() == 1) return e->type_name == "KeyError" && !e->preformatted ? repr(e->args[0]) : str(e->args[0]);
         return "(" + join_reprs(e->args) + ")";
       }
       if (e->args.size() == 1) return e->type_name + "(" + repr(e->args[0]) + ")";
@@ -381,7 +385,11 @@ std::string object_repr(const Object* o, bool as_str) {
     case ObjType::BoundMethod:
     case ObjType::Type:
     case ObjType::Module:
-    case ObjType::Generator: return runtime_object_repr(o);
+    case ObjType::Generator:
+    case ObjType::Method:
+    case ObjType::Wrapper:
+    case ObjType::Super: return runtime_object_repr(o);
+    case ObjType::Instance: return instance_repr(const_cast<Object*>(o), as_str);
   }
   return "<object>";
 }
@@ -424,6 +432,7 @@ bool truthy(const Value& v) {
     case ObjType::Dict: return !static_cast<DictObj*>(o)->entries.empty();
     case ObjType::Range: return static_cast<RangeObj*>(o)->length() > 0;
     case ObjType::DictView: return !static_cast<DictViewObj*>(o)->items.empty();
+    case ObjType::Instance: return instance_truthy(o);
     default: return true;
   }
 }
@@ -459,6 +468,7 @@ bool values_equal(const Value& a, const Value& b) {
     if (a.is_float() || b.is_float()) return a.as_number() == b.as_number();
     return a.as_int() == b.as_int();
   }
+  if (is_instance(a) || is_instance(b)) return instance_equal(a, b);
   if (a.is_none() || b.is_none()) return a.is_none() && b.is_none();
   if (a.is_tensor() || b.is_tensor()) return a.is_tensor() && b.is_tensor() && a.as_tensor().is_same(b.as_tensor());
   Object* x = a.obj();
@@ -538,6 +548,7 @@ size_t hash_value(const Value& v) {
     case ObjType::Slice:
       raise_type_error(std::string("unhashable type: '") + type_name(v) + "'");
     case ObjType::Device: return std::hash<std::string>()(static_cast<DeviceObj*>(o)->device.str());
+    case ObjType::Instance: return instance_hash(o);
     default: return std::hash<const void*>()(o);
   }
 }

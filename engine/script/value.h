@@ -157,6 +157,7 @@ enum class ObjType : uint8_t {
   Function, Builtin, BoundMethod, Type, Module, Cell,
   DType, Device, GradFn, Context, Iterator, DictView, Exception, Generator,
   TorchGenerator, HookHandle,
+  Instance, Method, Wrapper, Super,  // user-defined classes (runtime.h, classes.cpp)
 };
 
 struct Object {
@@ -280,6 +281,7 @@ struct ExceptionObj : Object {
   void clear_refs() override { args.clear(); }
   std::string type_name;
   std::vector<Value> args;
+  bool preformatted = false;  // caught from the engine: args[0] is the message as printed (a KeyError's repr'd key)
 };
 
 // torch.Generator: a handle to a CPU random generator — torch.default_generator (which
@@ -387,6 +389,15 @@ bool values_equal(const Value& a, const Value& b);  // Python ==, for non-tensor
 bool is_same_object(const Value& a, const Value& b);  // `is`
 size_t hash_value(const Value& v);       // raises TypeError: unhashable type: 'list'
 std::string address_of(const void* p);   // "0x7f..." as in <function f at 0x...>
+
+// Instances of user-defined classes answer repr/str/truth/==/hash through their dunder methods
+// (classes.cpp); these run the current interpreter (Note [Classes]).
+std::string instance_repr(Object* o, bool as_str);
+bool instance_truthy(Object* o);
+bool instance_equal(const Value& a, const Value& b);
+size_t instance_hash(Object* o);
+const char* instance_type_name(const Object* o);
+inline bool is_instance(const Value& v) { return v.is_object() && v.obj()->type == ObjType::Instance; }
 
 inline const std::string* as_str(const Value& v) {
   auto* s = v.as<StrObj>();
