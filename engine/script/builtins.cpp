@@ -724,6 +724,7 @@ Value type_of(const Value& v) {
     case ObjType::GradFn: return other_type(static_cast<GradFnObj*>(o)->node->name(), "builtins");
     case ObjType::Context: return other_type(static_cast<ContextObj*>(o)->enables_grad ? "enable_grad" : "no_grad", "torch.autograd.grad_mode");
     case ObjType::Exception: return other_type(static_cast<ExceptionObj*>(o)->type_name, "builtins");
+    case ObjType::Random: return random_type();
     default: return other_type(type_name(v), "builtins");
   }
 }

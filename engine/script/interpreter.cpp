@@ -84,6 +84,8 @@ Value Interp::module(const std::string& name) {
     m = make_torch_module(*this);
   } else if (name == "math") {
     m = make_math_module(*this);
+  } else if (name == "random") {
+    m = make_random_module(*this);
   } else if (name == "typing") {
     m = typing_module();
   } else if (name.rfind("torch.", 0) == 0) {
@@ -107,7 +109,7 @@ Value Interp::import_module(const std::string& dotted, const SourceRange& where)
   Value m = module(dotted);
   if (!m.is_none()) return m;
   std::string top = dotted.substr(0, dotted.find('.'));
-  if (top == "torch" || top == "math") {
+  if (top == "torch" || top == "math" || top == "random") {
     // A real torch submodule (torch.optim, torch.utils.data, ...) gradlab does not have.
     Value parent = module(top);
     std::string second = dotted.find('.') == std::string::npos ? "" : dotted.substr(top.size() + 1);
@@ -116,7 +118,7 @@ Value Interp::import_module(const std::string& dotted, const SourceRange& where)
     if (pm && pm->known_missing && name_in(pm->known_missing, second)) raise_not_supported("the module " + dotted);
     raise("ModuleNotFoundError", "No module named '" + dotted + "'");
   }
-  static const char* const kStdlib[] = {"random", "time", "os", "sys", "collections", "itertools", "functools",
+  static const char* const kStdlib[] = {"time", "os", "sys", "collections", "itertools", "functools",
                                         "dataclasses", "copy", "json", "re", "string", "statistics", "operator",
                                         "numbers", "pathlib", "datetime", "fractions", "decimal", "cmath", nullptr};
   if (name_in(kStdlib, top)) raise_not_supported("the '" + top + "' module");

@@ -223,6 +223,7 @@ const char* type_name(const Value& v) {
     case ObjType::Generator: return "generator";
     case ObjType::TorchGenerator: return "Generator";
     case ObjType::HookHandle: return "RemovableHandle";
+    case ObjType::Random: return "Random";
   }
   return "object";
 }
@@ -382,6 +383,7 @@ std::string object_repr(const Object* o, bool as_str) {
     case ObjType::Type:
     case ObjType::Module:
     case ObjType::Generator: return runtime_object_repr(o);
+    case ObjType::Random: return "<random.Random object at " + address_of(o) + ">";
   }
   return "<object>";
 }

@@ -157,6 +157,7 @@ enum class ObjType : uint8_t {
   Function, Builtin, BoundMethod, Type, Module, Cell,
   DType, Device, GradFn, Context, Iterator, DictView, Exception, Generator,
   TorchGenerator, HookHandle,
+  Random,  // a random.Random instance (random_module.cpp)
 };
 
 struct Object {
