@@ -122,7 +122,7 @@ double math_sqrt(double x) {
   return std::sqrt(x);
 }
 double math_log(double x) {
-  if (!(x > 0)) raise_value_error("math domain error");
+  if (x <= 0) raise_value_error("math domain error");  // log(nan) is nan
   return std::log(x);
 }
 double math_exp(double x) {
@@ -322,6 +322,7 @@ Value m_shuffle(Interp& in, const Value& self, CallArgs& a) {
   int64_t n = len_of(in, x);
   PythonRandom& g = R(self).gen;
   for (int64_t i = n - 1; i >= 1; --i) {
+    poll_interrupt();  // Note [Polling long operations]
     int64_t j = static_cast<int64_t>(g.randbelow(static_cast<uint64_t>(i + 1)));
     if (SeqObj* list = as_list(x); list && static_cast<int64_t>(list->items.size()) == n) {
       std::swap(list->items[static_cast<size_t>(i)], list->items[static_cast<size_t>(j)]);
@@ -382,6 +383,7 @@ Value sample(Interp& in, RandomObj& r, const Value& population, const Value& k, 
   if (n <= setsize) {
     std::vector<Value> pool = to_vector(in, population);
     for (int64_t i = 0; i < count; ++i) {
+      poll_interrupt();
       size_t j = static_cast<size_t>(g.randbelow(static_cast<uint64_t>(n - i)));
       result.push_back(pool[j]);
       pool[j] = pool[static_cast<size_t>(n - i - 1)];
@@ -389,6 +391,7 @@ Value sample(Interp& in, RandomObj& r, const Value& population, const Value& k, 
   } else {
     std::unordered_set<uint64_t> selected;
     for (int64_t i = 0; i < count; ++i) {
+      poll_interrupt();
       auto j = static_cast<uint64_t>(g.randbelow(static_cast<uint64_t>(n)));
       while (selected.count(j)) j = static_cast<uint64_t>(g.randbelow(static_cast<uint64_t>(n)));
       selected.insert(j);
@@ -424,7 +427,7 @@ Value m_choices(Interp& in, const Value& self, CallArgs& a) {
       int64_t k = repeat_count();
       const double size = static_cast<double>(n);
       std::vector<Value> out;
-      for (int64_t i = 0; i < k; ++i) out.push_back(get_item(in, population, Value(static_cast<int64_t>(std::floor(g.random() * size)))));
+      for (int64_t i = 0; i < k; ++i, poll_interrupt()) out.push_back(get_item(in, population, Value(static_cast<int64_t>(std::floor(g.random() * size)))));
       return make_list(std::move(out));
     }
     if (weights->is_intlike())
@@ -446,6 +449,7 @@ Value m_choices(Interp& in, const Value& self, CallArgs& a) {
   std::vector<Value> out;
   const size_t hi = static_cast<size_t>(n - 1);
   for (int64_t i = 0; i < k; ++i) {
+    poll_interrupt();
     Value x = op(BinOpKind::Mul, Value(g.random()), total);
     out.push_back(get_item(in, population, Value(static_cast<int64_t>(bisect_right(cum, x, hi)))));
   }
@@ -494,6 +498,7 @@ Value m_triangular(Interp&, const Value& self, CallArgs& a) {
 // Kinderman and Monahan's ratio of uniforms; returns z (mean 0, deviation 1).
 double standard_normal(PythonRandom& g) {
   while (true) {
+    poll_interrupt();  // nan parameters loop forever, as in CPython: let Stop and timeouts end them
     double u1 = g.random();
     double u2 = 1.0 - g.random();
     double z = kNvMagic * (u1 - 0.5) / u2;
@@ -548,6 +553,7 @@ Value m_vonmisesvariate(Interp&, const Value& self, CallArgs& a) {
   double r = s + math_sqrt(1.0 + s * s);
   double z;
   while (true) {
+    poll_interrupt();
     double u1 = g.random();
     z = std::cos(M_PI * u1);
     double d = z / (r + z);
@@ -572,6 +578,7 @@ double gamma_variate(PythonRandom& g, const Value& alpha_v, const Value& beta_v)
     double bbb = alpha - kLog4;
     double ccc = alpha + ainv;
     while (true) {
+      poll_interrupt();
       double u1 = g.random();
       if (!(1e-7 < u1 && u1 < 0.9999999)) continue;
       double u2 = 1.0 - g.random();
@@ -585,6 +592,7 @@ double gamma_variate(PythonRandom& g, const Value& alpha_v, const Value& beta_v)
   if (alpha == 1.0) return -math_log(1.0 - g.random()) * beta;
   // alpha in (0, 1): algorithm GS of Kennedy & Gentle, Statistical Computing
   while (true) {
+    poll_interrupt();
     double u = g.random();
     double b = (kE + alpha) / kE;
     double p = b * u;
