@@ -1,7 +1,7 @@
 // CPython's `random` module in gradlab: the generator core (engine/random/python_random.h) and
 // SHA-512 (engine/util/sha512.h) against constants that CPython 3.11 computed, plus the
 // module's gradlab-only behaviour (64-bit ints) through the interpreter. The constants come from
-// tests/golden/gen_random_hashes.py (run it with /usr/bin/python3 to regenerate them); the
+// tests/random/gen_python_random_hashes.py (run it with /usr/bin/python3 to regenerate them); the
 // module's Python-visible behaviour is covered by the golden cases tests/golden/cases/script_random_*.
 #include <catch2/catch.hpp>
 

@@ -2,7 +2,7 @@
 # Prints the constants of tests/cpp/test_python_random.cpp, computed by CPython 3.11 itself:
 # FNV-1a (64-bit) over the bits of 1,000,000 random() values and of 1,000,000 getrandbits(32)
 # values, for a few seeds, plus hashlib's SHA-512 digests of a few strings.
-#   /usr/bin/python3 tests/golden/gen_random_hashes.py
+#   /usr/bin/python3 tests/random/gen_python_random_hashes.py
 import hashlib
 import random
 import struct
