@@ -29,6 +29,7 @@ const char* const* dir_for(const Value& v) {
     case ObjType::Size: return names::kSizeDir;
     case ObjType::Dict: return names::kDictDir;
     case ObjType::Range: return names::kRangeDir;
+    case ObjType::Random: return random_instance_dir();
     default: return nullptr;
   }
 }
@@ -153,6 +154,9 @@ Value Interp::get_attr(const Value& obj, const std::string& name) {
       }
       case ObjType::Builtin:
         if (name == "__name__") return make_str(static_cast<BuiltinObj*>(o)->name);
+        break;
+      case ObjType::BoundMethod:
+        if (name == "__name__") return make_str(static_cast<BoundMethodObj*>(o)->name);
         break;
       case ObjType::Type: return class_getattr(*this, obj, name);
       case ObjType::Instance: return instance_getattr(*this, obj, name);

@@ -803,6 +803,7 @@ Value type_of(const Value& v) {
       }
       return other_type(type_name(v), "builtins");
     }
+    case ObjType::Random: return random_type();
     default: return other_type(type_name(v), "builtins");
   }
 }

@@ -86,6 +86,8 @@ Value Interp::module(const std::string& name) {
     m = make_math_module(*this);
   } else if (name == "time") {
     m = make_time_module(*this);
+  } else if (name == "random") {
+    m = make_random_module(*this);
   } else if (name == "typing") {
     m = typing_module();
   } else if (Value py = python_module(*this, name); !py.is_none()) {
@@ -111,7 +113,7 @@ Value Interp::import_module(const std::string& dotted, const SourceRange& where)
   Value m = module(dotted);
   if (!m.is_none()) return m;
   std::string top = dotted.substr(0, dotted.find('.'));
-  if (top == "torch" || top == "math") {
+  if (top == "torch" || top == "math" || top == "random") {
     // A real torch submodule (torch.optim, torch.utils.data, ...) gradlab does not have.
     Value parent = module(top);
     std::string second = dotted.find('.') == std::string::npos ? "" : dotted.substr(top.size() + 1);
@@ -121,7 +123,7 @@ Value Interp::import_module(const std::string& dotted, const SourceRange& where)
     raise("ModuleNotFoundError", "No module named '" + dotted + "'");
   }
   if (top != dotted && !module(top).is_none()) raise_not_supported("the module " + dotted);  // collections.abc
-  static const char* const kStdlib[] = {"random", "os", "sys", "dataclasses", "copy", "json", "re",
+  static const char* const kStdlib[] = {"os", "sys", "dataclasses", "copy", "json", "re",
                                         "string", "statistics", "operator", "numbers", "pathlib", "datetime", "fractions", "decimal", "cmath", nullptr};
   if (name_in(kStdlib, top)) raise_not_supported("the '" + top + "' module");
   raise("ModuleNotFoundError", "No module named '" + dotted + "'");

@@ -454,6 +454,7 @@ MethodFn find_py_method(ObjType type, const std::string& name) {
     case ObjType::ReturnTypes: t = &tuple_table(); break;
     case ObjType::Size: t = &size_table(); break;
     case ObjType::Dict: t = &dict_table(); break;
+    case ObjType::Random: return find_random_method(name);
     default: return nullptr;
   }
   auto it = t->find(name);

@@ -529,6 +529,10 @@ void install_random_functions(Interp& in, ModuleObj& torch);  // random_function
 Value make_nn_init_module();                                   // nn_init.cpp
 Value legacy_tensor_ctor(Interp& in, CallArgs& args);         // torch.Tensor(...), torch_module.cpp
 Value python_module(Interp& in, const std::string& name);  // Note [Modules in Python]; None if not one
+Value make_random_module(Interp& in);  // random_module.cpp
+Value random_type();                    // the class random.Random
+MethodFn find_random_method(const std::string& name);  // methods of random.Random instances
+const char* const* random_instance_dir();               // dir(random.Random())
 
 // Python operators (operators.cpp).
 // `augmented` words errors as for `a op= b` ("unsupported operand type(s) for +=").

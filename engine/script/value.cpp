@@ -227,6 +227,7 @@ const char* type_name(const Value& v) {
     case ObjType::Method: return "method";
     case ObjType::Wrapper:
     case ObjType::Super: return instance_type_name(o);
+    case ObjType::Random: return "Random";
   }
   return "object";
 }
@@ -390,6 +391,7 @@ std::string object_repr(const Object* o, bool as_str) {
     case ObjType::Wrapper:
     case ObjType::Super: return runtime_object_repr(o);
     case ObjType::Instance: return instance_repr(const_cast<Object*>(o), as_str);
+    case ObjType::Random: return "<random.Random object at " + address_of(o) + ">";
   }
   return "<object>";
 }

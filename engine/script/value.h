@@ -158,6 +158,7 @@ enum class ObjType : uint8_t {
   DType, Device, GradFn, Context, Iterator, DictView, Exception, Generator,
   TorchGenerator, HookHandle,
   Instance, Method, Wrapper, Super,  // user-defined classes (runtime.h, classes.cpp)
+  Random,  // a random.Random instance (random_module.cpp)
 };
 
 struct Object {

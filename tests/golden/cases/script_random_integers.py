@@ -1,0 +1,28 @@
+# randint and randrange with one, two and three arguments, including huge and negative ranges
+import random
+
+random.seed(42)
+print([random.randint(1, 6) for _ in range(30)])
+print([random.randint(-5, 5) for _ in range(20)])
+print([random.randrange(10) for _ in range(20)])
+print([random.randrange(3, 9) for _ in range(20)])
+print([random.randrange(0, 100, 7) for _ in range(20)])
+print([random.randrange(100, 0, -3) for _ in range(20)])
+print([random.randrange(-10, -100, -9) for _ in range(10)])
+print([random.randrange(1) for _ in range(5)])
+print([random.randint(7, 7) for _ in range(3)])
+big = 9223372036854775807
+print([random.randrange(big) for _ in range(5)])
+print([random.randint(-big - 1, big) for _ in range(5)])
+print([random.randrange(-big - 1, big, 3) for _ in range(5)])
+print([random.randrange(1 << 40, 1 << 41) for _ in range(5)])
+print([random.randrange(0, 1 << 32) for _ in range(5)])
+print([random.randrange(0, (1 << 32) + 1) for _ in range(5)])
+print(random.randrange(10, None), random.randrange(10, None, 1), random.randrange(start=5), random.randrange(2, stop=9, step=3))
+print(random.randint(a=3, b=9), random.randint(3, b=4))
+print([random.randrange(5.0) for _ in range(5)])
+print([random.randint(1.0, 3.0) for _ in range(5)])
+print(random.randrange(True), random.randint(False, True))
+random.seed(-7)
+print([random.randrange(2, 1000, 2) for _ in range(10)])
+print([random.getrandbits(k) for k in range(64)])

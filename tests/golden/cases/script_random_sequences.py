@@ -1,0 +1,40 @@
+# choice, shuffle and sample (both of CPython's algorithms: the pool list and the selected set)
+import random
+
+random.seed(7)
+deck = list(range(52))
+random.shuffle(deck)
+print(deck)
+random.shuffle(deck)
+print(deck)
+words = ["alpha", "beta", "gamma", "delta", "epsilon"]
+print([random.choice(words) for _ in range(10)])
+print([random.choice("abcdef") for _ in range(10)])
+print([random.choice((1.5, 2.5, None)) for _ in range(6)])
+print([random.choice(range(100, 200, 5)) for _ in range(6)])
+print(random.sample(words, 3), random.sample(words, 5), random.sample(words, 0))
+print(random.sample(range(10), 10))
+print(random.sample(range(100), 10))
+print(random.sample(range(1000000), 8))
+print(random.sample(range(30), 6))
+print(random.sample(range(40), 7))
+print(random.sample(range(60), 20))
+print(random.sample(range(200), 20))
+print(random.sample("abcdefghijklmnopqrstuvwxyz", 5))
+print(random.sample((3, 1, 4, 1, 5, 9, 2, 6), k=4))
+print(random.sample(["red", "blue"], counts=[4, 2], k=5))
+print(random.sample(["a", "b", "c"], 6, counts=[1, 2, 3]))
+print(random.sample(range(3), k=2, counts=[5, 0, 5]))
+x = [1, 2, 3]
+random.shuffle(x)
+print(x)
+y = []
+random.shuffle(y)
+z = [9]
+random.shuffle(z)
+print(y, z)
+for s in [0, 1, 2]:
+    random.seed(s)
+    d = list("gradlab")
+    random.shuffle(d)
+    print("".join(d), random.sample(range(25), 25)[:5])
