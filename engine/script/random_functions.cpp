@@ -275,16 +275,16 @@ Value t_generator_ctor(Interp&, CallArgs& a) {
 // ---- in-place Tensor methods -------------------------------------------------------------------
 Tensor& self_tensor(const Value& self) { return const_cast<Tensor&>(self.as_tensor()); }
 
-Value m_uniform_(Interp&, const Value& self, CallArgs& a) {
-  Args args("uniform_", a, {"from", "to", "generator"}, 0, ArgStyle::Torch, 2);
-  uniform_(self_tensor(self), args.has(0) ? args.number(0) : 0.0, args.has(1) ? args.number(1) : 1.0, generator_arg(args, 2));
+// x.uniform_(from=0, to=1, *, generator=None) and the other samplers of two numbers.
+using TwoNumberDraw = Tensor& (*)(Tensor&, double, double, CpuGenerator&);
+Value draw_two(const Value& self, CallArgs& a, const char* name, const char* p0, double d0, const char* p1, double d1,
+               TwoNumberDraw draw) {
+  Args args(name, a, {p0, p1, "generator"}, 0, ArgStyle::Torch, 2);
+  draw(self_tensor(self), args.has(0) ? args.number(0) : d0, args.has(1) ? args.number(1) : d1, generator_arg(args, 2));
   return self;
 }
-Value m_normal_(Interp&, const Value& self, CallArgs& a) {
-  Args args("normal_", a, {"mean", "std", "generator"}, 0, ArgStyle::Torch, 2);
-  normal_(self_tensor(self), args.has(0) ? args.number(0) : 0.0, args.has(1) ? args.number(1) : 1.0, generator_arg(args, 2));
-  return self;
-}
+Value m_uniform_(Interp&, const Value& self, CallArgs& a) { return draw_two(self, a, "uniform_", "from", 0.0, "to", 1.0, uniform_); }
+Value m_normal_(Interp&, const Value& self, CallArgs& a) { return draw_two(self, a, "normal_", "mean", 0.0, "std", 1.0, normal_); }
 Value m_random_(Interp&, const Value& self, CallArgs& a) {
   Args args("random_", a, {"from", "to", "generator"}, 0, ArgStyle::Torch, 2);
   CpuGenerator& g = generator_arg(args, 2);
@@ -317,15 +317,9 @@ Value m_geometric_(Interp&, const Value& self, CallArgs& a) {
   return self;
 }
 Value m_log_normal_(Interp&, const Value& self, CallArgs& a) {
-  Args args("log_normal_", a, {"mean", "std", "generator"}, 0, ArgStyle::Torch, 2);
-  log_normal_(self_tensor(self), args.has(0) ? args.number(0) : 1.0, args.has(1) ? args.number(1) : 2.0, generator_arg(args, 2));
-  return self;
+  return draw_two(self, a, "log_normal_", "mean", 1.0, "std", 2.0, log_normal_);
 }
-Value m_cauchy_(Interp&, const Value& self, CallArgs& a) {
-  Args args("cauchy_", a, {"median", "sigma", "generator"}, 0, ArgStyle::Torch, 2);
-  cauchy_(self_tensor(self), args.has(0) ? args.number(0) : 0.0, args.has(1) ? args.number(1) : 1.0, generator_arg(args, 2));
-  return self;
-}
+Value m_cauchy_(Interp&, const Value& self, CallArgs& a) { return draw_two(self, a, "cauchy_", "median", 0.0, "sigma", 1.0, cauchy_); }
 Value m_bernoulli(Interp&, const Value& self, CallArgs& a) {
   Args args("bernoulli", a, {"p", "generator"}, 0, ArgStyle::Torch, 1);
   const Tensor& t = self.as_tensor();
