@@ -232,19 +232,18 @@ Tensor tensor(const NestedData& data, const TensorOptions& options) {
 }
 
 Tensor empty(const Shape& shape, const TensorOptions& options) {
+  for (auto d : shape)
+    if (d < 0) runtime_error("Trying to create tensor with negative dimension " + std::to_string(d) + ": " + shape_str(shape));
   Tensor t = prim::empty(shape, resolve_dtype(options, kDefaultFloat), resolve_device(options));
   apply_requires_grad(t, options);
   return t;
 }
 
 Tensor full(const Shape& shape, Scalar value, const TensorOptions& options) {
-  for (auto d : shape)
-    if (d < 0) runtime_error("Trying to create tensor with negative dimension " + std::to_string(d) + ": " + shape_str(shape));
   TensorOptions o = options;
   if (!o.dtype) o.dtype = value.is_integral ? DType::Int64 : kDefaultFloat;
-  Tensor t = prim::empty(shape, *o.dtype, resolve_device(o));
+  Tensor t = empty(shape, o);
   t.storage().backend->fill(t.dtype(), t.mutable_data(), t.numel(), value.value);
-  apply_requires_grad(t, o);
   return t;
 }
 

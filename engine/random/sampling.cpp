@@ -329,7 +329,7 @@ Tensor randperm(int64_t n, const TensorOptions& options, CpuGenerator& gen) {
   if (is_floating(*o.dtype) && n > (int64_t{1} << digits_of(*o.dtype)))
     runtime_error(std::string("n must be less than or equal to ") + std::to_string(int64_t{1} << digits_of(*o.dtype)) +
                   " for dtype " + dtype_name(*o.dtype));
-  Tensor out = zeros({n}, o);
+  Tensor out = empty({n}, o);
   check_cpu(out, "randperm");
   std::vector<int64_t> perm(static_cast<size_t>(n));
   std::iota(perm.begin(), perm.end(), int64_t{0});
@@ -383,7 +383,7 @@ Tensor& bernoulli_(Tensor& self, const Tensor& p, CpuGenerator& gen) {
 }
 
 Tensor bernoulli(const Tensor& p, CpuGenerator& gen) {
-  Tensor out = zeros(p.shape(), TensorOptions{p.dtype(), p.device(), false});
+  Tensor out = empty(p.shape(), TensorOptions{p.dtype(), p.device(), false});
   NoGradGuard no_grad;
   return bernoulli_(out, p, gen);
 }
@@ -399,7 +399,7 @@ Tensor multinomial(const Tensor& probs, int64_t n_sample, bool replacement, CpuG
   if (!replacement && n_sample > n_cat) runtime_error("cannot sample n_sample > prob_dist.size(-1) samples without replacement");
   if (n_cat > (int64_t{1} << 24)) runtime_error("number of categories cannot exceed 2^24");
   Shape out_shape = probs.dim() == 1 ? Shape{n_sample} : Shape{n_dist, n_sample};
-  Tensor out = zeros(out_shape, TensorOptions{DType::Int64, probs.device(), false});
+  Tensor out = empty(out_shape, TensorOptions{DType::Int64, probs.device(), false});
   std::vector<double> p = probs.to_doubles();
   std::vector<int64_t> result(static_cast<size_t>(n_dist * n_sample));
   const bool is_float = probs.dtype() == DType::Float32;
@@ -509,7 +509,7 @@ Tensor poisson(const Tensor& rates, CpuGenerator& gen) {
   check_cpu(rates, "poisson");
   if (!is_floating(rates.dtype())) not_implemented_for("poisson_cpu", rates.dtype());
   std::vector<double> r = rates.to_doubles();
-  Tensor out = zeros(rates.shape(), TensorOptions{rates.dtype(), rates.device(), false});
+  Tensor out = empty(rates.shape(), TensorOptions{rates.dtype(), rates.device(), false});
   size_t i = 0;
   fill_serial(out, [&](auto) { return static_cast<double>(sample_poisson(r[i++], gen)); });
   return out;
@@ -530,7 +530,7 @@ void check_no_grad_inputs(const Tensor& a, const Tensor* b) {
 Tensor normal(const Tensor& mean, const Tensor& std, CpuGenerator& gen) {
   check_no_grad_inputs(mean, &std);
   check_std_tensor(std);
-  Tensor out = zeros(broadcast_shapes(mean.shape(), std.shape()), TensorOptions{mean.dtype(), mean.device(), false});
+  Tensor out = empty(broadcast_shapes(mean.shape(), std.shape()), TensorOptions{mean.dtype(), mean.device(), false});
   NoGradGuard no_grad;
   normal_(out, 0.0, 1.0, gen);
   out.mul_(std);
@@ -541,7 +541,7 @@ Tensor normal(const Tensor& mean, const Tensor& std, CpuGenerator& gen) {
 Tensor normal(const Tensor& mean, double std, CpuGenerator& gen) {
   check_no_grad_inputs(mean, nullptr);
   if (!(std >= 0.0)) runtime_error("normal expects std >= 0.0, but found std " + num(std));
-  Tensor out = zeros(mean.shape(), TensorOptions{mean.dtype(), mean.device(), false});
+  Tensor out = empty(mean.shape(), TensorOptions{mean.dtype(), mean.device(), false});
   NoGradGuard no_grad;
   normal_(out, 0.0, std, gen);
   out.add_(mean);
@@ -551,7 +551,7 @@ Tensor normal(const Tensor& mean, double std, CpuGenerator& gen) {
 Tensor normal(double mean, const Tensor& std, CpuGenerator& gen) {
   check_no_grad_inputs(std, nullptr);
   check_std_tensor(std);
-  Tensor out = zeros(std.shape(), TensorOptions{std.dtype(), std.device(), false});
+  Tensor out = empty(std.shape(), TensorOptions{std.dtype(), std.device(), false});
   NoGradGuard no_grad;
   normal_(out, 0.0, 1.0, gen);
   out.mul_(std);
