@@ -197,6 +197,35 @@ Shape to_shape(CallArgs& a, size_t first, const char* fname) {
   return shape;
 }
 
+TensorOptions factory_options(const Args& args, size_t dtype_i, size_t device_i, size_t rg_i) {
+  TensorOptions o;
+  o.dtype = args.dtype(dtype_i);
+  o.device = args.device(device_i);
+  o.requires_grad = args.boolean(rg_i, false);
+  return o;
+}
+
+SizedCall sized_call(CallArgs& a, const char* name, bool takes_generator) {
+  CallArgs kw = a;
+  kw.npos = 0;
+  Args args(name, kw,
+            takes_generator ? std::initializer_list<const char*>{"size", "dtype", "device", "requires_grad", "out", "layout", "pin_memory", "generator"}
+                            : std::initializer_list<const char*>{"size", "dtype", "device", "requires_grad", "out", "layout", "pin_memory"},
+            0);
+  SizedCall c;
+  if (args.has(0)) {
+    if (a.npos) raise_type_error(std::string(name) + "() got multiple values for argument 'size'");
+    c.shape = value_to_shape(*args.get(0), name);
+  } else {
+    if (a.npos == 0) raise_type_error(std::string(name) + "() missing 1 required positional arguments: \"size\"");
+    c.shape = to_shape(a, 0, name);
+  }
+  if (args.has(4)) raise_not_supported(std::string(name) + "(out=...)");
+  c.opts = factory_options(args, 1, 2, 3);
+  if (takes_generator && args.has(7)) c.generator = args.get(7);
+  return c;
+}
+
 Value dims_value(const std::vector<int64_t>& dims) {
   std::vector<Value> items;
   for (int64_t d : dims) items.emplace_back(d);

@@ -17,71 +17,39 @@ using random::CpuGenerator;
 
 Value fn(const char* name, BuiltinFn f) { return Value(std::make_shared<BuiltinObj>(name, f, "type object")); }
 
-// `generator=`: a torch.Generator, or None for the session's default one.
-CpuGenerator& generator_arg(const Args& args, size_t i) {
-  if (!args.has(i)) return random::default_generator();
-  auto* g = args.get(i)->as<TorchGeneratorObj>();
-  if (!g)
-    raise_type_error(std::string(args.fname()) + "(): argument 'generator' must be torch.Generator, not " + type_name(*args.get(i)));
+// `generator=`: a torch.Generator, or None (or absent) for the session's default one.
+CpuGenerator& generator_of(const Value* v, const char* fname) {
+  if (!v || v->is_none()) return random::default_generator();
+  auto* g = v->as<TorchGeneratorObj>();
+  if (!g) raise_type_error(std::string(fname) + "(): argument 'generator' must be torch.Generator, not " + type_name(*v));
   return *g->gen;
 }
+CpuGenerator& generator_arg(const Args& args, size_t i) { return generator_of(args.get(i), args.fname()); }
 
-TensorOptions options_of(const Args& args, size_t dtype_i, size_t device_i, size_t rg_i) {
-  TensorOptions o;
-  o.dtype = args.dtype(dtype_i);
-  o.device = args.device(device_i);
-  o.requires_grad = args.boolean(rg_i, false);
-  return o;
-}
-
-// A fresh tensor to sample into: checked like a factory (negative sizes, requires_grad on an
+// A fresh (uninitialised) tensor to sample into: checked like a factory (negative sizes, requires_grad on an
 // integer dtype) before anything is drawn, and made to require grad only afterwards.
 Tensor sample_target(const Shape& shape, TensorOptions o, DType default_dtype) {
   if (!o.dtype) o.dtype = default_dtype;
   if (o.requires_grad && !is_floating(*o.dtype)) runtime_error("Only Tensors of floating point and complex dtype can require gradients");
   o.requires_grad = false;
-  return zeros(shape, o);
+  return empty(shape, o);
 }
 Value finish(Tensor t, bool requires_grad) {
   if (requires_grad) t.impl()->requires_grad = true;
   return Value(t);
 }
 
-// torch.rand(2, 3) / rand((2, 3)) / rand(size=(2, 3)) with generator=, dtype=, device=, ...
-struct SizedSample {
-  Shape shape;
-  TensorOptions opts;
-  CpuGenerator* gen;
-};
-SizedSample sized_sample(CallArgs& a, const char* name) {
-  CallArgs kw = a;
-  kw.npos = 0;
-  Args args(name, kw, {"size", "generator", "dtype", "device", "requires_grad", "out", "layout", "pin_memory"}, 0);
-  SizedSample s;
-  if (args.has(0)) {
-    if (a.npos) raise_type_error(std::string(name) + "() got multiple values for argument 'size'");
-    s.shape = value_to_shape(*args.get(0), name);
-  } else {
-    if (a.npos == 0) raise_type_error(std::string(name) + "() missing 1 required positional arguments: \"size\"");
-    s.shape = to_shape(a, 0, name);
-  }
-  if (args.has(5)) raise_not_supported(std::string(name) + "(out=...)");
-  s.opts = options_of(args, 2, 3, 4);
-  s.gen = &generator_arg(args, 1);
-  return s;
-}
-
 Value t_rand(Interp&, CallArgs& a) {
-  SizedSample s = sized_sample(a, "rand");
+  SizedCall s = sized_call(a, "rand", true);
   Tensor t = sample_target(s.shape, s.opts, kDefaultFloat);
-  uniform_(t, 0.0, 1.0, *s.gen);
+  uniform_(t, 0.0, 1.0, generator_of(s.generator, "rand"));
   return finish(t, s.opts.requires_grad);
 }
 
 Value t_randn(Interp&, CallArgs& a) {
-  SizedSample s = sized_sample(a, "randn");
+  SizedCall s = sized_call(a, "randn", true);
   Tensor t = sample_target(s.shape, s.opts, kDefaultFloat);
-  normal_(t, 0.0, 1.0, *s.gen);
+  normal_(t, 0.0, 1.0, generator_of(s.generator, "randn"));
   return finish(t, s.opts.requires_grad);
 }
 
@@ -122,7 +90,7 @@ Value t_randint(Interp&, CallArgs& a) {
                      type_name(*size));
   Shape shape = value_to_shape(*size, "randint");
   if (args.has(7)) raise_not_supported("randint(out=...)");
-  TensorOptions o = options_of(args, 4, 5, 6);
+  TensorOptions o = factory_options(args, 4, 5, 6);
   Tensor t = sample_target(shape, o, DType::Int64);
   random_(t, lo, hi, generator_arg(args, 3));
   return finish(t, o.requires_grad);
@@ -131,14 +99,14 @@ Value t_randint(Interp&, CallArgs& a) {
 Value t_randperm(Interp&, CallArgs& a) {
   Args args("randperm", a, {"n", "generator", "dtype", "device", "requires_grad", "out", "layout", "pin_memory"}, 1, ArgStyle::Torch, 1);
   if (args.has(5)) raise_not_supported("randperm(out=...)");
-  return Value(randperm(int_arg(*args.get(0), "randperm", "n", 1), options_of(args, 2, 3, 4), generator_arg(args, 1)));
+  return Value(randperm(int_arg(*args.get(0), "randperm", "n", 1), factory_options(args, 2, 3, 4), generator_arg(args, 1)));
 }
 
 // rand_like / randn_like(input, *, dtype, device, requires_grad, memory_format)
 Value like_sample(CallArgs& a, const char* name, bool normal) {
   Args args(name, a, {"input", "dtype", "device", "requires_grad", "memory_format", "layout", "pin_memory"}, 1, ArgStyle::Torch, 1);
   Tensor input = args.tensor(0);
-  TensorOptions o = options_of(args, 1, 2, 3);
+  TensorOptions o = factory_options(args, 1, 2, 3);
   if (!o.device) o.device = input.device();
   Tensor t = sample_target(input.shape(), o, input.dtype());
   if (normal) normal_(t, 0.0, 1.0, random::default_generator());
@@ -160,7 +128,7 @@ Value t_randint_like(Interp&, CallArgs& a) {
   } else {
     hi = int_arg(*args.get(1), "randint_like", "high", 2);
   }
-  TensorOptions o = options_of(args, 3, 4, 5);
+  TensorOptions o = factory_options(args, 3, 4, 5);
   if (!o.device) o.device = input.device();
   Tensor t = sample_target(input.shape(), o, input.dtype());
   random_(t, lo, hi, random::default_generator());
@@ -189,7 +157,7 @@ Value t_normal(Interp&, CallArgs& a) {
   double s = to_double(*std, "normal");
   if (!args.has(2)) raise_type_error("normal() received an invalid combination of arguments - got (float, float), but expected a size");
   Shape shape = value_to_shape(*args.get(2), "normal");
-  TensorOptions o = options_of(args, 5, 7, 9);
+  TensorOptions o = factory_options(args, 5, 7, 9);
   Tensor t = sample_target(shape, o, kDefaultFloat);
   normal_(t, m, s, g);  // checks std before drawing
   return finish(t, o.requires_grad);
@@ -201,7 +169,7 @@ Value t_bernoulli(Interp&, CallArgs& a) {
   Tensor input = args.tensor(0);
   CpuGenerator& g = generator_arg(args, 2);
   if (args.has(1)) {  // bernoulli(input, p): a draw of the input's shape and dtype
-    Tensor t = zeros(input.shape(), TensorOptions{input.dtype(), input.device(), false});
+    Tensor t = empty(input.shape(), TensorOptions{input.dtype(), input.device(), false});
     NoGradGuard no_grad;
     return Value(bernoulli_(t, args.number(1), g));
   }
@@ -325,7 +293,7 @@ Value m_bernoulli(Interp&, const Value& self, CallArgs& a) {
   const Tensor& t = self.as_tensor();
   CpuGenerator& g = generator_arg(args, 1);
   if (!args.has(0)) return Value(bernoulli(t, g));
-  Tensor out = zeros(t.shape(), TensorOptions{t.dtype(), t.device(), false});
+  Tensor out = empty(t.shape(), TensorOptions{t.dtype(), t.device(), false});
   NoGradGuard no_grad;
   return Value(bernoulli_(out, args.number(0), g));
 }

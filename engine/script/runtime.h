@@ -337,6 +337,16 @@ Shape value_to_shape(const Value& v, const char* fname);
 std::vector<int64_t> to_int_list(const Value& v, const char* fname);
 Value tensor_from_value(const Value& data, const TensorOptions& opts);  // torch.tensor(...)
 Value dims_value(const std::vector<int64_t>& dims);
+// dtype=, device=, requires_grad= of a factory call (their parameter indices in `args`).
+TensorOptions factory_options(const Args& args, size_t dtype_i, size_t device_i, size_t rg_i);
+// zeros(2, 3) / zeros((2, 3)) / zeros(size=(2, 3)) and the keyword options; the samplers
+// (rand, randn) also take generator=, handed back as given (null when absent or None).
+struct SizedCall {
+  Shape shape;
+  TensorOptions opts;
+  const Value* generator = nullptr;
+};
+SizedCall sized_call(CallArgs& a, const char* name, bool takes_generator = false);
 
 // ---- frames -------------------------------------------------------------------------------------
 // One record per active Python frame, for tracebacks. `where` is updated as the frame runs

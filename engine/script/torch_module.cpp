@@ -27,37 +27,6 @@ Value method_fn(const char* name) {
   return Value(std::make_shared<BuiltinObj>(name, m, "type object"));
 }
 
-// Options shared by the factories: dtype=, device=, requires_grad=.
-TensorOptions factory_options(const Args& args, size_t dtype_i, size_t device_i, size_t rg_i) {
-  TensorOptions o;
-  o.dtype = args.dtype(dtype_i);
-  o.device = args.device(device_i);
-  o.requires_grad = args.boolean(rg_i, false);
-  return o;
-}
-
-// Positional sizes (zeros(2, 3)) plus keyword options; returns the options' Args.
-struct SizedCall {
-  Shape shape;
-  TensorOptions opts;
-};
-SizedCall sized_call(CallArgs& a, const char* name) {
-  CallArgs kw = a;
-  kw.npos = 0;
-  Args args(name, kw, {"size", "dtype", "device", "requires_grad", "out", "layout", "pin_memory"}, 0);
-  SizedCall c;
-  if (args.has(0)) {
-    if (a.npos) raise_type_error(std::string(name) + "() got multiple values for argument 'size'");
-    c.shape = value_to_shape(*args.get(0), name);
-  } else {
-    if (a.npos == 0) raise_type_error(std::string(name) + "() missing 1 required positional arguments: \"size\"");
-    c.shape = to_shape(a, 0, name);
-  }
-  if (args.has(4)) raise_not_supported(std::string(name) + "(out=...)");
-  c.opts = factory_options(args, 1, 2, 3);
-  return c;
-}
-
 Value t_tensor(Interp&, CallArgs& a) {
   Args args("tensor", a, {"data", "dtype", "device", "requires_grad", "pin_memory"}, 1, ArgStyle::Torch, 1);
   return tensor_from_value(*args.get(0), factory_options(args, 1, 2, 3));
