@@ -351,6 +351,31 @@ Value Interp::eval_subscript(const SubscriptExpr* s, Frame& f) {
   return call(callee, a);
 }
 
+namespace {
+// The plain function `inst.name` finds in its class (not shadowed by an instance attribute),
+// or None: obj.method(args) then calls it with self first instead of making a bound method.
+Value class_function(InstanceObj* inst, const AttributeExpr* attr) {
+  if (!attr->ic_name) attr->ic_name = intern_name(attr->attr);
+  if (inst->attrs.find_interned(attr->ic_name)) return Value();
+  const Value* cv = class_lookup_cached(inst->cls.get(), attr->attr, attr);
+  return cv && cv->as<FunctionObj>() ? *cv : Value();
+}
+
+// fn(self, *args) for a call site without keywords; `fn` is held while the arguments run.
+Value call_with_self(Interp& in, const Value& fn, const Value& self, const CallExpr* c, Frame& f) {
+  const size_t npos = c->args.size();
+  ArgBuffer buf(npos + 1);
+  buf.data[0] = self;
+  for (size_t i = 0; i < npos; ++i) buf.data[i + 1] = in.eval(c->args[i], f);
+  CallArgs a;
+  a.pos = buf.data;
+  a.npos = npos + 1;
+  f.record->where = c;
+  in.check_interrupt();
+  return in.call_function(static_cast<FunctionObj*>(fn.obj()), a);
+}
+}  // namespace
+
 Value Interp::eval_call(const CallExpr* c, Frame& f) {
   if (c->has_unpacking) return eval_call_unpacking(c, f);
   size_t npos = c->args.size(), nkw = c->kw_values.size();
@@ -369,22 +394,8 @@ Value Interp::eval_call(const CallExpr* c, Frame& f) {
       // name.method(args) on a user class instance: read the name in place, no bound method.
       Value st;
       const Value& s = eval_ref(attr->value, f, st);
-      if (auto* inst = s.as<InstanceObj>()) {
-        if (!attr->ic_name) attr->ic_name = intern_name(attr->attr);
-        const Value* cv = class_lookup_cached(inst->cls.get(), attr->attr, attr);
-        if (cv && cv->as<FunctionObj>() && !inst->attrs.find_interned(attr->ic_name)) {
-          Value fn = *cv;
-          ArgBuffer mbuf(npos + 1);
-          mbuf.data[0] = s;
-          for (size_t i = 0; i < npos; ++i) mbuf.data[i + 1] = eval(c->args[i], f);
-          CallArgs ma;
-          ma.pos = mbuf.data;
-          ma.npos = npos + 1;
-          f.record->where = c;
-          check_interrupt();
-          return call_function(static_cast<FunctionObj*>(fn.obj()), ma);
-        }
-      }
+      if (auto* inst = s.as<InstanceObj>())
+        if (Value fn = class_function(inst, attr); !fn.is_none()) return call_with_self(*this, fn, s, c, f);
     }
     Value self = eval(attr->value, f);
     MethodFn m = nullptr;
@@ -395,22 +406,7 @@ Value Interp::eval_call(const CallExpr* c, Frame& f) {
     }
     if (auto* inst = self.as<InstanceObj>(); inst && c->kw_values.empty()) {
       // obj.method(args) on a user class: call the function with self first, no bound method.
-      if (!attr->ic_name) attr->ic_name = intern_name(attr->attr);
-      if (!inst->attrs.find_interned(attr->ic_name)) {
-        const Value* cv = class_lookup_cached(inst->cls.get(), attr->attr, attr);
-        if (cv && cv->as<FunctionObj>()) {
-          Value fn = *cv;
-          ArgBuffer mbuf(npos + 1);
-          mbuf.data[0] = self;
-          for (size_t i = 0; i < npos; ++i) mbuf.data[i + 1] = eval(c->args[i], f);
-          CallArgs ma;
-          ma.pos = mbuf.data;
-          ma.npos = npos + 1;
-          f.record->where = c;
-          check_interrupt();
-          return call_function(static_cast<FunctionObj*>(fn.obj()), ma);
-        }
-      }
+      if (Value fn = class_function(inst, attr); !fn.is_none()) return call_with_self(*this, fn, self, c, f);
     }
     if (m) {
       for (size_t i = 0; i < npos; ++i) buf.data[i] = eval(c->args[i], f);
