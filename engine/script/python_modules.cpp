@@ -144,46 +144,39 @@ class permutations(_Eager):
         n = len(pool)
         r = n if r is None else r
         out = []
-        def build(prefix, used):
+        def build(prefix):
             if len(prefix) == r:
                 out.append(tuple(pool[i] for i in prefix))
                 return
             for i in range(n):
-                if i not in used:
-                    build(prefix + [i], used + [i])
+                if i not in prefix:
+                    build(prefix + [i])
         if r <= n:
-            build([], [])
+            build([])
         self._set(out)
+
+def _index_combinations(pool, r, repeat):
+    # r-tuples of pool items at increasing indices (non-decreasing when repeat), in
+    # itertools' order.
+    n = len(pool)
+    out = []
+    def build(start, prefix):
+        if len(prefix) == r:
+            out.append(tuple(pool[i] for i in prefix))
+            return
+        for i in range(start, n):
+            build(i if repeat else i + 1, prefix + [i])
+    if (n > 0 or r == 0) if repeat else r <= n:
+        build(0, [])
+    return out
 
 class combinations(_Eager):
     def __init__(self, iterable, r):
-        pool = tuple(iterable)
-        n = len(pool)
-        out = []
-        def build(start, prefix):
-            if len(prefix) == r:
-                out.append(tuple(pool[i] for i in prefix))
-                return
-            for i in range(start, n):
-                build(i + 1, prefix + [i])
-        if r <= n:
-            build(0, [])
-        self._set(out)
+        self._set(_index_combinations(tuple(iterable), r, False))
 
 class combinations_with_replacement(_Eager):
     def __init__(self, iterable, r):
-        pool = tuple(iterable)
-        n = len(pool)
-        out = []
-        def build(start, prefix):
-            if len(prefix) == r:
-                out.append(tuple(pool[i] for i in prefix))
-                return
-            for i in range(start, n):
-                build(i, prefix + [i])
-        if n or not r:
-            build(0, [])
-        self._set(out)
+        self._set(_index_combinations(tuple(iterable), r, True))
 
 class zip_longest(_It):
     def __init__(self, *iterables, fillvalue=None):
