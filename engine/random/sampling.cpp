@@ -68,9 +68,9 @@ double normal_double(CpuGenerator& g, double mean, double std) {
 }
 
 // An integer in [base, base + range): the remainder of a 32-bit word, or of a 64-bit one when
-// the range needs it and the dtype can hold it.
-int64_t uniform_int_from_to(CpuGenerator& g, uint64_t range, int64_t base, bool wide_dtype) {
-  uint64_t v = (wide_dtype && range >= (uint64_t{1} << 32)) ? g.random64() : g.random();
+// the range needs it (PyTorch's int64, float and double kernels all take those).
+int64_t uniform_int_from_to(CpuGenerator& g, uint64_t range, int64_t base) {
+  uint64_t v = range >= (uint64_t{1} << 32) ? g.random64() : g.random();
   return static_cast<int64_t>(v % range + static_cast<uint64_t>(base));
 }
 
@@ -107,7 +107,7 @@ template <class Draw>
 void fill_serial(Tensor& self, Draw&& draw) {
   write_draws(self, [&](auto* p, int64_t n) {
     using T = std::remove_pointer_t<decltype(p)>;
-    for (int64_t i = 0; i < n; ++i) p[i] = static_cast<T>(draw(T{}));
+    for (int64_t i = 0; i < n; ++i) p[i] = static_cast<T>(draw());
   });
 }
 
@@ -141,7 +141,7 @@ Tensor& uniform_(Tensor& self, double from, double to, CpuGenerator& gen) {
     else for (int64_t i = 0; i < n; ++i) data[i] = uniform_float(gen, f, t);
     ++self.storage().version;
   } else {
-    fill_serial(self, [&](auto) { return uniform_double(gen, from, to); });
+    fill_serial(self, [&] { return uniform_double(gen, from, to); });
   }
   return self;
 }
@@ -183,7 +183,7 @@ Tensor& normal_(Tensor& self, double mean, double std, CpuGenerator& gen) {
   check_inplace_draw(self, "normal_");
   const int64_t n = self.numel();
   if (n < 16) {
-    fill_serial(self, [&](auto) { return normal_double(gen, mean, std); });
+    fill_serial(self, [&] { return normal_double(gen, mean, std); });
     return self;
   }
   if (self.dtype() == DType::Float32) {  // Note [PyTorch's float Box–Muller]
@@ -204,7 +204,7 @@ Tensor& log_normal_(Tensor& self, double mean, double std, CpuGenerator& gen) {
   if (!(std > 0.0)) runtime_error("log_normal_ expects std > 0.0, but found std=" + num(std));
   check_floating(self, "log_normal_cpu");
   check_inplace_draw(self, "log_normal_");
-  fill_serial(self, [&](auto) { return std::exp(normal_double(gen, mean, std)); });
+  fill_serial(self, [&] { return std::exp(normal_double(gen, mean, std)); });
   return self;
 }
 
@@ -212,21 +212,21 @@ Tensor& exponential_(Tensor& self, double lambd, CpuGenerator& gen) {
   if (!(lambd >= 0.0)) runtime_error("exponential_ expects lambda >= 0.0, but found lambda=" + num(lambd));
   check_floating(self, "exponential_cpu");
   check_inplace_draw(self, "exponential_");
-  fill_serial(self, [&](auto) { return -1.0 / lambd * std::log(1.0 - uniform_double01(gen)); });
+  fill_serial(self, [&] { return -1.0 / lambd * std::log(1.0 - uniform_double01(gen)); });
   return self;
 }
 
 Tensor& cauchy_(Tensor& self, double median, double sigma, CpuGenerator& gen) {
   check_floating(self, "cauchy_cpu");
   check_inplace_draw(self, "cauchy_");
-  fill_serial(self, [&](auto) { return median + sigma * std::tan(kPi * (uniform_double01(gen) - 0.5)); });
+  fill_serial(self, [&] { return median + sigma * std::tan(kPi * (uniform_double01(gen) - 0.5)); });
   return self;
 }
 
 Tensor& geometric_(Tensor& self, double p, CpuGenerator& gen) {
   if (!(p > 0 && p < 1)) runtime_error("geometric_ expects p to be in (0, 1), but got p=" + num(p));
   check_inplace_draw(self, "geometric_");
-  fill_serial(self, [&](auto) { return std::ceil(std::log(uniform_double01(gen)) / std::log(1.0 - p)); });
+  fill_serial(self, [&] { return std::ceil(std::log(uniform_double01(gen)) / std::log(1.0 - p)); });
   return self;
 }
 
@@ -261,8 +261,7 @@ int64_t update_to(int64_t to, DType d) {
 }
 
 void fill_from_to(Tensor& self, uint64_t range, int64_t base, CpuGenerator& gen) {
-  // 64-bit draws need a dtype that can hold them: int64, float and double all can.
-  fill_serial(self, [&](auto) { return uniform_int_from_to(gen, range, base, true); });
+  fill_serial(self, [&] { return uniform_int_from_to(gen, range, base); });
 }
 
 }  // namespace
@@ -286,7 +285,7 @@ Tensor& random_(Tensor& self, int64_t from, std::optional<int64_t> to_opt, CpuGe
   }
   if (from == std::numeric_limits<int64_t>::lowest()) {
     check_inplace_draw(self, "random_");
-    fill_serial(self, [&](auto) { return static_cast<int64_t>(gen.random64()); });
+    fill_serial(self, [&] { return static_cast<int64_t>(gen.random64()); });
     return self;
   }
   int64_t to_inc = std::numeric_limits<int64_t>::max();
@@ -306,13 +305,13 @@ Tensor& random_(Tensor& self, CpuGenerator& gen) {
   check_inplace_draw(self, "random_");
   switch (self.dtype()) {
     case DType::Float32:  // a 32-bit word modulo 2^24 + 1: every integer a float holds exactly
-      fill_serial(self, [&](auto) { return static_cast<double>(gen.random() % ((uint64_t{1} << 24) + 1)); });
+      fill_serial(self, [&] { return static_cast<double>(gen.random() % ((uint64_t{1} << 24) + 1)); });
       break;
     case DType::Float64:
-      fill_serial(self, [&](auto) { return static_cast<double>(gen.random64() % ((uint64_t{1} << 53) + 1)); });
+      fill_serial(self, [&] { return static_cast<double>(gen.random64() % ((uint64_t{1} << 53) + 1)); });
       break;
     case DType::Int64:
-      fill_serial(self, [&](auto) {
+      fill_serial(self, [&] {
         return static_cast<int64_t>(gen.random64() % (static_cast<uint64_t>(std::numeric_limits<int64_t>::max()) + 1));
       });
       break;
@@ -359,7 +358,7 @@ Tensor randperm(int64_t n, const TensorOptions& options, CpuGenerator& gen) {
 Tensor& bernoulli_(Tensor& self, double p, CpuGenerator& gen) {
   if (!(p >= 0 && p <= 1)) runtime_error("bernoulli_ expects p to be in [0, 1], but got p=" + num(p));
   check_inplace_draw(self, "bernoulli_");
-  fill_serial(self, [&](auto) { return uniform_double01(gen) < p ? 1.0 : 0.0; });
+  fill_serial(self, [&] { return uniform_double01(gen) < p ? 1.0 : 0.0; });
   return self;
 }
 
@@ -371,7 +370,7 @@ Tensor& bernoulli_(Tensor& self, const Tensor& p, CpuGenerator& gen) {
   std::vector<double> pv = probs.to_doubles();
   const bool p_double = p.dtype() == DType::Float64;
   size_t i = 0;
-  fill_serial(self, [&](auto) {
+  fill_serial(self, [&] {
     double pi = pv[i++];
     if (!(pi >= 0 && pi <= 1))
       runtime_error("Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this error message be improved?  "
@@ -511,7 +510,7 @@ Tensor poisson(const Tensor& rates, CpuGenerator& gen) {
   std::vector<double> r = rates.to_doubles();
   Tensor out = empty(rates.shape(), TensorOptions{rates.dtype(), rates.device(), false});
   size_t i = 0;
-  fill_serial(out, [&](auto) { return static_cast<double>(sample_poisson(r[i++], gen)); });
+  fill_serial(out, [&] { return static_cast<double>(sample_poisson(r[i++], gen)); });
   return out;
 }
 
