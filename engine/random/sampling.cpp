@@ -67,6 +67,9 @@ double normal_double(CpuGenerator& g, double mean, double std) {
   return std::fma(z, std, mean);
 }
 
+// Exp(lambd) by inversion of a double uniform (PyTorch's CPU transform).
+double exponential_double(CpuGenerator& g, double lambd) { return -1.0 / lambd * std::log(1.0 - uniform_double01(g)); }
+
 // An integer in [base, base + range): the remainder of a 32-bit word, or of a 64-bit one when
 // the range needs it (PyTorch's int64, float and double kernels all take those).
 int64_t uniform_int_from_to(CpuGenerator& g, uint64_t range, int64_t base) {
@@ -212,7 +215,7 @@ Tensor& exponential_(Tensor& self, double lambd, CpuGenerator& gen) {
   if (!(lambd >= 0.0)) runtime_error("exponential_ expects lambda >= 0.0, but found lambda=" + num(lambd));
   check_floating(self, "exponential_cpu");
   check_inplace_draw(self, "exponential_");
-  fill_serial(self, [&] { return -1.0 / lambd * std::log(1.0 - uniform_double01(gen)); });
+  fill_serial(self, [&] { return exponential_double(gen, lambd); });
   return self;
 }
 
@@ -320,15 +323,12 @@ Tensor& random_(Tensor& self, CpuGenerator& gen) {
 }
 
 Tensor randperm(int64_t n, const TensorOptions& options, CpuGenerator& gen) {
-  if (n < 0) runtime_error("Trying to create tensor with negative dimension " + std::to_string(n) + ": [" + std::to_string(n) + "]");
   TensorOptions o = options;
   if (!o.dtype) o.dtype = DType::Int64;
-  o.requires_grad = false;
-  if (options.requires_grad && !is_floating(*o.dtype)) runtime_error("Only Tensors of floating point and complex dtype can require gradients");
   if (is_floating(*o.dtype) && n > (int64_t{1} << digits_of(*o.dtype)))
     runtime_error(std::string("n must be less than or equal to ") + std::to_string(int64_t{1} << digits_of(*o.dtype)) +
                   " for dtype " + dtype_name(*o.dtype));
-  Tensor out = empty({n}, o);
+  Tensor out = empty({n}, o);  // negative n and requires_grad on an integer dtype fail here, as in PyTorch
   check_cpu(out, "randperm");
   std::vector<int64_t> perm(static_cast<size_t>(n));
   std::iota(perm.begin(), perm.end(), int64_t{0});
@@ -350,7 +350,6 @@ Tensor randperm(int64_t n, const TensorOptions& options, CpuGenerator& gen) {
     using T = std::remove_pointer_t<decltype(p)>;
     for (int64_t i = 0; i < count; ++i) p[i] = static_cast<T>(perm[i]);
   });
-  if (options.requires_grad) out.impl()->requires_grad = true;
   return out;
 }
 
@@ -414,7 +413,7 @@ Tensor multinomial(const Tensor& probs, int64_t n_sample, bool replacement, CpuG
     }
     std::vector<double> q(p.size());
     for (double& v : q) {
-      double e = -1.0 / 1.0 * std::log(1.0 - uniform_double01(gen));
+      double e = exponential_double(gen, 1.0);
       v = is_float ? static_cast<double>(static_cast<float>(e)) : e;
     }
     for (size_t i = 0; i < q.size(); ++i)
