@@ -386,6 +386,58 @@ Tensor bernoulli(const Tensor& p, CpuGenerator& gen) {
   return bernoulli_(out, p, gen);
 }
 
+namespace {
+
+// Without replacement (or one sample), PyTorch's Gumbel-max form: the n_sample largest p / q
+// with q ~ Exp(1), q and the quotient rounded to the input's type T.
+template <class T>
+void multinomial_gumbel(const std::vector<double>& p, int64_t n_dist, int64_t n_cat, int64_t n_sample, CpuGenerator& gen,
+                        int64_t* result) {
+  for (double v : p)
+    if (!(v < INFINITY) || !(v >= 0)) runtime_error("probability tensor contains either `inf`, `nan` or element < 0");
+  for (int64_t r = 0; r < n_dist; ++r)
+    if (std::all_of(p.begin() + r * n_cat, p.begin() + (r + 1) * n_cat, [](double v) { return v == 0; }))
+      runtime_error("invalid multinomial distribution (sum of probabilities <= 0)");
+  std::vector<T> q(p.size());
+  for (T& v : q) v = static_cast<T>(exponential_double(gen, 1.0));  // the whole exponential_ first
+  for (size_t i = 0; i < q.size(); ++i) q[i] = static_cast<T>(p[i]) / q[i];
+  std::vector<int64_t> idx(static_cast<size_t>(n_cat));
+  for (int64_t r = 0; r < n_dist; ++r) {
+    std::iota(idx.begin(), idx.end(), int64_t{0});
+    const T* row = q.data() + r * n_cat;
+    // argmax keeps the first of equal values; topk sorts by value, larger first.
+    std::stable_sort(idx.begin(), idx.end(), [&](int64_t x, int64_t y) { return row[x] > row[y]; });
+    std::copy_n(idx.begin(), n_sample, result + r * n_sample);
+  }
+}
+
+// With replacement, the inverse CDF: a double uniform searched in the row's cumulative sums,
+// which PyTorch accumulates and normalises in the input's type T, the last forced to 1.
+template <class T>
+void multinomial_inverse_cdf(const std::vector<double>& p, int64_t n_dist, int64_t n_cat, int64_t n_sample, CpuGenerator& gen,
+                             int64_t* result) {
+  std::vector<T> cum(static_cast<size_t>(n_cat));
+  for (int64_t r = 0; r < n_dist; ++r) {
+    T sum = 0;
+    for (int64_t j = 0; j < n_cat; ++j) {
+      double v = p[r * n_cat + j];
+      if (!(v >= 0)) runtime_error("invalid multinomial distribution (encountering probability entry < 0)");
+      if (!std::isfinite(v)) runtime_error("invalid multinomial distribution (encountering probability entry = infinity or NaN)");
+      sum += static_cast<T>(v);
+      cum[j] = sum;
+    }
+    if (!(sum > 0)) runtime_error("invalid multinomial distribution (sum of probabilities <= 0)");
+    for (T& c : cum) c /= sum;
+    cum[n_cat - 1] = 1;
+    for (int64_t k = 0; k < n_sample; ++k) {
+      double u = uniform_double01(gen);
+      result[r * n_sample + k] = std::lower_bound(cum.begin(), cum.end(), u, [](T c, double x) { return c < x; }) - cum.begin();
+    }
+  }
+}
+
+}  // namespace
+
 Tensor multinomial(const Tensor& probs, int64_t n_sample, bool replacement, CpuGenerator& gen) {
   check_cpu(probs, "multinomial");
   if (probs.dim() < 1 || probs.dim() > 2) runtime_error("prob_dist must be 1 or 2 dim");
@@ -396,75 +448,18 @@ Tensor multinomial(const Tensor& probs, int64_t n_sample, bool replacement, CpuG
   const int64_t n_dist = probs.dim() == 2 ? probs.size(0) : 1;
   if (!replacement && n_sample > n_cat) runtime_error("cannot sample n_sample > prob_dist.size(-1) samples without replacement");
   if (n_cat > (int64_t{1} << 24)) runtime_error("number of categories cannot exceed 2^24");
-  Shape out_shape = probs.dim() == 1 ? Shape{n_sample} : Shape{n_dist, n_sample};
-  Tensor out = empty(out_shape, TensorOptions{DType::Int64, probs.device(), false});
-  std::vector<double> p = probs.to_doubles();
-  std::vector<int64_t> result(static_cast<size_t>(n_dist * n_sample));
-  const bool is_float = probs.dtype() == DType::Float32;
-
-  if (!replacement || n_sample == 1) {
-    // Gumbel-max in PyTorch's form: the n_sample largest p / q with q ~ Exp(1).
-    for (double v : p)
-      if (!(v < INFINITY) || !(v >= 0)) runtime_error("probability tensor contains either `inf`, `nan` or element < 0");
-    for (int64_t r = 0; r < n_dist; ++r) {
-      double s = 0;
-      for (int64_t j = 0; j < n_cat; ++j) s += p[r * n_cat + j];
-      if (s == 0) runtime_error("invalid multinomial distribution (sum of probabilities <= 0)");
+  Tensor out = empty(probs.dim() == 1 ? Shape{n_sample} : Shape{n_dist, n_sample}, TensorOptions{DType::Int64, probs.device(), false});
+  const std::vector<double> p = probs.to_doubles();
+  int64_t* result = static_cast<int64_t*>(out.mutable_data());
+  const bool gumbel = !replacement || n_sample == 1;
+  dispatch_dtype(probs.dtype(), [&](auto zero) {
+    using T = decltype(zero);
+    if constexpr (std::is_floating_point_v<T>) {
+      if (gumbel) multinomial_gumbel<T>(p, n_dist, n_cat, n_sample, gen, result);
+      else multinomial_inverse_cdf<T>(p, n_dist, n_cat, n_sample, gen, result);
     }
-    std::vector<double> q(p.size());
-    for (double& v : q) {
-      double e = exponential_double(gen, 1.0);
-      v = is_float ? static_cast<double>(static_cast<float>(e)) : e;
-    }
-    for (size_t i = 0; i < q.size(); ++i)
-      q[i] = is_float ? static_cast<double>(static_cast<float>(p[i]) / static_cast<float>(q[i])) : p[i] / q[i];
-    for (int64_t r = 0; r < n_dist; ++r) {
-      std::vector<int64_t> idx(static_cast<size_t>(n_cat));
-      std::iota(idx.begin(), idx.end(), int64_t{0});
-      const double* row = q.data() + r * n_cat;
-      // argmax keeps the first of equal values; topk sorts by value, larger first.
-      std::stable_sort(idx.begin(), idx.end(), [&](int64_t a, int64_t b) { return row[a] > row[b]; });
-      for (int64_t k = 0; k < n_sample; ++k) result[r * n_sample + k] = idx[k];
-    }
-  } else {
-    // Inverse CDF: a double uniform searched in the normalised cumulative sums, which PyTorch
-    // accumulates in the input's own type.
-    for (int64_t r = 0; r < n_dist; ++r) {
-      std::vector<double> cum(static_cast<size_t>(n_cat));
-      double sum = 0;
-      float sum_f = 0;
-      for (int64_t j = 0; j < n_cat; ++j) {
-        double v = p[r * n_cat + j];
-        if (!(v >= 0)) runtime_error("invalid multinomial distribution (encountering probability entry < 0)");
-        if (!std::isfinite(v)) runtime_error("invalid multinomial distribution (encountering probability entry = infinity or NaN)");
-        if (is_float) {
-          sum_f += static_cast<float>(v);
-          cum[j] = sum_f;
-        } else {
-          sum += v;
-          cum[j] = sum;
-        }
-      }
-      if (is_float) sum = sum_f;
-      if (!(sum > 0)) runtime_error("invalid multinomial distribution (sum of probabilities <= 0)");
-      for (double& c : cum) c = is_float ? static_cast<double>(static_cast<float>(c) / sum_f) : c / sum;
-      cum[n_cat - 1] = 1;
-      for (int64_t k = 0; k < n_sample; ++k) {
-        double u = uniform_double01(gen);
-        int64_t left = 0, right = n_cat;
-        while (right - left > 0) {
-          int64_t mid = left + (right - left) / 2;
-          if (cum[mid] < u) left = mid + 1;
-          else right = mid;
-        }
-        result[r * n_sample + k] = left;
-      }
-    }
-  }
-  write_draws(out, [&](auto* o, int64_t count) {
-    using T = std::remove_pointer_t<decltype(o)>;
-    for (int64_t i = 0; i < count; ++i) o[i] = static_cast<T>(result[i]);
   });
+  ++out.storage().version;
   return out;
 }
 
