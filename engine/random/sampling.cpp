@@ -382,7 +382,11 @@ Tensor& bernoulli_(Tensor& self, const Tensor& p, CpuGenerator& gen) {
 
 Tensor bernoulli(const Tensor& p, CpuGenerator& gen) {
   Tensor out = empty(p.shape(), TensorOptions{p.dtype(), p.device(), false});
-  NoGradGuard no_grad;
+  return bernoulli_(out, p, gen);
+}
+
+Tensor bernoulli(const Tensor& like, double p, CpuGenerator& gen) {
+  Tensor out = empty(like.shape(), TensorOptions{like.dtype(), like.device(), false});
   return bernoulli_(out, p, gen);
 }
 

@@ -31,6 +31,7 @@ Tensor& cauchy_(Tensor& self, double median, double sigma, CpuGenerator& gen);
 
 Tensor randperm(int64_t n, const TensorOptions& options, CpuGenerator& gen);
 Tensor bernoulli(const Tensor& p, CpuGenerator& gen);  // each element 1 with probability p
+Tensor bernoulli(const Tensor& like, double p, CpuGenerator& gen);  // like's shape and dtype, probability p
 Tensor multinomial(const Tensor& probs, int64_t num_samples, bool replacement, CpuGenerator& gen);
 Tensor poisson(const Tensor& rates, CpuGenerator& gen);
 

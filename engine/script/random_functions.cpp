@@ -168,12 +168,7 @@ Value t_bernoulli(Interp&, CallArgs& a) {
   if (args.has(3)) raise_not_supported("bernoulli(out=...)");
   Tensor input = args.tensor(0);
   CpuGenerator& g = generator_arg(args, 2);
-  if (args.has(1)) {  // bernoulli(input, p): a draw of the input's shape and dtype
-    Tensor t = empty(input.shape(), TensorOptions{input.dtype(), input.device(), false});
-    NoGradGuard no_grad;
-    return Value(bernoulli_(t, args.number(1), g));
-  }
-  return Value(bernoulli(input, g));
+  return Value(args.has(1) ? bernoulli(input, args.number(1), g) : bernoulli(input, g));
 }
 
 Value t_multinomial(Interp&, CallArgs& a) {
@@ -258,8 +253,8 @@ Value m_random_(Interp&, const Value& self, CallArgs& a) {
   CpuGenerator& g = generator_arg(args, 2);
   if (!args.has(0)) {
     random_(self_tensor(self), g);
-  } else if (!args.has(1) && a.npos + a.nkw - (args.has(2) ? 1 : 0) == 1 && a.npos == 1) {
-    random_(self_tensor(self), 0, int_arg(*args.get(0), "random_", "to", 1), g);  // random_(to)
+  } else if (a.npos == 1 && !args.get(1)) {  // random_(to): one number alone is the upper bound
+    random_(self_tensor(self), 0, int_arg(*args.get(0), "random_", "to", 1), g);
   } else {
     std::optional<int64_t> to;
     if (args.has(1)) to = int_arg(*args.get(1), "random_", "to", 2);
@@ -292,10 +287,7 @@ Value m_bernoulli(Interp&, const Value& self, CallArgs& a) {
   Args args("bernoulli", a, {"p", "generator"}, 0, ArgStyle::Torch, 1);
   const Tensor& t = self.as_tensor();
   CpuGenerator& g = generator_arg(args, 1);
-  if (!args.has(0)) return Value(bernoulli(t, g));
-  Tensor out = empty(t.shape(), TensorOptions{t.dtype(), t.device(), false});
-  NoGradGuard no_grad;
-  return Value(bernoulli_(out, args.number(0), g));
+  return Value(args.has(0) ? bernoulli(t, args.number(0), g) : bernoulli(t, g));
 }
 Value m_multinomial(Interp&, const Value& self, CallArgs& a) {
   Args args("multinomial", a, {"num_samples", "replacement", "generator"}, 1, ArgStyle::Torch, 2);
