@@ -70,6 +70,13 @@ Value drawn(const Value& tensor_value, Tensor& t, F&& draw) {
   return tensor_value;
 }
 
+// init.py's two forms for a standard deviation: N(0, std), or U(-√3·std, √3·std).
+Value drawn_with_std(const Value& tensor_value, Tensor& t, double std, bool normal) {
+  if (normal) return drawn(tensor_value, t, [&](Tensor& x, random::CpuGenerator& g) { normal_(x, 0.0, std, g); });
+  const double bound = std::sqrt(3.0) * std;
+  return drawn(tensor_value, t, [&](Tensor& x, random::CpuGenerator& g) { uniform_(x, -bound, bound, g); });
+}
+
 Value i_calculate_gain(Interp&, CallArgs& a) {
   Args args("calculate_gain", a, {"nonlinearity", "param"}, 1, ArgStyle::Python);
   const std::string& name = str_arg(*args.get(0), "nonlinearity");
@@ -124,10 +131,7 @@ Value i_xavier(CallArgs& a, const char* name, bool normal) {
   Tensor& t = target(args);
   double gain = args.has(1) ? args.number(1) : 1.0;
   auto [fan_in, fan_out] = fans(t);
-  double std = gain * std::sqrt(2.0 / (fan_in + fan_out));
-  if (normal) return drawn(*args.get(0), t, [&](Tensor& x, random::CpuGenerator& g) { normal_(x, 0.0, std, g); });
-  double bound = std::sqrt(3.0) * std;
-  return drawn(*args.get(0), t, [&](Tensor& x, random::CpuGenerator& g) { uniform_(x, -bound, bound, g); });
+  return drawn_with_std(*args.get(0), t, gain * std::sqrt(2.0 / (fan_in + fan_out)), normal);
 }
 Value i_xavier_uniform_(Interp&, CallArgs& a) { return i_xavier(a, "xavier_uniform_", false); }
 Value i_xavier_normal_(Interp&, CallArgs& a) { return i_xavier(a, "xavier_normal_", true); }
@@ -146,10 +150,7 @@ Value i_kaiming(Interp& in, CallArgs& a, const char* name, bool normal) {
   double fan = mode == "fan_in" ? fan_in : fan_out;
   std::string nonlinearity = args.has(3) ? str_arg(*args.get(3), "nonlinearity") : "leaky_relu";
   Value slope = args.has(1) ? *args.get(1) : Value(int64_t{0});
-  double std = gain_of(nonlinearity, &slope) / std::sqrt(fan);
-  if (normal) return drawn(*args.get(0), t, [&](Tensor& x, random::CpuGenerator& g) { normal_(x, 0.0, std, g); });
-  double bound = std::sqrt(3.0) * std;
-  return drawn(*args.get(0), t, [&](Tensor& x, random::CpuGenerator& g) { uniform_(x, -bound, bound, g); });
+  return drawn_with_std(*args.get(0), t, gain_of(nonlinearity, &slope) / std::sqrt(fan), normal);
 }
 Value i_kaiming_uniform_(Interp& in, CallArgs& a) { return i_kaiming(in, a, "kaiming_uniform_", false); }
 Value i_kaiming_normal_(Interp& in, CallArgs& a) { return i_kaiming(in, a, "kaiming_normal_", true); }
