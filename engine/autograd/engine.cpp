@@ -170,6 +170,10 @@ void save_for_backward(Node& node, const Tensor& t) {
 // list is copied first: a hook may register or remove hooks. `retained` gets the gradient at
 // the point retain_grad() was called among them (TensorImpl::retain_after_hook).
 Tensor run_hooks(TensorImpl& t, Tensor g, Tensor* retained = nullptr) {
+  if (t.hooks.empty()) {
+    if (retained) *retained = g;
+    return g;
+  }
   auto hooks = t.hooks;
   for (auto& [id, hook] : hooks) {
     if (retained && !retained->defined() && id > t.retain_after_hook) *retained = g;
@@ -235,7 +239,7 @@ void run_backward(const Tensor& root, const Tensor& gradient, bool retain_graph)
         accumulate_into_leaf(*n->leaf, run_hooks(*n->leaf, g));
         continue;
       }
-      if (auto out = n->output.lock()) {
+      if (auto out = n->output.lock(); out && (out->retains_grad || !out->hooks.empty())) {
         Tensor retained;
         g = run_hooks(*out, g, out->retains_grad ? &retained : nullptr);
         if (out->retains_grad) {
