@@ -332,20 +332,7 @@ void Interp::exec_class(const ClassDefStmt* s, Frame& f) {
     heap_.track(cell);
     locals[slot] = Value(ObjRef(std::move(cell)));
   }
-  frames_.push_back(FrameRecord{body->program->source.get(), info->name.c_str(), info});
-  Frame frame;
-  frame.locals = locals.data();
-  frame.free = body->closure.data();
-  frame.fn = info;
-  frame.func = body.get();
-  frame.record = &frames_.back();
-  frame.caller = current_frame_;
-  current_frame_ = &frame;
-  ++depth_;
-  exec_block(info->body, frame);
-  --depth_;
-  current_frame_ = frame.caller;
-  frames_.pop_back();
+  run_frame(body.get(), locals.data());
 
   cls->dict.emplace_back("__module__", make_str("__main__"));
   cls->dict.emplace_back("__qualname__", make_str(cls->qualname));

@@ -647,6 +647,11 @@ Value Interp::call_function(FunctionObj* fn, CallArgs& args) {
   }
 
   KeepOnUnwind keep{*this, fn};
+  return run_frame(fn, locals);
+}
+
+Value Interp::run_frame(FunctionObj* fn, Value* locals) {
+  const FunctionInfo* info = fn->info;
   frames_.push_back(FrameRecord{fn->program->source.get(), info->name.c_str(), info});
   Frame frame;
   frame.locals = locals;

@@ -437,6 +437,8 @@ class Interp {
   Flow exec(const Stmt* s, Frame& f);
   void assign(const Expr* target, Value v, Frame& f);
   Value call_function(FunctionObj* fn, CallArgs& args);
+  // Runs fn's body in a new frame over `locals` (already bound): calls and class bodies.
+  Value run_frame(FunctionObj* fn, Value* locals);
   Value make_function(const FunctionInfo* info, Frame& f, const Program* prog);
   void exec_class(const ClassDefStmt* s, Frame& f);
   Value apply_decorators(const std::vector<Expr*>& decorators, std::vector<Value>& evaluated, Value v);
