@@ -51,7 +51,7 @@ namespace gradlab {
   X(Div, scalar_div(x, y))                                                                 \
   X(Pow, scalar_pow(x, y))                                                                 \
   X(Max, scalar_max(x, y))                                                                 \
-  X(AddScaled, x + T(a) * y)              /* x + a·y  (add(alpha=a)) */                     \
+  X(AddScaled, scalar_fma(T(a), y, x))    /* x + a·y rounded once: ATen's vectorised fmadd */ \
   X(ReluBackward, y <= T(0) ? T(0) : x)   /* grad x, input y: threshold_backward */          \
   X(SigmoidBackward, (x * (T(1) - y)) * y)  /* grad x, output y: σ' = (1-σ)σ, in ATen's order */ \
   X(TanhBackward, x * scalar_fma(-y, y, T(1)))  /* grad x, output y: tanh' = 1 - tanh² */    \
