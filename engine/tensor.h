@@ -124,6 +124,9 @@ struct TensorImpl {
   // Of those, a 2-D transpose of a contiguous matrix: PyTorch's strides (1, rows), "column-major",
   // for which its mm backward computes the gradient the other way round (Note [Matmul rounding]).
   bool column_major = false;
+  // Made by nn.Parameter: scripts see its type as torch.nn.parameter.Parameter (repr
+  // "Parameter containing:"); ops on it give plain tensors, as PyTorch's Parameter does.
+  bool is_parameter = false;
 };
 
 // ---- creation ------------------------------------------------------------------------------
