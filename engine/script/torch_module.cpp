@@ -557,7 +557,7 @@ Value make_torch_module(Interp& in) {
   t["is_grad_enabled"] = fn("is_grad_enabled", t_is_grad_enabled);
   for (const char* name : {"exp", "log", "sqrt", "abs", "sin", "cos", "sigmoid", "tanh", "relu", "neg", "clamp", "clip", "sum", "mean",
                            "max", "maximum", "matmul", "mm", "mv", "dot", "t", "transpose", "permute", "reshape", "flatten", "unsqueeze",
-                           "squeeze", "add", "sub", "mul", "div", "clone", "detach", "is_floating_point"})
+                           "squeeze", "add", "sub", "mul", "div", "clone", "detach", "is_floating_point", "addcmul", "addcdiv"})
     t[name] = method_fn(name);
 
   // torch.nn.functional: the activations gradlab has (same nodes as torch.relu & co.)
@@ -567,7 +567,17 @@ Value make_torch_module(Interp& in) {
   Value nv = new_module("torch.nn", "/usr/lib/python3/dist-packages/torch/nn/__init__.py", names::kNnDir);
   nv.as<ModuleObj>()->attrs["functional"] = fv;
   nv.as<ModuleObj>()->attrs["init"] = make_nn_init_module();
+  nv.as<ModuleObj>()->attrs["Parameter"] = parameter_type();
+  nv.as<ModuleObj>()->lazy_source = "torch_nn";  // Module, the layers and losses (py/torch_nn.py)
   t["nn"] = nv;
+
+  // torch.optim and its lr_scheduler are Python (py/torch_optim*.py), run on first use.
+  Value ov = new_module("torch.optim", "/usr/lib/python3/dist-packages/torch/optim/__init__.py", nullptr);
+  ov.as<ModuleObj>()->lazy_source = "torch_optim";
+  Value sv = new_module("torch.optim.lr_scheduler", "/usr/lib/python3/dist-packages/torch/optim/lr_scheduler.py", nullptr);
+  sv.as<ModuleObj>()->lazy_source = "torch_optim_lr_scheduler";
+  ov.as<ModuleObj>()->attrs["lr_scheduler"] = sv;
+  t["optim"] = ov;
 
   Value cv = new_module("torch.cuda", "/usr/lib/python3/dist-packages/torch/cuda/__init__.py", kCudaNames);
   cv.as<ModuleObj>()->attrs["is_available"] = plain_fn("is_available", cuda_is_available);
