@@ -551,6 +551,7 @@ Value make_torch_module(Interp& in) {
   t["is_tensor"] = plain_fn("is_tensor", t_is_tensor);
   t["numel"] = fn("numel", t_numel);
   install_random_functions(in, *tv.as<ModuleObj>());
+  install_join_functions(*tv.as<ModuleObj>());
   t["no_grad"] = Value(std::make_shared<TypeObj>("no_grad", TypeId::Other, t_no_grad, "torch.autograd.grad_mode"));
   t["enable_grad"] = Value(std::make_shared<TypeObj>("enable_grad", TypeId::Other, t_enable_grad, "torch.autograd.grad_mode"));
   t["set_grad_enabled"] = Value(std::make_shared<TypeObj>("set_grad_enabled", TypeId::Other, t_set_grad_enabled, "torch.autograd.grad_mode"));
@@ -578,6 +579,13 @@ Value make_torch_module(Interp& in) {
   sv.as<ModuleObj>()->lazy_source = "torch_optim_lr_scheduler";
   ov.as<ModuleObj>()->attrs["lr_scheduler"] = sv;
   t["optim"] = ov;
+
+  // torch.utils.data: datasets and the DataLoader (py/torch_utils_data.py), run on first use.
+  Value uv = new_module("torch.utils", "/usr/lib/python3/dist-packages/torch/utils/__init__.py", nullptr);
+  Value dv = new_module("torch.utils.data", "/usr/lib/python3/dist-packages/torch/utils/data/__init__.py", nullptr);
+  dv.as<ModuleObj>()->lazy_source = "torch_utils_data";
+  uv.as<ModuleObj>()->attrs["data"] = dv;
+  t["utils"] = uv;
 
   Value cv = new_module("torch.cuda", "/usr/lib/python3/dist-packages/torch/cuda/__init__.py", kCudaNames);
   cv.as<ModuleObj>()->attrs["is_available"] = plain_fn("is_available", cuda_is_available);
