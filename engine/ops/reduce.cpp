@@ -48,7 +48,8 @@ Tensor expand_back(const Tensor& g, const Node& n) {
 
 // d(Σx)/dx = 1
 Tensor sum(const Tensor& a, std::optional<DType> dtype) {
-  Tensor x = dtype ? prim::cast(a, *dtype) : a;
+  // A bool tensor sums its 0/1 storage as int64 (Note [Bool storage]).
+  Tensor x = dtype ? prim::cast(a, *dtype) : a.dtype() == DType::Bool ? prim::retag(a, DType::Int64) : a;
   Tensor out = prim::alias(prim::reduce(ReduceOp::Sum, x, Shape(a.dim(), 1)), {});
   record_op(OpId::Sum, [](const Node& n, const Tensor& g) -> Grads {
     return {prim::expand(g, n.inputs[0].shape)};
@@ -62,11 +63,33 @@ Tensor sum(const Tensor& a, const std::vector<int64_t>& dims_in, bool keepdim) {
     for (int64_t d = 0; d < a.dim(); ++d) dims.push_back(d);
   }
   Shape keep = keepdim_shape(a.shape(), dims);
-  Tensor r = prim::reduce(ReduceOp::Sum, a, keep);
+  Tensor r = prim::reduce(ReduceOp::Sum, a.dtype() == DType::Bool ? prim::retag(a, DType::Int64) : a, keep);
   Tensor out = keepdim ? r : prim::alias(r, drop_dims(a.shape(), dims));
   if (Node* n = record_op(OpId::SumDim, [](const Node& n, const Tensor& g) -> Grads { return {expand_back(g, n)}; },
                           out, {&a})) {
     n->ints.assign(keep.begin(), keep.end());
+  }
+  return out;
+}
+
+// ‖x‖₂; d/dx = x · (g / ‖x‖), 0 where ‖x‖ = 0 (ATen's norm_backward). Only for one element,
+// where it is |x| whatever order PyTorch's kernel sums in: its summation order for more
+// elements is not reproduced yet, and a digit off would be wrong, so those say so.
+Tensor norm(const Tensor& a) {
+  if (!is_floating(a.dtype()))
+    runtime_error(std::string("linalg.vector_norm: Expected a floating point or complex tensor as input. Got ") +
+                  dtype_scalar_name(a.dtype()));
+  if (a.numel() != 1)
+    throw Error("NotImplementedError", "norm() of more than one element is not supported by gradlab");
+  Tensor out = prim::alias(prim::unary(UnaryOp::Abs, a), {});
+  if (Node* n = record_op(OpId::Norm, [](const Node& n, const Tensor& g) -> Grads {
+        const Tensor& x = saved(n, 0);
+        Tensor r = prim::alias(prim::unary(UnaryOp::Abs, x), g.shape());
+        Tensor scale = prim::binary(BinaryOp::Div, g, r, g.dtype());
+        scale = prim::binary(BinaryOp::FillWhere, scale, prim::binary(BinaryOp::EqualMask, r, prim::scalar(0, r.dtype(), r.device())), g.dtype(), 0.0);
+        return {prim::binary(BinaryOp::Mul, x, scale, g.dtype())};
+      }, out, {&a})) {
+    save_for_backward(*n, a);
   }
   return out;
 }
