@@ -8,15 +8,18 @@
 #include "engine/ops/op_helpers.h"
 
 namespace gradlab {
-using namespace ops;
-
-namespace {
+namespace ops {
 
 void check_inplace_allowed(const Tensor& self) {
   if (grad_mode_enabled() && self.is_leaf() && self.requires_grad()) {
     runtime_error("a leaf Variable that requires grad is being used in an in-place operation.");
   }
 }
+
+}  // namespace ops
+using namespace ops;
+
+namespace {
 
 void check_castable(DType result, DType self) {
   if (is_floating(result) && !is_floating(self)) {
@@ -25,6 +28,9 @@ void check_castable(DType result, DType self) {
   }
 }
 
+}  // namespace
+
+namespace ops {
 // Writes `value` (already computed, maybe with history) into self's storage.
 Tensor& assign_result(Tensor& self, const Tensor& value) {
   if (value.shape() != self.shape()) {
@@ -48,6 +54,9 @@ Tensor& assign_result(Tensor& self, const Tensor& value) {
   return self;
 }
 
+}  // namespace ops
+
+namespace {
 // The no-history fast path (`with torch.no_grad(): w -= lr * w.grad`): one kernel writing
 // straight into self.
 Tensor& binary_into(Tensor& self, BinaryOp op, const Tensor& other, double a) {
@@ -64,6 +73,9 @@ Tensor& binary_into(Tensor& self, BinaryOp op, const Tensor& other, double a) {
   return self;
 }
 
+}  // namespace
+
+namespace ops {
 bool needs_history(const Tensor& self, const Tensor* other) {
   return grad_mode_enabled() && (self.requires_grad() || (other && other->requires_grad()));
 }
@@ -78,7 +90,7 @@ Tensor self_as_input(const Tensor& self, bool keep_copy) {
   return input;
 }
 
-}  // namespace
+}  // namespace ops
 
 Tensor& Tensor::add_(const Tensor& other, Scalar alpha) {
   check_inplace_allowed(*this);
