@@ -116,7 +116,7 @@ std::optional<DType> Args::dtype(size_t i) const {
     // dtype=float / dtype=int / dtype=bool, as PyTorch accepts Python types
     if (t->id == TypeId::Float) return DType::Float64;
     if (t->id == TypeId::Int) return DType::Int64;
-    if (t->id == TypeId::Bool) raise_not_supported("dtype=bool (torch.bool tensors)");
+    if (t->id == TypeId::Bool) return DType::Bool;
   }
   type_mismatch(i, "torch.dtype");
 }
@@ -134,6 +134,7 @@ bool is_scalar_like(const Value& v) { return v.is_number(); }
 
 Scalar to_scalar(const Value& v) {
   if (v.is_float()) return Scalar(v.as_float());
+  if (v.is_bool()) return Scalar::boolean(v.as_bool());
   if (v.is_intlike()) return Scalar(v.as_int());
   raise_type_error(std::string("expected a number, not ") + type_name(v));
 }
