@@ -125,10 +125,8 @@ Tensor where(const Tensor& cond, const Tensor& x, const Tensor& y) {
 namespace {
 Tensor masked_fill_impl(OpId id, const Tensor& a, const Tensor& mask, double value) {
   if (a.dtype() == DType::Bool) value = value != 0 ? 1 : 0;
+  // Out of place, a broadcasts with the mask too (PyTorch expands and clones it first).
   Tensor m = prim::cast(mask, a.dtype());
-  Shape shape = broadcast_shapes(a.shape(), mask.shape());
-  if (shape != a.shape())
-    runtime_error("output with shape " + shape_str(a.shape()) + " doesn't match the broadcast shape " + shape_str(shape));
   Tensor out = prim::binary(BinaryOp::FillWhere, a, m, a.dtype(), value);
   if (Node* n = record_op(id, [](const Node& n, const Tensor& g) -> Grads {
         return {prim::binary(BinaryOp::ZeroWhere, g, prim::cast(saved(n, 0), g.dtype()), g.dtype())};

@@ -435,14 +435,14 @@ bool compare_op(CmpKind op, const Value& a, const Value& b, bool condition) {
   if (a.is_tensor() || b.is_tensor()) {
     if ((op == CmpKind::Eq || op == CmpKind::NotEq) && (a.is_none() || b.is_none())) return op == CmpKind::NotEq;
     bool a_ok = a.is_tensor() || is_scalar_like(a), b_ok = b.is_tensor() || is_scalar_like(b);
-    if (!condition || !a_ok || !b_ok) {
-      if (!a_ok || !b_ok) {
-        if (op == CmpKind::Eq) return false;
-        if (op == CmpKind::NotEq) return true;
-      }
-      raise("NotImplementedError", std::string("gradlab has no bool tensors, so a tensor comparison ('") + cmp_symbol(op) +
-                                       "') only works as an if/while condition; compare numbers instead, e.g. t.item() " +
-                                       cmp_symbol(op) + " x");
+    if (!a_ok || !b_ok) {
+      // PyTorch makes a list or tuple into a tensor first; gradlab does not (yet).
+      const Value& other = a.is_tensor() ? b : a;
+      if (other.as<SeqObj>()) raise_not_supported(std::string("comparing a tensor with a ") + type_name(other));
+      if (op == CmpKind::Eq) return false;
+      if (op == CmpKind::NotEq) return true;
+      raise_type_error(std::string("'") + cmp_symbol(op) + "' not supported between instances of '" + type_name(a) +
+                       "' and '" + type_name(b) + "'");
     }
     double x = a.is_tensor() ? tensor_number(a.as_tensor()) : a.as_number();
     double y = b.is_tensor() ? tensor_number(b.as_tensor()) : b.as_number();
