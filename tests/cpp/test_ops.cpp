@@ -167,9 +167,13 @@ const std::map<OpId, OpRow>& op_rows() {
     // ToCopy: float64 → float32 → float64 round trip; the inner node is checked by name.
     r[OpId::ToCopy] = {{M}, [](auto& x) { return x[0].to(DType::Float32); },
                        [](const Values& v) { return map1f(v[0], [](double a) { return double(float(a)); }); }};
-    // reduce.cpp: norm of one element (|x|)
-    r[OpId::Norm] = {{{1}}, [](auto& x) { return norm(x[0]); },
-                     [](const Values& v) { return std::vector<double>{std::fabs(v[0][0])}; }, 0.5, 2.0, true};
+    // reduce.cpp
+    r[OpId::Norm] = {{M}, [](auto& x) { return norm(x[0]); },
+                     [](const Values& v) {
+                       double s = 0;
+                       for (double a : v[0]) s += a * a;
+                       return std::vector<double>{std::sqrt(s)};
+                     }, 0.5, 2.0, true};
     // mask.cpp: fixed masks built inside each call
     auto bools = [](std::vector<double> v, Shape s) { return from_vector(v, s, TensorOptions{DType::Bool, std::nullopt, false}); };
     r[OpId::Where] = {{M, V}, [bools](auto& x) { return where(bools({1, 0, 1, 0, 1, 0}, {2, 3}), x[0], x[1]); },
