@@ -156,6 +156,7 @@ Grads pow_tensor_backward(const Node& n, const Tensor& g) {
 
 Tensor pow(const Tensor& a, const Tensor& b) {
   DType t = compute_type(a, b);
+  if (t == DType::Bool) runtime_error("\"pow\" not implemented for 'Bool'");
   if (!is_floating(t)) {
     for (double e : b.to_doubles())
       if (e < 0) runtime_error("Integers to negative integer powers are not allowed.");
@@ -172,6 +173,7 @@ Tensor pow(const Tensor& a, const Tensor& b) {
 // torch.pow(2, x): d(c^x)/dx = c^x·log c.
 Tensor pow(Scalar base, const Tensor& exponent) {
   DType t = result_type(exponent, base);
+  if (t == DType::Bool) runtime_error("\"pow\" not implemented for 'Bool'");
   Tensor e = prim::cast(exponent, t);
   Tensor out = prim::unary(UnaryOp::RPowScalar, e, base.value);
   if (Node* n = record_op(OpId::PowScalarBase, [](const Node& n, const Tensor& g) -> Grads {

@@ -5,6 +5,7 @@
 // PyTorch's rules: an in-place op on a leaf that requires grad is an error while grad mode is
 // on (the `with torch.no_grad():` update is the legal way); on a non-leaf it is recorded, and
 // the tensor's grad_fn becomes the op's node (e.g. AddBackward0).
+#include "engine/ops/compare.h"
 #include "engine/ops/op_helpers.h"
 
 namespace gradlab {
@@ -21,8 +22,9 @@ using namespace ops;
 
 namespace {
 
+// PyTorch's canCast: no float into an integer tensor, nothing but bool into a bool one.
 void check_castable(DType result, DType self) {
-  if (is_floating(result) && !is_floating(self)) {
+  if ((is_floating(result) && !is_floating(self)) || (self == DType::Bool && result != DType::Bool)) {
     runtime_error(std::string("result type ") + dtype_scalar_name(result) +
                   " can't be cast to the desired output type " + dtype_scalar_name(self));
   }
@@ -95,6 +97,7 @@ Tensor self_as_input(const Tensor& self, bool keep_copy) {
 Tensor& Tensor::add_(const Tensor& other, Scalar alpha) {
   check_inplace_allowed(*this);
   check_castable(result_type(*this, other), dtype());
+  if (dtype() == DType::Bool) return assign_result(*this, add(*this, other, alpha));  // logical or, not 1 + 1
   if (!needs_history(*this, &other)) {
     return alpha.value == 1 ? binary_into(*this, BinaryOp::Add, other, 0) : binary_into(*this, BinaryOp::AddScaled, other, alpha.value);
   }
@@ -102,6 +105,7 @@ Tensor& Tensor::add_(const Tensor& other, Scalar alpha) {
 }
 
 Tensor& Tensor::sub_(const Tensor& other, Scalar alpha) {
+  check_bool_sub(dtype(), other.dtype());
   check_inplace_allowed(*this);
   check_castable(result_type(*this, other), dtype());
   if (!needs_history(*this, &other)) {
@@ -129,6 +133,7 @@ Tensor& Tensor::add_(Scalar other) {
   return add_(scalar_tensor(other, dtype(), device()));
 }
 Tensor& Tensor::sub_(Scalar other) {
+  check_bool_sub(dtype(), other.is_bool ? DType::Bool : DType::Int64);
   check_castable(result_type(*this, other), dtype());
   return sub_(scalar_tensor(other, dtype(), device()));
 }
@@ -147,6 +152,7 @@ namespace {
 Tensor& fill_with_history(Tensor& self, OpId op, double value) {
   check_inplace_allowed(self);
   Tensor before = needs_history(self, nullptr) ? self_as_input(self, false) : Tensor();
+  if (self.dtype() == DType::Bool) value = value != 0 ? 1 : 0;  // Note [Bool storage]
   self.storage().backend->fill(self.dtype(), self.mutable_data(), self.numel(), value);
   ++self.storage().version;
   if (before.defined()) {

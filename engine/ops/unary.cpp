@@ -50,6 +50,7 @@ Tensor pow(const Tensor& a, Scalar exponent) {
   if (!is_floating(a.dtype()) && exponent.is_integral && exponent.value < 0) {
     runtime_error("Integers to negative integer powers are not allowed.");
   }
+  if (result_type(a, exponent) == DType::Bool) runtime_error("\"pow\" not implemented for 'Bool'");
   Tensor x = prim::cast(a, result_type(a, exponent));
   const double p = exponent.value;
   Tensor out = p == 2 ? prim::unary(UnaryOp::Square, x) : p == 3 ? prim::unary(UnaryOp::Cube, x)
