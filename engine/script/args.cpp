@@ -247,7 +247,8 @@ NestedData to_nested(const Value& v, int depth) {
     const Tensor& t = v.as_tensor();
     if (t.numel() != 1) raise_value_error("only one element tensors can be converted to Python scalars");
     Scalar s = t.item();
-    if (s.is_integral) d.value = static_cast<int64_t>(s.value);
+    if (t.dtype() == DType::Bool) d.value = s.int_value != 0;
+    else if (s.is_integral) d.value = static_cast<int64_t>(s.value);
     else d.value = s.value;
   } else if (auto* s = v.as<SeqObj>()) {
     std::vector<NestedData> items;
