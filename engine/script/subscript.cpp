@@ -1,7 +1,8 @@
 // Indexing: `x[i]`, `x[a:b:c]`, `x[i, j]`, assignment and deletion, for Python containers and
 // for tensors. Tensor indexing follows PyTorch's basic indexing: an int selects (select →
 // SelectBackward0), a slice narrows (slice → SliceBackward0), None adds a dimension and `...`
-// skips dimensions. Advanced indexing (tensors or lists as indices) is not supported and says so.
+// skips dimensions. A bool mask alone (`x[x > 0]`, `x[x < 0] = 0`) is index / index_put_ (ops/mask.cpp);
+// other advanced indexing (int tensors or lists as indices) is not supported and says so.
 #include <algorithm>
 
 #include "engine/allocation_limit.h"
