@@ -32,13 +32,12 @@ Value m_compare(Interp&, const Value& self, CallArgs& a) {
   return compare_with(Op, self, *args.get(0));
 }
 
-// A tensor argument, or a Python number as a 0-d tensor (what PyTorch's wrapped numbers are).
+// A tensor argument, or a Python number as a 0-d tensor on `like`'s device, of the dtype that
+// promotes as PyTorch's wrapped numbers do (Note [Type promotion]).
 Tensor tensor_or_number(const Value& v, const Tensor& like) {
   if (v.is_tensor()) return v.as_tensor();
   Scalar s = to_scalar(v);
-  DType t = s.is_bool ? DType::Bool : s.is_integral ? DType::Int64 : kDefaultFloat;
-  (void)like;
-  return scalar_tensor(s, t, like.device());
+  return scalar_tensor(s, result_type(like, s), like.device());
 }
 
 Value m_logical_not(Interp&, const Value& self, CallArgs& a) {
@@ -110,7 +109,7 @@ Value m_count_nonzero(Interp&, const Value& self, CallArgs& a) {
 // x.where(condition, y) == torch.where(condition, x, y)
 Value m_where(Interp&, const Value& self, CallArgs& a) {
   Args args("where", a, {"condition", "other"}, 2);
-  return Value(where(args.tensor(0), T(self), tensor_or_number(*args.get(1), T(self))));
+  return Value(where(args.tensor(0), T(self), args.tensor(1)));  // 1.13 takes no number here
 }
 
 Value masked_fill_value(const Value& self, CallArgs& a, bool in_place) {
@@ -181,13 +180,7 @@ Value t_where(Interp&, CallArgs& a) {
     return Value(where(cond, scalar_tensor(sx, t, cond.device()), scalar_tensor(sy, t, cond.device())));
   }
   const Tensor& like = x.is_tensor() ? x.as_tensor() : y.as_tensor();
-  auto wrap = [&](const Value& v) {
-    if (v.is_tensor()) return v.as_tensor();
-    // A number takes the tensor's dtype unless it is a float beside an integer tensor.
-    Scalar s = to_scalar(v);
-    return scalar_tensor(s, result_type(like, s), like.device());
-  };
-  return Value(where(cond, wrap(x), wrap(y)));
+  return Value(where(cond, tensor_or_number(x, like), tensor_or_number(y, like)));
 }
 
 }  // namespace
