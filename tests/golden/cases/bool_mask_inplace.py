@@ -47,3 +47,15 @@ def f6():
     y.sum().backward()
     return y, x.grad
 tr(f6)
+
+x = torch.tensor([1., 2.], requires_grad=True)
+t = torch.zeros(3)
+t[torch.tensor([True, False, True])] = x * 2
+print(t, t.is_leaf, t.requires_grad)
+t.sum().backward()
+print(x.grad)
+u = torch.zeros(2, 2)
+u[torch.tensor([True, False])] = x
+print(u)
+(u * torch.tensor([[1., 2.], [3., 4.]])).sum().backward()
+print(x.grad)
