@@ -84,7 +84,8 @@ Tensor sum(const Tensor& a, const std::vector<int64_t>& dims_in, bool keepdim) {
 //   float64 (the generic reduction): acc = fma(x, x, acc) in order; sqrt in double.
 // (Found by comparing against torch 1.13.1 on thousands of random inputs: the compiler contracts
 // the kernel's `acc += x * x` into fmas, except where it vectorised the tail's products.) The
-// order is over memory, so a tensor that PyTorch would hold as a strided view is refused.
+// order is over memory, so a tensor that PyTorch would hold as a strided view is refused. This is
+// PyTorch on one thread (as the golden reference runs); on several it splits large inputs.
 namespace {
 template <class T>
 T norm2(const T* x, int64_t n) {
