@@ -112,7 +112,7 @@ Value Interp::get_attr(const Value& obj, const std::string& name) {
       case ObjType::DType: {
         DType d = static_cast<DTypeObj*>(o)->dtype;
         if (name == "is_floating_point") return Value(is_floating(d));
-        if (name == "itemsize") return Value(static_cast<int64_t>(dtype_size(d)));
+        if (name == "itemsize") return Value(static_cast<int64_t>(dtype_itemsize(d)));
         break;
       }
       case ObjType::GradFn: return grad_fn_attribute(static_cast<GradFnObj*>(o), obj, name);

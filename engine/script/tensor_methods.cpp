@@ -98,6 +98,7 @@ Value m_contiguous(Interp&, const Value& self, CallArgs& a) {
 Value m_item(Interp&, const Value& self, CallArgs& a) {
   Args args("item", a, {}, 0);
   Scalar s = T(self).item();
+  if (T(self).dtype() == DType::Bool) return Value(s.int_value != 0);
   return s.is_integral ? Value(s.int_value) : Value(s.value);
 }
 
@@ -106,6 +107,10 @@ Value m_tolist(Interp&, const Value& self, CallArgs& a) {
   const Tensor& t = T(self);
   check_allocation(static_cast<size_t>(t.numel()), sizeof(Value));  // Note [Allocation limit]
   size_t pos = 0;
+  if (t.dtype() == DType::Bool) {
+    std::vector<int64_t> v = t.to_int64s();
+    return tolist_rec(std::vector<bool>(v.begin(), v.end()), t.shape(), 0, pos);
+  }
   if (!is_floating(t.dtype())) return tolist_rec(t.to_int64s(), t.shape(), 0, pos);
   return tolist_rec(t.to_doubles(), t.shape(), 0, pos);
 }
@@ -429,7 +434,10 @@ Value m_type(Interp&, const Value& self, CallArgs& a) {
 }
 Value m_int(Interp&, const Value&, CallArgs&) { raise_not_supported("Tensor.int() (torch.int32 tensors)"); }
 Value m_half(Interp&, const Value&, CallArgs&) { raise_not_supported("Tensor.half() (torch.float16 tensors)"); }
-Value m_bool(Interp&, const Value&, CallArgs&) { raise_not_supported("Tensor.bool() (torch.bool tensors)"); }
+Value m_bool(Interp&, const Value& self, CallArgs& a) {
+  Args args("bool", a, {"memory_format"}, 0, ArgStyle::Torch, 0);  // keyword-only
+  return cast_to(self, DType::Bool);
+}
 
 Value m_to(Interp&, const Value& self, CallArgs& a) {
   Args args("to", a, {"device", "dtype", "non_blocking", "copy"}, 0);
@@ -498,7 +506,9 @@ const Table& tensor_table() {
 MethodFn find_tensor_method(const std::string& name) {
   const Table& t = tensor_table();
   auto it = t.find(name);
-  return it == t.end() ? find_random_tensor_method(name) : it->second;
+  if (it != t.end()) return it->second;
+  if (MethodFn m = find_compare_tensor_method(name)) return m;
+  return find_random_tensor_method(name);
 }
 
 static const char kNonLeafGradWarning[] =

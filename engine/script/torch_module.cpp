@@ -50,8 +50,7 @@ Value t_full(Interp&, CallArgs& a) {
   Shape s = value_to_shape(*args.get(0), "full");
   TensorOptions o = factory_options(args, 2, 3, 4);
   Scalar v = args.scalar(1);
-  if (!o.dtype) o.dtype = v.is_integral && !args.get(1)->is_bool() ? DType::Int64 : DType::Float32;
-  if (args.get(1)->is_bool()) raise_not_supported("torch.full with a bool value (torch.bool tensors)");
+  if (!o.dtype) o.dtype = args.get(1)->is_bool() ? DType::Bool : v.is_integral ? DType::Int64 : DType::Float32;
   return Value(full(s, v, o));
 }
 
@@ -530,6 +529,7 @@ Value make_torch_module(Interp& in) {
   t["float32"] = t["float"] = make_dtype(DType::Float32);
   t["float64"] = t["double"] = make_dtype(DType::Float64);
   t["int64"] = t["long"] = make_dtype(DType::Int64);
+  t["bool"] = make_dtype(DType::Bool);
   t["Tensor"] = builtin_type(TypeId::Tensor);  // constructed by legacy_tensor_ctor
   t["FloatTensor"] = Value(std::make_shared<TypeObj>("FloatTensor", TypeId::Other, t_float_tensor, "torch"));
   t["DoubleTensor"] = Value(std::make_shared<TypeObj>("DoubleTensor", TypeId::Other, t_double_tensor, "torch"));
@@ -552,6 +552,7 @@ Value make_torch_module(Interp& in) {
   t["numel"] = fn("numel", t_numel);
   install_random_functions(in, *tv.as<ModuleObj>());
   install_join_functions(*tv.as<ModuleObj>());
+  install_compare_functions(*tv.as<ModuleObj>());
   t["no_grad"] = Value(std::make_shared<TypeObj>("no_grad", TypeId::Other, t_no_grad, "torch.autograd.grad_mode"));
   t["enable_grad"] = Value(std::make_shared<TypeObj>("enable_grad", TypeId::Other, t_enable_grad, "torch.autograd.grad_mode"));
   t["set_grad_enabled"] = Value(std::make_shared<TypeObj>("set_grad_enabled", TypeId::Other, t_set_grad_enabled, "torch.autograd.grad_mode"));

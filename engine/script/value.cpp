@@ -116,9 +116,11 @@ Value make_dtype(DType d) {
   static const Value f32(std::make_shared<DTypeObj>(DType::Float32));
   static const Value f64(std::make_shared<DTypeObj>(DType::Float64));
   static const Value i64(std::make_shared<DTypeObj>(DType::Int64));
+  static const Value b8(std::make_shared<DTypeObj>(DType::Bool));
   switch (d) {
     case DType::Float32: return f32;
     case DType::Float64: return f64;
+    case DType::Bool: return b8;
     default: return i64;
   }
 }
