@@ -561,6 +561,9 @@ Value make_torch_module(Interp& in) {
                            "max", "maximum", "matmul", "mm", "mv", "dot", "t", "transpose", "permute", "reshape", "flatten", "unsqueeze",
                            "squeeze", "add", "sub", "mul", "div", "clone", "detach", "is_floating_point", "addcmul", "addcdiv"})
     t[name] = method_fn(name);
+  // PyTorch's NumPy-style aliases of the arithmetic functions.
+  for (auto [alias, name] : {std::pair{"multiply", "mul"}, {"subtract", "sub"}, {"divide", "div"}, {"true_divide", "div"}})
+    t[alias] = Value(std::make_shared<BuiltinObj>(alias, find_tensor_method(name), "type object"));
 
   // torch.nn.functional: the activations gradlab has (same nodes as torch.relu & co.)
   Value fv = new_module("torch.nn.functional", "/usr/lib/python3/dist-packages/torch/nn/functional.py", names::kFunctionalDir);
@@ -580,6 +583,12 @@ Value make_torch_module(Interp& in) {
   sv.as<ModuleObj>()->lazy_source = "torch_optim_lr_scheduler";
   ov.as<ModuleObj>()->attrs["lr_scheduler"] = sv;
   t["optim"] = ov;
+
+  // torch.random: the generator functions torch itself exposes (torch.random.manual_seed).
+  Value rv = new_module("torch.random", "/usr/lib/python3/dist-packages/torch/random.py", nullptr);
+  for (const char* name : {"manual_seed", "seed", "initial_seed", "get_rng_state", "set_rng_state", "default_generator"})
+    if (auto it = t.find(name); it != t.end()) rv.as<ModuleObj>()->attrs[name] = it->second;
+  t["random"] = rv;
 
   // torch.utils.data: datasets and the DataLoader (py/torch_utils_data.py), run on first use.
   Value uv = new_module("torch.utils", "/usr/lib/python3/dist-packages/torch/utils/__init__.py", nullptr);
