@@ -68,6 +68,8 @@ namespace gradlab {
   X(EqualMask, x == y ? T(1) : T(0))                                                       \
   X(SelectOrZero, y != T(0) ? x : T(0))  /* x where the mask y is set, else +0: where(mask, grad, 0) */ \
   X(MaximumGradMask, x > y ? T(1) : (x == y ? T(0.5) : T(0)))  /* d max(x,y)/dx, ties split */ \
+  X(Remainder, scalar_remainder(x, y))   /* Python's %: fmod, then the sign of y */        \
+  X(FloorDivide, scalar_floor_divide(x, y))  /* floor(x / y), ATen's div_floor */              \
   X(PowExponentGrad, x == T(0) ? T(0) : static_cast<T>(sleef_log(x))) /* d x^y/dy = x^y·log x, 0 at 0^0 */ \
   /* comparisons and logical ops: 0/1 results (bool tensors, Note [Bool storage]) */          \
   X(NotEqual, x != y ? T(1) : T(0))                                                          \
@@ -203,6 +205,43 @@ GRADLAB_HD T scalar_where_merge(T x, T y) {
     return x == T(0) && !std::signbit(x) ? y : x;
   } else {
     return x == T(0) ? y : x;
+  }
+}
+
+// x % y as Python and ATen's remainder kernel compute it: the result takes the sign of y.
+// Integer division by zero is rejected before the kernel runs.
+template <class T>
+GRADLAB_HD T scalar_remainder(T x, T y) {
+  if constexpr (std::is_integral_v<T>) {
+    if (y == 0) return T(0);
+    T r = x % y;
+    if (r != 0 && ((r < 0) != (y < 0))) r += y;
+    return r;
+  } else {
+    T m = std::fmod(x, y);
+    if (m != 0 && ((y < 0) != (m < 0))) m += y;
+    return m;
+  }
+}
+
+// x // y as ATen's div_floor: for floats the quotient of the exact remainder, rounded down,
+// and IEEE's x / y when y is 0.
+template <class T>
+GRADLAB_HD T scalar_floor_divide(T x, T y) {
+  if constexpr (std::is_integral_v<T>) {
+    if (y == 0) return T(0);
+    T q = x / y;
+    if (x % y != 0 && ((x < 0) != (y < 0))) --q;
+    return q;
+  } else {
+    if (y == 0) return x / y;
+    T mod = std::fmod(x, y);
+    T div = (x - mod) / y;
+    if (mod != 0 && ((y < 0) != (mod < 0))) div -= T(1);
+    if (div == 0) return std::copysign(T(0), x / y);
+    T fl = std::floor(div);
+    if (div - fl > T(0.5)) fl += T(1);
+    return fl;
   }
 }
 

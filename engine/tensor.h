@@ -189,6 +189,11 @@ Tensor mul(const Tensor& a, Scalar b);
 Tensor div(const Tensor& a, const Tensor& b);
 Tensor div(const Tensor& a, Scalar b);
 Tensor rdiv(const Tensor& a, Scalar b);  // b / a
+// a % b and a // b with Python's signs (the result of % takes b's sign; // rounds down).
+Tensor remainder(const Tensor& a, const Tensor& b);
+Tensor remainder(const Tensor& a, Scalar b);
+Tensor floor_divide(const Tensor& a, const Tensor& b);
+Tensor floor_divide(const Tensor& a, Scalar b);
 Tensor neg(const Tensor& a);
 Tensor reciprocal(const Tensor& a);
 Tensor pow(const Tensor& a, const Tensor& b);

@@ -210,3 +210,70 @@ Tensor maximum(const Tensor& a, const Tensor& b) {
 }
 
 }  // namespace gradlab
+
+namespace gradlab {
+using namespace ops;
+
+// ---- remainder: d(a % b)/da = 1, d/db = −floor(a / b) ------------------------------------------
+namespace {
+// PyTorch's integer % and // by zero raise; the float ones give IEEE results.
+void check_int_divisor(const Tensor& divisor, DType t) {
+  if (is_floating(t)) return;
+  for (double v : divisor.to_doubles())
+    if (v == 0) runtime_error("ZeroDivisionError");
+}
+}  // namespace
+
+Tensor remainder(const Tensor& a, const Tensor& b) {
+  DType t = compute_type(a, b);
+  check_int_divisor(b, t);
+  Tensor out = prim::binary(BinaryOp::Remainder, a, b, t);
+  if (Node* n = record_op(OpId::RemainderTensor, [](const Node& n, const Tensor& g) -> Grads {
+        Tensor gb;
+        if (n.needs_input_grad(1)) {
+          Tensor q = prim::binary(BinaryOp::FloorDivide, saved(n, 0), saved(n, 1), g.dtype());
+          gb = prim::binary(BinaryOp::Mul, prim::unary(UnaryOp::Neg, g), q, g.dtype());
+        }
+        return {n.needs_input_grad(0) ? g : Tensor(), gb};
+      }, out, {&a, &b})) {
+    if (n->needs_input_grad(1)) {
+      save_for_backward(*n, a);
+      save_for_backward(*n, b);
+    }
+  }
+  return out;
+}
+
+Tensor remainder(const Tensor& a, Scalar b) {
+  DType t = compute_type(a, b);
+  if (!is_floating(t) && b.value == 0) runtime_error("ZeroDivisionError");
+  Tensor out = prim::binary(BinaryOp::Remainder, a, prim::scalar(b.value, t, a.device()), t);
+  add_number_operand(record_op(OpId::RemainderScalar, [](const Node&, const Tensor& g) -> Grads { return {g}; }, out, {&a}));
+  return out;
+}
+
+// floor_divide has no derivative in PyTorch 1.13 (its node is NotImplemented): gradlab refuses
+// it on tensors that require grad instead of recording a node that cannot run.
+namespace {
+void check_floor_divide_grad(const Tensor& a, const Tensor* b) {
+  if (grad_mode_enabled() && (a.requires_grad() || (b && b->requires_grad())))
+    throw Error("NotImplementedError", "gradlab does not support floor_divide (//) on tensors that require grad "
+                                       "(PyTorch has no derivative for it: backward would fail)");
+}
+}  // namespace
+
+Tensor floor_divide(const Tensor& a, const Tensor& b) {
+  check_floor_divide_grad(a, &b);
+  DType t = compute_type(a, b);
+  check_int_divisor(b, t);
+  return prim::binary(BinaryOp::FloorDivide, a, b, t);
+}
+
+Tensor floor_divide(const Tensor& a, Scalar b) {
+  check_floor_divide_grad(a, nullptr);
+  DType t = compute_type(a, b);
+  if (!is_floating(t) && b.value == 0) runtime_error("ZeroDivisionError");
+  return prim::binary(BinaryOp::FloorDivide, a, prim::scalar(b.value, t, a.device()), t);
+}
+
+}  // namespace gradlab

@@ -16,6 +16,8 @@
   X(PowTensor, "pow", "PowBackward1")                  \
   X(PowScalarBase, "pow", "PowBackward2")              \
   X(Maximum, "maximum", "MaximumBackward0")            \
+  X(RemainderScalar, "remainder", "RemainderBackward0") \
+  X(RemainderTensor, "remainder", "RemainderBackward1") \
   /* unary.cpp */                                      \
   X(Neg, "neg", "NegBackward0")                        \
   X(PowScalar, "pow", "PowBackward0")                  \

@@ -146,6 +146,8 @@ Value tensor_binop(BinOpKind op, const Value& a, const Value& b) {
       case BinOpKind::Div: return Value(div(x, y));
       case BinOpKind::Pow: return Value(pow(x, y));
       case BinOpKind::MatMul: return Value(matmul(x, y));
+      case BinOpKind::Mod: return Value(remainder(x, y));
+      case BinOpKind::FloorDiv: return Value(floor_divide(x, y));
       case BinOpKind::BitAnd: return Value(bitwise(BitwiseOp::And, x, y));
       case BinOpKind::BitOr: return Value(bitwise(BitwiseOp::Or, x, y));
       case BinOpKind::BitXor: return Value(bitwise(BitwiseOp::Xor, x, y));
@@ -162,6 +164,8 @@ Value tensor_binop(BinOpKind op, const Value& a, const Value& b) {
       case BinOpKind::Mul: return Value(mul(x, s));
       case BinOpKind::Div: return Value(div(x, s));
       case BinOpKind::Pow: return Value(pow(x, s));
+      case BinOpKind::Mod: return Value(remainder(x, s));
+      case BinOpKind::FloorDiv: return Value(floor_divide(x, s));
       case BinOpKind::BitAnd: return Value(bitwise(BitwiseOp::And, x, s));
       case BinOpKind::BitOr: return Value(bitwise(BitwiseOp::Or, x, s));
       case BinOpKind::BitXor: return Value(bitwise(BitwiseOp::Xor, x, s));

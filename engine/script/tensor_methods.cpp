@@ -205,6 +205,20 @@ Value m_sub(Interp&, const Value& self, CallArgs& a) { return binary_method(self
 Value m_mul(Interp&, const Value& self, CallArgs& a) { return binary_method(self, a, "mul", BinOpKind::Mul, false); }
 Value m_div(Interp&, const Value& self, CallArgs& a) { return binary_method(self, a, "div", BinOpKind::Div, false); }
 
+// remainder / floor_divide: the Tensor or Number forms of `%` and `//`.
+template <Tensor (*ByTensor)(const Tensor&, const Tensor&), Tensor (*ByScalar)(const Tensor&, Scalar)>
+Value division_method(const Value& self, CallArgs& a, const char* name) {
+  Args args(name, a, {"other"}, 1);
+  const Value& other = *args.get(0);
+  if (other.is_tensor()) return Value(ByTensor(T(self), other.as_tensor()));
+  if (!is_scalar_like(other)) args.type_mismatch(0, "Tensor");
+  return Value(ByScalar(T(self), to_scalar(other)));
+}
+Value m_remainder(Interp&, const Value& self, CallArgs& a) { return division_method<remainder, remainder>(self, a, "remainder"); }
+Value m_floor_divide(Interp&, const Value& self, CallArgs& a) {
+  return division_method<floor_divide, floor_divide>(self, a, "floor_divide");
+}
+
 Value m_pow(Interp&, const Value& self, CallArgs& a) {
   Args args("pow", a, {"exponent"}, 1);
   const Value& e = *args.get(0);
@@ -497,6 +511,7 @@ const Table& tensor_table() {
       {"float", m_float}, {"double", m_double}, {"long", m_long}, {"int", m_int}, {"half", m_half}, {"bool", m_bool},
       {"to", m_to}, {"cpu", m_cpu}, {"cuda", m_cuda}, {"type", m_type},
       {"addcmul", m_addcmul}, {"addcmul_", m_addcmul_}, {"addcdiv", m_addcdiv}, {"addcdiv_", m_addcdiv_}, {"copy_", m_copy_},
+      {"remainder", m_remainder}, {"floor_divide", m_floor_divide},
   };
   return t;
 }

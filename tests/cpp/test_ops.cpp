@@ -99,6 +99,11 @@ const std::map<OpId, OpRow>& op_rows() {
                               [](const Values& v) { return map1f(v[0], [](double a) { return std::pow(2.5, a); }); }};
     r[OpId::Maximum] = {{M, V}, [](auto& x) { return maximum(x[0], x[1]); },
                         [](const Values& v) { return map2_rows(v[0], v[1], [](double a, double b) { return std::max(a, b); }); }};
+    r[OpId::RemainderScalar] = {{M}, [](auto& x) { return remainder(x[0], Scalar(0.75)); },
+                                [](const Values& v) { return map1f(v[0], [](double a) { return std::fmod(a, 0.75); }); }};
+    r[OpId::RemainderTensor] = {{M, V}, [](auto& x) { return remainder(x[0], x[1]); },
+                                [](const Values& v) { return map2_rows(v[0], v[1], [](double a, double b) { return std::fmod(a, b); }); },
+                                0.3, 0.45};
     // unary.cpp
     r[OpId::Neg] = {{M}, [](auto& x) { return neg(x[0]); }, [](const Values& v) { return map1f(v[0], [](double a) { return -a; }); }};
     r[OpId::PowScalar] = {{M}, [](auto& x) { return pow(x[0], Scalar(3)); },
