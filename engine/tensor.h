@@ -219,6 +219,8 @@ Tensor mean(const Tensor& a);
 Tensor mean(const Tensor& a, const std::vector<int64_t>& dims, bool keepdim = false);
 Tensor max(const Tensor& a);                         // MaxBackward1
 std::pair<Tensor, Tensor> max(const Tensor& a, int64_t dim, bool keepdim = false);  // values, indices
+Tensor min(const Tensor& a);                         // MinBackward1
+std::pair<Tensor, Tensor> min(const Tensor& a, int64_t dim, bool keepdim = false);  // MinBackward0
 Tensor maximum(const Tensor& a, const Tensor& b);
 Tensor norm(const Tensor& a);  // 2-norm of all elements (NormBackward1)
 

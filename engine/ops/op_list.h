@@ -44,6 +44,8 @@
   X(MeanDim, "mean", "MeanBackward1")                  \
   X(MaxAll, "max", "MaxBackward1")                     \
   X(MaxDim, "max", "MaxBackward0")                     \
+  X(MinAll, "min", "MinBackward1")                     \
+  X(MinDim, "min", "MinBackward0")                     \
   X(Norm, "norm", "NormBackward1")                     \
   /* matmul.cpp */                                     \
   X(Mm, "mm", "MmBackward0")                           \

@@ -1,4 +1,4 @@
-// Reductions: sum, mean, max. Backward expands the gradient back over the reduced dims.
+// Reductions: sum, mean, max, min. Backward expands the gradient back over the reduced dims.
 // Node names follow PyTorch's overloads: all elements → …Backward0 (max: MaxBackward1),
 // with `dim` → …Backward1 (max with dim: MaxBackward0).
 #include <algorithm>
@@ -188,59 +188,80 @@ Tensor mean(const Tensor& a, const std::vector<int64_t>& dims_in, bool keepdim) 
   return out;
 }
 
-// d max(x)/dx: the gradient is shared evenly by the elements equal to the maximum.
-Tensor max(const Tensor& a) {
+namespace {
+// d max(x)/dx (and min): the gradient is shared evenly by the elements equal to the result.
+Grads extremum_all_backward(const Node& n, const Tensor& g) {
+  const Tensor& x = saved(n, 0);
+  const Tensor& m = saved(n, 1);
+  Tensor mask = prim::binary(BinaryOp::EqualMask, x, m);
+  Tensor count = prim::alias(prim::reduce(ReduceOp::Sum, mask, Shape(x.dim(), 1)), {});
+  // zeros with grad / count put where the extremum is: +0 elsewhere (Note [Masked grads])
+  return {prim::binary(BinaryOp::SelectOrZero, prim::binary(BinaryOp::Div, g, count), mask)};
+}
+
+// Along a dim: the gradient goes to the selected (first extremal) index only.
+Grads extremum_dim_backward(const Node& n, const Tensor& g) {
+  const Shape& in = n.inputs[0].shape;
+  if (in.empty()) return {g};
+  int64_t dim = n.ints[0];
+  Shape keep = in;
+  keep[dim] = 1;
+  // one_hot[..., j, ...] = (j == index): compare an arange along `dim` with the indices.
+  Shape pos_shape(in.size(), 1);
+  pos_shape[dim] = in[dim];
+  std::vector<double> pos(static_cast<size_t>(in[dim]));
+  for (size_t j = 0; j < pos.size(); ++j) pos[j] = static_cast<double>(j);
+  Tensor positions = from_vector(pos, pos_shape, TensorOptions{DType::Int64, g.device(), false});
+  Tensor one_hot = prim::cast(prim::binary(BinaryOp::EqualMask, positions, prim::alias(saved(n, 0), keep)), g.dtype());
+  // zeros with grad scattered to the index: +0 elsewhere (Note [Masked grads])
+  return {prim::binary(BinaryOp::SelectOrZero, prim::alias(g, keep), one_hot)};
+}
+
+// The backends reduce with Max and ArgMax; min is the negation of the max of the negation, which
+// is exact and keeps the first extremal index.
+Tensor reduce_extremum(ReduceOp op, const Tensor& a, const Shape& keep, bool is_min) {
+  if (!is_min) return prim::reduce(op, a, keep);
+  Tensor r = prim::reduce(op, prim::unary(UnaryOp::Neg, a), keep);
+  return op == ReduceOp::Max ? prim::unary(UnaryOp::Neg, r) : r;
+}
+
+Tensor extremum_all(const Tensor& a, bool is_min) {
+  const char* name = is_min ? "min" : "max";
   if (a.numel() == 0) {
-    runtime_error("max(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim "
+    runtime_error(std::string(name) + "(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim "
                   "with the 'dim' argument.");
   }
-  Tensor out = prim::alias(prim::reduce(ReduceOp::Max, a, Shape(a.dim(), 1)), {});
-  if (Node* n = record_op(OpId::MaxAll, [](const Node& n, const Tensor& g) -> Grads {
-        const Tensor& x = saved(n, 0);
-        const Tensor& m = saved(n, 1);
-        Tensor mask = prim::binary(BinaryOp::EqualMask, x, m);
-        Tensor count = prim::alias(prim::reduce(ReduceOp::Sum, mask, Shape(x.dim(), 1)), {});
-        // zeros with grad / count put where the maximum is: +0 elsewhere (Note [Masked grads])
-        return {prim::binary(BinaryOp::SelectOrZero, prim::binary(BinaryOp::Div, g, count), mask)};
-      }, out, {&a})) {
+  Tensor out = prim::alias(reduce_extremum(ReduceOp::Max, a, Shape(a.dim(), 1), is_min), {});
+  if (Node* n = record_op(is_min ? OpId::MinAll : OpId::MaxAll, extremum_all_backward, out, {&a})) {
     save_for_backward(*n, a);
     save_for_backward(*n, out);
   }
   return out;
 }
 
-// max along a dim: the gradient goes to the selected (first maximal) index only.
-std::pair<Tensor, Tensor> max(const Tensor& a, int64_t dim_in, bool keepdim) {
+std::pair<Tensor, Tensor> extremum_dim(const Tensor& a, int64_t dim_in, bool keepdim, bool is_min) {
   int64_t dim = wrap_dim(dim_in, a.dim());
   if (a.dim() > 0 && a.shape()[dim] == 0) {
-    index_error("max(): Expected reduction dim " + std::to_string(dim) + " to have non-zero size.");
+    index_error(std::string(is_min ? "min" : "max") + "(): Expected reduction dim " + std::to_string(dim) +
+                " to have non-zero size.");
   }
   Shape keep = a.dim() == 0 ? Shape{} : keepdim_shape(a.shape(), {dim});
-  Tensor values = prim::reduce(ReduceOp::Max, a, keep);
-  Tensor indices = a.dim() == 0 ? prim::scalar(0, DType::Int64, a.device()) : prim::reduce(ReduceOp::ArgMax, a, keep);
+  Tensor values = reduce_extremum(ReduceOp::Max, a, keep, is_min);
+  Tensor indices = a.dim() == 0 ? prim::scalar(0, DType::Int64, a.device()) : reduce_extremum(ReduceOp::ArgMax, a, keep, is_min);
   Shape out_shape = keepdim || a.dim() == 0 ? keep : drop_dims(a.shape(), {dim});
   Tensor out = prim::alias(values, out_shape);
   Tensor idx = prim::alias(indices, out_shape);
-  if (Node* n = record_op(OpId::MaxDim, [](const Node& n, const Tensor& g) -> Grads {
-        const Shape& in = n.inputs[0].shape;
-        if (in.empty()) return {g};
-        int64_t dim = n.ints[0];
-        Shape keep = in;
-        keep[dim] = 1;
-        // one_hot[..., j, ...] = (j == index): compare an arange along `dim` with the indices.
-        Shape pos_shape(in.size(), 1);
-        pos_shape[dim] = in[dim];
-        std::vector<double> pos(static_cast<size_t>(in[dim]));
-        for (size_t j = 0; j < pos.size(); ++j) pos[j] = static_cast<double>(j);
-        Tensor positions = from_vector(pos, pos_shape, TensorOptions{DType::Int64, g.device(), false});
-        Tensor one_hot = prim::cast(prim::binary(BinaryOp::EqualMask, positions, prim::alias(saved(n, 0), keep)), g.dtype());
-        // zeros with grad scattered to the index: +0 elsewhere (Note [Masked grads])
-        return {prim::binary(BinaryOp::SelectOrZero, prim::alias(g, keep), one_hot)};
-      }, out, {&a})) {
+  if (Node* n = record_op(is_min ? OpId::MinDim : OpId::MaxDim, extremum_dim_backward, out, {&a})) {
     n->ints = {dim};
     save_for_backward(*n, idx);
   }
   return {out, idx};
 }
+}  // namespace
+
+Tensor max(const Tensor& a) { return extremum_all(a, false); }
+Tensor min(const Tensor& a) { return extremum_all(a, true); }
+std::pair<Tensor, Tensor> max(const Tensor& a, int64_t dim, bool keepdim) { return extremum_dim(a, dim, keepdim, false); }
+std::pair<Tensor, Tensor> min(const Tensor& a, int64_t dim, bool keepdim) { return extremum_dim(a, dim, keepdim, true); }
 
 }  // namespace gradlab

@@ -329,6 +329,16 @@ Value m_max(Interp&, const Value& self, CallArgs& a) {
   return make_return_types("max", std::move(values), std::move(indices));
 }
 
+Value m_min(Interp&, const Value& self, CallArgs& a) {
+  Args args("min", a, {"dim", "keepdim"}, 0);
+  if (!args.has(0)) return Value(min(T(self)));
+  const Value& d = *args.get(0);
+  if (d.is_tensor()) raise_not_supported("torch.min(a, b) (torch.minimum)");
+  if (!d.is_intlike()) args.type_mismatch(0, "int");
+  auto [values, indices] = min(T(self), d.as_int(), args.boolean(1, false));
+  return make_return_types("min", std::move(values), std::move(indices));
+}
+
 Value m_maximum(Interp&, const Value& self, CallArgs& a) {
   Args args("maximum", a, {"other"}, 1);
   return Value(maximum(T(self), args.tensor(0)));
@@ -505,7 +515,7 @@ const Table& tensor_table() {
       {"add", m_add}, {"sub", m_sub}, {"mul", m_mul}, {"div", m_div}, {"pow", m_pow}, {"matmul", m_matmul}, {"mm", m_mm}, {"mv", m_mv}, {"dot", m_dot},
       {"neg", m_neg}, {"exp", m_exp}, {"log", m_log}, {"sqrt", m_sqrt}, {"abs", m_abs}, {"sin", m_sin}, {"cos", m_cos},
       {"sigmoid", m_sigmoid}, {"tanh", m_tanh}, {"relu", m_relu}, {"clamp", m_clamp}, {"clip", m_clip},
-      {"sum", m_sum}, {"mean", m_mean}, {"max", m_max}, {"maximum", m_maximum},
+      {"sum", m_sum}, {"mean", m_mean}, {"max", m_max}, {"min", m_min}, {"maximum", m_maximum},
       {"t", m_t}, {"transpose", m_transpose}, {"permute", m_permute}, {"reshape", m_reshape}, {"view", m_view},
       {"expand", m_expand}, {"flatten", m_flatten}, {"unsqueeze", m_unsqueeze}, {"squeeze", m_squeeze},
       {"float", m_float}, {"double", m_double}, {"long", m_long}, {"int", m_int}, {"half", m_half}, {"bool", m_bool},

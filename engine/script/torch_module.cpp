@@ -559,7 +559,7 @@ Value make_torch_module(Interp& in) {
   t["is_grad_enabled"] = fn("is_grad_enabled", t_is_grad_enabled);
   for (const char* name : {"exp", "log", "sqrt", "abs", "sin", "cos", "sigmoid", "tanh", "relu", "neg", "clamp", "clip", "sum", "mean",
                            "max", "maximum", "matmul", "mm", "mv", "dot", "t", "transpose", "permute", "reshape", "flatten", "unsqueeze",
-                           "squeeze", "add", "sub", "mul", "div", "clone", "detach", "is_floating_point", "addcmul", "addcdiv", "remainder", "floor_divide"})
+                           "squeeze", "add", "sub", "mul", "div", "clone", "detach", "is_floating_point", "addcmul", "addcdiv", "remainder", "floor_divide", "min"})
     t[name] = method_fn(name);
   // PyTorch's NumPy-style aliases of the arithmetic functions.
   for (auto [alias, name] : {std::pair{"multiply", "mul"}, {"subtract", "sub"}, {"divide", "div"}, {"true_divide", "div"}})

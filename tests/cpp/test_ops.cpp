@@ -144,6 +144,12 @@ const std::map<OpId, OpRow>& op_rows() {
                        [](const Values& v) {
                          return std::vector<double>{std::max({v[0][0], v[0][1], v[0][2]}), std::max({v[0][3], v[0][4], v[0][5]})};
                        }};
+    r[OpId::MinAll] = {{M}, [](auto& x) { return min(x[0]); },
+                       [](const Values& v) { return std::vector<double>{*std::min_element(v[0].begin(), v[0].end())}; }};
+    r[OpId::MinDim] = {{M}, [](auto& x) { return min(x[0], 1).first; },
+                       [](const Values& v) {
+                         return std::vector<double>{std::min({v[0][0], v[0][1], v[0][2]}), std::min({v[0][3], v[0][4], v[0][5]})};
+                       }};
     // matmul.cpp
     r[OpId::Mm] = {{{2, 3}, {3, 4}}, [](auto& x) { return mm(x[0], x[1]); },
                    [](const Values& v) { return matmul_ref(v[0], v[1], 2, 3, 4); }, 0.5, 2.0, true};
