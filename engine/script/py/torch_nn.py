@@ -848,6 +848,45 @@ class Linear(Module):
         return 'in_features={}, out_features={}, bias={}'.format(self.in_features, self.out_features, self.bias is not None)
 
 
+class UninitializedParameter:
+    # The weight of a lazy module before its first forward: no shape, no data yet.
+    __module__ = 'torch.nn.parameter'
+
+    def __repr__(self):
+        return '<UninitializedParameter>'
+
+
+class LazyLinear(Linear):
+    # Linear whose in_features is the last dim of the first input: the weights are drawn (as
+    # Linear draws them) at the first forward, after which the module is a Linear.
+    __module__ = 'torch.nn.modules.linear'
+
+    def __init__(self, out_features, bias=True, device=None, dtype=None):
+        Module.__init__(self)
+        import warnings
+        warnings.warn('Lazy modules are a new feature under heavy development so changes to the API or functionality '
+                      'can happen at any moment.')
+        self._factory_kwargs = _factory_kwargs(device, dtype)
+        self.in_features = 0
+        self.out_features = out_features
+        self._parameters['weight'] = UninitializedParameter()
+        self._parameters['bias'] = UninitializedParameter() if bias else None
+        self._lazy = True
+
+    def _get_name(self):
+        return 'LazyLinear' if self._lazy else 'Linear'
+
+    def forward(self, input):
+        if self._lazy:
+            self.in_features = input.shape[-1]
+            self._parameters['weight'] = _Parameter(torch.empty((self.out_features, self.in_features), **self._factory_kwargs))
+            if self._parameters['bias'] is not None:
+                self._parameters['bias'] = _Parameter(torch.empty(self.out_features, **self._factory_kwargs))
+            self._lazy = False
+            self.reset_parameters()
+        return torch.nn.functional.linear(input, self.weight, self.bias)
+
+
 class Flatten(Module):
     __module__ = 'torch.nn.modules.flatten'
 
