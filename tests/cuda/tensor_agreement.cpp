@@ -44,6 +44,8 @@ std::map<OpId, OpCase> op_cases() {
   c[OpId::PowTensor] = {{pos, {{3, 4}, -1, 2}}, [](V x) { return pow(x[0], x[1]); }};
   c[OpId::PowScalarBase] = {{m34}, [](V x) { return pow(Scalar(2.0), x[0]); }};
   c[OpId::Maximum] = {{m34, m34}, [](V x) { return maximum(x[0], x[1]); }};
+  c[OpId::RemainderScalar] = {{m34}, [](V x) { return remainder(x[0], Scalar(0.75)); }};
+  c[OpId::RemainderTensor] = {{m34, m34}, [](V x) { return remainder(x[0], x[1]); }};
   c[OpId::Neg] = {{m23}, [](V x) { return neg(x[0]); }};
   c[OpId::PowScalar] = {{pos}, [](V x) { return pow(x[0], Scalar(2.5)); }};
   c[OpId::Reciprocal] = {{pos}, [](V x) { return reciprocal(x[0]); }};
@@ -75,6 +77,8 @@ std::map<OpId, OpCase> op_cases() {
   c[OpId::MeanDim] = {{{{5, 6, 7}}}, [](V x) { return mean(x[0], {1}, true); }};
   c[OpId::MaxAll] = {{m34}, [](V x) { return max(x[0]); }};
   c[OpId::MaxDim] = {{{{5, 6, 7}}}, [](V x) { return max(x[0], 1, false).first; }};
+  c[OpId::MinAll] = {{m34}, [](V x) { return min(x[0]); }};
+  c[OpId::MinDim] = {{{{5, 6, 7}}}, [](V x) { return min(x[0], 1, false).first; }};
   c[OpId::Mm] = {{{{33, 17}}, {{17, 9}}}, [](V x) { return mm(x[0], x[1]); }};
   c[OpId::Mv] = {{{{33, 17}}, {{17}}}, [](V x) { return matmul(x[0], x[1]); }};
   c[OpId::Dot] = {{{{17}}, {{17}}}, [](V x) { return matmul(x[0], x[1]); }};
