@@ -106,7 +106,7 @@ std::string describe_graph_json(const std::vector<std::pair<std::string, Tensor>
     if (!n || seen.count(n.get())) continue;
     seen.insert(n.get());
     reachable.push_back(n);
-    for (const Edge& e : n->next_edges) {
+    for (const Edge& e : n->edges()) {
       if (!e.node) continue;
       ++pending[e.node.get()];
       stack.push_back(e.node);
@@ -124,7 +124,7 @@ std::string describe_graph_json(const std::vector<std::pair<std::string, Tensor>
     auto n = ready.back();
     ready.pop_back();
     all.push_back(n);
-    for (const Edge& e : n->next_edges) {
+    for (const Edge& e : n->edges()) {
       if (e.node && --pending[e.node.get()] == 0) {
         ready.push_back(e.node);
         std::push_heap(ready.begin(), ready.end(), newer);
@@ -164,7 +164,7 @@ std::string describe_graph_json(const std::vector<std::pair<std::string, Tensor>
         edges.push_back({{"from", tensor_id(t)}, {"to", id}});
       }
     }
-    for (const Edge& e : n->next_edges) {
+    for (const Edge& e : n->edges()) {
       if (!e.node || !node_ids.count(e.node.get())) continue;
       edges.push_back({{"from", id}, {"to", node_ids[e.node.get()]}});
     }

@@ -109,6 +109,7 @@ struct TensorImpl {
   DType dtype = kDefaultFloat;
   bool requires_grad = false;
   bool retains_grad = false;
+  uint32_t output_nr = 0;                      // which output of grad_fn (multi-output custom functions)
   Tensor grad;
   std::shared_ptr<Node> grad_fn;               // null for leaves
   std::weak_ptr<Node> grad_accumulator;        // AccumulateGrad sink of a leaf, made on demand

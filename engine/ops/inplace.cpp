@@ -42,6 +42,7 @@ Tensor& assign_result(Tensor& self, const Tensor& value) {
     for (Tensor& saved : value.grad_fn()->saved)
       if (saved.impl() == self.impl()) saved = saved.detach();
     self.impl()->grad_fn = value.grad_fn();
+    self.impl()->output_nr = 0;
     self.impl()->requires_grad = true;
     value.grad_fn()->output = self.impl_ptr();
   }
@@ -74,6 +75,7 @@ bool needs_history(const Tensor& self, const Tensor* other) {
 Tensor self_as_input(const Tensor& self, bool keep_copy) {
   Tensor input = keep_copy ? self.contiguous_clone() : prim::alias(self, self.shape());
   input.impl()->grad_fn = self.grad_fn();
+  input.impl()->output_nr = self.impl()->output_nr;
   input.impl()->requires_grad = self.requires_grad();
   return input;
 }
