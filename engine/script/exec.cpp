@@ -356,6 +356,7 @@ void Interp::exec_import(const ImportStmt* s, Frame& f) {
     Value v;
     if (it != mod->attrs.end()) {
       v = it->second;
+    } else if (mod->lazy_attr && !(v = mod->lazy_attr(*this, *mod, a.name)).is_unbound()) {
     } else {
       // a submodule: from torch import nn
       std::string sub = s->module + "." + a.name;

@@ -630,10 +630,16 @@ def wraps(wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=()):
 }  // namespace
 
 Value python_module(Interp& in, const std::string& name) {
-  const PyModuleSource* m = nullptr;
   for (const auto& x : kModules)
-    if (name == x.name) m = &x;
-  if (!m) return Value();
+    if (name == x.name) return python_source_module(in, x.name, x.file, x.exports, x.source);
+  return Value();
+}
+
+Value python_source_module(Interp& in, const char* module_name, const char* file, const char* exports_list, const char* source) {
+  const std::string name = module_name;
+  const std::string fn_name = name.substr(name.rfind('.') + 1);
+  const PyModuleSource ms{module_name, file, exports_list, source};
+  const PyModuleSource* m = &ms;
   std::string exports = m->exports, ret = "    return {";
   for (size_t b = 0; b < exports.size();) {
     size_t e = exports.find(',', b);
@@ -646,7 +652,7 @@ Value python_module(Interp& in, const std::string& name) {
     ret += "'" + n + "': " + value + ", ";
     b = e + 1;
   }
-  std::string text = "def " + name + "():\n";
+  std::string text = "def " + fn_name + "():\n";
   std::string src = m->source;
   for (size_t b = 0; b < src.size();) {
     size_t e = src.find('\n', b);
@@ -662,7 +668,7 @@ Value python_module(Interp& in, const std::string& name) {
   auto fn = std::make_shared<FunctionObj>();
   fn->program = prog;
   fn->info = def->fn;
-  fn->qualname = name;
+  fn->qualname = fn_name;
   CallArgs none;
   Value result = in.call_function(fn.get(), none);
   auto module = std::make_shared<ModuleObj>(name, m->file);

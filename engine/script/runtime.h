@@ -285,6 +285,9 @@ struct ModuleObj : Object {
   // Names real PyTorch/Python has here that gradlab does not: a clear NotImplementedError
   // instead of a misleading AttributeError.
   const char* const* known_missing = nullptr;
+  // Attributes made on first use (torch.autograd.Function runs Python to build its module):
+  // called when `name` is not in attrs; returns unbound when it has no such attribute either.
+  Value (*lazy_attr)(Interp& in, ModuleObj& m, const std::string& name) = nullptr;
 };
 
 // "print()" / "f()" as Python names a callable in argument errors.
@@ -541,6 +544,14 @@ void install_random_functions(Interp& in, ModuleObj& torch);  // random_function
 Value make_nn_init_module();                                   // nn_init.cpp
 Value legacy_tensor_ctor(Interp& in, CallArgs& args);         // torch.Tensor(...), torch_module.cpp
 Value python_module(Interp& in, const std::string& name);  // Note [Modules in Python]; None if not one
+// A module from Python source (Note [Modules in Python]); `exports` as in python_modules.cpp.
+Value python_source_module(Interp& in, const char* name, const char* file, const char* exports, const char* source);
+// torch.autograd.function, torch.autograd.grad / backward (autograd_function.cpp), added to
+// the torch.autograd module; grad_fn_value is a node as scripts see it (x.grad_fn).
+void install_autograd_functions(Interp& in, ModuleObj& autograd);
+Value grad_fn_value(const std::shared_ptr<Node>& node);
+Value tensor_backward(Interp& in, const Value& self, CallArgs& args);  // Tensor.backward (autograd_api.cpp)
+Value slot_method(const char* name, BuiltinFn fn);  // a builtin bound like a method (classes.cpp)
 Value make_random_module(Interp& in);  // random_module.cpp
 Value random_type();                    // the class random.Random
 MethodFn find_random_method(const std::string& name);  // methods of random.Random instances

@@ -37,19 +37,7 @@ Shape shape_from_call(CallArgs& a, const char* fname, const char* kw) {
 }
 
 // ---- autograd ----
-Value m_backward(Interp&, const Value& self, CallArgs& a) {
-  Args args("Tensor.backward", a, {"gradient", "retain_graph", "create_graph", "inputs"}, 0, ArgStyle::Python);
-  Tensor grad;
-  if (args.has(0)) {
-    if (!args.get(0)->is_tensor()) raise_type_error(std::string("gradient must be a Tensor or None, not ") + type_name(*args.get(0)));
-    grad = args.get(0)->as_tensor();
-  }
-  if (args.has(2) && truthy(*args.get(2))) raise_not_supported("backward(create_graph=True) (higher-order gradients)");
-  if (args.has(3)) raise_not_supported("backward(inputs=...)");
-  bool retain = args.has(1) && truthy(*args.get(1));
-  T(self).backward(grad, retain);
-  return Value();
-}
+Value m_backward(Interp& in, const Value& self, CallArgs& a) { return tensor_backward(in, self, a); }
 
 Value m_requires_grad_(Interp&, const Value& self, CallArgs& a) {
   Args args("requires_grad_", a, {"requires_grad"}, 0);
@@ -460,7 +448,7 @@ Value tensor_attribute(Interp& in, const Value& self, const std::string& name, b
         if (!t.is_leaf() && !t.retains_grad() && !g.defined()) in.warn("UserWarning", kNonLeafGradWarning);
         return g.defined() ? Value(g) : Value();
       }
-      if (name == "grad_fn") return t.grad_fn() ? Value(std::make_shared<GradFnObj>(t.grad_fn())) : Value();
+      if (name == "grad_fn") return grad_fn_value(t.grad_fn());
       break;
     case 's':
       if (name == "shape") return make_size(t.shape());
@@ -472,6 +460,7 @@ Value tensor_attribute(Interp& in, const Value& self, const std::string& name, b
       break;
     case 'r':
       if (name == "requires_grad") return Value(t.requires_grad());
+      if (name == "retains_grad") return Value(t.retains_grad());
       break;
     case 'i':
       if (name == "is_leaf") return Value(t.is_leaf());

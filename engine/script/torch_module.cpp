@@ -580,6 +580,7 @@ Value make_torch_module(Interp& in) {
   av.as<ModuleObj>()->attrs["no_grad"] = t["no_grad"];
   av.as<ModuleObj>()->attrs["enable_grad"] = t["enable_grad"];
   av.as<ModuleObj>()->attrs["Variable"] = Value(std::make_shared<TypeObj>("Variable", TypeId::Other, t_variable, "torch.autograd.variable"));
+  install_autograd_functions(in, *av.as<ModuleObj>());
   t["autograd"] = av;
   return tv;
 }
