@@ -171,6 +171,8 @@ Node* record_op(OpId op, BackwardFn backward, Tensor& out, std::initializer_list
 }
 
 void save_for_backward(Node& node, const Tensor& t) {
+  if (t.impl()->is_inference && !inference_mode_enabled())
+    runtime_error("Inference tensors cannot be saved for backward. To work around you can make a clone to get a normal tensor and use it in autograd.");
   // A detached alias: shares the buffer (so the version check sees in-place writes) without
   // holding the tensor's grad_fn, which could be this very node (Note [Saved tensors]).
   node.saved.push_back(t.grad_fn().get() == &node ? t.detach() : t);

@@ -113,6 +113,11 @@ Value m_size(Interp&, const Value& self, CallArgs& a) {
   return Value(T(self).size(args.int_(0)));
 }
 
+Value m_is_inference(Interp&, const Value& self, CallArgs& a) {
+  Args args("is_inference", a, {}, 0);
+  return Value(T(self).impl()->is_inference);
+}
+
 Value m_is_floating_point(Interp&, const Value& self, CallArgs& a) {
   Args args("is_floating_point", a, {}, 0);
   return Value(is_floating(T(self).dtype()));
@@ -419,6 +424,7 @@ const Table& tensor_table() {
       {"expand", m_expand}, {"flatten", m_flatten}, {"unsqueeze", m_unsqueeze}, {"squeeze", m_squeeze},
       {"float", m_float}, {"double", m_double}, {"long", m_long}, {"int", m_int}, {"half", m_half}, {"bool", m_bool},
       {"to", m_to}, {"cpu", m_cpu}, {"cuda", m_cuda},
+      {"is_inference", m_is_inference},
   };
   return t;
 }
