@@ -37,6 +37,9 @@ std::shared_ptr<Node> make_custom_node(std::unique_ptr<CustomBackward> custom);
 void attach_custom_output(const std::shared_ptr<Node>& node, Tensor& out, uint32_t output_nr);
 // PyTorch's "Trying to backward through the graph a second time ..." RuntimeError.
 [[noreturn]] void second_backward_error();
+// PyTorch's error for a saved tensor modified in place since it was saved at version `expected`;
+// `producer` (may be null) is the node whose output number `output_nr` it now is.
+[[noreturn]] void saved_version_error(const Tensor& saved, uint32_t expected, const char* producer, uint32_t output_nr);
 // The edge a gradient for `t` travels along: its grad_fn's output, its AccumulateGrad, or none.
 Edge gradient_edge(const Tensor& t);
 

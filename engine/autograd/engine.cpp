@@ -34,31 +34,37 @@ void second_backward_error() {
 }
 
 namespace {
-uint64_t g_next_sequence_nr = 0;
-uint64_t g_epoch = 0;
-
-
 std::string tensor_type_name(const Tensor& t) {
   std::string base = t.dtype() == DType::Float32 ? "FloatTensor" : t.dtype() == DType::Float64 ? "DoubleTensor" : "LongTensor";
   return (t.device().is_cuda() ? "torch.cuda." : "torch.") + base;
 }
+}  // namespace
+
+void saved_version_error(const Tensor& s, uint32_t expected, const char* producer, uint32_t output_nr) {
+  std::string owner = producer ? ", which is output " + std::to_string(output_nr) + " of " + producer + "," : "";
+  runtime_error("one of the variables needed for gradient computation has been modified by an inplace operation: [" +
+                tensor_type_name(s) + " " + shape_str(s.shape()) + "]" + owner + " is at version " +
+                std::to_string(s.storage().version) + "; expected version " + std::to_string(expected) +
+                " instead. Hint: enable anomaly detection to find the operation that failed to compute its "
+                "gradient, with torch.autograd.set_detect_anomaly(True).");
+}
+
+namespace {
+uint64_t g_next_sequence_nr = 0;
+uint64_t g_epoch = 0;
+
+
 
 void check_saved_versions(const Node& node) {
   for (size_t i = 0; i < node.saved.size(); ++i) {
     const Tensor& s = node.saved[i];
     if (!s.defined()) continue;
-    uint32_t now = s.storage().version;
-    if (now != node.saved_versions[i]) {
+    if (s.storage().version != node.saved_versions[i]) {
       // PyTorch names the node that produced the saved tensor's *current* value.
       auto out = node.output.lock();
       const bool is_output = out && out->storage == s.impl()->storage;
       const char* producer = s.grad_fn() ? s.grad_fn()->name() : is_output ? node.name() : nullptr;
-      std::string owner = producer ? std::string(", which is output 0 of ") + producer + "," : "";
-      runtime_error("one of the variables needed for gradient computation has been modified by an inplace operation: [" +
-                    tensor_type_name(s) + " " + shape_str(s.shape()) + "]" + owner + " is at version " +
-                    std::to_string(now) + "; expected version " + std::to_string(node.saved_versions[i]) +
-                    " instead. Hint: enable anomaly detection to find the operation that failed to compute its "
-                    "gradient, with torch.autograd.set_detect_anomaly(True).");
+      saved_version_error(s, node.saved_versions[i], producer, s.grad_fn() ? s.impl()->output_nr : 0);
     }
   }
 }

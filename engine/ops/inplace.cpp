@@ -18,6 +18,16 @@ void check_inplace_allowed(const Tensor& self) {
   }
 }
 
+// PyTorch checks this when it bumps the version, after the kernel has written: the update is
+// made, then the error raised.
+Tensor& inference_checked(Tensor& self) {
+  if (self.impl()->is_inference && !inference_mode_enabled()) {
+    runtime_error("Inplace update to inference tensor outside InferenceMode is not allowed.You can make a clone to get a "
+                  "normal tensor before doing inplace update.See https://github.com/pytorch/rfcs/pull/17 for more details.");
+  }
+  return self;
+}
+
 void check_castable(DType result, DType self) {
   if (is_floating(result) && !is_floating(self)) {
     runtime_error(std::string("result type ") + dtype_scalar_name(result) +
@@ -86,32 +96,46 @@ Tensor& Tensor::add_(const Tensor& other, Scalar alpha) {
   check_inplace_allowed(*this);
   check_castable(result_type(*this, other), dtype());
   if (!needs_history(*this, &other)) {
-    return alpha.value == 1 ? binary_into(*this, BinaryOp::Add, other, 0) : binary_into(*this, BinaryOp::AddScaled, other, alpha.value);
+    if (alpha.value == 1) binary_into(*this, BinaryOp::Add, other, 0);
+    else binary_into(*this, BinaryOp::AddScaled, other, alpha.value);
+    return inference_checked(*this);
   }
-  return assign_result(*this, add(*this, other, alpha));
+  assign_result(*this, add(*this, other, alpha));
+  return inference_checked(*this);
 }
 
 Tensor& Tensor::sub_(const Tensor& other, Scalar alpha) {
   check_inplace_allowed(*this);
   check_castable(result_type(*this, other), dtype());
   if (!needs_history(*this, &other)) {
-    return alpha.value == 1 ? binary_into(*this, BinaryOp::Sub, other, 0) : binary_into(*this, BinaryOp::AddScaled, other, -alpha.value);
+    if (alpha.value == 1) binary_into(*this, BinaryOp::Sub, other, 0);
+    else binary_into(*this, BinaryOp::AddScaled, other, -alpha.value);
+    return inference_checked(*this);
   }
-  return assign_result(*this, sub(*this, other, alpha));
+  assign_result(*this, sub(*this, other, alpha));
+  return inference_checked(*this);
 }
 
 Tensor& Tensor::mul_(const Tensor& other) {
   check_inplace_allowed(*this);
   check_castable(result_type(*this, other), dtype());
-  if (!needs_history(*this, &other)) return binary_into(*this, BinaryOp::Mul, other, 0);
-  return assign_result(*this, mul(self_as_input(*this, other.requires_grad()), other));
+  if (!needs_history(*this, &other)) {
+    binary_into(*this, BinaryOp::Mul, other, 0);
+    return inference_checked(*this);
+  }
+  assign_result(*this, mul(self_as_input(*this, other.requires_grad()), other));
+  return inference_checked(*this);
 }
 
 Tensor& Tensor::div_(const Tensor& other) {
   check_inplace_allowed(*this);
   check_castable(kDefaultFloat, dtype());  // true division always gives a float
-  if (!needs_history(*this, &other)) return binary_into(*this, BinaryOp::Div, other, 0);
-  return assign_result(*this, div(self_as_input(*this, other.requires_grad()), other));
+  if (!needs_history(*this, &other)) {
+    binary_into(*this, BinaryOp::Div, other, 0);
+    return inference_checked(*this);
+  }
+  assign_result(*this, div(self_as_input(*this, other.requires_grad()), other));
+  return inference_checked(*this);
 }
 
 Tensor& Tensor::add_(Scalar other) {
@@ -143,7 +167,7 @@ Tensor& fill_with_history(Tensor& self, OpId op, double value) {
     record_op(op, [](const Node&, const Tensor& g) -> Grads { return {prim::unary(UnaryOp::MulScalar, g, 0.0)}; }, self,
               {&before});
   }
-  return self;
+  return inference_checked(self);
 }
 }  // namespace
 

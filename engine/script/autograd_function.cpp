@@ -25,6 +25,7 @@ namespace {
 // (Note [Saved tensors]) and get their grad_fn back when unpacked, as PyTorch's SavedVariable does.
 struct SavedEntry {
   Tensor data;
+  uint32_t version = 0;  // of its storage when saved: an in-place change since is an error
   bool is_output = false;
   uint32_t output_nr = 0;
   bool none = false;
@@ -113,6 +114,11 @@ Value ctx_saved_tensors(Interp&, CallArgs& a) {
   if (c->released) second_backward_error();
   std::vector<Value> items;
   for (const SavedEntry& s : c->saved) {
+    if (!s.none && s.data.storage().version != s.version) {
+      const Tensor& d = s.data;
+      const char* producer = s.is_output ? c->name.c_str() : d.grad_fn() ? d.grad_fn()->name() : nullptr;
+      saved_version_error(d, s.version, producer, s.is_output ? s.output_nr : d.impl()->output_nr);
+    }
     if (s.none) {
       items.emplace_back();
     } else if (s.is_output) {
@@ -130,9 +136,13 @@ Value ctx_saved_tensors(Interp&, CallArgs& a) {
 
 Value ctx_next_functions(Interp&, CallArgs& a) {
   std::shared_ptr<Node> node = node_of_ctx(a.pos[0]);
+  if (!node)
+    runtime_error("Attribute 'next_functions' is invalid for this instance of _C._FunctionBase. Accessing this attribute "
+                  "directly on an instance of autograd.Function is a legacy access pattern that is no longer supported. "
+                  "For examples on how to use new-style autograd functions, see "
+                  "https://pytorch.org/docs/stable/autograd.html#torch.autograd.Function ");
   std::vector<Value> items;
-  if (node)
-    for (const Edge& e : node->edges()) items.push_back(make_tuple({grad_fn_value(e.node), Value(int64_t{e.input_nr})}));
+  for (const Edge& e : node->edges()) items.push_back(make_tuple({grad_fn_value(e.node), Value(int64_t{e.input_nr})}));
   return make_tuple(std::move(items));
 }
 
@@ -274,6 +284,7 @@ Value function_apply(Interp& in, CallArgs& a) {
         } else {
           const Tensor& t = v.as_tensor();
           e.data = t;
+          e.version = t.storage().version;
           if (t.grad_fn() == node) {
             e.is_output = true;
             e.output_nr = t.impl()->output_nr;
