@@ -6,11 +6,14 @@
 #include <catch2/catch.hpp>
 
 #include <memory>
+#include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "engine/autograd/custom_node.h"
 #include "engine/autograd/node.h"
+#include "engine/graph_json.h"
 #include "engine/tensor.h"
 #include "tests/cpp/test_support.h"
 
@@ -218,4 +221,24 @@ TEST_CASE("inference mode: tensors made in it cannot be saved or require grad ou
   CHECK(error_of([&] { mul(y, x); }) ==
         "RuntimeError: Inference tensors cannot be saved for backward. To work around you can make a clone to get a "
         "normal tensor and use it in autograd.");
+}
+
+TEST_CASE("custom node: the page's graph shows both outputs feeding it", "[autograd][custom_node][graph_json]") {
+  using nlohmann::json;
+  Tensor a = leaf({1, 2});
+  Tensor b = from_vector({3, 4}, Shape{2});
+  auto [s, p] = sum_prod(a, b);
+  json j = json::parse(describe_graph_json({{"a", a}, {"s", s}, {"p", p}}));
+  std::string ts, tp, f;
+  for (const json& n : j["nodes"]) {
+    const std::string id = n["id"].get<std::string>();
+    if (n["kind"] == "tensor" && n["name"] == "s") ts = id;
+    if (n["kind"] == "tensor" && n["name"] == "p") tp = id;
+    if (n["kind"] == "op" && n["label"] == "SumProdBackward") f = id;
+  }
+  REQUIRE_FALSE(f.empty());
+  std::set<std::pair<std::string, std::string>> edges;
+  for (const json& e : j["edges"]) edges.insert({e["from"].get<std::string>(), e["to"].get<std::string>()});
+  CHECK(edges.count({ts, f}) == 1);
+  CHECK(edges.count({tp, f}) == 1);
 }
