@@ -3,7 +3,9 @@
 // Every op that runs with grad mode on and an input that requires grad makes one Node: the op's
 // table row (OpId), an Edge to the node of each input, and what its backward needs — saved
 // tensors and scalar attributes. Leaves end in an AccumulateGrad node that adds into `.grad`,
-// so the engine (autograd/engine.cpp) has no special case for leaves.
+// so the engine (autograd/engine.cpp) has no special case for leaves. A Python
+// torch.autograd.Function makes a Node with op Custom whose CustomBackward (custom_node.h) holds
+// any number of inputs and outputs (Note [Custom Functions], script/autograd_function.cpp).
 //
 // Note [Saved tensors]: ops save only what their backward needs (tanh keeps its output, not
 // its input). A saved output is kept as a detached alias so Node → Tensor → Node never cycles.
