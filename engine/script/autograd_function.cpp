@@ -51,7 +51,24 @@ std::unordered_map<const Object*, std::weak_ptr<Node>>& ctx_nodes() {
   return table;
 }
 
-PyFunctionBackward::~PyFunctionBackward() { ctx_nodes().erase(ctx.obj()); }
+// The ctxs whose node has died (its saved tensors with it), while the ctx itself lives on.
+std::unordered_map<const Object*, std::weak_ptr<Object>>& orphaned_ctxs() {
+  static std::unordered_map<const Object*, std::weak_ptr<Object>> table;
+  return table;
+}
+
+bool is_orphaned(const Value& ctx) {
+  auto& t = orphaned_ctxs();
+  auto it = t.find(ctx.obj());
+  return it != t.end() && it->second.lock().get() == ctx.obj();
+}
+
+PyFunctionBackward::~PyFunctionBackward() {
+  ctx_nodes().erase(ctx.obj());
+  auto& orphans = orphaned_ctxs();
+  if (orphans.size() > 64) std::erase_if(orphans, [](const auto& e) { return e.second.expired(); });
+  orphans[ctx.obj()] = ctx.obj_ref();
+}
 
 std::shared_ptr<Node> node_of_ctx(const Value& ctx) {
   auto& t = ctx_nodes();
@@ -110,6 +127,7 @@ std::vector<Tensor> PyFunctionBackward::apply(std::vector<Tensor> grads) {
 Value ctx_saved_tensors(Interp&, CallArgs& a) {
   std::shared_ptr<Node> node = node_of_ctx(a.pos[0]);
   PyFunctionBackward* c = custom_of(node);
+  if (!c && is_orphaned(a.pos[0])) second_backward_error();  // PyTorch frees them with the node
   if (!c) return make_tuple({});
   if (c->released) second_backward_error();
   std::vector<Value> items;
@@ -259,7 +277,7 @@ Value function_apply(Interp& in, CallArgs& a) {
     const bool differentiable = is_floating(t.dtype()) && !contains_impl(non_diff, t.impl());
     if (contains_impl(dirty, t.impl())) {
       if (t.is_leaf() && t.requires_grad())
-        runtime_error("a leaf Variable that requires grad is being used in an in-place operation.");
+        runtime_error("a leaf Variable that requires grad has been used in an in-place operation.");
     } else if (contains_impl(input_impls, t.impl())) {
       t = t.detach();  // an input returned as is: a view of it carries the new history
       items[k] = Value(t);
