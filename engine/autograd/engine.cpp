@@ -208,7 +208,50 @@ namespace {
 // The gradient buffer of output `nr` of `n` (Note [Iterative backward]).
 Tensor& buffer_of(Node& n, uint32_t nr) { return n.custom ? n.custom->grad_buffers[nr] : n.grad_buffer; }
 
+// Note [Reentrant backward]: a custom Function's backward may itself call backward() (PyTorch
+// allows it). The inner pass must not clobber the scratch fields of nodes the outer pass, paused
+// inside that backward, is still using: it saves them when it first touches such a node and puts
+// them back when it ends, however it ends.
+struct ScratchSave {
+  Node* node;
+  Tensor grad_buffer;
+  std::vector<Tensor> custom_buffers;
+  int32_t pending;
+  uint64_t visit_epoch;
+  bool needed;
+};
+thread_local std::vector<uint64_t> g_active_epochs;   // passes under way, innermost last
+thread_local std::vector<ScratchSave> g_scratch_saves;
+
+class PassScope {
+ public:
+  explicit PassScope(uint64_t epoch) : saves_begin_(g_scratch_saves.size()) { g_active_epochs.push_back(epoch); }
+  ~PassScope() {
+    g_active_epochs.pop_back();
+    while (g_scratch_saves.size() > saves_begin_) {
+      ScratchSave& s = g_scratch_saves.back();
+      s.node->grad_buffer = std::move(s.grad_buffer);
+      if (s.node->custom) s.node->custom->grad_buffers = std::move(s.custom_buffers);
+      s.node->pending = s.pending;
+      s.node->visit_epoch = s.visit_epoch;
+      s.node->needed = s.needed;
+      g_scratch_saves.pop_back();
+    }
+  }
+  PassScope(const PassScope&) = delete;
+  PassScope& operator=(const PassScope&) = delete;
+
+ private:
+  size_t saves_begin_;
+};
+
 void reset_scratch(Node& n, uint64_t epoch) {
+  if (g_active_epochs.size() > 1 && n.visit_epoch != 0 &&
+      std::find(g_active_epochs.begin(), g_active_epochs.end() - 1, n.visit_epoch) != g_active_epochs.end() - 1) {
+    g_scratch_saves.push_back(ScratchSave{&n, std::move(n.grad_buffer),
+                                          n.custom ? std::move(n.custom->grad_buffers) : std::vector<Tensor>{}, n.pending,
+                                          n.visit_epoch, n.needed});
+  }
   n.visit_epoch = epoch;
   n.pending = 0;
   n.needed = true;
@@ -314,6 +357,7 @@ std::vector<Tensor> run_backward(const BackwardRequest& rq) {
 
   // Pass 1 (Note [Iterative backward]): count incoming edges of every reachable node.
   const uint64_t epoch = ++g_epoch;
+  PassScope pass_scope(epoch);  // Note [Reentrant backward]
   std::vector<Node*> stack;
   for (const Edge& e : root_edges) {
     if (e.node->visit_epoch != epoch) {
