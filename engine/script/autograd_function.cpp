@@ -236,9 +236,21 @@ Value function_apply(Interp& in, CallArgs& a) {
     for (size_t i = 0; i < nargs; ++i) fargs.push_back(args[i]);
     out = in.call0(forward, std::move(fargs));
   }
+  const bool is_tuple = out.as<SeqObj>() && out.as<SeqObj>()->type == ObjType::Tuple;
+  std::vector<Value> items = is_tuple ? out.as<SeqObj>()->items : std::vector<Value>{out};
+  std::vector<const TensorImpl*> input_impls;
+  for (size_t i = 0; i < nargs; ++i)
+    if (args[i].is_tensor()) input_impls.push_back(args[i].as_tensor().impl());
+  std::vector<const TensorImpl*> dirty = impls_of(ctx, "dirty_tensors");
+  std::vector<const TensorImpl*> non_diff = impls_of(ctx, "non_differentiable");
+  inst->attrs.erase("dirty_tensors");  // ctx → tensor → node → ctx would be a cycle
+  inst->attrs.erase("non_differentiable");
   if (!executable) {
     inst->attrs.erase("to_save");
-    return out;
+    for (Value& v : items)  // an input returned as is comes back as a new alias of it, as in PyTorch
+      if (v.is_tensor() && contains_impl(input_impls, v.as_tensor().impl()) && !contains_impl(dirty, v.as_tensor().impl()))
+        v = Value(v.as_tensor().detach());
+    return is_tuple ? make_tuple(std::move(items)) : items[0];
   }
 
   auto custom = std::make_unique<PyFunctionBackward>();
@@ -252,22 +264,12 @@ Value function_apply(Interp& in, CallArgs& a) {
     c.edges.push_back(t.requires_grad() ? gradient_edge(t) : Edge{});
     c.inputs.push_back(InputMeta{t.shape(), t.dtype(), t.device()});
   }
-  const bool is_tuple = out.as<SeqObj>() && out.as<SeqObj>()->type == ObjType::Tuple;
-  std::vector<Value> items = is_tuple ? out.as<SeqObj>()->items : std::vector<Value>{out};
   for (const Value& v : items) {
     c.output_is_tensor.push_back(v.is_tensor());
     if (v.is_tensor()) c.outputs.push_back(InputMeta{v.as_tensor().shape(), v.as_tensor().dtype(), v.as_tensor().device()});
     else c.outputs.push_back(InputMeta{Shape{}, kDefaultFloat, Device{}});
   }
   c.output_impls.resize(items.size());
-
-  std::vector<const TensorImpl*> dirty = impls_of(ctx, "dirty_tensors");
-  std::vector<const TensorImpl*> non_diff = impls_of(ctx, "non_differentiable");
-  inst->attrs.erase("dirty_tensors");  // ctx → tensor → node → ctx would be a cycle
-  inst->attrs.erase("non_differentiable");
-  std::vector<const TensorImpl*> input_impls;
-  for (size_t i = 0; i < nargs; ++i)
-    if (args[i].is_tensor()) input_impls.push_back(args[i].as_tensor().impl());
 
   std::shared_ptr<Node> node = make_custom_node(std::move(custom));
   ctx_nodes()[ctx.obj()] = node;
