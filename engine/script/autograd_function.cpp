@@ -66,7 +66,11 @@ bool is_orphaned(const Value& ctx) {
 PyFunctionBackward::~PyFunctionBackward() {
   ctx_nodes().erase(ctx.obj());
   auto& orphans = orphaned_ctxs();
-  if (orphans.size() > 64) std::erase_if(orphans, [](const auto& e) { return e.second.expired(); });
+  static size_t compact_at = 64;  // drop the entries of dead ctxs now and then, as WeakList does
+  if (orphans.size() >= compact_at) {
+    std::erase_if(orphans, [](const auto& e) { return e.second.expired(); });
+    compact_at = orphans.size() * 2 + 64;
+  }
   orphans[ctx.obj()] = ctx.obj_ref();
 }
 
