@@ -82,8 +82,7 @@ Value a_backward(Interp& in, CallArgs& a) {
   }
   rq.grads = make_grads(in, rq.roots, grads);
   rq.retain_graph = flag(args, 2, false);
-  for (const Tensor& t : rq.inputs)
-    if (!t.is_leaf()) t.retain_grad();  // PyTorch keeps a non-leaf input's .grad from now on
+  for (const Tensor& t : rq.inputs) t.retain_grad();  // PyTorch keeps a non-leaf input's .grad from now on
   run_backward(rq);
   return Value();
 }
@@ -98,7 +97,7 @@ Value a_grad(Interp& in, CallArgs& a) {
   BackwardRequest rq;
   rq.roots = as_tensors(tensor_or_tensors(in, *args.get(0)), "outputs");
   rq.inputs = as_tensors(tensor_or_tensors(in, *args.get(1)), "inputs");
-  if (rq.inputs.empty()) runtime_error("grad requires non-empty inputs.");
+  if (rq.inputs.empty()) raise_value_error("grad requires non-empty inputs.");
   rq.grads = make_grads(in, rq.roots, args.get(2));
   rq.retain_graph = flag(args, 3, false);
   rq.accumulate = false;
@@ -136,8 +135,7 @@ Value tensor_backward(Interp& in, const Value& self, CallArgs& a) {
   Value g = grad.defined() ? Value(grad) : Value();
   rq.grads = make_grads(in, rq.roots, &g);
   rq.retain_graph = retain;
-  for (const Tensor& t : rq.inputs)
-    if (!t.is_leaf()) t.retain_grad();
+  for (const Tensor& t : rq.inputs) t.retain_grad();
   run_backward(rq);
   return Value();
 }
