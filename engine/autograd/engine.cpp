@@ -264,13 +264,14 @@ void clear_buffers(Node& n) {
   else n.grad_buffer = Tensor();
 }
 
-// Runs the tensor hooks and retain_grad of `out` on the gradient `g` arriving for it.
+// Runs the tensor hooks and retain_grad of `out` on the gradient `g` arriving for it. As in
+// PyTorch, hooks run even when no gradient arrived (a custom Function returned None, or only
+// another output of a multi-output node got one): they see None.
 void output_hooks(const std::weak_ptr<TensorImpl>& weak, Tensor& g) {
-  if (!g.defined()) return;
   if (auto out = weak.lock(); out && (out->retains_grad || !out->hooks.empty())) {
     Tensor retained;
     g = run_hooks(*out, g, out->retains_grad ? &retained : nullptr);
-    if (out->retains_grad) {
+    if (out->retains_grad && retained.defined()) {
       if (!out->grad.defined()) out->grad = retained.contiguous_clone();
       else accumulate_into_leaf(*out, retained);
     }
@@ -443,7 +444,8 @@ std::vector<Tensor> run_backward(const BackwardRequest& rq) {
       if (n->op == OpId::AccumulateGrad) {
         Tensor g = std::move(n->grad_buffer);
         n->grad_buffer = Tensor();
-        if (g.defined()) accumulate_into_leaf(*n->leaf, run_hooks(*n->leaf, g));
+        g = run_hooks(*n->leaf, g);  // hooks see None when no gradient arrived
+        if (g.defined()) accumulate_into_leaf(*n->leaf, g);
         continue;
       }
       if (n->custom) {

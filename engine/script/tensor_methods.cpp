@@ -52,7 +52,7 @@ Value m_register_hook(Interp& in, const Value& self, CallArgs& a) {
   Value fn = *args.get(0);
   Interp* interp = &in;
   int64_t id = T(self).register_hook([interp, fn](const Tensor& grad) -> Tensor {
-    Value r = interp->call0(fn, {Value(grad)});
+    Value r = interp->call0(fn, {grad.defined() ? Value(grad) : Value()});
     if (r.is_none()) return Tensor();
     if (!r.is_tensor()) raise_type_error(std::string("expected Tensor or None (got ") + type_name(r) + ")");
     return r.as_tensor();
