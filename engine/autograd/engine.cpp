@@ -9,6 +9,12 @@
 // Dropping the last tensor of a long chain frees its nodes one by one, again without
 // recursion: a dying node hands the children only it kept alive to a loop in ~Node.
 //
+// The general form (BackwardRequest) starts from several roots at once, and with `inputs` runs
+// only the nodes on a path to one of them: for backward(inputs=) those inputs' AccumulateGrad
+// (or retain_grad) nodes, for autograd.grad none of them — their gradients are read from the
+// buffers instead of landing in .grad. Custom Function nodes (custom_node.h) have one buffer per
+// output; an Edge's input_nr picks it.
+//
 // Note [Broadcast grads]
 // A binary op's inputs may have been broadcast to the output's shape. Each op's backward
 // returns gradients in the *output's* shape, and the engine reduces every gradient to its

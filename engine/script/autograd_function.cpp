@@ -91,6 +91,7 @@ bool attr_truthy(const Value& ctx, const char* name, bool dflt) {
 }
 
 std::vector<Tensor> PyFunctionBackward::apply(std::vector<Tensor> grads) {
+  if (!current_interp()) runtime_error("the backward of " + name + " is Python and needs the script session that made it");
   Interp& in = *current_interp();
   const bool materialize = attr_truthy(ctx, "materialize_grads", true);
   std::vector<Value> args;
