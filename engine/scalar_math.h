@@ -41,7 +41,14 @@ namespace gradlab {
   X(Clamp, scalar_clamp(x, T(a), T(b)))   /* bounds a..b; NaN bound means none */           \
   X(ClampMask, (x >= T(a) || a != a) && (x <= T(b) || b != b) ? T(1) : T(0))               \
   X(Square, x * x)                                                                         \
-  X(Cube, x * x * x)
+  X(Cube, x * x * x)                                                                       \
+  /* 0/1 results (bool tensors, Note [Bool storage]) */                                     \
+  X(NonZero, x != T(0) ? T(1) : T(0))     /* x.bool(): nan is True */                       \
+  X(LogicalNot, x == T(0) ? T(1) : T(0))  /* logical_not, ~ on bool */                      \
+  X(IsNan, x != x ? T(1) : T(0))                                                           \
+  X(IsInf, x == x && x - x != x - x ? T(1) : T(0))  /* ±inf: inf - inf is nan */            \
+  X(IsFinite, x - x == x - x ? T(1) : T(0))         /* not inf and not nan */               \
+  X(BitNot, scalar_bitnot(x))             /* ~ on int64 */
 
 // ---- binary primitives: out = f(x, y; a) -------------------------------------------------
 #define GRADLAB_BINARY_PRIMITIVES(X)                                                       \
@@ -51,7 +58,7 @@ namespace gradlab {
   X(Div, scalar_div(x, y))                                                                 \
   X(Pow, scalar_pow(x, y))                                                                 \
   X(Max, scalar_max(x, y))                                                                 \
-  X(AddScaled, x + T(a) * y)              /* x + a·y  (add(alpha=a)) */                     \
+  X(AddScaled, scalar_fma(T(a), y, x))    /* x + a·y rounded once: ATen's vectorised fmadd */ \
   X(ReluBackward, y <= T(0) ? T(0) : x)   /* grad x, input y: threshold_backward */          \
   X(SigmoidBackward, (x * (T(1) - y)) * y)  /* grad x, output y: σ' = (1-σ)σ, in ATen's order */ \
   X(TanhBackward, x * scalar_fma(-y, y, T(1)))  /* grad x, output y: tanh' = 1 - tanh² */    \
@@ -61,7 +68,23 @@ namespace gradlab {
   X(EqualMask, x == y ? T(1) : T(0))                                                       \
   X(SelectOrZero, y != T(0) ? x : T(0))  /* x where the mask y is set, else +0: where(mask, grad, 0) */ \
   X(MaximumGradMask, x > y ? T(1) : (x == y ? T(0.5) : T(0)))  /* d max(x,y)/dx, ties split */ \
-  X(PowExponentGrad, x == T(0) ? T(0) : static_cast<T>(sleef_log(x))) /* d x^y/dy = x^y·log x, 0 at 0^0 */
+  X(PowExponentGrad, x == T(0) ? T(0) : static_cast<T>(sleef_log(x))) /* d x^y/dy = x^y·log x, 0 at 0^0 */ \
+  /* comparisons and logical ops: 0/1 results (bool tensors, Note [Bool storage]) */          \
+  X(NotEqual, x != y ? T(1) : T(0))                                                          \
+  X(Less, x < y ? T(1) : T(0))                                                               \
+  X(LessEqual, x <= y ? T(1) : T(0))                                                         \
+  X(Greater, x > y ? T(1) : T(0))                                                            \
+  X(GreaterEqual, x >= y ? T(1) : T(0))                                                      \
+  X(LogicalAnd, x != T(0) && y != T(0) ? T(1) : T(0))                                        \
+  X(LogicalOr, x != T(0) || y != T(0) ? T(1) : T(0))                                         \
+  X(LogicalXor, (x != T(0)) != (y != T(0)) ? T(1) : T(0))                                    \
+  X(BitAnd, scalar_bitand(x, y))          /* & on int64 (bool: its 0/1 storage) */           \
+  X(BitOr, scalar_bitor(x, y))                                                               \
+  X(BitXor, scalar_bitxor(x, y))                                                             \
+  /* masks (Note [Masked grads], Note [Where]) */                                            \
+  X(ZeroWhere, y != T(0) ? T(0) : x)      /* x where the mask y is unset, else +0 */         \
+  X(FillWhere, y != T(0) ? T(a) : x)      /* masked_fill(y, a) */                            \
+  X(WhereMerge, scalar_where_merge(x, y))
 
 // Note [Masked grads]: where PyTorch's backward routes a gradient to some elements and zero to
 // the others (clamp, max, maximum), it builds the result with where/index_put/scatter on zeros,
@@ -145,6 +168,41 @@ GRADLAB_HD T scalar_div(T x, T y) {
     return y == 0 ? T(0) : x / y;  // int division by zero is rejected before the kernel runs
   } else {
     return x / y;
+  }
+}
+
+// Bitwise ops exist for integer tensors only (the ops layer refuses floats before a kernel runs).
+template <class T>
+GRADLAB_HD T scalar_bitnot(T x) {
+  if constexpr (std::is_integral_v<T>) return ~x;
+  else return x;
+}
+template <class T>
+GRADLAB_HD T scalar_bitand(T x, T y) {
+  if constexpr (std::is_integral_v<T>) return x & y;
+  else return x;
+}
+template <class T>
+GRADLAB_HD T scalar_bitor(T x, T y) {
+  if constexpr (std::is_integral_v<T>) return x | y;
+  else return x;
+}
+template <class T>
+GRADLAB_HD T scalar_bitxor(T x, T y) {
+  if constexpr (std::is_integral_v<T>) return x ^ y;
+  else return x;
+}
+
+// Note [Where]: where(c, a, b) is three element-wise passes over the backends' binary
+// primitive: x = SelectOrZero(a, c), y = ZeroWhere(b, c), then WhereMerge(x, y). Of x and y one
+// is the +0 put in the unselected place, so the merge keeps x unless x is that +0 (a selected
+// -0. stays -0., as PyTorch's where copies it).
+template <class T>
+GRADLAB_HD T scalar_where_merge(T x, T y) {
+  if constexpr (std::is_floating_point_v<T>) {
+    return x == T(0) && !std::signbit(x) ? y : x;
+  } else {
+    return x == T(0) ? y : x;
   }
 }
 

@@ -273,11 +273,14 @@ void clear_buffers(Node& n) {
 // Runs the tensor hooks and retain_grad of `out` on the gradient `g` arriving for it. As in
 // PyTorch, hooks run even when no gradient arrived (a custom Function returned None, or only
 // another output of a multi-output node got one): they see None.
-void output_hooks(const std::weak_ptr<TensorImpl>& weak, Tensor& g) {
+// After an in-place op the tensor's earlier node `n` still names it as output; .grad is the
+// gradient of its current value only (its grad_fn's), as in PyTorch.
+void output_hooks(const std::weak_ptr<TensorImpl>& weak, Tensor& g, const Node* n) {
   if (auto out = weak.lock(); out && (out->retains_grad || !out->hooks.empty())) {
+    const bool retain = out->retains_grad && out->grad_fn.get() == n;
     Tensor retained;
-    g = run_hooks(*out, g, out->retains_grad ? &retained : nullptr);
-    if (out->retains_grad && retained.defined()) {
+    g = run_hooks(*out, g, retain ? &retained : nullptr);
+    if (retain && retained.defined()) {
       if (!out->grad.defined()) out->grad = retained.contiguous_clone();
       else accumulate_into_leaf(*out, retained);
     }
@@ -296,7 +299,7 @@ bool expandable_to(const Shape& from, const Shape& to) {
 // PyTorch's validate_outputs.
 std::vector<Tensor> run_custom(Node& n) {
   CustomBackward& c = *n.custom;
-  for (size_t k = 0; k < c.grad_buffers.size(); ++k) output_hooks(c.output_impls[k], c.grad_buffers[k]);
+  for (size_t k = 0; k < c.grad_buffers.size(); ++k) output_hooks(c.output_impls[k], c.grad_buffers[k], &n);
   std::vector<Tensor> grads = c.apply(std::move(c.grad_buffers));
   c.grad_buffers.assign(c.outputs.size(), Tensor());
   for (size_t i = 0; i < grads.size() && i < c.inputs.size(); ++i) {
@@ -471,7 +474,7 @@ std::vector<Tensor> run_backward(const BackwardRequest& rq) {
       }
       Tensor g = std::move(n->grad_buffer);
       n->grad_buffer = Tensor();
-      output_hooks(n->output, g);
+      output_hooks(n->output, g, n);
       if (!g.defined()) {  // no gradient reached it (a custom function returned None): none leaves it
         release_children();
         continue;

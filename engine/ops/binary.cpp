@@ -2,6 +2,7 @@
 // output's (broadcast) shape; the engine sums them back to each input (Note [Broadcast grads]).
 // A Python number on either side keeps PyTorch's node name (it wraps the number into a
 // 0-d tensor), but we skip that allocation and use the scalar primitives instead.
+#include "engine/ops/compare.h"
 #include "engine/ops/op_helpers.h"
 
 namespace gradlab {
@@ -16,6 +17,7 @@ DType compute_type(const Tensor& a, Scalar b) { return result_type(a, b); }
 // ---- add: d(a + α·b)/da = 1, d/db = α ---------------------------------------------------------
 Tensor add(const Tensor& a, const Tensor& b, Scalar alpha) {
   DType t = compute_type(a, b);
+  if (t == DType::Bool) return logical_or(a, b);  // True + True is True
   Tensor out = alpha.value == 1 ? prim::binary(BinaryOp::Add, a, b, t)
                                 : prim::binary(BinaryOp::AddScaled, a, b, t, alpha.value);
   if (Node* n = record_op(OpId::Add, [](const Node& n, const Tensor& g) -> Grads {
@@ -27,6 +29,7 @@ Tensor add(const Tensor& a, const Tensor& b, Scalar alpha) {
 }
 
 Tensor add(const Tensor& a, Scalar b) {
+  if (compute_type(a, b) == DType::Bool) return logical_or(a, scalar_tensor(b, DType::Bool, a.device()));
   Tensor out = prim::unary(UnaryOp::AddScalar, prim::cast(a, compute_type(a, b)), b.value);
   add_number_operand(record_op(OpId::Add, [](const Node&, const Tensor& g) -> Grads { return {g}; }, out, {&a}));
   return out;
@@ -34,6 +37,7 @@ Tensor add(const Tensor& a, Scalar b) {
 
 // ---- sub: d(a − α·b)/da = 1, d/db = −α --------------------------------------------------------
 Tensor sub(const Tensor& a, const Tensor& b, Scalar alpha) {
+  check_bool_sub(a.dtype(), b.dtype());
   DType t = compute_type(a, b);
   Tensor out = prim::binary(alpha.value == 1 ? BinaryOp::Sub : BinaryOp::AddScaled, a, b, t,
                             alpha.value == 1 ? 0 : -alpha.value);
@@ -46,6 +50,7 @@ Tensor sub(const Tensor& a, const Tensor& b, Scalar alpha) {
 }
 
 Tensor sub(const Tensor& a, Scalar b) {
+  check_bool_sub(a.dtype(), b.is_bool ? DType::Bool : DType::Int64);
   Tensor out = prim::unary(UnaryOp::AddScalar, prim::cast(a, compute_type(a, b)), -b.value);
   add_number_operand(record_op(OpId::Sub, [](const Node&, const Tensor& g) -> Grads { return {g}; }, out, {&a}));
   return out;
@@ -53,6 +58,7 @@ Tensor sub(const Tensor& a, Scalar b) {
 
 // ---- rsub: b − a (for `1 - x`); d/da = −1 ----------------------------------------------------
 Tensor rsub(const Tensor& a, Scalar b) {
+  check_bool_sub(a.dtype(), b.is_bool ? DType::Bool : DType::Int64);
   Tensor out = prim::unary(UnaryOp::RSubScalar, prim::cast(a, compute_type(a, b)), b.value);
   record_op(OpId::RSub, [](const Node&, const Tensor& g) -> Grads { return {prim::unary(UnaryOp::Neg, g)}; }, out, {&a});
   return out;
@@ -150,6 +156,7 @@ Grads pow_tensor_backward(const Node& n, const Tensor& g) {
 
 Tensor pow(const Tensor& a, const Tensor& b) {
   DType t = compute_type(a, b);
+  if (t == DType::Bool) runtime_error("\"pow\" not implemented for 'Bool'");
   if (!is_floating(t)) {
     for (double e : b.to_doubles())
       if (e < 0) runtime_error("Integers to negative integer powers are not allowed.");
@@ -166,6 +173,7 @@ Tensor pow(const Tensor& a, const Tensor& b) {
 // torch.pow(2, x): d(c^x)/dx = c^x·log c.
 Tensor pow(Scalar base, const Tensor& exponent) {
   DType t = result_type(exponent, base);
+  if (t == DType::Bool) runtime_error("\"pow\" not implemented for 'Bool'");
   Tensor e = prim::cast(exponent, t);
   Tensor out = prim::unary(UnaryOp::RPowScalar, e, base.value);
   if (Node* n = record_op(OpId::PowScalarBase, [](const Node& n, const Tensor& g) -> Grads {

@@ -42,6 +42,7 @@
   X(MeanDim, "mean", "MeanBackward1")                  \
   X(MaxAll, "max", "MaxBackward1")                     \
   X(MaxDim, "max", "MaxBackward0")                     \
+  X(Norm, "norm", "NormBackward1")                     \
   /* matmul.cpp */                                     \
   X(Mm, "mm", "MmBackward0")                           \
   X(Mv, "mv", "MvBackward0")                           \
@@ -59,7 +60,14 @@
   X(SqueezeDim, "squeeze", "SqueezeBackward1")         \
   X(Expand, "expand", "ExpandBackward0")               \
   X(Select, "select", "SelectBackward0")               \
-  X(Slice, "slice", "SliceBackward0")
+  X(Slice, "slice", "SliceBackward0")                  \
+  /* mask.cpp */                                       \
+  X(Where, "where", "WhereBackward0")                  \
+  X(MaskedFill, "masked_fill", "MaskedFillBackward0")  \
+  X(MaskedFillTensor, "masked_fill", "MaskedFillBackward1") \
+  X(IndexMask, "index", "IndexBackward0")              \
+  X(IndexPut, "index_put_", "IndexPutBackward0")       \
+  X(MaskedSelect, "masked_select", "MaskedSelectBackward0")
 
 namespace gradlab {
 

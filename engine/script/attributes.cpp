@@ -86,8 +86,19 @@ Value Interp::get_attr(const Value& obj, const std::string& name) {
         auto* m = static_cast<ModuleObj*>(o);
         auto it = m->attrs.find(name);
         if (it != m->attrs.end()) return it->second;
+        if (m->lazy_source) {
+          // Running the source may reuse the stack slot `obj` refers to: hold the module first.
+          Value held = obj;
+          std::string key = name;
+          load_lazy_attributes(*this, *m);
+          return get_attr(held, key);
+        }
         if (m->lazy_attr) {
-          Value v = m->lazy_attr(*this, *m, name);
+          // The hook runs Python only for the names it makes (then returns them), so `name`
+          // and `m` are still good when it returns unbound.
+          Value held = obj;
+          std::string key = name;
+          Value v = m->lazy_attr(*this, *m, key);
           if (!v.is_unbound()) return v;
         }
         Value sub = module(m->name + "." + name);
@@ -115,7 +126,7 @@ Value Interp::get_attr(const Value& obj, const std::string& name) {
       case ObjType::DType: {
         DType d = static_cast<DTypeObj*>(o)->dtype;
         if (name == "is_floating_point") return Value(is_floating(d));
-        if (name == "itemsize") return Value(static_cast<int64_t>(dtype_size(d)));
+        if (name == "itemsize") return Value(static_cast<int64_t>(dtype_itemsize(d)));
         break;
       }
       case ObjType::GradFn: return grad_fn_attribute(static_cast<GradFnObj*>(o), obj, name);

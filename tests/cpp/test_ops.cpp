@@ -12,6 +12,7 @@
 #include <map>
 
 #include "engine/autograd/node.h"
+#include "engine/ops/compare.h"
 #include "engine/tensor.h"
 
 using namespace gradlab;
@@ -166,6 +167,49 @@ const std::map<OpId, OpRow>& op_rows() {
     // ToCopy: float64 → float32 → float64 round trip; the inner node is checked by name.
     r[OpId::ToCopy] = {{M}, [](auto& x) { return x[0].to(DType::Float32); },
                        [](const Values& v) { return map1f(v[0], [](double a) { return double(float(a)); }); }};
+    // reduce.cpp
+    r[OpId::Norm] = {{M}, [](auto& x) { return norm(x[0]); },
+                     [](const Values& v) {
+                       double s = 0;
+                       for (double a : v[0]) s += a * a;
+                       return std::vector<double>{std::sqrt(s)};
+                     }, 0.5, 2.0, true};
+    // mask.cpp: fixed masks built inside each call
+    auto bools = [](std::vector<double> v, Shape s) { return from_vector(v, s, TensorOptions{DType::Bool, std::nullopt, false}); };
+    r[OpId::Where] = {{M, V}, [bools](auto& x) { return where(bools({1, 0, 1, 0, 1, 0}, {2, 3}), x[0], x[1]); },
+                      [](const Values& v) {
+                        std::vector<double> o;
+                        for (size_t i = 0; i < 6; ++i) o.push_back(i % 2 == 0 ? v[0][i] : v[1][i % 3]);
+                        return o;
+                      }};
+    r[OpId::MaskedFill] = {{M}, [bools](auto& x) { return masked_fill(x[0], bools({0, 1, 1}, {3}), Scalar(0.5)); },
+                           [](const Values& v) {
+                             std::vector<double> o = v[0];
+                             for (size_t i = 0; i < 6; ++i) if (i % 3 != 0) o[i] = 0.5;
+                             return o;
+                           }};
+    r[OpId::MaskedFillTensor] = {{M}, [bools](auto& x) {
+                                   return masked_fill(x[0], bools({1, 0, 0}, {3}), scalar_tensor(Scalar(-1.0), DType::Float64, Device{}));
+                                 },
+                                 [](const Values& v) {
+                                   std::vector<double> o = v[0];
+                                   o[0] = o[3] = -1.0;
+                                   return o;
+                                 }};
+    r[OpId::IndexMask] = {{M}, [bools](auto& x) { return index_mask(x[0], bools({0, 1}, {2})); },
+                          [](const Values& v) { return std::vector<double>{v[0][3], v[0][4], v[0][5]}; }};
+    r[OpId::IndexPut] = {{M, V}, [bools](auto& x) {
+                           Tensor b = mul(x[0], Scalar(1.0));
+                           index_put_mask_(b, bools({1, 0}, {2}), x[1]);
+                           return b;
+                         },
+                         [](const Values& v) {
+                           std::vector<double> o = v[0];
+                           for (size_t i = 0; i < 3; ++i) o[i] = v[1][i];
+                           return o;
+                         }};
+    r[OpId::MaskedSelect] = {{M}, [bools](auto& x) { return masked_select(x[0], bools({1, 0, 1}, {3})); },
+                             [](const Values& v) { return std::vector<double>{v[0][0], v[0][2], v[0][3], v[0][5]}; }};
     return r;
   }();
   return rows;
