@@ -79,6 +79,7 @@ Tensor make_deferred(const Shape& shape, DType dtype, Device device, std::unique
                                        std::move(expr));
   impl->shape = shape;
   impl->dtype = dtype;
+  impl->is_inference = inference_mode_enabled();
   return Tensor(std::move(impl));
 }
 

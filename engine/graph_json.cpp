@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "engine/autograd/custom_node.h"
 #include "engine/autograd/node.h"
 #include "engine/format/tensor_print.h"
 
@@ -106,7 +107,7 @@ std::string describe_graph_json(const std::vector<std::pair<std::string, Tensor>
     if (!n || seen.count(n.get())) continue;
     seen.insert(n.get());
     reachable.push_back(n);
-    for (const Edge& e : n->next_edges) {
+    for (const Edge& e : n->edges()) {
       if (!e.node) continue;
       ++pending[e.node.get()];
       stack.push_back(e.node);
@@ -124,7 +125,7 @@ std::string describe_graph_json(const std::vector<std::pair<std::string, Tensor>
     auto n = ready.back();
     ready.pop_back();
     all.push_back(n);
-    for (const Edge& e : n->next_edges) {
+    for (const Edge& e : n->edges()) {
       if (e.node && --pending[e.node.get()] == 0) {
         ready.push_back(e.node);
         std::push_heap(ready.begin(), ready.end(), newer);
@@ -155,8 +156,13 @@ std::string describe_graph_json(const std::vector<std::pair<std::string, Tensor>
   }
   for (const auto& n : all) {
     const std::string& id = node_ids[n.get()];
-    // The tensor this node produced (if still alive) feeds it its gradient.
-    if (auto out = n->output.lock()) {
+    // The tensor this node produced (if still alive) feeds it its gradient; a custom
+    // Function's node may have produced several.
+    std::vector<std::weak_ptr<TensorImpl>> outputs{n->output};
+    if (n->custom) outputs.assign(n->custom->output_impls.begin(), n->custom->output_impls.end());
+    for (const auto& weak : outputs) {
+      auto out = weak.lock();
+      if (!out) continue;
       Tensor t(out);
       if (n->op == OpId::AccumulateGrad) {
         edges.push_back({{"from", id}, {"to", tensor_id(t)}});
@@ -164,7 +170,7 @@ std::string describe_graph_json(const std::vector<std::pair<std::string, Tensor>
         edges.push_back({{"from", tensor_id(t)}, {"to", id}});
       }
     }
-    for (const Edge& e : n->next_edges) {
+    for (const Edge& e : n->edges()) {
       if (!e.node || !node_ids.count(e.node.get())) continue;
       edges.push_back({{"from", id}, {"to", node_ids[e.node.get()]}});
     }

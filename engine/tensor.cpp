@@ -29,6 +29,8 @@ Tensor& Tensor::requires_grad_(bool flag) {
     return *this;
   }
   if (flag && !is_floating(dtype())) runtime_error("only Tensors of floating point dtype can require gradients");
+  if (flag && impl_->is_inference && !inference_mode_enabled())
+    runtime_error("Setting requires_grad=True on inference tensor outside InferenceMode is not allowed.");
   impl_->requires_grad = flag;
   return *this;
 }
@@ -116,10 +118,13 @@ Tensor Tensor::contiguous_clone() const {
 // ---- grad mode -----------------------------------------------------------------------------
 namespace {
 thread_local bool g_grad_enabled = true;
+thread_local bool g_inference_mode = false;
 Device g_default_device{};
 }  // namespace
 
 bool grad_mode_enabled() { return g_grad_enabled; }
+bool inference_mode_enabled() { return g_inference_mode; }
+void set_inference_mode(bool enabled) { g_inference_mode = enabled; }
 void set_grad_mode(bool enabled) { g_grad_enabled = enabled; }
 NoGradGuard::NoGradGuard() : previous_(g_grad_enabled) { g_grad_enabled = false; }
 NoGradGuard::~NoGradGuard() { g_grad_enabled = previous_; }

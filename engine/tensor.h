@@ -115,6 +115,8 @@ struct TensorImpl {
   DType dtype = kDefaultFloat;
   bool requires_grad = false;
   bool retains_grad = false;
+  uint32_t output_nr = 0;                      // which output of grad_fn (multi-output custom functions)
+  bool is_inference = false;                   // made under torch.inference_mode()
   Tensor grad;
   std::shared_ptr<Node> grad_fn;               // null for leaves
   std::weak_ptr<Node> grad_accumulator;        // AccumulateGrad sink of a leaf, made on demand
@@ -260,6 +262,10 @@ class NoGradGuard {
   bool previous_;
 };
 void set_grad_mode(bool enabled);
+// torch.inference_mode(): grad mode off, and the tensors made are inference tensors, which
+// autograd refuses to save or to make require grad outside inference mode.
+bool inference_mode_enabled();
+void set_inference_mode(bool enabled);
 
 // Type promotion of a binary op's operands (Note [Type promotion]).
 DType result_type(const Tensor& a, const Tensor& b);

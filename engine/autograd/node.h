@@ -3,7 +3,9 @@
 // Every op that runs with grad mode on and an input that requires grad makes one Node: the op's
 // table row (OpId), an Edge to the node of each input, and what its backward needs — saved
 // tensors and scalar attributes. Leaves end in an AccumulateGrad node that adds into `.grad`,
-// so the engine (autograd/engine.cpp) has no special case for leaves.
+// so the engine (autograd/engine.cpp) has no special case for leaves. A Python
+// torch.autograd.Function makes a Node with op Custom whose CustomBackward (custom_node.h) holds
+// any number of inputs and outputs (Note [Custom Functions], script/autograd_function.cpp).
 //
 // Note [Saved tensors]: ops save only what their backward needs (tanh keeps its output, not
 // its input). A saved output is kept as a detached alias so Node → Tensor → Node never cycles.
@@ -13,6 +15,7 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <vector>
 
 #include "engine/ops/op_list.h"
@@ -22,14 +25,17 @@
 namespace gradlab {
 
 struct Node;
+struct CustomBackward;
 
 // Every op has at most two tensor inputs and saves at most three tensors.
 inline constexpr size_t kMaxInputs = 2;
 inline constexpr size_t kMaxSaved = 3;
 
 // Where the gradient for one input goes; a null node means the input needs no gradient.
+// input_nr: which output of `node` the input was (0 but for multi-output custom functions).
 struct Edge {
   std::shared_ptr<Node> node;
+  uint32_t input_nr = 0;
 };
 
 // The backward of one op: given the gradient of the output, the gradients of each input
@@ -65,13 +71,21 @@ struct Node {
   std::weak_ptr<TensorImpl> output;   // the tensor this node produced (retain_grad, graph picture)
   uint64_t sequence_nr = 0;           // creation order; later nodes run first among ready ones
 
+  // A Python autograd.Function's node (op == OpId::Custom): its edges, shapes and backward.
+  std::unique_ptr<CustomBackward> custom;
+
   bool needs_input_grad(size_t i) const { return i < next_edges.size() && next_edges[i].node != nullptr; }
-  const char* name() const { return op_node_name(op); }
+  const char* name() const;
+  // The edges of any node, op or custom.
+  const Edge* edges_begin() const;
+  size_t num_edges() const;
+  std::span<const Edge> edges() const { return {edges_begin(), num_edges()}; }
 
   // Engine scratch space for one backward pass (Note [Iterative backward]).
   Tensor grad_buffer;
   int32_t pending = 0;
   uint64_t visit_epoch = 0;
+  bool needed = true;  // leads to an input of backward(inputs=) / autograd.grad
 };
 
 // The AccumulateGrad node of a leaf that requires grad (made once, then shared).
@@ -86,5 +100,18 @@ void save_for_backward(Node& node, const Tensor& t);
 
 // Runs backward from `root` (see engine.cpp).
 void run_backward(const Tensor& root, const Tensor& gradient, bool retain_graph);
+
+// The general form, behind torch.autograd.backward / grad and Tensor.backward(inputs=...).
+// `grads[i]` may be undefined: ones for a one-element root, an error otherwise. With `inputs`,
+// only the part of the graph leading to them runs; `accumulate` false (autograd.grad) leaves
+// every .grad alone and returns the gradient of each input (undefined where none reached it).
+struct BackwardRequest {
+  std::vector<Tensor> roots;
+  std::vector<Tensor> grads;
+  bool retain_graph = false;
+  std::vector<Tensor> inputs;
+  bool accumulate = true;
+};
+std::vector<Tensor> run_backward(const BackwardRequest& request);
 
 }  // namespace gradlab

@@ -22,6 +22,16 @@ using namespace ops;
 
 namespace {
 
+// PyTorch checks this when it bumps the version, after the kernel has written: the update is
+// made, then the error raised.
+Tensor& inference_checked(Tensor& self) {
+  if (self.impl()->is_inference && !inference_mode_enabled()) {
+    runtime_error("Inplace update to inference tensor outside InferenceMode is not allowed.You can make a clone to get a "
+                  "normal tensor before doing inplace update.See https://github.com/pytorch/rfcs/pull/17 for more details.");
+  }
+  return self;
+}
+
 // PyTorch's canCast: no float into an integer tensor, nothing but bool into a bool one.
 void check_castable(DType result, DType self) {
   if ((is_floating(result) && !is_floating(self)) || (self == DType::Bool && result != DType::Bool)) {
@@ -50,6 +60,7 @@ Tensor& assign_result(Tensor& self, const Tensor& value) {
     for (Tensor& saved : value.grad_fn()->saved)
       if (saved.impl() == self.impl()) saved = saved.detach();
     self.impl()->grad_fn = value.grad_fn();
+    self.impl()->output_nr = 0;
     self.impl()->requires_grad = true;
     value.grad_fn()->output = self.impl_ptr();
   }
@@ -88,6 +99,7 @@ bool needs_history(const Tensor& self, const Tensor* other) {
 Tensor self_as_input(const Tensor& self, bool keep_copy) {
   Tensor input = keep_copy ? self.contiguous_clone() : prim::alias(self, self.shape());
   input.impl()->grad_fn = self.grad_fn();
+  input.impl()->output_nr = self.impl()->output_nr;
   input.impl()->requires_grad = self.requires_grad();
   return input;
 }
@@ -97,11 +109,17 @@ Tensor self_as_input(const Tensor& self, bool keep_copy) {
 Tensor& Tensor::add_(const Tensor& other, Scalar alpha) {
   check_inplace_allowed(*this);
   check_castable(result_type(*this, other), dtype());
-  if (dtype() == DType::Bool) return assign_result(*this, add(*this, other, alpha));  // logical or, not 1 + 1
-  if (!needs_history(*this, &other)) {
-    return alpha.value == 1 ? binary_into(*this, BinaryOp::Add, other, 0) : binary_into(*this, BinaryOp::AddScaled, other, alpha.value);
+  if (dtype() == DType::Bool) {
+    assign_result(*this, add(*this, other, alpha));  // logical or, not 1 + 1
+    return inference_checked(*this);
   }
-  return assign_result(*this, add(*this, other, alpha));
+  if (!needs_history(*this, &other)) {
+    if (alpha.value == 1) binary_into(*this, BinaryOp::Add, other, 0);
+    else binary_into(*this, BinaryOp::AddScaled, other, alpha.value);
+    return inference_checked(*this);
+  }
+  assign_result(*this, add(*this, other, alpha));
+  return inference_checked(*this);
 }
 
 Tensor& Tensor::sub_(const Tensor& other, Scalar alpha) {
@@ -109,23 +127,34 @@ Tensor& Tensor::sub_(const Tensor& other, Scalar alpha) {
   check_inplace_allowed(*this);
   check_castable(result_type(*this, other), dtype());
   if (!needs_history(*this, &other)) {
-    return alpha.value == 1 ? binary_into(*this, BinaryOp::Sub, other, 0) : binary_into(*this, BinaryOp::AddScaled, other, -alpha.value);
+    if (alpha.value == 1) binary_into(*this, BinaryOp::Sub, other, 0);
+    else binary_into(*this, BinaryOp::AddScaled, other, -alpha.value);
+    return inference_checked(*this);
   }
-  return assign_result(*this, sub(*this, other, alpha));
+  assign_result(*this, sub(*this, other, alpha));
+  return inference_checked(*this);
 }
 
 Tensor& Tensor::mul_(const Tensor& other) {
   check_inplace_allowed(*this);
   check_castable(result_type(*this, other), dtype());
-  if (!needs_history(*this, &other)) return binary_into(*this, BinaryOp::Mul, other, 0);
-  return assign_result(*this, mul(self_as_input(*this, other.requires_grad()), other));
+  if (!needs_history(*this, &other)) {
+    binary_into(*this, BinaryOp::Mul, other, 0);
+    return inference_checked(*this);
+  }
+  assign_result(*this, mul(self_as_input(*this, other.requires_grad()), other));
+  return inference_checked(*this);
 }
 
 Tensor& Tensor::div_(const Tensor& other) {
   check_inplace_allowed(*this);
   check_castable(kDefaultFloat, dtype());  // true division always gives a float
-  if (!needs_history(*this, &other)) return binary_into(*this, BinaryOp::Div, other, 0);
-  return assign_result(*this, div(self_as_input(*this, other.requires_grad()), other));
+  if (!needs_history(*this, &other)) {
+    binary_into(*this, BinaryOp::Div, other, 0);
+    return inference_checked(*this);
+  }
+  assign_result(*this, div(self_as_input(*this, other.requires_grad()), other));
+  return inference_checked(*this);
 }
 
 Tensor& Tensor::add_(Scalar other) {
@@ -159,7 +188,7 @@ Tensor& fill_with_history(Tensor& self, OpId op, double value) {
     record_op(op, [](const Node&, const Tensor& g) -> Grads { return {prim::unary(UnaryOp::MulScalar, g, 0.0)}; }, self,
               {&before});
   }
-  return self;
+  return inference_checked(self);
 }
 }  // namespace
 

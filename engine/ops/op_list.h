@@ -80,6 +80,7 @@ enum class OpId : unsigned char {
   GRADLAB_OPS(GRADLAB_OP_ENUM)
 #undef GRADLAB_OP_ENUM
   AccumulateGrad,  // the sink of a leaf; not an op, but a node of the graph
+  Custom,          // a Python autograd.Function (autograd/custom_node.h); named by its class
 };
 
 inline constexpr size_t kOpCount = static_cast<size_t>(OpId::AccumulateGrad);
@@ -89,7 +90,7 @@ inline const char* op_node_name(OpId op) {
 #define GRADLAB_OP_NAME(id, py, node) node,
       GRADLAB_OPS(GRADLAB_OP_NAME)
 #undef GRADLAB_OP_NAME
-      "AccumulateGrad"};
+      "AccumulateGrad", "CustomBackward"};
   return names[static_cast<size_t>(op)];
 }
 
@@ -98,7 +99,7 @@ inline const char* op_python_name(OpId op) {
 #define GRADLAB_OP_PY(id, py, node) py,
       GRADLAB_OPS(GRADLAB_OP_PY)
 #undef GRADLAB_OP_PY
-      "accumulate_grad"};
+      "accumulate_grad", "custom"};
   return names[static_cast<size_t>(op)];
 }
 

@@ -21,6 +21,7 @@ Tensor empty(const Shape& shape, DType dtype, Device device) {
   impl->storage = make_pooled<Storage>(be, storage_bytes(impl->numel, dtype_size(dtype)));
   impl->shape = shape;
   impl->dtype = dtype;
+  impl->is_inference = inference_mode_enabled();
   return Tensor(std::move(impl));
 }
 
@@ -30,6 +31,7 @@ Tensor alias(const Tensor& t, const Shape& shape) {
   impl->shape = shape;
   impl->numel = t.numel();
   impl->dtype = t.dtype();
+  impl->is_inference = t.impl()->is_inference || inference_mode_enabled();  // a view of an inference tensor is one
   return Tensor(std::move(impl));
 }
 

@@ -48,17 +48,23 @@ const char* const* dir_for(const Value& v) {
 Value grad_fn_attribute(const GradFnObj* g, const Value& self, const std::string& name) {
   if (name == "next_functions") {
     std::vector<Value> items;
-    for (const auto& e : g->node->next_edges) {
-      Value fn = e.node ? Value(std::make_shared<GradFnObj>(e.node)) : Value();
-      items.push_back(make_tuple({fn, Value(int64_t{0})}));
+    for (const auto& e : g->node->edges()) {
+      Value fn = grad_fn_value(e.node);
+      items.push_back(make_tuple({fn, Value(int64_t{e.input_nr})}));
     }
     return make_tuple(std::move(items));
   }
   if (name == "name") {
     return Value(std::make_shared<BoundMethodObj>(self, [](Interp&, const Value& s, CallArgs& a) -> Value {
       Args args("name", a, {}, 0);
-      return make_str(s.as<GradFnObj>()->node->name());
+      const Node& n = *s.as<GradFnObj>()->node;
+      return make_str(n.op == OpId::AccumulateGrad ? std::string("torch::autograd::AccumulateGrad") : std::string(n.name()));
     }, "name"));
+  }
+  if (name == "variable" && g->node->op == OpId::AccumulateGrad) return Value(Tensor(g->node->leaf));
+  if (name == "metadata") {
+    // PyTorch keeps one dict per node; gradlab's nodes carry none, so a fresh empty one.
+    return make_dict();
   }
   if (name == "__class__") return type_of(self);
   raise_attribute_error(std::string("'") + g->node->name() + "' object has no attribute '" + name + "'");
@@ -86,6 +92,14 @@ Value Interp::get_attr(const Value& obj, const std::string& name) {
           std::string key = name;
           load_lazy_attributes(*this, *m);
           return get_attr(held, key);
+        }
+        if (m->lazy_attr) {
+          // The hook runs Python only for the names it makes (then returns them), so `name`
+          // and `m` are still good when it returns unbound.
+          Value held = obj;
+          std::string key = name;
+          Value v = m->lazy_attr(*this, *m, key);
+          if (!v.is_unbound()) return v;
         }
         Value sub = module(m->name + "." + name);
         if (!sub.is_none()) return sub;

@@ -785,7 +785,7 @@ Value type_of(const Value& v) {
     case ObjType::Type: return builtin_type(TypeId::Type);
     case ObjType::ReturnTypes: return other_type(static_cast<SeqObj*>(o)->struct_name, "torch.return_types");
     case ObjType::GradFn: return other_type(static_cast<GradFnObj*>(o)->node->name(), "builtins");
-    case ObjType::Context: return other_type(static_cast<ContextObj*>(o)->enables_grad ? "enable_grad" : "no_grad", "torch.autograd.grad_mode");
+    case ObjType::Context: return other_type(static_cast<ContextObj*>(o)->name(), "torch.autograd.grad_mode");
     case ObjType::Exception: {
       const std::string& n = static_cast<ExceptionObj*>(o)->type_name;
       if (Interp* in = current_interp()) {

@@ -161,6 +161,8 @@ Value type_value(Interp& in, const TypeObj* t) {
   return it != in.builtins_.end() ? it->second : Value();
 }
 
+Value slot_method(const char* name, BuiltinFn fn) { return slot(name, fn); }
+
 Value native_type_attr(const TypeObj* t, const std::string& name) {
   static const std::unordered_map<std::string, Value> object_attrs = {
       {"__init__", slot("__init__", obj_init)},         {"__setattr__", slot("__setattr__", obj_setattr)},

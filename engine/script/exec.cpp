@@ -295,16 +295,25 @@ Flow Interp::exec_for(const ForStmt* s, Frame& f) {
 }
 
 namespace {
-// Sets grad mode for a `with` block and restores it however the block ends.
+// Sets grad mode (and inference mode) for a `with` block or a decorated call and restores it
+// however the block ends: set_grad_enabled restores the mode from before it was made.
 class GradModeGuard {
  public:
-  explicit GradModeGuard(bool enabled) : previous_(grad_mode_enabled()) { set_grad_mode(enabled); }
-  ~GradModeGuard() { set_grad_mode(previous_); }
+  explicit GradModeGuard(const ContextObj& c) : previous_(grad_mode_enabled()), inference_(inference_mode_enabled()) {
+    if (c.kind == ContextObj::Kind::SetGradEnabled) previous_ = c.previous;
+    if (c.kind == ContextObj::Kind::InferenceMode) set_inference_mode(!c.enables_grad);
+    set_grad_mode(c.enables_grad);
+  }
+  ~GradModeGuard() {
+    set_grad_mode(previous_);
+    set_inference_mode(inference_);
+  }
   GradModeGuard(const GradModeGuard&) = delete;
   GradModeGuard& operator=(const GradModeGuard&) = delete;
 
  private:
   bool previous_;
+  bool inference_;
 };
 }  // namespace
 
@@ -313,7 +322,7 @@ class GradModeGuard {
 Value grad_mode_decorate(Interp& in, const Value& ctx, const Value& fn) {
   MethodFn run = [](Interp& in, const Value& self, CallArgs& args) -> Value {
     auto* pair = self.as<SeqObj>();
-    GradModeGuard guard(pair->items[0].as<ContextObj>()->enables_grad);
+    GradModeGuard guard(*pair->items[0].as<ContextObj>());
     Value f = pair->items[1];
     return in.call(f, args);
   };
@@ -329,7 +338,7 @@ Flow Interp::exec_with(const WithStmt* s, Frame& f, size_t item) {
   if (is_instance(ctx)) return exec_with_instance(s, f, item, ctx);
   auto* c = ctx.as<ContextObj>();
   if (!c) raise_type_error(std::string("'") + type_name(ctx) + "' object does not support the context manager protocol");
-  GradModeGuard guard(c->enables_grad);
+  GradModeGuard guard(*c);
   if (w.target) assign(w.target, Value(), f);  // no_grad.__enter__ returns None
   return exec_with(s, f, item + 1);
 }
@@ -357,6 +366,7 @@ void Interp::exec_import(const ImportStmt* s, Frame& f) {
     Value v;
     if (it != mod->attrs.end()) {
       v = it->second;
+    } else if (mod->lazy_attr && !(v = mod->lazy_attr(*this, *mod, a.name)).is_unbound()) {
     } else {
       // a submodule: from torch import nn
       std::string sub = s->module + "." + a.name;

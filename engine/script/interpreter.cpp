@@ -109,8 +109,14 @@ Value Interp::module(const std::string& name) {
     if (!pm) return Value();
     auto a = pm->attrs.find(name.substr(dot + 1));
     if (a == pm->attrs.end() && load_lazy_attributes(*this, *pm)) a = pm->attrs.find(name.substr(dot + 1));
-    if (a == pm->attrs.end() || !a->second.as<ModuleObj>()) return Value();
-    m = a->second;
+    if (a == pm->attrs.end() && pm->lazy_attr) {
+      Value v = pm->lazy_attr(*this, *pm, name.substr(dot + 1));
+      if (!v.as<ModuleObj>()) return Value();
+      m = v;
+    } else {
+      if (a == pm->attrs.end() || !a->second.as<ModuleObj>()) return Value();
+      m = a->second;
+    }
   } else {
     return Value();
   }

@@ -730,6 +730,12 @@ std::vector<std::pair<std::string, Value>> run_module_source(Interp& in, const s
 
 }  // namespace
 
+Value python_source_module(Interp& in, const char* name, const char* file, const char* exports, const char* source) {
+  auto module = std::make_shared<ModuleObj>(name, file);
+  for (auto& [n, v] : run_module_source(in, name, file, exports, source)) module->attrs[n] = v;
+  return Value(std::static_pointer_cast<Object>(module));
+}
+
 Value python_module(Interp& in, const std::string& name) {
   const PyModuleSource* m = nullptr;
   for (const auto& x : kModules)

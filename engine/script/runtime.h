@@ -289,6 +289,9 @@ struct ModuleObj : Object {
   // The stem of the engine/script/py/ source that defines the rest of this module's attributes
   // (torch.nn's classes), run on the first lookup of a name attrs lacks: load_lazy_attributes.
   const char* lazy_source = nullptr;
+  // Attributes made on first use (torch.autograd.Function runs Python to build its module):
+  // called when `name` is not in attrs; returns unbound when it has no such attribute either.
+  Value (*lazy_attr)(Interp& in, ModuleObj& m, const std::string& name) = nullptr;
 };
 // Runs m's lazy_source once, adding the names it defines; false when there was none to run.
 bool load_lazy_attributes(Interp& in, ModuleObj& m);
@@ -554,6 +557,14 @@ void install_compare_functions(ModuleObj& torch);              // compare_method
 Value make_nn_init_module();                                   // nn_init.cpp
 Value legacy_tensor_ctor(Interp& in, CallArgs& args);         // torch.Tensor(...), torch_module.cpp
 Value python_module(Interp& in, const std::string& name);  // Note [Modules in Python]; None if not one
+// A module from Python source (Note [Modules in Python]); `exports` as in python_modules.cpp.
+Value python_source_module(Interp& in, const char* name, const char* file, const char* exports, const char* source);
+// torch.autograd.function, torch.autograd.grad / backward (autograd_function.cpp), added to
+// the torch.autograd module; grad_fn_value is a node as scripts see it (x.grad_fn).
+void install_autograd_functions(Interp& in, ModuleObj& autograd);
+Value grad_fn_value(const std::shared_ptr<Node>& node);
+Value tensor_backward(Interp& in, const Value& self, CallArgs& args);  // Tensor.backward (autograd_api.cpp)
+Value slot_method(const char* name, BuiltinFn fn);  // a builtin bound like a method (classes.cpp)
 Value make_random_module(Interp& in);  // random_module.cpp
 Value random_type();                    // the class random.Random
 MethodFn find_random_method(const std::string& name);  // methods of random.Random instances

@@ -38,19 +38,7 @@ Shape shape_from_call(CallArgs& a, const char* fname, const char* kw) {
 }
 
 // ---- autograd ----
-Value m_backward(Interp&, const Value& self, CallArgs& a) {
-  Args args("Tensor.backward", a, {"gradient", "retain_graph", "create_graph", "inputs"}, 0, ArgStyle::Python);
-  Tensor grad;
-  if (args.has(0)) {
-    if (!args.get(0)->is_tensor()) raise_type_error(std::string("gradient must be a Tensor or None, not ") + type_name(*args.get(0)));
-    grad = args.get(0)->as_tensor();
-  }
-  if (args.has(2) && truthy(*args.get(2))) raise_not_supported("backward(create_graph=True) (higher-order gradients)");
-  if (args.has(3)) raise_not_supported("backward(inputs=...)");
-  bool retain = args.has(1) && truthy(*args.get(1));
-  T(self).backward(grad, retain);
-  return Value();
-}
+Value m_backward(Interp& in, const Value& self, CallArgs& a) { return tensor_backward(in, self, a); }
 
 Value m_requires_grad_(Interp&, const Value& self, CallArgs& a) {
   Args args("requires_grad_", a, {"requires_grad"}, 0);
@@ -65,7 +53,7 @@ Value m_register_hook(Interp& in, const Value& self, CallArgs& a) {
   Value fn = *args.get(0);
   Interp* interp = &in;
   int64_t id = T(self).register_hook([interp, fn](const Tensor& grad) -> Tensor {
-    Value r = interp->call0(fn, {Value(grad)});
+    Value r = interp->call0(fn, {grad.defined() ? Value(grad) : Value()});
     if (r.is_none()) return Tensor();
     if (!r.is_tensor()) raise_type_error(std::string("expected Tensor or None (got ") + type_name(r) + ")");
     return r.as_tensor();
@@ -129,6 +117,11 @@ Value m_size(Interp&, const Value& self, CallArgs& a) {
   Args args("size", a, {"dim"}, 0);
   if (!args.has(0)) return make_size(T(self).shape());
   return Value(T(self).size(args.int_(0)));
+}
+
+Value m_is_inference(Interp&, const Value& self, CallArgs& a) {
+  Args args("is_inference", a, {}, 0);
+  return Value(T(self).impl()->is_inference);
 }
 
 Value m_is_floating_point(Interp&, const Value& self, CallArgs& a) {
@@ -522,6 +515,7 @@ const Table& tensor_table() {
       {"to", m_to}, {"cpu", m_cpu}, {"cuda", m_cuda}, {"type", m_type},
       {"addcmul", m_addcmul}, {"addcmul_", m_addcmul_}, {"addcdiv", m_addcdiv}, {"addcdiv_", m_addcdiv_}, {"copy_", m_copy_},
       {"remainder", m_remainder}, {"floor_divide", m_floor_divide},
+      {"is_inference", m_is_inference},
   };
   return t;
 }
@@ -553,7 +547,7 @@ Value tensor_attribute(Interp& in, const Value& self, const std::string& name, b
         if (!t.is_leaf() && !t.retains_grad() && !g.defined()) in.warn("UserWarning", kNonLeafGradWarning);
         return g.defined() ? Value(g) : Value();
       }
-      if (name == "grad_fn") return t.grad_fn() ? Value(std::make_shared<GradFnObj>(t.grad_fn())) : Value();
+      if (name == "grad_fn") return grad_fn_value(t.grad_fn());
       break;
     case 's':
       if (name == "shape") return make_size(t.shape());
@@ -565,6 +559,7 @@ Value tensor_attribute(Interp& in, const Value& self, const std::string& name, b
       break;
     case 'r':
       if (name == "requires_grad") return Value(t.requires_grad());
+      if (name == "retains_grad") return Value(t.retains_grad());
       break;
     case 'i':
       if (name == "is_leaf") return Value(t.is_leaf());

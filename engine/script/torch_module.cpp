@@ -124,8 +124,18 @@ Value t_is_grad_enabled(Interp&, CallArgs& a) {
 Value t_set_grad_enabled(Interp&, CallArgs& a) {
   Args args("set_grad_enabled", a, {"mode"}, 1);
   bool mode = args.boolean(0, true);
+  auto c = std::make_shared<ContextObj>(mode, ContextObj::Kind::SetGradEnabled);
+  c->previous = grad_mode_enabled();
   set_grad_mode(mode);
-  return Value(std::make_shared<ContextObj>(mode));
+  return Value(std::move(c));
+}
+Value t_inference_mode(Interp&, CallArgs& a) {
+  Args args("inference_mode", a, {"mode"}, 0);
+  return Value(std::make_shared<ContextObj>(!args.boolean(0, true), ContextObj::Kind::InferenceMode));
+}
+Value t_is_inference_mode_enabled(Interp&, CallArgs& a) {
+  Args args("is_inference_mode_enabled", a, {}, 0);
+  return Value(inference_mode_enabled());
 }
 
 // The legacy constructors torch.Tensor(...), torch.FloatTensor(...), ...: data (a list or
@@ -557,6 +567,8 @@ Value make_torch_module(Interp& in) {
   t["enable_grad"] = Value(std::make_shared<TypeObj>("enable_grad", TypeId::Other, t_enable_grad, "torch.autograd.grad_mode"));
   t["set_grad_enabled"] = Value(std::make_shared<TypeObj>("set_grad_enabled", TypeId::Other, t_set_grad_enabled, "torch.autograd.grad_mode"));
   t["is_grad_enabled"] = fn("is_grad_enabled", t_is_grad_enabled);
+  t["inference_mode"] = Value(std::make_shared<TypeObj>("inference_mode", TypeId::Other, t_inference_mode, "torch.autograd.grad_mode"));
+  t["is_inference_mode_enabled"] = fn("is_inference_mode_enabled", t_is_inference_mode_enabled);
   for (const char* name : {"exp", "log", "sqrt", "abs", "sin", "cos", "sigmoid", "tanh", "relu", "neg", "clamp", "clip", "sum", "mean",
                            "max", "maximum", "matmul", "mm", "mv", "dot", "t", "transpose", "permute", "reshape", "flatten", "unsqueeze",
                            "squeeze", "add", "sub", "mul", "div", "clone", "detach", "is_floating_point", "addcmul", "addcdiv", "remainder", "floor_divide", "min"})
@@ -607,7 +619,10 @@ Value make_torch_module(Interp& in) {
   Value av = new_module("torch.autograd", "/usr/lib/python3/dist-packages/torch/autograd/__init__.py", kAutogradNames);
   av.as<ModuleObj>()->attrs["no_grad"] = t["no_grad"];
   av.as<ModuleObj>()->attrs["enable_grad"] = t["enable_grad"];
+  av.as<ModuleObj>()->attrs["set_grad_enabled"] = t["set_grad_enabled"];
+  av.as<ModuleObj>()->attrs["inference_mode"] = t["inference_mode"];
   av.as<ModuleObj>()->attrs["Variable"] = Value(std::make_shared<TypeObj>("Variable", TypeId::Other, t_variable, "torch.autograd.variable"));
+  install_autograd_functions(in, *av.as<ModuleObj>());
   t["autograd"] = av;
   return tv;
 }

@@ -218,7 +218,7 @@ const char* type_name(const Value& v) {
     case ObjType::DType: return "dtype";
     case ObjType::Device: return "device";
     case ObjType::GradFn: return static_cast<GradFnObj*>(o)->node->name();
-    case ObjType::Context: return static_cast<ContextObj*>(o)->enables_grad ? "enable_grad" : "no_grad";
+    case ObjType::Context: return static_cast<ContextObj*>(o)->name();
     case ObjType::Iterator: return static_cast<IteratorObj*>(o)->kind;
     case ObjType::DictView: return static_cast<DictViewObj*>(o)->kind;
     case ObjType::Exception: return static_cast<ExceptionObj*>(o)->type_name.c_str();
@@ -359,7 +359,7 @@ std::string object_repr(const Object* o, bool as_str) {
       return std::string("<") + g->node->name() + " object at " + address_of(g->node.get()) + ">";
     }
     case ObjType::Context:
-      return std::string("<torch.autograd.grad_mode.") + (static_cast<const ContextObj*>(o)->enables_grad ? "enable_grad" : "no_grad") +
+      return std::string("<torch.autograd.grad_mode.") + static_cast<const ContextObj*>(o)->name() +
              " object at " + address_of(o) + ">";
     case ObjType::Iterator: {
       const auto* it = static_cast<const IteratorObj*>(o);

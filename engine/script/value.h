@@ -247,10 +247,26 @@ struct GradFnObj : Object {
 };
 
 // `torch.no_grad()` / `torch.enable_grad()`: objects usable in a `with` statement.
+// torch.set_grad_enabled(mode) sets the mode when made and puts back `previous` on leaving its
+// `with` block; torch.inference_mode(mode) turns inference mode on (grad off) or off (grad on).
 struct ContextObj : Object {
-  explicit ContextObj(bool grad_enabled) : Object(ObjType::Context), enables_grad(grad_enabled) {}
+  enum class Kind : uint8_t { NoGrad, EnableGrad, SetGradEnabled, InferenceMode };
+  explicit ContextObj(bool grad_enabled) : Object(ObjType::Context), enables_grad(grad_enabled),
+      kind(grad_enabled ? Kind::EnableGrad : Kind::NoGrad) {}
+  ContextObj(bool grad_enabled, Kind k) : Object(ObjType::Context), enables_grad(grad_enabled), kind(k) {}
   static bool matches(const Object& o) { return o.type == ObjType::Context; }
+  const char* name() const {
+    switch (kind) {
+      case Kind::NoGrad: return "no_grad";
+      case Kind::EnableGrad: return "enable_grad";
+      case Kind::SetGradEnabled: return "set_grad_enabled";
+      case Kind::InferenceMode: return "inference_mode";
+    }
+    return "no_grad";
+  }
   bool enables_grad;
+  Kind kind;
+  bool previous = true;  // SetGradEnabled: the grad mode before it was made
 };
 
 // enumerate/zip/reversed/map/filter objects and list/tuple iterators: a materialised sequence
