@@ -162,7 +162,7 @@ class CpuBackend final : public Backend {
   void sum_program(const ElementwiseProgram& p, void* out) override { cpu::sum_program(p, out); }
 
   void matmul(DType t, const void* a, const void* b, void* c, int64_t m, int64_t n, int64_t k, bool ta,
-              bool tb) override {
+              bool tb, bool accumulate) override {
 #if GRADLAB_HAS_OPENBLAS
     // Small products stay with gemm, which rounds like the reference PyTorch whatever kernel
     // OpenBLAS would pick on this machine (Note [Matmul rounding]).
@@ -171,17 +171,17 @@ class CpuBackend final : public Backend {
       int lda = static_cast<int>(ta ? m : k), ldb = static_cast<int>(tb ? k : n);
       if (t == DType::Float32) {
         cblas_sgemm(CblasRowMajor, opa, opb, m, n, k, 1.0f, static_cast<const float*>(a), lda,
-                    static_cast<const float*>(b), ldb, 0.0f, static_cast<float*>(c), n);
+                    static_cast<const float*>(b), ldb, accumulate ? 1.0f : 0.0f, static_cast<float*>(c), n);
       } else {
         cblas_dgemm(CblasRowMajor, opa, opb, m, n, k, 1.0, static_cast<const double*>(a), lda,
-                    static_cast<const double*>(b), ldb, 0.0, static_cast<double*>(c), n);
+                    static_cast<const double*>(b), ldb, accumulate ? 1.0 : 0.0, static_cast<double*>(c), n);
       }
       return;
     }
 #endif
     dispatch_dtype(t, [&](auto zero) {
       using T = decltype(zero);
-      cpu::gemm<T>(static_cast<const T*>(a), static_cast<const T*>(b), static_cast<T*>(c), m, n, k, ta, tb);
+      cpu::gemm<T>(static_cast<const T*>(a), static_cast<const T*>(b), static_cast<T*>(c), m, n, k, ta, tb, accumulate);
     });
   }
 
