@@ -20,7 +20,9 @@
 
 namespace gradlab {
 
-enum class ReduceOp : uint8_t { Sum, Max, ArgMax };
+// LaneSum: the sum over the last dim in the order of ATen's vec::reduce_all (softmax's sums,
+// Note [Lane sums] in cpu_backend.cpp); other backends may treat it as Sum.
+enum class ReduceOp : uint8_t { Sum, Max, ArgMax, LaneSum };
 
 class Backend {
  public:

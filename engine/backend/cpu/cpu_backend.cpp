@@ -250,10 +250,47 @@ class CpuBackend final : public Backend {
     }
   }
 
+  // Note [Lane sums]: ATen's softmax kernels sum a row with vec::reduce_all (or map_reduce_all):
+  // lane i of one AVX2 vector (8 floats, 4 doubles) accumulates elements i, i + 8, ... in order,
+  // the row's last partial vector adds into its first lanes only, and then the lanes are
+  // combined: float by vec_reduce_all's shuffle tree ((l0+l4)+(l2+l6)) + ((l1+l5)+(l3+l7)), double
+  // one after another. A row shorter than a vector is summed in order.
+  template <class T>
+  static T lane_sum(const T* x, int64_t len) {
+    constexpr int64_t kLanes = 32 / sizeof(T);
+    if (len == 0) return T(0);
+    if (len < kLanes) {
+      T s = x[0];
+      for (int64_t i = 1; i < len; ++i) s = s + x[i];
+      return s;
+    }
+    T acc[kLanes];
+    for (int64_t i = 0; i < kLanes; ++i) acc[i] = x[i];
+    int64_t d = kLanes;
+    for (; d + kLanes <= len; d += kLanes)
+      for (int64_t i = 0; i < kLanes; ++i) acc[i] = acc[i] + x[d + i];
+    for (int64_t i = 0; d + i < len; ++i) acc[i] = acc[i] + x[d + i];
+    if constexpr (kLanes == 8) {
+      T w[4];
+      for (int i = 0; i < 4; ++i) w[i] = acc[i] + acc[i + 4];
+      return (w[0] + w[2]) + (w[1] + w[3]);
+    } else {
+      T s = acc[0];
+      for (int64_t i = 1; i < kLanes; ++i) s = s + acc[i];
+      return s;
+    }
+  }
+
   template <class T>
   static void reduce_impl(ReduceOp op, const T* x, const Shape& in_shape, void* out, const Shape& out_shape) {
     const int64_t n = shape_numel(in_shape);
     const int64_t out_n = shape_numel(out_shape);
+    if (op == ReduceOp::LaneSum) {  // over the last dim (Note [Lane sums])
+      const int64_t len = in_shape.empty() ? 1 : in_shape.back();
+      T* o = static_cast<T*>(out);
+      for (int64_t r = 0; r < out_n; ++r) o[r] = lane_sum(x + r * len, len);
+      return;
+    }
     if (op == ReduceOp::Sum && out_n == 1) {  // Note [Float sum order]
       cpu::FullSum<T> sum(n);
       sum.add(x, n);
