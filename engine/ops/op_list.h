@@ -61,6 +61,7 @@
   X(Select, "select", "SelectBackward0")               \
   X(Slice, "slice", "SliceBackward0")
 
+  X(Addmm, "addmm", "AddmmBackward0")                  \
 namespace gradlab {
 
 enum class OpId : unsigned char {

@@ -163,6 +163,13 @@ const std::map<OpId, OpRow>& op_rows() {
                        [](const Values& v) { return std::vector<double>{v[0][2], v[0][5]}; }};
     r[OpId::Slice] = {{{2, 4}}, [](auto& x) { return slice(x[0], 1, 1, std::nullopt, 2); },
                       [](const Values& v) { return std::vector<double>{v[0][1], v[0][3], v[0][5], v[0][7]}; }};
+    // addmm (matmul.cpp): a broadcast bias + A·B
+    r[OpId::Addmm] = {{{4}, {2, 3}, {3, 4}}, [](auto& x) { return addmm(x[0], x[1], x[2]); },
+                      [](const Values& v) {
+                        std::vector<double> c = matmul_ref(v[1], v[2], 2, 3, 4);
+                        for (size_t i = 0; i < c.size(); ++i) c[i] += v[0][i % 4];
+                        return c;
+                      }, 0.5, 2.0, true};
     // ToCopy: float64 → float32 → float64 round trip; the inner node is checked by name.
     r[OpId::ToCopy] = {{M}, [](auto& x) { return x[0].to(DType::Float32); },
                        [](const Values& v) { return map1f(v[0], [](double a) { return double(float(a)); }); }};

@@ -90,6 +90,7 @@ std::map<OpId, OpCase> op_cases() {
   c[OpId::Expand] = {{{{3, 1}}}, [](V x) { return expand(x[0], {3, 4}); }};
   c[OpId::Select] = {{m34}, [](V x) { return select(x[0], 0, 1); }};
   c[OpId::Slice] = {{{{3, 7}}}, [](V x) { return slice(x[0], 1, 1, 6, 2); }};
+  c[OpId::Addmm] = {{{{4}}, {{3, 5}}, {{5, 4}}}, [](V x) { return addmm(x[0], x[1], x[2]); }};
   return c;
 }
 
