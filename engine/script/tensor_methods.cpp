@@ -437,10 +437,14 @@ const Table& tensor_table() {
 
 }  // namespace
 
+MethodFn find_nn_tensor_method(const std::string& name);  // nn_functional.cpp: softmax, addmm, ...
+
 MethodFn find_tensor_method(const std::string& name) {
   const Table& t = tensor_table();
   auto it = t.find(name);
-  return it == t.end() ? find_random_tensor_method(name) : it->second;
+  if (it != t.end()) return it->second;
+  MethodFn nn = find_nn_tensor_method(name);
+  return nn ? nn : find_random_tensor_method(name);
 }
 
 static const char kNonLeafGradWarning[] =
