@@ -3,6 +3,9 @@
 // order of PyTorch 1.13's CPU kernels (Note [Float32 rounding]).
 #include "engine/ops/nn.h"
 
+#include <cmath>
+#include <limits>
+
 #include "engine/ops/op_helpers.h"
 #include "engine/random/sampling.h"
 
@@ -34,17 +37,109 @@ Tensor linear(const Tensor& input, const Tensor& weight, const Tensor& bias) {
 namespace {
 
 // The input, cast to `dtype=` first (ToCopyBackward0) when given, after PyTorch's checks.
-Tensor softmax_input(const Tensor& a, int64_t dim, std::optional<DType> dtype, const char* kernel) {
+// `inner_kernel`: the kernel ATen names for a dim other than the last; null where gradlab has none.
+Tensor softmax_input(const Tensor& a, int64_t dim, std::optional<DType> dtype, const char* kernel,
+                     const char* inner_kernel) {
   Tensor x = dtype ? a.to(*dtype) : a;
   const int64_t rank = x.dim();
   const int64_t d = wrap_dim(dim, rank);
+  const bool last = rank == 0 || d == rank - 1;
+  if (!last && !inner_kernel) not_supported("log_softmax over a dim other than the last");
   if (!is_floating(x.dtype())) {
-    runtime_error(std::string("\"") + kernel + "\" not implemented for '" + dtype_scalar_name(x.dtype()) + "'");
-  }
-  if (rank > 0 && d != rank - 1) {
-    not_supported(std::string(kernel[0] == 'l' ? "log_softmax" : "softmax") + " over a dim other than the last");
+    runtime_error(std::string("\"") + (last ? kernel : inner_kernel) + "\" not implemented for '" +
+                  dtype_scalar_name(x.dtype()) + "'");
   }
   return x;
+}
+
+// Note [Softmax over other dims]: for a dim that is not the last, ATen's _vec_softmax walks the
+// positions after it (`inner`) one vector at a time (8 floats, 4 doubles) and the positions left
+// over one by one: per position, the max over the dim (NaN-propagating in the vectors, std::max in
+// the rest), e = exp(x − max) (SLEEF's in the vectors, std::exp in the rest), the sum of e from 0
+// in order, then e / sum. Its backward (_vec_softmax_backward) sums fma(g, y, s) down the dim (GCC
+// fuses both forms) and gives y·(g − s).
+template <class T>
+void softmax_inner_forward(const T* x, T* out, int64_t outer, int64_t dim_size, int64_t inner) {
+  constexpr int64_t kVec = 32 / sizeof(T);
+  const int64_t vector_end = inner - inner % kVec;
+  for (int64_t o = 0; o < outer; ++o)
+    for (int64_t i = 0; i < inner; ++i) {
+      const T* p = x + o * dim_size * inner + i;
+      T* q = out + o * dim_size * inner + i;
+      const bool vec = i < vector_end;
+      T m = p[0];
+      for (int64_t d = 1; d < dim_size; ++d) {
+        const T v = p[d * inner];
+        if (vec) m = m != m || v != v ? std::numeric_limits<T>::quiet_NaN() : (m < v ? v : m);
+        else m = m < v ? v : m;
+      }
+      T sum = 0;
+      for (int64_t d = 0; d < dim_size; ++d) {
+        const T e = vec ? sleef_exp(p[d * inner] - m) : std::exp(p[d * inner] - m);
+        q[d * inner] = e;
+        sum = sum + e;
+      }
+      for (int64_t d = 0; d < dim_size; ++d) q[d * inner] = q[d * inner] / sum;
+    }
+}
+
+template <class T>
+void softmax_inner_backward(const T* g, const T* y, T* out, int64_t outer, int64_t dim_size, int64_t inner) {
+  for (int64_t o = 0; o < outer; ++o)
+    for (int64_t i = 0; i < inner; ++i) {
+      const int64_t base = o * dim_size * inner + i;
+      T s = 0;
+      for (int64_t d = 0; d < dim_size; ++d) s = scalar_fma(g[base + d * inner], y[base + d * inner], s);
+      for (int64_t d = 0; d < dim_size; ++d) out[base + d * inner] = y[base + d * inner] * (g[base + d * inner] - s);
+    }
+}
+
+struct DimSplit {
+  int64_t outer = 1, dim_size = 1, inner = 1;
+  Shape keep;  // the shape with the dim 1
+};
+DimSplit split_at(const Shape& shape, int64_t dim) {
+  DimSplit s;
+  for (int64_t d = 0; d < dim; ++d) s.outer *= shape[d];
+  s.dim_size = shape[dim];
+  for (size_t d = dim + 1; d < shape.size(); ++d) s.inner *= shape[d];
+  s.keep = shape;
+  s.keep[dim] = 1;
+  return s;
+}
+
+Tensor softmax_inner(const Tensor& x, int64_t dim) {
+  const DimSplit s = split_at(x.shape(), dim);
+  if (x.device().is_cuda()) {
+    Tensor e = prim::unary(UnaryOp::Exp, prim::binary(BinaryOp::Sub, x, prim::reduce(ReduceOp::Max, x, s.keep)));
+    return prim::binary(BinaryOp::Div, e, prim::reduce(ReduceOp::Sum, e, s.keep));
+  }
+  Tensor out = prim::empty(x.shape(), x.dtype(), x.device());
+  if (x.numel() == 0) return out;
+  if (x.dtype() == DType::Float32) {
+    softmax_inner_forward(static_cast<const float*>(x.data()), static_cast<float*>(out.mutable_data()), s.outer, s.dim_size, s.inner);
+  } else {
+    softmax_inner_forward(static_cast<const double*>(x.data()), static_cast<double*>(out.mutable_data()), s.outer, s.dim_size, s.inner);
+  }
+  return out;
+}
+
+Tensor softmax_inner_grad(const Tensor& g, const Tensor& y, int64_t dim) {
+  const DimSplit s = split_at(y.shape(), dim);
+  if (y.device().is_cuda()) {
+    Tensor sum = prim::reduce(ReduceOp::Sum, prim::binary(BinaryOp::Mul, g, y), s.keep);
+    return prim::binary(BinaryOp::Mul, y, prim::binary(BinaryOp::Sub, g, sum));
+  }
+  Tensor out = prim::empty(y.shape(), y.dtype(), y.device());
+  if (y.numel() == 0) return out;
+  if (y.dtype() == DType::Float32) {
+    softmax_inner_backward(static_cast<const float*>(g.data()), static_cast<const float*>(y.data()),
+                           static_cast<float*>(out.mutable_data()), s.outer, s.dim_size, s.inner);
+  } else {
+    softmax_inner_backward(static_cast<const double*>(g.data()), static_cast<const double*>(y.data()),
+                           static_cast<double*>(out.mutable_data()), s.outer, s.dim_size, s.inner);
+  }
+  return out;
 }
 
 // A 0-d input is one row of one element (ATen views it as size 1).
@@ -133,7 +228,18 @@ Tensor softmax_backward_cpu(const Tensor& g, const Tensor& y, bool log) {
 }  // namespace
 
 Tensor softmax(const Tensor& a, int64_t dim, std::optional<DType> dtype) {
-  Tensor x = softmax_input(a, dim, dtype, "softmax_lastdim_kernel_impl");
+  Tensor x = softmax_input(a, dim, dtype, "softmax_lastdim_kernel_impl", "softmax_kernel_impl");
+  const int64_t d = wrap_dim(dim, x.dim());
+  if (x.dim() > 0 && d != x.dim() - 1) {  // Note [Softmax over other dims]
+    Tensor out = softmax_inner(x, d);
+    if (Node* n = record_op(OpId::Softmax, [](const Node& n, const Tensor& g) -> Grads {
+          return {softmax_inner_grad(g, saved(n, 0), n.ints[0])};
+        }, out, {&x})) {
+      n->ints = {d};
+      save_for_backward(*n, out);
+    }
+    return out;
+  }
   Tensor rows = as_rows(x);
   Tensor e = prim::unary(UnaryOp::Exp, prim::binary(BinaryOp::Sub, rows, row_max(rows)));
   Tensor out = prim::alias(prim::binary(BinaryOp::Mul, e, prim::unary(UnaryOp::RDivScalar, lane_sum(e), 1.0)), x.shape());
@@ -149,7 +255,7 @@ Tensor softmax(const Tensor& a, int64_t dim, std::optional<DType> dtype) {
 }
 
 Tensor log_softmax(const Tensor& a, int64_t dim, std::optional<DType> dtype) {
-  Tensor x = softmax_input(a, dim, dtype, "log_softmax_lastdim_kernel_impl");
+  Tensor x = softmax_input(a, dim, dtype, "log_softmax_lastdim_kernel_impl", nullptr);
   Tensor rows = as_rows(x);
   Tensor shifted = prim::binary(BinaryOp::Sub, rows, row_max(rows));
   Tensor log_sum = prim::unary(UnaryOp::Log, lane_sum(prim::unary(UnaryOp::Exp, shifted)));
