@@ -37,14 +37,13 @@ Tensor linear(const Tensor& input, const Tensor& weight, const Tensor& bias) {
 namespace {
 
 // The input, cast to `dtype=` first (ToCopyBackward0) when given, after PyTorch's checks.
-// `inner_kernel`: the kernel ATen names for a dim other than the last; null where gradlab has none.
+// `inner_kernel`: the kernel ATen names in its error for a dim other than the last.
 Tensor softmax_input(const Tensor& a, int64_t dim, std::optional<DType> dtype, const char* kernel,
                      const char* inner_kernel) {
   Tensor x = dtype ? a.to(*dtype) : a;
   const int64_t rank = x.dim();
   const int64_t d = wrap_dim(dim, rank);
   const bool last = rank == 0 || d == rank - 1;
-  if (!last && !inner_kernel) not_supported("log_softmax over a dim other than the last");
   if (!is_floating(x.dtype())) {
     runtime_error(std::string("\"") + (last ? kernel : inner_kernel) + "\" not implemented for '" +
                   dtype_scalar_name(x.dtype()) + "'");
@@ -94,6 +93,44 @@ void softmax_inner_backward(const T* g, const T* y, T* out, int64_t outer, int64
     }
 }
 
+// log_softmax (ATen's _vec_logsoftmax, same vector/rest split): the max from −inf taking only
+// larger values (a NaN never), s = Σ exp(x − max) from 0, then (x − max) − log(s) with SLEEF's
+// log; backward: g − exp(y)·Σg, one fma (SLEEF's exp in the vectors, std::exp in the rest).
+template <class T>
+void log_softmax_inner_forward(const T* x, T* out, int64_t outer, int64_t dim_size, int64_t inner) {
+  constexpr int64_t kVec = 32 / sizeof(T);
+  const int64_t vector_end = inner - inner % kVec;
+  for (int64_t o = 0; o < outer; ++o)
+    for (int64_t i = 0; i < inner; ++i) {
+      const T* p = x + o * dim_size * inner + i;
+      T* q = out + o * dim_size * inner + i;
+      const bool vec = i < vector_end;
+      T m = -std::numeric_limits<T>::infinity();
+      for (int64_t d = 0; d < dim_size; ++d) m = p[d * inner] > m ? p[d * inner] : m;
+      T sum = 0;
+      for (int64_t d = 0; d < dim_size; ++d) sum = sum + (vec ? sleef_exp(p[d * inner] - m) : std::exp(p[d * inner] - m));
+      const T log_sum = sleef_log(sum);
+      for (int64_t d = 0; d < dim_size; ++d) q[d * inner] = (p[d * inner] - m) - log_sum;
+    }
+}
+
+template <class T>
+void log_softmax_inner_backward(const T* g, const T* y, T* out, int64_t outer, int64_t dim_size, int64_t inner) {
+  constexpr int64_t kVec = 32 / sizeof(T);
+  const int64_t vector_end = inner - inner % kVec;
+  for (int64_t o = 0; o < outer; ++o)
+    for (int64_t i = 0; i < inner; ++i) {
+      const int64_t base = o * dim_size * inner + i;
+      T s = 0;
+      for (int64_t d = 0; d < dim_size; ++d) s = s + g[base + d * inner];
+      for (int64_t d = 0; d < dim_size; ++d) {
+        const T yv = y[base + d * inner];
+        const T e = i < vector_end ? sleef_exp(yv) : std::exp(yv);
+        out[base + d * inner] = scalar_fma(-e, s, g[base + d * inner]);
+      }
+    }
+}
+
 struct DimSplit {
   int64_t outer = 1, dim_size = 1, inner = 1;
   Shape keep;  // the shape with the dim 1
@@ -108,36 +145,46 @@ DimSplit split_at(const Shape& shape, int64_t dim) {
   return s;
 }
 
-Tensor softmax_inner(const Tensor& x, int64_t dim) {
+Tensor softmax_inner(const Tensor& x, int64_t dim, bool log) {
   const DimSplit s = split_at(x.shape(), dim);
   if (x.device().is_cuda()) {
-    Tensor e = prim::unary(UnaryOp::Exp, prim::binary(BinaryOp::Sub, x, prim::reduce(ReduceOp::Max, x, s.keep)));
-    return prim::binary(BinaryOp::Div, e, prim::reduce(ReduceOp::Sum, e, s.keep));
+    Tensor shifted = prim::binary(BinaryOp::Sub, x, prim::reduce(ReduceOp::Max, x, s.keep));
+    Tensor sum = prim::reduce(ReduceOp::Sum, prim::unary(UnaryOp::Exp, shifted), s.keep);
+    if (log) return prim::binary(BinaryOp::Sub, shifted, prim::unary(UnaryOp::Log, sum));
+    return prim::binary(BinaryOp::Div, prim::unary(UnaryOp::Exp, shifted), sum);
   }
   Tensor out = prim::empty(x.shape(), x.dtype(), x.device());
   if (x.numel() == 0) return out;
   if (x.dtype() == DType::Float32) {
-    softmax_inner_forward(static_cast<const float*>(x.data()), static_cast<float*>(out.mutable_data()), s.outer, s.dim_size, s.inner);
+    auto* f = log ? log_softmax_inner_forward<float> : softmax_inner_forward<float>;
+    f(static_cast<const float*>(x.data()), static_cast<float*>(out.mutable_data()), s.outer, s.dim_size, s.inner);
   } else {
-    softmax_inner_forward(static_cast<const double*>(x.data()), static_cast<double*>(out.mutable_data()), s.outer, s.dim_size, s.inner);
+    auto* f = log ? log_softmax_inner_forward<double> : softmax_inner_forward<double>;
+    f(static_cast<const double*>(x.data()), static_cast<double*>(out.mutable_data()), s.outer, s.dim_size, s.inner);
   }
   return out;
 }
 
-Tensor softmax_inner_grad(const Tensor& g, const Tensor& y, int64_t dim) {
+Tensor softmax_inner_grad(const Tensor& g, const Tensor& y, int64_t dim, bool log) {
   const DimSplit s = split_at(y.shape(), dim);
   if (y.device().is_cuda()) {
+    if (log) {
+      Tensor sum = prim::reduce(ReduceOp::Sum, g, s.keep);
+      return prim::binary(BinaryOp::Sub, g, prim::binary(BinaryOp::Mul, prim::unary(UnaryOp::Exp, y), sum));
+    }
     Tensor sum = prim::reduce(ReduceOp::Sum, prim::binary(BinaryOp::Mul, g, y), s.keep);
     return prim::binary(BinaryOp::Mul, y, prim::binary(BinaryOp::Sub, g, sum));
   }
   Tensor out = prim::empty(y.shape(), y.dtype(), y.device());
   if (y.numel() == 0) return out;
   if (y.dtype() == DType::Float32) {
-    softmax_inner_backward(static_cast<const float*>(g.data()), static_cast<const float*>(y.data()),
-                           static_cast<float*>(out.mutable_data()), s.outer, s.dim_size, s.inner);
+    auto* f = log ? log_softmax_inner_backward<float> : softmax_inner_backward<float>;
+    f(static_cast<const float*>(g.data()), static_cast<const float*>(y.data()), static_cast<float*>(out.mutable_data()),
+      s.outer, s.dim_size, s.inner);
   } else {
-    softmax_inner_backward(static_cast<const double*>(g.data()), static_cast<const double*>(y.data()),
-                           static_cast<double*>(out.mutable_data()), s.outer, s.dim_size, s.inner);
+    auto* f = log ? log_softmax_inner_backward<double> : softmax_inner_backward<double>;
+    f(static_cast<const double*>(g.data()), static_cast<const double*>(y.data()), static_cast<double*>(out.mutable_data()),
+      s.outer, s.dim_size, s.inner);
   }
   return out;
 }
@@ -231,9 +278,9 @@ Tensor softmax(const Tensor& a, int64_t dim, std::optional<DType> dtype) {
   Tensor x = softmax_input(a, dim, dtype, "softmax_lastdim_kernel_impl", "softmax_kernel_impl");
   const int64_t d = wrap_dim(dim, x.dim());
   if (x.dim() > 0 && d != x.dim() - 1) {  // Note [Softmax over other dims]
-    Tensor out = softmax_inner(x, d);
+    Tensor out = softmax_inner(x, d, false);
     if (Node* n = record_op(OpId::Softmax, [](const Node& n, const Tensor& g) -> Grads {
-          return {softmax_inner_grad(g, saved(n, 0), n.ints[0])};
+          return {softmax_inner_grad(g, saved(n, 0), n.ints[0], false)};
         }, out, {&x})) {
       n->ints = {d};
       save_for_backward(*n, out);
@@ -255,7 +302,18 @@ Tensor softmax(const Tensor& a, int64_t dim, std::optional<DType> dtype) {
 }
 
 Tensor log_softmax(const Tensor& a, int64_t dim, std::optional<DType> dtype) {
-  Tensor x = softmax_input(a, dim, dtype, "log_softmax_lastdim_kernel_impl", nullptr);
+  Tensor x = softmax_input(a, dim, dtype, "log_softmax_lastdim_kernel_impl", "softmax_kernel_impl");
+  const int64_t d = wrap_dim(dim, x.dim());
+  if (x.dim() > 0 && d != x.dim() - 1) {  // Note [Softmax over other dims]
+    Tensor out = softmax_inner(x, d, true);
+    if (Node* n = record_op(OpId::LogSoftmax, [](const Node& n, const Tensor& g) -> Grads {
+          return {softmax_inner_grad(g, saved(n, 0), n.ints[0], true)};
+        }, out, {&x})) {
+      n->ints = {d};
+      save_for_backward(*n, out);
+    }
+    return out;
+  }
   Tensor rows = as_rows(x);
   Tensor shifted = prim::binary(BinaryOp::Sub, rows, row_max(rows));
   Tensor log_sum = prim::unary(UnaryOp::Log, lane_sum(prim::unary(UnaryOp::Exp, shifted)));
