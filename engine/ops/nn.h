@@ -19,7 +19,7 @@ class CpuGenerator;
 // at::linear: addmm for 2-D input with a bias (3-D contiguous input too, through views),
 // otherwise matmul then the bias added in place (AddBackward0). `bias` undefined: none.
 Tensor linear(const Tensor& input, const Tensor& weight, const Tensor& bias);
-// Over the last dim only (ATen's lastdim kernels); other dims raise NotImplementedError.
+// ATen's lastdim kernels for the last dim, _vec_softmax / _vec_logsoftmax for the others.
 Tensor softmax(const Tensor& x, int64_t dim, std::optional<DType> dtype = std::nullopt);
 Tensor log_softmax(const Tensor& x, int64_t dim, std::optional<DType> dtype = std::nullopt);
 Tensor leaky_relu(const Tensor& x, double negative_slope = 0.01);
