@@ -488,13 +488,37 @@ Tensor cross_entropy(const Tensor& input, const Tensor& target, const Tensor& we
     if (r == Reduction::Sum) return total;
     return div_scalar_overload(total, Scalar(input.numel() / classes));
   }
-  if (label_smoothing > 0) not_supported("cross_entropy with label_smoothing and class-index targets");
   // nll_loss_nd's batch check comes before the log_softmax
   if (input.dim() != 1 && target.dim() >= 1 && input.shape()[0] != target.shape()[0]) {
     value_error("Expected input batch_size (" + std::to_string(input.shape()[0]) + ") to match target batch_size (" +
                 std::to_string(target.shape()[0]) + ").");
   }
-  return nll_loss(log_softmax(input, class_dim), target, weight, r, ignore_index);
+  Tensor lsm = log_softmax(input, class_dim);
+  Tensor nll = nll_loss(lsm, target, weight, r, ignore_index);
+  if (label_smoothing <= 0) return nll;
+  // cross_entropy_loss_label_smoothing: smooth = −Σ_class lsm [· weight], 0 put where the target is
+  // ignore_index; mean: the mean of the other targets' entries (or their sum over their weights'
+  // sum); then (1 − ε)·nll + smooth·(ε / classes), both products MulBackward1.
+  const int64_t classes = input.shape()[class_dim];
+  std::vector<int64_t> t = host_values<int64_t>(target);
+  std::vector<double> keep(t.size());
+  for (size_t i = 0; i < t.size(); ++i) keep[i] = t[i] != ignore_index ? 1.0 : 0.0;
+  Tensor keep_t = from_vector(keep, target.shape(), TensorOptions{input.dtype(), input.device(), false});
+  Tensor summed = weight.defined() ? sum(mul(lsm, weight.detach()), {class_dim}) : sum(lsm, {class_dim});
+  Tensor smooth = index_put_zero(neg(summed), keep_t);
+  Tensor ret = smooth;
+  if (r == Reduction::Sum) ret = sum(smooth);
+  if (r == Reduction::Mean && weight.defined()) {  // smooth.sum() / weight.gather(0, target[~mask]).sum()
+    std::vector<double> w = weight.to_doubles(), picked;
+    for (int64_t v : t)
+      if (v != ignore_index) picked.push_back(w[static_cast<size_t>(v)]);
+    Tensor p = from_vector(picked, {static_cast<int64_t>(picked.size())}, TensorOptions{weight.dtype(), weight.device(), false});
+    ret = div(sum(smooth), prim::alias(prim::reduce(ReduceOp::Sum, p, {1}), {}));
+  } else if (r == Reduction::Mean) {  // smooth[~mask].mean()
+    ret = mean(masked_select(smooth, keep_t));
+  }
+  return add(mul_scalar_overload(nll, Scalar(1 - label_smoothing)),
+             mul_scalar_overload(ret, Scalar(label_smoothing / static_cast<double>(classes))));
 }
 
 // ---- kl_div: a composite in 1.13 --------------------------------------------------------------

@@ -31,6 +31,12 @@ Tensor dropout(const Tensor& input, double p, bool training, random::CpuGenerato
 // at::div(Tensor, Scalar) as ATen's composites call it: DivBackward1 (Python's `x / 3` is
 // DivBackward0, see div()).
 Tensor div_scalar_overload(const Tensor& a, Scalar b);
+Tensor mul_scalar_overload(const Tensor& a, Scalar b);  // at::mul(Tensor, Scalar): MulBackward1
+// x with +0 where `keep` (x's shape and dtype) is 0: the composites' in-place
+// x.index_put_({mask}, 0.) on a fresh result (IndexPutBackward0), here out of place.
+Tensor index_put_zero(const Tensor& x, const Tensor& keep);
+// x[keep != 0] as a 1-D tensor (MaskedSelectBackward0); keep has x's shape and dtype.
+Tensor masked_select(const Tensor& x, const Tensor& keep);
 
 // ---- pointwise.cpp: what optimizers use (Note [Fused pointwise kernels]) ----------------------
 Tensor addcmul(const Tensor& self, const Tensor& t1, const Tensor& t2, Scalar value = Scalar(1));  // self + value·t1·t2

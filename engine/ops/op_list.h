@@ -34,6 +34,9 @@
   X(Clone, "clone", "CloneBackward0")                  \
   /* nn.cpp */                                         \
   X(DivScalar, "div", "DivBackward1")                  \
+  X(MulScalar, "mul", "MulBackward1")                  \
+  X(IndexPutZero, "index_put_", "IndexPutBackward0")   \
+  X(MaskedSelect, "masked_select", "MaskedSelectBackward0") \
   X(Softmax, "softmax", "SoftmaxBackward0")            \
   X(LogSoftmax, "log_softmax", "LogSoftmaxBackward0")  \
   X(LeakyRelu, "leaky_relu", "LeakyReluBackward0")     \

@@ -186,6 +186,22 @@ const std::map<OpId, OpRow>& op_rows() {
                           return r;
                         }, 0.5, 2.0, true};
     // nn.cpp
+    r[OpId::MulScalar] = {{M}, [](auto& x) { return mul_scalar_overload(x[0], Scalar(-1.5)); },
+                          [](const Values& v) { return map1f(v[0], [](double a) { return a * -1.5; }); }};
+    r[OpId::MaskedSelect] = {{M}, [](auto& x) {
+                               Tensor keep = from_vector({1, 0, 1, 1, 0, 1}, {2, 3}, TensorOptions{DType::Float64, std::nullopt, false});
+                               return masked_select(x[0], keep);
+                             },
+                             [](const Values& v) { return std::vector<double>{v[0][0], v[0][2], v[0][3], v[0][5]}; }};
+    r[OpId::IndexPutZero] = {{M}, [](auto& x) {
+                                 Tensor keep = from_vector({1, 0, 1, 1, 0, 1}, {2, 3}, TensorOptions{DType::Float64, std::nullopt, false});
+                                 return index_put_zero(x[0], keep);
+                               },
+                               [](const Values& v) {
+                                 std::vector<double> r = v[0];
+                                 r[1] = r[4] = 0;
+                                 return r;
+                               }};
     auto softmax_ref = [](const std::vector<double>& a, bool log) {
       std::vector<double> r(a.size());
       for (size_t row = 0; row < a.size() / 3; ++row) {

@@ -94,6 +94,13 @@ std::map<OpId, OpCase> op_cases() {
   c[OpId::Addmm] = {{{{4}}, {{3, 5}}, {{5, 4}}}, [](V x) { return addmm(x[0], x[1], x[2]); }};
   c[OpId::Addcmul] = {{m34, {{4}}, m34}, [](V x) { return addcmul(x[0], x[1], x[2], Scalar(0.5)); }};
   c[OpId::Addcdiv] = {{m34, {{4}}, pos}, [](V x) { return addcdiv(x[0], x[1], x[2], Scalar(-1.5)); }};
+  c[OpId::MulScalar] = {{m34}, [](V x) { return mul_scalar_overload(x[0], Scalar(-1.5)); }};
+  c[OpId::MaskedSelect] = {{m23}, [](V x) {
+    return masked_select(x[0], from_vector({1, 0, 1, 1, 0, 1}, {2, 3}, TensorOptions{x[0].dtype(), x[0].device(), false}));
+  }};
+  c[OpId::IndexPutZero] = {{m23}, [](V x) {
+    return index_put_zero(x[0], from_vector({1, 0, 1, 1, 0, 1}, {2, 3}, TensorOptions{x[0].dtype(), x[0].device(), false}));
+  }};
   c[OpId::DivScalar] = {{m34}, [](V x) { return div_scalar_overload(x[0], Scalar(2.5)); }};
   c[OpId::Softmax] = {{m34}, [](V x) { return softmax(x[0], -1); }};
   c[OpId::LogSoftmax] = {{m34}, [](V x) { return log_softmax(x[0], 1); }};
