@@ -9,7 +9,8 @@ import sys
 OUT = sys.argv[1] if len(sys.argv) > 1 else "build/bench"
 RAW = os.path.join(OUT, "raw")
 NAMES = {"W1": "W1 seed (µs)", "W2": "W2 mlp step (ms)", "W3": "W3 matmul 512² (ms)",
-         "W4": "W4 elementwise 1M (ms)", "W5": "W5 scalar chain (ms)", "R1": "R1 randn + rand 1M (ms)"}
+         "W4": "W4 elementwise 1M (ms)", "W5": "W5 scalar chain (ms)", "R1": "R1 randn + rand 1M (ms)",
+         "W6": "W6 train mlp, 100 Adam steps (ms)"}
 W3_FLOPS = 3 * 2 * 512**3
 W4_BYTES = 12e6  # forward reads x; backward reads x and writes x.grad (4 MB each)
 
@@ -152,6 +153,10 @@ target("W3 wasm no slower than TF.js wasm", speedup("gradlab_wasm", "tfjs_wasm",
        speedup("gradlab_wasm", "tfjs_wasm", "W3", p10), 1, "TF.js wasm / gradlab wasm")
 target("R1 native no slower than PyTorch, 1 thread", speedup("gradlab_native_t1", "pytorch_t1", "R1"),
        speedup("gradlab_native_t1", "pytorch_t1", "R1", p10), 1, "PyTorch 1 thr time / gradlab native time")
+target("W6 native ≥ 3× faster than PyTorch, 1 thread", speedup("gradlab_native_t1", "pytorch_t1", "W6"),
+       speedup("gradlab_native_t1", "pytorch_t1", "W6", p10), 3, "PyTorch 1 thr time / gradlab native time")
+target("W6 wasm ≥ 2× faster than TF.js wasm", speedup("gradlab_wasm", "tfjs_wasm", "W6"),
+       speedup("gradlab_wasm", "tfjs_wasm", "W6", p10), 2, "TF.js wasm time / gradlab wasm time")
 target("W4 native ≥ 60% of memory bandwidth (DRAM copy, 1 thread)",
        ratio(rate(median("gradlab_native_t1", "W4"), W4_BYTES), bw[1].get("dram_copy_gbs")),
        ratio(rate(p10("gradlab_native_t1", "W4"), W4_BYTES), bw[1].get("dram_copy_gbs_p90")), 0.6,

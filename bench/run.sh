@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make bench` (after `make native wasm`): runs the five workloads on every runner in one go —
+# `make bench` (after `make native wasm`): runs the workloads (W1..W6, R1) on every runner in one go —
 # gradlab native (1 and 2 threads) and wasm, PyTorch 1.13 eager (1 and 2 threads), TF.js 4.22
 # (cpu and wasm backends) — plus the machine's own limits (OpenBLAS SGEMM, memcpy bandwidth),
 # then prints ONE table of times and target ratios (bench/report.py) and writes it to

@@ -45,7 +45,14 @@ namespace gradlab {
   X(LeakyRelu, x > T(0) ? x : x * T(a))   /* negative slope a */                            \
   X(Silu, x / (T(1) + sleef_exp(-x)))     /* vector form; the run's tail: Note [Position in the run] */ \
   X(HardtanhMask, (x <= T(a) || x >= T(b)) ? T(0) : T(1))  /* hardtanh_backward: open interval */ \
-  X(BceDenominator, scalar_max_first((T(1) - x) * x, T(1e-12)))  /* max((1-x)·x, EPSILON) */
+  X(BceDenominator, scalar_max_first((T(1) - x) * x, T(1e-12)))  /* max((1-x)·x, EPSILON) */  \
+  /* 0/1 results (bool tensors, Note [Bool storage]) */                                     \
+  X(NonZero, x != T(0) ? T(1) : T(0))     /* x.bool(): nan is True */                       \
+  X(LogicalNot, x == T(0) ? T(1) : T(0))  /* logical_not, ~ on bool */                      \
+  X(IsNan, x != x ? T(1) : T(0))                                                           \
+  X(IsInf, x == x && x - x != x - x ? T(1) : T(0))  /* ±inf: inf - inf is nan */            \
+  X(IsFinite, x - x == x - x ? T(1) : T(0))         /* not inf and not nan */               \
+  X(BitNot, scalar_bitnot(x))             /* ~ on int64 */
 
 // ---- binary primitives: out = f(x, y; a) -------------------------------------------------
 #define GRADLAB_BINARY_PRIMITIVES(X)                                                       \
@@ -55,7 +62,7 @@ namespace gradlab {
   X(Div, scalar_div(x, y))                                                                 \
   X(Pow, scalar_pow(x, y))                                                                 \
   X(Max, scalar_max(x, y))                                                                 \
-  X(AddScaled, x + T(a) * y)              /* x + a·y  (add(alpha=a)) */                     \
+  X(AddScaled, scalar_fma(T(a), y, x))    /* x + a·y rounded once: ATen's vectorised fmadd */ \
   X(ReluBackward, y <= T(0) ? T(0) : x)   /* grad x, input y: threshold_backward */          \
   X(SigmoidBackward, (x * (T(1) - y)) * y)  /* grad x, output y: σ' = (1-σ)σ, in ATen's order */ \
   X(TanhBackward, x * scalar_fma(-y, y, T(1)))  /* grad x, output y: tanh' = 1 - tanh² */    \
@@ -65,11 +72,29 @@ namespace gradlab {
   X(EqualMask, x == y ? T(1) : T(0))                                                       \
   X(SelectOrZero, y != T(0) ? x : T(0))  /* x where the mask y is set, else +0: where(mask, grad, 0) */ \
   X(MaximumGradMask, x > y ? T(1) : (x == y ? T(0.5) : T(0)))  /* d max(x,y)/dx, ties split */ \
-  X(PowExponentGrad, x == T(0) ? T(0) : static_cast<T>(sleef_log(x))) /* d x^y/dy = x^y·log x, 0 at 0^0 */ \
   X(LeakyReluBackward, y > T(0) ? x : x * T(a))  /* grad x, input y, slope a */              \
   X(SiluBackward, silu_backward(x, y))    /* grad x, input y; vector form (Note [Position in the run]) */ \
   X(BceLoss, bce_loss(x, y))              /* input x, target y: ATen's scalar kernel */      \
-  X(XLogY, xlogy(x, y))                   /* x·log y, 0 where x is 0, the C library's log */
+  X(XLogY, xlogy(x, y))                   /* x·log y, 0 where x is 0, the C library's log */ \
+  X(Remainder, scalar_remainder(x, y))   /* Python's %: fmod, then the sign of y */        \
+  X(FloorDivide, scalar_floor_divide(x, y))  /* floor(x / y), ATen's div_floor */              \
+  X(PowExponentGrad, x == T(0) ? T(0) : static_cast<T>(sleef_log(x))) /* d x^y/dy = x^y·log x, 0 at 0^0 */ \
+  /* comparisons and logical ops: 0/1 results (bool tensors, Note [Bool storage]) */          \
+  X(NotEqual, x != y ? T(1) : T(0))                                                          \
+  X(Less, x < y ? T(1) : T(0))                                                               \
+  X(LessEqual, x <= y ? T(1) : T(0))                                                         \
+  X(Greater, x > y ? T(1) : T(0))                                                            \
+  X(GreaterEqual, x >= y ? T(1) : T(0))                                                      \
+  X(LogicalAnd, x != T(0) && y != T(0) ? T(1) : T(0))                                        \
+  X(LogicalOr, x != T(0) || y != T(0) ? T(1) : T(0))                                         \
+  X(LogicalXor, (x != T(0)) != (y != T(0)) ? T(1) : T(0))                                    \
+  X(BitAnd, scalar_bitand(x, y))          /* & on int64 (bool: its 0/1 storage) */           \
+  X(BitOr, scalar_bitor(x, y))                                                               \
+  X(BitXor, scalar_bitxor(x, y))                                                             \
+  /* masks (Note [Masked grads], Note [Where]) */                                            \
+  X(ZeroWhere, y != T(0) ? T(0) : x)      /* x where the mask y is unset, else +0 */         \
+  X(FillWhere, y != T(0) ? T(a) : x)      /* masked_fill(y, a) */                            \
+  X(WhereMerge, scalar_where_merge(x, y))
 
 // Note [Masked grads]: where PyTorch's backward routes a gradient to some elements and zero to
 // the others (clamp, max, maximum), it builds the result with where/index_put/scatter on zeros,
@@ -195,6 +220,78 @@ GRADLAB_HD T xlogy(T x, T y) {
     return x * static_cast<T>(std::log(y));
   } else {
     return T(0);
+  }
+}
+
+// Bitwise ops exist for integer tensors only (the ops layer refuses floats before a kernel runs).
+template <class T>
+GRADLAB_HD T scalar_bitnot(T x) {
+  if constexpr (std::is_integral_v<T>) return ~x;
+  else return x;
+}
+template <class T>
+GRADLAB_HD T scalar_bitand(T x, T y) {
+  if constexpr (std::is_integral_v<T>) return x & y;
+  else return x;
+}
+template <class T>
+GRADLAB_HD T scalar_bitor(T x, T y) {
+  if constexpr (std::is_integral_v<T>) return x | y;
+  else return x;
+}
+template <class T>
+GRADLAB_HD T scalar_bitxor(T x, T y) {
+  if constexpr (std::is_integral_v<T>) return x ^ y;
+  else return x;
+}
+
+// Note [Where]: where(c, a, b) is three element-wise passes over the backends' binary
+// primitive: x = SelectOrZero(a, c), y = ZeroWhere(b, c), then WhereMerge(x, y). Of x and y one
+// is the +0 put in the unselected place, so the merge keeps x unless x is that +0 (a selected
+// -0. stays -0., as PyTorch's where copies it).
+template <class T>
+GRADLAB_HD T scalar_where_merge(T x, T y) {
+  if constexpr (std::is_floating_point_v<T>) {
+    return x == T(0) && !std::signbit(x) ? y : x;
+  } else {
+    return x == T(0) ? y : x;
+  }
+}
+
+// x % y as Python and ATen's remainder kernel compute it: the result takes the sign of y.
+// Integer division by zero is rejected before the kernel runs.
+template <class T>
+GRADLAB_HD T scalar_remainder(T x, T y) {
+  if constexpr (std::is_integral_v<T>) {
+    if (y == 0) return T(0);
+    T r = x % y;
+    if (r != 0 && ((r < 0) != (y < 0))) r += y;
+    return r;
+  } else {
+    T m = std::fmod(x, y);
+    if (m != 0 && ((y < 0) != (m < 0))) m += y;
+    return m;
+  }
+}
+
+// x // y as ATen's div_floor: for floats the quotient of the exact remainder, rounded down,
+// and IEEE's x / y when y is 0.
+template <class T>
+GRADLAB_HD T scalar_floor_divide(T x, T y) {
+  if constexpr (std::is_integral_v<T>) {
+    if (y == 0) return T(0);
+    T q = x / y;
+    if (x % y != 0 && ((x < 0) != (y < 0))) --q;
+    return q;
+  } else {
+    if (y == 0) return x / y;
+    T mod = std::fmod(x, y);
+    T div = (x - mod) / y;
+    if (mod != 0 && ((y < 0) != (mod < 0))) div -= T(1);
+    if (div == 0) return std::copysign(T(0), x / y);
+    T fl = std::floor(div);
+    if (div - fl > T(0.5)) fl += T(1);
+    return fl;
   }
 }
 

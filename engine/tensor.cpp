@@ -87,7 +87,7 @@ std::vector<double> Tensor::to_doubles() const {
 }
 
 std::vector<int64_t> Tensor::to_int64s() const {
-  if (dtype() != DType::Int64) {
+  if (dtype() != DType::Int64 && dtype() != DType::Bool) {  // bool: int64 storage (Note [Bool storage])
     std::vector<double> d = to_doubles();
     return std::vector<int64_t>(d.begin(), d.end());
   }
@@ -99,7 +99,7 @@ std::vector<int64_t> Tensor::to_int64s() const {
 
 Scalar Tensor::item() const {
   if (numel() != 1) value_error("only one element tensors can be converted to Python scalars");
-  if (dtype() == DType::Int64) {
+  if (dtype() == DType::Int64 || dtype() == DType::Bool) {
     int64_t v = 0;
     storage().backend->copy_to_host(&v, data(), sizeof v);
     return Scalar(v);
@@ -129,17 +129,17 @@ void set_default_device(Device device) { g_default_device = device; }
 // ---- Note [Type promotion] -----------------------------------------------------------------
 // PyTorch ranks operands in three groups: tensors with dims, zero-dim tensors, Python numbers.
 // Within a group dtypes promote normally (int64 < float32 < float64). A lower group only
-// matters when it is of a higher *category* (float vs integer): then a zero-dim tensor brings
-// its own dtype and a Python float brings the default float dtype. So float32[3] * float64
-// 0-d stays float32, while int64[3] * 2.5 becomes float32.
+// matters when it is of a higher *category* (bool < integer < float): then a zero-dim tensor
+// brings its own dtype, a Python int int64 and a Python float the default float dtype. So
+// float32[3] * float64 0-d stays float32, int64[3] * 2.5 becomes float32, bool[3] + 1 int64.
 namespace {
 DType promote(DType a, DType b) {
-  auto rank = [](DType t) { return t == DType::Int64 ? 0 : t == DType::Float32 ? 1 : 2; };
+  auto rank = [](DType t) { return t == DType::Bool ? 0 : t == DType::Int64 ? 1 : t == DType::Float32 ? 2 : 3; };
   return rank(a) >= rank(b) ? a : b;
 }
 DType combine_categories(DType higher, DType lower) {
   if (is_floating(higher)) return higher;
-  if (is_floating(lower)) return promote(higher, lower);
+  if (higher == DType::Bool || is_floating(lower)) return promote(higher, lower);
   return higher;
 }
 }  // namespace
@@ -152,7 +152,9 @@ DType result_type(const Tensor& a, const Tensor& b) {
 }
 
 DType result_type(const Tensor& a, Scalar b) {
-  if (b.is_integral || is_floating(a.dtype())) return a.dtype();
+  if (is_floating(a.dtype())) return a.dtype();
+  if (b.is_bool) return a.dtype();
+  if (b.is_integral) return a.dtype() == DType::Bool ? DType::Int64 : a.dtype();
   return kDefaultFloat;
 }
 
@@ -171,7 +173,7 @@ void apply_requires_grad(Tensor& t, const TensorOptions& o) {
 // Flattens nested lists, checking they are rectangular (PyTorch's ValueError otherwise).
 // `ints` keeps the exact integers beside the doubles (which round past 2^53).
 void flatten_nested(const NestedData& d, size_t depth, Shape& shape, std::vector<double>& values, std::vector<int64_t>& ints,
-                    bool& any_float) {
+                    bool& any_float, bool& any_number) {
   if (auto* list = std::get_if<std::vector<NestedData>>(&d.value)) {
     int64_t n = static_cast<int64_t>(list->size());
     if (depth == shape.size()) {
@@ -182,10 +184,11 @@ void flatten_nested(const NestedData& d, size_t depth, Shape& shape, std::vector
       value_error("expected sequence of length " + std::to_string(shape[depth]) + " at dim " + std::to_string(depth) +
                   " (got " + std::to_string(n) + ")");
     }
-    for (const auto& item : *list) flatten_nested(item, depth + 1, shape, values, ints, any_float);
+    for (const auto& item : *list) flatten_nested(item, depth + 1, shape, values, ints, any_float, any_number);
     return;
   }
   if (depth < shape.size()) type_error("not a sequence");
+  if (!std::holds_alternative<bool>(d.value)) any_number = true;
   if (auto* f = std::get_if<double>(&d.value)) {
     any_float = true;
     values.push_back(*f);
@@ -209,6 +212,8 @@ Tensor from_vector(const std::vector<double>& values, const Shape& shape, const 
     using T = decltype(zero);
     std::vector<T> host(values.size());
     for (size_t i = 0; i < values.size(); ++i) host[i] = static_cast<T>(values[i]);
+    if (dtype == DType::Bool)  // nonzero is True (Note [Bool storage])
+      for (size_t i = 0; i < values.size(); ++i) host[i] = values[i] != 0 ? T(1) : T(0);
     out.storage().backend->copy_from_host(out.mutable_data(), host.data(), host.size() * sizeof(T));
   });
   apply_requires_grad(out, options);
@@ -219,12 +224,12 @@ Tensor tensor(const NestedData& data, const TensorOptions& options) {
   Shape shape;
   std::vector<double> values;
   std::vector<int64_t> ints;
-  bool any_float = false;
-  flatten_nested(data, 0, shape, values, ints, any_float);
-  // An empty list is a float tensor, like torch.tensor([]).
+  bool any_float = false, any_number = false;
+  flatten_nested(data, 0, shape, values, ints, any_float, any_number);
+  // An empty list is a float tensor, like torch.tensor([]); only bools make a bool tensor.
   bool is_float = any_float || values.empty();
   TensorOptions o = options;
-  if (!o.dtype) o.dtype = is_float ? kDefaultFloat : DType::Int64;
+  if (!o.dtype) o.dtype = is_float ? kDefaultFloat : any_number ? DType::Int64 : DType::Bool;
   Tensor out = from_vector(values, shape, o);
   if (*o.dtype == DType::Int64 && !any_float && !ints.empty())  // exact past 2^53
     out.storage().backend->copy_from_host(out.mutable_data(), ints.data(), ints.size() * sizeof(int64_t));
@@ -243,7 +248,8 @@ Tensor full(const Shape& shape, Scalar value, const TensorOptions& options) {
   TensorOptions o = options;
   if (!o.dtype) o.dtype = value.is_integral ? DType::Int64 : kDefaultFloat;
   Tensor t = empty(shape, o);
-  t.storage().backend->fill(t.dtype(), t.mutable_data(), t.numel(), value.value);
+  double v = t.dtype() == DType::Bool ? (value.value != 0 ? 1.0 : 0.0) : value.value;  // Note [Bool storage]
+  t.storage().backend->fill(t.dtype(), t.mutable_data(), t.numel(), v);
   return t;
 }
 

@@ -38,9 +38,15 @@ struct Scalar {
   Scalar(double v) : value(v), is_integral(false) {}
   Scalar(int v) : value(v), is_integral(true), int_value(v) {}
   Scalar(int64_t v) : value(static_cast<double>(v)), is_integral(true), int_value(v) {}
+  static Scalar boolean(bool v) {  // a Python bool: promotes like a bool tensor (Note [Type promotion])
+    Scalar s(int64_t{v});
+    s.is_bool = true;
+    return s;
+  }
   double value;
   bool is_integral;
   int64_t int_value = 0;  // exact when built from an int64 (value is rounded past 2^53)
+  bool is_bool = false;
 };
 
 class Tensor {
@@ -124,6 +130,9 @@ struct TensorImpl {
   // Of those, a 2-D transpose of a contiguous matrix: PyTorch's strides (1, rows), "column-major",
   // for which its mm backward computes the gradient the other way round (Note [Matmul rounding]).
   bool column_major = false;
+  // Made by nn.Parameter: scripts see its type as torch.nn.parameter.Parameter (repr
+  // "Parameter containing:"); ops on it give plain tensors, as PyTorch's Parameter does.
+  bool is_parameter = false;
 };
 
 // ---- creation ------------------------------------------------------------------------------
@@ -180,6 +189,11 @@ Tensor mul(const Tensor& a, Scalar b);
 Tensor div(const Tensor& a, const Tensor& b);
 Tensor div(const Tensor& a, Scalar b);
 Tensor rdiv(const Tensor& a, Scalar b);  // b / a
+// a % b and a // b with Python's signs (the result of % takes b's sign; // rounds down).
+Tensor remainder(const Tensor& a, const Tensor& b);
+Tensor remainder(const Tensor& a, Scalar b);
+Tensor floor_divide(const Tensor& a, const Tensor& b);
+Tensor floor_divide(const Tensor& a, Scalar b);
 Tensor neg(const Tensor& a);
 Tensor reciprocal(const Tensor& a);
 Tensor pow(const Tensor& a, const Tensor& b);
@@ -206,6 +220,7 @@ Tensor mean(const Tensor& a, const std::vector<int64_t>& dims, bool keepdim = fa
 Tensor max(const Tensor& a);                         // MaxBackward1
 std::pair<Tensor, Tensor> max(const Tensor& a, int64_t dim, bool keepdim = false);  // values, indices
 Tensor maximum(const Tensor& a, const Tensor& b);
+Tensor norm(const Tensor& a);  // 2-norm of all elements (NormBackward1)
 
 Tensor matmul(const Tensor& a, const Tensor& b);  // mm, mv or dot by rank
 Tensor mm(const Tensor& a, const Tensor& b);

@@ -102,7 +102,7 @@ Stats measure(const std::function<void()>& once, double seconds) {
 
 // ---- the workloads -------------------------------------------------------------------------
 struct Spec {
-  std::string name;  // W1..W5, R1
+  std::string name;  // W1..W6, R1
   const char* file;  // in bench/workloads (CPU suite only)
   std::string title;
   int64_t size;      // W3's n, W4's element count (0: the size)
@@ -122,6 +122,7 @@ std::vector<Spec> cpu_suite() {
       {"W4", "W4_elementwise.py", "elementwise 1M fwd+bwd", 0, 0, elementwise_bytes(1e6)},
       {"W5", "W5_scalar_chain.py", "scalar chain 10k", 0, 0, 0},
       {"R1", "R1_random.py", "randn + rand 1M", 0, 0, 0},
+      {"W6", "W6_train_mlp.py", "mlp 8-64-64-1, 100 Adam steps", 0, 0, 0},
   };
 }
 
@@ -379,7 +380,7 @@ int run_bench(int argc, char** argv) {
   for (const Spec& s : suite)
     if (o.only.empty() || std::find(o.only.begin(), o.only.end(), s.name) != o.only.end()) chosen.push_back(s);
   if (chosen.empty()) {
-    std::fprintf(stderr, "gradlab bench: --only matched no workload (W1..W5, R1)\n");
+    std::fprintf(stderr, "gradlab bench: --only matched no workload (W1..W6, R1)\n");
     return 2;
   }
 

@@ -106,6 +106,41 @@ const WORKLOADS = {
       check: () => tf.tidy(() => { const [, db, dc] = chain([tf.scalar(1.0), b, c]); return db.dataSync()[0] + dc.dataSync()[0]; }),
     };
   },
+  // W6: the Module/MSELoss/Adam loop of W6_train_mlp.py — dense layers with tanh, the mean
+  // squared error, tf.train.adam(1e-3); 100 minimize steps per measured step. The weights are
+  // the .py file's sin ramps, laid out as PyTorch's (out, in) matrices and transposed here.
+  W6() {
+    const x = tf.tensor2d(sinRange(64 * 8, 0.1), [64, 8]);
+    const y = tf.tensor2d(cosRange(64, 0.2), [64, 1]);
+    const sizes = [[8, 64], [64, 64], [64, 1]];
+    const vars = [];
+    let i = 0;
+    for (const [fanIn, fanOut] of sizes) {
+      const w = tf.tensor2d(sinRange(fanOut * fanIn, 0.37 + 0.11 * i++, 0.3), [fanOut, fanIn]).transpose();
+      const b = tf.tensor1d(sinRange(fanOut, 0.37 + 0.11 * i++, 0.3));
+      vars.push(tf.variable(w), tf.variable(b));
+    }
+    const [w1, b1, w2, b2, w3, b3] = vars;
+    const optimizer = tf.train.adam(1e-3);
+    const loss = () => {
+      const h1 = tf.tanh(x.matMul(w1).add(b1));
+      const h2 = tf.tanh(h1.matMul(w2).add(b2));
+      return h2.matMul(w3).add(b3).sub(y).square().mean();
+    };
+    let last = null;
+    return {
+      step() {
+        for (let s = 0; s < 100; s++) {
+          const cost = optimizer.minimize(loss, s === 99);
+          if (cost) {
+            if (last === null) last = cost.dataSync()[0];
+            cost.dispose();
+          }
+        }
+      },
+      check: () => last,
+    };
+  },
 };
 
 // Warm up, then time single runs until `seconds` have passed (at least 5, at most 20000): the

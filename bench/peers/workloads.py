@@ -2,7 +2,7 @@
 # (see ../workloads/README.md). gradlab (native/bench_script.cpp) splits them the same way.
 import os
 
-WORKLOADS = ["W1", "W2", "W3", "W4", "W5", "R1"]
+WORKLOADS = ["W1", "W2", "W3", "W4", "W5", "R1", "W6"]
 FILES = {
     "W1": "W1_seed.py",
     "W2": "W2_mlp.py",
@@ -10,6 +10,7 @@ FILES = {
     "W4": "W4_elementwise.py",
     "W5": "W5_scalar_chain.py",
     "R1": "R1_random.py",
+    "W6": "W6_train_mlp.py",
 }
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "workloads")
 

@@ -240,9 +240,12 @@ void run_backward(const Tensor& root, const Tensor& gradient, bool retain_graph)
         continue;
       }
       if (auto out = n->output.lock(); out && (out->retains_grad || !out->hooks.empty())) {
+        // After an in-place op the tensor's earlier node still names it as output; .grad is
+        // the gradient of its current value only (its grad_fn's), as in PyTorch.
+        const bool retain = out->retains_grad && out->grad_fn.get() == n;
         Tensor retained;
-        g = run_hooks(*out, g, out->retains_grad ? &retained : nullptr);
-        if (out->retains_grad) {
+        g = run_hooks(*out, g, retain ? &retained : nullptr);
+        if (retain) {
           if (!out->grad.defined()) out->grad = retained.contiguous_clone();
           else accumulate_into_leaf(*out, retained);
         }

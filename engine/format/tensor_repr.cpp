@@ -32,8 +32,10 @@ std::string int_str(double v) {
   return std::to_string(static_cast<int64_t>(v));
 }
 
-// The text of element i of an integer tensor: exact from int_values when the caller gave them.
+// The text of element i of an integer or bool tensor ('{}'.format(value)): exact from
+// int_values when the caller gave them.
 std::string int_text(const TensorPrintInfo& t, size_t i) {
+  if (t.dtype == DType::Bool) return t.values[i] != 0 ? "True" : "False";
   return t.int_values.empty() ? int_str(t.values[i]) : std::to_string(t.int_values[i]);
 }
 
@@ -230,7 +232,7 @@ std::string format_tensor(const TensorPrintInfo& t) {
     if (t.dtype != kDefaultFloat) suffixes.push_back(std::string("dtype=") + dtype_name(t.dtype));
     tensor_str = "[]";
   } else {
-    // float32 (the default) and int64 are the dtypes a literal would produce, so they stay unnamed.
+    // float32 (the default), int64 and bool are the dtypes a literal would produce, so they stay unnamed.
     if (t.dtype == DType::Float64) suffixes.push_back(std::string("dtype=") + dtype_name(t.dtype));
     View view{t, contiguous_strides(t.shape), numel > kThreshold};
     std::vector<size_t> shown;

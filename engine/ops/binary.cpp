@@ -2,6 +2,7 @@
 // output's (broadcast) shape; the engine sums them back to each input (Note [Broadcast grads]).
 // A Python number on either side keeps PyTorch's node name (it wraps the number into a
 // 0-d tensor), but we skip that allocation and use the scalar primitives instead.
+#include "engine/ops/compare.h"
 #include "engine/ops/op_helpers.h"
 
 namespace gradlab {
@@ -16,6 +17,7 @@ DType compute_type(const Tensor& a, Scalar b) { return result_type(a, b); }
 // ---- add: d(a + α·b)/da = 1, d/db = α ---------------------------------------------------------
 Tensor add(const Tensor& a, const Tensor& b, Scalar alpha) {
   DType t = compute_type(a, b);
+  if (t == DType::Bool) return logical_or(a, b);  // True + True is True
   Tensor out = alpha.value == 1 ? prim::binary(BinaryOp::Add, a, b, t)
                                 : prim::binary(BinaryOp::AddScaled, a, b, t, alpha.value);
   if (Node* n = record_op(OpId::Add, [](const Node& n, const Tensor& g) -> Grads {
@@ -27,6 +29,7 @@ Tensor add(const Tensor& a, const Tensor& b, Scalar alpha) {
 }
 
 Tensor add(const Tensor& a, Scalar b) {
+  if (compute_type(a, b) == DType::Bool) return logical_or(a, scalar_tensor(b, DType::Bool, a.device()));
   Tensor out = prim::unary(UnaryOp::AddScalar, prim::cast(a, compute_type(a, b)), b.value);
   add_number_operand(record_op(OpId::Add, [](const Node&, const Tensor& g) -> Grads { return {g}; }, out, {&a}));
   return out;
@@ -34,6 +37,7 @@ Tensor add(const Tensor& a, Scalar b) {
 
 // ---- sub: d(a − α·b)/da = 1, d/db = −α --------------------------------------------------------
 Tensor sub(const Tensor& a, const Tensor& b, Scalar alpha) {
+  check_bool_sub(a.dtype(), b.dtype());
   DType t = compute_type(a, b);
   Tensor out = prim::binary(alpha.value == 1 ? BinaryOp::Sub : BinaryOp::AddScaled, a, b, t,
                             alpha.value == 1 ? 0 : -alpha.value);
@@ -46,6 +50,7 @@ Tensor sub(const Tensor& a, const Tensor& b, Scalar alpha) {
 }
 
 Tensor sub(const Tensor& a, Scalar b) {
+  check_bool_sub(a.dtype(), b.is_bool ? DType::Bool : DType::Int64);
   Tensor out = prim::unary(UnaryOp::AddScalar, prim::cast(a, compute_type(a, b)), -b.value);
   add_number_operand(record_op(OpId::Sub, [](const Node&, const Tensor& g) -> Grads { return {g}; }, out, {&a}));
   return out;
@@ -53,6 +58,7 @@ Tensor sub(const Tensor& a, Scalar b) {
 
 // ---- rsub: b − a (for `1 - x`); d/da = −1 ----------------------------------------------------
 Tensor rsub(const Tensor& a, Scalar b) {
+  check_bool_sub(a.dtype(), b.is_bool ? DType::Bool : DType::Int64);
   Tensor out = prim::unary(UnaryOp::RSubScalar, prim::cast(a, compute_type(a, b)), b.value);
   record_op(OpId::RSub, [](const Node&, const Tensor& g) -> Grads { return {prim::unary(UnaryOp::Neg, g)}; }, out, {&a});
   return out;
@@ -150,6 +156,7 @@ Grads pow_tensor_backward(const Node& n, const Tensor& g) {
 
 Tensor pow(const Tensor& a, const Tensor& b) {
   DType t = compute_type(a, b);
+  if (t == DType::Bool) runtime_error("\"pow\" not implemented for 'Bool'");
   if (!is_floating(t)) {
     for (double e : b.to_doubles())
       if (e < 0) runtime_error("Integers to negative integer powers are not allowed.");
@@ -166,6 +173,7 @@ Tensor pow(const Tensor& a, const Tensor& b) {
 // torch.pow(2, x): d(c^x)/dx = c^x·log c.
 Tensor pow(Scalar base, const Tensor& exponent) {
   DType t = result_type(exponent, base);
+  if (t == DType::Bool) runtime_error("\"pow\" not implemented for 'Bool'");
   Tensor e = prim::cast(exponent, t);
   Tensor out = prim::unary(UnaryOp::RPowScalar, e, base.value);
   if (Node* n = record_op(OpId::PowScalarBase, [](const Node& n, const Tensor& g) -> Grads {
@@ -199,6 +207,73 @@ Tensor maximum(const Tensor& a, const Tensor& b) {
     save_for_backward(*n, prim::cast(b, t));
   }
   return out;
+}
+
+}  // namespace gradlab
+
+namespace gradlab {
+using namespace ops;
+
+// ---- remainder: d(a % b)/da = 1, d/db = −floor(a / b) ------------------------------------------
+namespace {
+// PyTorch's integer % and // by zero raise; the float ones give IEEE results.
+void check_int_divisor(const Tensor& divisor, DType t) {
+  if (is_floating(t)) return;
+  for (double v : divisor.to_doubles())
+    if (v == 0) runtime_error("ZeroDivisionError");
+}
+}  // namespace
+
+Tensor remainder(const Tensor& a, const Tensor& b) {
+  DType t = compute_type(a, b);
+  check_int_divisor(b, t);
+  Tensor out = prim::binary(BinaryOp::Remainder, a, b, t);
+  if (Node* n = record_op(OpId::RemainderTensor, [](const Node& n, const Tensor& g) -> Grads {
+        Tensor gb;
+        if (n.needs_input_grad(1)) {
+          Tensor q = prim::binary(BinaryOp::FloorDivide, saved(n, 0), saved(n, 1), g.dtype());
+          gb = prim::binary(BinaryOp::Mul, prim::unary(UnaryOp::Neg, g), q, g.dtype());
+        }
+        return {n.needs_input_grad(0) ? g : Tensor(), gb};
+      }, out, {&a, &b})) {
+    if (n->needs_input_grad(1)) {
+      save_for_backward(*n, a);
+      save_for_backward(*n, b);
+    }
+  }
+  return out;
+}
+
+Tensor remainder(const Tensor& a, Scalar b) {
+  DType t = compute_type(a, b);
+  if (!is_floating(t) && b.value == 0) runtime_error("ZeroDivisionError");
+  Tensor out = prim::binary(BinaryOp::Remainder, a, prim::scalar(b.value, t, a.device()), t);
+  add_number_operand(record_op(OpId::RemainderScalar, [](const Node&, const Tensor& g) -> Grads { return {g}; }, out, {&a}));
+  return out;
+}
+
+// floor_divide has no derivative in PyTorch 1.13 (its node is NotImplemented): gradlab refuses
+// it on tensors that require grad instead of recording a node that cannot run.
+namespace {
+void check_floor_divide_grad(const Tensor& a, const Tensor* b) {
+  if (grad_mode_enabled() && (a.requires_grad() || (b && b->requires_grad())))
+    throw Error("NotImplementedError", "gradlab does not support floor_divide (//) on tensors that require grad "
+                                       "(PyTorch has no derivative for it: backward would fail)");
+}
+}  // namespace
+
+Tensor floor_divide(const Tensor& a, const Tensor& b) {
+  check_floor_divide_grad(a, &b);
+  DType t = compute_type(a, b);
+  check_int_divisor(b, t);
+  return prim::binary(BinaryOp::FloorDivide, a, b, t);
+}
+
+Tensor floor_divide(const Tensor& a, Scalar b) {
+  check_floor_divide_grad(a, nullptr);
+  DType t = compute_type(a, b);
+  if (!is_floating(t) && b.value == 0) runtime_error("ZeroDivisionError");
+  return prim::binary(BinaryOp::FloorDivide, a, prim::scalar(b.value, t, a.device()), t);
 }
 
 }  // namespace gradlab

@@ -5,12 +5,11 @@
 // PyTorch's rules: an in-place op on a leaf that requires grad is an error while grad mode is
 // on (the `with torch.no_grad():` update is the legal way); on a non-leaf it is recorded, and
 // the tensor's grad_fn becomes the op's node (e.g. AddBackward0).
+#include "engine/ops/compare.h"
 #include "engine/ops/op_helpers.h"
 
 namespace gradlab {
-using namespace ops;
-
-namespace {
+namespace ops {
 
 void check_inplace_allowed(const Tensor& self) {
   if (grad_mode_enabled() && self.is_leaf() && self.requires_grad()) {
@@ -18,13 +17,22 @@ void check_inplace_allowed(const Tensor& self) {
   }
 }
 
+}  // namespace ops
+using namespace ops;
+
+namespace {
+
+// PyTorch's canCast: no float into an integer tensor, nothing but bool into a bool one.
 void check_castable(DType result, DType self) {
-  if (is_floating(result) && !is_floating(self)) {
+  if ((is_floating(result) && !is_floating(self)) || (self == DType::Bool && result != DType::Bool)) {
     runtime_error(std::string("result type ") + dtype_scalar_name(result) +
                   " can't be cast to the desired output type " + dtype_scalar_name(self));
   }
 }
 
+}  // namespace
+
+namespace ops {
 // Writes `value` (already computed, maybe with history) into self's storage.
 Tensor& assign_result(Tensor& self, const Tensor& value) {
   if (value.shape() != self.shape()) {
@@ -48,6 +56,9 @@ Tensor& assign_result(Tensor& self, const Tensor& value) {
   return self;
 }
 
+}  // namespace ops
+
+namespace {
 // The no-history fast path (`with torch.no_grad(): w -= lr * w.grad`): one kernel writing
 // straight into self.
 Tensor& binary_into(Tensor& self, BinaryOp op, const Tensor& other, double a) {
@@ -64,6 +75,9 @@ Tensor& binary_into(Tensor& self, BinaryOp op, const Tensor& other, double a) {
   return self;
 }
 
+}  // namespace
+
+namespace ops {
 bool needs_history(const Tensor& self, const Tensor* other) {
   return grad_mode_enabled() && (self.requires_grad() || (other && other->requires_grad()));
 }
@@ -78,11 +92,12 @@ Tensor self_as_input(const Tensor& self, bool keep_copy) {
   return input;
 }
 
-}  // namespace
+}  // namespace ops
 
 Tensor& Tensor::add_(const Tensor& other, Scalar alpha) {
   check_inplace_allowed(*this);
   check_castable(result_type(*this, other), dtype());
+  if (dtype() == DType::Bool) return assign_result(*this, add(*this, other, alpha));  // logical or, not 1 + 1
   if (!needs_history(*this, &other)) {
     return alpha.value == 1 ? binary_into(*this, BinaryOp::Add, other, 0) : binary_into(*this, BinaryOp::AddScaled, other, alpha.value);
   }
@@ -90,6 +105,7 @@ Tensor& Tensor::add_(const Tensor& other, Scalar alpha) {
 }
 
 Tensor& Tensor::sub_(const Tensor& other, Scalar alpha) {
+  check_bool_sub(dtype(), other.dtype());
   check_inplace_allowed(*this);
   check_castable(result_type(*this, other), dtype());
   if (!needs_history(*this, &other)) {
@@ -117,6 +133,7 @@ Tensor& Tensor::add_(Scalar other) {
   return add_(scalar_tensor(other, dtype(), device()));
 }
 Tensor& Tensor::sub_(Scalar other) {
+  check_bool_sub(dtype(), other.is_bool ? DType::Bool : DType::Int64);
   check_castable(result_type(*this, other), dtype());
   return sub_(scalar_tensor(other, dtype(), device()));
 }
@@ -135,6 +152,7 @@ namespace {
 Tensor& fill_with_history(Tensor& self, OpId op, double value) {
   check_inplace_allowed(self);
   Tensor before = needs_history(self, nullptr) ? self_as_input(self, false) : Tensor();
+  if (self.dtype() == DType::Bool) value = value != 0 ? 1 : 0;  // Note [Bool storage]
   self.storage().backend->fill(self.dtype(), self.mutable_data(), self.numel(), value);
   ++self.storage().version;
   if (before.defined()) {

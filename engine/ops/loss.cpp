@@ -5,6 +5,7 @@
 // nodes PyTorch's composites print. Formulas follow 1.13's CPU kernels (Loss.cpp, LossNLL.cpp).
 #include <cmath>
 
+#include "engine/ops/compare.h"
 #include "engine/ops/nn.h"
 #include "engine/ops/op_helpers.h"
 
@@ -515,7 +516,7 @@ Tensor cross_entropy(const Tensor& input, const Tensor& target, const Tensor& we
     Tensor p = from_vector(picked, {static_cast<int64_t>(picked.size())}, TensorOptions{weight.dtype(), weight.device(), false});
     ret = div(sum(smooth), prim::alias(prim::reduce(ReduceOp::Sum, p, {1}), {}));
   } else if (r == Reduction::Mean) {  // smooth[~mask].mean()
-    ret = mean(masked_select(smooth, keep_t));
+    ret = mean(masked_select(smooth, from_vector(keep, target.shape(), TensorOptions{DType::Bool, input.device(), false})));
   }
   return add(mul_scalar_overload(nll, Scalar(1 - label_smoothing)),
              mul_scalar_overload(ret, Scalar(label_smoothing / static_cast<double>(classes))));

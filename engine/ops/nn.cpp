@@ -401,7 +401,7 @@ Tensor div_scalar_overload(const Tensor& a, Scalar b) {
   return out;
 }
 
-// ---- mul(Tensor, Scalar): MulBackward1; index_put_ of 0 and masked_select with a mask -------------
+// ---- mul(Tensor, Scalar): MulBackward1, and an index_put_ of 0 through a mask ------------------
 // d(a·b)/da = b
 Tensor mul_scalar_overload(const Tensor& a, Scalar b) {
   Tensor out = prim::unary(UnaryOp::MulScalar, prim::cast(a, result_type(a, b)), b.value);
@@ -419,34 +419,6 @@ Tensor index_put_zero(const Tensor& x, const Tensor& keep) {
         return {prim::binary(BinaryOp::SelectOrZero, g, saved(n, 0))};
       }, out, {&x})) {
     save_for_backward(*n, keep);
-  }
-  return out;
-}
-
-// x[mask], flattened; d/dx = the gradient scattered back to the selected places, +0 elsewhere.
-Tensor masked_select(const Tensor& x, const Tensor& keep) {
-  std::vector<double> k = keep.to_doubles();
-  std::vector<int64_t> index;
-  for (size_t i = 0; i < k.size(); ++i)
-    if (k[i] != 0) index.push_back(static_cast<int64_t>(i));
-  Tensor flat = prim::alias(x, {x.numel()});
-  Tensor out = prim::empty({static_cast<int64_t>(index.size())}, x.dtype(), x.device());
-  for (size_t j = 0; j < index.size(); ++j) {  // one element at a time: masks are small here
-    StridedView v{flat.data(), {1}, {1}, index[j]};
-    x.storage().backend->strided_copy(x.dtype(), v, static_cast<char*>(out.mutable_data()) + j * dtype_size(x.dtype()));
-  }
-  if (Node* n = record_op(OpId::MaskedSelect, [](const Node& n, const Tensor& g) -> Grads {
-        const Shape& shape = n.inputs[0].shape;
-        Tensor gi = prim::empty(shape, g.dtype(), g.device());
-        gi.storage().backend->fill(g.dtype(), gi.mutable_data(), gi.numel(), 0.0);
-        for (size_t j = 0; j < n.ints.size(); ++j) {
-          StridedView dst{nullptr, {1}, {1}, n.ints[j]};
-          g.storage().backend->strided_write(g.dtype(), static_cast<const char*>(g.data()) + j * dtype_size(g.dtype()),
-                                             gi.mutable_data(), dst);
-        }
-        return {gi};
-      }, out, {&x})) {
-    n->ints = index;
   }
   return out;
 }

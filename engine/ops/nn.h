@@ -35,15 +35,9 @@ Tensor mul_scalar_overload(const Tensor& a, Scalar b);  // at::mul(Tensor, Scala
 // x with +0 where `keep` (x's shape and dtype) is 0: the composites' in-place
 // x.index_put_({mask}, 0.) on a fresh result (IndexPutBackward0), here out of place.
 Tensor index_put_zero(const Tensor& x, const Tensor& keep);
-// x[keep != 0] as a 1-D tensor (MaskedSelectBackward0); keep has x's shape and dtype.
-Tensor masked_select(const Tensor& x, const Tensor& keep);
 
-// ---- pointwise.cpp: what optimizers use (Note [Fused pointwise kernels]) ----------------------
-Tensor addcmul(const Tensor& self, const Tensor& t1, const Tensor& t2, Scalar value = Scalar(1));  // self + value·t1·t2
-Tensor addcdiv(const Tensor& self, const Tensor& t1, const Tensor& t2, Scalar value = Scalar(1));  // self + value·t1/t2
-// In place and without history only (inside torch.no_grad(), or on tensors that need no grad).
-Tensor& addcmul_(Tensor& self, const Tensor& t1, const Tensor& t2, Scalar value = Scalar(1));
-Tensor& addcdiv_(Tensor& self, const Tensor& t1, const Tensor& t2, Scalar value = Scalar(1));
+// ---- inplace_math.cpp: in-place helpers optimizers use (Note [Fused pointwise kernels]) ------
+// Without history only (inside torch.no_grad(), or on tensors that need no grad).
 Tensor& sqrt_(Tensor& self);
 Tensor& lerp_(Tensor& self, const Tensor& end, Scalar weight);  // a number weight
 

@@ -22,6 +22,13 @@ inline void add_number_operand(Node* n) {
   throw Error("NotImplementedError", what + " is not supported by gradlab");
 }
 
+// In-place building blocks (Note [In-place ops], inplace.cpp), shared by the in-place ops of
+// other families (masked_fill_, index_put_).
+void check_inplace_allowed(const Tensor& self);
+bool needs_history(const Tensor& self, const Tensor* other);
+Tensor self_as_input(const Tensor& self, bool keep_copy);
+Tensor& assign_result(Tensor& self, const Tensor& value);
+
 inline Tensor mul_scalar(const Tensor& t, double s) { return prim::unary(UnaryOp::MulScalar, t, s); }
 
 }  // namespace gradlab::ops

@@ -16,6 +16,8 @@
   X(PowTensor, "pow", "PowBackward1")                  \
   X(PowScalarBase, "pow", "PowBackward2")              \
   X(Maximum, "maximum", "MaximumBackward0")            \
+  X(RemainderScalar, "remainder", "RemainderBackward0") \
+  X(RemainderTensor, "remainder", "RemainderBackward1") \
   /* unary.cpp */                                      \
   X(Neg, "neg", "NegBackward0")                        \
   X(PowScalar, "pow", "PowBackward0")                  \
@@ -36,15 +38,11 @@
   X(DivScalar, "div", "DivBackward1")                  \
   X(MulScalar, "mul", "MulBackward1")                  \
   X(IndexPutZero, "index_put_", "IndexPutBackward0")   \
-  X(MaskedSelect, "masked_select", "MaskedSelectBackward0") \
   X(Softmax, "softmax", "SoftmaxBackward0")            \
   X(LogSoftmax, "log_softmax", "LogSoftmaxBackward0")  \
   X(LeakyRelu, "leaky_relu", "LeakyReluBackward0")     \
   X(Hardtanh, "hardtanh", "HardtanhBackward0")         \
   X(Silu, "silu", "SiluBackward0")                     \
-  /* pointwise.cpp */                                  \
-  X(Addcmul, "addcmul", "AddcmulBackward0")            \
-  X(Addcdiv, "addcdiv", "AddcdivBackward0")            \
   /* loss.cpp */                                       \
   X(MseLoss, "mse_loss", "MseLossBackward0")           \
   X(SmoothL1Loss, "smooth_l1_loss", "SmoothL1LossBackward0") \
@@ -62,6 +60,7 @@
   X(MeanDim, "mean", "MeanBackward1")                  \
   X(MaxAll, "max", "MaxBackward1")                     \
   X(MaxDim, "max", "MaxBackward0")                     \
+  X(Norm, "norm", "NormBackward1")                     \
   /* matmul.cpp */                                     \
   X(Mm, "mm", "MmBackward0")                           \
   X(Addmm, "addmm", "AddmmBackward0")                  \
@@ -80,7 +79,14 @@
   X(SqueezeDim, "squeeze", "SqueezeBackward1")         \
   X(Expand, "expand", "ExpandBackward0")               \
   X(Select, "select", "SelectBackward0")               \
-  X(Slice, "slice", "SliceBackward0")
+  X(Slice, "slice", "SliceBackward0")                  \
+  /* mask.cpp */                                       \
+  X(Where, "where", "WhereBackward0")                  \
+  X(MaskedFill, "masked_fill", "MaskedFillBackward0")  \
+  X(MaskedFillTensor, "masked_fill", "MaskedFillBackward1") \
+  X(IndexMask, "index", "IndexBackward0")              \
+  X(IndexPut, "index_put_", "IndexPutBackward0")       \
+  X(MaskedSelect, "masked_select", "MaskedSelectBackward0")
 
 namespace gradlab {
 

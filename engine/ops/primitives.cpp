@@ -33,8 +33,23 @@ Tensor alias(const Tensor& t, const Shape& shape) {
   return Tensor(std::move(impl));
 }
 
+Tensor retag(const Tensor& t, DType dtype) {
+  Tensor out = alias(t, t.shape());
+  out.impl()->dtype = dtype;
+  return out;
+}
+
+Tensor mask_to_bool(const Tensor& t) {
+  if (t.dtype() == DType::Int64 || t.dtype() == DType::Bool) return retag(t, DType::Bool);
+  Tensor out = empty(t.shape(), DType::Int64, t.device());
+  t.storage().backend->cast(t.dtype(), t.data(), DType::Int64, fresh_data(out), t.numel());
+  return retag(out, DType::Bool);
+}
+
 Tensor cast(const Tensor& t, DType dtype) {
   if (t.dtype() == dtype) return t;
+  // To bool: nonzero (nan too) is True; the 0/1 become int64 storage (Note [Bool storage]).
+  if (dtype == DType::Bool) return mask_to_bool(unary(UnaryOp::NonZero, t));
   Tensor out = empty(t.shape(), dtype, t.device());
   t.storage().backend->cast(t.dtype(), t.data(), dtype, fresh_data(out), t.numel());
   return out;

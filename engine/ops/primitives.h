@@ -11,6 +11,11 @@ Tensor empty(const Shape& shape, DType dtype, Device device);
 // A tensor sharing `t`'s storage with a new shape of the same numel (reshape of contiguous data).
 Tensor alias(const Tensor& t, const Shape& shape);
 Tensor cast(const Tensor& t, DType dtype);  // returns t itself when the dtype already matches
+// The same storage under another dtype of the same storage layout: int64 ⇄ bool, whose values
+// are 0/1 (Note [Bool storage]).
+Tensor retag(const Tensor& t, DType dtype);
+// A 0/1 result of a comparison primitive computed in t's dtype, as a bool tensor.
+Tensor mask_to_bool(const Tensor& t);
 Tensor unary(UnaryOp op, const Tensor& x, double a = 0, double b = 0);
 // Broadcasting binary op computed in `dtype` (inputs are cast first when they differ).
 Tensor binary(BinaryOp op, const Tensor& x, const Tensor& y, DType dtype, double a = 0);

@@ -1,6 +1,7 @@
 // Unary ops: forward and backward side by side, each with its derivative in a comment.
 // Ops save only what backward needs: exp, tanh, sigmoid, sqrt and relu keep their output;
 // log, sin, cos, abs, pow keep their input (Note [Saved tensors]).
+#include "engine/ops/compare.h"
 #include "engine/ops/op_helpers.h"
 
 namespace gradlab {
@@ -29,6 +30,7 @@ Tensor times(const Tensor& a, const Tensor& b) { return prim::binary(BinaryOp::M
 
 // d(−x)/dx = −1
 Tensor neg(const Tensor& a) {
+  check_bool_neg(a.dtype());
   Tensor out = prim::unary(UnaryOp::Neg, a);
   record_op(OpId::Neg, [](const Node&, const Tensor& g) -> Grads { return {prim::unary(UnaryOp::Neg, g)}; }, out, {&a});
   return out;
@@ -48,6 +50,7 @@ Tensor pow(const Tensor& a, Scalar exponent) {
   if (!is_floating(a.dtype()) && exponent.is_integral && exponent.value < 0) {
     runtime_error("Integers to negative integer powers are not allowed.");
   }
+  if (result_type(a, exponent) == DType::Bool) runtime_error("\"pow\" not implemented for 'Bool'");
   Tensor x = prim::cast(a, result_type(a, exponent));
   const double p = exponent.value;
   Tensor out = p == 2 ? prim::unary(UnaryOp::Square, x) : p == 3 ? prim::unary(UnaryOp::Cube, x)
@@ -87,6 +90,7 @@ Tensor sqrt(const Tensor& a) {
 
 // d|x|/dx = sign(x)
 Tensor abs(const Tensor& a) {
+  if (a.dtype() == DType::Bool) runtime_error("\"abs_cpu\" not implemented for 'Bool'");
   Tensor out = prim::unary(UnaryOp::Abs, a);
   if (Node* n = record_op(OpId::Abs, [](const Node& n, const Tensor& g) -> Grads {
         return {times(g, prim::unary(UnaryOp::Sign, saved(n, 0)))};
@@ -126,6 +130,7 @@ Tensor tanh(const Tensor& a) {
 
 // d relu(x)/dx = 1 where the output is positive, else 0
 Tensor relu(const Tensor& a) {
+  if (a.dtype() == DType::Bool) runtime_error("Boolean inputs not supported for relu");
   Tensor out = prim::unary(UnaryOp::Relu, a);
   if (Node* n = record_op(OpId::Relu, [](const Node& n, const Tensor& g) -> Grads {
         return {prim::binary(BinaryOp::ReluBackward, g, saved(n, 0))};
@@ -141,7 +146,9 @@ Tensor clamp(const Tensor& a, std::optional<Scalar> min, std::optional<Scalar> m
   const double nan = std::nan("");
   double lo = min ? min->value : nan, hi = max ? max->value : nan;
   bool float_bound = (min && !min->is_integral) || (max && !max->is_integral);
-  Tensor x = float_bound && !is_floating(a.dtype()) ? prim::cast(a, kDefaultFloat) : a;
+  Tensor x = float_bound && !is_floating(a.dtype()) ? prim::cast(a, kDefaultFloat)
+             : a.dtype() == DType::Bool             ? prim::cast(a, DType::Int64)  // integer bounds promote bool
+                                                    : a;
   Tensor out = prim::unary(UnaryOp::Clamp, x, lo, hi);
   if (Node* n = record_op(OpId::Clamp, [](const Node& n, const Tensor& g) -> Grads {
         // where(in_bounds, grad, 0), as PyTorch: a clamped element gets +0, never -0 (Note [Masked grads])

@@ -116,7 +116,7 @@ std::optional<DType> Args::dtype(size_t i) const {
     // dtype=float / dtype=int / dtype=bool, as PyTorch accepts Python types
     if (t->id == TypeId::Float) return DType::Float64;
     if (t->id == TypeId::Int) return DType::Int64;
-    if (t->id == TypeId::Bool) raise_not_supported("dtype=bool (torch.bool tensors)");
+    if (t->id == TypeId::Bool) return DType::Bool;
   }
   type_mismatch(i, "torch.dtype");
 }
@@ -134,6 +134,7 @@ bool is_scalar_like(const Value& v) { return v.is_number(); }
 
 Scalar to_scalar(const Value& v) {
   if (v.is_float()) return Scalar(v.as_float());
+  if (v.is_bool()) return Scalar::boolean(v.as_bool());
   if (v.is_intlike()) return Scalar(v.as_int());
   raise_type_error(std::string("expected a number, not ") + type_name(v));
 }
@@ -246,7 +247,8 @@ NestedData to_nested(const Value& v, int depth) {
     const Tensor& t = v.as_tensor();
     if (t.numel() != 1) raise_value_error("only one element tensors can be converted to Python scalars");
     Scalar s = t.item();
-    if (s.is_integral) d.value = static_cast<int64_t>(s.value);
+    if (t.dtype() == DType::Bool) d.value = s.int_value != 0;
+    else if (s.is_integral) d.value = static_cast<int64_t>(s.value);
     else d.value = s.value;
   } else if (auto* s = v.as<SeqObj>()) {
     std::vector<NestedData> items;

@@ -80,6 +80,13 @@ Value Interp::get_attr(const Value& obj, const std::string& name) {
         auto* m = static_cast<ModuleObj*>(o);
         auto it = m->attrs.find(name);
         if (it != m->attrs.end()) return it->second;
+        if (m->lazy_source) {
+          // Running the source may reuse the stack slot `obj` refers to: hold the module first.
+          Value held = obj;
+          std::string key = name;
+          load_lazy_attributes(*this, *m);
+          return get_attr(held, key);
+        }
         Value sub = module(m->name + "." + name);
         if (!sub.is_none()) return sub;
         if (m->known_missing && name_in(m->known_missing, name)) raise_not_supported(m->name + "." + name);
@@ -105,7 +112,7 @@ Value Interp::get_attr(const Value& obj, const std::string& name) {
       case ObjType::DType: {
         DType d = static_cast<DTypeObj*>(o)->dtype;
         if (name == "is_floating_point") return Value(is_floating(d));
-        if (name == "itemsize") return Value(static_cast<int64_t>(dtype_size(d)));
+        if (name == "itemsize") return Value(static_cast<int64_t>(dtype_itemsize(d)));
         break;
       }
       case ObjType::GradFn: return grad_fn_attribute(static_cast<GradFnObj*>(o), obj, name);

@@ -766,7 +766,7 @@ Value type_of(const Value& v) {
   if (v.is_bool()) return builtin_type(TypeId::Bool);
   if (v.is_int()) return builtin_type(TypeId::Int);
   if (v.is_float()) return builtin_type(TypeId::Float);
-  if (v.is_tensor()) return builtin_type(TypeId::Tensor);
+  if (v.is_tensor()) return v.as_tensor().impl()->is_parameter ? parameter_type() : builtin_type(TypeId::Tensor);
   Object* o = v.obj();
   switch (o->type) {
     case ObjType::Str: return builtin_type(TypeId::Str);

@@ -278,6 +278,15 @@ Value Interp::eval_compare(const CompareExpr* c, Frame& f, bool condition) {
   for (size_t i = 0; i < c->ops.size(); ++i) {
     Value right = eval(c->comparators[i], f);
     f.record->where = c;
+    if (left.is_tensor() || right.is_tensor()) {
+      // Tensor comparisons give bool tensors; a chain goes on while each is true, like Python's.
+      Value r = tensor_compare(c->ops[i], left, right);
+      if (!r.is_unbound()) {
+        if (i + 1 == c->ops.size() || !truthy(r)) return r;
+        left = std::move(right);
+        continue;
+      }
+    }
     if (!compare_op(c->ops[i], left, right, condition)) return Value(false);
     left = std::move(right);
   }

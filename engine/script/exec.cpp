@@ -353,6 +353,7 @@ void Interp::exec_import(const ImportStmt* s, Frame& f) {
   for (const auto& a : s->names) {
     f.record->where = a.target;
     auto it = mod->attrs.find(a.name);
+    if (it == mod->attrs.end() && load_lazy_attributes(*this, *mod)) it = mod->attrs.find(a.name);
     Value v;
     if (it != mod->attrs.end()) {
       v = it->second;

@@ -216,6 +216,7 @@ std::string format_value(Interp& in, const Value& v, const std::string& spec) {
     const Tensor& t = v.as_tensor();
     if (t.dim() == 0) {
       Scalar x = t.item();
+      if (t.dtype() == DType::Bool) return format_value(in, Value(x.int_value != 0), spec);
       return format_value(in, x.is_integral ? Value(static_cast<int64_t>(x.value)) : Value(x.value), spec);
     }
     if (!spec.empty()) raise_type_error("unsupported format string passed to Tensor.__format__");

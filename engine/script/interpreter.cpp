@@ -86,6 +86,15 @@ Value Interp::module(const std::string& name) {
     m = make_math_module(*this);
   } else if (name == "time") {
     m = make_time_module(*this);
+  } else if (name == "warnings") {
+    m = make_warnings_module(*this);
+  } else if (name == "__future__") {
+    // Every feature a script may name is already standard in Python 3.11.
+    auto fm = std::make_shared<ModuleObj>("__future__", "/usr/lib/python3.11/__future__.py");
+    for (const char* f : {"nested_scopes", "generators", "division", "absolute_import", "with_statement", "print_function",
+                          "unicode_literals", "barry_as_FLUFL", "generator_stop", "annotations"})
+      fm->attrs[f] = Value(true);
+    m = Value(ObjRef(fm));
   } else if (name == "random") {
     m = make_random_module(*this);
   } else if (name == "typing") {
@@ -99,6 +108,7 @@ Value Interp::module(const std::string& name) {
     auto* pm = parent.as<ModuleObj>();
     if (!pm) return Value();
     auto a = pm->attrs.find(name.substr(dot + 1));
+    if (a == pm->attrs.end() && load_lazy_attributes(*this, *pm)) a = pm->attrs.find(name.substr(dot + 1));
     if (a == pm->attrs.end() || !a->second.as<ModuleObj>()) return Value();
     m = a->second;
   } else {
@@ -134,9 +144,10 @@ void Interp::write(std::string_view s) {
   else captured_ += s;
 }
 
-void Interp::warn(const std::string& category, const std::string& message) {
-  if (frames_.empty()) return;
-  const FrameRecord& fr = frames_.back();
+void Interp::warn(const std::string& category, const std::string& message, int64_t stacklevel) {
+  if (frames_.empty() || warnings_ignored_) return;
+  const size_t up = static_cast<size_t>(std::min<int64_t>(stacklevel, static_cast<int64_t>(frames_.size())));
+  const FrameRecord& fr = frames_[frames_.size() - up];
   const SourceRange* pos = node_pos(fr.where);
   int line = pos ? pos->line : 0;
   std::string key = fr.source->filename + ":" + message;

@@ -223,29 +223,7 @@ Value f_kl_div(Interp& in, CallArgs& a) {
   return Value(out);
 }
 
-// ---- addcmul / addcdiv and the in-place helpers optimizers use --------------------------------
-Value pointwise_call(const Value* self_v, CallArgs& a, const char* name, bool div, bool inplace) {
-  // torch.addcmul(input, tensor1, tensor2, *, value=1) / x.addcmul(tensor1, tensor2, *, value=1)
-  const size_t off = self_v ? 0 : 1;
-  Args args(name, a, self_v ? std::initializer_list<const char*>{"tensor1", "tensor2", "value"}
-                            : std::initializer_list<const char*>{"input", "tensor1", "tensor2", "value"},
-            2 + off, ArgStyle::Torch, 2 + off);
-  Tensor self = self_v ? self_v->as_tensor() : args.tensor(0);
-  Tensor t1 = args.tensor(off), t2 = args.tensor(off + 1);
-  Scalar value = args.has(off + 2) ? args.scalar(off + 2) : Scalar(1);
-  if (inplace) {
-    if (div) addcdiv_(self, t1, t2, value);
-    else addcmul_(self, t1, t2, value);
-    return *self_v;
-  }
-  return Value(div ? addcdiv(self, t1, t2, value) : addcmul(self, t1, t2, value));
-}
-Value t_addcmul(Interp&, CallArgs& a) { return pointwise_call(nullptr, a, "addcmul", false, false); }
-Value t_addcdiv(Interp&, CallArgs& a) { return pointwise_call(nullptr, a, "addcdiv", true, false); }
-Value m_addcmul(Interp&, const Value& self, CallArgs& a) { return pointwise_call(&self, a, "addcmul", false, false); }
-Value m_addcdiv(Interp&, const Value& self, CallArgs& a) { return pointwise_call(&self, a, "addcdiv", true, false); }
-Value m_addcmul_(Interp&, const Value& self, CallArgs& a) { return pointwise_call(&self, a, "addcmul_", false, true); }
-Value m_addcdiv_(Interp&, const Value& self, CallArgs& a) { return pointwise_call(&self, a, "addcdiv_", true, true); }
+// ---- in-place helpers optimizers use -------------------------------------------------------------
 Value m_sqrt_(Interp&, const Value& self, CallArgs& a) {
   Args args("sqrt_", a, {}, 0);
   Tensor t = self.as_tensor();
@@ -269,9 +247,7 @@ Value method_as_function(const char* name) {
 
 MethodFn find_nn_tensor_method(const std::string& name) {
   static const std::unordered_map<std::string, MethodFn> table = {
-      {"softmax", m_softmax}, {"log_softmax", m_log_softmax}, {"addmm", m_addmm},   {"addcmul", m_addcmul},
-      {"addcdiv", m_addcdiv}, {"addcmul_", m_addcmul_},     {"addcdiv_", m_addcdiv_}, {"sqrt_", m_sqrt_},
-      {"lerp_", m_lerp_}};
+      {"softmax", m_softmax}, {"log_softmax", m_log_softmax}, {"addmm", m_addmm}, {"sqrt_", m_sqrt_}, {"lerp_", m_lerp_}};
   auto it = table.find(name);
   return it == table.end() ? nullptr : it->second;
 }
@@ -292,8 +268,6 @@ void install_nn_functional(ModuleObj& torch, ModuleObj& functional) {
   for (const char* name : {"relu", "sigmoid", "tanh"}) functional.attrs[name] = method_as_function(name);
   torch.attrs["addmm"] = Value(std::make_shared<BuiltinObj>("addmm", t_addmm, "type object"));
   torch.attrs["dropout"] = Value(std::make_shared<BuiltinObj>("dropout", t_dropout, "type object"));
-  torch.attrs["addcmul"] = Value(std::make_shared<BuiltinObj>("addcmul", t_addcmul, "type object"));
-  torch.attrs["addcdiv"] = Value(std::make_shared<BuiltinObj>("addcdiv", t_addcdiv, "type object"));
   for (const char* name : {"softmax", "log_softmax"})
     torch.attrs[name] = Value(std::make_shared<BuiltinObj>(name, find_nn_tensor_method(name), "type object"));
 }

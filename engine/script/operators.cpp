@@ -11,6 +11,7 @@
 #include <cmath>
 #include <limits>
 
+#include "engine/ops/compare.h"
 #include "engine/script/runtime.h"
 #include "engine/tensor.h"
 
@@ -145,6 +146,11 @@ Value tensor_binop(BinOpKind op, const Value& a, const Value& b) {
       case BinOpKind::Div: return Value(div(x, y));
       case BinOpKind::Pow: return Value(pow(x, y));
       case BinOpKind::MatMul: return Value(matmul(x, y));
+      case BinOpKind::Mod: return Value(remainder(x, y));
+      case BinOpKind::FloorDiv: return Value(floor_divide(x, y));
+      case BinOpKind::BitAnd: return Value(bitwise(BitwiseOp::And, x, y));
+      case BinOpKind::BitOr: return Value(bitwise(BitwiseOp::Or, x, y));
+      case BinOpKind::BitXor: return Value(bitwise(BitwiseOp::Xor, x, y));
       default: raise_not_supported(std::string("the operator '") + sym + "' on tensors");
     }
   }
@@ -158,6 +164,11 @@ Value tensor_binop(BinOpKind op, const Value& a, const Value& b) {
       case BinOpKind::Mul: return Value(mul(x, s));
       case BinOpKind::Div: return Value(div(x, s));
       case BinOpKind::Pow: return Value(pow(x, s));
+      case BinOpKind::Mod: return Value(remainder(x, s));
+      case BinOpKind::FloorDiv: return Value(floor_divide(x, s));
+      case BinOpKind::BitAnd: return Value(bitwise(BitwiseOp::And, x, s));
+      case BinOpKind::BitOr: return Value(bitwise(BitwiseOp::Or, x, s));
+      case BinOpKind::BitXor: return Value(bitwise(BitwiseOp::Xor, x, s));
       case BinOpKind::MatMul: unsupported_operands(sym, a, b);
       default: raise_not_supported(std::string("the operator '") + sym + "' on tensors");
     }
@@ -175,6 +186,9 @@ Value tensor_binop(BinOpKind op, const Value& a, const Value& b) {
       Tensor base = scalar_tensor(s, result_type(y, s), y.device());
       return Value(pow(base, y));
     }
+    case BinOpKind::BitAnd: return Value(bitwise(BitwiseOp::And, y, s));  // commutative
+    case BinOpKind::BitOr: return Value(bitwise(BitwiseOp::Or, y, s));
+    case BinOpKind::BitXor: return Value(bitwise(BitwiseOp::Xor, y, s));
     case BinOpKind::MatMul: unsupported_operands(sym, a, b);
     default: raise_not_supported(std::string("the operator '") + sym + "' on tensors");
   }
@@ -327,7 +341,11 @@ Value unary_op(UnaryKind op, const Value& a) {
       raise_type_error(std::string("bad operand type for unary +: '") + type_name(a) + "'");
     case UnaryKind::Invert:
       if (a.is_intlike()) return Value(~a.as_int());
-      if (a.is_tensor()) raise_not_supported("the operator '~' on tensors");
+      if (a.is_tensor()) {
+        if (is_floating(a.as_tensor().dtype()))
+          raise_type_error("~ (operator.invert) is only implemented on integer and Boolean-type tensors");
+        return Value(bitwise_not(a.as_tensor()));
+      }
       raise_type_error(std::string("bad operand type for unary ~: '") + type_name(a) + "'");
     case UnaryKind::Not: return Value(!truthy(a));
   }
@@ -395,6 +413,20 @@ int three_way(const Value& a, const Value& b, const char* sym) {
 
 }  // namespace
 
+// `a OP b` with a tensor on either side: an element-wise bool tensor (no grad_fn), or
+// Value::unbound() when this is not such a comparison (then compare_op decides).
+Value tensor_compare(CmpKind op, const Value& a, const Value& b) {
+  if (op == CmpKind::Is || op == CmpKind::IsNot || op == CmpKind::In || op == CmpKind::NotIn) return Value::unbound();
+  if (!(a.is_tensor() || b.is_tensor()) || is_instance(a) || is_instance(b)) return Value::unbound();
+  bool a_ok = a.is_tensor() || is_scalar_like(a), b_ok = b.is_tensor() || is_scalar_like(b);
+  if (!a_ok || !b_ok) return Value::unbound();
+  CompareOp c = op == CmpKind::Eq ? CompareOp::Eq : op == CmpKind::NotEq ? CompareOp::Ne : op == CmpKind::Lt ? CompareOp::Lt
+              : op == CmpKind::LtE ? CompareOp::Le : op == CmpKind::Gt ? CompareOp::Gt : CompareOp::Ge;
+  if (a.is_tensor() && b.is_tensor()) return Value(compare(c, a.as_tensor(), b.as_tensor()));
+  if (a.is_tensor()) return Value(compare(c, a.as_tensor(), to_scalar(b)));
+  return Value(compare(c, to_scalar(a), b.as_tensor()));
+}
+
 bool compare_op(CmpKind op, const Value& a, const Value& b, bool condition) {
   switch (op) {
     case CmpKind::Is: return is_same_object(a, b);
@@ -407,14 +439,14 @@ bool compare_op(CmpKind op, const Value& a, const Value& b, bool condition) {
   if (a.is_tensor() || b.is_tensor()) {
     if ((op == CmpKind::Eq || op == CmpKind::NotEq) && (a.is_none() || b.is_none())) return op == CmpKind::NotEq;
     bool a_ok = a.is_tensor() || is_scalar_like(a), b_ok = b.is_tensor() || is_scalar_like(b);
-    if (!condition || !a_ok || !b_ok) {
-      if (!a_ok || !b_ok) {
-        if (op == CmpKind::Eq) return false;
-        if (op == CmpKind::NotEq) return true;
-      }
-      raise("NotImplementedError", std::string("gradlab has no bool tensors, so a tensor comparison ('") + cmp_symbol(op) +
-                                       "') only works as an if/while condition; compare numbers instead, e.g. t.item() " +
-                                       cmp_symbol(op) + " x");
+    if (!a_ok || !b_ok) {
+      // PyTorch makes a list or tuple into a tensor first; gradlab does not (yet).
+      const Value& other = a.is_tensor() ? b : a;
+      if (other.as<SeqObj>()) raise_not_supported(std::string("comparing a tensor with a ") + type_name(other));
+      if (op == CmpKind::Eq) return false;
+      if (op == CmpKind::NotEq) return true;
+      raise_type_error(std::string("'") + cmp_symbol(op) + "' not supported between instances of '" + type_name(a) +
+                       "' and '" + type_name(b) + "'");
     }
     double x = a.is_tensor() ? tensor_number(a.as_tensor()) : a.as_number();
     double y = b.is_tensor() ? tensor_number(b.as_tensor()) : b.as_number();

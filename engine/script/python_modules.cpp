@@ -5,6 +5,10 @@
 // scope keeps the module's names out of the script's globals while its functions still see each
 // other (through closures), and the module's Program stays alive through its functions. Names
 // and reprs are then set to what CPython shows (functools.partial, not a <locals> qualname).
+#include <algorithm>
+#include <cctype>
+#include <unordered_set>
+
 #include "engine/script/parser.h"
 #include "engine/script/runtime.h"
 
@@ -627,14 +631,54 @@ def wraps(wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=()):
 )PY"},
 };
 
-}  // namespace
+// The modules written in engine/script/py/*.py (torch.nn, torch.optim, ...), by file stem.
+struct EmbeddedSource {
+  const char* stem;
+  const char* source;
+};
+const EmbeddedSource kEmbedded[] = {
+#include "embedded_python.inc"
+};
 
-Value python_module(Interp& in, const std::string& name) {
-  const PyModuleSource* m = nullptr;
-  for (const auto& x : kModules)
-    if (name == x.name) m = &x;
-  if (!m) return Value();
-  std::string exports = m->exports, ret = "    return {";
+// The public names a module source defines at top level (class X, def X, X = ...), for a module
+// whose exports are not listed: every name without a leading underscore.
+std::string top_level_names(const std::string& src) {
+  std::string out;
+  std::unordered_set<std::string> seen;
+  auto ident_at = [&](size_t b) {
+    size_t e = b;
+    while (e < src.size() && (std::isalnum(static_cast<unsigned char>(src[e])) || src[e] == '_')) ++e;
+    return src.substr(b, e - b);
+  };
+  for (size_t b = 0; b < src.size();) {
+    size_t e = src.find('\n', b);
+    if (e == std::string::npos) e = src.size();
+    std::string name;
+    if (src.compare(b, 6, "class ") == 0) name = ident_at(b + 6);
+    else if (src.compare(b, 4, "def ") == 0) name = ident_at(b + 4);
+    else if (b < e && (std::isalpha(static_cast<unsigned char>(src[b])))) {
+      name = ident_at(b);
+      size_t after = b + name.size();
+      while (after < e && src[after] == ' ') ++after;
+      if (after >= e || src[after] != '=' || (after + 1 < e && src[after + 1] == '=')) name.clear();
+      if (name == "import" || name == "from") name.clear();
+    }
+    if (!name.empty() && name[0] != '_' && seen.insert(name).second) out += (out.empty() ? "" : ",") + name;
+    b = e + 1;
+  }
+  return out;
+}
+
+// A class's __module__ as its body set it (torch.nn.modules.linear), kept for the type's life.
+const char* interned_module_name(const std::string& s) {
+  static std::unordered_set<std::string> names;
+  return names.insert(s).first->c_str();
+}
+
+// Runs a module's source (Note [Modules in Python]) and returns its exported names and values.
+std::vector<std::pair<std::string, Value>> run_module_source(Interp& in, const std::string& name, const std::string& file,
+                                                             const std::string& exports, const std::string& src) {
+  std::string ret = "    return {";
   for (size_t b = 0; b < exports.size();) {
     size_t e = exports.find(',', b);
     if (e == std::string::npos) e = exports.size();
@@ -646,8 +690,9 @@ Value python_module(Interp& in, const std::string& name) {
     ret += "'" + n + "': " + value + ", ";
     b = e + 1;
   }
-  std::string text = "def " + name + "():\n";
-  std::string src = m->source;
+  std::string fn_name = name;
+  std::replace(fn_name.begin(), fn_name.end(), '.', '_');
+  std::string text = "def " + fn_name + "():\n";
   for (size_t b = 0; b < src.size();) {
     size_t e = src.find('\n', b);
     if (e == std::string::npos) e = src.size();
@@ -656,28 +701,55 @@ Value python_module(Interp& in, const std::string& name) {
     b = e + 1;
   }
   text += ret + "}\n";
-  std::shared_ptr<Program> prog = parse_program(make_source_file(m->file, text));
+  std::shared_ptr<Program> prog = parse_program(make_source_file(file, text));
   in.resolve(*prog);
   auto* def = static_cast<const FunctionDefStmt*>(prog->body[0]);
   auto fn = std::make_shared<FunctionObj>();
   fn->program = prog;
   fn->info = def->fn;
-  fn->qualname = name;
+  fn->qualname = fn_name;
   CallArgs none;
   Value result = in.call_function(fn.get(), none);
-  auto module = std::make_shared<ModuleObj>(name, m->file);
+  std::vector<std::pair<std::string, Value>> out;
   for (auto& [k, v] : result.as<DictObj>()->entries) {
     const std::string& n = *as_str(k);
     if (auto* f = v.as<FunctionObj>()) f->qualname = n;
     if (auto* c = v.as<TypeObj>(); c && c->id == TypeId::User) {
-      static_cast<ClassObj*>(c)->qualname = n;
-      c->module = m->name;
-      for (auto& [mk, mv] : static_cast<ClassObj*>(c)->dict)
+      auto* cls = static_cast<ClassObj*>(c);
+      cls->qualname = n;
+      const Value* own_module = cls->own("__module__");
+      const std::string* m = own_module ? as_str(*own_module) : nullptr;
+      cls->module = interned_module_name(m && *m != "__main__" ? *m : name);
+      for (auto& [mk, mv] : cls->dict)
         if (auto* mf = mv.as<FunctionObj>()) mf->qualname = n + "." + mk;
     }
-    module->attrs[n] = v;
+    out.emplace_back(n, v);
   }
+  return out;
+}
+
+}  // namespace
+
+Value python_module(Interp& in, const std::string& name) {
+  const PyModuleSource* m = nullptr;
+  for (const auto& x : kModules)
+    if (name == x.name) m = &x;
+  if (!m) return Value();
+  auto module = std::make_shared<ModuleObj>(name, m->file);
+  for (auto& [n, v] : run_module_source(in, name, m->file, m->exports, m->source)) module->attrs[n] = v;
   return Value(std::static_pointer_cast<Object>(module));
+}
+
+bool load_lazy_attributes(Interp& in, ModuleObj& m) {
+  if (!m.lazy_source) return false;
+  std::string stem = m.lazy_source;
+  m.lazy_source = nullptr;  // once, even if it fails part-way (the error is reported then)
+  for (const auto& e : kEmbedded) {
+    if (stem != e.stem) continue;
+    for (auto& [n, v] : run_module_source(in, m.name, m.file, top_level_names(e.source), e.source)) m.attrs.emplace(n, v);
+    return true;
+  }
+  return false;
 }
 
 }  // namespace gradlab::script

@@ -274,6 +274,7 @@ Value grad_mode_decorate(Interp& in, const Value& ctx, const Value& fn);  // @to
 void make_subclassable_exception(TypeObj* t);  // native_new/native_methods of an exception type
 void install_extra_builtins(Interp& in);  // builtins_extra.cpp
 Value make_time_module(Interp& in);
+Value make_warnings_module(Interp& in);
 
 struct ModuleObj : Object {
   ModuleObj(std::string n, std::string f) : Object(ObjType::Module), name(std::move(n)), file(std::move(f)) {}
@@ -285,7 +286,15 @@ struct ModuleObj : Object {
   // Names real PyTorch/Python has here that gradlab does not: a clear NotImplementedError
   // instead of a misleading AttributeError.
   const char* const* known_missing = nullptr;
+  // The stem of the engine/script/py/ source that defines the rest of this module's attributes
+  // (torch.nn's classes), run on the first lookup of a name attrs lacks: load_lazy_attributes.
+  const char* lazy_source = nullptr;
 };
+// Runs m's lazy_source once, adding the names it defines; false when there was none to run.
+bool load_lazy_attributes(Interp& in, ModuleObj& m);
+
+// torch.nn.Parameter, the type of tensors made by it (nn_parameter.cpp).
+Value parameter_type();
 
 // "print()" / "f()" as Python names a callable in argument errors.
 std::string callable_name(const Value& v);
@@ -408,7 +417,9 @@ class Interp {
 
   // ---- output ----
   void write(std::string_view s);
-  void warn(const std::string& category, const std::string& message);
+  // A warning shown at the frame `stacklevel` levels up (1: the innermost), once per location.
+  void warn(const std::string& category, const std::string& message, int64_t stacklevel = 1);
+  bool warnings_ignored_ = false;  // warnings.filterwarnings("ignore")
   std::function<void(std::string_view)> sink_;
   std::function<void(std::string_view)> warning_sink_;
   std::string captured_;
@@ -538,6 +549,8 @@ void install_builtins(Interp& in);
 Value make_torch_module(Interp& in);
 Value make_math_module(Interp& in);
 void install_random_functions(Interp& in, ModuleObj& torch);  // random_functions.cpp
+void install_join_functions(ModuleObj& torch);                  // join_functions.cpp
+void install_compare_functions(ModuleObj& torch);              // compare_methods.cpp
 Value make_nn_init_module();                                   // nn_init.cpp
 Value legacy_tensor_ctor(Interp& in, CallArgs& args);         // torch.Tensor(...), torch_module.cpp
 Value python_module(Interp& in, const std::string& name);  // Note [Modules in Python]; None if not one
@@ -552,6 +565,7 @@ Value binary_op(BinOpKind op, const Value& a, const Value& b, bool augmented = f
 Value inplace_op(BinOpKind op, const Value& a, const Value& b);  // `a op= b`
 Value unary_op(UnaryKind op, const Value& a);
 bool compare_op(CmpKind op, const Value& a, const Value& b, bool condition);
+Value tensor_compare(CmpKind op, const Value& a, const Value& b);  // a bool tensor, or unbound
 // Orders two values for min/max/sorted (`<`), with one-element tensors compared by value.
 bool less_than(const Value& a, const Value& b);
 // `items` in ascending order of key(item) (of the items themselves when `key` is null), stable,
@@ -574,6 +588,7 @@ Value str_format(Interp& in, const std::string& fmt, CallArgs& args);
 // Library lookups.
 MethodFn find_tensor_method(const std::string& name);
 MethodFn find_random_tensor_method(const std::string& name);  // uniform_, normal_, ...
+MethodFn find_compare_tensor_method(const std::string& name);  // eq, where, masked_fill, ... (compare_methods.cpp)
 Value torch_generator_attribute(const Value& self, const std::string& name, bool* found);
 Value tensor_attribute(Interp& in, const Value& self, const std::string& name, bool* found);
 void set_tensor_attribute(const Tensor& t, const std::string& name, const Value& v);

@@ -1,11 +1,13 @@
 // Indexing: `x[i]`, `x[a:b:c]`, `x[i, j]`, assignment and deletion, for Python containers and
 // for tensors. Tensor indexing follows PyTorch's basic indexing: an int selects (select →
 // SelectBackward0), a slice narrows (slice → SliceBackward0), None adds a dimension and `...`
-// skips dimensions. Advanced indexing (tensors or lists as indices) is not supported and says so.
+// skips dimensions. A bool mask alone (`x[x > 0]`, `x[x < 0] = 0`) is index / index_put_ (ops/mask.cpp);
+// other advanced indexing (int tensors or lists as indices) is not supported and says so.
 #include <algorithm>
 
 #include "engine/allocation_limit.h"
 #include "engine/script/runtime.h"
+#include "engine/ops/compare.h"
 #include "engine/tensor.h"
 
 namespace gradlab::script {
@@ -128,9 +130,21 @@ std::vector<TensorIndexPart> parse_tensor_index(const Value& index, int64_t rank
   return out;
 }
 
+// "torch.FloatTensor", as PyTorch names a CPU tensor's type in messages.
+std::string tensor_type_name(DType t) {
+  switch (t) {
+    case DType::Float32: return "torch.FloatTensor";
+    case DType::Float64: return "torch.DoubleTensor";
+    case DType::Int64: return "torch.LongTensor";
+    case DType::Bool: return "torch.BoolTensor";
+  }
+  return "torch.Tensor";
+}
+
 }  // namespace
 
 Value tensor_index(const Tensor& t, const Value& index) {
+  if (index.is_tensor() && index.as_tensor().dtype() == DType::Bool) return Value(index_mask(t, index.as_tensor()));
   auto parts = parse_tensor_index(index, t.dim());
   Tensor r = t;
   int64_t d = 0;         // the dim of `r` the next index applies to
@@ -171,6 +185,15 @@ Value tensor_index(const Tensor& t, const Value& index) {
 }
 
 void tensor_set_index(const Tensor& t, const Value& index, const Value& v) {
+  if (index.is_tensor() && index.as_tensor().dtype() == DType::Bool) {  // t[mask] = v (index_put_)
+    Tensor value;
+    if (v.is_tensor()) value = v.as_tensor();
+    else if (is_scalar_like(v)) value = full({}, to_scalar(v), TensorOptions{t.dtype(), t.device(), false});
+    else raise_type_error(std::string("can't assign a ") + type_name(v) + " to a " + tensor_type_name(t.dtype()));
+    Tensor self = t;
+    index_put_mask_(self, index.as_tensor(), value);
+    return;
+  }
   auto parts = parse_tensor_index(index, t.dim());
   if (grad_mode_enabled() && t.requires_grad()) {
     // x[1:2] = v writes through a view of x; x[...] = v (and x[()] = v) writes x itself.
@@ -242,7 +265,7 @@ void tensor_set_index(const Tensor& t, const Value& index, const Value& v) {
     o.device = t.device();
     src = full({}, to_scalar(v), o);
   } else {
-    raise_type_error(std::string("can't assign a ") + type_name(v) + " to a " + (is_floating(t.dtype()) ? "torch.FloatTensor" : "torch.LongTensor"));
+    raise_type_error(std::string("can't assign a ") + type_name(v) + " to a " + tensor_type_name(t.dtype()));
   }
   if (src.shape() != wshape) {
     Shape b = broadcast_shapes(src.shape(), wshape);

@@ -6,6 +6,7 @@
 
 #include "engine/autograd/node.h"
 #include "engine/allocation_limit.h"
+#include "engine/ops/pointwise.h"
 #include "engine/script/runtime.h"
 #include "engine/tensor.h"
 
@@ -97,6 +98,7 @@ Value m_contiguous(Interp&, const Value& self, CallArgs& a) {
 Value m_item(Interp&, const Value& self, CallArgs& a) {
   Args args("item", a, {}, 0);
   Scalar s = T(self).item();
+  if (T(self).dtype() == DType::Bool) return Value(s.int_value != 0);
   return s.is_integral ? Value(s.int_value) : Value(s.value);
 }
 
@@ -105,6 +107,10 @@ Value m_tolist(Interp&, const Value& self, CallArgs& a) {
   const Tensor& t = T(self);
   check_allocation(static_cast<size_t>(t.numel()), sizeof(Value));  // Note [Allocation limit]
   size_t pos = 0;
+  if (t.dtype() == DType::Bool) {
+    std::vector<int64_t> v = t.to_int64s();
+    return tolist_rec(std::vector<bool>(v.begin(), v.end()), t.shape(), 0, pos);
+  }
   if (!is_floating(t.dtype())) return tolist_rec(t.to_int64s(), t.shape(), 0, pos);
   return tolist_rec(t.to_doubles(), t.shape(), 0, pos);
 }
@@ -198,6 +204,20 @@ Value m_add(Interp&, const Value& self, CallArgs& a) { return binary_method(self
 Value m_sub(Interp&, const Value& self, CallArgs& a) { return binary_method(self, a, "sub", BinOpKind::Sub, true); }
 Value m_mul(Interp&, const Value& self, CallArgs& a) { return binary_method(self, a, "mul", BinOpKind::Mul, false); }
 Value m_div(Interp&, const Value& self, CallArgs& a) { return binary_method(self, a, "div", BinOpKind::Div, false); }
+
+// remainder / floor_divide: the Tensor or Number forms of `%` and `//`.
+template <Tensor (*ByTensor)(const Tensor&, const Tensor&), Tensor (*ByScalar)(const Tensor&, Scalar)>
+Value division_method(const Value& self, CallArgs& a, const char* name) {
+  Args args(name, a, {"other"}, 1);
+  const Value& other = *args.get(0);
+  if (other.is_tensor()) return Value(ByTensor(T(self), other.as_tensor()));
+  if (!is_scalar_like(other)) args.type_mismatch(0, "Tensor");
+  return Value(ByScalar(T(self), to_scalar(other)));
+}
+Value m_remainder(Interp&, const Value& self, CallArgs& a) { return division_method<remainder, remainder>(self, a, "remainder"); }
+Value m_floor_divide(Interp&, const Value& self, CallArgs& a) {
+  return division_method<floor_divide, floor_divide>(self, a, "floor_divide");
+}
 
 Value m_pow(Interp&, const Value& self, CallArgs& a) {
   Args args("pow", a, {"exponent"}, 1);
@@ -352,6 +372,40 @@ Value m_squeeze(Interp&, const Value& self, CallArgs& a) {
   return Value(squeeze(T(self), args.int_(0)));
 }
 
+// ---- optimizer arithmetic (ops/pointwise.h) ----
+template <class Fn>
+Value pointwise3(const Value& self, CallArgs& a, const char* name, Fn fn) {
+  Args args(name, a, {"tensor1", "tensor2", "value"}, 2);
+  Scalar value = args.has(2) ? args.scalar(2) : Scalar(int64_t{1});
+  return fn(args.tensor(0), args.tensor(1), value);
+}
+Value m_addcmul(Interp&, const Value& self, CallArgs& a) {
+  return pointwise3(self, a, "addcmul", [&](const Tensor& x, const Tensor& y, Scalar v) { return Value(addcmul(T(self), x, y, v)); });
+}
+Value m_addcdiv(Interp&, const Value& self, CallArgs& a) {
+  return pointwise3(self, a, "addcdiv", [&](const Tensor& x, const Tensor& y, Scalar v) { return Value(addcdiv(T(self), x, y, v)); });
+}
+Value m_addcmul_(Interp&, const Value& self, CallArgs& a) {
+  return pointwise3(self, a, "addcmul_", [&](const Tensor& x, const Tensor& y, Scalar v) {
+    Tensor t = T(self);
+    addcmul_(t, x, y, v);
+    return self;
+  });
+}
+Value m_addcdiv_(Interp&, const Value& self, CallArgs& a) {
+  return pointwise3(self, a, "addcdiv_", [&](const Tensor& x, const Tensor& y, Scalar v) {
+    Tensor t = T(self);
+    addcdiv_(t, x, y, v);
+    return self;
+  });
+}
+Value m_copy_(Interp&, const Value& self, CallArgs& a) {
+  Args args("copy_", a, {"src", "non_blocking"}, 1);
+  Tensor t = T(self);
+  copy_(t, args.tensor(0));
+  return self;
+}
+
 // ---- dtype / device ----
 Value cast_to(const Value& self, DType d) {
   const Tensor& t = T(self);
@@ -370,9 +424,34 @@ Value m_long(Interp&, const Value& self, CallArgs& a) {
   Args args("long", a, {"memory_format"}, 0, ArgStyle::Torch, 0);  // keyword-only
   return cast_to(self, DType::Int64);
 }
+// t.type(): "torch.FloatTensor"; t.type(torch.float64) or t.type("torch.DoubleTensor"): a cast.
+Value m_type(Interp&, const Value& self, CallArgs& a) {
+  Args args("type", a, {"dtype", "non_blocking"}, 0);
+  const Tensor& t = T(self);
+  static const std::pair<DType, const char*> kNames[] = {
+      {DType::Float32, "FloatTensor"}, {DType::Float64, "DoubleTensor"}, {DType::Int64, "LongTensor"}};
+  if (!args.has(0)) {
+    for (const auto& [d, n] : kNames)
+      if (d == t.dtype()) return make_str(std::string(t.device().is_cuda() ? "torch.cuda." : "torch.") + n);
+    return make_str("torch.Tensor");
+  }
+  const Value& want = *args.get(0);
+  if (auto* d = want.as<DTypeObj>()) return cast_to(self, d->dtype);
+  if (const std::string* s = as_str(want)) {
+    for (const auto& [d, n] : kNames) {
+      if (*s == std::string("torch.") + n) return t.device().is_cuda() ? Value(t.to(Device{}).to(d)) : cast_to(self, d);
+      if (*s == std::string("torch.cuda.") + n) return Value((t.device().is_cuda() ? t : t.to(Device{DeviceType::CUDA, 0})).to(d));
+    }
+    raise_value_error("invalid type: '" + *s + "'");
+  }
+  raise_type_error(std::string("type() received an invalid combination of arguments - got (") + type_name(want) + ")");
+}
 Value m_int(Interp&, const Value&, CallArgs&) { raise_not_supported("Tensor.int() (torch.int32 tensors)"); }
 Value m_half(Interp&, const Value&, CallArgs&) { raise_not_supported("Tensor.half() (torch.float16 tensors)"); }
-Value m_bool(Interp&, const Value&, CallArgs&) { raise_not_supported("Tensor.bool() (torch.bool tensors)"); }
+Value m_bool(Interp&, const Value& self, CallArgs& a) {
+  Args args("bool", a, {"memory_format"}, 0, ArgStyle::Torch, 0);  // keyword-only
+  return cast_to(self, DType::Bool);
+}
 
 Value m_to(Interp&, const Value& self, CallArgs& a) {
   Args args("to", a, {"device", "dtype", "non_blocking", "copy"}, 0);
@@ -430,7 +509,9 @@ const Table& tensor_table() {
       {"t", m_t}, {"transpose", m_transpose}, {"permute", m_permute}, {"reshape", m_reshape}, {"view", m_view},
       {"expand", m_expand}, {"flatten", m_flatten}, {"unsqueeze", m_unsqueeze}, {"squeeze", m_squeeze},
       {"float", m_float}, {"double", m_double}, {"long", m_long}, {"int", m_int}, {"half", m_half}, {"bool", m_bool},
-      {"to", m_to}, {"cpu", m_cpu}, {"cuda", m_cuda},
+      {"to", m_to}, {"cpu", m_cpu}, {"cuda", m_cuda}, {"type", m_type},
+      {"addcmul", m_addcmul}, {"addcmul_", m_addcmul_}, {"addcdiv", m_addcdiv}, {"addcdiv_", m_addcdiv_}, {"copy_", m_copy_},
+      {"remainder", m_remainder}, {"floor_divide", m_floor_divide},
   };
   return t;
 }
@@ -443,8 +524,9 @@ MethodFn find_tensor_method(const std::string& name) {
   const Table& t = tensor_table();
   auto it = t.find(name);
   if (it != t.end()) return it->second;
-  MethodFn nn = find_nn_tensor_method(name);
-  return nn ? nn : find_random_tensor_method(name);
+  if (MethodFn m = find_compare_tensor_method(name)) return m;
+  if (MethodFn m = find_nn_tensor_method(name)) return m;
+  return find_random_tensor_method(name);
 }
 
 static const char kNonLeafGradWarning[] =
@@ -528,9 +610,19 @@ void set_tensor_attribute(const Tensor& t, const std::string& name, const Value&
     return;
   }
   if (name == "data") {
-    // `x.data -= ...` writes through the alias and assigns it back: a no-op here.
-    if (v.is_tensor() && &v.as_tensor().storage() == &t.storage() && v.as_tensor().shape() == t.shape()) return;
-    raise_not_supported("assigning a different tensor to x.data");
+    // `x.data = y`: x keeps its identity (and autograd state) and takes y's values, shape,
+    // dtype and device: how Module.double()/.to() convert parameters in place. `x.data -= ...`
+    // writes through the alias and assigns it back, which changes nothing.
+    if (!v.is_tensor()) raise_type_error(std::string("Variable data has to be a tensor, but got ") + type_name(v));
+    const Tensor& src = v.as_tensor();
+    TensorImpl* dst = t.impl();
+    dst->storage = src.impl()->storage;
+    dst->shape = src.shape();
+    dst->numel = src.numel();
+    dst->dtype = src.dtype();
+    dst->noncontiguous = src.impl()->noncontiguous;
+    dst->column_major = src.impl()->column_major;
+    return;
   }
   if (name == "grad_fn") raise_attribute_error("attribute 'grad_fn' of 'torch._C._TensorBase' objects is not writable");
   if (name == "shape" || name == "dtype" || name == "device" || name == "is_leaf" || name == "T" || name == "ndim")

@@ -51,8 +51,7 @@ Value t_full(Interp&, CallArgs& a) {
   Shape s = value_to_shape(*args.get(0), "full");
   TensorOptions o = factory_options(args, 2, 3, 4);
   Scalar v = args.scalar(1);
-  if (!o.dtype) o.dtype = v.is_integral && !args.get(1)->is_bool() ? DType::Int64 : DType::Float32;
-  if (args.get(1)->is_bool()) raise_not_supported("torch.full with a bool value (torch.bool tensors)");
+  if (!o.dtype) o.dtype = args.get(1)->is_bool() ? DType::Bool : v.is_integral ? DType::Int64 : DType::Float32;
   return Value(full(s, v, o));
 }
 
@@ -531,6 +530,7 @@ Value make_torch_module(Interp& in) {
   t["float32"] = t["float"] = make_dtype(DType::Float32);
   t["float64"] = t["double"] = make_dtype(DType::Float64);
   t["int64"] = t["long"] = make_dtype(DType::Int64);
+  t["bool"] = make_dtype(DType::Bool);
   t["Tensor"] = builtin_type(TypeId::Tensor);  // constructed by legacy_tensor_ctor
   t["FloatTensor"] = Value(std::make_shared<TypeObj>("FloatTensor", TypeId::Other, t_float_tensor, "torch"));
   t["DoubleTensor"] = Value(std::make_shared<TypeObj>("DoubleTensor", TypeId::Other, t_double_tensor, "torch"));
@@ -552,14 +552,19 @@ Value make_torch_module(Interp& in) {
   t["is_tensor"] = plain_fn("is_tensor", t_is_tensor);
   t["numel"] = fn("numel", t_numel);
   install_random_functions(in, *tv.as<ModuleObj>());
+  install_join_functions(*tv.as<ModuleObj>());
+  install_compare_functions(*tv.as<ModuleObj>());
   t["no_grad"] = Value(std::make_shared<TypeObj>("no_grad", TypeId::Other, t_no_grad, "torch.autograd.grad_mode"));
   t["enable_grad"] = Value(std::make_shared<TypeObj>("enable_grad", TypeId::Other, t_enable_grad, "torch.autograd.grad_mode"));
   t["set_grad_enabled"] = Value(std::make_shared<TypeObj>("set_grad_enabled", TypeId::Other, t_set_grad_enabled, "torch.autograd.grad_mode"));
   t["is_grad_enabled"] = fn("is_grad_enabled", t_is_grad_enabled);
   for (const char* name : {"exp", "log", "sqrt", "abs", "sin", "cos", "sigmoid", "tanh", "relu", "neg", "clamp", "clip", "sum", "mean",
                            "max", "maximum", "matmul", "mm", "mv", "dot", "t", "transpose", "permute", "reshape", "flatten", "unsqueeze",
-                           "squeeze", "add", "sub", "mul", "div", "clone", "detach", "is_floating_point"})
+                           "squeeze", "add", "sub", "mul", "div", "clone", "detach", "is_floating_point", "addcmul", "addcdiv", "remainder", "floor_divide"})
     t[name] = method_fn(name);
+  // PyTorch's NumPy-style aliases of the arithmetic functions.
+  for (auto [alias, name] : {std::pair{"multiply", "mul"}, {"subtract", "sub"}, {"divide", "div"}, {"true_divide", "div"}})
+    t[alias] = Value(std::make_shared<BuiltinObj>(alias, find_tensor_method(name), "type object"));
 
   // torch.nn.functional, with torch.addmm, torch.softmax & co. (nn_functional.cpp)
   Value fv = new_module("torch.nn.functional", "/usr/lib/python3/dist-packages/torch/nn/functional.py", names::kFunctionalDir);
@@ -567,7 +572,30 @@ Value make_torch_module(Interp& in) {
   Value nv = new_module("torch.nn", "/usr/lib/python3/dist-packages/torch/nn/__init__.py", names::kNnDir);
   nv.as<ModuleObj>()->attrs["functional"] = fv;
   nv.as<ModuleObj>()->attrs["init"] = make_nn_init_module();
+  nv.as<ModuleObj>()->attrs["Parameter"] = parameter_type();
+  nv.as<ModuleObj>()->lazy_source = "torch_nn";  // Module, the layers and losses (py/torch_nn.py)
   t["nn"] = nv;
+
+  // torch.optim and its lr_scheduler are Python (py/torch_optim*.py), run on first use.
+  Value ov = new_module("torch.optim", "/usr/lib/python3/dist-packages/torch/optim/__init__.py", nullptr);
+  ov.as<ModuleObj>()->lazy_source = "torch_optim";
+  Value sv = new_module("torch.optim.lr_scheduler", "/usr/lib/python3/dist-packages/torch/optim/lr_scheduler.py", nullptr);
+  sv.as<ModuleObj>()->lazy_source = "torch_optim_lr_scheduler";
+  ov.as<ModuleObj>()->attrs["lr_scheduler"] = sv;
+  t["optim"] = ov;
+
+  // torch.random: the generator functions torch itself exposes (torch.random.manual_seed).
+  Value rv = new_module("torch.random", "/usr/lib/python3/dist-packages/torch/random.py", nullptr);
+  for (const char* name : {"manual_seed", "seed", "initial_seed", "get_rng_state", "set_rng_state", "default_generator"})
+    if (auto it = t.find(name); it != t.end()) rv.as<ModuleObj>()->attrs[name] = it->second;
+  t["random"] = rv;
+
+  // torch.utils.data: datasets and the DataLoader (py/torch_utils_data.py), run on first use.
+  Value uv = new_module("torch.utils", "/usr/lib/python3/dist-packages/torch/utils/__init__.py", nullptr);
+  Value dv = new_module("torch.utils.data", "/usr/lib/python3/dist-packages/torch/utils/data/__init__.py", nullptr);
+  dv.as<ModuleObj>()->lazy_source = "torch_utils_data";
+  uv.as<ModuleObj>()->attrs["data"] = dv;
+  t["utils"] = uv;
 
   Value cv = new_module("torch.cuda", "/usr/lib/python3/dist-packages/torch/cuda/__init__.py", kCudaNames);
   cv.as<ModuleObj>()->attrs["is_available"] = plain_fn("is_available", cuda_is_available);

@@ -116,9 +116,11 @@ Value make_dtype(DType d) {
   static const Value f32(std::make_shared<DTypeObj>(DType::Float32));
   static const Value f64(std::make_shared<DTypeObj>(DType::Float64));
   static const Value i64(std::make_shared<DTypeObj>(DType::Int64));
+  static const Value b8(std::make_shared<DTypeObj>(DType::Bool));
   switch (d) {
     case DType::Float32: return f32;
     case DType::Float64: return f64;
+    case DType::Bool: return b8;
     default: return i64;
   }
 }
@@ -194,7 +196,7 @@ const char* type_name(const Value& v) {
   if (v.is_bool()) return "bool";
   if (v.is_int()) return "int";
   if (v.is_float()) return "float";
-  if (v.is_tensor()) return "Tensor";
+  if (v.is_tensor()) return v.as_tensor().impl()->is_parameter ? "Parameter" : "Tensor";
   Object* o = v.obj();
   if (!o) return "NoneType";
   switch (o->type) {
@@ -403,7 +405,10 @@ std::string repr(const Value& v) {
   if (v.is_bool()) return v.as_bool() ? "True" : "False";
   if (v.is_int()) return std::to_string(v.as_int());
   if (v.is_float()) return python_float_repr(v.as_float());
-  if (v.is_tensor()) return tensor_repr(v.as_tensor());
+  if (v.is_tensor()) {
+    const Tensor& t = v.as_tensor();
+    return t.impl()->is_parameter ? "Parameter containing:\n" + tensor_repr(t) : tensor_repr(t);
+  }
   return object_repr(v.obj(), false);
 }
 

@@ -13,6 +13,7 @@
 
 #include "engine/autograd/node.h"
 #include "engine/ops/nn.h"
+#include "engine/ops/compare.h"
 #include "engine/tensor.h"
 
 using namespace gradlab;
@@ -99,6 +100,11 @@ const std::map<OpId, OpRow>& op_rows() {
                               [](const Values& v) { return map1f(v[0], [](double a) { return std::pow(2.5, a); }); }};
     r[OpId::Maximum] = {{M, V}, [](auto& x) { return maximum(x[0], x[1]); },
                         [](const Values& v) { return map2_rows(v[0], v[1], [](double a, double b) { return std::max(a, b); }); }};
+    r[OpId::RemainderScalar] = {{M}, [](auto& x) { return remainder(x[0], Scalar(0.75)); },
+                                [](const Values& v) { return map1f(v[0], [](double a) { return std::fmod(a, 0.75); }); }};
+    r[OpId::RemainderTensor] = {{M, V}, [](auto& x) { return remainder(x[0], x[1]); },
+                                [](const Values& v) { return map2_rows(v[0], v[1], [](double a, double b) { return std::fmod(a, b); }); },
+                                0.3, 0.45};
     // unary.cpp
     r[OpId::Neg] = {{M}, [](auto& x) { return neg(x[0]); }, [](const Values& v) { return map1f(v[0], [](double a) { return -a; }); }};
     r[OpId::PowScalar] = {{M}, [](auto& x) { return pow(x[0], Scalar(3)); },
@@ -173,26 +179,9 @@ const std::map<OpId, OpRow>& op_rows() {
                       }, 0.5, 2.0, true};
     r[OpId::DivScalar] = {{M}, [](auto& x) { return div_scalar_overload(x[0], Scalar(2.5)); },
                           [](const Values& v) { return map1f(v[0], [](double a) { return a / 2.5; }); }};
-    r[OpId::Addcmul] = {{M, V, M}, [](auto& x) { return addcmul(x[0], x[1], x[2], Scalar(0.5)); },
-                        [](const Values& v) {
-                          std::vector<double> r;
-                          for (size_t i = 0; i < 6; ++i) r.push_back(v[0][i] + 0.5 * v[1][i % 3] * v[2][i]);
-                          return r;
-                        }, 0.5, 2.0, true};
-    r[OpId::Addcdiv] = {{M, V, M}, [](auto& x) { return addcdiv(x[0], x[1], x[2], Scalar(-1.5)); },
-                        [](const Values& v) {
-                          std::vector<double> r;
-                          for (size_t i = 0; i < 6; ++i) r.push_back(v[0][i] - 1.5 * v[1][i % 3] / v[2][i]);
-                          return r;
-                        }, 0.5, 2.0, true};
     // nn.cpp
     r[OpId::MulScalar] = {{M}, [](auto& x) { return mul_scalar_overload(x[0], Scalar(-1.5)); },
                           [](const Values& v) { return map1f(v[0], [](double a) { return a * -1.5; }); }};
-    r[OpId::MaskedSelect] = {{M}, [](auto& x) {
-                               Tensor keep = from_vector({1, 0, 1, 1, 0, 1}, {2, 3}, TensorOptions{DType::Float64, std::nullopt, false});
-                               return masked_select(x[0], keep);
-                             },
-                             [](const Values& v) { return std::vector<double>{v[0][0], v[0][2], v[0][3], v[0][5]}; }};
     r[OpId::IndexPutZero] = {{M}, [](auto& x) {
                                  Tensor keep = from_vector({1, 0, 1, 1, 0, 1}, {2, 3}, TensorOptions{DType::Float64, std::nullopt, false});
                                  return index_put_zero(x[0], keep);
@@ -269,6 +258,49 @@ const std::map<OpId, OpRow>& op_rows() {
     // ToCopy: float64 → float32 → float64 round trip; the inner node is checked by name.
     r[OpId::ToCopy] = {{M}, [](auto& x) { return x[0].to(DType::Float32); },
                        [](const Values& v) { return map1f(v[0], [](double a) { return double(float(a)); }); }};
+    // reduce.cpp
+    r[OpId::Norm] = {{M}, [](auto& x) { return norm(x[0]); },
+                     [](const Values& v) {
+                       double s = 0;
+                       for (double a : v[0]) s += a * a;
+                       return std::vector<double>{std::sqrt(s)};
+                     }, 0.5, 2.0, true};
+    // mask.cpp: fixed masks built inside each call
+    auto bools = [](std::vector<double> v, Shape s) { return from_vector(v, s, TensorOptions{DType::Bool, std::nullopt, false}); };
+    r[OpId::Where] = {{M, V}, [bools](auto& x) { return where(bools({1, 0, 1, 0, 1, 0}, {2, 3}), x[0], x[1]); },
+                      [](const Values& v) {
+                        std::vector<double> o;
+                        for (size_t i = 0; i < 6; ++i) o.push_back(i % 2 == 0 ? v[0][i] : v[1][i % 3]);
+                        return o;
+                      }};
+    r[OpId::MaskedFill] = {{M}, [bools](auto& x) { return masked_fill(x[0], bools({0, 1, 1}, {3}), Scalar(0.5)); },
+                           [](const Values& v) {
+                             std::vector<double> o = v[0];
+                             for (size_t i = 0; i < 6; ++i) if (i % 3 != 0) o[i] = 0.5;
+                             return o;
+                           }};
+    r[OpId::MaskedFillTensor] = {{M}, [bools](auto& x) {
+                                   return masked_fill(x[0], bools({1, 0, 0}, {3}), scalar_tensor(Scalar(-1.0), DType::Float64, Device{}));
+                                 },
+                                 [](const Values& v) {
+                                   std::vector<double> o = v[0];
+                                   o[0] = o[3] = -1.0;
+                                   return o;
+                                 }};
+    r[OpId::IndexMask] = {{M}, [bools](auto& x) { return index_mask(x[0], bools({0, 1}, {2})); },
+                          [](const Values& v) { return std::vector<double>{v[0][3], v[0][4], v[0][5]}; }};
+    r[OpId::IndexPut] = {{M, V}, [bools](auto& x) {
+                           Tensor b = mul(x[0], Scalar(1.0));
+                           index_put_mask_(b, bools({1, 0}, {2}), x[1]);
+                           return b;
+                         },
+                         [](const Values& v) {
+                           std::vector<double> o = v[0];
+                           for (size_t i = 0; i < 3; ++i) o[i] = v[1][i];
+                           return o;
+                         }};
+    r[OpId::MaskedSelect] = {{M}, [bools](auto& x) { return masked_select(x[0], bools({1, 0, 1}, {3})); },
+                             [](const Values& v) { return std::vector<double>{v[0][0], v[0][2], v[0][3], v[0][5]}; }};
     return r;
   }();
   return rows;

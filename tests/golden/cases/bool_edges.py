@@ -1,0 +1,15 @@
+import torch
+def tr(f):
+    try: print(repr(f()))
+    except Exception as e: print(type(e).__name__+": "+str(e))
+tr(lambda: torch.tensor(True).any(0))
+tr(lambda: torch.tensor(5.).all(dim=-1))
+tr(lambda: torch.tensor(True).any(1))
+tr(lambda: torch.tensor([[True, False]]).any(2))
+tr(lambda: torch.tensor([[True, False]]).all(-3))
+tr(lambda: torch.count_nonzero(torch.tensor(3.)))
+tr(lambda: torch.zeros(0, 3).any(0))
+tr(lambda: torch.zeros(0, 3).all(1))
+tr(lambda: torch.zeros(2, 0).all(1))
+tr(lambda: torch.zeros(0).nonzero())
+tr(lambda: torch.zeros(2, 0)[torch.tensor([True, False])])

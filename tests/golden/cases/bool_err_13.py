@@ -1,0 +1,2 @@
+import torch
+print(torch.tensor([True], requires_grad=True))

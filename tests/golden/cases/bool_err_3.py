@@ -1,0 +1,2 @@
+import torch
+b = torch.tensor([True, False]); print(1 - b)

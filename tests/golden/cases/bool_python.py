@@ -1,0 +1,13 @@
+import torch
+b = torch.tensor([True, False])
+print(torch.tensor([b[0], b[1]]), torch.tensor([b[0], 2]), torch.tensor(b), torch.tensor([[b[0]]], dtype=torch.float32))
+print(f"{b[0].item()} {b[1]}")
+print(sum(b), max(b), [v for v in b], list(b))
+print(len(b), b.shape, b.size(), b.numel(), b.dim())
+print((b == True).all(), b.logical_not().any())
+x = torch.arange(6.).reshape(2, 3)
+print(x[x.sum(1) > 5])
+print(x.ge(2).float().sum(1))
+print(torch.where(x > 2, x, -x).sum(), torch.where(x > 2)[1])
+print(b.float().requires_grad, b.dtype is torch.bool, b.dtype == torch.bool, torch.bool)
+print(torch.tensor([1.0, 2.0]).eq(torch.tensor([1.0, 2.0])).all().item())
