@@ -42,6 +42,10 @@ namespace gradlab {
   X(ClampMask, (x >= T(a) || a != a) && (x <= T(b) || b != b) ? T(1) : T(0))               \
   X(Square, x * x)                                                                         \
   X(Cube, x * x * x)                                                                       \
+  X(LeakyRelu, x > T(0) ? x : x * T(a))   /* negative slope a */                            \
+  X(Silu, x / (T(1) + sleef_exp(-x)))     /* vector form; the run's tail: Note [Position in the run] */ \
+  X(HardtanhMask, (x <= T(a) || x >= T(b)) ? T(0) : T(1))  /* hardtanh_backward: open interval */ \
+  X(BceDenominator, scalar_max_first((T(1) - x) * x, T(1e-12)))  /* max((1-x)·x, EPSILON) */  \
   /* 0/1 results (bool tensors, Note [Bool storage]) */                                     \
   X(NonZero, x != T(0) ? T(1) : T(0))     /* x.bool(): nan is True */                       \
   X(LogicalNot, x == T(0) ? T(1) : T(0))  /* logical_not, ~ on bool */                      \
@@ -68,6 +72,10 @@ namespace gradlab {
   X(EqualMask, x == y ? T(1) : T(0))                                                       \
   X(SelectOrZero, y != T(0) ? x : T(0))  /* x where the mask y is set, else +0: where(mask, grad, 0) */ \
   X(MaximumGradMask, x > y ? T(1) : (x == y ? T(0.5) : T(0)))  /* d max(x,y)/dx, ties split */ \
+  X(LeakyReluBackward, y > T(0) ? x : x * T(a))  /* grad x, input y, slope a */              \
+  X(SiluBackward, silu_backward(x, y))    /* grad x, input y; vector form (Note [Position in the run]) */ \
+  X(BceLoss, bce_loss(x, y))              /* input x, target y: ATen's scalar kernel */      \
+  X(XLogY, xlogy(x, y))                   /* x·log y, 0 where x is 0, the C library's log */ \
   X(Remainder, scalar_remainder(x, y))   /* Python's %: fmod, then the sign of y */        \
   X(FloorDivide, scalar_floor_divide(x, y))  /* floor(x / y), ATen's div_floor */              \
   X(PowExponentGrad, x == T(0) ? T(0) : static_cast<T>(sleef_log(x))) /* d x^y/dy = x^y·log x, 0 at 0^0 */ \
@@ -170,6 +178,48 @@ GRADLAB_HD T scalar_div(T x, T y) {
     return y == 0 ? T(0) : x / y;  // int division by zero is rejected before the kernel runs
   } else {
     return x / y;
+  }
+}
+
+// std::max(a, b): a unless a < b (so a NaN first argument stays).
+template <class T>
+GRADLAB_HD T scalar_max_first(T a, T b) {
+  return a < b ? b : a;
+}
+
+// silu'(x)·dy as ATen's vectorised kernel: σ = 1/(1 + exp(-x)), dy·σ·(1 + x·(1 − σ)), where GCC
+// fuses 1 + x·(1 − σ) into one fma.
+template <class T>
+GRADLAB_HD T silu_backward(T dy, T x) {
+  if constexpr (std::is_floating_point_v<T>) {
+    const T s = T(1) / (T(1) + sleef_exp(-x));
+    return dy * s * scalar_fma(x, T(1) - s, T(1));
+  } else {
+    return T(0);
+  }
+}
+
+// binary_cross_entropy's element: (t − 1)·max(log1p(−x), −100) − t·max(log x, −100), with the C
+// library's log1p and log as ATen's scalar CPU kernel calls them.
+template <class T>
+GRADLAB_HD T bce_loss(T x, T t) {
+  if constexpr (std::is_floating_point_v<T>) {
+    return (t - T(1)) * scalar_max_first(static_cast<T>(std::log1p(-x)), T(-100)) -
+           t * scalar_max_first(static_cast<T>(std::log(x)), T(-100));
+  } else {
+    return T(0);
+  }
+}
+
+// torch.xlogy(x, y) as ATen's CPU kernel: NaN where y is NaN, 0 where x is 0, else x·log(y).
+template <class T>
+GRADLAB_HD T xlogy(T x, T y) {
+  if constexpr (std::is_floating_point_v<T>) {
+    if (y != y) return y;
+    if (x == T(0)) return T(0);
+    return x * static_cast<T>(std::log(y));
+  } else {
+    return T(0);
   }
 }
 

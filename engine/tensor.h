@@ -228,6 +228,8 @@ Tensor norm(const Tensor& a);  // 2-norm of all elements (NormBackward1)
 
 Tensor matmul(const Tensor& a, const Tensor& b);  // mm, mv or dot by rank
 Tensor mm(const Tensor& a, const Tensor& b);
+// beta·bias + alpha·(a·b), rounded as ATen's CPU addmm (bias copied into C, then gemm with beta=1)
+Tensor addmm(const Tensor& bias, const Tensor& a, const Tensor& b, Scalar beta = Scalar(1), Scalar alpha = Scalar(1));
 Tensor mv(const Tensor& a, const Tensor& v);   // matrix · vector
 Tensor dot(const Tensor& a, const Tensor& b);  // vector · vector
 

@@ -27,8 +27,8 @@ namespace gradlab {
 struct Node;
 struct CustomBackward;
 
-// Every op has at most two tensor inputs and saves at most three tensors.
-inline constexpr size_t kMaxInputs = 2;
+// Every op has at most three tensor inputs (addmm: bias, mat1, mat2) and saves at most three tensors.
+inline constexpr size_t kMaxInputs = 3;
 inline constexpr size_t kMaxSaved = 3;
 
 // Where the gradient for one input goes; a null node means the input needs no gradient.

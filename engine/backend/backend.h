@@ -20,7 +20,9 @@
 
 namespace gradlab {
 
-enum class ReduceOp : uint8_t { Sum, Max, ArgMax };
+// LaneSum: the sum over the last dim in the order of ATen's vec::reduce_all (softmax's sums,
+// Note [Lane sums] in cpu_backend.cpp); other backends may treat it as Sum.
+enum class ReduceOp : uint8_t { Sum, Max, ArgMax, LaneSum };
 
 class Backend {
  public:
@@ -69,8 +71,9 @@ class Backend {
   virtual void sum_program(const ElementwiseProgram& p, void* out);
 
   // C[M×N] = op(A)·op(B), op = transpose when the flag is set; A is M×K (or K×M), B is K×N (or N×K).
+  // With `accumulate`, C += op(A)·op(B) (BLAS's beta = 1) onto the values C holds: addmm's bias.
   virtual void matmul(DType t, const void* a, const void* b, void* c, int64_t m, int64_t n, int64_t k,
-                      bool trans_a, bool trans_b) = 0;
+                      bool trans_a, bool trans_b, bool accumulate) = 0;
 };
 
 // The backend for a device; throws RuntimeError (PyTorch's wording) when unavailable.

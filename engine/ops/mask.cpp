@@ -15,10 +15,6 @@ using namespace ops;
 
 namespace {
 
-[[noreturn]] void not_supported(const std::string& what) {
-  throw Error("NotImplementedError", what + " is not supported by gradlab");
-}
-
 std::vector<unsigned char> host_bytes(const Tensor& t) {
   std::vector<unsigned char> host(static_cast<size_t>(t.numel()) * dtype_size(t.dtype()));
   if (!host.empty()) t.storage().backend->copy_to_host(host.data(), t.data(), host.size());

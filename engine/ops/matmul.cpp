@@ -15,6 +15,32 @@ void check_matmul_dtypes(const Tensor& a, const Tensor& b) {
                   dtype_scalar_name(b.dtype()));
   }
 }
+
+// The gradients of A·B (mm, and addmm's mat1 and mat2) given G; sa/sb undefined when not needed.
+// ATen's mm_mat1_backward / mm_mat2_backward: for an input PyTorch holds column-major (a
+// transposed view) they compute its gradient transposed, (B·Gᵀ)ᵀ and (Gᵀ·A)ᵀ, which OpenBLAS
+// tiles, and so rounds, differently (Note [Matmul rounding]). Then maybe_multiply(·, alpha).
+std::pair<Tensor, Tensor> mm_grads(const Tensor& g, const Tensor& sa, const Tensor& sb, bool a_column_major,
+                                   bool b_column_major, double alpha) {
+  const int64_t m = g.shape()[0], n = g.shape()[1];
+  auto transposed_copy = [](const Tensor& x) {
+    return prim::gather_view(x, {x.shape()[1], x.shape()[0]}, {1, x.shape()[1]}, 0);
+  };
+  Tensor ga, gb;
+  if (sb.defined()) {
+    const int64_t k = sb.shape()[0];
+    ga = a_column_major ? transposed_copy(prim::matmul(sb, g, k, m, n, false, true))  // (B·Gᵀ)ᵀ
+                        : prim::matmul(g, sb, m, k, n, false, true);                   // G·Bᵀ
+    if (alpha != 1) ga = mul_scalar(ga, alpha);
+  }
+  if (sa.defined()) {
+    const int64_t k = sa.shape()[1];
+    gb = b_column_major ? transposed_copy(prim::matmul(g, sa, n, k, m, true, false))  // (Gᵀ·A)ᵀ
+                        : prim::matmul(sa, g, k, n, m, true, false);                   // Aᵀ·G
+    if (alpha != 1) gb = mul_scalar(gb, alpha);
+  }
+  return {ga, gb};
+}
 }  // namespace
 
 Tensor mm(const Tensor& a, const Tensor& b) {
@@ -30,29 +56,57 @@ Tensor mm(const Tensor& a, const Tensor& b) {
         size_t i = 0;
         Tensor sa = nd.needs_input_grad(1) ? saved(nd, i++) : Tensor();
         Tensor sb = nd.needs_input_grad(0) ? saved(nd, i++) : Tensor();
-        const int64_t m = g.shape()[0], n = g.shape()[1];
-        // ATen's mm_mat1_backward / mm_mat2_backward: for an input PyTorch holds column-major (a
-        // transposed view) they compute its gradient transposed, (B·Gᵀ)ᵀ and (Gᵀ·A)ᵀ, which
-        // OpenBLAS tiles, and so rounds, differently (Note [Matmul rounding]).
-        auto transposed_copy = [](const Tensor& x) {
-          return prim::gather_view(x, {x.shape()[1], x.shape()[0]}, {1, x.shape()[1]}, 0);
-        };
-        Tensor ga, gb;
-        if (sb.defined()) {
-          const int64_t k = sb.shape()[0];
-          ga = nd.ints[0] ? transposed_copy(prim::matmul(sb, g, k, m, n, false, true))  // (B·Gᵀ)ᵀ
-                          : prim::matmul(g, sb, m, k, n, false, true);                   // G·Bᵀ
-        }
-        if (sa.defined()) {
-          const int64_t k = sa.shape()[1];
-          gb = nd.ints[1] ? transposed_copy(prim::matmul(g, sa, n, k, m, true, false))  // (Gᵀ·A)ᵀ
-                          : prim::matmul(sa, g, k, n, m, true, false);                   // Aᵀ·G
-        }
+        auto [ga, gb] = mm_grads(g, sa, sb, nd.ints[0], nd.ints[1], 1.0);
         return {ga, gb};
       }, out, {&a, &b})) {
     node->ints = {a.impl()->column_major, b.impl()->column_major};
     if (node->needs_input_grad(1)) save_for_backward(*node, a);
     if (node->needs_input_grad(0)) save_for_backward(*node, b);
+  }
+  return out;
+}
+
+// addmm: β·bias + α·(A·B). As ATen's CPU addmm: the bias, broadcast to m×n, is copied into the
+// output (scaled by β first when β ≠ 1; with β = 0 it is ignored), then the BLAS product runs
+// with beta = 1, adding each k block's partial sum onto it (Note [Matmul rounding]): not the
+// digits of (A·B) + bias once k spans several blocks.
+//   d/dbias = β·G (summed back to the bias's shape), d/dA = α·G·Bᵀ, d/dB = α·Aᵀ·G
+Tensor addmm(const Tensor& bias, const Tensor& a, const Tensor& b, Scalar beta, Scalar alpha) {
+  if (a.dim() != 2) runtime_error("mat1 must be a matrix, got " + std::to_string(a.dim()) + "-D tensor");
+  if (b.dim() != 2) runtime_error("mat2 must be a matrix, got " + std::to_string(b.dim()) + "-D tensor");
+  if (a.shape()[1] != b.shape()[0]) {
+    runtime_error("mat1 and mat2 shapes cannot be multiplied (" + dims_str(a.shape()) + " and " + dims_str(b.shape()) + ")");
+  }
+  if (a.dtype() != b.dtype() || bias.dtype() != b.dtype()) runtime_error("self and mat2 must have the same dtype");
+  if (!is_floating(a.dtype())) not_supported("torch.addmm on integer tensors");
+  if (alpha.value != 1) not_supported("torch.addmm with alpha other than 1");
+  prim::check_same_device(bias, a);
+  const int64_t m = a.shape()[0], k = a.shape()[1], n = b.shape()[1];
+  const Shape out_shape{m, n};
+  Tensor out;
+  if (beta.value == 0) {
+    out = prim::empty(out_shape, a.dtype(), a.device());
+    out.storage().backend->fill(a.dtype(), out.mutable_data(), m * n, 0.0);
+  } else {
+    Tensor expanded = expand(bias.detach(), out_shape);  // PyTorch's expand_size error for a wrong bias
+    out = prim::gather_view(expanded, out_shape, {n, 1}, 0);  // a fresh copy: the gemm writes into it
+    if (beta.value != 1) out = mul_scalar(out, beta.value);
+  }
+  prim::matmul_accumulate(out, a, b, m, n, k, false, false);
+  if (Node* node = record_op(OpId::Addmm, [](const Node& nd, const Tensor& g) -> Grads {
+        size_t i = 0;
+        Tensor sa = nd.needs_input_grad(2) ? saved(nd, i++) : Tensor();
+        Tensor sb = nd.needs_input_grad(1) ? saved(nd, i++) : Tensor();
+        auto [ga, gb] = mm_grads(g, sa, sb, nd.ints[0], nd.ints[1], nd.a);
+        Tensor gbias;
+        if (nd.needs_input_grad(0)) gbias = nd.b == 1 ? g : mul_scalar(g, nd.b);  // maybe_multiply(grad, beta)
+        return {gbias, ga, gb};
+      }, out, {&bias, &a, &b})) {
+    node->ints = {a.impl()->column_major, b.impl()->column_major};
+    node->a = alpha.value;
+    node->b = beta.value;
+    if (node->needs_input_grad(2)) save_for_backward(*node, a);
+    if (node->needs_input_grad(1)) save_for_backward(*node, b);
   }
   return out;
 }

@@ -17,6 +17,11 @@ inline void add_number_operand(Node* n) {
   n->inputs.push_back(InputMeta{Shape{}, n->inputs[0].dtype, n->inputs[0].device});
 }
 
+// A PyTorch feature gradlab does not model: NotImplementedError rather than other digits.
+[[noreturn]] inline void not_supported(const std::string& what) {
+  throw Error("NotImplementedError", what + " is not supported by gradlab");
+}
+
 // In-place building blocks (Note [In-place ops], inplace.cpp), shared by the in-place ops of
 // other families (masked_fill_, index_put_).
 void check_inplace_allowed(const Tensor& self);

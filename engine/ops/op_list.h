@@ -34,6 +34,22 @@
   X(Clamp, "clamp", "ClampBackward1")                  \
   X(ToCopy, "to", "ToCopyBackward0")                   \
   X(Clone, "clone", "CloneBackward0")                  \
+  /* nn.cpp */                                         \
+  X(DivScalar, "div", "DivBackward1")                  \
+  X(MulScalar, "mul", "MulBackward1")                  \
+  X(IndexPutZero, "index_put_", "IndexPutBackward0")   \
+  X(Softmax, "softmax", "SoftmaxBackward0")            \
+  X(LogSoftmax, "log_softmax", "LogSoftmaxBackward0")  \
+  X(LeakyRelu, "leaky_relu", "LeakyReluBackward0")     \
+  X(Hardtanh, "hardtanh", "HardtanhBackward0")         \
+  X(Silu, "silu", "SiluBackward0")                     \
+  /* loss.cpp */                                       \
+  X(MseLoss, "mse_loss", "MseLossBackward0")           \
+  X(SmoothL1Loss, "smooth_l1_loss", "SmoothL1LossBackward0") \
+  X(HuberLoss, "huber_loss", "HuberLossBackward0")     \
+  X(NllLoss, "nll_loss", "NllLossBackward0")           \
+  X(BinaryCrossEntropy, "binary_cross_entropy", "BinaryCrossEntropyBackward0") \
+  X(BinaryCrossEntropyWithLogits, "binary_cross_entropy_with_logits", "BinaryCrossEntropyWithLogitsBackward0") \
   /* inplace.cpp */                                    \
   X(Zero, "zero_", "ZeroBackward0")                    \
   X(Fill, "fill_", "FillBackward2")                    \
@@ -49,6 +65,7 @@
   X(Norm, "norm", "NormBackward1")                     \
   /* matmul.cpp */                                     \
   X(Mm, "mm", "MmBackward0")                           \
+  X(Addmm, "addmm", "AddmmBackward0")                  \
   X(Mv, "mv", "MvBackward0")                           \
   X(Dot, "dot", "DotBackward0")                        \
   /* shape.cpp */                                      \

@@ -119,8 +119,15 @@ Tensor expand(const Tensor& x, const Shape& shape) {
 Tensor matmul(const Tensor& a, const Tensor& b, int64_t m, int64_t n, int64_t k, bool trans_a, bool trans_b) {
   check_same_device(a, b);
   Tensor out = empty({m, n}, a.dtype(), a.device());
-  a.storage().backend->matmul(a.dtype(), a.data(), b.data(), fresh_data(out), m, n, k, trans_a, trans_b);
+  a.storage().backend->matmul(a.dtype(), a.data(), b.data(), fresh_data(out), m, n, k, trans_a, trans_b, false);
   return out;
+}
+
+void matmul_accumulate(const Tensor& c, const Tensor& a, const Tensor& b, int64_t m, int64_t n, int64_t k, bool trans_a,
+                       bool trans_b) {
+  check_same_device(a, b);
+  check_same_device(c, a);
+  a.storage().backend->matmul(a.dtype(), a.data(), b.data(), c.mutable_data(), m, n, k, trans_a, trans_b, true);
 }
 
 Tensor scalar(double value, DType dtype, Device device) {

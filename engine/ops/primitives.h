@@ -27,6 +27,9 @@ Tensor reduce(ReduceOp op, const Tensor& x, const Shape& out_shape);
 Tensor gather_view(const Tensor& x, const Shape& shape, const std::vector<int64_t>& strides, int64_t offset);
 Tensor expand(const Tensor& x, const Shape& shape);   // materialised broadcast
 Tensor matmul(const Tensor& a, const Tensor& b, int64_t m, int64_t n, int64_t k, bool trans_a, bool trans_b);
+// c[m×n] += op(a)·op(b) in place (BLAS beta = 1); c is a fresh contiguous tensor of a's dtype.
+void matmul_accumulate(const Tensor& c, const Tensor& a, const Tensor& b, int64_t m, int64_t n, int64_t k,
+                       bool trans_a, bool trans_b);
 Tensor scalar(double value, DType dtype, Device device);
 
 // Throws PyTorch's "Expected all tensors to be on the same device" error when they differ.

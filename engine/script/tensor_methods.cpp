@@ -522,11 +522,14 @@ const Table& tensor_table() {
 
 }  // namespace
 
+MethodFn find_nn_tensor_method(const std::string& name);  // nn_functional.cpp: softmax, addmm, ...
+
 MethodFn find_tensor_method(const std::string& name) {
   const Table& t = tensor_table();
   auto it = t.find(name);
   if (it != t.end()) return it->second;
   if (MethodFn m = find_compare_tensor_method(name)) return m;
+  if (MethodFn m = find_nn_tensor_method(name)) return m;
   return find_random_tensor_method(name);
 }
 

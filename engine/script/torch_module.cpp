@@ -15,6 +15,7 @@
 namespace gradlab::script {
 
 MethodFn find_tensor_method(const std::string& name);
+void install_nn_functional(ModuleObj& torch, ModuleObj& functional);  // nn_functional.cpp
 
 namespace {
 
@@ -577,10 +578,9 @@ Value make_torch_module(Interp& in) {
   for (auto [alias, name] : {std::pair{"multiply", "mul"}, {"subtract", "sub"}, {"divide", "div"}, {"true_divide", "div"}})
     t[alias] = Value(std::make_shared<BuiltinObj>(alias, find_tensor_method(name), "type object"));
 
-  // torch.nn.functional: the activations gradlab has (same nodes as torch.relu & co.)
+  // torch.nn.functional, with torch.addmm, torch.softmax & co. (nn_functional.cpp)
   Value fv = new_module("torch.nn.functional", "/usr/lib/python3/dist-packages/torch/nn/functional.py", names::kFunctionalDir);
-  for (const char* name : {"relu", "sigmoid", "tanh"})
-    fv.as<ModuleObj>()->attrs[name] = Value(std::make_shared<BuiltinObj>(name, find_tensor_method(name), nullptr));
+  install_nn_functional(*tv.as<ModuleObj>(), *fv.as<ModuleObj>());
   Value nv = new_module("torch.nn", "/usr/lib/python3/dist-packages/torch/nn/__init__.py", names::kNnDir);
   nv.as<ModuleObj>()->attrs["functional"] = fv;
   nv.as<ModuleObj>()->attrs["init"] = make_nn_init_module();

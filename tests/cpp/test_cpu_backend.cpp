@@ -139,7 +139,7 @@ TEST_CASE("cpu small float32 matmul rounds each multiply-add once", "[backend]")
     if (k.want != k.want) continue;  // near-tie cases only
     const float a[2] = {k.c, k.a}, b[2] = {1.0f, k.b};
     float c = 0;
-    cpu.matmul(DType::Float32, a, b, &c, 1, 1, 2, false, false);
+    cpu.matmul(DType::Float32, a, b, &c, 1, 1, 2, false, false, false);
     bad += !same_value(c, k.want);
     if (++rows == 2000) break;
   }
@@ -173,8 +173,9 @@ void mark_kernel_call(std::vector<char>& two, int64_t rows_total, int64_t r0, in
     cols -= w, c0 += w;
   }
 }
+// c0, when given, is C's starting value (BLAS beta = 1: addmm's bias); else C starts at +0.
 std::vector<float> reference_sgemm(const std::vector<float>& a, const std::vector<float>& b, int64_t m, int64_t n,
-                                   int64_t k, bool ta, bool tb) {
+                                   int64_t k, bool ta, bool tb, const std::vector<float>* c0 = nullptr) {
   const int64_t rows = n, cols = m;
   std::vector<char> two(static_cast<size_t>(rows * cols), 0);
   const int64_t first = openblas_block(rows, 320);
@@ -190,7 +191,7 @@ std::vector<float> reference_sgemm(const std::vector<float>& a, const std::vecto
   std::vector<float> out(static_cast<size_t>(m * n));
   for (int64_t i = 0; i < m; ++i)
     for (int64_t j = 0; j < n; ++j) {
-      float sum = 0.0f;
+      float sum = c0 ? (*c0)[static_cast<size_t>(i * n + j)] : 0.0f;
       for (int64_t p0 = 0, kc; p0 < k; p0 += kc) {
         kc = openblas_block(k - p0, 320);
         float acc[2] = {0.0f, 0.0f};
@@ -241,6 +242,22 @@ TEST_CASE("cpu float32 matmul adds in the reference OpenBLAS's order", "[backend
     }
   }
   CHECK(cpu::sgemm_follows_reference(8, 8, 64));
+  // accumulate (beta = 1, addmm): each k block's sum is added onto C as it stands
+  for (const Size& s : sizes) {
+    const bool ta = s.k % 2 == 1, tb = s.m % 2 == 0;
+    INFO("accumulate m=" << s.m << " n=" << s.n << " k=" << s.k << " trans_a=" << ta << " trans_b=" << tb);
+    if (!cpu::sgemm_follows_reference(s.m, s.n, s.k)) continue;
+    std::vector<float> a(static_cast<size_t>(s.m * s.k)), b(static_cast<size_t>(s.k * s.n)), c0(static_cast<size_t>(s.m * s.n));
+    for (float& x : a) x = next();
+    for (float& x : b) x = next();
+    for (float& x : c0) x = next() * 100.0f;
+    std::vector<float> got = c0;
+    cpu::gemm<float>(a.data(), b.data(), got.data(), s.m, s.n, s.k, ta, tb, true);
+    const std::vector<float> want = reference_sgemm(a, b, s.m, s.n, s.k, ta, tb, &c0);
+    size_t bad = 0;
+    for (size_t i = 0; i < got.size(); ++i) bad += !same_value(got[i], want[i]);
+    CHECK(bad == 0);
+  }
 #if defined(__x86_64__) && !defined(__EMSCRIPTEN__)
   if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) CHECK(cpu::sgemm_follows_reference(512, 512, 512));
 #endif

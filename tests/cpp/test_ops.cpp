@@ -12,6 +12,7 @@
 #include <map>
 
 #include "engine/autograd/node.h"
+#include "engine/ops/nn.h"
 #include "engine/ops/compare.h"
 #include "engine/tensor.h"
 
@@ -175,6 +176,91 @@ const std::map<OpId, OpRow>& op_rows() {
                        [](const Values& v) { return std::vector<double>{v[0][2], v[0][5]}; }};
     r[OpId::Slice] = {{{2, 4}}, [](auto& x) { return slice(x[0], 1, 1, std::nullopt, 2); },
                       [](const Values& v) { return std::vector<double>{v[0][1], v[0][3], v[0][5], v[0][7]}; }};
+    // addmm (matmul.cpp): a broadcast bias + A·B
+    r[OpId::Addmm] = {{{4}, {2, 3}, {3, 4}}, [](auto& x) { return addmm(x[0], x[1], x[2]); },
+                      [](const Values& v) {
+                        std::vector<double> c = matmul_ref(v[1], v[2], 2, 3, 4);
+                        for (size_t i = 0; i < c.size(); ++i) c[i] += v[0][i % 4];
+                        return c;
+                      }, 0.5, 2.0, true};
+    r[OpId::DivScalar] = {{M}, [](auto& x) { return div_scalar_overload(x[0], Scalar(2.5)); },
+                          [](const Values& v) { return map1f(v[0], [](double a) { return a / 2.5; }); }};
+    // nn.cpp
+    r[OpId::MulScalar] = {{M}, [](auto& x) { return mul_scalar_overload(x[0], Scalar(-1.5)); },
+                          [](const Values& v) { return map1f(v[0], [](double a) { return a * -1.5; }); }};
+    r[OpId::IndexPutZero] = {{M}, [](auto& x) {
+                                 Tensor keep = from_vector({1, 0, 1, 1, 0, 1}, {2, 3}, TensorOptions{DType::Float64, std::nullopt, false});
+                                 return index_put_zero(x[0], keep);
+                               },
+                               [](const Values& v) {
+                                 std::vector<double> r = v[0];
+                                 r[1] = r[4] = 0;
+                                 return r;
+                               }};
+    auto softmax_ref = [](const std::vector<double>& a, bool log) {
+      std::vector<double> r(a.size());
+      for (size_t row = 0; row < a.size() / 3; ++row) {
+        double m = std::max({a[row * 3], a[row * 3 + 1], a[row * 3 + 2]}), s = 0;
+        for (size_t j = 0; j < 3; ++j) s += std::exp(a[row * 3 + j] - m);
+        for (size_t j = 0; j < 3; ++j) {
+          double d = a[row * 3 + j] - m;
+          r[row * 3 + j] = log ? d - std::log(s) : std::exp(d) / s;
+        }
+      }
+      return r;
+    };
+    r[OpId::Softmax] = {{M}, [](auto& x) { return softmax(x[0], -1); },
+                        [softmax_ref](const Values& v) { return softmax_ref(v[0], false); }, 0.5, 2.0, true};
+    r[OpId::LogSoftmax] = {{M}, [](auto& x) { return log_softmax(x[0], 1); },
+                           [softmax_ref](const Values& v) { return softmax_ref(v[0], true); }, 0.5, 2.0, true};
+    r[OpId::LeakyRelu] = {{M}, [](auto& x) { return leaky_relu(x[0], 0.2); },
+                          [](const Values& v) { return map1f(v[0], [](double a) { return a > 0 ? a : 0.2 * a; }); }, 0.5, 2.0, true};
+    r[OpId::Hardtanh] = {{M}, [](auto& x) { return hardtanh(x[0], -1.0, 1.2); },
+                         [](const Values& v) { return map1f(v[0], [](double a) { return std::clamp(a, -1.0, 1.2); }); }, 0.5, 2.0, true};
+    r[OpId::Silu] = {{M}, [](auto& x) { return silu(x[0]); },
+                     [](const Values& v) { return map1f(v[0], [](double a) { return a / (1 + std::exp(-a)); }); }, 0.5, 2.0, true};
+    // loss.cpp: targets that need no gradient are constants of the row
+    r[OpId::MseLoss] = {{M, M}, [](auto& x) { return mse_loss(x[0], x[1], Reduction::Mean); },
+                        [](const Values& v) {
+                          double s = 0;
+                          for (size_t i = 0; i < 6; ++i) s += (v[0][i] - v[1][i]) * (v[0][i] - v[1][i]);
+                          return std::vector<double>{s / 6};
+                        }, 0.5, 2.0, true};
+    auto smooth_ref = [](const Values& v, bool huber) {
+      double s = 0;
+      for (size_t i = 0; i < 6; ++i) {
+        const double z = std::fabs(v[0][i] - v[1][i]), b = 0.8;
+        s += huber ? (z < b ? 0.5 * z * z : b * (z - 0.5 * b)) : (z < b ? 0.5 * z * z / b : z - 0.5 * b);
+      }
+      return std::vector<double>{s};
+    };
+    r[OpId::SmoothL1Loss] = {{M, M}, [](auto& x) { return smooth_l1_loss(x[0], x[1], Reduction::Sum, 0.8); },
+                             [smooth_ref](const Values& v) { return smooth_ref(v, false); }, 0.5, 2.0, true};
+    r[OpId::HuberLoss] = {{M, M}, [](auto& x) { return huber_loss(x[0], x[1], Reduction::Sum, 0.8); },
+                          [smooth_ref](const Values& v) { return smooth_ref(v, true); }, 0.5, 2.0, true};
+    auto nll_target = [] { return from_vector({2, 0}, {2}, TensorOptions{DType::Int64, std::nullopt, false}); };
+    auto nll_weight = [] { return from_vector({0.5, 2.0, 1.5}, {3}, TensorOptions{DType::Float64, std::nullopt, false}); };
+    r[OpId::NllLoss] = {{M}, [nll_target, nll_weight](auto& x) { return nll_loss(x[0], nll_target(), nll_weight(), Reduction::Mean, -100); },
+                        [](const Values& v) { return std::vector<double>{-(v[0][2] * 1.5 + v[0][3] * 0.5) / 2.0}; }, 0.5, 2.0, true};
+    auto bce_target = [] { return from_vector({0.0, 0.3, 1.0, 0.7, 0.5, 0.9}, {2, 3}, TensorOptions{DType::Float64, std::nullopt, false}); };
+    r[OpId::BinaryCrossEntropy] = {{M}, [bce_target](auto& x) { return binary_cross_entropy(x[0], bce_target(), Tensor(), Reduction::Sum); },
+                                   [](const Values& v) {
+                                     const double t[] = {0.0, 0.3, 1.0, 0.7, 0.5, 0.9};
+                                     double s = 0;
+                                     for (size_t i = 0; i < 6; ++i) s -= t[i] * std::log(v[0][i]) + (1 - t[i]) * std::log(1 - v[0][i]);
+                                     return std::vector<double>{s};
+                                   }, 0.1, 0.9};
+    r[OpId::BinaryCrossEntropyWithLogits] = {
+        {M}, [bce_target](auto& x) { return binary_cross_entropy_with_logits(x[0], bce_target(), Tensor(), Tensor(), Reduction::None); },
+        [](const Values& v) {
+          const double t[] = {0.0, 0.3, 1.0, 0.7, 0.5, 0.9};
+          std::vector<double> r;
+          for (size_t i = 0; i < 6; ++i) {
+            const double p = 1 / (1 + std::exp(-v[0][i]));
+            r.push_back(-(t[i] * std::log(p) + (1 - t[i]) * std::log(1 - p)));
+          }
+          return r;
+        }, 0.5, 2.0, true};
     // ToCopy: float64 → float32 → float64 round trip; the inner node is checked by name.
     r[OpId::ToCopy] = {{M}, [](auto& x) { return x[0].to(DType::Float32); },
                        [](const Values& v) { return map1f(v[0], [](double a) { return double(float(a)); }); }};

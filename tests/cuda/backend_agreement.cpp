@@ -549,9 +549,12 @@ void test_matmul(Report& r, Backend& cpu, Backend& gpu) {
           const auto a = rounded(t == DType::Int64 ? rng.integers(s.m * s.k, -5, 5) : rng.uniform(s.m * s.k, -1, 1), t);
           const auto b = rounded(t == DType::Int64 ? rng.integers(s.k * s.n, -5, 5) : rng.uniform(s.k * s.n, -1, 1), t);
           Buffer ac = upload(cpu, a, t), ag = upload(gpu, a, t), bc = upload(cpu, b, t), bg = upload(gpu, b, t);
-          Buffer c(cpu, s.m * s.n * dtype_size(t)), g(gpu, s.m * s.n * dtype_size(t));
-          cpu.matmul(t, ac.get(), bc.get(), c.get(), s.m, s.n, s.k, ta, tb);
-          gpu.matmul(t, ag.get(), bg.get(), g.get(), s.m, s.n, s.k, ta, tb);
+          // Odd sizes accumulate onto a starting C (beta = 1, addmm), even ones overwrite it.
+          const bool accumulate = (s.m + s.n + s.k) % 2 == 1;
+          const auto c0 = rounded(t == DType::Int64 ? rng.integers(s.m * s.n, -5, 5) : rng.uniform(s.m * s.n, -1, 1), t);
+          Buffer c = upload(cpu, c0, t), g = upload(gpu, c0, t);
+          cpu.matmul(t, ac.get(), bc.get(), c.get(), s.m, s.n, s.k, ta, tb, accumulate);
+          gpu.matmul(t, ag.get(), bg.get(), g.get(), s.m, s.n, s.k, ta, tb, accumulate);
           // Scale: (|A|·|B|)ij, read through the same transpose flags.
           std::vector<double> scale(static_cast<size_t>(s.m * s.n), 0.0);
           for (int64_t i = 0; i < s.m; ++i)
@@ -561,6 +564,8 @@ void test_matmul(Report& r, Backend& cpu, Backend& gpu) {
                 const double bv = tb ? b[j * s.k + p] : b[p * s.n + j];
                 scale[i * s.n + j] += std::fabs(av * bv);
               }
+          if (accumulate)
+            for (size_t i = 0; i < scale.size(); ++i) scale[i] += std::fabs(c0[i]);
           expect_close(r, name, download(gpu, g.get(), s.m * s.n, t), download(cpu, c.get(), s.m * s.n, t), t, scale);
         });
       }

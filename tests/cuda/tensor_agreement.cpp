@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/ops/nn.h"
 #include "engine/ops/compare.h"
 #include "engine/ops/op_list.h"
 #include "engine/tensor.h"
@@ -95,6 +96,29 @@ std::map<OpId, OpCase> op_cases() {
   c[OpId::Expand] = {{{{3, 1}}}, [](V x) { return expand(x[0], {3, 4}); }};
   c[OpId::Select] = {{m34}, [](V x) { return select(x[0], 0, 1); }};
   c[OpId::Slice] = {{{{3, 7}}}, [](V x) { return slice(x[0], 1, 1, 6, 2); }};
+  c[OpId::Addmm] = {{{{4}}, {{3, 5}}, {{5, 4}}}, [](V x) { return addmm(x[0], x[1], x[2]); }};
+  c[OpId::MulScalar] = {{m34}, [](V x) { return mul_scalar_overload(x[0], Scalar(-1.5)); }};
+  c[OpId::IndexPutZero] = {{m23}, [](V x) {
+    return index_put_zero(x[0], from_vector({1, 0, 1, 1, 0, 1}, {2, 3}, TensorOptions{x[0].dtype(), x[0].device(), false}));
+  }};
+  c[OpId::DivScalar] = {{m34}, [](V x) { return div_scalar_overload(x[0], Scalar(2.5)); }};
+  c[OpId::Softmax] = {{m34}, [](V x) { return softmax(x[0], -1); }};
+  c[OpId::LogSoftmax] = {{m34}, [](V x) { return log_softmax(x[0], 1); }};
+  c[OpId::LeakyRelu] = {{m34}, [](V x) { return leaky_relu(x[0], 0.1); }};
+  c[OpId::Hardtanh] = {{m34}, [](V x) { return hardtanh(x[0], -1.0, 1.0); }};
+  c[OpId::Silu] = {{m34}, [](V x) { return silu(x[0]); }};
+  c[OpId::MseLoss] = {{m34, m34}, [](V x) { return mse_loss(x[0], x[1], Reduction::Mean); }};
+  c[OpId::SmoothL1Loss] = {{m34, m34}, [](V x) { return smooth_l1_loss(x[0], x[1], Reduction::Mean, 0.8); }};
+  c[OpId::HuberLoss] = {{m34, m34}, [](V x) { return huber_loss(x[0], x[1], Reduction::None, 0.8); }};
+  c[OpId::NllLoss] = {{m34}, [](V x) {
+    Tensor target = from_vector({0, 3, 1}, {3}, TensorOptions{DType::Int64, x[0].device(), false});
+    return nll_loss(x[0], target, Tensor(), Reduction::Mean, -100);
+  }};
+  const Input probs{{3, 4}, 0.1, 0.9}, target{{3, 4}, 0.0, 1.0, false};
+  c[OpId::BinaryCrossEntropy] = {{probs, target}, [](V x) { return binary_cross_entropy(x[0], x[1], Tensor(), Reduction::Mean); }};
+  c[OpId::BinaryCrossEntropyWithLogits] = {{m34, target}, [](V x) {
+    return binary_cross_entropy_with_logits(x[0], x[1], Tensor(), Tensor(), Reduction::Sum);
+  }};
   // mask.cpp: the masks come from comparisons on the same device, so they run there too
   const Input row_mask{{3}, -2, 2, false}, col_mask{{4}, -2, 2, false};
   c[OpId::Norm] = {{{{5, 7}}}, [](V x) { return norm(x[0]); }};

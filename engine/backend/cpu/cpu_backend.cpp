@@ -162,7 +162,7 @@ class CpuBackend final : public Backend {
   void sum_program(const ElementwiseProgram& p, void* out) override { cpu::sum_program(p, out); }
 
   void matmul(DType t, const void* a, const void* b, void* c, int64_t m, int64_t n, int64_t k, bool ta,
-              bool tb) override {
+              bool tb, bool accumulate) override {
 #if GRADLAB_HAS_OPENBLAS
     // Small products stay with gemm, which rounds like the reference PyTorch whatever kernel
     // OpenBLAS would pick on this machine (Note [Matmul rounding]).
@@ -171,17 +171,17 @@ class CpuBackend final : public Backend {
       int lda = static_cast<int>(ta ? m : k), ldb = static_cast<int>(tb ? k : n);
       if (t == DType::Float32) {
         cblas_sgemm(CblasRowMajor, opa, opb, m, n, k, 1.0f, static_cast<const float*>(a), lda,
-                    static_cast<const float*>(b), ldb, 0.0f, static_cast<float*>(c), n);
+                    static_cast<const float*>(b), ldb, accumulate ? 1.0f : 0.0f, static_cast<float*>(c), n);
       } else {
         cblas_dgemm(CblasRowMajor, opa, opb, m, n, k, 1.0, static_cast<const double*>(a), lda,
-                    static_cast<const double*>(b), ldb, 0.0, static_cast<double*>(c), n);
+                    static_cast<const double*>(b), ldb, accumulate ? 1.0 : 0.0, static_cast<double*>(c), n);
       }
       return;
     }
 #endif
     dispatch_dtype(t, [&](auto zero) {
       using T = decltype(zero);
-      cpu::gemm<T>(static_cast<const T*>(a), static_cast<const T*>(b), static_cast<T*>(c), m, n, k, ta, tb);
+      cpu::gemm<T>(static_cast<const T*>(a), static_cast<const T*>(b), static_cast<T*>(c), m, n, k, ta, tb, accumulate);
     });
   }
 
@@ -250,10 +250,47 @@ class CpuBackend final : public Backend {
     }
   }
 
+  // Note [Lane sums]: ATen's softmax kernels sum a row with vec::reduce_all (or map_reduce_all):
+  // lane i of one AVX2 vector (8 floats, 4 doubles) accumulates elements i, i + 8, ... in order,
+  // the row's last partial vector adds into its first lanes only, and then the lanes are
+  // combined: float by vec_reduce_all's shuffle tree ((l0+l4)+(l2+l6)) + ((l1+l5)+(l3+l7)), double
+  // one after another. A row shorter than a vector is summed in order.
+  template <class T>
+  static T lane_sum(const T* x, int64_t len) {
+    constexpr int64_t kLanes = 32 / sizeof(T);
+    if (len == 0) return T(0);
+    if (len < kLanes) {
+      T s = x[0];
+      for (int64_t i = 1; i < len; ++i) s = s + x[i];
+      return s;
+    }
+    T acc[kLanes];
+    for (int64_t i = 0; i < kLanes; ++i) acc[i] = x[i];
+    int64_t d = kLanes;
+    for (; d + kLanes <= len; d += kLanes)
+      for (int64_t i = 0; i < kLanes; ++i) acc[i] = acc[i] + x[d + i];
+    for (int64_t i = 0; d + i < len; ++i) acc[i] = acc[i] + x[d + i];
+    if constexpr (kLanes == 8) {
+      T w[4];
+      for (int i = 0; i < 4; ++i) w[i] = acc[i] + acc[i + 4];
+      return (w[0] + w[2]) + (w[1] + w[3]);
+    } else {
+      T s = acc[0];
+      for (int64_t i = 1; i < kLanes; ++i) s = s + acc[i];
+      return s;
+    }
+  }
+
   template <class T>
   static void reduce_impl(ReduceOp op, const T* x, const Shape& in_shape, void* out, const Shape& out_shape) {
     const int64_t n = shape_numel(in_shape);
     const int64_t out_n = shape_numel(out_shape);
+    if (op == ReduceOp::LaneSum) {  // over the last dim (Note [Lane sums])
+      const int64_t len = in_shape.empty() ? 1 : in_shape.back();
+      T* o = static_cast<T*>(out);
+      for (int64_t r = 0; r < out_n; ++r) o[r] = lane_sum(x + r * len, len);
+      return;
+    }
     if (op == ReduceOp::Sum && out_n == 1) {  // Note [Float sum order]
       cpu::FullSum<T> sum(n);
       sum.add(x, n);

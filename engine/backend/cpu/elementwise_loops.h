@@ -7,6 +7,7 @@
 //     pow's backward) compute pairs of AVX2 vectors (16 floats, 8 doubles) with SLEEF and the last
 //     n % 16 (n % 8) elements with the C library: 1 / (1 + exp(-x)) (Note [PyTorch's sigmoid] in
 //     sleef_math.h); std::pow, which for tensor ** number takes the exponent as a double;
+//   - silu and its backward likewise: SLEEF's exp in the vectors, std::exp in the tail;
 //   - torch.maximum does the same with vmaxps, which keeps the second of two equal values (0. and
 //     -0.), and std::max, which keeps the first;
 //   - float32 sin and cos reduce all 8 lanes of a vector the slow way (Payne-Hanek) when any lane
@@ -70,6 +71,12 @@ inline void unary_in_run(Fn fn, const T* __restrict x, T* __restrict out, int64_
       for (int64_t i = v; i < len; ++i) out[i] = sleef_sigmoid(x[i], false);
       return;
     }
+    if constexpr (std::is_same_v<Fn, UnaryFn<UnaryOp::Silu>>) {  // x / (1 + exp(-x)): std::exp in the tail
+      const int64_t v = vector_end<T>(first, len, run);
+      for (int64_t i = 0; i < v; ++i) out[i] = fn(x[i]);
+      for (int64_t i = v; i < len; ++i) out[i] = x[i] / (T(1) + std::exp(-x[i]));
+      return;
+    }
     if constexpr (std::is_same_v<Fn, UnaryFn<UnaryOp::PowScalar>>) {  // x ** a
       if (is_pow_exponent(fn.a)) {
         const int64_t v = vector_end<T>(first, len, run);
@@ -117,6 +124,18 @@ inline void binary_in_run(Fn fn, X&& x, Y&& y, T* __restrict out, int64_t first,
         out[i] = a != a || b != b ? std::numeric_limits<T>::quiet_NaN() : (a > b ? a : b);
       }
       for (int64_t i = v; i < len; ++i) out[i] = fn(x(i), y(i));
+      return;
+    }
+    if constexpr (std::is_same_v<Fn, BinaryFn<BinaryOp::SiluBackward>>) {
+      // dy·σ·(1 + x·(1 − σ)) with the 1 + x·(1 − σ) fused into one fma, as GCC compiles ATen's
+      // AVX2 kernel (both its vector and its scalar form); SLEEF's exp in the vectors, std::exp
+      // in the tail.
+      const int64_t v = vector_end<T>(first, len, run);
+      for (int64_t i = 0; i < len; ++i) {
+        const T dy = x(i), in = y(i);
+        const T s = T(1) / (T(1) + (i < v ? sleef_exp(-in) : std::exp(-in)));
+        out[i] = dy * s * scalar_fma(in, T(1) - s, T(1));
+      }
       return;
     }
     if constexpr (std::is_same_v<Fn, BinaryFn<BinaryOp::Pow>>) {  // tensor ** tensor

@@ -91,10 +91,11 @@ inline void micro_kernel(int64_t kc, const T* __restrict pa, const T* __restrict
 // without FMA for products too large for sgemm_scalar (a product of separately rounded
 // multiply and add, blocked by kKC: not PyTorch's rounding, see Note [Matmul rounding]).
 template <class T>
-void gemm_generic(const T* a, const T* b, T* c, int64_t m, int64_t n, int64_t k, bool trans_a, bool trans_b) {
+void gemm_generic(const T* a, const T* b, T* c, int64_t m, int64_t n, int64_t k, bool trans_a, bool trans_b,
+                  bool accumulate) {
   if (m == 0 || n == 0) return;
   if (k == 0) {
-    std::fill(c, c + m * n, T(0));
+    if (!accumulate) std::fill(c, c + m * n, T(0));
     return;
   }
   const int64_t lda = trans_a ? m : k;
@@ -105,7 +106,7 @@ void gemm_generic(const T* a, const T* b, T* c, int64_t m, int64_t n, int64_t k,
       for (int64_t j = 0; j < n; ++j) {
         T s = 0;
         for (int64_t p = 0; p < k; ++p) s = scalar_fma(at(a, lda, trans_a, i, p), at(b, ldb, trans_b, p, j), s);
-        c[i * n + j] = s;
+        c[i * n + j] = accumulate ? s + c[i * n + j] : s;
       }
     return;
   }
@@ -123,7 +124,7 @@ void gemm_generic(const T* a, const T* b, T* c, int64_t m, int64_t n, int64_t k,
         for (int64_t jp = 0; jp < nc; jp += kNR) {
           for (int64_t ip = 0; ip < mc; ip += kMR) {
             micro_kernel(kc, packed_a.data() + ip * kc, packed_b.data() + jp * kc, c + (i0 + ip) * n + j0 + jp, n,
-                         std::min(kMR, mc - ip), std::min(kNR, nc - jp), p0 > 0);
+                         std::min(kMR, mc - ip), std::min(kNR, nc - jp), accumulate || p0 > 0);
           }
         }
       }
@@ -134,7 +135,7 @@ void gemm_generic(const T* a, const T* b, T* c, int64_t m, int64_t n, int64_t k,
 // Note [Matmul rounding], written out one element at a time: every build, any CPU. The
 // definition the vector kernel follows, and fast enough for small products.
 void sgemm_scalar(const float* a, const float* b, float* c, int64_t m, int64_t n, int64_t k, bool trans_a,
-                  bool trans_b) {
+                  bool trans_b, bool accumulate) {
   const int64_t lda = trans_a ? m : k, ldb = trans_b ? k : n;
   const std::vector<sgemm_order::SplitTile> tiles = sgemm_order::split_tiles(m, n);  // none for tiny ones
   for (int64_t i = 0; i < m; ++i)
@@ -142,7 +143,7 @@ void sgemm_scalar(const float* a, const float* b, float* c, int64_t m, int64_t n
       const bool two = std::any_of(tiles.begin(), tiles.end(), [&](const sgemm_order::SplitTile& t) {
         return t.i0 <= i && i < t.i1 && t.j0 <= j && j < t.j1;
       });
-      float sum = 0.0f;
+      float sum = accumulate ? c[i * n + j] : 0.0f;  // beta = 1: C starts as it is
       for (int64_t p0 = 0, kc; p0 < k; p0 += kc) {
         kc = sgemm_order::next_block(k - p0, sgemm_order::kQ);
         const int64_t paired = two ? kc / 8 * 8 : 0;  // the k's the 8-at-a-time loop alternates
@@ -253,7 +254,7 @@ __attribute__((target("avx2,fma"))) void sgemm_tile_avx2(int64_t kc, const float
 }
 
 __attribute__((target("avx2,fma"))) void sgemm_avx2(const float* a, const float* b, float* c, int64_t m, int64_t n,
-                                                    int64_t k, bool trans_a, bool trans_b) {
+                                                    int64_t k, bool trans_a, bool trans_b, bool accumulate) {
   const int64_t lda = trans_a ? m : k, ldb = trans_b ? k : n;
   thread_local std::vector<float> packed_a, packed_b;
   thread_local std::vector<uint8_t> split;
@@ -274,7 +275,8 @@ __attribute__((target("avx2,fma"))) void sgemm_avx2(const float* a, const float*
           for (int64_t ip = 0; ip < mc; ip += kMR6) {
             const int64_t at_c = (i0 + ip) * n + j0 + jp;
             sgemm_tile_avx2(kc, packed_a.data() + ip * kc, packed_b.data() + jp * kc, c + at_c, n,
-                            std::min(kMR6, mc - ip), std::min(kNR16, nc - jp), p0 == 0, split.data() + at_c, n);
+                            std::min(kMR6, mc - ip), std::min(kNR16, nc - jp), p0 == 0 && !accumulate, split.data() + at_c,
+                            n);
           }
         }
       }
@@ -286,8 +288,8 @@ __attribute__((target("avx2,fma"))) void sgemm_avx2(const float* a, const float*
 }  // namespace
 
 template <class T>
-void gemm(const T* a, const T* b, T* c, int64_t m, int64_t n, int64_t k, bool trans_a, bool trans_b) {
-  gemm_generic(a, b, c, m, n, k, trans_a, trans_b);
+void gemm(const T* a, const T* b, T* c, int64_t m, int64_t n, int64_t k, bool trans_a, bool trans_b, bool accumulate) {
+  gemm_generic(a, b, c, m, n, k, trans_a, trans_b, accumulate);
 }
 
 namespace {
@@ -307,16 +309,16 @@ const char* sgemm_large_kernel() { return cpu_has_avx2_fma() ? "AVX2 + FMA" : "p
 
 template <>
 void gemm<float>(const float* a, const float* b, float* c, int64_t m, int64_t n, int64_t k, bool trans_a,
-                 bool trans_b) {
+                 bool trans_b, bool accumulate) {
   if (m == 0 || n == 0) return;
-  if (is_small_gemm(m, n, k)) return sgemm_scalar(a, b, c, m, n, k, trans_a, trans_b);
+  if (is_small_gemm(m, n, k)) return sgemm_scalar(a, b, c, m, n, k, trans_a, trans_b, accumulate);
 #if GRADLAB_SGEMM_AVX2
-  if (cpu_has_avx2_fma()) return sgemm_avx2(a, b, c, m, n, k, trans_a, trans_b);
+  if (cpu_has_avx2_fma()) return sgemm_avx2(a, b, c, m, n, k, trans_a, trans_b, accumulate);
 #endif
-  gemm_generic(a, b, c, m, n, k, trans_a, trans_b);
+  gemm_generic(a, b, c, m, n, k, trans_a, trans_b, accumulate);
 }
 
-template void gemm<double>(const double*, const double*, double*, int64_t, int64_t, int64_t, bool, bool);
-template void gemm<int64_t>(const int64_t*, const int64_t*, int64_t*, int64_t, int64_t, int64_t, bool, bool);
+template void gemm<double>(const double*, const double*, double*, int64_t, int64_t, int64_t, bool, bool, bool);
+template void gemm<int64_t>(const int64_t*, const int64_t*, int64_t*, int64_t, int64_t, int64_t, bool, bool, bool);
 
 }  // namespace gradlab::cpu

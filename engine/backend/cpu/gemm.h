@@ -11,8 +11,11 @@
 
 namespace gradlab::cpu {
 
+// accumulate: C += op(A)·op(B) (BLAS's beta = 1): each k block's sum is added onto C as it
+// stands, which starts as the caller's values instead of +0 (addmm's bias, Note [Matmul rounding]).
 template <class T>
-void gemm(const T* a, const T* b, T* c, int64_t m, int64_t n, int64_t k, bool trans_a, bool trans_b);
+void gemm(const T* a, const T* b, T* c, int64_t m, int64_t n, int64_t k, bool trans_a, bool trans_b,
+          bool accumulate = false);
 
 // The products gemm<float> hands to OpenBLAS when it is linked in (larger ones round like the
 // machine's BLAS), and below which gemm<float> follows Note [Matmul rounding] in every build.

@@ -49,7 +49,7 @@ class CudaBackend final : public Backend {
   void reduce(ReduceOp op, DType t, const void* x, const Shape& in_shape, void* out,
               const Shape& out_shape) override;
   void matmul(DType t, const void* a, const void* b, void* c, int64_t m, int64_t n, int64_t k,
-              bool trans_a, bool trans_b) override;
+              bool trans_a, bool trans_b, bool accumulate) override;
   void eval_program(const ElementwiseProgram& p, void* out) override;
   void sum_program(const ElementwiseProgram& p, void* out) override;
 

@@ -38,7 +38,7 @@ constexpr int kTile = 16;
 // access honours the transpose flags, so transposed operands need no copy here either.
 template <class T>
 __global__ void gemm_tiled_kernel(const T* a, const T* b, T* c, int64_t m, int64_t n, int64_t k, bool trans_a,
-                                  bool trans_b) {
+                                  bool trans_b, bool accumulate) {
   __shared__ T a_tile[kTile][kTile + 1];  // +1: no bank conflicts on the column reads
   __shared__ T b_tile[kTile][kTile + 1];
   const int tx = threadIdx.x, ty = threadIdx.y;
@@ -55,7 +55,7 @@ __global__ void gemm_tiled_kernel(const T* a, const T* b, T* c, int64_t m, int64
       for (int q = 0; q < kTile; ++q) acc += a_tile[ty][q] * b_tile[q][tx];
       __syncthreads();
     }
-    if (row < m && col < n) c[row * n + col] = acc;
+    if (row < m && col < n) c[row * n + col] = accumulate ? acc + c[row * n + col] : acc;
   }
 }
 
@@ -129,10 +129,10 @@ cublasHandle_t CudaBackend::cublas() {
 }
 
 void CudaBackend::matmul(DType t, const void* a, const void* b, void* c, int64_t m, int64_t n, int64_t k,
-                         bool trans_a, bool trans_b) {
+                         bool trans_a, bool trans_b, bool accumulate) {
   if (m <= 0 || n <= 0) return;
-  if (k <= 0) {  // an empty sum: C = 0 (BLAS would not touch C when k = 0 with beta = 0 on all paths)
-    fill(t, c, m * n, 0.0);
+  if (k <= 0) {  // an empty sum: C = 0, or C unchanged when accumulating (beta = 1)
+    if (!accumulate) fill(t, c, m * n, 0.0);
     return;
   }
   activate();
@@ -142,7 +142,7 @@ void CudaBackend::matmul(DType t, const void* a, const void* b, void* c, int64_t
     const dim3 grid(static_cast<unsigned>((n + kTile - 1) / kTile),
                     static_cast<unsigned>(std::min<int64_t>((m + kTile - 1) / kTile, 65535)));
     gemm_tiled_kernel<int64_t><<<grid, block>>>(static_cast<const int64_t*>(a), static_cast<const int64_t*>(b),
-                                                static_cast<int64_t*>(c), m, n, k, trans_a, trans_b);
+                                                static_cast<int64_t*>(c), m, n, k, trans_a, trans_b, accumulate);
     check_launch();
     return;
   }
@@ -156,29 +156,29 @@ void CudaBackend::matmul(DType t, const void* a, const void* b, void* c, int64_t
   cublasHandle_t handle = cublas();
   const CublasApi& api = cublas_api();
   if (t == DType::Float32) {
-    const float one = 1.0f, zero = 0.0f;
+    const float one = 1.0f, beta = accumulate ? 1.0f : 0.0f;
     const auto* bp = static_cast<const float*>(b);
     const auto* ap = static_cast<const float*>(a);
     auto* cp = static_cast<float*>(c);
     if (fits_int) {
       check_cublas(api.sgemm(handle, op_b, op_a, static_cast<int>(n), static_cast<int>(m), static_cast<int>(k), &one,
-                               bp, static_cast<int>(ld_b), ap, static_cast<int>(ld_a), &zero, cp, static_cast<int>(ld_c)),
+                               bp, static_cast<int>(ld_b), ap, static_cast<int>(ld_a), &beta, cp, static_cast<int>(ld_c)),
                    "cublasSgemm(handle, opb, opa, n, m, k, &alpha, b, ldb, a, lda, &beta, c, ldc)");
     } else {
-      check_cublas(api.sgemm_64(handle, op_b, op_a, n, m, k, &one, bp, ld_b, ap, ld_a, &zero, cp, ld_c),
+      check_cublas(api.sgemm_64(handle, op_b, op_a, n, m, k, &one, bp, ld_b, ap, ld_a, &beta, cp, ld_c),
                    "cublasSgemm_64(handle, opb, opa, n, m, k, &alpha, b, ldb, a, lda, &beta, c, ldc)");
     }
   } else {
-    const double one = 1.0, zero = 0.0;
+    const double one = 1.0, beta = accumulate ? 1.0 : 0.0;
     const auto* bp = static_cast<const double*>(b);
     const auto* ap = static_cast<const double*>(a);
     auto* cp = static_cast<double*>(c);
     if (fits_int) {
       check_cublas(api.dgemm(handle, op_b, op_a, static_cast<int>(n), static_cast<int>(m), static_cast<int>(k), &one,
-                               bp, static_cast<int>(ld_b), ap, static_cast<int>(ld_a), &zero, cp, static_cast<int>(ld_c)),
+                               bp, static_cast<int>(ld_b), ap, static_cast<int>(ld_a), &beta, cp, static_cast<int>(ld_c)),
                    "cublasDgemm(handle, opb, opa, n, m, k, &alpha, b, ldb, a, lda, &beta, c, ldc)");
     } else {
-      check_cublas(api.dgemm_64(handle, op_b, op_a, n, m, k, &one, bp, ld_b, ap, ld_a, &zero, cp, ld_c),
+      check_cublas(api.dgemm_64(handle, op_b, op_a, n, m, k, &one, bp, ld_b, ap, ld_a, &beta, cp, ld_c),
                    "cublasDgemm_64(handle, opb, opa, n, m, k, &alpha, b, ldb, a, lda, &beta, c, ldc)");
     }
   }

@@ -327,7 +327,8 @@ void CudaBackend::reduce(ReduceOp op, DType t, const void* x, const Shape& in_sh
     using T = decltype(tag);
     const T* xp = static_cast<const T*>(x);
     switch (op) {
-      case ReduceOp::Sum: reduce_impl<SumReducer<T>>(*this, xp, in_shape, out, out_shape); break;
+      case ReduceOp::Sum:
+      case ReduceOp::LaneSum: reduce_impl<SumReducer<T>>(*this, xp, in_shape, out, out_shape); break;
       case ReduceOp::Max: reduce_impl<MaxReducer<T>>(*this, xp, in_shape, out, out_shape); break;
       case ReduceOp::ArgMax: reduce_impl<ArgMaxReducer<T>>(*this, xp, in_shape, out, out_shape); break;
     }

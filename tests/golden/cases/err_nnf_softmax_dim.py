@@ -1,0 +1,2 @@
+import torch
+torch.randn(2, 3).softmax(2)
