@@ -51,11 +51,28 @@ Value obj_init(Interp&, CallArgs& a) {
   return Value();
 }
 
+// obj.__class__ = C: the instance becomes a C (how a lazy module turns into the layer it
+// stands for). As in CPython, both classes must lay out the instance alike: here, the same
+// built-in base.
+void set_instance_class(InstanceObj* inst, const Value& v) {
+  auto* t = v.as<TypeObj>();
+  if (!t || t->id != TypeId::User)
+    raise_type_error(std::string("__class__ must be set to a class, not '") + type_name(v) + "' object");
+  auto* cls = static_cast<ClassObj*>(t);
+  if (cls->native_base != inst->cls->native_base)
+    raise_type_error("__class__ assignment: '" + cls->name + "' object layout differs from '" + inst->cls->name + "'");
+  inst->cls = std::static_pointer_cast<ClassObj>(v.obj_ref());
+}
+
 Value obj_setattr(Interp& in, CallArgs& a) {
   InstanceObj* inst = self_instance(a, "__setattr__");
   if (a.npos != 3) raise_type_error("expected 2 arguments, got " + std::to_string(a.npos - 1));
   const std::string* n = as_str(a.pos[1]);
   if (!n) raise_type_error(std::string("attribute name must be string, not '") + type_name(a.pos[1]) + "'");
+  if (*n == "__class__") {
+    set_instance_class(inst, a.pos[2]);
+    return Value();
+  }
   const Value* cv = class_lookup(inst->cls.get(), *n);
   if (cv && cv->as<WrapperObj>() && cv->as<WrapperObj>()->kind == WrapperObj::Kind::Property) {
     auto* p = cv->as<WrapperObj>();
@@ -487,6 +504,10 @@ void instance_setattr(Interp& in, const Value& self, const std::string& name, Va
     in.call0(w->fset, {self, std::move(v)});
     return;
   }
+  if (name == "__class__") {
+    set_instance_class(inst, v);
+    return;
+  }
   if (auto* e = inst->native.as<ExceptionObj>(); e && name == "args") {
     e->args = to_vector(in, v);
     return;
@@ -623,6 +644,8 @@ void store_instance_attr(Interp& in, const Value& self, const AttributeExpr* sit
   ClassObj* cls = inst->cls.get();
   if (!has_user_setattr(cls) && !is_property(class_lookup_cached(cls, site->attr, site)) && inst->native.is_none()) {
     if (!site->ic_name) site->ic_name = intern_name(site->attr);
+    static const std::string* const class_name = intern_name("__class__");
+    if (site->ic_name == class_name) return instance_setattr(in, self, site->attr, std::move(v));
     auto& items = inst->attrs.items;
     if (site->ic_slot < items.size() && items[site->ic_slot].first == site->ic_name) {
       items[site->ic_slot].second = std::move(v);

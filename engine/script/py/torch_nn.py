@@ -871,19 +871,14 @@ class LazyLinear(Linear):
         self.out_features = out_features
         self._parameters['weight'] = UninitializedParameter()
         self._parameters['bias'] = UninitializedParameter() if bias else None
-        self._lazy = True
-
-    def _get_name(self):
-        return 'LazyLinear' if self._lazy else 'Linear'
 
     def forward(self, input):
-        if self._lazy:
-            self.in_features = input.shape[-1]
-            self._parameters['weight'] = _Parameter(torch.empty((self.out_features, self.in_features), **self._factory_kwargs))
-            if self._parameters['bias'] is not None:
-                self._parameters['bias'] = _Parameter(torch.empty(self.out_features, **self._factory_kwargs))
-            self._lazy = False
-            self.reset_parameters()
+        self.in_features = input.shape[-1]
+        self._parameters['weight'] = _Parameter(torch.empty((self.out_features, self.in_features), **self._factory_kwargs))
+        if self._parameters['bias'] is not None:
+            self._parameters['bias'] = _Parameter(torch.empty(self.out_features, **self._factory_kwargs))
+        self.__class__ = Linear  # from now on it is the Linear it stands for, as in PyTorch
+        self.reset_parameters()
         return torch.nn.functional.linear(input, self.weight, self.bias)
 
 
