@@ -1,9 +1,10 @@
 # source: mrdbourke/pytorch-deep-learning:02_pytorch_classification.ipynb
-# edits: code cells 9 (imports, device) and 26-31 (regression with nn.Sequential) joined, the plotting cell 28 dropped; print(...) around each cell's displayed value
+# edits: code cells 9 (imports, device) and 26-31 (regression with nn.Sequential) joined, the plotting cell 28 dropped; print(...) around each cell's displayed value; added torch.manual_seed(0) after the imports (the notebook creates model_2 before seeding, so its numbers change on every PyTorch run)
 # [cell 9]
 # Standard PyTorch imports
 import torch
 from torch import nn
+torch.manual_seed(0)
 
 # Make device agnostic code
 device = "cuda" if torch.cuda.is_available() else "cpu"
