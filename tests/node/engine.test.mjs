@@ -204,6 +204,24 @@ describe("session", () => {
   test("version()", () => assert.match(gl.version, /\S/));
 });
 
+describe("training in notebook cells", () => {
+  test("a Module, its loss and optimizer, then a training loop, each in its own cell, print PyTorch's losses", () => {
+    const dir = path.join(root, "tests", "golden", "cases");
+    const cells = readFileSync(path.join(dir, "train_loop_cells.py"), "utf8").split("# --- cell ---\n");
+    assert.equal(cells.length, 3, "the case has three cells");
+    const want = readFileSync(path.join(dir, "train_loop_cells.out"), "utf8");
+    gl.withSession((s) => {
+      let printed = "";
+      for (const cell of cells) {
+        const r = s.run(cell);
+        assert.equal(r.error, null, r.error && `unexpected ${r.error.text}`);
+        printed += r.output;
+      }
+      assert.equal(printed, want);
+    });
+  });
+});
+
 describe("error objects", () => {
   test("RuntimeError with type, message, line and a traceback", () => {
     gl.withSession((s) => {
