@@ -1048,32 +1048,28 @@ class ReLU6(Hardtanh):
         return 'inplace=True' if self.inplace else ''
 
 
-class Softmax(Module):
-    __module__ = 'torch.nn.modules.activation'
-
+class _AlongDim(Module):
+    # Softmax and LogSoftmax: an activation along `dim` (None: PyTorch's implicit choice, warned).
     def __init__(self, dim=None):
         super().__init__()
         self.dim = dim
+
+    def extra_repr(self):
+        return 'dim={dim}'.format(dim=self.dim)
+
+
+class Softmax(_AlongDim):
+    __module__ = 'torch.nn.modules.activation'
 
     def forward(self, input):
         return torch.nn.functional.softmax(input, self.dim, _stacklevel=5)
 
-    def extra_repr(self):
-        return 'dim={dim}'.format(dim=self.dim)
 
-
-class LogSoftmax(Module):
+class LogSoftmax(_AlongDim):
     __module__ = 'torch.nn.modules.activation'
-
-    def __init__(self, dim=None):
-        super().__init__()
-        self.dim = dim
 
     def forward(self, input):
         return torch.nn.functional.log_softmax(input, self.dim, _stacklevel=5)
-
-    def extra_repr(self):
-        return 'dim={dim}'.format(dim=self.dim)
 
 
 class Dropout(Module):

@@ -163,6 +163,13 @@ def _check_lr(lr):
         raise ValueError("Invalid learning rate: {}".format(lr))
 
 
+def _check_not_negative(*checks):
+    # (label, value) pairs, each raising PyTorch's "Invalid <label>: <value>" when negative.
+    for label, value in checks:
+        if not 0.0 <= value:
+            raise ValueError("Invalid {}: {}".format(label, value))
+
+
 class SGD(Optimizer):
     __module__ = 'torch.optim.sgd'
 
@@ -214,16 +221,11 @@ class SGD(Optimizer):
 
 
 def _check_adam_args(lr, eps, betas, weight_decay):
-    if not 0.0 <= lr:
-        raise ValueError("Invalid learning rate: {}".format(lr))
-    if not 0.0 <= eps:
-        raise ValueError("Invalid epsilon value: {}".format(eps))
-    if not 0.0 <= betas[0] < 1.0:
-        raise ValueError("Invalid beta parameter at index 0: {}".format(betas[0]))
-    if not 0.0 <= betas[1] < 1.0:
-        raise ValueError("Invalid beta parameter at index 1: {}".format(betas[1]))
-    if not 0.0 <= weight_decay:
-        raise ValueError("Invalid weight_decay value: {}".format(weight_decay))
+    _check_not_negative(('learning rate', lr), ('epsilon value', eps))
+    for i in range(2):
+        if not 0.0 <= betas[i] < 1.0:
+            raise ValueError("Invalid beta parameter at index {}: {}".format(i, betas[i]))
+    _check_not_negative(('weight_decay value', weight_decay))
 
 
 def _adam_step(self, decoupled):
@@ -310,16 +312,8 @@ class RMSprop(Optimizer):
 
     def __init__(self, params, lr=1e-2, alpha=0.99, eps=1e-8, weight_decay=0, momentum=0, centered=False, foreach=None,
                  maximize=False, differentiable=False):
-        if not 0.0 <= lr:
-            raise ValueError("Invalid learning rate: {}".format(lr))
-        if not 0.0 <= eps:
-            raise ValueError("Invalid epsilon value: {}".format(eps))
-        if not 0.0 <= momentum:
-            raise ValueError("Invalid momentum value: {}".format(momentum))
-        if not 0.0 <= weight_decay:
-            raise ValueError("Invalid weight_decay value: {}".format(weight_decay))
-        if not 0.0 <= alpha:
-            raise ValueError("Invalid alpha value: {}".format(alpha))
+        _check_not_negative(('learning rate', lr), ('epsilon value', eps), ('momentum value', momentum),
+                            ('weight_decay value', weight_decay), ('alpha value', alpha))
         defaults = dict(lr=lr, momentum=momentum, alpha=alpha, eps=eps, centered=centered, weight_decay=weight_decay,
                         foreach=foreach, maximize=maximize, differentiable=differentiable)
         super().__init__(params, defaults)
@@ -373,16 +367,8 @@ class Adagrad(Optimizer):
 
     def __init__(self, params, lr=1e-2, lr_decay=0, weight_decay=0, initial_accumulator_value=0, eps=1e-10, foreach=None, *,
                  maximize=False):
-        if not 0.0 <= lr:
-            raise ValueError("Invalid learning rate: {}".format(lr))
-        if not 0.0 <= lr_decay:
-            raise ValueError("Invalid lr_decay value: {}".format(lr_decay))
-        if not 0.0 <= weight_decay:
-            raise ValueError("Invalid weight_decay value: {}".format(weight_decay))
-        if not 0.0 <= initial_accumulator_value:
-            raise ValueError("Invalid initial_accumulator_value value: {}".format(initial_accumulator_value))
-        if not 0.0 <= eps:
-            raise ValueError("Invalid epsilon value: {}".format(eps))
+        _check_not_negative(('learning rate', lr), ('lr_decay value', lr_decay), ('weight_decay value', weight_decay),
+                            ('initial_accumulator_value value', initial_accumulator_value), ('epsilon value', eps))
         defaults = dict(lr=lr, lr_decay=lr_decay, eps=eps, weight_decay=weight_decay,
                         initial_accumulator_value=initial_accumulator_value, foreach=foreach, maximize=maximize)
         super().__init__(params, defaults)
