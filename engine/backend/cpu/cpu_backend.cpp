@@ -36,8 +36,10 @@ std::string cpu::matmul_summary() {
          " kernels (the machine's digits; the reference's are Haswell's)";
 #else
   const std::string kernel = cpu::sgemm_large_kernel();
-  return small + "gradlab's " + kernel + " kernel" +
-         (kernel == "AVX2 + FMA" ? " (the reference's digits)" : " (its own last digits)");
+  if (kernel == "AVX2 + FMA") return small + "gradlab's AVX2 + FMA kernel (the reference's digits)";
+  return "float32 matmul: up to " + std::to_string(cpu::kReferenceOrderGemm) +
+         " multiply-adds, gradlab's kernel in the reference order (PyTorch's digits); larger, gradlab's portable kernel "
+         "(its own last digits)";
 #endif
 }
 

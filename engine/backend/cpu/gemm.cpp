@@ -303,7 +303,7 @@ bool cpu_has_avx2_fma() {
 }
 }  // namespace
 
-bool sgemm_follows_reference(int64_t m, int64_t n, int64_t k) { return is_small_gemm(m, n, k) || cpu_has_avx2_fma(); }
+bool sgemm_follows_reference(int64_t m, int64_t n, int64_t k) { return m * n * k <= kReferenceOrderGemm || cpu_has_avx2_fma(); }
 
 const char* sgemm_large_kernel() { return cpu_has_avx2_fma() ? "AVX2 + FMA" : "portable"; }
 
@@ -315,6 +315,7 @@ void gemm<float>(const float* a, const float* b, float* c, int64_t m, int64_t n,
 #if GRADLAB_SGEMM_AVX2
   if (cpu_has_avx2_fma()) return sgemm_avx2(a, b, c, m, n, k, trans_a, trans_b, accumulate);
 #endif
+  if (m * n * k <= kReferenceOrderGemm) return sgemm_scalar(a, b, c, m, n, k, trans_a, trans_b, accumulate);
   gemm_generic(a, b, c, m, n, k, trans_a, trans_b, accumulate);
 }
 

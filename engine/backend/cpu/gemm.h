@@ -21,6 +21,11 @@ void gemm(const T* a, const T* b, T* c, int64_t m, int64_t n, int64_t k, bool tr
 // machine's BLAS), and below which gemm<float> follows Note [Matmul rounding] in every build.
 constexpr int64_t kSmallGemm = 4096;
 inline bool is_small_gemm(int64_t m, int64_t n, int64_t k) { return m * n * k <= kSmallGemm; }
+// Where there is no AVX2 + FMA kernel (wasm, older CPUs), products up to this many multiply-adds
+// still take the reference order, one element at a time: the sizes tutorials train with (a
+// 64×784 batch through a 784→10 layer is 0.5 M) print PyTorch's digits after every step, at
+// a few milliseconds a product; only larger ones use the fast portable kernel's own rounding.
+constexpr int64_t kReferenceOrderGemm = int64_t{1} << 20;
 
 // Whether gemm<float> follows Note [Matmul rounding] for an m×k by k×n product on this machine.
 bool sgemm_follows_reference(int64_t m, int64_t n, int64_t k);
