@@ -1,7 +1,7 @@
 // Parse-once running and the in-wasm benchmark (wasm/session.cpp, gradlab.mjs) under Node, as the
 // page's speed panel uses them: Session.compile()/Compiled.run(), gl.benchmark() on a tiny
 // workload (sane timings, the check after exactly one step), errors by section, no leaks, the
-// five workloads' check values against the native `gradlab bench --json`, the speed panel's
+// workloads' check values against the native `gradlab bench --json`, the speed panel's
 // helpers and reference figures (PEERS.md), and the workloads copied into build/web/bench/.
 // Run: node --test tests/node/
 import { test, describe, before } from "node:test";
@@ -173,9 +173,9 @@ describe("Session.compile(): parse once, run many times", () => {
   });
 });
 
-describe("the five workloads (bench/workloads) in wasm match the native engine", () => {
-  test("bench/workloads has W1–W5", () => {
-    assert.deepEqual(workloadFiles.map((f) => f.split("_")[0]), ["W1", "W2", "W3", "W4", "W5"]);
+describe("the workloads (bench/workloads) in wasm match the native engine", () => {
+  test("bench/workloads has W1–W6", () => {
+    assert.deepEqual(workloadFiles.map((f) => f.split("_")[0]), ["W1", "W2", "W3", "W4", "W5", "W6"]);
   });
 
   const haveNative = existsSync(nativeCli);
@@ -237,7 +237,7 @@ describe("the speed panel's helpers (web/src/speed.js)", () => {
 
 describe("the page build carries the workloads (tools/build-web.mjs)", () => {
   const webBench = path.join(process.env.GRADLAB_WEB_DIR || path.join(root, "build/web"), "bench");
-  test("build/web/bench has W1–W5 as text and an index", { skip: existsSync(webBench) ? false : "build/web not built" }, () => {
+  test("build/web/bench has W1–W6 as text and an index", { skip: existsSync(webBench) ? false : "build/web not built" }, () => {
     const index = JSON.parse(readFileSync(path.join(webBench, "index.json"), "utf8"));
     assert.deepEqual(index.map((w) => w.file), workloadFiles);
     for (const w of index) {

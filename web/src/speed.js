@@ -142,6 +142,12 @@ const WORKLOADS = {
     whatEn: "the interpreter loop and building the graph",
     whatSi: "interpreter loop එක සහ ප්‍රස්ථාරය ගොඩනැගීම",
   },
+  W6: {
+    en: "100 training steps of an 8→64→64→1 MLP: nn.Module, MSELoss, Adam",
+    si: "8→64→64→1 MLP එකක පුහුණු කිරීමේ පියවර 100 ක්: nn.Module, MSELoss, Adam",
+    whatEn: "a tutorial’s training loop: modules, loss and optimizer",
+    whatSi: "පාඩමක පුහුණු කිරීමේ loop එක: module, loss සහ optimizer",
+  },
 };
 
 // PEERS.md (2-vCPU AMD EPYC Zen 4 VM, 2026-11-25): medians in µs.
