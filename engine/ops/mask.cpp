@@ -70,7 +70,8 @@ Tensor gather_rows(const Tensor& a, const std::vector<int64_t>& pos, int64_t mas
   Shape shape{static_cast<int64_t>(pos.size())};
   shape.insert(shape.end(), a.shape().begin() + mask_dims, a.shape().end());
   std::vector<unsigned char> src = host_bytes(a), dst(pos.size() * rb);
-  for (size_t i = 0; i < pos.size(); ++i) std::memcpy(dst.data() + i * rb, src.data() + pos[i] * rb, rb);
+  if (rb > 0)  // rows of zero elements (a [n, 0] tensor) have no bytes, and no buffer to copy from
+    for (size_t i = 0; i < pos.size(); ++i) std::memcpy(dst.data() + i * rb, src.data() + pos[i] * rb, rb);
   return from_host_bytes(dst, shape, a.dtype(), a.device());
 }
 
@@ -79,7 +80,8 @@ Tensor scatter_rows(const Tensor& base, const std::vector<int64_t>& pos, const T
   const int64_t row = row_size(base.shape(), mask_dims);
   const size_t rb = static_cast<size_t>(row) * dtype_size(base.dtype());
   std::vector<unsigned char> dst = host_bytes(base), src = host_bytes(rows);
-  for (size_t i = 0; i < pos.size(); ++i) std::memcpy(dst.data() + pos[i] * rb, src.data() + i * rb, rb);
+  if (rb > 0)
+    for (size_t i = 0; i < pos.size(); ++i) std::memcpy(dst.data() + pos[i] * rb, src.data() + i * rb, rb);
   return from_host_bytes(dst, base.shape(), base.dtype(), base.device());
 }
 
