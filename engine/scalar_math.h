@@ -38,8 +38,8 @@ namespace gradlab {
   X(MulScalar, x * T(a))                                                                   \
   X(RSubScalar, T(a) - x)                 /* a - x */                                      \
   X(RDivScalar, T(a) / x)                 /* a / x */                                      \
-  X(Clamp, scalar_clamp(x, T(a), T(b)))   /* bounds a..b; NaN bound means none */           \
-  X(ClampMask, (x >= T(a) || a != a) && (x <= T(b) || b != b) ? T(1) : T(0))               \
+  X(Clamp, scalar_clamp(x, a, b))         /* bounds a..b; NaN bound means none */           \
+  X(ClampMask, (a != a || x >= T(a)) && (b != b || x <= T(b)) ? T(1) : T(0))  /* NaN tested before the cast */ \
   X(Square, x * x)                                                                         \
   X(Cube, x * x * x)                                                                       \
   X(LeakyRelu, x > T(0) ? x : x * T(a))   /* negative slope a */                            \
@@ -295,11 +295,13 @@ GRADLAB_HD T scalar_floor_divide(T x, T y) {
   }
 }
 
+// The bounds stay double until known present: a missing bound is NaN, and NaN cast to an
+// integer type is undefined (int64 clamp(min=0) gave INT64_MIN everywhere).
 template <class T>
-GRADLAB_HD T scalar_clamp(T x, T lo, T hi) {
-  if (x != x) return x;            // NaN stays NaN, as in PyTorch
-  if (lo == lo && x < lo) x = lo;  // lo == lo: bound is present (not NaN)
-  if (hi == hi && x > hi) x = hi;
+GRADLAB_HD T scalar_clamp(T x, double lo, double hi) {
+  if (x != x) return x;                 // NaN stays NaN, as in PyTorch
+  if (lo == lo && x < T(lo)) x = T(lo);  // lo == lo: bound is present (not NaN)
+  if (hi == hi && x > T(hi)) x = T(hi);
   return x;
 }
 
