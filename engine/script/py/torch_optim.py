@@ -176,10 +176,7 @@ class SGD(Optimizer):
     def __init__(self, params, lr=required, momentum=0, dampening=0, weight_decay=0, nesterov=False, *, maximize=False,
                  foreach=None, differentiable=False):
         _check_lr(lr)
-        if momentum < 0.0:
-            raise ValueError("Invalid momentum value: {}".format(momentum))
-        if weight_decay < 0.0:
-            raise ValueError("Invalid weight_decay value: {}".format(weight_decay))
+        _check_not_negative(('momentum value', momentum), ('weight_decay value', weight_decay))
         defaults = dict(lr=lr, momentum=momentum, dampening=dampening, weight_decay=weight_decay, nesterov=nesterov,
                         maximize=maximize, foreach=foreach, differentiable=differentiable)
         if nesterov and (momentum <= 0 or dampening != 0):
@@ -202,20 +199,15 @@ class SGD(Optimizer):
                     d_p = p.grad if not maximize else -p.grad
                     if weight_decay != 0:
                         d_p = d_p.add(p, alpha=weight_decay)
+                    state = self.state[p]
+                    buf = state.get('momentum_buffer')  # PyTorch keeps None here without momentum
                     if momentum != 0:
-                        state = self.state[p]
-                        buf = state.get('momentum_buffer')
                         if buf is None:
                             buf = torch.clone(d_p).detach()
                         else:
                             buf.mul_(momentum).add_(d_p, alpha=1 - dampening)
-                        state['momentum_buffer'] = buf
-                        if nesterov:
-                            d_p = d_p.add(buf, alpha=momentum)
-                        else:
-                            d_p = buf
-                    elif 'momentum_buffer' not in self.state[p]:
-                        self.state[p]['momentum_buffer'] = None
+                        d_p = d_p.add(buf, alpha=momentum) if nesterov else buf
+                    state['momentum_buffer'] = buf
                     p.add_(d_p, alpha=-lr)
         return loss
 
