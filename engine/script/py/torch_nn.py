@@ -879,7 +879,7 @@ class LazyLinear(Linear):
             self._parameters['bias'] = _Parameter(torch.empty(self.out_features, **self._factory_kwargs))
         self.__class__ = Linear  # from now on it is the Linear it stands for, as in PyTorch
         self.reset_parameters()
-        return torch.nn.functional.linear(input, self.weight, self.bias)
+        return Linear.forward(self, input)
 
 
 class Flatten(Module):
