@@ -14,8 +14,6 @@ void check_no_history(const char* name, std::initializer_list<const Tensor*> ts)
       runtime_error(std::string("gradlab does not support ") + name + " on tensors that require grad yet (use it under torch.no_grad())");
 }
 
-void check_same_device(const Tensor& a, const Tensor& b) { prim::check_same_device(a, b); }
-
 // The result dtype of three operands, promoted pairwise as ATen does.
 DType three_way_type(const Tensor& a, const Tensor& b, const Tensor& c) {
   return result_type(prim::cast(a, result_type(a, b)), c);
@@ -42,8 +40,8 @@ Shape shape_of_three(const Tensor& a, const Tensor& b, const Tensor& c) {
 
 Tensor addcmul(const Tensor& self, const Tensor& t1, const Tensor& t2, Scalar value) {
   check_no_history("addcmul", {&self, &t1, &t2});
-  check_same_device(self, t1);
-  check_same_device(self, t2);
+  prim::check_same_device(self, t1);
+  prim::check_same_device(self, t2);
   const DType t = three_way_type(self, t1, t2);
   const Shape shape = shape_of_three(self, t1, t2);
   Tensor u = prim::expand(mul_scalar(prim::cast(t1, t), value.value), shape);
