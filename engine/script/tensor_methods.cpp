@@ -1,12 +1,13 @@
 // The Tensor API as scripts see it: attributes (x.grad, x.shape, x.grad_fn, ...) and methods
 // (x.backward(), x.exp(), x.sum(dim=1), ...), each forwarding to one engine call. The same
-// method functions back the torch.* function forms (torch.exp(x) → x.exp()), see
-// torch_module.cpp, so argument handling is written once.
+// method functions back the torch.* function forms (torch.exp(x) → x.exp()) through the rows of
+// tensor_bindings() (Note [One binding row per op]), so argument handling is written once.
 #include <unordered_map>
 
 #include "engine/autograd/node.h"
 #include "engine/allocation_limit.h"
 #include "engine/ops/pointwise.h"
+#include "engine/script/bindings.h"
 #include "engine/script/runtime.h"
 #include "engine/tensor.h"
 
@@ -259,6 +260,7 @@ GRADLAB_UNARY_METHOD(cos)
 GRADLAB_UNARY_METHOD(sigmoid)
 GRADLAB_UNARY_METHOD(tanh)
 GRADLAB_UNARY_METHOD(relu)
+GRADLAB_UNARY_METHOD(reciprocal)
 #undef GRADLAB_UNARY_METHOD
 
 Value clamp_impl(const Value& self, CallArgs& a, const char* name) {
@@ -496,41 +498,65 @@ Value m_cuda(Interp&, const Value& self, CallArgs& a) {
   return Value(T(self).to(d));
 }
 
-using Table = std::unordered_map<std::string, MethodFn>;
-const Table& tensor_table() {
-  static const Table t = {
-      {"backward", m_backward}, {"requires_grad_", m_requires_grad_}, {"retain_grad", m_retain_grad},
-      {"register_hook", m_register_hook},
-      {"detach", m_detach}, {"clone", m_clone}, {"contiguous", m_contiguous},
-      {"item", m_item}, {"tolist", m_tolist}, {"numel", m_numel}, {"nelement", m_numel}, {"dim", m_dim},
-      {"ndimension", m_dim}, {"size", m_size}, {"is_floating_point", m_is_floating_point}, {"numpy", m_numpy},
-      {"zero_", m_zero_}, {"fill_", m_fill_}, {"add_", m_add_}, {"sub_", m_sub_}, {"mul_", m_mul_}, {"div_", m_div_},
-      {"add", m_add}, {"sub", m_sub}, {"mul", m_mul}, {"div", m_div}, {"pow", m_pow}, {"matmul", m_matmul}, {"mm", m_mm}, {"mv", m_mv}, {"dot", m_dot},
-      {"neg", m_neg}, {"exp", m_exp}, {"log", m_log}, {"sqrt", m_sqrt}, {"abs", m_abs}, {"sin", m_sin}, {"cos", m_cos},
-      {"sigmoid", m_sigmoid}, {"tanh", m_tanh}, {"relu", m_relu}, {"clamp", m_clamp}, {"clip", m_clip},
-      {"sum", m_sum}, {"mean", m_mean}, {"max", m_max}, {"min", m_min}, {"maximum", m_maximum},
-      {"t", m_t}, {"transpose", m_transpose}, {"permute", m_permute}, {"reshape", m_reshape}, {"view", m_view},
-      {"expand", m_expand}, {"flatten", m_flatten}, {"unsqueeze", m_unsqueeze}, {"squeeze", m_squeeze},
-      {"float", m_float}, {"double", m_double}, {"long", m_long}, {"int", m_int}, {"half", m_half}, {"bool", m_bool},
-      {"to", m_to}, {"cpu", m_cpu}, {"cuda", m_cuda}, {"type", m_type},
-      {"addcmul", m_addcmul}, {"addcmul_", m_addcmul_}, {"addcdiv", m_addcdiv}, {"addcdiv_", m_addcdiv_}, {"copy_", m_copy_},
-      {"remainder", m_remainder}, {"floor_divide", m_floor_divide},
-      {"is_inference", m_is_inference},
-  };
-  return t;
+// torch.pow(base, exponent): either may be the scalar.
+Value t_pow(Interp&, CallArgs& a) {
+  Args args("pow", a, {"input", "exponent"}, 2);
+  const Value& b = *args.get(0);
+  const Value& e = *args.get(1);
+  if (b.is_tensor()) {
+    if (e.is_tensor()) return Value(pow(b.as_tensor(), e.as_tensor()));
+    if (!is_scalar_like(e)) args.type_mismatch(1, "Tensor");
+    return Value(pow(b.as_tensor(), to_scalar(e)));
+  }
+  if (!is_scalar_like(b)) args.type_mismatch(0, "Tensor");
+  if (!e.is_tensor()) args.type_mismatch(1, "Tensor");
+  return Value(pow(to_scalar(b), e.as_tensor()));
+}
+
+Value t_numel(Interp&, CallArgs& a) {
+  Args args("numel", a, {"input"}, 1);
+  return Value(args.tensor(0).numel());
 }
 
 }  // namespace
 
-MethodFn find_nn_tensor_method(const std::string& name);  // nn_functional.cpp: softmax, addmm, ...
-
-MethodFn find_tensor_method(const std::string& name) {
-  const Table& t = tensor_table();
-  auto it = t.find(name);
-  if (it != t.end()) return it->second;
-  if (MethodFn m = find_compare_tensor_method(name)) return m;
-  if (MethodFn m = find_nn_tensor_method(name)) return m;
-  return find_random_tensor_method(name);
+// Note [One binding row per op]
+const Bindings& tensor_bindings() {
+  constexpr unsigned M = kMethod, MT = kMethod | kTorch, MTF = kMethod | kTorch | kFunctional;
+  static const Bindings rows = {
+      // autograd
+      {"backward", M, m_backward}, {"requires_grad_", M, m_requires_grad_}, {"retain_grad", M, m_retain_grad},
+      {"register_hook", M, m_register_hook}, {"detach", MT, m_detach}, {"clone", MT, m_clone},
+      {"is_inference", M, m_is_inference},
+      // data
+      {"contiguous", M, m_contiguous}, {"item", M, m_item}, {"tolist", M, m_tolist}, {"numel", M, m_numel},
+      {"numel", kTorch, nullptr, t_numel}, {"nelement", M, m_numel}, {"dim", M, m_dim}, {"ndimension", M, m_dim},
+      {"size", M, m_size}, {"is_floating_point", MT, m_is_floating_point}, {"numpy", M, m_numpy},
+      // in place
+      {"zero_", M, m_zero_}, {"fill_", M, m_fill_}, {"add_", M, m_add_}, {"sub_", M, m_sub_}, {"mul_", M, m_mul_},
+      {"div_", M, m_div_}, {"addcmul_", M, m_addcmul_}, {"addcdiv_", M, m_addcdiv_}, {"copy_", M, m_copy_},
+      // arithmetic, with PyTorch's NumPy-style aliases
+      {"add", MT, m_add}, {"sub", MT, m_sub}, {"mul", MT, m_mul}, {"div", MT, m_div},
+      {"multiply", MT, m_mul}, {"subtract", MT, m_sub}, {"divide", MT, m_div}, {"true_divide", MT, m_div},
+      {"pow", M, m_pow}, {"pow", kTorch, nullptr, t_pow}, {"remainder", MT, m_remainder},
+      {"floor_divide", MT, m_floor_divide}, {"addcmul", MT, m_addcmul}, {"addcdiv", MT, m_addcdiv},
+      // linear algebra
+      {"matmul", MT, m_matmul}, {"mm", MT, m_mm}, {"mv", MT, m_mv}, {"dot", MT, m_dot},
+      // pointwise math
+      {"neg", MT, m_neg}, {"reciprocal", MT, m_reciprocal}, {"exp", MT, m_exp}, {"log", MT, m_log}, {"sqrt", MT, m_sqrt}, {"abs", MT, m_abs},
+      {"sin", MT, m_sin}, {"cos", MT, m_cos}, {"sigmoid", MTF, m_sigmoid}, {"tanh", MTF, m_tanh},
+      {"relu", MTF, m_relu}, {"clamp", MT, m_clamp}, {"clip", MT, m_clip}, {"maximum", MT, m_maximum},
+      // reductions
+      {"sum", MT, m_sum}, {"mean", MT, m_mean}, {"max", MT, m_max}, {"min", MT, m_min},
+      // shape
+      {"t", MT, m_t}, {"transpose", MT, m_transpose}, {"permute", MT, m_permute}, {"reshape", MT, m_reshape},
+      {"view", M, m_view}, {"expand", M, m_expand}, {"flatten", MT, m_flatten}, {"unsqueeze", MT, m_unsqueeze},
+      {"squeeze", MT, m_squeeze},
+      // dtype and device
+      {"float", M, m_float}, {"double", M, m_double}, {"long", M, m_long}, {"int", M, m_int}, {"half", M, m_half},
+      {"bool", M, m_bool}, {"to", M, m_to}, {"cpu", M, m_cpu}, {"cuda", M, m_cuda}, {"type", M, m_type},
+  };
+  return rows;
 }
 
 static const char kNonLeafGradWarning[] =

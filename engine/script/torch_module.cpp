@@ -1,6 +1,6 @@
 // The importable modules: torch (with torch.nn, torch.nn.functional, torch.cuda, torch.autograd)
-// and math. torch functions that mirror a Tensor method are BuiltinObjs pointing at that method
-// (tensor_methods.cpp); factories (tensor, zeros, arange, ...) live here. Names that real
+// and math. The ops' torch.X forms come from the binding tables (Note [One binding row per op],
+// bindings.h); factories (tensor, zeros, arange, ...), grad modes and submodules live here. Names that real
 // PyTorch has but gradlab does not are listed (python_names.h) so they fail with a clear
 // NotImplementedError rather than a misleading AttributeError.
 #include <cmath>
@@ -8,14 +8,13 @@
 #include <limits>
 
 #include "engine/backend/backend.h"
+#include "engine/script/bindings.h"
 #include "engine/script/python_names.h"
 #include "engine/script/runtime.h"
 #include "engine/tensor.h"
 
 namespace gradlab::script {
 
-MethodFn find_tensor_method(const std::string& name);
-void install_nn_functional(ModuleObj& torch, ModuleObj& functional);  // nn_functional.cpp
 
 namespace {
 
@@ -23,10 +22,6 @@ constexpr const char* kTorchInit = "/usr/lib/python3/dist-packages/torch/__init_
 
 Value fn(const char* name, BuiltinFn f) { return Value(std::make_shared<BuiltinObj>(name, f, "type object")); }
 Value plain_fn(const char* name, BuiltinFn f) { return Value(std::make_shared<BuiltinObj>(name, f)); }
-Value method_fn(const char* name) {
-  MethodFn m = find_tensor_method(name);
-  return Value(std::make_shared<BuiltinObj>(name, m, "type object"));
-}
 
 Value t_tensor(Interp&, CallArgs& a) {
   Args args("tensor", a, {"data", "dtype", "device", "requires_grad", "pin_memory"}, 1, ArgStyle::Torch, 1);
@@ -86,28 +81,9 @@ Value t_linspace(Interp&, CallArgs& a) {
   return Value(linspace(args.number(0), args.number(1), args.int_(2), factory_options(args, 3, 4, 5)));
 }
 
-Value t_pow(Interp& in, CallArgs& a) {
-  Args args("pow", a, {"input", "exponent"}, 2);
-  const Value& b = *args.get(0);
-  const Value& e = *args.get(1);
-  if (b.is_tensor()) {
-    if (e.is_tensor()) return Value(pow(b.as_tensor(), e.as_tensor()));
-    if (!is_scalar_like(e)) args.type_mismatch(1, "Tensor");
-    return Value(pow(b.as_tensor(), to_scalar(e)));
-  }
-  if (!is_scalar_like(b)) args.type_mismatch(0, "Tensor");
-  if (!e.is_tensor()) args.type_mismatch(1, "Tensor");
-  return Value(pow(to_scalar(b), e.as_tensor()));
-}
-
 Value t_is_tensor(Interp&, CallArgs& a) {
   Args args("is_tensor", a, {"obj"}, 1);
   return Value(args.get(0)->is_tensor());
-}
-
-Value t_numel(Interp&, CallArgs& a) {
-  Args args("numel", a, {"input"}, 1);
-  return Value(args.tensor(0).numel());
 }
 
 Value t_no_grad(Interp&, CallArgs& a) {
@@ -558,29 +534,17 @@ Value make_torch_module(Interp& in) {
   t["full_like"] = fn("full_like", t_full_like);
   t["arange"] = fn("arange", t_arange);
   t["linspace"] = fn("linspace", t_linspace);
-  t["pow"] = fn("pow", t_pow);
   t["is_tensor"] = plain_fn("is_tensor", t_is_tensor);
-  t["numel"] = fn("numel", t_numel);
   install_random_functions(in, *tv.as<ModuleObj>());
-  install_join_functions(*tv.as<ModuleObj>());
-  install_compare_functions(*tv.as<ModuleObj>());
   t["no_grad"] = Value(std::make_shared<TypeObj>("no_grad", TypeId::Other, t_no_grad, "torch.autograd.grad_mode"));
   t["enable_grad"] = Value(std::make_shared<TypeObj>("enable_grad", TypeId::Other, t_enable_grad, "torch.autograd.grad_mode"));
   t["set_grad_enabled"] = Value(std::make_shared<TypeObj>("set_grad_enabled", TypeId::Other, t_set_grad_enabled, "torch.autograd.grad_mode"));
   t["is_grad_enabled"] = fn("is_grad_enabled", t_is_grad_enabled);
   t["inference_mode"] = Value(std::make_shared<TypeObj>("inference_mode", TypeId::Other, t_inference_mode, "torch.autograd.grad_mode"));
   t["is_inference_mode_enabled"] = fn("is_inference_mode_enabled", t_is_inference_mode_enabled);
-  for (const char* name : {"exp", "log", "sqrt", "abs", "sin", "cos", "sigmoid", "tanh", "relu", "neg", "clamp", "clip", "sum", "mean",
-                           "max", "maximum", "matmul", "mm", "mv", "dot", "t", "transpose", "permute", "reshape", "flatten", "unsqueeze",
-                           "squeeze", "add", "sub", "mul", "div", "clone", "detach", "is_floating_point", "addcmul", "addcdiv", "remainder", "floor_divide", "min"})
-    t[name] = method_fn(name);
-  // PyTorch's NumPy-style aliases of the arithmetic functions.
-  for (auto [alias, name] : {std::pair{"multiply", "mul"}, {"subtract", "sub"}, {"divide", "div"}, {"true_divide", "div"}})
-    t[alias] = Value(std::make_shared<BuiltinObj>(alias, find_tensor_method(name), "type object"));
-
-  // torch.nn.functional, with torch.addmm, torch.softmax & co. (nn_functional.cpp)
+  // The ops' torch.X and torch.nn.functional.X forms (Note [One binding row per op]).
   Value fv = new_module("torch.nn.functional", "/usr/lib/python3/dist-packages/torch/nn/functional.py", names::kFunctionalDir);
-  install_nn_functional(*tv.as<ModuleObj>(), *fv.as<ModuleObj>());
+  install_bindings(*tv.as<ModuleObj>(), *fv.as<ModuleObj>());
   Value nv = new_module("torch.nn", "/usr/lib/python3/dist-packages/torch/nn/__init__.py", names::kNnDir);
   nv.as<ModuleObj>()->attrs["functional"] = fv;
   nv.as<ModuleObj>()->attrs["init"] = make_nn_init_module();
