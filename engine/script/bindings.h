@@ -26,6 +26,7 @@ enum BindingForm : unsigned {
   kMethod = 1,      // x.name(...)
   kTorch = 2,       // torch.name(...)
   kFunctional = 4,  // torch.nn.functional.name(...)
+  kOut = 8,         // the torch form also takes out= (Note [out= arguments])
 };
 
 struct Binding {
@@ -48,5 +49,8 @@ std::vector<const Binding*> all_bindings();
 
 // Adds the torch.X and torch.nn.functional.X forms of every row to those modules.
 void install_bindings(ModuleObj& torch, ModuleObj& functional);
+
+// torch.X(..., out=t) for a kOut row: computes X, then writes the result into t and returns t.
+Value call_with_out(Interp& in, const BuiltinObj* b, CallArgs& args, size_t out_kw);
 
 }  // namespace gradlab::script

@@ -72,6 +72,7 @@ struct BuiltinObj : Object {
   BuiltinFn fn;
   MethodFn method = nullptr;
   const char* owner;
+  bool takes_out = false;  // a torch.X form that accepts out= (Note [out= arguments], bindings.cpp)
 };
 
 // `x.exp` without calling it: the method and its object.

@@ -132,6 +132,33 @@ Value m_is_floating_point(Interp&, const Value& self, CallArgs& a) {
 
 Value m_numpy(Interp&, const Value&, CallArgs&) { raise_not_supported("Tensor.numpy() (there is no NumPy in gradlab)"); }
 
+// ---- factories from a tensor: x.new_ones(2, 3) & co. take x's dtype and device by default ----
+TensorOptions new_options(const Tensor& self, TensorOptions o) {
+  if (!o.dtype) o.dtype = self.dtype();
+  if (!o.device) o.device = self.device();
+  return o;
+}
+Value m_new_zeros(Interp&, const Value& self, CallArgs& a) {
+  SizedCall c = sized_call(a, "new_zeros");
+  return Value(zeros(c.shape, new_options(T(self), c.opts)));
+}
+Value m_new_ones(Interp&, const Value& self, CallArgs& a) {
+  SizedCall c = sized_call(a, "new_ones");
+  return Value(ones(c.shape, new_options(T(self), c.opts)));
+}
+Value m_new_empty(Interp&, const Value& self, CallArgs& a) {
+  SizedCall c = sized_call(a, "new_empty");
+  return Value(zeros(c.shape, new_options(T(self), c.opts)));  // PyTorch leaves it uninitialised
+}
+Value m_new_full(Interp&, const Value& self, CallArgs& a) {
+  Args args("new_full", a, {"size", "fill_value", "dtype", "device", "requires_grad"}, 2, ArgStyle::Torch, 2);
+  return Value(full(value_to_shape(*args.get(0), "new_full"), args.scalar(1), new_options(T(self), factory_options(args, 2, 3, 4))));
+}
+Value m_new_tensor(Interp&, const Value& self, CallArgs& a) {
+  Args args("new_tensor", a, {"data", "dtype", "device", "requires_grad"}, 1, ArgStyle::Torch, 1);
+  return tensor_from_value(*args.get(0), new_options(T(self), factory_options(args, 1, 2, 3)));
+}
+
 // ---- in place ----
 Value m_zero_(Interp&, const Value& self, CallArgs& a) {
   Args args("zero_", a, {}, 0);
@@ -523,6 +550,7 @@ Value t_numel(Interp&, CallArgs& a) {
 // Note [One binding row per op]
 const Bindings& tensor_bindings() {
   constexpr unsigned M = kMethod, MT = kMethod | kTorch, MTF = kMethod | kTorch | kFunctional;
+  constexpr unsigned MTO = MT | kOut, MTFO = MTF | kOut;  // torch forms that take out=
   static const Bindings rows = {
       // autograd
       {"backward", M, m_backward}, {"requires_grad_", M, m_requires_grad_}, {"retain_grad", M, m_retain_grad},
@@ -532,22 +560,24 @@ const Bindings& tensor_bindings() {
       {"contiguous", M, m_contiguous}, {"item", M, m_item}, {"tolist", M, m_tolist}, {"numel", M, m_numel},
       {"numel", kTorch, nullptr, t_numel}, {"nelement", M, m_numel}, {"dim", M, m_dim}, {"ndimension", M, m_dim},
       {"size", M, m_size}, {"is_floating_point", MT, m_is_floating_point}, {"numpy", M, m_numpy},
+      {"new_zeros", M, m_new_zeros}, {"new_ones", M, m_new_ones}, {"new_empty", M, m_new_empty},
+      {"new_full", M, m_new_full}, {"new_tensor", M, m_new_tensor},
       // in place
       {"zero_", M, m_zero_}, {"fill_", M, m_fill_}, {"add_", M, m_add_}, {"sub_", M, m_sub_}, {"mul_", M, m_mul_},
       {"div_", M, m_div_}, {"addcmul_", M, m_addcmul_}, {"addcdiv_", M, m_addcdiv_}, {"copy_", M, m_copy_},
       // arithmetic, with PyTorch's NumPy-style aliases
-      {"add", MT, m_add}, {"sub", MT, m_sub}, {"mul", MT, m_mul}, {"div", MT, m_div},
-      {"multiply", MT, m_mul}, {"subtract", MT, m_sub}, {"divide", MT, m_div}, {"true_divide", MT, m_div},
-      {"pow", M, m_pow}, {"pow", kTorch, nullptr, t_pow}, {"remainder", MT, m_remainder},
-      {"floor_divide", MT, m_floor_divide}, {"addcmul", MT, m_addcmul}, {"addcdiv", MT, m_addcdiv},
+      {"add", MTO, m_add}, {"sub", MTO, m_sub}, {"mul", MTO, m_mul}, {"div", MTO, m_div},
+      {"multiply", MTO, m_mul}, {"subtract", MTO, m_sub}, {"divide", MTO, m_div}, {"true_divide", MTO, m_div},
+      {"pow", M, m_pow}, {"pow", kTorch, nullptr, t_pow}, {"remainder", MTO, m_remainder},
+      {"floor_divide", MTO, m_floor_divide}, {"addcmul", MTO, m_addcmul}, {"addcdiv", MTO, m_addcdiv},
       // linear algebra
-      {"matmul", MT, m_matmul}, {"mm", MT, m_mm}, {"mv", MT, m_mv}, {"dot", MT, m_dot},
+      {"matmul", MTO, m_matmul}, {"mm", MTO, m_mm}, {"mv", MTO, m_mv}, {"dot", MTO, m_dot},
       // pointwise math
-      {"neg", MT, m_neg}, {"reciprocal", MT, m_reciprocal}, {"exp", MT, m_exp}, {"log", MT, m_log}, {"sqrt", MT, m_sqrt}, {"abs", MT, m_abs},
-      {"sin", MT, m_sin}, {"cos", MT, m_cos}, {"sigmoid", MTF, m_sigmoid}, {"tanh", MTF, m_tanh},
-      {"relu", MTF, m_relu}, {"clamp", MT, m_clamp}, {"clip", MT, m_clip}, {"maximum", MT, m_maximum},
+      {"neg", MTO, m_neg}, {"reciprocal", MTO, m_reciprocal}, {"exp", MTO, m_exp}, {"log", MTO, m_log}, {"sqrt", MTO, m_sqrt}, {"abs", MTO, m_abs},
+      {"sin", MTO, m_sin}, {"cos", MTO, m_cos}, {"sigmoid", MTFO, m_sigmoid}, {"tanh", MTFO, m_tanh},
+      {"relu", MTF, m_relu}, {"clamp", MTO, m_clamp}, {"clip", MTO, m_clip}, {"maximum", MTO, m_maximum},
       // reductions
-      {"sum", MT, m_sum}, {"mean", MT, m_mean}, {"max", MT, m_max}, {"min", MT, m_min},
+      {"sum", MTO, m_sum}, {"mean", MTO, m_mean}, {"max", MT, m_max}, {"min", MT, m_min},
       // shape
       {"t", MT, m_t}, {"transpose", MT, m_transpose}, {"permute", MT, m_permute}, {"reshape", MT, m_reshape},
       {"view", M, m_view}, {"expand", M, m_expand}, {"flatten", MT, m_flatten}, {"unsqueeze", MT, m_unsqueeze},

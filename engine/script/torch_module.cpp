@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "engine/backend/backend.h"
+#include "engine/format/tensor_repr.h"
 #include "engine/script/bindings.h"
 #include "engine/script/python_names.h"
 #include "engine/script/runtime.h"
@@ -62,6 +63,7 @@ Value like(CallArgs& a, const char* name, int kind) {
   return Value(full_like(t, args.scalar(1), o));
 }
 Value t_zeros_like(Interp&, CallArgs& a) { return like(a, "zeros_like", 0); }
+Value t_empty_like(Interp&, CallArgs& a) { return like(a, "empty_like", 0); }  // zeros, as torch.empty
 Value t_ones_like(Interp&, CallArgs& a) { return like(a, "ones_like", 1); }
 Value t_full_like(Interp&, CallArgs& a) { return like(a, "full_like", 2); }
 
@@ -74,6 +76,57 @@ Value t_arange(Interp&, CallArgs& a) {
   }
   if (args.has(2)) step = args.scalar(2);
   return Value(arange(start, end, step, factory_options(args, 3, 4, 5)));
+}
+
+// torch.set_printoptions, as torch/_tensor_str.py: a profile first, then each option given;
+// sci_mode is always assigned (None returns it to automatic).
+Value t_set_printoptions(Interp&, CallArgs& a) {
+  Args args("set_printoptions", a, {"precision", "threshold", "edgeitems", "linewidth", "profile", "sci_mode"}, 0, ArgStyle::Python);
+  PrintOptions o = print_options();
+  if (args.has(4) && !args.get(4)->is_none()) {
+    const std::string* profile = as_str(*args.get(4));
+    if (profile && *profile == "default") o = PrintOptions{};
+    else if (profile && *profile == "short") o = PrintOptions{2, 1000, 2, 80, -1};
+    else if (profile && *profile == "full") o = PrintOptions{4, std::numeric_limits<double>::infinity(), 3, 80, -1};
+  }
+  auto given = [&](size_t i) { return args.has(i) && !args.get(i)->is_none(); };
+  if (given(0)) o.precision = static_cast<int>(args.int_(0));
+  if (given(1)) o.threshold = args.number(1);
+  if (given(2)) o.edgeitems = args.int_(2);
+  if (given(3)) o.linewidth = args.int_(3);
+  o.sci_mode = given(5) ? (args.boolean(5, false) ? 1 : 0) : -1;
+  set_print_options(o);
+  return Value();
+}
+
+// torch.eye(n, m=n): ones on the diagonal.
+Value t_eye(Interp&, CallArgs& a) {
+  Args args("eye", a, {"n", "m", "dtype", "device", "requires_grad", "layout", "pin_memory"}, 1, ArgStyle::Torch, 2);
+  const int64_t n = args.int_(0), m = args.has(1) ? args.int_(1) : n;
+  if (n < 0) raise("RuntimeError", "n must be greater or equal to 0, got " + std::to_string(n));
+  if (m < 0) raise("RuntimeError", "m must be greater or equal to 0, got " + std::to_string(m));
+  std::vector<double> values(static_cast<size_t>(n * m), 0.0);
+  for (int64_t i = 0; i < std::min(n, m); ++i) values[static_cast<size_t>(i * m + i)] = 1.0;
+  return Value(from_vector(values, {n, m}, factory_options(args, 2, 3, 4)));
+}
+
+// torch.range(start, end, step=1): deprecated, end included, float by default. Each value is
+// start + i * step in double, then rounded to the dtype, as ATen's range kernel computes it.
+Value t_range(Interp& in, CallArgs& a) {
+  Args args("range", a, {"start", "end", "step", "dtype", "device", "requires_grad"}, 2, ArgStyle::Torch, 3);
+  in.warn("UserWarning", "torch.range is deprecated and will be removed in a future release because its behavior is "
+                         "inconsistent with Python's range builtin. Instead, use torch.arange, which produces values in "
+                         "[start, end).");
+  const double start = args.number(0), end = args.number(1), step = args.has(2) ? args.number(2) : 1.0;
+  if (step == 0) raise("RuntimeError", "step must be nonzero");
+  if ((step > 0 && end < start) || (step < 0 && end > start))
+    raise("RuntimeError", "upper bound and larger bound inconsistent with step sign");
+  const int64_t size = static_cast<int64_t>(std::floor((end - start) / step)) + 1;
+  std::vector<double> values(static_cast<size_t>(size));
+  for (int64_t i = 0; i < size; ++i) values[static_cast<size_t>(i)] = start + step * static_cast<double>(i);
+  TensorOptions o = factory_options(args, 3, 4, 5);
+  if (!o.dtype) o.dtype = kDefaultFloat;
+  return Value(from_vector(values, {size}, o));
 }
 
 Value t_linspace(Interp&, CallArgs& a) {
@@ -534,6 +587,10 @@ Value make_torch_module(Interp& in) {
   t["full_like"] = fn("full_like", t_full_like);
   t["arange"] = fn("arange", t_arange);
   t["linspace"] = fn("linspace", t_linspace);
+  t["eye"] = fn("eye", t_eye);
+  t["set_printoptions"] = plain_fn("set_printoptions", t_set_printoptions);
+  t["range"] = fn("range", t_range);
+  t["empty_like"] = fn("empty_like", t_empty_like);
   t["is_tensor"] = plain_fn("is_tensor", t_is_tensor);
   install_random_functions(in, *tv.as<ModuleObj>());
   t["no_grad"] = Value(std::make_shared<TypeObj>("no_grad", TypeId::Other, t_no_grad, "torch.autograd.grad_mode"));
@@ -572,6 +629,16 @@ Value make_torch_module(Interp& in) {
   dv.as<ModuleObj>()->lazy_source = "torch_utils_data";
   uv.as<ModuleObj>()->attrs["data"] = dv;
   t["utils"] = uv;
+
+  // torch.backends: the flags and availability checks tutorials call (py/torch_backends_*.py).
+  Value bv = new_module("torch.backends", "/usr/lib/python3/dist-packages/torch/backends/__init__.py", nullptr);
+  for (const char* name : {"cudnn", "mps"}) {
+    Value sub = new_module(std::string("torch.backends.") + name,
+                           std::string("/usr/lib/python3/dist-packages/torch/backends/") + name + "/__init__.py", nullptr);
+    sub.as<ModuleObj>()->lazy_source = name == std::string("cudnn") ? "torch_backends_cudnn" : "torch_backends_mps";
+    bv.as<ModuleObj>()->attrs[name] = sub;
+  }
+  t["backends"] = bv;
 
   Value cv = new_module("torch.cuda", "/usr/lib/python3/dist-packages/torch/cuda/__init__.py", kCudaNames);
   cv.as<ModuleObj>()->attrs["is_available"] = plain_fn("is_available", cuda_is_available);
