@@ -80,6 +80,8 @@ Value m_clone(Interp&, const Value& self, CallArgs& a) {
 
 Value m_contiguous(Interp&, const Value& self, CallArgs& a) {
   Args args("contiguous", a, {"memory_format"}, 0);
+  // A non-contiguous view becomes a copy of its own (CloneBackward0), no longer tied to its base.
+  if (T(self).impl()->noncontiguous) return Value(clone(T(self)));
   return self;
 }
 
@@ -683,6 +685,7 @@ void set_tensor_attribute(const Tensor& t, const std::string& name, const Value&
     dst->dtype = src.dtype();
     dst->noncontiguous = src.impl()->noncontiguous;
     dst->column_major = src.impl()->column_major;
+    dst->view_copy = src.impl()->view_copy;  // the storage's window, if y is a view (Note [Views are copies])
     return;
   }
   if (name == "grad_fn") raise_attribute_error("attribute 'grad_fn' of 'torch._C._TensorBase' objects is not writable");
