@@ -99,6 +99,38 @@ Value t_set_printoptions(Interp&, CallArgs& a) {
   return Value();
 }
 
+// The default floating dtype: gradlab's is float32, fixed (kDefaultFloat). Setting it to float32
+// (the tutorials' reproducibility line) is accepted; float64 is not supported yet; anything else
+// gets PyTorch's TypeError.
+void set_default_float(DType d) {
+  if (!is_floating(d)) raise_type_error("only floating-point types are supported as the default type");
+  if (d != kDefaultFloat) raise_not_supported("a default dtype other than torch.float32");
+}
+Value t_get_default_dtype(Interp&, CallArgs& a) {
+  Args args("get_default_dtype", a, {}, 0, ArgStyle::Python);
+  return make_dtype(kDefaultFloat);
+}
+Value t_set_default_dtype(Interp&, CallArgs& a) {
+  Args args("set_default_dtype", a, {"d"}, 1, ArgStyle::Python);
+  auto* d = args.get(0)->as<DTypeObj>();
+  if (!d) raise_type_error("invalid dtype object: only floating-point types are supported as the default type");
+  set_default_float(d->dtype);
+  return Value();
+}
+Value t_set_default_tensor_type(Interp&, CallArgs& a) {
+  Args args("set_default_tensor_type", a, {"t"}, 1, ArgStyle::Python);
+  std::string name;
+  if (const std::string* s = as_str(*args.get(0))) name = *s;
+  else if (auto* type = args.get(0)->as<TypeObj>(); type && std::string(type->module) == "torch") name = "torch." + type->name;
+  else raise_type_error("invalid type object: only floating-point types are supported as the default type");
+  if (name == "torch.FloatTensor") set_default_float(DType::Float32);
+  else if (name == "torch.DoubleTensor") set_default_float(DType::Float64);
+  else if (name == "torch.Tensor") set_default_float(DType::Float32);
+  else if (name == "torch.LongTensor") set_default_float(DType::Int64);
+  else raise_not_supported("torch.set_default_tensor_type('" + name + "')");
+  return Value();
+}
+
 // torch.eye(n, m=n): ones on the diagonal.
 Value t_eye(Interp&, CallArgs& a) {
   Args args("eye", a, {"n", "m", "dtype", "device", "requires_grad", "layout", "pin_memory"}, 1, ArgStyle::Torch, 2);
@@ -419,7 +451,7 @@ Value m_prod(Interp& in, CallArgs& a) {
 // Names of torch.cuda / torch.autograd that real PyTorch has (for clear "not supported" errors).
 const char* const kCudaNames[] = {"current_device", "empty_cache", "get_device_name",
                                   "memory_allocated", "set_device", "synchronize", "device", "Event", "Stream", nullptr};
-const char* const kAutogradNames[] = {"Function", "backward", "functional", "grad", "gradcheck",
+const char* const kAutogradNames[] = {"Function", "backward", "grad", "gradcheck",
                                       "gradgradcheck", "graph", "profiler", "set_detect_anomaly", "detect_anomaly", nullptr};
 
 Value new_module(const std::string& name, const std::string& file, const char* const* real_names) {
@@ -589,6 +621,9 @@ Value make_torch_module(Interp& in) {
   t["linspace"] = fn("linspace", t_linspace);
   t["eye"] = fn("eye", t_eye);
   t["set_printoptions"] = plain_fn("set_printoptions", t_set_printoptions);
+  t["get_default_dtype"] = plain_fn("get_default_dtype", t_get_default_dtype);
+  t["set_default_dtype"] = plain_fn("set_default_dtype", t_set_default_dtype);
+  t["set_default_tensor_type"] = plain_fn("set_default_tensor_type", t_set_default_tensor_type);
   t["range"] = fn("range", t_range);
   t["empty_like"] = fn("empty_like", t_empty_like);
   t["is_tensor"] = plain_fn("is_tensor", t_is_tensor);
@@ -654,6 +689,9 @@ Value make_torch_module(Interp& in) {
   av.as<ModuleObj>()->attrs["inference_mode"] = t["inference_mode"];
   av.as<ModuleObj>()->attrs["Variable"] = Value(std::make_shared<TypeObj>("Variable", TypeId::Other, t_variable, "torch.autograd.variable"));
   install_autograd_functions(in, *av.as<ModuleObj>());
+  Value afv = new_module("torch.autograd.functional", "/usr/lib/python3/dist-packages/torch/autograd/functional.py", nullptr);
+  afv.as<ModuleObj>()->lazy_source = "torch_autograd_functional";  // py/torch_autograd_functional.py
+  av.as<ModuleObj>()->attrs["functional"] = afv;
   t["autograd"] = av;
   return tv;
 }
