@@ -24,6 +24,7 @@
 
 #include "engine/autograd/custom_node.h"
 #include "engine/autograd/node.h"
+#include "engine/autograd/higher_order.h"
 #include "engine/deferred.h"
 #include "engine/format/tensor_repr.h"
 #include "engine/ops/primitives.h"
@@ -77,12 +78,25 @@ void check_saved_versions(const Node& node) {
 }
 
 // Adds `g` into `slot` (which may be empty). The first gradient is kept as is.
+// True during a create_graph pass (Note [Higher-order gradients]): sums are recorded too.
+thread_local bool g_create_graph = false;
+
 void accumulate(Tensor& slot, const Tensor& g) {
   if (!slot.defined()) {
     slot = g;
   } else {
-    slot = prim::binary(BinaryOp::Add, slot, g);
+    slot = g_create_graph ? add(slot, g) : prim::binary(BinaryOp::Add, slot, g);
   }
+}
+
+// Note [Broadcast grads], and the dtype of the input, recorded or not.
+Tensor reduce_to_input(const Tensor& g, const Shape& shape, DType dtype) {
+  if (g_create_graph) {
+    Tensor r = sum_to_recorded(g, shape);
+    return r.dtype() == dtype ? r : r.to(dtype);
+  }
+  Tensor r = sum_to(g, shape);
+  return r.dtype() == dtype ? r : prim::cast(r, dtype);
 }
 
 // True when nobody else can see `t`'s buffer, so it may become a leaf's .grad as is.
@@ -91,6 +105,10 @@ bool exclusively_owned(const Tensor& t) { return t.impl_ptr().use_count() == 1 &
 // A deferred gradient (Note [Deferred element-wise ops]) is computed here, by backward: the
 // whole chain of backward formulas that produced it runs as one pass writing .grad.
 void accumulate_into_leaf(TensorImpl& leaf, const Tensor& g) {
+  if (g_create_graph) {  // .grad keeps the history: a recorded copy, then out-of-place sums, as PyTorch
+    leaf.grad = leaf.grad.defined() ? add(leaf.grad, g) : copy_for_grad(g);
+    return;
+  }
   if (!leaf.grad.defined()) {
     leaf.grad = exclusively_owned(g) ? g : g.contiguous_clone();
     deferred::materialize(leaf.grad);
@@ -351,7 +369,14 @@ std::vector<Tensor> run_backward(const BackwardRequest& rq) {
     grads[i] = grad;
   }
 
+  // Backward formulas run untracked, unless the pass records itself (Note [Higher-order gradients]).
   NoGradGuard no_grad;
+  if (rq.create_graph) set_grad_mode(true);
+  struct CreateGraphScope {
+    bool previous = g_create_graph;
+    ~CreateGraphScope() { g_create_graph = previous; }
+  } create_graph_scope;
+  g_create_graph = rq.create_graph;
   std::vector<Edge> root_edges;
   root_edges.reserve(nroots);
   for (const Tensor& root : rq.roots) root_edges.push_back(gradient_edge(root));
@@ -465,8 +490,7 @@ std::vector<Tensor> run_backward(const BackwardRequest& rq) {
           Node* child = edges[i].node.get();
           if (!child) continue;
           if (i < input_grads.size() && input_grads[i].defined()) {
-            Tensor gi = sum_to(input_grads[i], n->custom->inputs[i].shape);  // Note [Broadcast grads]
-            if (gi.dtype() != n->custom->inputs[i].dtype) gi = prim::cast(gi, n->custom->inputs[i].dtype);
+            Tensor gi = reduce_to_input(input_grads[i], n->custom->inputs[i].shape, n->custom->inputs[i].dtype);
             accumulate(buffer_of(*child, edges[i].input_nr), gi);
           }
           if (--child->pending == 0) ready.push(child);
@@ -483,7 +507,7 @@ std::vector<Tensor> run_backward(const BackwardRequest& rq) {
       if (n->saved_released) second_backward_error();
       check_saved_versions(*n);
       executed.push_back(n);
-      Grads input_grads = n->backward(*n, g);
+      Grads input_grads = g_create_graph ? run_differentiable_backward(*n, g) : n->backward(*n, g);
       for (size_t i = 0; i < ne; ++i) {
         Node* child = edges[i].node.get();
         if (!child) continue;
@@ -491,9 +515,7 @@ std::vector<Tensor> run_backward(const BackwardRequest& rq) {
           runtime_error(std::string("the derivative for input ") + std::to_string(i) + " of " + n->name() +
                         " is not implemented");
         }
-        Tensor gi = sum_to(input_grads[i], n->inputs[i].shape);  // Note [Broadcast grads]
-        if (gi.dtype() != n->inputs[i].dtype) gi = prim::cast(gi, n->inputs[i].dtype);
-        accumulate(buffer_of(*child, edges[i].input_nr), gi);
+        accumulate(buffer_of(*child, edges[i].input_nr), reduce_to_input(input_grads[i], n->inputs[i].shape, n->inputs[i].dtype));
         if (--child->pending == 0) ready.push(child);
       }
     }

@@ -50,7 +50,7 @@ struct InputMeta {
   Device device;
 };
 
-struct Node {
+struct Node : std::enable_shared_from_this<Node> {  // shared_from_this: Note [Higher-order gradients]
   Node() = default;
   Node(const Node&) = delete;
   Node& operator=(const Node&) = delete;
@@ -111,6 +111,7 @@ struct BackwardRequest {
   bool retain_graph = false;
   std::vector<Tensor> inputs;
   bool accumulate = true;
+  bool create_graph = false;  // record the backward itself (Note [Higher-order gradients])
 };
 std::vector<Tensor> run_backward(const BackwardRequest& request);
 

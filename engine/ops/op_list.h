@@ -53,6 +53,8 @@
   /* inplace.cpp */                                    \
   X(Zero, "zero_", "ZeroBackward0")                    \
   X(Fill, "fill_", "FillBackward2")                    \
+  /* autograd/higher_order.cpp */                      \
+  X(CopyBackwards, "copy_", "CopyBackwards")           \
   /* reduce.cpp */                                     \
   X(Sum, "sum", "SumBackward0")                        \
   X(SumDim, "sum", "SumBackward1")                     \

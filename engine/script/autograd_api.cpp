@@ -1,7 +1,7 @@
 // torch.autograd.grad, torch.autograd.backward and Tensor.backward(inputs=...), after
 // torch/autograd/__init__.py: the arguments are normalised to tuples here, the default
 // gradients made (_make_grads), and one engine call (run_backward with a BackwardRequest) does
-// the rest. Higher-order gradients (create_graph=True) are not supported yet.
+// the rest. create_graph=True records the backward (Note [Higher-order gradients]).
 #include "engine/autograd/node.h"
 #include "engine/format/tensor_repr.h"
 #include "engine/script/runtime.h"
@@ -62,15 +62,21 @@ std::vector<Tensor> make_grads(Interp& in, const std::vector<Tensor>& outputs, c
 
 bool flag(const Args& args, size_t i, bool dflt) { return args.has(i) ? truthy(*args.get(i)) : dflt; }
 
-void check_create_graph(const Args& args) {
-  if (flag(args, 3, false)) raise_not_supported("create_graph=True (higher-order gradients)");
+// backward(create_graph=True) leaves each leaf's .grad with history that leads back to the
+// leaf: PyTorch warns about the reference cycle (gradlab's heap collects it).
+void warn_create_graph_backward(Interp& in) {
+  in.warn("UserWarning",
+          "Using backward() with create_graph=True will create a reference cycle between the parameter and its gradient "
+          "which can cause a memory leak. We recommend using autograd.grad when creating the graph to avoid this. If you "
+          "have to use this function, make sure to reset the .grad fields of your parameters to None after use to break "
+          "the cycle and avoid the leak. (Triggered internally at  ./torch/csrc/autograd/engine.cpp:1059.)");
 }
 
 // torch.autograd.backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False,
 // grad_variables=None, inputs=None)
 Value a_backward(Interp& in, CallArgs& a) {
   Args args("backward", a, {"tensors", "grad_tensors", "retain_graph", "create_graph", "grad_variables", "inputs"}, 1, ArgStyle::Python);
-  check_create_graph(args);
+  const bool create_graph = flag(args, 3, false);
   const Value* grads = args.has(1) ? args.get(1) : args.has(4) ? args.get(4) : nullptr;
   if (args.has(1) && args.has(4))
     runtime_error("'grad_tensors' and 'grad_variables' (deprecated) arguments both passed to backward(). Please only use 'grad_tensors'.");
@@ -81,7 +87,9 @@ Value a_backward(Interp& in, CallArgs& a) {
     if (rq.inputs.empty()) runtime_error("'inputs' argument to backward() cannot be empty.");
   }
   rq.grads = make_grads(in, rq.roots, grads);
-  rq.retain_graph = flag(args, 2, false);
+  rq.retain_graph = flag(args, 2, create_graph);
+  rq.create_graph = create_graph;
+  if (create_graph) warn_create_graph_backward(in);
   for (const Tensor& t : rq.inputs) t.retain_grad();  // PyTorch keeps a non-leaf input's .grad from now on
   run_backward(rq);
   return Value();
@@ -92,14 +100,14 @@ Value a_backward(Interp& in, CallArgs& a) {
 Value a_grad(Interp& in, CallArgs& a) {
   Args args("grad", a, {"outputs", "inputs", "grad_outputs", "retain_graph", "create_graph", "only_inputs", "allow_unused", "is_grads_batched"},
             2, ArgStyle::Python);
-  if (flag(args, 4, false)) raise_not_supported("torch.autograd.grad(create_graph=True) (higher-order gradients)");
   if (flag(args, 7, false)) raise_not_supported("torch.autograd.grad(is_grads_batched=True)");
   BackwardRequest rq;
   rq.roots = as_tensors(tensor_or_tensors(in, *args.get(0)), "outputs");
   rq.inputs = as_tensors(tensor_or_tensors(in, *args.get(1)), "inputs");
   if (rq.inputs.empty()) raise_value_error("grad requires non-empty inputs.");
   rq.grads = make_grads(in, rq.roots, args.get(2));
-  rq.retain_graph = flag(args, 3, false);
+  rq.create_graph = flag(args, 4, false);
+  rq.retain_graph = flag(args, 3, rq.create_graph);
   rq.accumulate = false;
   const bool allow_unused = flag(args, 6, false);
   std::vector<Tensor> result = run_backward(rq);
@@ -117,24 +125,28 @@ Value a_grad(Interp& in, CallArgs& a) {
 // Tensor.backward(gradient=None, retain_graph=None, create_graph=False, inputs=None)
 Value tensor_backward(Interp& in, const Value& self, CallArgs& a) {
   Args args("Tensor.backward", a, {"gradient", "retain_graph", "create_graph", "inputs"}, 0, ArgStyle::Python);
-  if (args.has(2) && truthy(*args.get(2))) raise_not_supported("backward(create_graph=True) (higher-order gradients)");
+  const bool create_graph = args.has(2) && truthy(*args.get(2));
   Tensor grad;
   if (args.has(0)) {
     if (!args.get(0)->is_tensor()) raise_type_error(std::string("gradient must be a Tensor or None, not ") + type_name(*args.get(0)));
     grad = args.get(0)->as_tensor();
   }
-  const bool retain = args.has(1) && truthy(*args.get(1));
-  if (!args.has(3)) {
+  const bool retain = args.has(1) && !args.get(1)->is_none() ? truthy(*args.get(1)) : create_graph;
+  if (create_graph) warn_create_graph_backward(in);
+  if (!args.has(3) && !create_graph) {
     self.as_tensor().backward(grad, retain);
     return Value();
   }
   BackwardRequest rq;
   rq.roots.push_back(self.as_tensor());
-  rq.inputs = as_tensors(tensor_or_tensors(in, *args.get(3)), "inputs");
-  if (rq.inputs.empty()) runtime_error("'inputs' argument to backward() cannot be empty.");
+  if (args.has(3) && !args.get(3)->is_none()) {
+    rq.inputs = as_tensors(tensor_or_tensors(in, *args.get(3)), "inputs");
+    if (rq.inputs.empty()) runtime_error("'inputs' argument to backward() cannot be empty.");
+  }
   Value g = grad.defined() ? Value(grad) : Value();
   rq.grads = make_grads(in, rq.roots, &g);
   rq.retain_graph = retain;
+  rq.create_graph = create_graph;
   for (const Tensor& t : rq.inputs) t.retain_grad();
   run_backward(rq);
   return Value();

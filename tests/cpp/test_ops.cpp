@@ -11,6 +11,7 @@
 #include <functional>
 #include <map>
 
+#include "engine/autograd/higher_order.h"
 #include "engine/autograd/node.h"
 #include "engine/ops/nn.h"
 #include "engine/ops/compare.h"
@@ -125,6 +126,7 @@ const std::map<OpId, OpRow>& op_rows() {
     r[OpId::Clamp] = {{M}, [](auto& x) { return clamp(x[0], Scalar(-1.0), Scalar(1.2)); },
                       [](const Values& v) { return map1f(v[0], [](double a) { return std::clamp(a, -1.0, 1.2); }); }, 0.5, 2.0, true};
     r[OpId::Clone] = {{M}, [](auto& x) { return clone(x[0]); }, id};
+    r[OpId::CopyBackwards] = {{M}, [](auto& x) { return copy_for_grad(x[0]); }, id};
     // inplace.cpp: the in-place result of a non-leaf; its gradient is zero everywhere.
     r[OpId::Zero] = {{M}, [](auto& x) { Tensor b = mul(x[0], Scalar(1.0)); b.zero_(); return b; },
                      [](const Values& v) { return std::vector<double>(v[0].size(), 0.0); }};

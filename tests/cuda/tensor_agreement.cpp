@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/autograd/higher_order.h"
 #include "engine/ops/nn.h"
 #include "engine/ops/compare.h"
 #include "engine/ops/op_list.h"
@@ -62,6 +63,7 @@ std::map<OpId, OpCase> op_cases() {
   c[OpId::Clamp] = {{m34}, [](V x) { return clamp(x[0], Scalar(-0.5), Scalar(0.7)); }};
   c[OpId::ToCopy] = {{m34}, [](V x) { return x[0].to(x[0].dtype() == DType::Float32 ? DType::Float64 : DType::Float32); }};
   c[OpId::Clone] = {{m34}, [](V x) { return clone(x[0]); }};
+  c[OpId::CopyBackwards] = {{m34}, [](V x) { return copy_for_grad(x[0]); }};
   c[OpId::Zero] = {{m34}, [](V x) {  // y = 2x, zeroed in place: only the `+ x` path has a gradient
     Tensor y = mul(x[0], 2.0);
     y.zero_();

@@ -1,0 +1,150 @@
+// Note [Higher-order gradients] (higher_order.h): each op's backward as PyTorch 1.13's
+// derivatives.yaml writes it, with recorded ops. One case per op; the order of operations is
+// ATen's (e.g. pow: grad * (p * x.pow(p - 1))), so the first derivative prints the same digits
+// as without create_graph, and its graph has PyTorch's nodes.
+#include "engine/autograd/higher_order.h"
+
+#include <numeric>
+
+#include "engine/ops/nn.h"
+#include "engine/ops/primitives.h"
+#include "engine/ops/op_helpers.h"
+
+namespace gradlab {
+
+namespace {
+
+using ops::saved;
+
+// A saved output comes back with its history (PyTorch's SavedVariable for an output), so that
+// exp's gradient g·eˣ is differentiated through eˣ too (Note [Saved tensors] keeps it detached).
+Tensor output_with_history(const Node& n, const Tensor& saved_output) {
+  Tensor t = prim::alias(saved_output, saved_output.shape());
+  t.impl()->grad_fn = const_cast<Node&>(n).shared_from_this();
+  t.impl()->requires_grad = true;
+  return t;
+}
+
+Tensor grad_if(const Node& n, size_t i, Tensor g) { return n.needs_input_grad(i) ? std::move(g) : Tensor(); }
+
+// sum's gradient: the output's gradient broadcast back over the reduced dims (SumBackward1's
+// `ints` hold the keepdim shape).
+Tensor expand_to_input(const Node& n, const Tensor& g, bool keepdim_shape_in_ints) {
+  Tensor e = g;
+  if (keepdim_shape_in_ints) e = reshape(g, Shape(n.ints.begin(), n.ints.end()));
+  return expand(e, n.inputs[0].shape);
+}
+
+Grads add_backward(const Node& n, const Tensor& g) {
+  if (n.saved_scalar || !n.needs_input_grad(1)) return {g, Tensor()};
+  return {grad_if(n, 0, g), n.a == 1 ? g : mul_scalar_overload(g, n.a)};
+}
+
+Grads sub_backward(const Node& n, const Tensor& g) {
+  if (!n.needs_input_grad(1)) return {g, Tensor()};
+  Tensor other = neg(g);
+  return {grad_if(n, 0, g), n.a == 1 ? other : mul_scalar_overload(other, n.a)};
+}
+
+Grads mul_backward(const Node& n, const Tensor& g) {
+  if (n.saved_scalar) return {mul(g, Scalar(n.a))};  // x * 2: the number is a wrapped tensor in PyTorch
+  size_t i = 0;  // saved: [a if b needs grad] [b if a needs grad]
+  Tensor sa = n.needs_input_grad(1) ? saved(n, i++) : Tensor();
+  Tensor sb = n.needs_input_grad(0) ? saved(n, i++) : Tensor();
+  return {sb.defined() ? mul(g, sb) : Tensor(), sa.defined() ? mul(g, sa) : Tensor()};
+}
+
+Grads div_backward(const Node& n, const Tensor& g) {
+  if (n.saved_scalar) return {div(g, Scalar(n.a))};
+  const Tensor& b = saved(n, 0);  // saved: [b] [a if b needs grad]
+  Tensor ga = grad_if(n, 0, n.needs_input_grad(0) ? div(g, b) : Tensor());
+  Tensor gb;
+  if (n.needs_input_grad(1)) gb = mul(neg(g), div(div(saved(n, 1), b), b));  // -grad * ((a / b) / b)
+  return {ga, gb};
+}
+
+Grads pow_backward(const Node& n, const Tensor& g) {
+  const Tensor& x = saved(n, 0);
+  if (n.a == 0) return {zeros_like(x)};
+  return {mul(g, mul_scalar_overload(pow(x, Scalar(n.a - 1)), n.a))};
+}
+
+}  // namespace
+
+BackwardFn differentiable_backward(OpId op) {
+  switch (op) {
+    case OpId::Add: return add_backward;
+    case OpId::Sub: return sub_backward;
+    case OpId::RSub: return [](const Node&, const Tensor& g) -> Grads { return {neg(g)}; };
+    case OpId::Mul: return mul_backward;
+    case OpId::MulScalar: return [](const Node& n, const Tensor& g) -> Grads { return {mul(g, Scalar(n.a))}; };
+    case OpId::Div: return div_backward;
+    case OpId::DivScalar: return [](const Node& n, const Tensor& g) -> Grads { return {div(g, Scalar(n.a))}; };
+    case OpId::Neg: return [](const Node&, const Tensor& g) -> Grads { return {neg(g)}; };
+    case OpId::PowScalar: return pow_backward;
+    case OpId::Exp:  // grad * result
+      return [](const Node& n, const Tensor& g) -> Grads { return {mul(g, output_with_history(n, saved(n, 0)))}; };
+    case OpId::Log: return [](const Node& n, const Tensor& g) -> Grads { return {div(g, saved(n, 0))}; };
+    case OpId::Sqrt:  // grad / (2 * result)
+      return [](const Node& n, const Tensor& g) -> Grads {
+        return {div(g, mul_scalar_overload(output_with_history(n, saved(n, 0)), 2.0))};
+      };
+    case OpId::Sin: return [](const Node& n, const Tensor& g) -> Grads { return {mul(g, cos(saved(n, 0)))}; };
+    case OpId::Cos: return [](const Node& n, const Tensor& g) -> Grads { return {mul(g, neg(sin(saved(n, 0))))}; };
+    case OpId::Sum: return [](const Node& n, const Tensor& g) -> Grads { return {expand_to_input(n, g, false)}; };
+    case OpId::SumDim: return [](const Node& n, const Tensor& g) -> Grads { return {expand_to_input(n, g, true)}; };
+    case OpId::Mean:  // grad.expand(sizes) / numel
+      return [](const Node& n, const Tensor& g) -> Grads {
+        return {div(expand_to_input(n, g, false), Scalar(static_cast<double>(shape_numel(n.inputs[0].shape))))};
+      };
+    case OpId::MeanDim:
+      return [](const Node& n, const Tensor& g) -> Grads { return {div(expand_to_input(n, g, true), Scalar(n.a))}; };
+    case OpId::View:
+    case OpId::Reshape:
+    case OpId::UnsafeView:
+    case OpId::Unsqueeze:
+    case OpId::Squeeze:
+    case OpId::SqueezeDim:
+    case OpId::SqueezeInplace:  // the gradient takes the input's shape back
+      return [](const Node& n, const Tensor& g) -> Grads { return {reshape(g, n.inputs[0].shape)}; };
+    case OpId::Expand: return [](const Node& n, const Tensor& g) -> Grads { return {sum_to_recorded(g, n.inputs[0].shape)}; };
+    case OpId::T:
+    case OpId::Transpose:
+      return [](const Node& n, const Tensor& g) -> Grads { return {transpose(g, n.ints[0], n.ints[1])}; };
+    case OpId::Permute:
+      return [](const Node& n, const Tensor& g) -> Grads {
+        std::vector<int64_t> inverse(n.ints.size());
+        for (size_t i = 0; i < n.ints.size(); ++i) inverse[static_cast<size_t>(n.ints[i])] = static_cast<int64_t>(i);
+        return {permute(g, inverse)};
+      };
+    case OpId::Clone:
+    case OpId::CopyBackwards: return [](const Node&, const Tensor& g) -> Grads { return {g}; };
+    default: return nullptr;
+  }
+}
+
+Grads run_differentiable_backward(const Node& n, const Tensor& grad) {
+  BackwardFn f = differentiable_backward(n.op);
+  if (!f)
+    throw Error("NotImplementedError", std::string("higher-order gradients (create_graph=True) through ") + n.name() +
+                                           " are not supported by gradlab yet");
+  return f(n, grad);
+}
+
+Tensor sum_to_recorded(const Tensor& grad, const Shape& shape) {
+  if (grad.shape() == shape) return grad;
+  const size_t lead = grad.shape().size() - shape.size();
+  std::vector<int64_t> dims;
+  for (size_t d = 0; d < grad.shape().size(); ++d)
+    if (d < lead || (shape[d - lead] == 1 && grad.shape()[d] != 1)) dims.push_back(static_cast<int64_t>(d));
+  Tensor r = dims.empty() ? grad : sum(grad, dims, true);
+  return r.shape() == shape ? r : reshape(r, shape);
+}
+
+Tensor copy_for_grad(const Tensor& grad) {
+  Tensor out = grad.contiguous_clone();
+  record_op(OpId::CopyBackwards, [](const Node&, const Tensor& g) -> Grads { return {g}; }, out, {&grad});
+  return out;
+}
+
+}  // namespace gradlab
