@@ -24,12 +24,13 @@
 //    unfolded columns [C·kh·kw, oh·ow]; output = weight·columns onto the bias (gemm, beta 1);
 //    input grad = col2im(weightᵀ·grad) adding the columns in (c, kh, kw) order; weight grad +=
 //    grad·columnsᵀ image after image (beta 1); bias grad = grad.sum((0, 2, 3)).
-//    The gemms are gradlab's (Note [Matmul rounding]).
+//    The float32 gemms are gradlab's reference-order kernel at every size (host_gemm).
 #include <algorithm>
 #include <cmath>
 #include <type_traits>
 
 #include "engine/backend/backend.h"
+#include "engine/backend/cpu/gemm.h"
 #include "engine/ops/conv.h"
 #include "engine/ops/host_values.h"
 #include "engine/ops/op_helpers.h"
@@ -219,11 +220,16 @@ std::vector<T> unfold(const Geometry& g, const std::vector<T>& x, int64_t ni, in
   return cols;
 }
 
-// C[m×n] (+)= op(A)·op(B) on host buffers, through the CPU backend's gemm (small products in
-// the reference order, large ones to OpenBLAS like PyTorch).
+// C[m×n] (+)= op(A)·op(B) on host buffers. float32 goes straight to gradlab's reference-order
+// kernel (Note [Matmul rounding]) at every size, so the digits are the reference's whichever
+// kernels the machine's OpenBLAS would pick; float64 takes the backend's route like torch.mm.
 template <class T>
 void host_gemm(const T* a, const T* b, T* c, int64_t m, int64_t n, int64_t k, bool ta, bool tb, bool accumulate) {
-  backend_for(Device{}).matmul(std::is_same_v<T, float> ? DType::Float32 : DType::Float64, a, b, c, m, n, k, ta, tb, accumulate);
+  if constexpr (std::is_same_v<T, float>) {
+    cpu::gemm<float>(a, b, c, m, n, k, ta, tb, accumulate);
+  } else {
+    backend_for(Device{}).matmul(DType::Float64, a, b, c, m, n, k, ta, tb, accumulate);
+  }
 }
 
 template <class T>
