@@ -904,15 +904,15 @@ class _ConvNd(Module):
             raise ValueError('in_channels must be divisible by groups')
         if out_channels % groups != 0:
             raise ValueError('out_channels must be divisible by groups')
-        valid_padding_strings = {'same', 'valid'}
         if isinstance(padding, str):
-            if padding not in valid_padding_strings:
-                raise ValueError("Invalid padding string {!r}, should be one of {}".format(padding, valid_padding_strings))
+            if padding not in ('same', 'valid'):
+                # PyTorch formats a set here, whose order varies from run to run
+                raise ValueError("Invalid padding string {!r}, should be one of {}".format(padding, "{'same', 'valid'}"))
             if padding == 'same' and any(s != 1 for s in stride):
                 raise ValueError("padding='same' is not supported for strided convolutions")
-        valid_padding_modes = {'zeros', 'reflect', 'replicate', 'circular'}
-        if padding_mode not in valid_padding_modes:
-            raise ValueError("padding_mode must be one of {}, but got padding_mode='{}'".format(valid_padding_modes, padding_mode))
+        if padding_mode not in ('zeros', 'reflect', 'replicate', 'circular'):
+            raise ValueError("padding_mode must be one of {}, but got padding_mode='{}'".format(
+                "{'zeros', 'reflect', 'replicate', 'circular'}", padding_mode))
         if padding_mode != 'zeros':
             raise NotImplementedError("padding_mode='{}' is not supported by gradlab".format(padding_mode))
         self.in_channels = in_channels
