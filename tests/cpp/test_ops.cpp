@@ -352,14 +352,14 @@ const std::map<OpId, OpRow>& op_rows() {
     // conv.cpp: float64 takes slow_conv2d (unfold + gemm); padding and stride both exercised
     const Conv2dRef conv{2, 2, 5, 5, 3, 3, 2, 1};
     r[OpId::Convolution] = {{{2, 2, 5, 5}, {3, 2, 3, 3}, {3}},
-                            [](auto& x) { return conv2d(x[0], x[1], x[2], ConvSettings{{2, 2}, {1, 1}, {1, 1}, 1}); },
+                            [](auto& x) { return conv2d(x[0], x[1], x[2], ConvSettings{.stride = {2, 2}, .padding = {1, 1}, .dilation = {1, 1}}); },
                             [conv](const Values& v) { return conv.run(v); }, 0.5, 2.0, true};
     // pool.cpp
     auto max_of = [](const std::vector<double>& w) { return *std::max_element(w.begin(), w.end()); };
     auto mean_of = [](const std::vector<double>& w) { double s = 0; for (double x : w) s += x; return s / static_cast<double>(w.size()); };
-    r[OpId::MaxPool2d] = {{{1, 2, 4, 4}}, [](auto& x) { return max_pool2d(x[0], PoolSettings{{2}, {}, {0}, {1}}); },
+    r[OpId::MaxPool2d] = {{{1, 2, 4, 4}}, [](auto& x) { return max_pool2d(x[0], PoolSettings{.kernel = {2}, .padding = {0}, .dilation = {1}}); },
                           [max_of](const Values& v) { return pool_ref(v[0], 2, 4, 2, 2, max_of); }};
-    r[OpId::AvgPool2d] = {{{2, 1, 5, 5}}, [](auto& x) { return avg_pool2d(x[0], PoolSettings{{3}, {1}, {0}, {}}); },
+    r[OpId::AvgPool2d] = {{{2, 1, 5, 5}}, [](auto& x) { return avg_pool2d(x[0], PoolSettings{.kernel = {3}, .stride = {1}, .padding = {0}}); },
                           [mean_of](const Values& v) { return pool_ref(v[0], 2, 5, 3, 1, mean_of); }, 0.5, 2.0, true};
     r[OpId::AdaptiveAvgPool2d] = {{{1, 2, 6, 6}}, [](auto& x) { return adaptive_avg_pool2d(x[0], {3, 3}); },
                                   [mean_of](const Values& v) { return pool_ref(v[0], 2, 6, 2, 2, mean_of); }};
