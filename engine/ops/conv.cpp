@@ -82,16 +82,16 @@ DirectKernels onednn_direct_kernels(const Geometry& g) {
 constexpr int64_t kOneDnnBlock = 16;  // channels per block of the avx512 kernels
 
 // The direct kernels are chains of std::fma, a libm call on baseline x86-64. Where the CPU has
-// FMA, run them inside a function compiled for it, with everything inlined, so each becomes one
+// AVX2 + FMA, run them inside a function compiled for it, with everything inlined, so each becomes one
 // instruction: the same correctly rounded result, several times faster.
 #if defined(__x86_64__) && !defined(__EMSCRIPTEN__) && (defined(__GNUC__) || defined(__clang__))
 template <class F>
-__attribute__((target("fma"), flatten)) auto run_with_fma_instruction(const F& f) {
+__attribute__((target("avx2,fma"), flatten)) auto run_with_fma_instruction(const F& f) {
   return f();
 }
 template <class F>
 auto run_fast(const F& f) {
-  static const bool has_fma = __builtin_cpu_supports("fma");
+  static const bool has_fma = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
   return has_fma ? run_with_fma_instruction(f) : f();
 }
 #else
@@ -102,81 +102,105 @@ auto run_fast(const F& f) {
 #endif
 
 // ---- oneDNN's direct kernels (float32) -------------------------------------------------------
+// The output columns yw whose tap j lands inside the input (iw = yw·sw − pw + j·dw in [0, w)).
+struct Columns {
+  int64_t lo, hi;
+};
+Columns columns_inside(int64_t j, int64_t stride, int64_t pad, int64_t dilation, int64_t in, int64_t out) {
+  auto ceil_div = [](int64_t a, int64_t b) { return a <= 0 ? 0 : (a + b - 1) / b; };
+  return {ceil_div(pad - j * dilation, stride), std::min(out, ceil_div(in + pad - j * dilation, stride))};
+}
+
+// Each element's chain runs in the order Note [Convolution rounding] gives; the loops keep a
+// row of independent chains side by side (the innermost loop), so they pipeline and vectorise.
 std::vector<float> onednn_forward(const Geometry& g, const std::vector<float>& x, const std::vector<float>& w,
                                   const std::vector<float>* bias) {
   std::vector<float> y(static_cast<size_t>(g.n * g.o * g.oh * g.ow));
+  std::vector<float> acc(static_cast<size_t>(g.ow));
   for (int64_t ni = 0; ni < g.n; ++ni)
     for (int64_t oc = 0; oc < g.o; ++oc)
-      for (int64_t yh = 0; yh < g.oh; ++yh)
-        for (int64_t yw = 0; yw < g.ow; ++yw) {
-          float total = 0;
-          for (int64_t cb = 0; cb < g.c; cb += kOneDnnBlock) {
-            const int64_t ce = std::min(g.c, cb + kOneDnnBlock);
-            float acc = 0;
-            for (int64_t i = 0; i < g.kh; ++i) {
-              const int64_t ih = yh * g.sh - g.ph + i * g.dh;
-              if (ih < 0 || ih >= g.h) continue;
-              for (int64_t j = 0; j < g.kw; ++j) {
-                const int64_t iw = yw * g.sw - g.pw + j * g.dw;
-                if (iw < 0 || iw >= g.w) continue;
-                for (int64_t ci = cb; ci < ce; ++ci) acc = std::fma(x[g.x_at(ni, ci, ih, iw)], w[g.w_at(oc, ci, i, j)], acc);
+      for (int64_t yh = 0; yh < g.oh; ++yh) {
+        float* total = y.data() + g.y_at(ni, oc, yh, 0);
+        for (int64_t cb = 0; cb < g.c; cb += kOneDnnBlock) {
+          const int64_t ce = std::min(g.c, cb + kOneDnnBlock);
+          std::fill(acc.begin(), acc.end(), 0.0f);
+          for (int64_t i = 0; i < g.kh; ++i) {
+            const int64_t ih = yh * g.sh - g.ph + i * g.dh;
+            if (ih < 0 || ih >= g.h) continue;
+            for (int64_t j = 0; j < g.kw; ++j) {
+              const Columns cols = columns_inside(j, g.sw, g.pw, g.dw, g.w, g.ow);
+              for (int64_t ci = cb; ci < ce; ++ci) {
+                const float wv = w[g.w_at(oc, ci, i, j)];
+                const float* row = x.data() + g.x_at(ni, ci, ih, 0) + (j * g.dw - g.pw);
+                for (int64_t yw = cols.lo; yw < cols.hi; ++yw) acc[yw] = std::fma(row[yw * g.sw], wv, acc[yw]);
               }
             }
-            if (cb == 0) total = bias ? acc + (*bias)[static_cast<size_t>(oc)] : acc;
-            else total += acc;
           }
-          y[g.y_at(ni, oc, yh, yw)] = total;
+          for (int64_t yw = 0; yw < g.ow; ++yw) {
+            if (cb == 0) total[yw] = bias ? acc[yw] + (*bias)[static_cast<size_t>(oc)] : acc[yw];
+            else total[yw] += acc[yw];
+          }
         }
+      }
   return y;
 }
 
 std::vector<float> onednn_input_grad(const Geometry& g, const std::vector<float>& gy, const std::vector<float>& w) {
   std::vector<float> gx(static_cast<size_t>(g.n * g.c * g.h * g.w));
+  std::vector<float> acc(static_cast<size_t>(g.w));
   for (int64_t ni = 0; ni < g.n; ++ni)
     for (int64_t ci = 0; ci < g.c; ++ci)
-      for (int64_t ih = 0; ih < g.h; ++ih)
-        for (int64_t iw = 0; iw < g.w; ++iw) {
-          float total = 0;
-          for (int64_t ob = 0; ob < g.o; ob += kOneDnnBlock) {
-            const int64_t oe = std::min(g.o, ob + kOneDnnBlock);
-            float acc = 0;
-            for (int64_t i = 0; i < g.kh; ++i) {
-              const int64_t th = ih + g.ph - i * g.dh;
-              if (th < 0 || th % g.sh || th / g.sh >= g.oh) continue;
-              for (int64_t j = 0; j < g.kw; ++j) {
-                const int64_t tw = iw + g.pw - j * g.dw;
-                if (tw < 0 || tw % g.sw || tw / g.sw >= g.ow) continue;
-                for (int64_t oc = ob; oc < oe; ++oc) {
-                  acc = std::fma(gy[g.y_at(ni, oc, th / g.sh, tw / g.sw)], w[g.w_at(oc, ci, i, j)], acc);
-                }
+      for (int64_t ih = 0; ih < g.h; ++ih) {
+        float* total = gx.data() + g.x_at(ni, ci, ih, 0);
+        for (int64_t ob = 0; ob < g.o; ob += kOneDnnBlock) {
+          const int64_t oe = std::min(g.o, ob + kOneDnnBlock);
+          std::fill(acc.begin(), acc.end(), 0.0f);
+          for (int64_t i = 0; i < g.kh; ++i) {
+            const int64_t th = ih + g.ph - i * g.dh;
+            if (th < 0 || th % g.sh || th / g.sh >= g.oh) continue;
+            for (int64_t j = 0; j < g.kw; ++j) {
+              const Columns cols = columns_inside(j, g.sw, g.pw, g.dw, g.w, g.ow);
+              float* dst = acc.data() + (j * g.dw - g.pw);
+              for (int64_t oc = ob; oc < oe; ++oc) {
+                const float wv = w[g.w_at(oc, ci, i, j)];
+                const float* row = gy.data() + g.y_at(ni, oc, th / g.sh, 0);
+                for (int64_t yw = cols.lo; yw < cols.hi; ++yw) dst[yw * g.sw] = std::fma(row[yw], wv, dst[yw * g.sw]);
               }
             }
-            total = ob == 0 ? acc : total + acc;
           }
-          gx[g.x_at(ni, ci, ih, iw)] = total;
+          for (int64_t iw = 0; iw < g.w; ++iw) total[iw] = ob == 0 ? acc[iw] : total[iw] + acc[iw];
         }
+      }
   return gx;
 }
 
+// One chain per weight element over (image, oh, ow); the output channels run side by side on
+// the gradient transposed to [n, oh, ow, o].
 std::vector<float> onednn_weight_grad(const Geometry& g, const std::vector<float>& gy, const std::vector<float>& x) {
+  const int64_t plane = g.oh * g.ow;
+  std::vector<float> gyt(gy.size());
+  for (int64_t ni = 0; ni < g.n; ++ni)
+    for (int64_t oc = 0; oc < g.o; ++oc)
+      for (int64_t p = 0; p < plane; ++p) gyt[static_cast<size_t>((ni * plane + p) * g.o + oc)] = gy[g.y_at(ni, oc, 0, 0) + static_cast<size_t>(p)];
   std::vector<float> gw(static_cast<size_t>(g.o * g.c * g.kh * g.kw));
-  for (int64_t oc = 0; oc < g.o; ++oc)
-    for (int64_t ci = 0; ci < g.c; ++ci)
-      for (int64_t i = 0; i < g.kh; ++i)
-        for (int64_t j = 0; j < g.kw; ++j) {
-          float acc = 0;
-          for (int64_t ni = 0; ni < g.n; ++ni)
-            for (int64_t yh = 0; yh < g.oh; ++yh) {
-              const int64_t ih = yh * g.sh - g.ph + i * g.dh;
-              if (ih < 0 || ih >= g.h) continue;
-              for (int64_t yw = 0; yw < g.ow; ++yw) {
-                const int64_t iw = yw * g.sw - g.pw + j * g.dw;
-                if (iw < 0 || iw >= g.w) continue;
-                acc = std::fma(gy[g.y_at(ni, oc, yh, yw)], x[g.x_at(ni, ci, ih, iw)], acc);
-              }
+  std::vector<float> acc(static_cast<size_t>(g.o));
+  for (int64_t ci = 0; ci < g.c; ++ci)
+    for (int64_t i = 0; i < g.kh; ++i)
+      for (int64_t j = 0; j < g.kw; ++j) {
+        std::fill(acc.begin(), acc.end(), 0.0f);
+        const Columns cols = columns_inside(j, g.sw, g.pw, g.dw, g.w, g.ow);
+        for (int64_t ni = 0; ni < g.n; ++ni)
+          for (int64_t yh = 0; yh < g.oh; ++yh) {
+            const int64_t ih = yh * g.sh - g.ph + i * g.dh;
+            if (ih < 0 || ih >= g.h) continue;
+            for (int64_t yw = cols.lo; yw < cols.hi; ++yw) {
+              const float xv = x[g.x_at(ni, ci, ih, yw * g.sw - g.pw + j * g.dw)];
+              const float* grad = gyt.data() + (ni * plane + yh * g.ow + yw) * g.o;
+              for (int64_t oc = 0; oc < g.o; ++oc) acc[oc] = std::fma(grad[oc], xv, acc[oc]);
             }
-          gw[g.w_at(oc, ci, i, j)] = acc;
-        }
+          }
+        for (int64_t oc = 0; oc < g.o; ++oc) gw[g.w_at(oc, ci, i, j)] = acc[oc];
+      }
   return gw;
 }
 
