@@ -90,7 +90,13 @@
   X(MaskedFillTensor, "masked_fill", "MaskedFillBackward1") \
   X(IndexMask, "index", "IndexBackward0")              \
   X(IndexPut, "index_put_", "IndexPutBackward0")       \
-  X(MaskedSelect, "masked_select", "MaskedSelectBackward0")
+  X(MaskedSelect, "masked_select", "MaskedSelectBackward0") \
+  /* conv.cpp */                                       \
+  X(Convolution, "conv2d", "ConvolutionBackward0")      \
+  /* pool.cpp */                                       \
+  X(MaxPool2d, "max_pool2d", "MaxPool2DWithIndicesBackward0") \
+  X(AvgPool2d, "avg_pool2d", "AvgPool2DBackward0")     \
+  X(AdaptiveAvgPool2d, "adaptive_avg_pool2d", "AdaptiveAvgPool2DBackward0")
 
 namespace gradlab {
 

@@ -43,6 +43,7 @@ const Bindings& compare_bindings();  // compare_methods.cpp: comparisons, logic,
 const Bindings& nn_bindings();       // nn_functional.cpp: activations, losses, linear algebra helpers
 const Bindings& random_bindings();   // random_functions.cpp: in-place samplers, bernoulli, multinomial
 const Bindings& join_bindings();     // join_functions.cpp: cat, stack, ...
+const Bindings& conv_bindings();     // nn_conv.cpp: convolutions and pooling
 
 // Every row of every family, in table order.
 std::vector<const Binding*> all_bindings();

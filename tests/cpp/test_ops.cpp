@@ -7,12 +7,14 @@
 // (3) every input's gradient against central finite differences. An op without a row fails
 // "every op in the table has a test row".
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <map>
 
 #include "engine/autograd/higher_order.h"
 #include "engine/autograd/node.h"
+#include "engine/ops/conv.h"
 #include "engine/ops/nn.h"
 #include "engine/ops/compare.h"
 #include "engine/tensor.h"
@@ -77,6 +79,46 @@ std::vector<double> transpose_ref(const std::vector<double>& a, int64_t m, int64
   for (int64_t i = 0; i < m; ++i)
     for (int64_t j = 0; j < n; ++j) r[j * m + i] = a[i * n + j];
   return r;
+}
+
+// A direct 2-D convolution / pooling over [n, c, h, w] for the conv.cpp / pool.cpp rows.
+struct Conv2dRef {
+  int64_t n, c, h, w, o, k, stride, pad;
+  int64_t out() const { return (h + 2 * pad - k) / stride + 1; }
+  std::vector<double> run(const Values& v) const {
+    const int64_t oh = out();
+    std::vector<double> y;
+    for (int64_t ni = 0; ni < n; ++ni)
+      for (int64_t oc = 0; oc < o; ++oc)
+        for (int64_t yh = 0; yh < oh; ++yh)
+          for (int64_t yw = 0; yw < oh; ++yw) {
+            double s = v.size() > 2 ? v[2][static_cast<size_t>(oc)] : 0.0;
+            for (int64_t ci = 0; ci < c; ++ci)
+              for (int64_t i = 0; i < k; ++i)
+                for (int64_t j = 0; j < k; ++j) {
+                  const int64_t ih = yh * stride - pad + i, iw = yw * stride - pad + j;
+                  if (ih < 0 || iw < 0 || ih >= h || iw >= w) continue;
+                  s += v[0][static_cast<size_t>(((ni * c + ci) * h + ih) * w + iw)] * v[1][static_cast<size_t>(((oc * c + ci) * k + i) * k + j)];
+                }
+            y.push_back(s);
+          }
+    return y;
+  }
+};
+// Windows of k×k with stride s over each [h, w] plane; `reduce` folds one window's values.
+template <class F>
+std::vector<double> pool_ref(const std::vector<double>& x, int64_t planes, int64_t h, int64_t k, int64_t s, F reduce) {
+  std::vector<double> y;
+  const int64_t oh = (h - k) / s + 1;
+  for (int64_t p = 0; p < planes; ++p)
+    for (int64_t yh = 0; yh < oh; ++yh)
+      for (int64_t yw = 0; yw < oh; ++yw) {
+        std::vector<double> win;
+        for (int64_t i = 0; i < k; ++i)
+          for (int64_t j = 0; j < k; ++j) win.push_back(x[static_cast<size_t>((p * h + yh * s + i) * h + yw * s + j)]);
+        y.push_back(reduce(win));
+      }
+  return y;
 }
 
 const std::map<OpId, OpRow>& op_rows() {
@@ -309,6 +351,20 @@ const std::map<OpId, OpRow>& op_rows() {
                          }};
     r[OpId::MaskedSelect] = {{M}, [bools](auto& x) { return masked_select(x[0], bools({1, 0, 1}, {3})); },
                              [](const Values& v) { return std::vector<double>{v[0][0], v[0][2], v[0][3], v[0][5]}; }};
+    // conv.cpp: float64 takes slow_conv2d (unfold + gemm); padding and stride both exercised
+    const Conv2dRef conv{2, 2, 5, 5, 3, 3, 2, 1};
+    r[OpId::Convolution] = {{{2, 2, 5, 5}, {3, 2, 3, 3}, {3}},
+                            [](auto& x) { return conv2d(x[0], x[1], x[2], ConvSettings{.stride = {2, 2}, .padding = {1, 1}, .dilation = {1, 1}}); },
+                            [conv](const Values& v) { return conv.run(v); }, 0.5, 2.0, true};
+    // pool.cpp
+    auto max_of = [](const std::vector<double>& w) { return *std::max_element(w.begin(), w.end()); };
+    auto mean_of = [](const std::vector<double>& w) { double s = 0; for (double x : w) s += x; return s / static_cast<double>(w.size()); };
+    r[OpId::MaxPool2d] = {{{1, 2, 4, 4}}, [](auto& x) { return max_pool2d(x[0], PoolSettings{.kernel = {2}, .padding = {0}, .dilation = {1}}); },
+                          [max_of](const Values& v) { return pool_ref(v[0], 2, 4, 2, 2, max_of); }};
+    r[OpId::AvgPool2d] = {{{2, 1, 5, 5}}, [](auto& x) { return avg_pool2d(x[0], PoolSettings{.kernel = {3}, .stride = {1}, .padding = {0}}); },
+                          [mean_of](const Values& v) { return pool_ref(v[0], 2, 5, 3, 1, mean_of); }, 0.5, 2.0, true};
+    r[OpId::AdaptiveAvgPool2d] = {{{1, 2, 6, 6}}, [](auto& x) { return adaptive_avg_pool2d(x[0], {3, 3}); },
+                                  [mean_of](const Values& v) { return pool_ref(v[0], 2, 6, 2, 2, mean_of); }};
     return r;
   }();
   return rows;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "engine/autograd/higher_order.h"
+#include "engine/ops/conv.h"
 #include "engine/ops/nn.h"
 #include "engine/ops/compare.h"
 #include "engine/ops/op_list.h"
@@ -136,6 +137,13 @@ std::map<OpId, OpCase> op_cases() {
     return b;
   }};
   c[OpId::MaskedSelect] = {{m34, col_mask}, [](V x) { return masked_select(x[0], compare(CompareOp::Gt, x[1], Scalar(0.0))); }};
+  // conv.cpp / pool.cpp (host loops on either device)
+  c[OpId::Convolution] = {{{{2, 3, 6, 6}}, {{4, 3, 3, 3}}, {{4}}}, [](V x) {
+    return conv2d(x[0], x[1], x[2], ConvSettings{.stride = {1, 1}, .padding = {1, 1}, .dilation = {1, 1}});
+  }};
+  c[OpId::MaxPool2d] = {{{{2, 3, 6, 6}}}, [](V x) { return max_pool2d(x[0], PoolSettings{{3}, {2}, {1}, {1}, false, true, std::nullopt}); }};
+  c[OpId::AvgPool2d] = {{{{2, 3, 7, 7}}}, [](V x) { return avg_pool2d(x[0], PoolSettings{{3}, {2}, {1}, {}, false, false, std::nullopt}); }};
+  c[OpId::AdaptiveAvgPool2d] = {{{{2, 3, 7, 5}}}, [](V x) { return adaptive_avg_pool2d(x[0], {3, 2}); }};
   return c;
 }
 

@@ -882,6 +882,194 @@ class LazyLinear(Linear):
         return Linear.forward(self, input)
 
 
+def _ntuple(x, n):
+    # torch.nn.modules.utils._single / _pair
+    if isinstance(x, (list, tuple)):
+        return tuple(x)
+    return tuple([x] * n)
+
+
+class _ConvNd(Module):
+    # torch.nn.modules.conv._ConvNd: the checks, the weight [out, in / groups, *kernel] and the
+    # reset_parameters draws of 1.13, so seeded weights match PyTorch's.
+    __module__ = 'torch.nn.modules.conv'
+
+    def __init__(self, in_channels, out_channels, kernel_size, stride, padding, dilation, transposed, output_padding,
+                 groups, bias, padding_mode, device=None, dtype=None):
+        factory_kwargs = _factory_kwargs(device, dtype)
+        super().__init__()
+        if groups <= 0:
+            raise ValueError('groups must be a positive integer')
+        if in_channels % groups != 0:
+            raise ValueError('in_channels must be divisible by groups')
+        if out_channels % groups != 0:
+            raise ValueError('out_channels must be divisible by groups')
+        if isinstance(padding, str):
+            if padding not in ('same', 'valid'):
+                # PyTorch formats a set here, whose order varies from run to run
+                raise ValueError("Invalid padding string {!r}, should be one of {}".format(padding, "{'same', 'valid'}"))
+            if padding == 'same' and any(s != 1 for s in stride):
+                raise ValueError("padding='same' is not supported for strided convolutions")
+        if padding_mode not in ('zeros', 'reflect', 'replicate', 'circular'):
+            raise ValueError("padding_mode must be one of {}, but got padding_mode='{}'".format(
+                "{'zeros', 'reflect', 'replicate', 'circular'}", padding_mode))
+        if padding_mode != 'zeros':
+            raise NotImplementedError("padding_mode='{}' is not supported by gradlab".format(padding_mode))
+        self.in_channels = in_channels
+        self.out_channels = out_channels
+        self.kernel_size = kernel_size
+        self.stride = stride
+        self.padding = padding
+        self.dilation = dilation
+        self.transposed = transposed
+        self.output_padding = output_padding
+        self.groups = groups
+        self.padding_mode = padding_mode
+        self.weight = _Parameter(torch.empty((out_channels, in_channels // groups, *kernel_size), **factory_kwargs))
+        if bias:
+            self.bias = _Parameter(torch.empty(out_channels, **factory_kwargs))
+        else:
+            self.register_parameter('bias', None)
+        self.reset_parameters()
+
+    def reset_parameters(self):
+        _init.kaiming_uniform_(self.weight, a=math.sqrt(5))
+        if self.bias is not None:
+            fan_in, _ = _init._calculate_fan_in_and_fan_out(self.weight)
+            if fan_in != 0:
+                bound = 1 / math.sqrt(fan_in)
+                _init.uniform_(self.bias, -bound, bound)
+
+    def extra_repr(self):
+        s = '{}, {}, kernel_size={}, stride={}'.format(self.in_channels, self.out_channels, self.kernel_size, self.stride)
+        if self.padding != (0,) * len(self.padding):
+            s += ', padding={}'.format(self.padding)
+        if self.dilation != (1,) * len(self.dilation):
+            s += ', dilation={}'.format(self.dilation)
+        if self.output_padding != (0,) * len(self.output_padding):
+            s += ', output_padding={}'.format(self.output_padding)
+        if self.groups != 1:
+            s += ', groups={}'.format(self.groups)
+        if self.bias is None:
+            s += ', bias=False'
+        if self.padding_mode != 'zeros':
+            s += ', padding_mode={}'.format(self.padding_mode)
+        return s
+
+
+class Conv1d(_ConvNd):
+    __module__ = 'torch.nn.modules.conv'
+
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True,
+                 padding_mode='zeros', device=None, dtype=None):
+        padding_ = padding if isinstance(padding, str) else _ntuple(padding, 1)
+        super().__init__(in_channels, out_channels, _ntuple(kernel_size, 1), _ntuple(stride, 1), padding_,
+                         _ntuple(dilation, 1), False, _ntuple(0, 1), groups, bias, padding_mode, device, dtype)
+
+    def forward(self, input):
+        return torch.nn.functional.conv1d(input, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups)
+
+
+class Conv2d(_ConvNd):
+    __module__ = 'torch.nn.modules.conv'
+
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True,
+                 padding_mode='zeros', device=None, dtype=None):
+        padding_ = padding if isinstance(padding, str) else _ntuple(padding, 2)
+        super().__init__(in_channels, out_channels, _ntuple(kernel_size, 2), _ntuple(stride, 2), padding_,
+                         _ntuple(dilation, 2), False, _ntuple(0, 2), groups, bias, padding_mode, device, dtype)
+
+    def forward(self, input):
+        return torch.nn.functional.conv2d(input, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups)
+
+
+class _MaxPoolNd(Module):
+    __module__ = 'torch.nn.modules.pooling'
+
+    def __init__(self, kernel_size, stride=None, padding=0, dilation=1, return_indices=False, ceil_mode=False):
+        super().__init__()
+        self.kernel_size = kernel_size
+        self.stride = stride if (stride is not None) else kernel_size
+        self.padding = padding
+        self.dilation = dilation
+        self.return_indices = return_indices
+        self.ceil_mode = ceil_mode
+
+    def extra_repr(self):
+        return 'kernel_size={}, stride={}, padding={}, dilation={}, ceil_mode={}'.format(
+            self.kernel_size, self.stride, self.padding, self.dilation, self.ceil_mode)
+
+
+class MaxPool1d(_MaxPoolNd):
+    __module__ = 'torch.nn.modules.pooling'
+
+    def forward(self, input):
+        return torch.nn.functional.max_pool1d(input, self.kernel_size, self.stride, self.padding, self.dilation,
+                                              ceil_mode=self.ceil_mode, return_indices=self.return_indices)
+
+
+class MaxPool2d(_MaxPoolNd):
+    __module__ = 'torch.nn.modules.pooling'
+
+    def forward(self, input):
+        return torch.nn.functional.max_pool2d(input, self.kernel_size, self.stride, self.padding, self.dilation,
+                                              ceil_mode=self.ceil_mode, return_indices=self.return_indices)
+
+
+class _AvgPoolNd(Module):
+    __module__ = 'torch.nn.modules.pooling'
+
+    def extra_repr(self):
+        return 'kernel_size={}, stride={}, padding={}'.format(self.kernel_size, self.stride, self.padding)
+
+
+class AvgPool1d(_AvgPoolNd):
+    __module__ = 'torch.nn.modules.pooling'
+
+    def __init__(self, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True):
+        super().__init__()
+        self.kernel_size = _ntuple(kernel_size, 1)
+        self.stride = _ntuple(stride if stride is not None else kernel_size, 1)
+        self.padding = _ntuple(padding, 1)
+        self.ceil_mode = ceil_mode
+        self.count_include_pad = count_include_pad
+
+    def forward(self, input):
+        return torch.nn.functional.avg_pool1d(input, self.kernel_size, self.stride, self.padding, self.ceil_mode,
+                                              self.count_include_pad)
+
+
+class AvgPool2d(_AvgPoolNd):
+    __module__ = 'torch.nn.modules.pooling'
+
+    def __init__(self, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True, divisor_override=None):
+        super().__init__()
+        self.kernel_size = kernel_size
+        self.stride = stride if (stride is not None) else kernel_size
+        self.padding = padding
+        self.ceil_mode = ceil_mode
+        self.count_include_pad = count_include_pad
+        self.divisor_override = divisor_override
+
+    def forward(self, input):
+        return torch.nn.functional.avg_pool2d(input, self.kernel_size, self.stride, self.padding, self.ceil_mode,
+                                              self.count_include_pad, self.divisor_override)
+
+
+class AdaptiveAvgPool2d(Module):
+    __module__ = 'torch.nn.modules.pooling'
+
+    def __init__(self, output_size):
+        super().__init__()
+        self.output_size = output_size
+
+    def extra_repr(self):
+        return 'output_size={}'.format(self.output_size)
+
+    def forward(self, input):
+        return torch.nn.functional.adaptive_avg_pool2d(input, self.output_size)
+
+
 class Flatten(Module):
     __module__ = 'torch.nn.modules.flatten'
 
