@@ -38,20 +38,6 @@ Tensor reduce_op(const Tensor& loss, Reduction r) {
 
 Tensor grad_like(const Tensor& g, const Shape& shape) { return prim::expand(g, shape); }
 
-template <class T>
-std::vector<T> host_values(const Tensor& t) {
-  std::vector<T> v(static_cast<size_t>(t.numel()));
-  if (!v.empty()) t.storage().backend->copy_to_host(v.data(), t.data(), v.size() * sizeof(T));
-  return v;
-}
-
-template <class T>
-Tensor from_host(const std::vector<T>& v, const Shape& shape, DType dtype, Device device) {
-  Tensor out = prim::empty(shape, dtype, device);
-  if (!v.empty()) out.storage().backend->copy_from_host(out.mutable_data(), v.data(), v.size() * sizeof(T));
-  return out;
-}
-
 
 void check_target_no_grad(const Tensor& target, const char* loss) {
   if (target.defined() && target.requires_grad() && grad_mode_enabled()) {
