@@ -91,7 +91,7 @@ bool exclusively_owned(const Tensor& t) { return t.impl_ptr().use_count() == 1 &
 // whole chain of backward formulas that produced it runs as one pass writing .grad.
 void accumulate_into_leaf(TensorImpl& leaf, const Tensor& g) {
   if (!leaf.grad.defined()) {
-    leaf.grad = exclusively_owned(g) ? g : g.contiguous_clone();
+    leaf.grad = exclusively_owned(g) && !g.impl()->noncontiguous ? g : g.contiguous_clone();
     deferred::materialize(leaf.grad);
     return;
   }
