@@ -11,6 +11,7 @@
 namespace gradlab::script {
 
 MethodFn find_tensor_method(const std::string& name);
+void install_nn_norm_functional(ModuleObj& torch, ModuleObj& functional);  // nn_norm_functional.cpp
 
 namespace {
 
@@ -270,6 +271,7 @@ void install_nn_functional(ModuleObj& torch, ModuleObj& functional) {
   torch.attrs["dropout"] = Value(std::make_shared<BuiltinObj>("dropout", t_dropout, "type object"));
   for (const char* name : {"softmax", "log_softmax"})
     torch.attrs[name] = Value(std::make_shared<BuiltinObj>(name, find_nn_tensor_method(name), "type object"));
+  install_nn_norm_functional(torch, functional);
 }
 
 }  // namespace gradlab::script
