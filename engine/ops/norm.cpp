@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 
 #include "engine/ops/nn.h"
 #include "engine/ops/op_helpers.h"
@@ -411,6 +412,33 @@ std::pair<T, T> channel_stats(const std::vector<T>& x, const BnShape& s, int64_t
   return {mean, static_cast<T>(var_sum)};
 }
 
+// True when every partial sum of channel c's values is exact in T, whatever the order: all
+// are multiples of a power of two q, and Σ|v| < 2^digits · q.
+template <class T>
+bool sum_is_order_free(const std::vector<T>& v, const BnShape& s, int64_t c) {
+  int min_exp = std::numeric_limits<int>::max();
+  for (int64_t n = 0; n < s.batch; ++n)
+    for (int64_t i = 0; i < s.image; ++i) {
+      const T x = v[s.at(n, c, i)];
+      if (x == T(0)) continue;
+      if (!std::isfinite(x)) return false;
+      int e;
+      T m = std::frexp(x, &e);  // x = m · 2^e: scale m to an integer, then drop its trailing zeros
+      m = std::ldexp(m, std::numeric_limits<T>::digits);
+      e -= std::numeric_limits<T>::digits;
+      while (std::fmod(m, T(2)) == T(0)) {
+        m /= 2;
+        ++e;
+      }
+      min_exp = std::min(min_exp, e);
+    }
+  if (min_exp == std::numeric_limits<int>::max()) return true;
+  double total = 0;  // in units of 2^min_exp
+  for (int64_t n = 0; n < s.batch; ++n)
+    for (int64_t i = 0; i < s.image; ++i) total += std::ldexp(std::fabs(static_cast<double>(v[s.at(n, c, i)])), -min_exp);
+  return total < std::ldexp(1.0, std::numeric_limits<T>::digits);
+}
+
 template <class T>
 Tensor batch_norm_forward(const Tensor& input, const Tensor& running_mean, const Tensor& running_var,
                           const Tensor& weight, const Tensor& bias, bool training, double momentum, double eps,
@@ -466,8 +494,13 @@ Grads batch_norm_backward(const Node& node, const Tensor& g) {
   std::vector<T> x = host_values<T>(input), dy = host_values<T>(g), st = host_values<T>(saved(node, 1));
   std::vector<T> w = has_weight ? host_values<T>(saved(node, 2)) : std::vector<T>(channels, T(1));
   // A non-contiguous dy: ATen's fallback sums it with at::sum over all dims but the channel's.
+  // Its order follows the gradient's strides, which gradlab does not keep: only sums that come
+  // out the same in any order (an all-ones gradient, from y.sum()) are taken.
   std::vector<T> dy_sums;
   if (!dy_contiguous) {
+    for (int64_t c = 0; c < s.channels; ++c) {
+      if (!sum_is_order_free(dy, s, c)) not_supported("batch_norm's backward for this non-contiguous gradient");
+    }
     std::vector<int64_t> dims{0};
     for (int64_t d = 2; d < g.dim(); ++d) dims.push_back(d);
     NoGradGuard no_grad;
