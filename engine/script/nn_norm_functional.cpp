@@ -39,9 +39,13 @@ Value t_embedding(Interp&, CallArgs& a) {
 }
 
 // ---- layer_norm ----------------------------------------------------------------------------
+// A tuple or list of ints (an int alone is PyTorch's TypeError, though nn.LayerNorm takes one).
 Shape normalized_shape_arg(const Args& args, size_t i) {
   const Value& v = *args.get(i);
-  if (v.is_int()) return Shape{args.int_(i)};
+  if (v.is_intlike()) {
+    raise_type_error(std::string(args.fname()) + "(): argument 'normalized_shape' (position 2) must be tuple of ints, not " +
+                     type_name(v));
+  }
   return value_to_shape(v, args.fname());
 }
 
