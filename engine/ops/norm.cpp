@@ -379,9 +379,12 @@ BnShape bn_shape(const Tensor& input) {
   return s;
 }
 
+// Overwrites a running statistic in place; like any in-place write it bumps the version, so a
+// backward that saved the old values notices (PyTorch marks running_mean/var as mutated).
 template <class T>
 void write_host(const Tensor& t, const std::vector<T>& v) {
   t.storage().backend->copy_from_host(t.mutable_data(), v.data(), v.size() * sizeof(T));
+  ++t.storage().version;
 }
 
 // The batch statistics of channel c: mean and the sum of squared deviations.
