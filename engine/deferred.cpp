@@ -91,6 +91,7 @@ bool repeatable(const Storage& s) { return s.pending->step.kind == ElementwiseSt
 // And the new expression must stay within kMaxSteps: its biggest inputs are materialised.
 void prepare_inputs(std::initializer_list<const Tensor*> inputs) {
   for (const Tensor* t : inputs) {
+    if (t->impl()->view_copy) sync_view_copy(*t->impl());  // read now: Note [Views are copies]
     const Storage& s = *t->impl()->storage;
     if (s.deferred && !repeatable(s) && (s.readers > 0 || s.pending->fused)) deferred::materialize(*t);
   }

@@ -21,6 +21,7 @@
 #include "engine/error.h"
 #include "engine/shape.h"
 #include "engine/storage.h"
+#include "engine/view_copy.h"
 
 namespace gradlab {
 
@@ -135,6 +136,8 @@ struct TensorImpl {
   // Made by nn.Parameter: scripts see its type as torch.nn.parameter.Parameter (repr
   // "Parameter containing:"); ops on it give plain tensors, as PyTorch's Parameter does.
   bool is_parameter = false;
+  // Set on the copies gradlab makes where PyTorch returns a view (Note [Views are copies]).
+  std::shared_ptr<ViewCopy> view_copy;
 };
 
 // ---- creation ------------------------------------------------------------------------------
@@ -156,8 +159,15 @@ inline int64_t Tensor::numel() const { return impl_->numel; }
 inline DType Tensor::dtype() const { return impl_->dtype; }
 inline Device Tensor::device() const { return impl_->storage->device; }
 // Both compute deferred values first (Note [Deferred element-wise ops], engine/deferred.h).
-inline const void* Tensor::data() const { return impl_->storage->ready_data(); }
-inline void* Tensor::mutable_data() const { return impl_->storage->writable_data(); }
+// A view's copy first catches up with its base (Note [Views are copies]).
+inline const void* Tensor::data() const {
+  if (impl_->view_copy) [[unlikely]] sync_view_copy(*impl_);
+  return impl_->storage->ready_data();
+}
+inline void* Tensor::mutable_data() const {
+  if (impl_->view_copy) [[unlikely]] sync_view_copy(*impl_);
+  return impl_->storage->writable_data();
+}
 inline Storage& Tensor::storage() const { return *impl_->storage; }
 inline bool Tensor::requires_grad() const { return impl_->requires_grad; }
 inline bool Tensor::is_leaf() const { return impl_->grad_fn == nullptr; }

@@ -65,6 +65,7 @@ void check_saved_versions(const Node& node) {
   for (size_t i = 0; i < node.saved.size(); ++i) {
     const Tensor& s = node.saved[i];
     if (!s.defined()) continue;
+    if (s.impl()->view_copy) sync_view_copy(*s.impl());  // a stale view's copy: its base moved on
     if (s.storage().version != node.saved_versions[i]) {
       // PyTorch names the node that produced the saved tensor's *current* value.
       auto out = node.output.lock();

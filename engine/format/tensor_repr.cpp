@@ -15,14 +15,7 @@
 namespace gradlab {
 namespace {
 
-// PyTorch's default PRINT_OPTS.
-constexpr int kPrecision = 4;
-constexpr int64_t kThreshold = 1000;
-constexpr int64_t kEdgeItems = 3;
-constexpr int64_t kLinewidth = 80;
-
-const std::string kFixedSpec = "." + std::to_string(kPrecision) + "f";  // '{:.4f}'
-const std::string kSciSpec = "." + std::to_string(kPrecision) + "e";    // '{:.4e}'
+PrintOptions g_print_options;  // PyTorch's PRINT_OPTS
 
 // "{}".format(int). Int64 tensors reach the printer as doubles; clamp before converting so an
 // out-of-range double cannot be undefined behaviour.
@@ -43,7 +36,12 @@ std::string int_text(const TensorPrintInfo& t, size_t i) {
 // layout and one width for all of them, so columns line up.
 class Formatter {
  public:
-  Formatter(const TensorPrintInfo& t, const std::vector<size_t>& shown) : t_(t), floating_(is_floating(t.dtype)) {
+  Formatter(const TensorPrintInfo& t, const std::vector<size_t>& shown)
+      : t_(t),
+        floating_(is_floating(t.dtype)),
+        fixed_spec_("." + std::to_string(g_print_options.precision) + "f"),  // '{:.4f}'
+        sci_spec_("." + std::to_string(g_print_options.precision) + "e") {  // '{:.4e}'
+
     if (!floating_) {
       for (size_t i : shown) max_width_ = std::max(max_width_, int_text(t, i).size());
       return;
@@ -53,7 +51,7 @@ class Formatter {
     std::vector<double> vals;
     for (size_t i : shown)
       if (std::isfinite(t.values[i]) && t.values[i] != 0) vals.push_back(t.values[i]);
-    if (vals.empty()) return;
+    if (vals.empty()) return;  // before PyTorch applies a forced sci_mode, so it is not applied
     double abs_min = std::fabs(vals[0]), abs_max = abs_min;
     for (double v : vals) {
       abs_min = std::min(abs_min, std::fabs(v));
@@ -70,11 +68,13 @@ class Formatter {
     }
     for (double v : vals) {
       size_t w;
-      if (sci_mode_) w = python_float_str_format(v, kSciSpec).size();
+      if (sci_mode_) w = python_float_str_format(v, sci_spec_).size();
       else if (int_mode_) w = python_float_str_format(v, ".0f").size() + 1;  // + 1 for the "."
-      else w = python_float_str_format(v, kFixedSpec).size();
+      else w = python_float_str_format(v, fixed_spec_).size();
       max_width_ = std::max(max_width_, w);
     }
+    // set_printoptions(sci_mode=...) wins, after the width was measured in the chosen mode (as in PyTorch).
+    if (g_print_options.sci_mode >= 0) sci_mode_ = g_print_options.sci_mode;
   }
 
   size_t width() const { return max_width_; }
@@ -87,12 +87,12 @@ class Formatter {
     if (!floating_) {
       ret = int_text(t_, i);
     } else if (sci_mode_) {
-      ret = python_float_str_format(v, std::to_string(max_width_) + kSciSpec);
+      ret = python_float_str_format(v, std::to_string(max_width_) + sci_spec_);
     } else if (int_mode_) {
       ret = python_float_str_format(v, ".0f");
       if (std::isfinite(v)) ret += ".";  // "16." tells a float tensor from an int one
     } else {
-      ret = python_float_str_format(v, kFixedSpec);
+      ret = python_float_str_format(v, fixed_spec_);
     }
     if (ret.size() < max_width_) ret.insert(0, max_width_ - ret.size(), ' ');
     return ret;
@@ -101,6 +101,7 @@ class Formatter {
  private:
   const TensorPrintInfo& t_;
   bool floating_;
+  std::string fixed_spec_, sci_spec_;
   bool int_mode_ = true;
   bool sci_mode_ = false;
   size_t max_width_ = 1;
@@ -115,15 +116,16 @@ struct View {
 
   int64_t size(size_t dim) const { return t.shape[dim]; }
 
-  // The indices along `dim` that are printed: all, or 3 from each end when summarising a
+  // The indices along `dim` that are printed: all, or edgeitems from each end when summarising a
   // dimension longer than 2 * edgeitems. -1 marks the "..." between them.
   std::vector<int64_t> shown_indices(size_t dim) const {
     std::vector<int64_t> idx;
     int64_t n = size(dim);
-    if (summarize && n > 2 * kEdgeItems) {
-      for (int64_t i = 0; i < kEdgeItems; ++i) idx.push_back(i);
+    const int64_t edge = g_print_options.edgeitems;
+    if (summarize && n > 2 * edge) {
+      for (int64_t i = 0; i < edge; ++i) idx.push_back(i);
       idx.push_back(-1);
-      for (int64_t i = n - kEdgeItems; i < n; ++i) idx.push_back(i);
+      for (int64_t i = n - edge; i < n; ++i) idx.push_back(i);
     } else {
       for (int64_t i = 0; i < n; ++i) idx.push_back(i);
     }
@@ -146,7 +148,7 @@ void collect_shown(const View& v, size_t dim, int64_t offset, std::vector<size_t
 std::string vector_str(const View& v, size_t dim, int64_t offset, int64_t indent, const Formatter& fmt) {
   int64_t element_length = static_cast<int64_t>(fmt.width()) + 2;
   // Python floors the true quotient; a negative width budget still gets one element per line.
-  int64_t budget = kLinewidth - indent;
+  int64_t budget = g_print_options.linewidth - indent;
   int64_t elements_per_line = budget > 0 ? std::max<int64_t>(1, budget / element_length) : 1;
 
   std::vector<std::string> data;
@@ -191,7 +193,7 @@ std::string add_suffixes(const std::string& tensor_str, const std::vector<std::s
   int64_t last_line_len = static_cast<int64_t>(tensor_str.size()) - rfind + 1;
   for (const std::string& suffix : suffixes) {
     int64_t suffix_len = static_cast<int64_t>(suffix.size());
-    if (last_line_len + suffix_len + 2 > kLinewidth) {
+    if (last_line_len + suffix_len + 2 > g_print_options.linewidth) {
       out += ",\n" + std::string(static_cast<size_t>(indent), ' ') + suffix;
       last_line_len = indent + suffix_len;
     } else {
@@ -211,6 +213,9 @@ std::string tuple_str(const Shape& s) {
 }
 
 }  // namespace
+
+const PrintOptions& print_options() { return g_print_options; }
+void set_print_options(const PrintOptions& options) { g_print_options = options; }
 
 std::string format_tensor(const TensorPrintInfo& t) {
   int64_t numel = shape_numel(t.shape);
@@ -234,7 +239,7 @@ std::string format_tensor(const TensorPrintInfo& t) {
   } else {
     // float32 (the default), int64 and bool are the dtypes a literal would produce, so they stay unnamed.
     if (t.dtype == DType::Float64) suffixes.push_back(std::string("dtype=") + dtype_name(t.dtype));
-    View view{t, contiguous_strides(t.shape), numel > kThreshold};
+    View view{t, contiguous_strides(t.shape), static_cast<double>(numel) > g_print_options.threshold};
     std::vector<size_t> shown;
     collect_shown(view, 0, 0, shown);
     Formatter fmt(t, shown);

@@ -51,7 +51,7 @@ Tensor& assign_result(Tensor& self, const Tensor& value) {
   }
   Tensor v = prim::cast(value, self.dtype());
   self.storage().backend->copy(self.mutable_data(), v.data(), static_cast<size_t>(self.numel()) * dtype_size(self.dtype()));
-  ++self.storage().version;
+  written_in_place(self);
   if (value.grad_fn()) {
     // The node now produces `self`: rebase self's history onto it. If the node saved self
     // itself (b.mul_(b) saves b as `other`), it keeps a detached alias instead, or node and
@@ -82,7 +82,7 @@ Tensor& binary_into(Tensor& self, BinaryOp op, const Tensor& other, double a) {
   StridedView sv{self.data(), shape, contiguous_strides(shape), 0};
   StridedView ov{o.data(), shape, broadcast_strides(o.shape(), shape), 0};
   self.storage().backend->binary(op, self.dtype(), sv, ov, self.mutable_data(), shape, a);
-  ++self.storage().version;
+  written_in_place(self);
   return self;
 }
 
@@ -183,7 +183,7 @@ Tensor& fill_with_history(Tensor& self, OpId op, double value) {
   Tensor before = needs_history(self, nullptr) ? self_as_input(self, false) : Tensor();
   if (self.dtype() == DType::Bool) value = value != 0 ? 1 : 0;  // Note [Bool storage]
   self.storage().backend->fill(self.dtype(), self.mutable_data(), self.numel(), value);
-  ++self.storage().version;
+  written_in_place(self);
   if (before.defined()) {
     record_op(op, [](const Node&, const Tensor& g) -> Grads { return {prim::unary(UnaryOp::MulScalar, g, 0.0)}; }, self,
               {&before});

@@ -23,7 +23,7 @@ Tensor& write_into(Tensor& self, const Tensor& values, const char* name, std::in
     runtime_error("output with shape " + shape_str(self.shape()) + " doesn't match the broadcast shape " + shape_str(values.shape()));
   }
   self.storage().backend->copy(self.mutable_data(), values.data(), static_cast<size_t>(self.numel()) * dtype_size(self.dtype()));
-  ++self.storage().version;
+  written_in_place(self);
   return self;
 }
 

@@ -85,7 +85,7 @@ Tensor& copy_(Tensor& self, const Tensor& src) {
   Tensor v = src.device() == self.device() ? src : src.detach().to(self.device());
   v = prim::expand(prim::cast(v, self.dtype()), shape);
   self.storage().backend->copy(self.mutable_data(), v.data(), static_cast<size_t>(self.numel()) * dtype_size(self.dtype()));
-  ++self.storage().version;
+  written_in_place(self);
   return self;
 }
 

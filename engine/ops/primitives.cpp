@@ -32,6 +32,7 @@ Tensor alias(const Tensor& t, const Shape& shape) {
   impl->numel = t.numel();
   impl->dtype = t.dtype();
   impl->is_inference = t.impl()->is_inference || inference_mode_enabled();  // a view of an inference tensor is one
+  impl->view_copy = t.impl()->view_copy;  // same storage, so the same window (Note [Views are copies])
   return Tensor(std::move(impl));
 }
 

@@ -12,15 +12,24 @@ using namespace ops;
 namespace {
 
 // Materialises `a` with its dims permuted.
-Tensor permuted_copy(const Tensor& a, const std::vector<int64_t>& perm) {
-  std::vector<int64_t> in_strides = contiguous_strides(a.shape());
-  Shape shape(perm.size());
+std::vector<int64_t> permuted_strides(const Shape& shape, const std::vector<int64_t>& perm) {
+  std::vector<int64_t> in_strides = contiguous_strides(shape);
   std::vector<int64_t> strides(perm.size());
-  for (size_t i = 0; i < perm.size(); ++i) {
-    shape[i] = a.shape()[perm[i]];
-    strides[i] = in_strides[perm[i]];
-  }
-  return prim::gather_view(a, shape, strides, 0);
+  for (size_t i = 0; i < perm.size(); ++i) strides[i] = in_strides[perm[i]];
+  return strides;
+}
+
+Tensor permuted_copy(const Tensor& a, const std::vector<int64_t>& perm) {
+  Shape shape(perm.size());
+  for (size_t i = 0; i < perm.size(); ++i) shape[i] = a.shape()[perm[i]];
+  return prim::gather_view(a, shape, permuted_strides(a.shape(), perm), 0);
+}
+
+// transpose/permute's result: a copy standing for PyTorch's view (Note [Views are copies]).
+Tensor permuted_view(const Tensor& a, const std::vector<int64_t>& perm) {
+  Tensor out = permuted_copy(a, perm);
+  make_view_copy(out, a, permuted_strides(a.shape(), perm), 0);
+  return out;
 }
 
 std::vector<int64_t> inverse_permutation(const std::vector<int64_t>& perm) {
@@ -89,7 +98,7 @@ Tensor transposed(OpId id, const Tensor& a, int64_t d0, int64_t d1) {
   std::vector<int64_t> perm(a.dim());
   std::iota(perm.begin(), perm.end(), 0);
   if (d0 != d1) std::swap(perm[d0], perm[d1]);
-  Tensor out = permuted_copy(a, perm);
+  Tensor out = permuted_view(a, perm);
   out.impl()->noncontiguous = d0 != d1 && a.numel() > 1;
   out.impl()->column_major = a.dim() == 2 && d0 != d1 && !a.impl()->noncontiguous;
   if (Node* n = record_op(id, [](const Node& n, const Tensor& g) -> Grads {
@@ -127,7 +136,7 @@ Tensor permute(const Tensor& a, const std::vector<int64_t>& dims) {
   }
   std::vector<int64_t> perm;
   for (int64_t d : dims) perm.push_back(wrap_dim(d, a.dim()));
-  Tensor out = permuted_copy(a, perm);
+  Tensor out = permuted_view(a, perm);
   out.impl()->noncontiguous = !std::is_sorted(perm.begin(), perm.end());
   out.impl()->column_major = a.dim() == 2 && perm[0] == 1 && !a.impl()->noncontiguous;
   if (Node* n = record_op(OpId::Permute, [](const Node& n, const Tensor& g) -> Grads {
@@ -209,6 +218,7 @@ Tensor expand(const Tensor& a, const Shape& shape_in) {
   }
   Tensor out = prim::expand(a, shape);
   if (out.is_same(a)) out = prim::alias(a, shape);
+  else make_view_copy(out, a, broadcast_strides(a.shape(), shape), 0);  // Note [Views are copies]
   out.impl()->noncontiguous = shape_numel(shape) != a.numel();
   record_op(OpId::Expand, [](const Node&, const Tensor& g) -> Grads { return {g}; }, out, {&a});
   return out;
@@ -232,6 +242,7 @@ Grads scatter_window_backward(const Node& n, const Tensor& g) {
 
 Tensor window_op(OpId id, const Tensor& a, const Shape& shape, const std::vector<int64_t>& strides, int64_t offset) {
   Tensor out = prim::gather_view(a, shape, strides, offset);
+  make_view_copy(out, a, strides, offset);  // Note [Views are copies]
   if (Node* n = record_op(id, scatter_window_backward, out, {&a})) {
     n->ints.push_back(offset);
     for (size_t i = 0; i < shape.size(); ++i) {

@@ -101,7 +101,7 @@ void write_draws(Tensor& self, F&& f) {
     using T = decltype(zero);
     f(static_cast<T*>(self.mutable_data()), self.numel());
   });
-  ++self.storage().version;
+  written_in_place(self);
 }
 
 // Each element from draw(): the serial kernels PyTorch uses for every sampler but the float
@@ -142,7 +142,7 @@ Tensor& uniform_(Tensor& self, double from, double to, CpuGenerator& gen) {
     // x * 1 + 0 is x: torch.rand skips the (baseline build's libm) fma.
     if (f == 0.0f && t == 1.0f) for (int64_t i = 0; i < n; ++i) data[i] = uniform_float01(gen);
     else for (int64_t i = 0; i < n; ++i) data[i] = uniform_float(gen, f, t);
-    ++self.storage().version;
+    written_in_place(self);
   } else {
     fill_serial(self, [&] { return uniform_double(gen, from, to); });
   }
@@ -199,7 +199,7 @@ Tensor& normal_(Tensor& self, double mean, double std, CpuGenerator& gen) {
                   for (int64_t b = 0; b < blocks; ++b) fill_16_double(data + 16 * b, mean, std);
                 });
   }
-  ++self.storage().version;
+  written_in_place(self);
   return self;
 }
 

@@ -32,11 +32,19 @@ Args::Args(const char* fname, CallArgs& call, std::initializer_list<const char*>
                      std::to_string(call.npos) + " given)");
   }
   for (size_t p = 0; p < call.npos; ++p) slots_[p] = &call.pos[p];
+  auto find_name = [&](const std::string& name) {
+    size_t j = 0;
+    while (j < n_ && name != names_[j]) ++j;
+    return j;
+  };
   for (size_t k = 0; k < call.nkw; ++k) {
     const std::string& kn = call.kw_names[k];
-    size_t j = 0;
-    for (; j < n_; ++j)
-      if (kn == names_[j]) break;
+    size_t j = find_name(kn);
+    // PyTorch's argument parser also takes NumPy's names: axis= for dim=, keepdims= for keepdim=.
+    if (j == n_ && style == ArgStyle::Torch) {
+      if (kn == "axis") j = find_name("dim");
+      else if (kn == "keepdims") j = find_name("keepdim");
+    }
     if (j == n_) {
       if (style == ArgStyle::Torch) raise_type_error(std::string(fname) + "() got an unexpected keyword argument '" + kn + "'");
       raise_type_error("'" + kn + "' is an invalid keyword argument for " + fname + "()");

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "engine/ops/compare.h"
+#include "engine/script/bindings.h"
 #include "engine/script/runtime.h"
 #include "engine/tensor.h"
 
@@ -185,34 +186,25 @@ Value t_where(Interp&, CallArgs& a) {
 
 }  // namespace
 
-MethodFn find_compare_tensor_method(const std::string& name) {
-  static const std::unordered_map<std::string, MethodFn> table = {
-      {"eq", m_compare<CompareOp::Eq>}, {"ne", m_compare<CompareOp::Ne>}, {"lt", m_compare<CompareOp::Lt>},
-      {"le", m_compare<CompareOp::Le>}, {"gt", m_compare<CompareOp::Gt>}, {"ge", m_compare<CompareOp::Ge>},
-      {"not_equal", m_compare<CompareOp::Ne>}, {"less", m_compare<CompareOp::Lt>},
-      {"less_equal", m_compare<CompareOp::Le>}, {"greater", m_compare<CompareOp::Gt>},
-      {"greater_equal", m_compare<CompareOp::Ge>},
-      {"logical_not", m_logical_not}, {"logical_and", m_logical<0>}, {"logical_or", m_logical<1>},
-      {"logical_xor", m_logical<2>}, {"bitwise_not", m_bitwise_not}, {"bitwise_and", m_bitwise<BitwiseOp::And>},
-      {"bitwise_or", m_bitwise<BitwiseOp::Or>}, {"bitwise_xor", m_bitwise<BitwiseOp::Xor>},
-      {"isnan", m_test<0>}, {"isinf", m_test<1>}, {"isfinite", m_test<2>}, {"isclose", m_isclose},
-      {"allclose", m_allclose}, {"equal", m_equal}, {"any", m_any_all<false>}, {"all", m_any_all<true>},
-      {"count_nonzero", m_count_nonzero}, {"where", m_where}, {"masked_fill", m_masked_fill},
-      {"masked_fill_", m_masked_fill_}, {"masked_select", m_masked_select}, {"nonzero", m_nonzero},
-      {"argwhere", m_argwhere}, {"norm", m_norm}, {"element_size", m_element_size},
+// Note [One binding row per op]
+const Bindings& compare_bindings() {
+  constexpr unsigned M = kMethod, MT = kMethod | kTorch;
+  static const Bindings rows = {
+      {"eq", MT, m_compare<CompareOp::Eq>}, {"ne", MT, m_compare<CompareOp::Ne>}, {"lt", MT, m_compare<CompareOp::Lt>},
+      {"le", MT, m_compare<CompareOp::Le>}, {"gt", MT, m_compare<CompareOp::Gt>}, {"ge", MT, m_compare<CompareOp::Ge>},
+      {"not_equal", MT, m_compare<CompareOp::Ne>}, {"less", MT, m_compare<CompareOp::Lt>},
+      {"less_equal", MT, m_compare<CompareOp::Le>}, {"greater", MT, m_compare<CompareOp::Gt>},
+      {"greater_equal", MT, m_compare<CompareOp::Ge>},
+      {"logical_not", MT, m_logical_not}, {"logical_and", MT, m_logical<0>}, {"logical_or", MT, m_logical<1>},
+      {"logical_xor", MT, m_logical<2>}, {"bitwise_not", MT, m_bitwise_not}, {"bitwise_and", MT, m_bitwise<BitwiseOp::And>},
+      {"bitwise_or", MT, m_bitwise<BitwiseOp::Or>}, {"bitwise_xor", MT, m_bitwise<BitwiseOp::Xor>},
+      {"isnan", MT, m_test<0>}, {"isinf", MT, m_test<1>}, {"isfinite", MT, m_test<2>}, {"isclose", MT, m_isclose},
+      {"allclose", MT, m_allclose}, {"equal", MT, m_equal}, {"any", MT, m_any_all<false>}, {"all", MT, m_any_all<true>},
+      {"count_nonzero", MT, m_count_nonzero}, {"where", M, m_where}, {"where", kTorch, nullptr, t_where},
+      {"masked_fill", MT, m_masked_fill}, {"masked_fill_", M, m_masked_fill_}, {"masked_select", MT, m_masked_select},
+      {"nonzero", MT, m_nonzero}, {"argwhere", MT, m_argwhere}, {"norm", MT, m_norm}, {"element_size", M, m_element_size},
   };
-  auto it = table.find(name);
-  return it == table.end() ? nullptr : it->second;
-}
-
-void install_compare_functions(ModuleObj& torch) {
-  auto& t = torch.attrs;
-  for (const char* name : {"eq", "ne", "lt", "le", "gt", "ge", "not_equal", "less", "less_equal", "greater", "greater_equal",
-                           "logical_not", "logical_and", "logical_or", "logical_xor", "bitwise_not", "bitwise_and",
-                           "bitwise_or", "bitwise_xor", "isnan", "isinf", "isfinite", "isclose", "allclose", "equal", "any",
-                           "all", "count_nonzero", "masked_fill", "masked_select", "nonzero", "argwhere", "norm"})
-    t[name] = Value(std::make_shared<BuiltinObj>(name, find_compare_tensor_method(name), "type object"));
-  t["where"] = Value(std::make_shared<BuiltinObj>("where", t_where, "type object"));
+  return rows;
 }
 
 }  // namespace gradlab::script

@@ -9,6 +9,7 @@
 #include <exception>
 
 #include "engine/script/python_names.h"
+#include "engine/script/bindings.h"
 #include "engine/script/runtime.h"
 #include "engine/tensor.h"
 
@@ -443,6 +444,9 @@ Value Interp::eval_call(const CallExpr* c, Frame& f) {
 
 // torch.exp(x, ...) → x.exp(...): the tensor argument (first positional or `input=`) becomes self.
 Value Interp::call_as_function(const BuiltinObj* b, CallArgs& args) {
+  if (b->takes_out)
+    for (size_t k = 0; k < args.nkw; ++k)
+      if (args.kw_names[k] == "out") return call_with_out(*this, b, args, k);
   if (args.npos > 0) {
     if (!args.pos[0].is_tensor())
       raise_type_error(std::string(b->name) + "(): argument 'input' (position 1) must be Tensor, not " + type_name(args.pos[0]));

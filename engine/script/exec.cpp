@@ -250,6 +250,11 @@ void Interp::exec_augassign(const AugAssignStmt* s, Frame& f) {
   Value idx = eval(sub->index, f);
   f.record->where = t;
   Value cur = get_item(*this, obj, idx);
+  // x[i] += v: the view x[i] is updated in place, then assigned back by x[i] = ..., which is
+  // what records the history; so the copy standing for the view needs no write-back of its own
+  // (Note [Views are copies]). cur is the fresh result of get_item, unless x[...] was x itself.
+  if (cur.is_tensor() && obj.is_tensor() && cur.as_tensor().impl() != obj.as_tensor().impl())
+    cur.as_tensor().impl()->view_copy.reset();
   Value rhs = eval(s->value, f);
   f.record->where = s;
   Value res = inplace_op(s->op, cur, rhs);

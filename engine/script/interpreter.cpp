@@ -3,6 +3,8 @@
 // interpreter.h for the public API and runtime.h for the internals).
 #include "engine/script/interpreter.h"
 
+#include "engine/format/tensor_repr.h"
+
 #include <new>
 
 #include "engine/script/lexer.h"
@@ -195,7 +197,9 @@ void Interp::run_program(const std::shared_ptr<Program>& prog, bool display_last
 }
 
 // ---- the public Interpreter ----------------------------------------------------------------------
-Interpreter::Interpreter() : impl_(std::make_unique<Interp>()) {}
+// torch.set_printoptions is process-wide in PyTorch; a new (or reset) interpreter is a new
+// Python process, so it starts from the default print options.
+Interpreter::Interpreter() : impl_(std::make_unique<Interp>()) { set_print_options({}); }
 Interpreter::~Interpreter() {
   Heap* saved = current_heap();
   current_heap() = &impl_->heap_;
@@ -204,6 +208,7 @@ Interpreter::~Interpreter() {
 }
 
 void Interpreter::reset() {
+  set_print_options({});
   Heap* saved = current_heap();
   current_heap() = &impl_->heap_;
   impl_->reset_globals();

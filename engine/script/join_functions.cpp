@@ -1,5 +1,6 @@
 // torch.cat / torch.concat / torch.stack / hstack / vstack as scripts call them (ops/join.h).
 #include "engine/ops/join.h"
+#include "engine/script/bindings.h"
 #include "engine/script/runtime.h"
 
 namespace gradlab::script {
@@ -49,14 +50,13 @@ Value t_vstack(Interp& in, CallArgs& a) {
 }
 }  // namespace
 
-void install_join_functions(ModuleObj& torch) {
-  auto add = [&](const char* name, BuiltinFn f) { torch.attrs[name] = Value(std::make_shared<BuiltinObj>(name, f, "type object")); };
-  add("cat", t_cat);
-  add("concat", t_concat);
-  add("concatenate", t_concat);
-  add("stack", t_stack);
-  add("hstack", t_hstack);
-  add("vstack", t_vstack);
+// Note [One binding row per op]
+const Bindings& join_bindings() {
+  static const Bindings rows = {
+      {"cat", kTorch, nullptr, t_cat}, {"concat", kTorch, nullptr, t_concat}, {"concatenate", kTorch, nullptr, t_concat},
+      {"stack", kTorch, nullptr, t_stack}, {"hstack", kTorch, nullptr, t_hstack}, {"vstack", kTorch, nullptr, t_vstack},
+  };
+  return rows;
 }
 
 }  // namespace gradlab::script

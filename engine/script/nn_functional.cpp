@@ -6,12 +6,10 @@
 
 #include "engine/ops/nn.h"
 #include "engine/random/generator.h"
+#include "engine/script/bindings.h"
 #include "engine/script/runtime.h"
 
 namespace gradlab::script {
-
-MethodFn find_tensor_method(const std::string& name);
-void install_nn_norm_functional(ModuleObj& torch, ModuleObj& functional);  // nn_norm_functional.cpp
 
 namespace {
 
@@ -239,39 +237,23 @@ Value m_lerp_(Interp&, const Value& self, CallArgs& a) {
   return self;
 }
 
-// F.relu / F.sigmoid / F.tanh take the Tensor method (same node as torch.relu).
-Value method_as_function(const char* name) {
-  return Value(std::make_shared<BuiltinObj>(name, find_tensor_method(name), nullptr));
-}
-
 }  // namespace
 
-MethodFn find_nn_tensor_method(const std::string& name) {
-  static const std::unordered_map<std::string, MethodFn> table = {
-      {"softmax", m_softmax}, {"log_softmax", m_log_softmax}, {"addmm", m_addmm}, {"sqrt_", m_sqrt_}, {"lerp_", m_lerp_}};
-  auto it = table.find(name);
-  return it == table.end() ? nullptr : it->second;
-}
-
-void install_nn_functional(ModuleObj& torch, ModuleObj& functional) {
-  struct Row {
-    const char* name;
-    BuiltinFn f;
+// Note [One binding row per op]. F.relu, F.sigmoid and F.tanh are the Tensor methods' rows.
+const Bindings& nn_bindings() {
+  constexpr unsigned M = kMethod, F = kFunctional, MT = kMethod | kTorch;
+  static const Bindings rows = {
+      {"softmax", MT, m_softmax}, {"log_softmax", MT, m_log_softmax}, {"softmax", F, nullptr, f_softmax},
+      {"log_softmax", F, nullptr, f_log_softmax}, {"addmm", M, m_addmm}, {"addmm", kTorch, nullptr, t_addmm},
+      {"sqrt_", M, m_sqrt_}, {"lerp_", M, m_lerp_}, {"linear", F, nullptr, f_linear},
+      {"leaky_relu", F, nullptr, f_leaky_relu}, {"hardtanh", F, nullptr, f_hardtanh}, {"relu6", F, nullptr, f_relu6},
+      {"silu", F, nullptr, f_silu}, {"dropout", F, nullptr, f_dropout}, {"dropout", kTorch, nullptr, t_dropout},
+      {"mse_loss", F, nullptr, f_mse_loss}, {"l1_loss", F, nullptr, f_l1_loss}, {"smooth_l1_loss", F, nullptr, f_smooth_l1_loss},
+      {"huber_loss", F, nullptr, f_huber_loss}, {"binary_cross_entropy", F, nullptr, f_binary_cross_entropy},
+      {"binary_cross_entropy_with_logits", F, nullptr, f_binary_cross_entropy_with_logits},
+      {"nll_loss", F, nullptr, f_nll_loss}, {"cross_entropy", F, nullptr, f_cross_entropy}, {"kl_div", F, nullptr, f_kl_div},
   };
-  static const Row rows[] = {
-      {"linear", f_linear}, {"softmax", f_softmax}, {"log_softmax", f_log_softmax}, {"leaky_relu", f_leaky_relu},
-      {"hardtanh", f_hardtanh}, {"relu6", f_relu6}, {"silu", f_silu}, {"dropout", f_dropout},
-      {"mse_loss", f_mse_loss}, {"l1_loss", f_l1_loss}, {"smooth_l1_loss", f_smooth_l1_loss}, {"huber_loss", f_huber_loss}, {"binary_cross_entropy", f_binary_cross_entropy},
-      {"binary_cross_entropy_with_logits", f_binary_cross_entropy_with_logits}, {"nll_loss", f_nll_loss},
-      {"cross_entropy", f_cross_entropy}, {"kl_div", f_kl_div},
-  };
-  for (const Row& r : rows) functional.attrs[r.name] = plain(r.name, r.f);
-  for (const char* name : {"relu", "sigmoid", "tanh"}) functional.attrs[name] = method_as_function(name);
-  torch.attrs["addmm"] = Value(std::make_shared<BuiltinObj>("addmm", t_addmm, "type object"));
-  torch.attrs["dropout"] = Value(std::make_shared<BuiltinObj>("dropout", t_dropout, "type object"));
-  for (const char* name : {"softmax", "log_softmax"})
-    torch.attrs[name] = Value(std::make_shared<BuiltinObj>(name, find_nn_tensor_method(name), "type object"));
-  install_nn_norm_functional(torch, functional);
+  return rows;
 }
 
 }  // namespace gradlab::script

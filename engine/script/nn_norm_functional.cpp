@@ -3,6 +3,7 @@
 // torch/nn/functional.py of 1.13 does before its one torch.* call: padding_idx wrapped and
 // checked, the batch size checked in training. The engine functions are in ops/norm.cpp.
 #include "engine/ops/nn.h"
+#include "engine/script/bindings.h"
 #include "engine/script/runtime.h"
 
 namespace gradlab::script {
@@ -94,13 +95,14 @@ Value t_batch_norm(Interp&, CallArgs& a) {
 
 }  // namespace
 
-void install_nn_norm_functional(ModuleObj& torch, ModuleObj& functional) {
-  functional.attrs["embedding"] = Value(std::make_shared<BuiltinObj>("embedding", f_embedding));
-  functional.attrs["layer_norm"] = Value(std::make_shared<BuiltinObj>("layer_norm", f_layer_norm));
-  functional.attrs["batch_norm"] = Value(std::make_shared<BuiltinObj>("batch_norm", f_batch_norm));
-  torch.attrs["embedding"] = Value(std::make_shared<BuiltinObj>("embedding", t_embedding, "type object"));
-  torch.attrs["layer_norm"] = Value(std::make_shared<BuiltinObj>("layer_norm", t_layer_norm, "type object"));
-  torch.attrs["batch_norm"] = Value(std::make_shared<BuiltinObj>("batch_norm", t_batch_norm, "type object"));
+// Note [One binding row per op]: the F.* and torch.* forms have their own signatures.
+const Bindings& norm_bindings() {
+  static const Bindings rows = {
+      {"embedding", kFunctional, nullptr, f_embedding},   {"embedding", kTorch, nullptr, t_embedding},
+      {"layer_norm", kFunctional, nullptr, f_layer_norm}, {"layer_norm", kTorch, nullptr, t_layer_norm},
+      {"batch_norm", kFunctional, nullptr, f_batch_norm}, {"batch_norm", kTorch, nullptr, t_batch_norm},
+  };
+  return rows;
 }
 
 }  // namespace gradlab::script

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "engine/random/sampling.h"
+#include "engine/script/bindings.h"
 #include "engine/script/runtime.h"
 
 namespace gradlab::script {
@@ -313,14 +314,16 @@ Value g_state(Interp& in, const Value&, CallArgs& a) { return t_rng_state(in, a)
 
 }  // namespace
 
-MethodFn find_random_tensor_method(const std::string& name) {
-  static const std::unordered_map<std::string, MethodFn> table = {
-      {"uniform_", m_uniform_}, {"normal_", m_normal_}, {"random_", m_random_}, {"bernoulli_", m_bernoulli_},
-      {"exponential_", m_exponential_}, {"geometric_", m_geometric_}, {"log_normal_", m_log_normal_}, {"cauchy_", m_cauchy_},
-      {"bernoulli", m_bernoulli}, {"multinomial", m_multinomial},
+// Note [One binding row per op]
+const Bindings& random_bindings() {
+  constexpr unsigned M = kMethod;
+  static const Bindings rows = {
+      {"uniform_", M, m_uniform_}, {"normal_", M, m_normal_}, {"random_", M, m_random_}, {"bernoulli_", M, m_bernoulli_},
+      {"exponential_", M, m_exponential_}, {"geometric_", M, m_geometric_}, {"log_normal_", M, m_log_normal_},
+      {"cauchy_", M, m_cauchy_}, {"bernoulli", M, m_bernoulli}, {"bernoulli", kTorch, nullptr, t_bernoulli},
+      {"multinomial", M, m_multinomial}, {"multinomial", kTorch, nullptr, t_multinomial},
   };
-  auto it = table.find(name);
-  return it == table.end() ? nullptr : it->second;
+  return rows;
 }
 
 Value torch_generator_attribute(const Value& self, const std::string& name, bool* found) {
@@ -352,8 +355,6 @@ void install_random_functions(Interp& in, ModuleObj& torch) {
   t["randn_like"] = fn("randn_like", t_randn_like);
   t["randint_like"] = fn("randint_like", t_randint_like);
   t["normal"] = fn("normal", t_normal);
-  t["bernoulli"] = fn("bernoulli", t_bernoulli);
-  t["multinomial"] = fn("multinomial", t_multinomial);
   t["poisson"] = fn("poisson", t_poisson);
 }
 

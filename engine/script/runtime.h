@@ -72,6 +72,7 @@ struct BuiltinObj : Object {
   BuiltinFn fn;
   MethodFn method = nullptr;
   const char* owner;
+  bool takes_out = false;  // a torch.X form that accepts out= (Note [out= arguments], bindings.cpp)
 };
 
 // `x.exp` without calling it: the method and its object.
@@ -552,8 +553,6 @@ void install_builtins(Interp& in);
 Value make_torch_module(Interp& in);
 Value make_math_module(Interp& in);
 void install_random_functions(Interp& in, ModuleObj& torch);  // random_functions.cpp
-void install_join_functions(ModuleObj& torch);                  // join_functions.cpp
-void install_compare_functions(ModuleObj& torch);              // compare_methods.cpp
 Value make_nn_init_module();                                   // nn_init.cpp
 Value legacy_tensor_ctor(Interp& in, CallArgs& args);         // torch.Tensor(...), torch_module.cpp
 Value python_module(Interp& in, const std::string& name);  // Note [Modules in Python]; None if not one
@@ -597,9 +596,7 @@ std::string utf8_encode(uint32_t code_point);
 Value str_format(Interp& in, const std::string& fmt, CallArgs& args);
 
 // Library lookups.
-MethodFn find_tensor_method(const std::string& name);
-MethodFn find_random_tensor_method(const std::string& name);  // uniform_, normal_, ...
-MethodFn find_compare_tensor_method(const std::string& name);  // eq, where, masked_fill, ... (compare_methods.cpp)
+MethodFn find_tensor_method(const std::string& name);  // bindings.cpp
 Value torch_generator_attribute(const Value& self, const std::string& name, bool* found);
 Value tensor_attribute(Interp& in, const Value& self, const std::string& name, bool* found);
 void set_tensor_attribute(const Tensor& t, const std::string& name, const Value& v);

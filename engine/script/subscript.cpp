@@ -280,7 +280,7 @@ void tensor_set_index(const Tensor& t, const Value& index, const Value& v) {
   if (shape_numel(wshape) == 0) return;
   StridedView window{t.data(), wshape, wstrides, offset};
   t.storage().backend->strided_write(t.dtype(), src.data(), t.mutable_data(), window);
-  ++t.storage().version;
+  written_in_place(t);
 }
 
 Value get_item(Interp& in, const Value& obj, const Value& index) {

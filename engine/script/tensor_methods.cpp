@@ -1,12 +1,13 @@
 // The Tensor API as scripts see it: attributes (x.grad, x.shape, x.grad_fn, ...) and methods
 // (x.backward(), x.exp(), x.sum(dim=1), ...), each forwarding to one engine call. The same
-// method functions back the torch.* function forms (torch.exp(x) → x.exp()), see
-// torch_module.cpp, so argument handling is written once.
+// method functions back the torch.* function forms (torch.exp(x) → x.exp()) through the rows of
+// tensor_bindings() (Note [One binding row per op]), so argument handling is written once.
 #include <unordered_map>
 
 #include "engine/autograd/node.h"
 #include "engine/allocation_limit.h"
 #include "engine/ops/pointwise.h"
+#include "engine/script/bindings.h"
 #include "engine/script/runtime.h"
 #include "engine/tensor.h"
 
@@ -79,6 +80,8 @@ Value m_clone(Interp&, const Value& self, CallArgs& a) {
 
 Value m_contiguous(Interp&, const Value& self, CallArgs& a) {
   Args args("contiguous", a, {"memory_format"}, 0);
+  // A non-contiguous view becomes a copy of its own (CloneBackward0), no longer tied to its base.
+  if (T(self).impl()->noncontiguous) return Value(clone(T(self)));
   return self;
 }
 
@@ -130,6 +133,33 @@ Value m_is_floating_point(Interp&, const Value& self, CallArgs& a) {
 }
 
 Value m_numpy(Interp&, const Value&, CallArgs&) { raise_not_supported("Tensor.numpy() (there is no NumPy in gradlab)"); }
+
+// ---- factories from a tensor: x.new_ones(2, 3) & co. take x's dtype and device by default ----
+TensorOptions new_options(const Tensor& self, TensorOptions o) {
+  if (!o.dtype) o.dtype = self.dtype();
+  if (!o.device) o.device = self.device();
+  return o;
+}
+Value m_new_zeros(Interp&, const Value& self, CallArgs& a) {
+  SizedCall c = sized_call(a, "new_zeros");
+  return Value(zeros(c.shape, new_options(T(self), c.opts)));
+}
+Value m_new_ones(Interp&, const Value& self, CallArgs& a) {
+  SizedCall c = sized_call(a, "new_ones");
+  return Value(ones(c.shape, new_options(T(self), c.opts)));
+}
+Value m_new_empty(Interp&, const Value& self, CallArgs& a) {
+  SizedCall c = sized_call(a, "new_empty");
+  return Value(zeros(c.shape, new_options(T(self), c.opts)));  // PyTorch leaves it uninitialised
+}
+Value m_new_full(Interp&, const Value& self, CallArgs& a) {
+  Args args("new_full", a, {"size", "fill_value", "dtype", "device", "requires_grad"}, 2, ArgStyle::Torch, 2);
+  return Value(full(value_to_shape(*args.get(0), "new_full"), args.scalar(1), new_options(T(self), factory_options(args, 2, 3, 4))));
+}
+Value m_new_tensor(Interp&, const Value& self, CallArgs& a) {
+  Args args("new_tensor", a, {"data", "dtype", "device", "requires_grad"}, 1, ArgStyle::Torch, 1);
+  return tensor_from_value(*args.get(0), new_options(T(self), factory_options(args, 1, 2, 3)));
+}
 
 // ---- in place ----
 Value m_zero_(Interp&, const Value& self, CallArgs& a) {
@@ -259,6 +289,7 @@ GRADLAB_UNARY_METHOD(cos)
 GRADLAB_UNARY_METHOD(sigmoid)
 GRADLAB_UNARY_METHOD(tanh)
 GRADLAB_UNARY_METHOD(relu)
+GRADLAB_UNARY_METHOD(reciprocal)
 #undef GRADLAB_UNARY_METHOD
 
 Value clamp_impl(const Value& self, CallArgs& a, const char* name) {
@@ -496,41 +527,68 @@ Value m_cuda(Interp&, const Value& self, CallArgs& a) {
   return Value(T(self).to(d));
 }
 
-using Table = std::unordered_map<std::string, MethodFn>;
-const Table& tensor_table() {
-  static const Table t = {
-      {"backward", m_backward}, {"requires_grad_", m_requires_grad_}, {"retain_grad", m_retain_grad},
-      {"register_hook", m_register_hook},
-      {"detach", m_detach}, {"clone", m_clone}, {"contiguous", m_contiguous},
-      {"item", m_item}, {"tolist", m_tolist}, {"numel", m_numel}, {"nelement", m_numel}, {"dim", m_dim},
-      {"ndimension", m_dim}, {"size", m_size}, {"is_floating_point", m_is_floating_point}, {"numpy", m_numpy},
-      {"zero_", m_zero_}, {"fill_", m_fill_}, {"add_", m_add_}, {"sub_", m_sub_}, {"mul_", m_mul_}, {"div_", m_div_},
-      {"add", m_add}, {"sub", m_sub}, {"mul", m_mul}, {"div", m_div}, {"pow", m_pow}, {"matmul", m_matmul}, {"mm", m_mm}, {"mv", m_mv}, {"dot", m_dot},
-      {"neg", m_neg}, {"exp", m_exp}, {"log", m_log}, {"sqrt", m_sqrt}, {"abs", m_abs}, {"sin", m_sin}, {"cos", m_cos},
-      {"sigmoid", m_sigmoid}, {"tanh", m_tanh}, {"relu", m_relu}, {"clamp", m_clamp}, {"clip", m_clip},
-      {"sum", m_sum}, {"mean", m_mean}, {"max", m_max}, {"min", m_min}, {"maximum", m_maximum},
-      {"t", m_t}, {"transpose", m_transpose}, {"permute", m_permute}, {"reshape", m_reshape}, {"view", m_view},
-      {"expand", m_expand}, {"flatten", m_flatten}, {"unsqueeze", m_unsqueeze}, {"squeeze", m_squeeze},
-      {"float", m_float}, {"double", m_double}, {"long", m_long}, {"int", m_int}, {"half", m_half}, {"bool", m_bool},
-      {"to", m_to}, {"cpu", m_cpu}, {"cuda", m_cuda}, {"type", m_type},
-      {"addcmul", m_addcmul}, {"addcmul_", m_addcmul_}, {"addcdiv", m_addcdiv}, {"addcdiv_", m_addcdiv_}, {"copy_", m_copy_},
-      {"remainder", m_remainder}, {"floor_divide", m_floor_divide},
-      {"is_inference", m_is_inference},
-  };
-  return t;
+// torch.pow(base, exponent): either may be the scalar.
+Value t_pow(Interp&, CallArgs& a) {
+  Args args("pow", a, {"input", "exponent"}, 2);
+  const Value& b = *args.get(0);
+  const Value& e = *args.get(1);
+  if (b.is_tensor()) {
+    if (e.is_tensor()) return Value(pow(b.as_tensor(), e.as_tensor()));
+    if (!is_scalar_like(e)) args.type_mismatch(1, "Tensor");
+    return Value(pow(b.as_tensor(), to_scalar(e)));
+  }
+  if (!is_scalar_like(b)) args.type_mismatch(0, "Tensor");
+  if (!e.is_tensor()) args.type_mismatch(1, "Tensor");
+  return Value(pow(to_scalar(b), e.as_tensor()));
+}
+
+Value t_numel(Interp&, CallArgs& a) {
+  Args args("numel", a, {"input"}, 1);
+  return Value(args.tensor(0).numel());
 }
 
 }  // namespace
 
-MethodFn find_nn_tensor_method(const std::string& name);  // nn_functional.cpp: softmax, addmm, ...
-
-MethodFn find_tensor_method(const std::string& name) {
-  const Table& t = tensor_table();
-  auto it = t.find(name);
-  if (it != t.end()) return it->second;
-  if (MethodFn m = find_compare_tensor_method(name)) return m;
-  if (MethodFn m = find_nn_tensor_method(name)) return m;
-  return find_random_tensor_method(name);
+// Note [One binding row per op]
+const Bindings& tensor_bindings() {
+  constexpr unsigned M = kMethod, MT = kMethod | kTorch, MTF = kMethod | kTorch | kFunctional;
+  constexpr unsigned MTO = MT | kOut, MTFO = MTF | kOut;  // torch forms that take out=
+  static const Bindings rows = {
+      // autograd
+      {"backward", M, m_backward}, {"requires_grad_", M, m_requires_grad_}, {"retain_grad", M, m_retain_grad},
+      {"register_hook", M, m_register_hook}, {"detach", MT, m_detach}, {"clone", MT, m_clone},
+      {"is_inference", M, m_is_inference},
+      // data
+      {"contiguous", M, m_contiguous}, {"item", M, m_item}, {"tolist", M, m_tolist}, {"numel", M, m_numel},
+      {"numel", kTorch, nullptr, t_numel}, {"nelement", M, m_numel}, {"dim", M, m_dim}, {"ndimension", M, m_dim},
+      {"size", M, m_size}, {"is_floating_point", MT, m_is_floating_point}, {"numpy", M, m_numpy},
+      {"new_zeros", M, m_new_zeros}, {"new_ones", M, m_new_ones}, {"new_empty", M, m_new_empty},
+      {"new_full", M, m_new_full}, {"new_tensor", M, m_new_tensor},
+      // in place
+      {"zero_", M, m_zero_}, {"fill_", M, m_fill_}, {"add_", M, m_add_}, {"sub_", M, m_sub_}, {"mul_", M, m_mul_},
+      {"div_", M, m_div_}, {"addcmul_", M, m_addcmul_}, {"addcdiv_", M, m_addcdiv_}, {"copy_", M, m_copy_},
+      // arithmetic, with PyTorch's NumPy-style aliases
+      {"add", MTO, m_add}, {"sub", MTO, m_sub}, {"mul", MTO, m_mul}, {"div", MTO, m_div},
+      {"multiply", MTO, m_mul}, {"subtract", MTO, m_sub}, {"divide", MTO, m_div}, {"true_divide", MTO, m_div},
+      {"pow", M, m_pow}, {"pow", kTorch, nullptr, t_pow}, {"remainder", MTO, m_remainder},
+      {"floor_divide", MTO, m_floor_divide}, {"addcmul", MTO, m_addcmul}, {"addcdiv", MTO, m_addcdiv},
+      // linear algebra
+      {"matmul", MTO, m_matmul}, {"mm", MTO, m_mm}, {"mv", MTO, m_mv}, {"dot", MTO, m_dot},
+      // pointwise math
+      {"neg", MTO, m_neg}, {"reciprocal", MTO, m_reciprocal}, {"exp", MTO, m_exp}, {"log", MTO, m_log}, {"sqrt", MTO, m_sqrt}, {"abs", MTO, m_abs},
+      {"sin", MTO, m_sin}, {"cos", MTO, m_cos}, {"sigmoid", MTFO, m_sigmoid}, {"tanh", MTFO, m_tanh},
+      {"relu", MTF, m_relu}, {"clamp", MTO, m_clamp}, {"clip", MTO, m_clip}, {"maximum", MTO, m_maximum},
+      // reductions
+      {"sum", MTO, m_sum}, {"mean", MTO, m_mean}, {"max", MT, m_max}, {"min", MT, m_min},
+      // shape
+      {"t", MT, m_t}, {"transpose", MT, m_transpose}, {"permute", MT, m_permute}, {"reshape", MT, m_reshape},
+      {"view", M, m_view}, {"expand", M, m_expand}, {"flatten", MT, m_flatten}, {"unsqueeze", MT, m_unsqueeze},
+      {"squeeze", MT, m_squeeze},
+      // dtype and device
+      {"float", M, m_float}, {"double", M, m_double}, {"long", M, m_long}, {"int", M, m_int}, {"half", M, m_half},
+      {"bool", M, m_bool}, {"to", M, m_to}, {"cpu", M, m_cpu}, {"cuda", M, m_cuda}, {"type", M, m_type},
+  };
+  return rows;
 }
 
 static const char kNonLeafGradWarning[] =
@@ -627,6 +685,7 @@ void set_tensor_attribute(const Tensor& t, const std::string& name, const Value&
     dst->dtype = src.dtype();
     dst->noncontiguous = src.impl()->noncontiguous;
     dst->column_major = src.impl()->column_major;
+    dst->view_copy = src.impl()->view_copy;  // the storage's window, if y is a view (Note [Views are copies])
     return;
   }
   if (name == "grad_fn") raise_attribute_error("attribute 'grad_fn' of 'torch._C._TensorBase' objects is not writable");

@@ -1,6 +1,6 @@
 // The importable modules: torch (with torch.nn, torch.nn.functional, torch.cuda, torch.autograd)
-// and math. torch functions that mirror a Tensor method are BuiltinObjs pointing at that method
-// (tensor_methods.cpp); factories (tensor, zeros, arange, ...) live here. Names that real
+// and math. The ops' torch.X forms come from the binding tables (Note [One binding row per op],
+// bindings.h); factories (tensor, zeros, arange, ...), grad modes and submodules live here. Names that real
 // PyTorch has but gradlab does not are listed (python_names.h) so they fail with a clear
 // NotImplementedError rather than a misleading AttributeError.
 #include <cmath>
@@ -8,14 +8,14 @@
 #include <limits>
 
 #include "engine/backend/backend.h"
+#include "engine/format/tensor_repr.h"
+#include "engine/script/bindings.h"
 #include "engine/script/python_names.h"
 #include "engine/script/runtime.h"
 #include "engine/tensor.h"
 
 namespace gradlab::script {
 
-MethodFn find_tensor_method(const std::string& name);
-void install_nn_functional(ModuleObj& torch, ModuleObj& functional);  // nn_functional.cpp
 
 namespace {
 
@@ -23,10 +23,6 @@ constexpr const char* kTorchInit = "/usr/lib/python3/dist-packages/torch/__init_
 
 Value fn(const char* name, BuiltinFn f) { return Value(std::make_shared<BuiltinObj>(name, f, "type object")); }
 Value plain_fn(const char* name, BuiltinFn f) { return Value(std::make_shared<BuiltinObj>(name, f)); }
-Value method_fn(const char* name) {
-  MethodFn m = find_tensor_method(name);
-  return Value(std::make_shared<BuiltinObj>(name, m, "type object"));
-}
 
 Value t_tensor(Interp&, CallArgs& a) {
   Args args("tensor", a, {"data", "dtype", "device", "requires_grad", "pin_memory"}, 1, ArgStyle::Torch, 1);
@@ -67,6 +63,7 @@ Value like(CallArgs& a, const char* name, int kind) {
   return Value(full_like(t, args.scalar(1), o));
 }
 Value t_zeros_like(Interp&, CallArgs& a) { return like(a, "zeros_like", 0); }
+Value t_empty_like(Interp&, CallArgs& a) { return like(a, "empty_like", 0); }  // zeros, as torch.empty
 Value t_ones_like(Interp&, CallArgs& a) { return like(a, "ones_like", 1); }
 Value t_full_like(Interp&, CallArgs& a) { return like(a, "full_like", 2); }
 
@@ -81,33 +78,65 @@ Value t_arange(Interp&, CallArgs& a) {
   return Value(arange(start, end, step, factory_options(args, 3, 4, 5)));
 }
 
+// torch.set_printoptions, as torch/_tensor_str.py: a profile first, then each option given;
+// sci_mode is always assigned (None returns it to automatic).
+Value t_set_printoptions(Interp&, CallArgs& a) {
+  Args args("set_printoptions", a, {"precision", "threshold", "edgeitems", "linewidth", "profile", "sci_mode"}, 0, ArgStyle::Python);
+  PrintOptions o = print_options();
+  if (args.has(4) && !args.get(4)->is_none()) {
+    const std::string* profile = as_str(*args.get(4));
+    if (profile && *profile == "default") o = PrintOptions{};
+    else if (profile && *profile == "short") o = PrintOptions{2, 1000, 2, 80, -1};
+    else if (profile && *profile == "full") o = PrintOptions{4, std::numeric_limits<double>::infinity(), 3, 80, -1};
+  }
+  auto given = [&](size_t i) { return args.has(i) && !args.get(i)->is_none(); };
+  if (given(0)) o.precision = static_cast<int>(args.int_(0));
+  if (given(1)) o.threshold = args.number(1);
+  if (given(2)) o.edgeitems = args.int_(2);
+  if (given(3)) o.linewidth = args.int_(3);
+  o.sci_mode = given(5) ? (args.boolean(5, false) ? 1 : 0) : -1;
+  set_print_options(o);
+  return Value();
+}
+
+// torch.eye(n, m=n): ones on the diagonal.
+Value t_eye(Interp&, CallArgs& a) {
+  Args args("eye", a, {"n", "m", "dtype", "device", "requires_grad", "layout", "pin_memory"}, 1, ArgStyle::Torch, 2);
+  const int64_t n = args.int_(0), m = args.has(1) ? args.int_(1) : n;
+  if (n < 0) raise("RuntimeError", "n must be greater or equal to 0, got " + std::to_string(n));
+  if (m < 0) raise("RuntimeError", "m must be greater or equal to 0, got " + std::to_string(m));
+  std::vector<double> values(static_cast<size_t>(n * m), 0.0);
+  for (int64_t i = 0; i < std::min(n, m); ++i) values[static_cast<size_t>(i * m + i)] = 1.0;
+  return Value(from_vector(values, {n, m}, factory_options(args, 2, 3, 4)));
+}
+
+// torch.range(start, end, step=1): deprecated, end included, float by default. Each value is
+// start + i * step in double, then rounded to the dtype, as ATen's range kernel computes it.
+Value t_range(Interp& in, CallArgs& a) {
+  Args args("range", a, {"start", "end", "step", "dtype", "device", "requires_grad"}, 2, ArgStyle::Torch, 3);
+  in.warn("UserWarning", "torch.range is deprecated and will be removed in a future release because its behavior is "
+                         "inconsistent with Python's range builtin. Instead, use torch.arange, which produces values in "
+                         "[start, end).");
+  const double start = args.number(0), end = args.number(1), step = args.has(2) ? args.number(2) : 1.0;
+  if (step == 0) raise("RuntimeError", "step must be nonzero");
+  if ((step > 0 && end < start) || (step < 0 && end > start))
+    raise("RuntimeError", "upper bound and larger bound inconsistent with step sign");
+  const int64_t size = static_cast<int64_t>(std::floor((end - start) / step)) + 1;
+  std::vector<double> values(static_cast<size_t>(size));
+  for (int64_t i = 0; i < size; ++i) values[static_cast<size_t>(i)] = start + step * static_cast<double>(i);
+  TensorOptions o = factory_options(args, 3, 4, 5);
+  if (!o.dtype) o.dtype = kDefaultFloat;
+  return Value(from_vector(values, {size}, o));
+}
+
 Value t_linspace(Interp&, CallArgs& a) {
   Args args("linspace", a, {"start", "end", "steps", "dtype", "device", "requires_grad"}, 3, ArgStyle::Torch, 3);
   return Value(linspace(args.number(0), args.number(1), args.int_(2), factory_options(args, 3, 4, 5)));
 }
 
-Value t_pow(Interp& in, CallArgs& a) {
-  Args args("pow", a, {"input", "exponent"}, 2);
-  const Value& b = *args.get(0);
-  const Value& e = *args.get(1);
-  if (b.is_tensor()) {
-    if (e.is_tensor()) return Value(pow(b.as_tensor(), e.as_tensor()));
-    if (!is_scalar_like(e)) args.type_mismatch(1, "Tensor");
-    return Value(pow(b.as_tensor(), to_scalar(e)));
-  }
-  if (!is_scalar_like(b)) args.type_mismatch(0, "Tensor");
-  if (!e.is_tensor()) args.type_mismatch(1, "Tensor");
-  return Value(pow(to_scalar(b), e.as_tensor()));
-}
-
 Value t_is_tensor(Interp&, CallArgs& a) {
   Args args("is_tensor", a, {"obj"}, 1);
   return Value(args.get(0)->is_tensor());
-}
-
-Value t_numel(Interp&, CallArgs& a) {
-  Args args("numel", a, {"input"}, 1);
-  return Value(args.tensor(0).numel());
 }
 
 Value t_no_grad(Interp&, CallArgs& a) {
@@ -558,29 +587,21 @@ Value make_torch_module(Interp& in) {
   t["full_like"] = fn("full_like", t_full_like);
   t["arange"] = fn("arange", t_arange);
   t["linspace"] = fn("linspace", t_linspace);
-  t["pow"] = fn("pow", t_pow);
+  t["eye"] = fn("eye", t_eye);
+  t["set_printoptions"] = plain_fn("set_printoptions", t_set_printoptions);
+  t["range"] = fn("range", t_range);
+  t["empty_like"] = fn("empty_like", t_empty_like);
   t["is_tensor"] = plain_fn("is_tensor", t_is_tensor);
-  t["numel"] = fn("numel", t_numel);
   install_random_functions(in, *tv.as<ModuleObj>());
-  install_join_functions(*tv.as<ModuleObj>());
-  install_compare_functions(*tv.as<ModuleObj>());
   t["no_grad"] = Value(std::make_shared<TypeObj>("no_grad", TypeId::Other, t_no_grad, "torch.autograd.grad_mode"));
   t["enable_grad"] = Value(std::make_shared<TypeObj>("enable_grad", TypeId::Other, t_enable_grad, "torch.autograd.grad_mode"));
   t["set_grad_enabled"] = Value(std::make_shared<TypeObj>("set_grad_enabled", TypeId::Other, t_set_grad_enabled, "torch.autograd.grad_mode"));
   t["is_grad_enabled"] = fn("is_grad_enabled", t_is_grad_enabled);
   t["inference_mode"] = Value(std::make_shared<TypeObj>("inference_mode", TypeId::Other, t_inference_mode, "torch.autograd.grad_mode"));
   t["is_inference_mode_enabled"] = fn("is_inference_mode_enabled", t_is_inference_mode_enabled);
-  for (const char* name : {"exp", "log", "sqrt", "abs", "sin", "cos", "sigmoid", "tanh", "relu", "neg", "clamp", "clip", "sum", "mean",
-                           "max", "maximum", "matmul", "mm", "mv", "dot", "t", "transpose", "permute", "reshape", "flatten", "unsqueeze",
-                           "squeeze", "add", "sub", "mul", "div", "clone", "detach", "is_floating_point", "addcmul", "addcdiv", "remainder", "floor_divide", "min"})
-    t[name] = method_fn(name);
-  // PyTorch's NumPy-style aliases of the arithmetic functions.
-  for (auto [alias, name] : {std::pair{"multiply", "mul"}, {"subtract", "sub"}, {"divide", "div"}, {"true_divide", "div"}})
-    t[alias] = Value(std::make_shared<BuiltinObj>(alias, find_tensor_method(name), "type object"));
-
-  // torch.nn.functional, with torch.addmm, torch.softmax & co. (nn_functional.cpp)
+  // The ops' torch.X and torch.nn.functional.X forms (Note [One binding row per op]).
   Value fv = new_module("torch.nn.functional", "/usr/lib/python3/dist-packages/torch/nn/functional.py", names::kFunctionalDir);
-  install_nn_functional(*tv.as<ModuleObj>(), *fv.as<ModuleObj>());
+  install_bindings(*tv.as<ModuleObj>(), *fv.as<ModuleObj>());
   Value nv = new_module("torch.nn", "/usr/lib/python3/dist-packages/torch/nn/__init__.py", names::kNnDir);
   nv.as<ModuleObj>()->attrs["functional"] = fv;
   nv.as<ModuleObj>()->attrs["init"] = make_nn_init_module();
@@ -608,6 +629,16 @@ Value make_torch_module(Interp& in) {
   dv.as<ModuleObj>()->lazy_source = "torch_utils_data";
   uv.as<ModuleObj>()->attrs["data"] = dv;
   t["utils"] = uv;
+
+  // torch.backends: the flags and availability checks tutorials call (py/torch_backends_*.py).
+  Value bv = new_module("torch.backends", "/usr/lib/python3/dist-packages/torch/backends/__init__.py", nullptr);
+  for (const char* name : {"cudnn", "mps"}) {
+    Value sub = new_module(std::string("torch.backends.") + name,
+                           std::string("/usr/lib/python3/dist-packages/torch/backends/") + name + "/__init__.py", nullptr);
+    sub.as<ModuleObj>()->lazy_source = name == std::string("cudnn") ? "torch_backends_cudnn" : "torch_backends_mps";
+    bv.as<ModuleObj>()->attrs[name] = sub;
+  }
+  t["backends"] = bv;
 
   Value cv = new_module("torch.cuda", "/usr/lib/python3/dist-packages/torch/cuda/__init__.py", kCudaNames);
   cv.as<ModuleObj>()->attrs["is_available"] = plain_fn("is_available", cuda_is_available);

@@ -1,0 +1,22 @@
+import torch
+torch.manual_seed(0)
+x = torch.randn(5, 7)
+torch.set_printoptions(precision=2)
+print(x)
+torch.set_printoptions(edgeitems=2, linewidth=40)
+print(torch.arange(100.).reshape(10, 10) / 3)
+torch.set_printoptions(profile="full")
+print(torch.arange(1200)[:5], torch.arange(1001).sum())
+torch.set_printoptions(profile="default", sci_mode=True)
+print(x[0], torch.zeros(2), torch.tensor([1.0, 2.0]))
+torch.set_printoptions(sci_mode=False)
+print(torch.tensor([1e-8, 1.0, 1e9]))
+torch.set_printoptions(threshold=5)
+print(torch.arange(10.), torch.tensor([1e-8, 1.0, 1e9]) )
+torch.set_printoptions(profile="short")
+print(torch.randn(3, 100))
+torch.set_printoptions()
+print(torch.randn(2, 3, dtype=torch.double))
+import torch.backends.cudnn as cudnn
+cudnn.deterministic = True
+print(cudnn.deterministic, torch.backends.cudnn.benchmark, torch.backends.mps.is_available(), cudnn.is_available())
