@@ -1279,6 +1279,14 @@ class BatchNorm2d(_BatchNorm):
             raise ValueError('expected 4D input (got {}D input)'.format(input.dim()))
 
 
+class BatchNorm3d(_BatchNorm):
+    __module__ = 'torch.nn.modules.batchnorm'
+
+    def _check_input_dim(self, input):
+        if input.dim() != 5:
+            raise ValueError('expected 5D input (got {}D input)'.format(input.dim()))
+
+
 # ---- losses --------------------------------------------------------------------------------
 def _legacy_reduction(size_average, reduce):
     if size_average is None:

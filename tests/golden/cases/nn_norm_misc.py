@@ -35,3 +35,13 @@ out = bn3(torch.randn(2, 2, 3, 3))
 print(out.mean().item(), bn3.running_mean)
 with torch.no_grad():
     print(nn.BatchNorm1d(3)(torch.randn(4, 3)).requires_grad)
+bn5 = nn.BatchNorm3d(2)
+print(bn5)
+x5 = torch.randn(2, 2, 3, 2, 4, requires_grad=True)
+y5 = bn5(x5)
+(y5 * torch.randn(2, 2, 3, 2, 4)).sum().backward()
+print(y5[1, 0, 2].tolist(), x5.grad[0, 1, 1].tolist(), bn5.weight.grad.tolist(), bn5.running_var.tolist())
+try:
+    bn5(torch.randn(2, 2, 3))
+except ValueError as e:
+    print(e)
