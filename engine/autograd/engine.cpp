@@ -110,7 +110,7 @@ void accumulate_into_leaf(TensorImpl& leaf, const Tensor& g) {
     return;
   }
   if (!leaf.grad.defined()) {
-    leaf.grad = exclusively_owned(g) ? g : g.contiguous_clone();
+    leaf.grad = exclusively_owned(g) && !g.impl()->noncontiguous ? g : g.contiguous_clone();
     deferred::materialize(leaf.grad);
     return;
   }

@@ -32,7 +32,6 @@
 #include "engine/backend/backend.h"
 #include "engine/backend/cpu/gemm.h"
 #include "engine/ops/conv.h"
-#include "engine/ops/host_values.h"
 #include "engine/ops/op_helpers.h"
 
 namespace gradlab {

@@ -7,7 +7,6 @@
 
 #include "engine/ops/compare.h"
 #include "engine/ops/nn.h"
-#include "engine/ops/host_values.h"
 #include "engine/ops/op_helpers.h"
 
 namespace gradlab {

@@ -36,6 +36,19 @@ Tensor mul_scalar_overload(const Tensor& a, Scalar b);  // at::mul(Tensor, Scala
 // x.index_put_({mask}, 0.) on a fresh result (IndexPutBackward0), here out of place.
 Tensor index_put_zero(const Tensor& x, const Tensor& keep);
 
+// ---- norm.cpp: embedding, layer_norm, batch_norm (Note [Normalisation kernels]) ----------------
+// at::embedding: weight rows gathered by `indices` (Long or Int); the backward scatters the
+// gradient rows back, skipping padding_idx (-1: none).
+Tensor embedding(const Tensor& weight, const Tensor& indices, int64_t padding_idx, bool scale_grad_by_freq);
+// at::native_layer_norm over the trailing `normalized_shape` dims; weight/bias may be undefined.
+Tensor layer_norm(const Tensor& input, const Shape& normalized_shape, const Tensor& weight, const Tensor& bias,
+                  double eps);
+// at::native_batch_norm for (N, C, *) input. Training: batch statistics, and running_mean /
+// running_var (when defined) updated in place with `momentum` (the unbiased variance). Not
+// training: the running statistics. Any of weight/bias/running_* may be undefined.
+Tensor batch_norm(const Tensor& input, const Tensor& running_mean, const Tensor& running_var, const Tensor& weight,
+                  const Tensor& bias, bool training, double momentum, double eps);
+
 // ---- inplace_math.cpp: in-place helpers optimizers use (Note [Fused pointwise kernels]) ------
 // Without history only (inside torch.no_grad(), or on tensors that need no grad).
 Tensor& sqrt_(Tensor& self);

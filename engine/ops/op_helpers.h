@@ -29,6 +29,22 @@ bool needs_history(const Tensor& self, const Tensor* other);
 Tensor self_as_input(const Tensor& self, bool keep_copy);
 Tensor& assign_result(Tensor& self, const Tensor& value);
 
+// Kernels that follow one ATen CPU loop exactly run on a host copy (the values in row-major
+// order, as T) and write a fresh tensor from one.
+template <class T>
+std::vector<T> host_values(const Tensor& t) {
+  std::vector<T> v(static_cast<size_t>(t.numel()));
+  if (!v.empty()) t.storage().backend->copy_to_host(v.data(), t.data(), v.size() * sizeof(T));
+  return v;
+}
+
+template <class T>
+Tensor from_host(const std::vector<T>& v, const Shape& shape, DType dtype, Device device) {
+  Tensor out = prim::empty(shape, dtype, device);
+  if (!v.empty()) out.storage().backend->copy_from_host(out.mutable_data(), v.data(), v.size() * sizeof(T));
+  return out;
+}
+
 inline Tensor mul_scalar(const Tensor& t, double s) { return prim::unary(UnaryOp::MulScalar, t, s); }
 
 }  // namespace gradlab::ops

@@ -43,6 +43,10 @@
   X(LeakyRelu, "leaky_relu", "LeakyReluBackward0")     \
   X(Hardtanh, "hardtanh", "HardtanhBackward0")         \
   X(Silu, "silu", "SiluBackward0")                     \
+  /* norm.cpp */                                       \
+  X(Embedding, "embedding", "EmbeddingBackward0")      \
+  X(LayerNorm, "layer_norm", "NativeLayerNormBackward0") \
+  X(BatchNorm, "batch_norm", "NativeBatchNormBackward0") \
   /* loss.cpp */                                       \
   X(MseLoss, "mse_loss", "MseLossBackward0")           \
   X(SmoothL1Loss, "smooth_l1_loss", "SmoothL1LossBackward0") \

@@ -14,7 +14,6 @@
 #include <limits>
 
 #include "engine/ops/conv.h"
-#include "engine/ops/host_values.h"
 #include "engine/ops/op_helpers.h"
 
 namespace gradlab {

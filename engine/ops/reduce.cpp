@@ -40,11 +40,20 @@ std::vector<int64_t> wrap_dims(const std::vector<int64_t>& dims, int64_t rank) {
   return out;
 }
 
+// SumBackward's gradient is grad.expand(sizes) in PyTorch: a stride-0 view, not contiguous.
+// Marked so, as batch_norm's backward takes another path for such a gradient (ops/norm.cpp);
+// a leaf's .grad gets a contiguous copy (autograd/engine.cpp), as in PyTorch.
+Tensor expanded_grad(const Tensor& g, const Shape& shape) {
+  Tensor e = prim::expand(g, shape);
+  if (e.numel() > 1 && e.numel() != g.numel()) e.impl()->noncontiguous = true;
+  return e;
+}
+
 // Gradient of a reduction: reshape `g` to the keepdim shape, then broadcast to the input.
 Tensor expand_back(const Tensor& g, const Node& n) {
   const Shape& in = n.inputs[0].shape;
   Shape keep(n.ints.begin(), n.ints.end());
-  return prim::expand(prim::alias(g, keep), in);
+  return expanded_grad(prim::alias(g, keep), in);
 }
 
 }  // namespace
@@ -55,7 +64,7 @@ Tensor sum(const Tensor& a, std::optional<DType> dtype) {
   Tensor x = dtype ? prim::cast(a, *dtype) : a.dtype() == DType::Bool ? prim::retag(a, DType::Int64) : a;
   Tensor out = prim::alias(prim::reduce(ReduceOp::Sum, x, Shape(a.dim(), 1)), {});
   record_op(OpId::Sum, [](const Node& n, const Tensor& g) -> Grads {
-    return {prim::expand(g, n.inputs[0].shape)};
+    return {expanded_grad(g, n.inputs[0].shape)};
   }, out, {&a});
   return out;
 }

@@ -38,10 +38,35 @@ std::vector<int64_t> inverse_permutation(const std::vector<int64_t>& perm) {
   return inv;
 }
 
+// Note [Gradient layout]: PyTorch's view-like backwards (view, reshape, squeeze, transpose,
+// permute) return views of the gradient: a stride-0 gradient (SumBackward's expand) stays
+// non-contiguous through them, and dims reordered by a transpose or permute make it so.
+// batch_norm's backward takes another path for such a gradient (ops/norm.cpp), so gradlab's
+// copies carry the mark. `reorders`: the result's dims of size > 1 come from g out of order.
+Tensor with_grad_layout(Tensor r, const Tensor& g, bool reorders) {
+  if ((g.impl()->noncontiguous || reorders) && r.numel() > 1) r.impl()->noncontiguous = true;
+  return r;
+}
+
+// The gradient permuted back: result dim i is g's dim perm[i].
+Tensor permuted_grad(const Tensor& g, const std::vector<int64_t>& perm) {
+  Tensor r = permuted_copy(g, perm);
+  int64_t last = -1;
+  bool reorders = false;
+  for (size_t i = 0; i < perm.size(); ++i) {
+    if (r.shape()[i] == 1) continue;
+    reorders = reorders || perm[i] < last;
+    last = perm[i];
+  }
+  return with_grad_layout(r, g, reorders);
+}
+
 // An alias with a new shape whose backward is the reverse reshape (view, reshape, squeeze...).
 Tensor reshape_alias(OpId id, const Tensor& a, const Shape& shape) {
   Tensor out = prim::alias(a, shape);
-  record_op(id, [](const Node& n, const Tensor& g) -> Grads { return {prim::alias(g, n.inputs[0].shape)}; }, out, {&a});
+  record_op(id, [](const Node& n, const Tensor& g) -> Grads {
+    return {with_grad_layout(prim::alias(g, n.inputs[0].shape), g, false)};
+  }, out, {&a});
   return out;
 }
 
@@ -80,7 +105,7 @@ Tensor transposed(OpId id, const Tensor& a, int64_t d0, int64_t d1) {
         std::vector<int64_t> perm(g.dim());
         std::iota(perm.begin(), perm.end(), 0);
         if (n.ints[0] != n.ints[1]) std::swap(perm[n.ints[0]], perm[n.ints[1]]);
-        return {permuted_copy(g, perm)};
+        return {permuted_grad(g, perm)};
       }, out, {&a})) {
     n->ints = {d0, d1};
   }
@@ -115,7 +140,7 @@ Tensor permute(const Tensor& a, const std::vector<int64_t>& dims) {
   out.impl()->noncontiguous = !std::is_sorted(perm.begin(), perm.end());
   out.impl()->column_major = a.dim() == 2 && perm[0] == 1 && !a.impl()->noncontiguous;
   if (Node* n = record_op(OpId::Permute, [](const Node& n, const Tensor& g) -> Grads {
-        return {permuted_copy(g, inverse_permutation(n.ints))};
+        return {permuted_grad(g, inverse_permutation(n.ints))};
       }, out, {&a})) {
     n->ints = perm;
   }

@@ -41,6 +41,7 @@ using Bindings = std::vector<Binding>;
 const Bindings& tensor_bindings();   // tensor_methods.cpp: autograd, data, arithmetic, shape, math
 const Bindings& compare_bindings();  // compare_methods.cpp: comparisons, logic, masks
 const Bindings& nn_bindings();       // nn_functional.cpp: activations, losses, linear algebra helpers
+const Bindings& norm_bindings();     // nn_norm_functional.cpp: embedding, layer_norm, batch_norm
 const Bindings& random_bindings();   // random_functions.cpp: in-place samplers, bernoulli, multinomial
 const Bindings& join_bindings();     // join_functions.cpp: cat, stack, ...
 const Bindings& conv_bindings();     // nn_conv.cpp: convolutions and pooling

@@ -263,6 +263,30 @@ const std::map<OpId, OpRow>& op_rows() {
                          [](const Values& v) { return map1f(v[0], [](double a) { return std::clamp(a, -1.0, 1.2); }); }, 0.5, 2.0, true};
     r[OpId::Silu] = {{M}, [](auto& x) { return silu(x[0]); },
                      [](const Values& v) { return map1f(v[0], [](double a) { return a / (1 + std::exp(-a)); }); }, 0.5, 2.0, true};
+    // norm.cpp: embedding rows 2, 0, 2 of a 3×2 table; layer_norm over rows of 3; batch_norm in
+    // training over the 4 rows of each of 3 channels (running statistics left out)
+    r[OpId::Embedding] = {{{3, 2}}, [](auto& x) {
+                            return embedding(x[0], from_vector({2, 0, 2}, {3}, TensorOptions{DType::Int64, std::nullopt, false}), -1, false);
+                          },
+                          [](const Values& v) { return std::vector<double>{v[0][4], v[0][5], v[0][0], v[0][1], v[0][4], v[0][5]}; }};
+    auto normalize_ref = [](const std::vector<double>& x, const std::vector<double>& w, const std::vector<double>& b,
+                            size_t groups, size_t group_size, size_t stride, size_t step) {
+      std::vector<double> r(x.size());
+      for (size_t gi = 0; gi < groups; ++gi) {
+        double mean = 0, var = 0;
+        for (size_t j = 0; j < group_size; ++j) mean += x[gi * stride + j * step] / static_cast<double>(group_size);
+        for (size_t j = 0; j < group_size; ++j) var += std::pow(x[gi * stride + j * step] - mean, 2) / static_cast<double>(group_size);
+        for (size_t j = 0; j < group_size; ++j) {
+          const size_t at = gi * stride + j * step, param = stride == 1 ? gi : j;
+          r[at] = (x[at] - mean) / std::sqrt(var + 1e-5) * w[param] + b[param];
+        }
+      }
+      return r;
+    };
+    r[OpId::LayerNorm] = {{M, {3}, {3}}, [](auto& x) { return layer_norm(x[0], {3}, x[1], x[2], 1e-5); },
+                          [normalize_ref](const Values& v) { return normalize_ref(v[0], v[1], v[2], 2, 3, 3, 1); }, 0.5, 2.0, true};
+    r[OpId::BatchNorm] = {{{4, 3}, {3}, {3}}, [](auto& x) { return batch_norm(x[0], Tensor(), Tensor(), x[1], x[2], true, 0.1, 1e-5); },
+                          [normalize_ref](const Values& v) { return normalize_ref(v[0], v[1], v[2], 3, 4, 1, 3); }, 0.5, 2.0, true};
     // loss.cpp: targets that need no gradient are constants of the row
     r[OpId::MseLoss] = {{M, M}, [](auto& x) { return mse_loss(x[0], x[1], Reduction::Mean); },
                         [](const Values& v) {

@@ -117,6 +117,13 @@ std::map<OpId, OpCase> op_cases() {
     Tensor target = from_vector({0, 3, 1}, {3}, TensorOptions{DType::Int64, x[0].device(), false});
     return nll_loss(x[0], target, Tensor(), Reduction::Mean, -100);
   }};
+  c[OpId::Embedding] = {{{{5, 4}}}, [](V x) {
+    return embedding(x[0], from_vector({4, 0, 4, 2, 1, 0}, {2, 3}, TensorOptions{DType::Int64, x[0].device(), false}), 0, false);
+  }};
+  c[OpId::LayerNorm] = {{{{3, 2, 5}}, {{2, 5}}, {{2, 5}}}, [](V x) { return layer_norm(x[0], {2, 5}, x[1], x[2], 1e-5); }};
+  c[OpId::BatchNorm] = {{{{4, 3, 5}}, {{3}}, {{3}}}, [](V x) {
+    return batch_norm(x[0], Tensor(), Tensor(), x[1], x[2], true, 0.1, 1e-5);
+  }};
   const Input probs{{3, 4}, 0.1, 0.9}, target{{3, 4}, 0.0, 1.0, false};
   c[OpId::BinaryCrossEntropy] = {{probs, target}, [](V x) { return binary_cross_entropy(x[0], x[1], Tensor(), Reduction::Mean); }};
   c[OpId::BinaryCrossEntropyWithLogits] = {{m34, target}, [](V x) {

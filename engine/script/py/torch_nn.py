@@ -1277,6 +1277,204 @@ class Dropout(Module):
         return 'p={}, inplace={}'.format(self.p, self.inplace)
 
 
+# ---- embedding and normalisation -----------------------------------------------------------
+class Embedding(Module):
+    __module__ = 'torch.nn.modules.sparse'
+
+    def __init__(self, num_embeddings, embedding_dim, padding_idx=None, max_norm=None, norm_type=2.0,
+                 scale_grad_by_freq=False, sparse=False, _weight=None, device=None, dtype=None):
+        factory_kwargs = _factory_kwargs(device, dtype)
+        super().__init__()
+        self.num_embeddings = num_embeddings
+        self.embedding_dim = embedding_dim
+        if padding_idx is not None:
+            if padding_idx > 0:
+                assert padding_idx < self.num_embeddings, 'Padding_idx must be within num_embeddings'
+            elif padding_idx < 0:
+                assert padding_idx >= -self.num_embeddings, 'Padding_idx must be within num_embeddings'
+                padding_idx = self.num_embeddings + padding_idx
+        self.padding_idx = padding_idx
+        self.max_norm = max_norm
+        self.norm_type = norm_type
+        self.scale_grad_by_freq = scale_grad_by_freq
+        if _weight is None:
+            self.weight = _Parameter(torch.empty((num_embeddings, embedding_dim), **factory_kwargs))
+            self.reset_parameters()
+        else:
+            assert list(_weight.shape) == [num_embeddings, embedding_dim], \
+                'Shape of weight does not match num_embeddings and embedding_dim'
+            self.weight = _Parameter(_weight)
+        self.sparse = sparse
+
+    def reset_parameters(self):
+        _init.normal_(self.weight)
+        self._fill_padding_idx_with_zero()
+
+    def _fill_padding_idx_with_zero(self):
+        if self.padding_idx is not None:
+            with torch.no_grad():
+                self.weight[self.padding_idx] = 0
+
+    def forward(self, input):
+        return torch.nn.functional.embedding(input, self.weight, self.padding_idx, self.max_norm, self.norm_type,
+                                             self.scale_grad_by_freq, self.sparse)
+
+    def extra_repr(self):
+        s = '{}, {}'.format(self.num_embeddings, self.embedding_dim)
+        if self.padding_idx is not None:
+            s += ', padding_idx={}'.format(self.padding_idx)
+        if self.max_norm is not None:
+            s += ', max_norm={}'.format(self.max_norm)
+        if self.norm_type != 2:
+            s += ', norm_type={}'.format(self.norm_type)
+        if self.scale_grad_by_freq is not False:
+            s += ', scale_grad_by_freq={}'.format(self.scale_grad_by_freq)
+        if self.sparse is not False:
+            s += ', sparse=True'
+        return s
+
+    @classmethod
+    def from_pretrained(cls, embeddings, freeze=True, padding_idx=None, max_norm=None, norm_type=2.0,
+                        scale_grad_by_freq=False, sparse=False):
+        assert embeddings.dim() == 2, 'Embeddings parameter is expected to be 2-dimensional'
+        rows, cols = embeddings.shape
+        embedding = cls(num_embeddings=rows, embedding_dim=cols, _weight=embeddings, padding_idx=padding_idx,
+                        max_norm=max_norm, norm_type=norm_type, scale_grad_by_freq=scale_grad_by_freq, sparse=sparse)
+        embedding.weight.requires_grad = not freeze
+        return embedding
+
+
+class LayerNorm(Module):
+    __module__ = 'torch.nn.modules.normalization'
+
+    def __init__(self, normalized_shape, eps=1e-05, elementwise_affine=True, device=None, dtype=None):
+        factory_kwargs = _factory_kwargs(device, dtype)
+        super().__init__()
+        if isinstance(normalized_shape, int):
+            normalized_shape = (normalized_shape,)
+        self.normalized_shape = tuple(normalized_shape)
+        self.eps = eps
+        self.elementwise_affine = elementwise_affine
+        if self.elementwise_affine:
+            self.weight = _Parameter(torch.empty(self.normalized_shape, **factory_kwargs))
+            self.bias = _Parameter(torch.empty(self.normalized_shape, **factory_kwargs))
+        else:
+            self.register_parameter('weight', None)
+            self.register_parameter('bias', None)
+        self.reset_parameters()
+
+    def reset_parameters(self):
+        if self.elementwise_affine:
+            _init.ones_(self.weight)
+            _init.zeros_(self.bias)
+
+    def forward(self, input):
+        return torch.nn.functional.layer_norm(input, self.normalized_shape, self.weight, self.bias, self.eps)
+
+    def extra_repr(self):
+        return '{}, eps={}, elementwise_affine={}'.format(self.normalized_shape, self.eps, self.elementwise_affine)
+
+
+class _NormBase(Module):
+    # The parameters and running statistics shared by the batch norms (torch/nn/modules/batchnorm.py).
+    __module__ = 'torch.nn.modules.batchnorm'
+
+    def __init__(self, num_features, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True, device=None,
+                 dtype=None):
+        factory_kwargs = _factory_kwargs(device, dtype)
+        super().__init__()
+        self.num_features = num_features
+        self.eps = eps
+        self.momentum = momentum
+        self.affine = affine
+        self.track_running_stats = track_running_stats
+        if self.affine:
+            self.weight = _Parameter(torch.empty(num_features, **factory_kwargs))
+            self.bias = _Parameter(torch.empty(num_features, **factory_kwargs))
+        else:
+            self.register_parameter('weight', None)
+            self.register_parameter('bias', None)
+        if self.track_running_stats:
+            self.register_buffer('running_mean', torch.zeros(num_features, **factory_kwargs))
+            self.register_buffer('running_var', torch.ones(num_features, **factory_kwargs))
+            device_kwargs = {k: v for k, v in factory_kwargs.items() if k != 'dtype'}
+            self.register_buffer('num_batches_tracked', torch.tensor(0, dtype=torch.long, **device_kwargs))
+        else:
+            self.register_buffer('running_mean', None)
+            self.register_buffer('running_var', None)
+            self.register_buffer('num_batches_tracked', None)
+        self.reset_parameters()
+
+    def reset_running_stats(self):
+        if self.track_running_stats:
+            self.running_mean.zero_()
+            self.running_var.fill_(1)
+            self.num_batches_tracked.zero_()
+
+    def reset_parameters(self):
+        self.reset_running_stats()
+        if self.affine:
+            _init.ones_(self.weight)
+            _init.zeros_(self.bias)
+
+    def _check_input_dim(self, input):
+        raise NotImplementedError
+
+    def extra_repr(self):
+        return '{}, eps={}, momentum={}, affine={}, track_running_stats={}'.format(
+            self.num_features, self.eps, self.momentum, self.affine, self.track_running_stats)
+
+
+class _BatchNorm(_NormBase):
+    __module__ = 'torch.nn.modules.batchnorm'
+
+    def forward(self, input):
+        self._check_input_dim(input)
+        if self.momentum is None:
+            exponential_average_factor = 0.0
+        else:
+            exponential_average_factor = self.momentum
+        if self.training and self.track_running_stats:
+            if self.num_batches_tracked is not None:
+                self.num_batches_tracked.add_(1)
+                if self.momentum is None:  # a cumulative moving average
+                    exponential_average_factor = 1.0 / float(self.num_batches_tracked)
+                else:
+                    exponential_average_factor = self.momentum
+        if self.training:
+            bn_training = True
+        else:
+            bn_training = (self.running_mean is None) and (self.running_var is None)
+        use_running = not self.training or self.track_running_stats
+        return torch.nn.functional.batch_norm(
+            input, self.running_mean if use_running else None, self.running_var if use_running else None,
+            self.weight, self.bias, bn_training, exponential_average_factor, self.eps)
+
+
+class BatchNorm1d(_BatchNorm):
+    __module__ = 'torch.nn.modules.batchnorm'
+
+    def _check_input_dim(self, input):
+        if input.dim() != 2 and input.dim() != 3:
+            raise ValueError('expected 2D or 3D input (got {}D input)'.format(input.dim()))
+
+
+class BatchNorm2d(_BatchNorm):
+    __module__ = 'torch.nn.modules.batchnorm'
+
+    def _check_input_dim(self, input):
+        if input.dim() != 4:
+            raise ValueError('expected 4D input (got {}D input)'.format(input.dim()))
+
+
+class BatchNorm3d(_BatchNorm):
+    __module__ = 'torch.nn.modules.batchnorm'
+
+    def _check_input_dim(self, input):
+        if input.dim() != 5:
+            raise ValueError('expected 5D input (got {}D input)'.format(input.dim()))
+
+
 # ---- losses --------------------------------------------------------------------------------
 def _legacy_reduction(size_average, reduce):
     if size_average is None:
