@@ -174,13 +174,37 @@ Value b_tuple(Interp& in, CallArgs& a) {
   return make_tuple({});
 }
 
+}  // namespace
+
+// CPython's dict(mapping) and d.update(mapping): an instance with a keys() method is read as a
+// mapping, keys() then obj[key] (collections.OrderedDict, user mapping classes).
+bool mapping_items(Interp& in, const Value& obj, std::vector<std::pair<Value, Value>>& out) {
+  if (!is_instance(obj)) return false;
+  Value keys_fn;
+  Interp::Mark m = in.mark();
+  try {
+    keys_fn = in.get_attr(obj, "keys");
+  } catch (const gradlab::Error& e) {
+    if (e.type() != "AttributeError" || in.interrupted_) throw;
+    in.restore(m);
+    return false;
+  }
+  for (const Value& key : to_vector(in, in.call0(keys_fn, {}))) out.emplace_back(key, get_item(in, obj, key));
+  return true;
+}
+
+namespace {
+
 Value b_dict(Interp& in, CallArgs& a) {
   if (a.npos > 1) raise_type_error("dict expected at most 1 argument, got " + std::to_string(a.npos));
   Value d = make_dict();
   auto* dict = d.as<DictObj>();
   if (a.npos == 1) {
+    std::vector<std::pair<Value, Value>> items;
     if (auto* src = a.pos[0].as<DictObj>()) {
       for (auto& [k, v] : src->entries) dict->set(k, v);
+    } else if (mapping_items(in, a.pos[0], items)) {
+      for (auto& [k, v] : items) dict->set(k, v);
     } else {
       size_t i = 0;
       for (const Value& item : to_vector(in, a.pos[0])) {

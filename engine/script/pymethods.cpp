@@ -382,9 +382,12 @@ Value d_setdefault(Interp&, const Value& self, CallArgs& a) {
 Value d_update(Interp& in, const Value& self, CallArgs& a) {
   if (a.npos > 1) raise_type_error("update expected at most 1 argument, got " + std::to_string(a.npos));
   if (a.npos == 1) {
+    std::vector<std::pair<Value, Value>> items;
     if (auto* src = a.pos[0].as<DictObj>()) {
       auto entries = src->entries;
       for (auto& [k, v] : entries) D(self).set(k, v);
+    } else if (mapping_items(in, a.pos[0], items)) {
+      for (auto& [k, v] : items) D(self).set(k, v);
     } else {
       for (const Value& item : to_vector(in, a.pos[0])) {
         auto* p = item.as<SeqObj>();

@@ -588,6 +588,8 @@ Value get_item(Interp& in, const Value& obj, const Value& index);
 void set_item(Interp& in, const Value& obj, const Value& index, Value v);
 void del_item(Interp& in, const Value& obj, const Value& index);
 Value tensor_index(const Tensor& t, const Value& index);
+// An instance with keys() read as a mapping (dict(m), d.update(m)); false when obj is not one.
+bool mapping_items(Interp& in, const Value& obj, std::vector<std::pair<Value, Value>>& out);
 void tensor_set_index(const Tensor& t, const Value& index, const Value& v);
 
 // Formatting (format_spec.cpp): format(value, spec) as in f-strings and str.format.

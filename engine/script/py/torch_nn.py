@@ -520,7 +520,7 @@ class Module:
                         unexpected_keys.append(key)
 
     def load_state_dict(self, state_dict, strict=True):
-        if not isinstance(state_dict, dict):
+        if not isinstance(state_dict, dict) and not hasattr(state_dict, 'keys'):  # a Mapping
             raise TypeError(f"Expected state_dict to be dict-like, got {type(state_dict)}.")
         missing_keys = []
         unexpected_keys = []
