@@ -363,6 +363,8 @@ std::vector<Tensor> run_backward(const BackwardRequest& rq) {
     } else if (grad.shape() != root.shape()) {
       runtime_error("Mismatch in shape: grad_output[" + idx + "] has a shape of " + format_size(grad.shape()) +
                     " and output[" + idx + "] has a shape of " + format_size(root.shape()) + ".");
+    } else if (rq.create_graph) {
+      grad = grad.dtype() == root.dtype() ? grad : grad.to(root.dtype());  // with its history: d(vjp)/dv
     } else {
       grad = prim::cast(grad.detach(), root.dtype());
     }

@@ -155,6 +155,16 @@ Value tensor_backward(Interp& in, const Value& self, CallArgs& a) {
 void install_autograd_functions(Interp&, ModuleObj& autograd) {
   // torch.autograd.function runs Python to build its classes: only when a script asks for it.
   autograd.lazy_attr = [](Interp& in, ModuleObj& m, const std::string& name) -> Value {
+    if (name == "gradcheck" || name == "gradgradcheck") {
+      // torch/autograd/__init__.py: `from .gradcheck import gradcheck, gradgradcheck` (py/torch_autograd_gradcheck.py)
+      auto checks = std::make_shared<ModuleObj>("torch.autograd.gradcheck", "/usr/lib/python3/dist-packages/torch/autograd/gradcheck.py");
+      checks->lazy_source = "torch_autograd_gradcheck";
+      load_lazy_attributes(in, *checks);
+      in.heap_.track(ObjRef(checks));
+      m.attrs["gradcheck"] = checks->attrs["gradcheck"];
+      m.attrs["gradgradcheck"] = checks->attrs["gradgradcheck"];
+      return m.attrs[name];
+    }
     if (name != "function" && name != "Function") return Value::unbound();
     Value fm = make_autograd_function_module(in);
     in.heap_.track(fm.obj_ref());

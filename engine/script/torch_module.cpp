@@ -451,8 +451,7 @@ Value m_prod(Interp& in, CallArgs& a) {
 // Names of torch.cuda / torch.autograd that real PyTorch has (for clear "not supported" errors).
 const char* const kCudaNames[] = {"current_device", "empty_cache", "get_device_name",
                                   "memory_allocated", "set_device", "synchronize", "device", "Event", "Stream", nullptr};
-const char* const kAutogradNames[] = {"Function", "backward", "grad", "gradcheck",
-                                      "gradgradcheck", "graph", "profiler", "set_detect_anomaly", "detect_anomaly", nullptr};
+const char* const kAutogradNames[] = {"Function", "backward", "grad", "graph", "profiler", "set_detect_anomaly", "detect_anomaly", nullptr};
 
 Value new_module(const std::string& name, const std::string& file, const char* const* real_names) {
   auto m = std::make_shared<ModuleObj>(name, file);
