@@ -390,6 +390,25 @@ Value m_view(Interp&, const Value& self, CallArgs& a) {
 }
 Value m_expand(Interp&, const Value& self, CallArgs& a) { return Value(expand(T(self), shape_from_call(a, "expand", "size"))); }
 
+// x.expand_as(y), x.view_as(y), x.reshape_as(y), x.type_as(y): y's shape (or dtype).
+Value m_expand_as(Interp&, const Value& self, CallArgs& a) {
+  Args args("expand_as", a, {"other"}, 1);
+  return Value(expand(T(self), args.tensor(0).shape()));
+}
+Value m_view_as(Interp&, const Value& self, CallArgs& a) {
+  Args args("view_as", a, {"other"}, 1);
+  return Value(view(T(self), args.tensor(0).shape()));
+}
+Value m_reshape_as(Interp&, const Value& self, CallArgs& a) {
+  Args args("reshape_as", a, {"other"}, 1);
+  return Value(reshape(T(self), args.tensor(0).shape()));
+}
+Value m_type_as(Interp&, const Value& self, CallArgs& a) {
+  Args args("type_as", a, {"other"}, 1);
+  DType d = args.tensor(0).dtype();
+  return d == T(self).dtype() ? self : Value(T(self).to(d));
+}
+
 Value m_flatten(Interp&, const Value& self, CallArgs& a) {
   Args args("flatten", a, {"start_dim", "end_dim"}, 0);
   return Value(flatten(T(self), args.int_or(0, 0), args.int_or(1, -1)));
@@ -583,7 +602,8 @@ const Bindings& tensor_bindings() {
       // shape
       {"t", MT, m_t}, {"transpose", MT, m_transpose}, {"permute", MT, m_permute}, {"reshape", MT, m_reshape},
       {"view", M, m_view}, {"expand", M, m_expand}, {"flatten", MT, m_flatten}, {"unsqueeze", MT, m_unsqueeze},
-      {"squeeze", MT, m_squeeze},
+      {"squeeze", MT, m_squeeze}, {"expand_as", M, m_expand_as}, {"view_as", M, m_view_as},
+      {"reshape_as", M, m_reshape_as}, {"type_as", M, m_type_as},
       // dtype and device
       {"float", M, m_float}, {"double", M, m_double}, {"long", M, m_long}, {"int", M, m_int}, {"half", M, m_half},
       {"bool", M, m_bool}, {"to", M, m_to}, {"cpu", M, m_cpu}, {"cuda", M, m_cuda}, {"type", M, m_type},
