@@ -510,6 +510,12 @@ std::vector<Tensor> run_backward(const BackwardRequest& rq) {
       check_saved_versions(*n);
       executed.push_back(n);
       Grads input_grads = g_create_graph ? run_differentiable_backward(*n, g) : n->backward(*n, g);
+      if (!n->post_hooks.empty()) {
+        for (size_t i = 0; i < input_grads.size() && i < n->inputs.size(); ++i)
+          if (input_grads[i].defined()) input_grads[i] = reduce_to_input(input_grads[i], n->inputs[i].shape, n->inputs[i].dtype);
+        std::vector<Node::PostHook> hooks = n->post_hooks;  // a hook may register more
+        for (auto& hook : hooks) hook(input_grads, g);
+      }
       for (size_t i = 0; i < ne; ++i) {
         Node* child = edges[i].node.get();
         if (!child) continue;

@@ -14,6 +14,7 @@
 // Nodes that saved nothing (add, sum, ...) can be run again, exactly as in PyTorch.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <vector>
@@ -73,6 +74,12 @@ struct Node : std::enable_shared_from_this<Node> {  // shared_from_this: Note [H
 
   // A Python autograd.Function's node (op == OpId::Custom): its edges, shapes and backward.
   std::unique_ptr<CustomBackward> custom;
+
+  // grad_fn.register_hook(fn): called with the gradients this node computed for its inputs
+  // (reduced to their shapes; undefined where an input needs none) and the gradient it got,
+  // after the node ran; a hook may replace the input gradients. Legacy Module backward hooks.
+  using PostHook = std::function<void(Grads& grad_inputs, const Tensor& grad_output)>;
+  std::vector<PostHook> post_hooks;
 
   bool needs_input_grad(size_t i) const { return i < next_edges.size() && next_edges[i].node != nullptr; }
   const char* name() const;

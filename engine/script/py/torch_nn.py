@@ -96,6 +96,13 @@ def _forward_unimplemented(self, *input):
     raise NotImplementedError(f'Module [{type(self).__name__}] is missing the required "forward" function')
 
 
+def _module_hook(hook, module):
+    # grad_fn hooks get (grad_input, grad_output); a Module backward hook also gets the module.
+    def call(grad_input, grad_output):
+        return hook(module, grad_input, grad_output)
+    return call
+
+
 class Module:
     __module__ = 'torch.nn.modules.module'
     dump_patches = False
@@ -116,8 +123,6 @@ class Module:
     def __call__(self, *input, **kwargs):
         if not (self._forward_hooks or self._forward_pre_hooks or self._backward_hooks):
             return self.forward(*input, **kwargs)
-        if self._backward_hooks:
-            raise NotImplementedError("gradlab does not support Module backward hooks yet")
         for hook in list(self._forward_pre_hooks.values()):
             result = hook(self, input)
             if result is not None:
@@ -129,6 +134,18 @@ class Module:
             hook_result = hook(self, input, result)
             if hook_result is not None:
                 result = hook_result
+        if self._backward_hooks:
+            # register_backward_hook (the legacy form): a hook on the node that made the output
+            var = result
+            while not isinstance(var, torch.Tensor):
+                if isinstance(var, dict):
+                    var = next((v for v in var.values() if isinstance(v, torch.Tensor)))
+                else:
+                    var = var[0]
+            grad_fn = var.grad_fn
+            if grad_fn is not None:
+                for hook in self._backward_hooks.values():
+                    grad_fn.register_hook(_module_hook(hook, self))
         return result
 
     # ---- registration ----
@@ -222,10 +239,12 @@ class Module:
         return handle
 
     def register_full_backward_hook(self, hook):
-        raise NotImplementedError("gradlab does not support Module backward hooks yet")
+        raise NotImplementedError("register_full_backward_hook is not supported by gradlab yet (register_backward_hook is)")
 
     def register_backward_hook(self, hook):
-        raise NotImplementedError("gradlab does not support Module backward hooks yet")
+        handle = RemovableHandle(self._backward_hooks)
+        self._backward_hooks[handle.id] = hook
+        return handle
 
     # ---- attributes: parameters, buffers and submodules live in their own dicts ----
     def __getattr__(self, name):
