@@ -243,6 +243,8 @@ Value b_len(Interp&, CallArgs& a) {
       case ObjType::Dict: return Value(static_cast<int64_t>(static_cast<DictObj*>(o)->entries.size()));
       case ObjType::Range: return Value(static_cast<RangeObj*>(o)->length());
       case ObjType::DictView: return Value(static_cast<int64_t>(static_cast<DictViewObj*>(o)->items.size()));
+      case ObjType::Set:
+      case ObjType::FrozenSet: return Value(static_cast<int64_t>(static_cast<SetObj*>(o)->size()));
       default: break;
     }
   }
@@ -416,7 +418,8 @@ Value b_zip(Interp& in, CallArgs& a) {
   // and take only as many items from them as the shortest of the rest.
   for (int pass = 0; pass < 2; ++pass)
     for (size_t i = 0; i < a.npos; ++i) {
-      if (is_instance(a.pos[i]) != (pass == 1)) continue;
+      bool lazy = is_instance(a.pos[i]) || a.pos[i].as<GeneratorObj>();
+      if (lazy != (pass == 1)) continue;
       if (pass == 0 || n == SIZE_MAX) {
         cols[i] = to_vector(in, a.pos[i]);
       } else {
@@ -512,6 +515,14 @@ Value b_next(Interp& in, CallArgs& a) {
       return *args.get(1);
     }
   }
+  if (auto* g = args.get(0)->as<GeneratorObj>()) {
+    Value out;
+    if (in.generator_next(g, out)) return out;
+    if (args.get(1)) return *args.get(1);
+    PyError stop("StopIteration", g->return_value.is_none() ? "" : str(g->return_value));
+    stop.exc = std::make_shared<ExceptionObj>("StopIteration", g->return_value.is_none() ? std::vector<Value>{} : std::vector<Value>{g->return_value});
+    throw stop;
+  }
   auto* it = args.get(0)->as<IteratorObj>();
   if (!it) raise_type_error(std::string("'") + type_name(*args.get(0)) + "' object is not an iterator");
   if (it->next < it->items.size()) return it->items[it->next++];
@@ -522,7 +533,7 @@ Value b_next(Interp& in, CallArgs& a) {
 Value b_iter(Interp& in, CallArgs& a) {
   Args args("iter", a, {"object"}, 1, ArgStyle::Python);
   const Value& v = *args.get(0);
-  if (v.as<IteratorObj>()) return v;
+  if (v.as<IteratorObj>() || v.as<GeneratorObj>()) return v;
   if (is_instance(v)) {
     Value r;
     if (call_dunder(in, v, "__iter__", {}, &r)) {
@@ -534,7 +545,8 @@ Value b_iter(Interp& in, CallArgs& a) {
       raise_type_error(std::string("'") + type_name(v) + "' object is not iterable");
   }
   const char* kind = as_list(v) ? "list_iterator" : as_tuple(v) ? "tuple_iterator" : v.as<RangeObj>() ? "range_iterator"
-                   : v.as<StrObj>() ? "str_ascii_iterator" : v.as<DictObj>() ? "dict_keyiterator" : "iterator";
+                   : v.as<StrObj>() ? "str_ascii_iterator" : v.as<DictObj>() ? "dict_keyiterator"
+                   : v.as<SetObj>() ? "set_iterator" : "iterator";
   return make_iterator(kind, to_vector(in, v));
 }
 
@@ -554,6 +566,9 @@ bool isinstance_of(const Value& v, const Value& cls) {
     case TypeId::List: return as_list(v) != nullptr;
     case TypeId::Tuple: return as_tuple(v) != nullptr;
     case TypeId::Dict: return v.as<DictObj>() != nullptr;
+    case TypeId::Set: return v.as<SetObj>() && !v.as<SetObj>()->frozen();
+    case TypeId::FrozenSet: return v.as<SetObj>() && v.as<SetObj>()->frozen();
+    case TypeId::Generator: return v.as<GeneratorObj>() != nullptr;
     case TypeId::Range: return v.as<RangeObj>() != nullptr;
     case TypeId::Slice: return v.as<SliceObj>() != nullptr;
     case TypeId::Tensor: return v.is_tensor();
@@ -618,7 +633,7 @@ Value b_id(Interp&, CallArgs& a) {
 Value b_hash(Interp&, CallArgs& a) {
   Args args("hash", a, {"obj"}, 1, ArgStyle::Python);
   const Value& v = *args.get(0);
-  if (v.is_intlike()) return Value(v.as_int() == -1 ? int64_t{-2} : v.as_int());
+  if (v.is_number() || as_tuple(v) || v.as<SetObj>()) return Value(python_hash(v));  // CPython's own values
   return Value(static_cast<int64_t>(hash_value(v) & 0x7fffffffffffffffULL));
 }
 
@@ -745,6 +760,12 @@ Value builtin_type(TypeId id) {
       Value(std::make_shared<TypeObj>("module", TypeId::Module, nullptr)),
       Value(std::make_shared<TypeObj>("type", TypeId::Type, b_type)),
   };
+  static const Value set_type(std::make_shared<TypeObj>("set", TypeId::Set, [](Interp& in, CallArgs& a) { return set_constructor(in, a, false); }));
+  static const Value frozenset_type(std::make_shared<TypeObj>("frozenset", TypeId::FrozenSet, [](Interp& in, CallArgs& a) { return set_constructor(in, a, true); }));
+  static const Value generator_type(std::make_shared<TypeObj>("generator", TypeId::Generator, nullptr));
+  if (id == TypeId::Set) return set_type;
+  if (id == TypeId::FrozenSet) return frozenset_type;
+  if (id == TypeId::Generator) return generator_type;
   size_t i = static_cast<size_t>(id);
   return i < std::size(types) ? types[i] : Value();
 }
@@ -804,6 +825,9 @@ Value type_of(const Value& v) {
       return other_type(type_name(v), "builtins");
     }
     case ObjType::Random: return random_type();
+    case ObjType::Set: return builtin_type(TypeId::Set);
+    case ObjType::FrozenSet: return builtin_type(TypeId::FrozenSet);
+    case ObjType::Generator: return builtin_type(TypeId::Generator);
     default: return other_type(type_name(v), "builtins");
   }
 }
@@ -881,6 +905,8 @@ void install_builtins(Interp& in) {
   b["list"] = builtin_type(TypeId::List);
   b["tuple"] = builtin_type(TypeId::Tuple);
   b["dict"] = builtin_type(TypeId::Dict);
+  b["set"] = builtin_type(TypeId::Set);
+  b["frozenset"] = builtin_type(TypeId::FrozenSet);
   b["range"] = builtin_type(TypeId::Range);
   b["type"] = builtin_type(TypeId::Type);
   b["slice"] = builtin_type(TypeId::Slice);

@@ -185,8 +185,14 @@ Value Interp::eval(const Expr* e, Frame& f) {
     case ExprKind::Dict: return eval_display(e, f);
     case ExprKind::JoinedStr: return eval_fstring(static_cast<const JoinedStrExpr*>(e), f);
     case ExprKind::ListComp:
-    case ExprKind::GeneratorExp:
+    case ExprKind::SetComp:
     case ExprKind::DictComp: return eval_comprehension(static_cast<const CompExpr*>(e), f);
+    case ExprKind::GeneratorExp: return make_generator_expression(static_cast<const CompExpr*>(e), f);
+    case ExprKind::Set: return eval_display(e, f);
+    case ExprKind::NamedExpr: return eval_named(static_cast<const NamedExpr*>(e), f);
+    case ExprKind::Yield:
+      f.record->where = e;
+      raise("SystemError", "yield outside a generator statement");
     case ExprKind::Slice: {
       auto* s = static_cast<const SliceExpr*>(e);
       Value a = s->lower ? eval(s->lower, f) : Value();
@@ -219,8 +225,12 @@ Value Interp::eval(const Expr* e, Frame& f) {
         items.push_back(eval(x, f));
       }
     }
-    return e->kind == ExprKind::List ? make_list(std::move(items)) : make_tuple(std::move(items));
+    if (e->kind == ExprKind::Set) {
+      f.record->where = e;
+      return make_set(items, false);
     }
+    return e->kind == ExprKind::List ? make_list(std::move(items)) : make_tuple(std::move(items));
+  }
   {
     auto* d = static_cast<const DictExpr*>(e);
     Value result = make_dict();
@@ -633,8 +643,15 @@ struct KeepOnUnwind {
 };
 }  // namespace
 
+[[gnu::noinline]] Value Interp::eval_named(const NamedExpr* n, Frame& f) {
+  Value v = eval(n->value, f);
+  store_name(n->target, v, f);
+  return v;
+}
+
 Value Interp::call_function(FunctionObj* fn, CallArgs& args) {
   const FunctionInfo* info = fn->info;
+  if (info->is_generator) return make_generator(fn, args);
   if (depth_ + 1 >= max_depth_) raise("RecursionError", "maximum recursion depth exceeded");  // the module frame counts too
   check_interrupt();
   constexpr size_t kInlineLocals = 8;
@@ -724,11 +741,29 @@ Value Interp::eval_comprehension(const CompExpr* c, Frame& f) {
   ++depth_;
 
   std::vector<Value> items;
-  Value dict = c->kind == ExprKind::DictComp ? make_dict() : Value();
-  // Nested loops, one per `for` clause, written iteratively over a stack of cursors.
+  Value result = c->kind == ExprKind::DictComp ? make_dict() : c->kind == ExprKind::SetComp ? make_set({}, false) : Value();
   std::vector<std::unique_ptr<Iter>> iters;
   inner.record->where = c->generators[0].iter;
   iters.push_back(std::make_unique<Iter>(*this, first));
+  Value elt, value;
+  while (comprehension_step(c, iters, inner, &elt, &value)) {
+    if (c->kind == ExprKind::ListComp) {
+      items.push_back(std::move(elt));
+      continue;
+    }
+    inner.record->where = c->elt;
+    if (c->kind == ExprKind::DictComp) result.as<DictObj>()->set(elt, std::move(value));
+    else result.as<SetObj>()->add(elt);
+  }
+  --depth_;
+  frames_.pop_back();
+  return c->kind == ExprKind::ListComp ? make_list(std::move(items)) : result;
+}
+
+// Runs a comprehension's nested loops (one iterator per `for` clause in `iters`, innermost
+// last) to its next element: true with the element in *elt (and a dict comprehension's value
+// in *value), false once every loop is done. Lazy generator expressions call it once per item.
+bool Interp::comprehension_step(const CompExpr* c, std::vector<std::unique_ptr<Iter>>& iters, Frame& inner, Value* elt, Value* value) {
   Value item;
   while (!iters.empty()) {
     size_t level = iters.size() - 1;
@@ -753,20 +788,11 @@ Value Interp::eval_comprehension(const CompExpr* c, Frame& f) {
       iters.push_back(std::make_unique<Iter>(*this, next_iter));
       continue;
     }
-    if (c->kind == ExprKind::DictComp) {
-      Value k = eval(c->elt, inner);
-      Value v = eval(c->value, inner);
-      inner.record->where = c->elt;
-      dict.as<DictObj>()->set(k, std::move(v));
-    } else {
-      items.push_back(eval(c->elt, inner));
-    }
+    *elt = eval(c->elt, inner);
+    if (c->value) *value = eval(c->value, inner);
+    return true;
   }
-  --depth_;
-  frames_.pop_back();
-  if (c->kind == ExprKind::DictComp) return dict;
-  if (c->kind == ExprKind::ListComp) return make_list(std::move(items));
-  return make_iterator("generator", std::move(items));
+  return false;
 }
 
 Value Interp::eval_fstring(const JoinedStrExpr* j, Frame& f) {

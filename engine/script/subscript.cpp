@@ -501,6 +501,16 @@ void Iter::init(Interp& in, const Value& v) {
         kind_ = Kind::Iterator;
         it_ = static_cast<IteratorObj*>(o);
         return;
+      case ObjType::Generator:
+        kind_ = Kind::Generator;
+        in_ = &in;
+        return;
+      case ObjType::Set:
+      case ObjType::FrozenSet:
+        kind_ = Kind::Values;
+        values_ = static_cast<SetObj*>(o)->items();
+        seq_ = &values_;
+        return;
       default: break;
     }
   }
@@ -550,6 +560,7 @@ bool Iter::next(Value& out) {
       a.npos = 1;
       return in_->call_catching(fn, a, "StopIteration", &out);
     }
+    case Kind::Generator: return in_->generator_next(static_cast<GeneratorObj*>(hold_.obj()), out);
     case Kind::Str: return false;
   }
   return false;

@@ -230,6 +230,8 @@ const char* type_name(const Value& v) {
     case ObjType::Wrapper:
     case ObjType::Super: return instance_type_name(o);
     case ObjType::Random: return "Random";
+    case ObjType::Set: return "set";
+    case ObjType::FrozenSet: return "frozenset";
   }
   return "object";
 }
@@ -334,6 +336,18 @@ std::string object_repr(const Object* o, bool as_str) {
       }
       return out + "}";
     }
+    case ObjType::Set:
+    case ObjType::FrozenSet: {
+      const auto* s = static_cast<const SetObj*>(o);
+      const char* name = s->frozen() ? "frozenset" : "set";
+      if (s->size() == 0) return std::string(name) + "()";
+      ReprGuard g(o);
+      if (g.recursive) return std::string(name) + "(...)";
+      std::string body = "{" + join_reprs(s->items()) + "}";
+      return s->frozen() ? std::string(name) + "(" + body + ")" : body;
+    }
+    case ObjType::Generator:
+      return "<generator object " + static_cast<const GeneratorObj*>(o)->qualname + " at " + address_of(o) + ">";
     case ObjType::Range: {
       const auto* r = static_cast<const RangeObj*>(o);
       std::string out = "range(" + std::to_string(r->start) + ", " + std::to_string(r->stop);
@@ -388,7 +402,6 @@ std::string object_repr(const Object* o, bool as_str) {
     case ObjType::BoundMethod:
     case ObjType::Type:
     case ObjType::Module:
-    case ObjType::Generator:
     case ObjType::Method:
     case ObjType::Wrapper:
     case ObjType::Super: return runtime_object_repr(o);
@@ -439,6 +452,8 @@ bool truthy(const Value& v) {
     case ObjType::Dict: return !static_cast<DictObj*>(o)->entries.empty();
     case ObjType::Range: return static_cast<RangeObj*>(o)->length() > 0;
     case ObjType::DictView: return !static_cast<DictViewObj*>(o)->items.empty();
+    case ObjType::Set:
+    case ObjType::FrozenSet: return static_cast<SetObj*>(o)->size() > 0;
     case ObjType::Instance: return instance_truthy(o);
     default: return true;
   }
@@ -507,6 +522,13 @@ bool values_equal(const Value& a, const Value& b) {
     }
     return true;
   }
+  if (auto* xa = a.as<SetObj>()) {
+    auto* xb = b.as<SetObj>();
+    if (!xb || xa->size() != xb->size()) return false;
+    for (const Value& k : xa->items())
+      if (!xb->contains(k)) return false;
+    return true;
+  }
   if (auto* ra = a.as<RangeObj>()) {
     auto* rb = b.as<RangeObj>();
     return rb && ra->length() == rb->length() && (ra->length() == 0 || (ra->start == rb->start && (ra->length() == 1 || ra->step == rb->step)));
@@ -553,7 +575,9 @@ size_t hash_value(const Value& v) {
     case ObjType::Dict:
     case ObjType::DictView:
     case ObjType::Slice:
+    case ObjType::Set:
       raise_type_error(std::string("unhashable type: '") + type_name(v) + "'");
+    case ObjType::FrozenSet: return static_cast<size_t>(python_hash(v));
     case ObjType::Device: return std::hash<std::string>()(static_cast<DeviceObj*>(o)->device.str());
     case ObjType::Instance: return instance_hash(o);
     default: return std::hash<const void*>()(o);

@@ -159,6 +159,7 @@ enum class ObjType : uint8_t {
   TorchGenerator, HookHandle,
   Instance, Method, Wrapper, Super,  // user-defined classes (runtime.h, classes.cpp)
   Random,  // a random.Random instance (random_module.cpp)
+  Set, FrozenSet,  // sets.cpp
 };
 
 struct Object {
@@ -206,6 +207,40 @@ struct DictObj : Object {
   void rebuild_index();
   std::unordered_multimap<size_t, size_t> index_;  // hash → entry; empty while small
 };
+
+// set and frozenset, kept in CPython's own open-addressing table (sets.cpp, Note [Set order]),
+// so they iterate and print in the order CPython's do.
+struct SetObj : Object {
+  explicit SetObj(bool frozen);
+  ~SetObj() override;
+  static bool matches(const Object& o) { return o.type == ObjType::Set || o.type == ObjType::FrozenSet; }
+  void clear_refs() override;
+  bool frozen() const { return type == ObjType::FrozenSet; }
+  size_t size() const { return used_; }
+  bool contains(const Value& key) const;  // raises TypeError for unhashable keys
+  bool add(const Value& key);             // false when already there
+  bool discard(const Value& key);         // false when absent
+  Value pop();                            // KeyError: 'pop from an empty set'
+  void clear();
+  std::vector<Value> items() const;       // in iteration order
+  void merge(const SetObj& other);        // adds other's items (set.update with a set)
+  void reserve_for(size_t incoming);      // grows as CPython does before adding a dict's keys
+
+ private:
+  struct Entry {
+    Value key = Value::unbound();  // unbound: empty, or (hash == -1) a deleted entry
+    int64_t hash = 0;
+  };
+  void insert_new(Value key, int64_t hash);  // key known absent
+  void resize(size_t min_used);
+  long lookup(const Value& key, int64_t hash) const;  // entry index or -1
+  std::vector<Entry> table_;
+  size_t fill_ = 0, used_ = 0, finger_ = 0;
+};
+// CPython's hash() for ints, floats, bools and tuples of them (the values whose set order is
+// the same in every CPython process); other hashable values get gradlab's own hash.
+int64_t python_hash(const Value& v);
+Value make_set(const std::vector<Value>& items, bool frozen);
 
 struct RangeObj : Object {
   RangeObj(int64_t a, int64_t b, int64_t c) : Object(ObjType::Range), start(a), stop(b), step(c) {}
