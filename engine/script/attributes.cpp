@@ -13,8 +13,6 @@ bool name_in(const char* const* list, const std::string& name) {
   return false;
 }
 
-namespace {
-
 const char* const* dir_for(const Value& v) {
   if (v.is_tensor()) return names::kTensorDir;
   if (v.is_bool() || v.is_int()) return names::kIntDir;  // dir(bool) == dir(int) in Python 3.11
@@ -33,6 +31,8 @@ const char* const* dir_for(const Value& v) {
     default: return nullptr;
   }
 }
+
+namespace {
 
 [[noreturn]] void attribute_missing(const Value& obj, const std::string& name) {
   const char* const* dir = dir_for(obj);

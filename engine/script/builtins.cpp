@@ -275,6 +275,7 @@ Value b_abs(Interp&, CallArgs& a) {
 
 Value b_print(Interp& in, CallArgs& a) {
   std::string sep = " ", end = "\n";
+  Value file;  // print(..., file=f) calls f.write(text)
   for (size_t k = 0; k < a.nkw; ++k) {
     const std::string& n = a.kw_names[k];
     const Value& v = a.kw[k];
@@ -286,7 +287,7 @@ Value b_print(Interp& in, CallArgs& a) {
       target = *s;
     } else if (n == "flush") {
     } else if (n == "file") {
-      if (!v.is_none()) raise_not_supported("print(file=...)");
+      if (!v.is_none()) file = v;
     } else {
       raise_type_error("'" + n + "' is an invalid keyword argument for print()");
     }
@@ -298,6 +299,14 @@ Value b_print(Interp& in, CallArgs& a) {
     else out += str(a.pos[i]);
   }
   out += end;
+  if (!file.is_none()) {
+    std::vector<Value> text{make_str(std::move(out))};
+    CallArgs ca;
+    ca.pos = text.data();
+    ca.npos = 1;
+    in.call_method(file, "write", ca);
+    return Value();
+  }
   in.write(out);
   return Value();
 }
@@ -920,6 +929,7 @@ void install_builtins(Interp& in) {
   install_exceptions(in, std::make_index_sequence<std::size(kExceptionNames)>{});
   install_class_builtins(in);
   install_extra_builtins(in);
+  install_dir_builtin(in);
 }
 
 }  // namespace gradlab::script

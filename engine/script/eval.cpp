@@ -207,6 +207,26 @@ Value Interp::eval(const Expr* e, Frame& f) {
   return Value();
 }
 
+namespace {
+// Whether CPython's compiler folds `e` to a constant: literals, and signs, arithmetic and
+// tuples of them.
+bool folds_to_constant(const Expr* e) {
+  switch (e->kind) {
+    case ExprKind::Constant: return true;
+    case ExprKind::UnaryOp: return static_cast<const UnaryExpr*>(e)->op != UnaryKind::Not && folds_to_constant(static_cast<const UnaryExpr*>(e)->operand);
+    case ExprKind::BinOp: {
+      auto* b = static_cast<const BinOpExpr*>(e);
+      return folds_to_constant(b->left) && folds_to_constant(b->right);
+    }
+    case ExprKind::Tuple: {
+      auto* t = static_cast<const SeqExpr*>(e);
+      return !t->has_starred && std::all_of(t->elts.begin(), t->elts.end(), folds_to_constant);
+    }
+    default: return false;
+  }
+}
+}  // namespace
+
 // List, tuple and dict displays (out of eval's frame: their temporaries would otherwise cost
 // stack space at every level of a deep expression).
 [[gnu::noinline]] Value Interp::eval_display(const Expr* e, Frame& f) {
@@ -227,7 +247,13 @@ Value Interp::eval(const Expr* e, Frame& f) {
     }
     if (e->kind == ExprKind::Set) {
       f.record->where = e;
-      return make_set(items, false);
+      if (items.size() <= 2 || !std::all_of(s->elts.begin(), s->elts.end(), folds_to_constant)) return make_set(items, false);
+      // CPython compiles a display of 3+ constants to a frozenset constant, which its compiler
+      // rebuilds from its own iteration order; the set is then a copy of that (Note [Set order]).
+      Value constant = make_set(make_set(items, true).as<SetObj>()->items(), true);
+      Value result = make_set({}, false);
+      result.as<SetObj>()->merge(*constant.as<SetObj>());
+      return result;
     }
     return e->kind == ExprKind::List ? make_list(std::move(items)) : make_tuple(std::move(items));
   }

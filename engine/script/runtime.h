@@ -274,7 +274,11 @@ void install_class_builtins(Interp& in);
 Value grad_mode_decorate(Interp& in, const Value& ctx, const Value& fn);  // @torch.no_grad() (exec.cpp)
 void make_subclassable_exception(TypeObj* t);  // native_new/native_methods of an exception type
 void install_extra_builtins(Interp& in);  // builtins_extra.cpp
+void install_dir_builtin(Interp& in);     // dir_builtin.cpp
 Value make_time_module(Interp& in);
+Value make_copy_module(Interp& in);                 // copy_module.cpp
+struct ModuleObj;
+void sys_module_ready(Interp& in, ModuleObj& sys);  // sys.argv and the writers of sys.stdout/stderr
 Value make_warnings_module(Interp& in);
 
 struct ModuleObj : Object {
@@ -667,5 +671,6 @@ Value builtin_type(TypeId id);
 const char* const* torch_missing_names();
 const char* const* tensor_missing_names();
 bool name_in(const char* const* list, const std::string& name);
+const char* const* dir_for(const Value& v);  // CPython's dir() of a built-in value gradlab knows, or null
 
 }  // namespace gradlab::script
