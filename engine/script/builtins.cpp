@@ -546,7 +546,7 @@ Value b_iter(Interp& in, CallArgs& a) {
   if (is_instance(v)) {
     Value r;
     if (call_dunder(in, v, "__iter__", {}, &r)) {
-      if (is_instance(r) ? !class_lookup(r.as<InstanceObj>()->cls.get(), "__next__") : !r.as<IteratorObj>())
+      if (is_instance(r) ? !class_lookup(r.as<InstanceObj>()->cls.get(), "__next__") : !r.as<IteratorObj>() && !r.as<GeneratorObj>())
         raise_type_error(std::string("iter() returned non-iterator of type '") + type_name(r) + "'");
       return r;
     }

@@ -81,6 +81,8 @@ Value deep(Interp& in, const Value& v, const Value& memo_value) {
   Value key = id_key(v);
   if (Value* seen = memo->find(key)) return *seen;
   poll_interrupt();
+  static thread_local int depth = 0;
+  NestingGuard guard(depth, "maximum recursion depth exceeded");
   if (v.is_tensor()) return copy_tensor(v, memo);
   Object* o = v.obj();
   switch (o->type) {

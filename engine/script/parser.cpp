@@ -893,13 +893,14 @@ class Parser {
   Expr* parse_yield() {
     const Token& kw = cur();
     advance();
-    if (function_depth_ == 0) error_range(kw.pos, "'yield' outside function");
     ++yield_count_;
     bool from = accept_kw(Kw::From);
     Expr* v = nullptr;
     if (from) v = parse_expression();
     else if (starts_expression(cur())) v = parse_star_expressions();
-    return with_depth(prog_.make<YieldExpr>(v ? span(kw.pos, v->pos) : kw.pos, v, from), {v});
+    SourceRange r = v ? span(kw.pos, v->pos) : kw.pos;
+    if (function_depth_ == 0) error_range(r, "'yield' outside function");
+    return with_depth(prog_.make<YieldExpr>(r, v, from), {v});
   }
 
   Expr* parse_expression() {

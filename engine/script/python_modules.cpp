@@ -802,6 +802,7 @@ std::vector<std::pair<std::string, Value>> run_module_source(Interp& in, const s
       const Value* own_module = cls->own("__module__");
       const std::string* m = own_module ? as_str(*own_module) : nullptr;
       cls->module = interned_module_name(m && *m != "__main__" ? *m : name);
+      if (Value* mv = cls->own("__module__")) *mv = make_str(cls->module);
       for (auto& [mk, mv] : cls->dict)
         if (auto* mf = mv.as<FunctionObj>()) mf->qualname = n + "." + mk;
     }

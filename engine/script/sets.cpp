@@ -72,6 +72,8 @@ int64_t python_hash(const Value& v) {
     return hash_float(d);
   }
   if (auto* t = as_tuple(v); t && t->type == ObjType::Tuple) {  // CPython 3.8+'s xxHash-based tuple hash
+    static thread_local int depth = 0;
+    NestingGuard guard(depth, "maximum recursion depth exceeded while calling a Python object");
     constexpr uint64_t kPrime1 = 11400714785074694791ull, kPrime2 = 14029467366897019727ull, kPrime5 = 2870177450012600261ull;
     uint64_t acc = kPrime5;
     for (const Value& x : t->items) {
@@ -245,6 +247,12 @@ void SetObj::merge(const SetObj& other) {
   for (const Value& k : other.items()) add(k);
 }
 
+void SetObj::swap_table(SetObj& other) {
+  table_.swap(other.table_);
+  std::swap(fill_, other.fill_);
+  std::swap(used_, other.used_);
+}
+
 void SetObj::reserve_for(size_t incoming) {
   if ((fill_ + incoming) * 5 >= (table_.size() - 1) * 3) resize((used_ + incoming) * 2);
 }
@@ -409,15 +417,18 @@ Value m_symmetric_difference(Interp& in, const Value& self, CallArgs& a) {
   Args args("symmetric_difference", a, {"other"}, 1, ArgStyle::Python);
   return symmetric_difference(in, self, *args.get(0));
 }
-// The in-place forms replace the set's contents with the result.
-void assign_contents(const Value& self, const Value& result) {
+// intersection_update / &=: the set takes over the table of the intersection.
+void assign_contents(const Value& self, Value result) {
   if (self.obj() == result.obj()) return;
-  S(self).clear();
-  S(self).merge(S(result));
+  S(self).swap_table(S(result));
 }
 Value m_intersection_update(Interp& in, const Value& self, CallArgs& a) {
   assign_contents(self, m_intersection(in, self, a));
   return Value();
+}
+void symmetric_difference_update(const Value& self, const SetObj& other) {
+  for (const Value& k : other.items())
+    if (!S(self).discard(k)) S(self).add(k);
 }
 Value m_difference_update(Interp& in, const Value& self, CallArgs& a) {
   no_keywords("difference_update", a);
@@ -438,9 +449,7 @@ Value m_symmetric_difference_update(Interp& in, const Value& self, CallArgs& a) 
     S(self).clear();
     return Value();
   }
-  Value other = as_set(in, *args.get(0));
-  for (const Value& k : S(other).items())
-    if (!S(self).discard(k)) S(self).add(k);
+  symmetric_difference_update(self, S(as_set(in, *args.get(0))));
   return Value();
 }
 Value m_issubset(Interp& in, const Value& self, CallArgs& a) {
@@ -493,6 +502,21 @@ Value set_binary_op(BinOpKind op, const Value& a, const Value& b, bool augmented
   auto* sa = a.as<SetObj>();
   if (!sa || !b.as<SetObj>()) return Value::unbound();
   Interp& in = *current_interp();
+  if (augmented && !sa->frozen()) {  // s |= t and friends change s itself, as CPython's in-place methods do
+    switch (op) {
+      case BinOpKind::BitOr: sa->merge(S(b)); return a;
+      case BinOpKind::BitAnd: assign_contents(a, intersection(in, a, b)); return a;
+      case BinOpKind::Sub:
+        if (a.obj() == b.obj()) sa->clear();
+        for (const Value& k : S(b).items()) sa->discard(k);
+        return a;
+      case BinOpKind::BitXor:
+        if (a.obj() == b.obj()) sa->clear();
+        else symmetric_difference_update(a, S(b));
+        return a;
+      default: return Value::unbound();
+    }
+  }
   Value r;
   switch (op) {
     case BinOpKind::BitOr:
@@ -503,10 +527,6 @@ Value set_binary_op(BinOpKind op, const Value& a, const Value& b, bool augmented
     case BinOpKind::Sub: r = difference(in, a, b); break;
     case BinOpKind::BitXor: r = symmetric_difference(in, a, b); break;
     default: return Value::unbound();
-  }
-  if (augmented && !sa->frozen()) {  // s |= t changes s itself
-    assign_contents(a, r);
-    return a;
   }
   return r;
 }

@@ -484,7 +484,8 @@ void Iter::init(Interp& in, const Value& v) {
             hold_ = r;
             return;
           }
-          if (!r.as<IteratorObj>()) raise_type_error(std::string("iter() returned non-iterator of type '") + type_name(r) + "'");
+          if (!r.as<IteratorObj>() && !r.as<GeneratorObj>())
+            raise_type_error(std::string("iter() returned non-iterator of type '") + type_name(r) + "'");
           hold_ = std::move(r);
           init(in, hold_);
           return;

@@ -471,18 +471,10 @@ bool is_same_object(const Value& a, const Value& b) {
   return false;
 }
 
+void raise_recursion_error(const char* message) { raise("RecursionError", message); }
+
 namespace {
 thread_local int eq_depth = 0;
-
-// Bounds recursion through nested containers (Python raises RecursionError too).
-struct DepthGuard {
-  DepthGuard(int& d, const char* message) : depth(d) {
-    if (depth >= 300) raise("RecursionError", message);
-    ++depth;
-  }
-  ~DepthGuard() { --depth; }
-  int& depth;
-};
 }  // namespace
 
 bool values_equal(const Value& a, const Value& b) {
@@ -506,7 +498,7 @@ bool values_equal(const Value& a, const Value& b) {
   if (sa && sb) {
     if (sa->is_list() != sb->is_list()) return false;
     if (sa->items.size() != sb->items.size()) return false;
-    DepthGuard guard(eq_depth, "maximum recursion depth exceeded in comparison");
+    NestingGuard guard(eq_depth, "maximum recursion depth exceeded in comparison");
     bool eq = true;
     for (size_t i = 0; i < sa->items.size() && eq; ++i, poll_interrupt())  // Note [Polling long operations]
       eq = is_same_object(sa->items[i], sb->items[i]) || values_equal(sa->items[i], sb->items[i]);
@@ -563,7 +555,7 @@ size_t hash_value(const Value& v) {
     case ObjType::Tuple:
     case ObjType::Size:
     case ObjType::ReturnTypes: {
-      DepthGuard guard(hash_depth, "maximum recursion depth exceeded while calling a Python object");
+      NestingGuard guard(hash_depth, "maximum recursion depth exceeded while calling a Python object");
       size_t h = 0x345678;
       for (const Value& x : static_cast<SeqObj*>(o)->items) {
         poll_interrupt();  // Note [Polling long operations]

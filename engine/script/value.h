@@ -225,6 +225,7 @@ struct SetObj : Object {
   std::vector<Value> items() const;       // in iteration order
   void merge(const SetObj& other);        // adds other's items (set.update with a set)
   void reserve_for(size_t incoming);      // grows as CPython does before adding a dict's keys
+  void swap_table(SetObj& other);         // exchanges contents (CPython's set_swap_bodies)
 
  private:
   struct Entry {
@@ -419,6 +420,20 @@ inline void poll_interrupt() {
   const InterruptPoll& p = current_interrupt_poll();
   if (p.poll) p.poll(p.context);
 }
+
+// Bounds C++ recursion through nested containers (repr, ==, hash, deepcopy): past 300 levels,
+// Python's RecursionError with `message`.
+[[noreturn]] void raise_recursion_error(const char* message);
+struct NestingGuard {
+  NestingGuard(int& d, const char* message) : depth(d) {
+    if (depth >= 300) raise_recursion_error(message);
+    ++depth;
+  }
+  ~NestingGuard() { --depth; }
+  NestingGuard(const NestingGuard&) = delete;
+  NestingGuard& operator=(const NestingGuard&) = delete;
+  int& depth;
+};
 
 // ---- constructors ------------------------------------------------------------------------------
 Value make_str(std::string s);

@@ -72,7 +72,13 @@ class PrettyPrinter:
         rep = self._repr(object, context, level)
         max_width = self._width - indent - allowance
         if len(rep) > max_width:
-            p = _dispatch.get(type(object).__name__) if type(object) in _dispatch_types else None
+            t = type(object)
+            if t in _dispatch_types:
+                p = _dispatch[t.__name__]
+            elif t.__name__ in _collections_dispatch and getattr(t, "__module__", None) == "collections":
+                p = _collections_dispatch[t.__name__]
+            else:
+                p = None
             if p is not None:
                 context[objid] = 1
                 p(self, object, stream, indent, allowance, context, level + 1)
@@ -162,6 +168,37 @@ class PrettyPrinter:
             stream.append(rep)
         if level == 1:
             stream.append(')')
+
+    def _pprint_ordered_dict(self, object, stream, indent, allowance, context, level):
+        if not len(object):
+            stream.append(repr(object))
+            return
+        name = type(object).__name__
+        stream.append(name + '(')
+        self._format(list(object.items()), stream, indent + len(name) + 1, allowance + 1, context, level)
+        stream.append(')')
+
+    def _pprint_default_dict(self, object, stream, indent, allowance, context, level):
+        if not len(object):
+            stream.append(repr(object))
+            return
+        rdf = self._repr(object.default_factory, context, level)
+        name = type(object).__name__
+        indent += len(name) + 1
+        stream.append(name + '(' + rdf + ',\n' + ' ' * indent)
+        self._pprint_dict(object, stream, indent, allowance + 1, context, level)
+        stream.append(')')
+
+    def _pprint_counter(self, object, stream, indent, allowance, context, level):
+        if not len(object):
+            stream.append(repr(object))
+            return
+        name = type(object).__name__
+        stream.append(name + '({')
+        if self._indent_per_level > 1:
+            stream.append((self._indent_per_level - 1) * ' ')
+        self._format_dict_items(object.most_common(), stream, indent + len(name) + 1, allowance + 2, context, level)
+        stream.append('})')
 
     def _format_dict_items(self, items, stream, indent, allowance, context, level):
         indent += self._indent_per_level
@@ -287,6 +324,12 @@ _dispatch = {
     "set": PrettyPrinter._pprint_set,
     "frozenset": PrettyPrinter._pprint_set,
     "str": PrettyPrinter._pprint_str,
+}
+
+_collections_dispatch = {
+    "OrderedDict": PrettyPrinter._pprint_ordered_dict,
+    "defaultdict": PrettyPrinter._pprint_default_dict,
+    "Counter": PrettyPrinter._pprint_counter,
 }
 
 
