@@ -745,16 +745,8 @@ Value Interp::eval_comprehension(const CompExpr* c, Frame& f) {
   if (depth_ + 1 >= max_depth_) raise("RecursionError", "maximum recursion depth exceeded");  // the module frame counts too
 
   std::vector<std::shared_ptr<CellObj>> closure;
-  for (const auto& ref : info->free_vars) {
-    if (ref.from_enclosing_free) closure.push_back(f.free[ref.index]);
-    else closure.push_back(std::static_pointer_cast<CellObj>(f.locals[ref.index].obj_ref()));
-  }
-  std::vector<Value> locals(static_cast<size_t>(info->num_locals), Value::unbound());
-  for (int slot : info->cell_slots) {
-    auto cell = std::make_shared<CellObj>();
-    heap_.track(cell);
-    locals[slot] = Value(ObjRef(std::move(cell)));
-  }
+  std::vector<Value> locals;
+  comprehension_scope(info, f, closure, locals);
   const SourceFile* src = f.record->source;
   f.record->where = c->generators[0].iter;
   frames_.push_back(FrameRecord{src, info->name.c_str(), c});
@@ -784,6 +776,19 @@ Value Interp::eval_comprehension(const CompExpr* c, Frame& f) {
   --depth_;
   frames_.pop_back();
   return c->kind == ExprKind::ListComp ? make_list(std::move(items)) : result;
+}
+
+void Interp::comprehension_scope(const FunctionInfo* info, Frame& f, std::vector<std::shared_ptr<CellObj>>& closure, std::vector<Value>& locals) {
+  for (const auto& ref : info->free_vars) {
+    if (ref.from_enclosing_free) closure.push_back(f.free[ref.index]);
+    else closure.push_back(std::static_pointer_cast<CellObj>(f.locals[ref.index].obj_ref()));
+  }
+  locals.assign(static_cast<size_t>(info->num_locals), Value::unbound());
+  for (int slot : info->cell_slots) {
+    auto cell = std::make_shared<CellObj>();
+    heap_.track(cell);
+    locals[static_cast<size_t>(slot)] = Value(ObjRef(std::move(cell)));
+  }
 }
 
 // Runs a comprehension's nested loops (one iterator per `for` clause in `iters`, innermost

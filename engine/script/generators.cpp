@@ -62,16 +62,7 @@ Value Interp::make_generator_expression(const CompExpr* c, Frame& f) {
   g->source = f.record->source;
   g->program = f.func ? f.func->program : current_program_;
   g->qualname = f.func ? f.func->qualname + ".<locals>.<genexpr>" : "<genexpr>";
-  for (const auto& ref : info->free_vars) {
-    if (ref.from_enclosing_free) g->closure.push_back(f.free[ref.index]);
-    else g->closure.push_back(std::static_pointer_cast<CellObj>(f.locals[ref.index].obj_ref()));
-  }
-  g->locals.assign(static_cast<size_t>(info->num_locals), Value::unbound());
-  for (int slot : info->cell_slots) {
-    auto cell = std::make_shared<CellObj>();
-    heap_.track(cell);
-    g->locals[static_cast<size_t>(slot)] = Value(ObjRef(std::move(cell)));
-  }
+  comprehension_scope(info, f, g->closure, g->locals);
   g->iters.push_back(std::make_unique<Iter>(*this, first));  // iter() runs now, in the enclosing frame
   ObjRef o = g;
   heap_.track(o);

@@ -571,6 +571,9 @@ class Interp {
   Value eval_display(const Expr* e, Frame& f);  // list/tuple/dict displays
   Value eval_comprehension(const CompExpr* c, Frame& f);
   bool comprehension_step(const CompExpr* c, std::vector<std::unique_ptr<Iter>>& iters, Frame& inner, Value* elt, Value* value);
+  // A comprehension's scope: its closure (cells of the frame `f` it is defined in) and its
+  // locals, with fresh cells where inner scopes capture them.
+  void comprehension_scope(const FunctionInfo* info, Frame& f, std::vector<std::shared_ptr<CellObj>>& closure, std::vector<Value>& locals);
   Value make_generator(FunctionObj* fn, CallArgs& args);
   Value make_generator_expression(const CompExpr* c, Frame& f);
   bool run_generator_body(GeneratorObj* g, Frame& f, const Mark& m, Value& out);

@@ -16,6 +16,7 @@
 #include <unordered_map>
 
 #include "engine/allocation_limit.h"
+#include "engine/random/python_random.h"
 #include "engine/script/runtime.h"
 
 namespace gradlab::script {
@@ -25,39 +26,11 @@ constexpr size_t kMinSize = 8;
 constexpr size_t kLinearProbes = 9;
 constexpr int kPerturbShift = 5;
 constexpr uint64_t kHashModulus = (uint64_t{1} << 61) - 1;  // CPython's _PyHASH_MODULUS
-constexpr int kHashBits = 61;
 
 int64_t hash_int(int64_t i) {
   uint64_t mag = i < 0 ? uint64_t{0} - static_cast<uint64_t>(i) : static_cast<uint64_t>(i);
   int64_t h = static_cast<int64_t>(mag % kHashModulus);
   if (i < 0) h = -h;
-  return h == -1 ? -2 : h;
-}
-
-// CPython's hash of a float: its value as a fraction, reduced modulo 2**61 - 1.
-int64_t hash_float(double v) {
-  if (std::isinf(v)) return v > 0 ? 314159 : -314159;
-  if (std::isnan(v)) return 0;
-  int e;
-  double m = std::frexp(v, &e);
-  int sign = 1;
-  if (m < 0) {
-    sign = -1;
-    m = -m;
-  }
-  uint64_t x = 0;
-  while (m) {
-    x = ((x << 28) & kHashModulus) | x >> (kHashBits - 28);
-    m *= 268435456.0;
-    e -= 28;
-    auto y = static_cast<uint64_t>(m);
-    m -= static_cast<double>(y);
-    x += y;
-    if (x >= kHashModulus) x -= kHashModulus;
-  }
-  e = e >= 0 ? e % kHashBits : kHashBits - 1 - ((-1 - e) % kHashBits);
-  x = ((x << e) & kHashModulus) | x >> (kHashBits - e);
-  auto h = static_cast<int64_t>(x) * sign;
   return h == -1 ? -2 : h;
 }
 
@@ -68,8 +41,8 @@ int64_t python_hash(const Value& v) {
   if (v.is_intlike()) return hash_int(v.as_int());
   if (v.is_float()) {
     double d = v.as_float();
-    if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9.2e18) return hash_int(static_cast<int64_t>(d));
-    return hash_float(d);
+    if (std::isnan(d)) return 0;
+    return static_cast<int64_t>(random::python_float_hash(d));
   }
   if (auto* t = as_tuple(v); t && t->type == ObjType::Tuple) {  // CPython 3.8+'s xxHash-based tuple hash
     static thread_local int depth = 0;

@@ -377,7 +377,6 @@ std::string object_repr(const Object* o, bool as_str) {
              " object at " + address_of(o) + ">";
     case ObjType::Iterator: {
       const auto* it = static_cast<const IteratorObj*>(o);
-      if (std::string_view(it->kind) == "generator") return "<generator object <genexpr> at " + address_of(o) + ">";
       return std::string("<") + it->kind + " object at " + address_of(o) + ">";
     }
     case ObjType::DictView: {
