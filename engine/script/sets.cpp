@@ -230,17 +230,19 @@ void SetObj::reserve_for(size_t incoming) {
   if ((fill_ + incoming) * 5 >= (table_.size() - 1) * 3) resize((used_ + incoming) * 2);
 }
 
+// Sets join the Heap: `s.add(obj)` with `obj.s = s` is a cycle through an instance.
 Value make_set(const std::vector<Value>& items, bool frozen) {
-  auto s = std::make_shared<SetObj>(frozen);
-  for (const Value& v : items) s->add(v);
-  return Value(ObjRef(std::move(s)));
+  ObjRef o = std::make_shared<SetObj>(frozen);
+  if (Heap* heap = current_heap()) heap->track(o);
+  for (const Value& v : items) static_cast<SetObj*>(o.get())->add(v);
+  return Value(std::move(o));
 }
 
 namespace {
 
 SetObj& S(const Value& v) { return *v.as<SetObj>(); }
 
-Value new_set(bool frozen) { return Value(ObjRef(std::make_shared<SetObj>(frozen))); }
+Value new_set(bool frozen) { return make_set({}, frozen); }
 
 // set.update(other) / set(iterable): sets and dicts first make room, as in CPython.
 void update(Interp& in, SetObj& s, const Value& other) {
