@@ -410,9 +410,24 @@ Value b_round(Interp&, CallArgs& a) {
   raise_type_error(std::string("type ") + type_name(v) + " doesn't define __round__ method");
 }
 
+// An iterator that pulls its items from a generator one at a time (it may never end).
+Value lazy_iterator(Interp& in, const char* kind, const Value& source, std::function<bool(Iter&, Value&)> step) {
+  auto it = std::make_shared<Iter>(in, source);
+  Value r = make_iterator(kind, {});
+  r.as<IteratorObj>()->pull = [it, step = std::move(step)](Value& out) { return step(*it, out); };
+  return r;
+}
+
 Value b_enumerate(Interp& in, CallArgs& a) {
   Args args("enumerate", a, {"iterable", "start"}, 1, ArgStyle::Python);
   int64_t start = args.get(1) ? range_arg(*args.get(1)) : 0;
+  if (args.get(0)->as<GeneratorObj>())
+    return lazy_iterator(in, "enumerate", *args.get(0), [n = start](Iter& it, Value& out) mutable {
+      Value x;
+      if (!it.next(x)) return false;
+      out = make_tuple({Value(n++), std::move(x)});
+      return true;
+    });
   std::vector<Value> out;
   Iter it(in, *args.get(0));
   Value x;
@@ -484,6 +499,13 @@ Value b_all(Interp& in, CallArgs& a) {
 
 Value b_map(Interp& in, CallArgs& a) {
   if (a.npos < 2) raise_type_error("map() must have at least two arguments.");
+  if (a.npos == 2 && a.pos[1].as<GeneratorObj>())
+    return lazy_iterator(in, "map", a.pos[1], [&in, fn = a.pos[0]](Iter& it, Value& out) {
+      Value x;
+      if (!it.next(x)) return false;
+      out = in.call0(fn, {std::move(x)});
+      return true;
+    });
   std::vector<std::vector<Value>> cols;
   size_t n = SIZE_MAX;
   for (size_t i = 1; i < a.npos; ++i) {
@@ -501,6 +523,12 @@ Value b_map(Interp& in, CallArgs& a) {
 
 Value b_filter(Interp& in, CallArgs& a) {
   Args args("filter", a, {"function", "iterable"}, 2, ArgStyle::Python);
+  if (args.get(1)->as<GeneratorObj>())
+    return lazy_iterator(in, "filter", *args.get(1), [&in, fn = *args.get(0)](Iter& it, Value& out) {
+      while (it.next(out))
+        if (fn.is_none() ? truthy(out) : truthy(in.call0(fn, {out}))) return true;
+      return false;
+    });
   std::vector<Value> out;
   for (const Value& x : to_vector(in, *args.get(1))) {
     bool keep = args.get(0)->is_none() ? truthy(x) : truthy(in.call0(*args.get(0), {x}));
@@ -534,7 +562,7 @@ Value b_next(Interp& in, CallArgs& a) {
   }
   auto* it = args.get(0)->as<IteratorObj>();
   if (!it) raise_type_error(std::string("'") + type_name(*args.get(0)) + "' object is not an iterator");
-  if (it->next < it->items.size()) return it->items[it->next++];
+  if (Value out; it->advance(out)) return out;
   if (args.get(1)) return *args.get(1);
   raise("StopIteration", "");
 }

@@ -357,7 +357,7 @@ Value Interp::eval_subscript(const SubscriptExpr* s, Frame& f) {
       Value it = eval(static_cast<const StarredExpr*>(a)->value, f);
       f.record->where = a;
       if (!it.as<SeqObj>() && !it.as<RangeObj>() && !it.as<IteratorObj>() && !it.as<DictObj>() && !it.as<StrObj>() &&
-          !it.is_tensor() && !is_instance(it) && !it.as<DictViewObj>())
+          !it.is_tensor() && !is_instance(it) && !it.as<DictViewObj>() && !it.as<SetObj>() && !it.as<GeneratorObj>())
         raise_type_error(callable_name(callee) + " argument after * must be an iterable, not " + type_name(it));
       for (auto& v : to_vector(*this, it)) pos.push_back(std::move(v));
     } else {

@@ -581,8 +581,9 @@ bool contains(const Value& c, const Value& item) {
     return false;
   }
   if (auto* it = c.as<IteratorObj>()) {
-    while (it->next < it->items.size())
-      if (values_equal(it->items[it->next++], item)) return true;
+    Value x;
+    while (it->advance(x))
+      if (values_equal(x, item)) return true;
     return false;
   }
   raise_type_error(std::string("argument of type '") + type_name(c) + "' is not iterable");

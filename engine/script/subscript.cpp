@@ -535,10 +535,7 @@ bool Iter::next(Value& out) {
       if (i_ >= n_) return false;
       out = Value(select(hold_.as_tensor(), 0, i_++));
       return true;
-    case Kind::Iterator:
-      if (it_->next >= it_->items.size()) return false;
-      out = it_->items[it_->next++];
-      return true;
+    case Kind::Iterator: return it_->advance(out);
     case Kind::Protocol: {
       if (n_ < 0) {  // __getitem__ with 0, 1, 2, ...
         const Value* gi = class_lookup(hold_.as<InstanceObj>()->cls.get(), "__getitem__");

@@ -12,6 +12,7 @@
 // until then (and LeakSanitizer stays quiet under the fuzzer).
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -306,15 +307,28 @@ struct ContextObj : Object {
 };
 
 // enumerate/zip/reversed/map/filter objects and list/tuple iterators: a materialised sequence
-// of items consumed from `next`. `kind` is the Python type name ("enumerate").
+// of items consumed from `next`. `kind` is the Python type name ("enumerate"). Over a generator
+// (which may never end) enumerate/map/filter are lazy instead: `pull` makes each item on demand.
 struct IteratorObj : Object {
   IteratorObj(const char* k, std::vector<Value> v) : Object(ObjType::Iterator), kind(k), items(std::move(v)) {}
   ~IteratorObj() override;
   static bool matches(const Object& o) { return o.type == ObjType::Iterator; }
-  void clear_refs() override { items.clear(); }
+  void clear_refs() override {
+    items.clear();
+    pull = nullptr;
+  }
+  // The next item into `out`; false when exhausted.
+  bool advance(Value& out) {
+    if (next < items.size()) {
+      out = items[next++];
+      return true;
+    }
+    return pull && pull(out);
+  }
   const char* kind;
   std::vector<Value> items;
   size_t next = 0;
+  std::function<bool(Value&)> pull;
 };
 
 // dict.keys() / values() / items(): a snapshot printed as dict_keys([...]).
