@@ -189,6 +189,11 @@ Value Interp::get_attr(const Value& obj, const std::string& name) {
         if (name == "__func__") return m->func;
         return get_attr(m->func, name);
       }
+      case ObjType::Generator: {
+        Value v = generator_attribute(*this, obj, name);
+        if (!v.is_unbound()) return v;
+        break;
+      }
       case ObjType::Exception: {
         auto* e = static_cast<ExceptionObj*>(o);
         if (name == "args") return make_tuple(e->args);

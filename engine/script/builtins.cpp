@@ -556,9 +556,7 @@ Value b_next(Interp& in, CallArgs& a) {
     Value out;
     if (in.generator_next(g, out)) return out;
     if (args.get(1)) return *args.get(1);
-    PyError stop("StopIteration", g->return_value.is_none() ? "" : str(g->return_value));
-    stop.exc = std::make_shared<ExceptionObj>("StopIteration", g->return_value.is_none() ? std::vector<Value>{} : std::vector<Value>{g->return_value});
-    throw stop;
+    raise_stop_iteration(g);
   }
   auto* it = args.get(0)->as<IteratorObj>();
   if (!it) raise_type_error(std::string("'") + type_name(*args.get(0)) + "' object is not an iterator");

@@ -721,6 +721,16 @@ Value Interp::run_frame(FunctionObj* fn, Value* locals) {
   return std::move(frame.return_value);
 }
 
+namespace {
+// The cells an inner scope closes over: the defining frame's own cells, or cells it closes over.
+void capture_closure(const FunctionInfo* info, Frame& f, std::vector<std::shared_ptr<CellObj>>& closure) {
+  for (const auto& ref : info->free_vars) {
+    if (ref.from_enclosing_free) closure.push_back(f.free[ref.index]);
+    else closure.push_back(std::static_pointer_cast<CellObj>(f.locals[ref.index].obj_ref()));
+  }
+}
+}  // namespace
+
 Value Interp::make_function(const FunctionInfo* info, Frame& f, const Program* prog) {
   auto fn = std::make_shared<FunctionObj>();
   fn->program = f.func ? f.func->program : current_program_;
@@ -728,10 +738,7 @@ Value Interp::make_function(const FunctionInfo* info, Frame& f, const Program* p
   fn->defaults.resize(info->params.size(), Value::unbound());
   for (size_t i = 0; i < info->params.size(); ++i)
     if (info->params[i].default_value) fn->defaults[i] = eval(info->params[i].default_value, f);
-  for (const auto& ref : info->free_vars) {
-    if (ref.from_enclosing_free) fn->closure.push_back(f.free[ref.index]);
-    else fn->closure.push_back(std::static_pointer_cast<CellObj>(f.locals[ref.index].obj_ref()));
-  }
+  capture_closure(info, f, fn->closure);
   if (f.fn && f.fn->is_class) fn->qualname = f.func->qualname + "." + info->name;  // a method: A.f
   else fn->qualname = f.func ? f.func->qualname + ".<locals>." + info->name : info->name;
   ObjRef o = fn;
@@ -779,10 +786,7 @@ Value Interp::eval_comprehension(const CompExpr* c, Frame& f) {
 }
 
 void Interp::comprehension_scope(const FunctionInfo* info, Frame& f, std::vector<std::shared_ptr<CellObj>>& closure, std::vector<Value>& locals) {
-  for (const auto& ref : info->free_vars) {
-    if (ref.from_enclosing_free) closure.push_back(f.free[ref.index]);
-    else closure.push_back(std::static_pointer_cast<CellObj>(f.locals[ref.index].obj_ref()));
-  }
+  capture_closure(info, f, closure);
   locals.assign(static_cast<size_t>(info->num_locals), Value::unbound());
   for (int slot : info->cell_slots) {
     auto cell = std::make_shared<CellObj>();

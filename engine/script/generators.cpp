@@ -294,4 +294,51 @@ bool Interp::generator_flow(GeneratorObj* g, Frame& f, Flow fl) {
   }
 }
 
+namespace {
+// g.send(value): only None (the same as next(g)), since gradlab's yield expressions take no value.
+Value g_send(Interp& in, const Value& self, CallArgs& a) {
+  Args args("send", a, {"value"}, 1, ArgStyle::Python);
+  if (!args.get(0)->is_none()) raise_not_supported("generator.send() with a value other than None");
+  Value out;
+  auto* g = self.as<GeneratorObj>();
+  if (in.generator_next(g, out)) return out;
+  raise_stop_iteration(g);
+}
+
+// g.close(): finishes the generator. CPython raises GeneratorExit at the paused yield, which runs
+// the finally blocks around it; gradlab cannot, so closing one paused inside a try is refused.
+Value g_close(Interp&, const Value& self, CallArgs& a) {
+  Args args("close", a, {}, 0, ArgStyle::Python);
+  auto* g = self.as<GeneratorObj>();
+  if (g->state == GeneratorObj::State::Running) raise_value_error("generator already executing");
+  for (const auto& c : g->stack)
+    if (c.kind == GeneratorObj::Cursor::Kind::Try) raise_not_supported("generator.close() while paused inside a try statement");
+  g->clear_refs();
+  return Value();
+}
+}  // namespace
+
+void raise_stop_iteration(const GeneratorObj* g) {
+  bool none = g->return_value.is_none();
+  PyError stop("StopIteration", none ? "" : str(g->return_value));
+  stop.exc = std::make_shared<ExceptionObj>("StopIteration", none ? std::vector<Value>{} : std::vector<Value>{g->return_value});
+  throw stop;
+}
+
+Value generator_attribute(Interp& in, const Value& self, const std::string& name) {
+  auto* g = self.as<GeneratorObj>();
+  if (name == "__qualname__") return make_str(g->qualname);
+  if (name == "__name__") {
+    size_t dot = g->qualname.rfind('.');
+    return make_str(dot == std::string::npos ? g->qualname : g->qualname.substr(dot + 1));
+  }
+  if (name == "gi_running") return Value(g->state == GeneratorObj::State::Running);
+  if (name == "send") return Value(std::make_shared<BoundMethodObj>(self, g_send, "send"));
+  if (name == "close") return Value(std::make_shared<BoundMethodObj>(self, g_close, "close"));
+  if (name == "throw" || name == "gi_frame" || name == "gi_code" || name == "gi_yieldfrom" || name == "gi_suspended")
+    raise_not_supported("generator." + name);
+  (void)in;
+  return Value::unbound();
+}
+
 }  // namespace gradlab::script

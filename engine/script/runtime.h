@@ -442,6 +442,10 @@ struct GeneratorObj : Object {
   std::vector<std::shared_ptr<CellObj>> closure;
   std::vector<std::unique_ptr<Iter>> iters;
 };
+// g.__name__, g.__qualname__, g.gi_running, g.send(None), g.close(); unbound for other names.
+Value generator_attribute(Interp& in, const Value& g, const std::string& name);
+// StopIteration for an exhausted generator: its return value (if not None) as the message and `value`.
+[[noreturn]] void raise_stop_iteration(const GeneratorObj* g);
 
 // ---- the interpreter ------------------------------------------------------------------------------
 class Interp {
