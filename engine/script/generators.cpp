@@ -9,11 +9,12 @@
 // parser marks them: Stmt::contains_yield) are taken apart by the cursors; every other
 // statement runs through the ordinary exec(), so loops without a yield inside a generator run
 // at full speed. `yield` may stand where the parser allows it: as a statement (`yield x`,
-// `yield from it`) or as an assignment's value (`y = yield x`, which binds None: gradlab has
-// no send()); a generator may yield inside if/for/while blocks (with their else blocks) and a
+// `yield from it`) or as an assignment's value (`y = yield x`, which binds None: send() takes
+// only None, throw() is refused); a generator may yield inside if/for/while blocks (with their else blocks) and a
 // try's body, not inside `with` blocks or except/else/finally blocks (a clear SyntaxError).
 // A generator that is dropped while suspended inside `try: ... finally:` does not run its
-// finally block (CPython throws GeneratorExit into it).
+// finally block (CPython throws GeneratorExit into it), and close() there is refused.
+// enumerate/map/filter over a generator pull from it lazily (IteratorObj::pull).
 // An exception escaping a statement unwinds the cursor stack to the innermost try cursor and
 // runs that statement's handlers and finally block exactly as exec_try does. A resumption
 // pushes the generator's FrameRecord like a call, so tracebacks show the generator's frame
