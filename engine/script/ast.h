@@ -28,6 +28,7 @@ struct AstNode {
 enum class ExprKind : uint8_t {
   Constant, Name, Attribute, Subscript, Slice, Call, BinOp, UnaryOp, BoolOp, Compare, IfExp,
   Lambda, List, Tuple, Dict, JoinedStr, ListComp, GeneratorExp, DictComp, Starred,
+  Set, SetComp, NamedExpr, Yield,
 };
 enum class BinOpKind : uint8_t { Add, Sub, Mul, Div, FloorDiv, Mod, Pow, MatMul, LShift, RShift, BitOr, BitXor, BitAnd };
 enum class UnaryKind : uint8_t { Neg, Pos, Not, Invert };
@@ -125,7 +126,7 @@ struct IfExpExpr : Expr {
   Expr *test, *body, *orelse;
 };
 
-struct SeqExpr : Expr {  // List or Tuple display
+struct SeqExpr : Expr {  // List, Tuple or Set display
   SeqExpr(ExprKind k, SourceRange p) : Expr(k, p) {}
   std::vector<Expr*> elts;
   bool has_starred = false;
@@ -165,7 +166,23 @@ struct Comprehension {
   Expr* iter;
   std::vector<Expr*> ifs;
 };
-struct CompExpr : Expr {  // ListComp, GeneratorExp, DictComp
+// `target := value`: binds in the enclosing function scope, even inside a comprehension
+// (the parser lists the name in that function's walrus_names, so the resolver makes it local there).
+struct NamedExpr : Expr {
+  NamedExpr(SourceRange p, NameExpr* t, Expr* v) : Expr(ExprKind::NamedExpr, p), target(t), value(v) {}
+  NameExpr* target;
+  Expr* value;
+};
+
+// `yield value` / `yield from iterable`. Only whole statements (`yield x`, `y = yield x`) may
+// hold one: Note [Generators] in generators.cpp.
+struct YieldExpr : Expr {
+  YieldExpr(SourceRange p, Expr* v, bool from) : Expr(ExprKind::Yield, p), value(v), is_from(from) {}
+  Expr* value;  // may be null (a bare `yield`)
+  bool is_from;
+};
+
+struct CompExpr : Expr {  // ListComp, GeneratorExp, DictComp, SetComp
   CompExpr(ExprKind k, SourceRange p) : Expr(k, p) {}
   Expr* elt = nullptr;    // DictComp: the key
   Expr* value = nullptr;  // DictComp: the value
@@ -182,6 +199,7 @@ enum class StmtKind : uint8_t {
 struct Stmt : AstNode {
   Stmt(StmtKind k, SourceRange p) : kind(k), pos(p) {}
   StmtKind kind;
+  bool contains_yield = false;  // a yield in it (not in nested functions): Note [Generators]
   SourceRange pos;
 };
 using Block = std::vector<Stmt*>;
@@ -249,6 +267,8 @@ struct FunctionInfo : AstNode {
   Block body;
   bool is_lambda = false;
   bool is_class = false;            // a class body: run once, its locals become the class namespace
+  bool is_generator = false;        // its body yields: calling it makes a generator (Note [Generators])
+  std::vector<std::string> walrus_names;  // bound by `:=` in it or its comprehensions
   // ---- filled by the resolver ----
   int num_locals = 0;
   std::vector<std::string> local_names;  // slot → name (for UnboundLocalError messages)

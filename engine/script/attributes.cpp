@@ -13,8 +13,6 @@ bool name_in(const char* const* list, const std::string& name) {
   return false;
 }
 
-namespace {
-
 const char* const* dir_for(const Value& v) {
   if (v.is_tensor()) return names::kTensorDir;
   if (v.is_bool() || v.is_int()) return names::kIntDir;  // dir(bool) == dir(int) in Python 3.11
@@ -33,6 +31,8 @@ const char* const* dir_for(const Value& v) {
     default: return nullptr;
   }
 }
+
+namespace {
 
 [[noreturn]] void attribute_missing(const Value& obj, const std::string& name) {
   const char* const* dir = dir_for(obj);
@@ -213,9 +213,20 @@ Value Interp::get_attr(const Value& obj, const std::string& name) {
         if (name == "__func__") return m->func;
         return get_attr(m->func, name);
       }
-      case ObjType::Exception:
-        if (name == "args") return make_tuple(static_cast<ExceptionObj*>(o)->args);
+      case ObjType::Generator: {
+        Value v = generator_attribute(*this, obj, name);
+        if (!v.is_unbound()) return v;
         break;
+      }
+      case ObjType::Exception: {
+        auto* e = static_cast<ExceptionObj*>(o);
+        if (name == "args") return make_tuple(e->args);
+        // StopIteration.value (a generator's return value), SystemExit.code: the first argument
+        bool value_attr = (name == "value" && exception_name_is_a(e->type_name, "StopIteration")) ||
+                          (name == "code" && e->type_name == "SystemExit");
+        if (value_attr) return e->args.empty() ? Value() : e->args.size() == 1 || name == "value" ? e->args[0] : make_tuple(e->args);
+        break;
+      }
       default: break;
     }
     if (MethodFn m = find_py_method(o->type, name)) return Value(std::make_shared<BoundMethodObj>(obj, m, name));

@@ -267,6 +267,8 @@ Value b_len(Interp&, CallArgs& a) {
       case ObjType::Dict: return Value(static_cast<int64_t>(static_cast<DictObj*>(o)->entries.size()));
       case ObjType::Range: return Value(static_cast<RangeObj*>(o)->length());
       case ObjType::DictView: return Value(static_cast<int64_t>(static_cast<DictViewObj*>(o)->items.size()));
+      case ObjType::Set:
+      case ObjType::FrozenSet: return Value(static_cast<int64_t>(static_cast<SetObj*>(o)->size()));
       default: break;
     }
   }
@@ -297,6 +299,7 @@ Value b_abs(Interp&, CallArgs& a) {
 
 Value b_print(Interp& in, CallArgs& a) {
   std::string sep = " ", end = "\n";
+  Value file;  // print(..., file=f) calls f.write(text)
   for (size_t k = 0; k < a.nkw; ++k) {
     const std::string& n = a.kw_names[k];
     const Value& v = a.kw[k];
@@ -308,7 +311,7 @@ Value b_print(Interp& in, CallArgs& a) {
       target = *s;
     } else if (n == "flush") {
     } else if (n == "file") {
-      if (!v.is_none()) raise_not_supported("print(file=...)");
+      if (!v.is_none()) file = v;
     } else {
       raise_type_error("'" + n + "' is an invalid keyword argument for print()");
     }
@@ -320,6 +323,14 @@ Value b_print(Interp& in, CallArgs& a) {
     else out += str(a.pos[i]);
   }
   out += end;
+  if (!file.is_none()) {
+    std::vector<Value> text{make_str(std::move(out))};
+    CallArgs ca;
+    ca.pos = text.data();
+    ca.npos = 1;
+    in.call_method(file, "write", ca);
+    return Value();
+  }
   in.write(out);
   return Value();
 }
@@ -423,9 +434,24 @@ Value b_round(Interp&, CallArgs& a) {
   raise_type_error(std::string("type ") + type_name(v) + " doesn't define __round__ method");
 }
 
+// An iterator that pulls its items from a generator one at a time (it may never end).
+Value lazy_iterator(Interp& in, const char* kind, const Value& source, std::function<bool(Iter&, Value&)> step) {
+  auto it = std::make_shared<Iter>(in, source);
+  Value r = make_iterator(kind, {});
+  r.as<IteratorObj>()->pull = [it, step = std::move(step)](Value& out) { return step(*it, out); };
+  return r;
+}
+
 Value b_enumerate(Interp& in, CallArgs& a) {
   Args args("enumerate", a, {"iterable", "start"}, 1, ArgStyle::Python);
   int64_t start = args.get(1) ? range_arg(*args.get(1)) : 0;
+  if (args.get(0)->as<GeneratorObj>())
+    return lazy_iterator(in, "enumerate", *args.get(0), [n = start](Iter& it, Value& out) mutable {
+      Value x;
+      if (!it.next(x)) return false;
+      out = make_tuple({Value(n++), std::move(x)});
+      return true;
+    });
   std::vector<Value> out;
   Iter it(in, *args.get(0));
   Value x;
@@ -440,7 +466,8 @@ Value b_zip(Interp& in, CallArgs& a) {
   // and take only as many items from them as the shortest of the rest.
   for (int pass = 0; pass < 2; ++pass)
     for (size_t i = 0; i < a.npos; ++i) {
-      if (is_instance(a.pos[i]) != (pass == 1)) continue;
+      bool lazy = is_instance(a.pos[i]) || a.pos[i].as<GeneratorObj>();
+      if (lazy != (pass == 1)) continue;
       if (pass == 0 || n == SIZE_MAX) {
         cols[i] = to_vector(in, a.pos[i]);
       } else {
@@ -496,6 +523,13 @@ Value b_all(Interp& in, CallArgs& a) {
 
 Value b_map(Interp& in, CallArgs& a) {
   if (a.npos < 2) raise_type_error("map() must have at least two arguments.");
+  if (a.npos == 2 && a.pos[1].as<GeneratorObj>())
+    return lazy_iterator(in, "map", a.pos[1], [&in, fn = a.pos[0]](Iter& it, Value& out) {
+      Value x;
+      if (!it.next(x)) return false;
+      out = in.call0(fn, {std::move(x)});
+      return true;
+    });
   std::vector<std::vector<Value>> cols;
   size_t n = SIZE_MAX;
   for (size_t i = 1; i < a.npos; ++i) {
@@ -513,6 +547,12 @@ Value b_map(Interp& in, CallArgs& a) {
 
 Value b_filter(Interp& in, CallArgs& a) {
   Args args("filter", a, {"function", "iterable"}, 2, ArgStyle::Python);
+  if (args.get(1)->as<GeneratorObj>())
+    return lazy_iterator(in, "filter", *args.get(1), [&in, fn = *args.get(0)](Iter& it, Value& out) {
+      while (it.next(out))
+        if (fn.is_none() ? truthy(out) : truthy(in.call0(fn, {out}))) return true;
+      return false;
+    });
   std::vector<Value> out;
   for (const Value& x : to_vector(in, *args.get(1))) {
     bool keep = args.get(0)->is_none() ? truthy(x) : truthy(in.call0(*args.get(0), {x}));
@@ -536,9 +576,15 @@ Value b_next(Interp& in, CallArgs& a) {
       return *args.get(1);
     }
   }
+  if (auto* g = args.get(0)->as<GeneratorObj>()) {
+    Value out;
+    if (in.generator_next(g, out)) return out;
+    if (args.get(1)) return *args.get(1);
+    raise_stop_iteration(g);
+  }
   auto* it = args.get(0)->as<IteratorObj>();
   if (!it) raise_type_error(std::string("'") + type_name(*args.get(0)) + "' object is not an iterator");
-  if (it->next < it->items.size()) return it->items[it->next++];
+  if (Value out; it->advance(out)) return out;
   if (args.get(1)) return *args.get(1);
   raise("StopIteration", "");
 }
@@ -546,11 +592,11 @@ Value b_next(Interp& in, CallArgs& a) {
 Value b_iter(Interp& in, CallArgs& a) {
   Args args("iter", a, {"object"}, 1, ArgStyle::Python);
   const Value& v = *args.get(0);
-  if (v.as<IteratorObj>()) return v;
+  if (v.as<IteratorObj>() || v.as<GeneratorObj>()) return v;
   if (is_instance(v)) {
     Value r;
     if (call_dunder(in, v, "__iter__", {}, &r)) {
-      if (is_instance(r) ? !class_lookup(r.as<InstanceObj>()->cls.get(), "__next__") : !r.as<IteratorObj>())
+      if (is_instance(r) ? !class_lookup(r.as<InstanceObj>()->cls.get(), "__next__") : !r.as<IteratorObj>() && !r.as<GeneratorObj>())
         raise_type_error(std::string("iter() returned non-iterator of type '") + type_name(r) + "'");
       return r;
     }
@@ -558,7 +604,8 @@ Value b_iter(Interp& in, CallArgs& a) {
       raise_type_error(std::string("'") + type_name(v) + "' object is not iterable");
   }
   const char* kind = as_list(v) ? "list_iterator" : as_tuple(v) ? "tuple_iterator" : v.as<RangeObj>() ? "range_iterator"
-                   : v.as<StrObj>() ? "str_ascii_iterator" : v.as<DictObj>() ? "dict_keyiterator" : "iterator";
+                   : v.as<StrObj>() ? "str_ascii_iterator" : v.as<DictObj>() ? "dict_keyiterator"
+                   : v.as<SetObj>() ? "set_iterator" : "iterator";
   return make_iterator(kind, to_vector(in, v));
 }
 
@@ -578,6 +625,9 @@ bool isinstance_of(const Value& v, const Value& cls) {
     case TypeId::List: return as_list(v) != nullptr;
     case TypeId::Tuple: return as_tuple(v) != nullptr;
     case TypeId::Dict: return v.as<DictObj>() != nullptr;
+    case TypeId::Set: return v.as<SetObj>() && !v.as<SetObj>()->frozen();
+    case TypeId::FrozenSet: return v.as<SetObj>() && v.as<SetObj>()->frozen();
+    case TypeId::Generator: return v.as<GeneratorObj>() != nullptr;
     case TypeId::Range: return v.as<RangeObj>() != nullptr;
     case TypeId::Slice: return v.as<SliceObj>() != nullptr;
     case TypeId::Tensor: return v.is_tensor();
@@ -642,7 +692,7 @@ Value b_id(Interp&, CallArgs& a) {
 Value b_hash(Interp&, CallArgs& a) {
   Args args("hash", a, {"obj"}, 1, ArgStyle::Python);
   const Value& v = *args.get(0);
-  if (v.is_intlike()) return Value(v.as_int() == -1 ? int64_t{-2} : v.as_int());
+  if (v.is_number() || as_tuple(v) || v.as<SetObj>()) return Value(python_hash(v));  // CPython's own values
   return Value(static_cast<int64_t>(hash_value(v) & 0x7fffffffffffffffULL));
 }
 
@@ -769,6 +819,12 @@ Value builtin_type(TypeId id) {
       Value(std::make_shared<TypeObj>("module", TypeId::Module, nullptr)),
       Value(std::make_shared<TypeObj>("type", TypeId::Type, b_type)),
   };
+  static const Value set_type(std::make_shared<TypeObj>("set", TypeId::Set, [](Interp& in, CallArgs& a) { return set_constructor(in, a, false); }));
+  static const Value frozenset_type(std::make_shared<TypeObj>("frozenset", TypeId::FrozenSet, [](Interp& in, CallArgs& a) { return set_constructor(in, a, true); }));
+  static const Value generator_type(std::make_shared<TypeObj>("generator", TypeId::Generator, nullptr));
+  if (id == TypeId::Set) return set_type;
+  if (id == TypeId::FrozenSet) return frozenset_type;
+  if (id == TypeId::Generator) return generator_type;
   size_t i = static_cast<size_t>(id);
   return i < std::size(types) ? types[i] : Value();
 }
@@ -828,6 +884,9 @@ Value type_of(const Value& v) {
       return other_type(type_name(v), "builtins");
     }
     case ObjType::Random: return random_type();
+    case ObjType::Set: return builtin_type(TypeId::Set);
+    case ObjType::FrozenSet: return builtin_type(TypeId::FrozenSet);
+    case ObjType::Generator: return builtin_type(TypeId::Generator);
     default: return other_type(type_name(v), "builtins");
   }
 }
@@ -905,6 +964,8 @@ void install_builtins(Interp& in) {
   b["list"] = builtin_type(TypeId::List);
   b["tuple"] = builtin_type(TypeId::Tuple);
   b["dict"] = builtin_type(TypeId::Dict);
+  b["set"] = builtin_type(TypeId::Set);
+  b["frozenset"] = builtin_type(TypeId::FrozenSet);
   b["range"] = builtin_type(TypeId::Range);
   b["type"] = builtin_type(TypeId::Type);
   b["slice"] = builtin_type(TypeId::Slice);
@@ -918,6 +979,7 @@ void install_builtins(Interp& in) {
   install_exceptions(in, std::make_index_sequence<std::size(kExceptionNames)>{});
   install_class_builtins(in);
   install_extra_builtins(in);
+  install_dir_builtin(in);
 }
 
 }  // namespace gradlab::script

@@ -95,6 +95,28 @@ Value make_time_module(Interp&) {
   return Value(std::static_pointer_cast<Object>(m));
 }
 
+// sys.argv is [the script's path]; sys.stdout.write prints, sys.stderr.write goes where
+// warnings go (the CLI's stderr).
+void sys_module_ready(Interp& in, ModuleObj& sys) {
+  std::string script = in.current_program_ ? in.current_program_->source->filename : "";
+  sys.attrs["argv"] = make_list({make_str(script)});
+  auto writer = [](bool to_stderr) {
+    BuiltinFn out = [](Interp& in, CallArgs& a) -> Value {
+      in.write(*as_str(a.pos[0]));
+      return Value();
+    };
+    BuiltinFn err = [](Interp& in, CallArgs& a) -> Value {
+      const std::string& s = *as_str(a.pos[0]);
+      if (in.warning_sink_) in.warning_sink_(s);
+      else in.captured_warnings_ += s;
+      return Value();
+    };
+    return Value(std::make_shared<BuiltinObj>("write", to_stderr ? err : out));
+  };
+  in.set_attr(sys.attrs["stdout"], "_write", writer(false));
+  in.set_attr(sys.attrs["stderr"], "_write", writer(true));
+}
+
 void install_extra_builtins(Interp& in) {
   auto& b = in.builtins_;
   b["hex"] = Value(std::make_shared<BuiltinObj>("hex", b_hex));

@@ -186,8 +186,14 @@ Value Interp::eval(const Expr* e, Frame& f) {
     case ExprKind::Dict: return eval_display(e, f);
     case ExprKind::JoinedStr: return eval_fstring(static_cast<const JoinedStrExpr*>(e), f);
     case ExprKind::ListComp:
-    case ExprKind::GeneratorExp:
+    case ExprKind::SetComp:
     case ExprKind::DictComp: return eval_comprehension(static_cast<const CompExpr*>(e), f);
+    case ExprKind::GeneratorExp: return make_generator_expression(static_cast<const CompExpr*>(e), f);
+    case ExprKind::Set: return eval_display(e, f);
+    case ExprKind::NamedExpr: return eval_named(static_cast<const NamedExpr*>(e), f);
+    case ExprKind::Yield:
+      f.record->where = e;
+      raise("SystemError", "yield outside a generator statement");
     case ExprKind::Slice: {
       auto* s = static_cast<const SliceExpr*>(e);
       Value a = s->lower ? eval(s->lower, f) : Value();
@@ -201,6 +207,26 @@ Value Interp::eval(const Expr* e, Frame& f) {
   }
   return Value();
 }
+
+namespace {
+// Whether CPython's compiler folds `e` to a constant: literals, and signs, arithmetic and
+// tuples of them.
+bool folds_to_constant(const Expr* e) {
+  switch (e->kind) {
+    case ExprKind::Constant: return true;
+    case ExprKind::UnaryOp: return static_cast<const UnaryExpr*>(e)->op != UnaryKind::Not && folds_to_constant(static_cast<const UnaryExpr*>(e)->operand);
+    case ExprKind::BinOp: {
+      auto* b = static_cast<const BinOpExpr*>(e);
+      return folds_to_constant(b->left) && folds_to_constant(b->right);
+    }
+    case ExprKind::Tuple: {
+      auto* t = static_cast<const SeqExpr*>(e);
+      return !t->has_starred && std::all_of(t->elts.begin(), t->elts.end(), folds_to_constant);
+    }
+    default: return false;
+  }
+}
+}  // namespace
 
 // List, tuple and dict displays (out of eval's frame: their temporaries would otherwise cost
 // stack space at every level of a deep expression).
@@ -220,8 +246,18 @@ Value Interp::eval(const Expr* e, Frame& f) {
         items.push_back(eval(x, f));
       }
     }
-    return e->kind == ExprKind::List ? make_list(std::move(items)) : make_tuple(std::move(items));
+    if (e->kind == ExprKind::Set) {
+      f.record->where = e;
+      if (items.size() <= 2 || !std::all_of(s->elts.begin(), s->elts.end(), folds_to_constant)) return make_set(items, false);
+      // CPython compiles a display of 3+ constants to a frozenset constant, which its compiler
+      // rebuilds from its own iteration order; the set is then a copy of that (Note [Set order]).
+      Value constant = make_set(make_set(items, true).as<SetObj>()->items(), true);
+      Value result = make_set({}, false);
+      result.as<SetObj>()->merge(*constant.as<SetObj>());
+      return result;
     }
+    return e->kind == ExprKind::List ? make_list(std::move(items)) : make_tuple(std::move(items));
+  }
   {
     auto* d = static_cast<const DictExpr*>(e);
     Value result = make_dict();
@@ -322,7 +358,7 @@ Value Interp::eval_subscript(const SubscriptExpr* s, Frame& f) {
       Value it = eval(static_cast<const StarredExpr*>(a)->value, f);
       f.record->where = a;
       if (!it.as<SeqObj>() && !it.as<RangeObj>() && !it.as<IteratorObj>() && !it.as<DictObj>() && !it.as<StrObj>() &&
-          !it.is_tensor() && !is_instance(it) && !it.as<DictViewObj>())
+          !it.is_tensor() && !is_instance(it) && !it.as<DictViewObj>() && !it.as<SetObj>() && !it.as<GeneratorObj>())
         raise_type_error(callable_name(callee) + " argument after * must be an iterable, not " + type_name(it));
       for (auto& v : to_vector(*this, it)) pos.push_back(std::move(v));
     } else {
@@ -637,8 +673,15 @@ struct KeepOnUnwind {
 };
 }  // namespace
 
+[[gnu::noinline]] Value Interp::eval_named(const NamedExpr* n, Frame& f) {
+  Value v = eval(n->value, f);
+  store_name(n->target, v, f);
+  return v;
+}
+
 Value Interp::call_function(FunctionObj* fn, CallArgs& args) {
   const FunctionInfo* info = fn->info;
+  if (info->is_generator) return make_generator(fn, args);
   if (depth_ + 1 >= max_depth_) raise("RecursionError", "maximum recursion depth exceeded");  // the module frame counts too
   check_interrupt();
   constexpr size_t kInlineLocals = 8;
@@ -682,6 +725,16 @@ Value Interp::run_frame(FunctionObj* fn, Value* locals) {
   return std::move(frame.return_value);
 }
 
+namespace {
+// The cells an inner scope closes over: the defining frame's own cells, or cells it closes over.
+void capture_closure(const FunctionInfo* info, Frame& f, std::vector<std::shared_ptr<CellObj>>& closure) {
+  for (const auto& ref : info->free_vars) {
+    if (ref.from_enclosing_free) closure.push_back(f.free[ref.index]);
+    else closure.push_back(std::static_pointer_cast<CellObj>(f.locals[ref.index].obj_ref()));
+  }
+}
+}  // namespace
+
 Value Interp::make_function(const FunctionInfo* info, Frame& f, const Program* prog) {
   auto fn = std::make_shared<FunctionObj>();
   fn->program = f.func ? f.func->program : current_program_;
@@ -689,10 +742,7 @@ Value Interp::make_function(const FunctionInfo* info, Frame& f, const Program* p
   fn->defaults.resize(info->params.size(), Value::unbound());
   for (size_t i = 0; i < info->params.size(); ++i)
     if (info->params[i].default_value) fn->defaults[i] = eval(info->params[i].default_value, f);
-  for (const auto& ref : info->free_vars) {
-    if (ref.from_enclosing_free) fn->closure.push_back(f.free[ref.index]);
-    else fn->closure.push_back(std::static_pointer_cast<CellObj>(f.locals[ref.index].obj_ref()));
-  }
+  capture_closure(info, f, fn->closure);
   if (f.fn && f.fn->is_class) fn->qualname = f.func->qualname + "." + info->name;  // a method: A.f
   else fn->qualname = f.func ? f.func->qualname + ".<locals>." + info->name : info->name;
   ObjRef o = fn;
@@ -706,16 +756,8 @@ Value Interp::eval_comprehension(const CompExpr* c, Frame& f) {
   if (depth_ + 1 >= max_depth_) raise("RecursionError", "maximum recursion depth exceeded");  // the module frame counts too
 
   std::vector<std::shared_ptr<CellObj>> closure;
-  for (const auto& ref : info->free_vars) {
-    if (ref.from_enclosing_free) closure.push_back(f.free[ref.index]);
-    else closure.push_back(std::static_pointer_cast<CellObj>(f.locals[ref.index].obj_ref()));
-  }
-  std::vector<Value> locals(static_cast<size_t>(info->num_locals), Value::unbound());
-  for (int slot : info->cell_slots) {
-    auto cell = std::make_shared<CellObj>();
-    heap_.track(cell);
-    locals[slot] = Value(ObjRef(std::move(cell)));
-  }
+  std::vector<Value> locals;
+  comprehension_scope(info, f, closure, locals);
   const SourceFile* src = f.record->source;
   f.record->where = c->generators[0].iter;
   frames_.push_back(FrameRecord{src, info->name.c_str(), c});
@@ -728,11 +770,39 @@ Value Interp::eval_comprehension(const CompExpr* c, Frame& f) {
   ++depth_;
 
   std::vector<Value> items;
-  Value dict = c->kind == ExprKind::DictComp ? make_dict() : Value();
-  // Nested loops, one per `for` clause, written iteratively over a stack of cursors.
+  Value result = c->kind == ExprKind::DictComp ? make_dict() : c->kind == ExprKind::SetComp ? make_set({}, false) : Value();
   std::vector<std::unique_ptr<Iter>> iters;
   inner.record->where = c->generators[0].iter;
   iters.push_back(std::make_unique<Iter>(*this, first));
+  Value elt, value;
+  while (comprehension_step(c, iters, inner, &elt, &value)) {
+    if (c->kind == ExprKind::ListComp) {
+      items.push_back(std::move(elt));
+      continue;
+    }
+    inner.record->where = c->elt;
+    if (c->kind == ExprKind::DictComp) result.as<DictObj>()->set(elt, std::move(value));
+    else result.as<SetObj>()->add(elt);
+  }
+  --depth_;
+  frames_.pop_back();
+  return c->kind == ExprKind::ListComp ? make_list(std::move(items)) : result;
+}
+
+void Interp::comprehension_scope(const FunctionInfo* info, Frame& f, std::vector<std::shared_ptr<CellObj>>& closure, std::vector<Value>& locals) {
+  capture_closure(info, f, closure);
+  locals.assign(static_cast<size_t>(info->num_locals), Value::unbound());
+  for (int slot : info->cell_slots) {
+    auto cell = std::make_shared<CellObj>();
+    heap_.track(cell);
+    locals[static_cast<size_t>(slot)] = Value(ObjRef(std::move(cell)));
+  }
+}
+
+// Runs a comprehension's nested loops (one iterator per `for` clause in `iters`, innermost
+// last) to its next element: true with the element in *elt (and a dict comprehension's value
+// in *value), false once every loop is done. Lazy generator expressions call it once per item.
+bool Interp::comprehension_step(const CompExpr* c, std::vector<std::unique_ptr<Iter>>& iters, Frame& inner, Value* elt, Value* value) {
   Value item;
   while (!iters.empty()) {
     size_t level = iters.size() - 1;
@@ -757,20 +827,11 @@ Value Interp::eval_comprehension(const CompExpr* c, Frame& f) {
       iters.push_back(std::make_unique<Iter>(*this, next_iter));
       continue;
     }
-    if (c->kind == ExprKind::DictComp) {
-      Value k = eval(c->elt, inner);
-      Value v = eval(c->value, inner);
-      inner.record->where = c->elt;
-      dict.as<DictObj>()->set(k, std::move(v));
-    } else {
-      items.push_back(eval(c->elt, inner));
-    }
+    *elt = eval(c->elt, inner);
+    if (c->value) *value = eval(c->value, inner);
+    return true;
   }
-  --depth_;
-  frames_.pop_back();
-  if (c->kind == ExprKind::DictComp) return dict;
-  if (c->kind == ExprKind::ListComp) return make_list(std::move(items));
-  return make_iterator("generator", std::move(items));
+  return false;
 }
 
 Value Interp::eval_fstring(const JoinedStrExpr* j, Frame& f) {

@@ -119,44 +119,65 @@ const char kDirectCause[] = "\nThe above exception was the direct cause of the f
 
 Flow Interp::exec_try(const TryStmt* s, Frame& f) {
   Mark m = mark();
-  Flow fl = Flow::Normal;
+  Flow fl;
   try {
-    try {
-      fl = exec_block(s->body, f);
-    } catch (const gradlab::Error& e) {
-      if (interrupted_ || s->handlers.empty()) throw;
-      fl = exec_handlers(s, f, e, m);
-      if (s->finalbody.empty()) return fl;
-      goto finally;
-    }
-    if (fl == Flow::Normal) fl = exec_block(s->orelse, f);
+    fl = exec_block(s->body, f);
   } catch (const gradlab::Error& e) {
-    if (interrupted_ || s->finalbody.empty()) throw;
-    // `finally` runs with the exception pending, then re-raises it unless it returns or breaks.
-    size_t first = m.frames - 1;
-    std::vector<FrameRecord> records(frames_.begin() + static_cast<std::ptrdiff_t>(first), frames_.end());
-    PyError pending = to_pyerror(e);
-    restore(m);
-    Flow ff;
-    try {
-      ff = exec_block(s->finalbody, f);
-    } catch (const gradlab::Error& e2) {
-      if (interrupted_) throw;
-      PyError ne = to_pyerror(e2);
-      if (ne.context.empty() && !ne.explicit_cause) ne.context = exception_report(pending, records) + kDuringHandling;
-      throw ne;
-    }
-    if (ff != Flow::Normal) return ff;
-    frames_.resize(first);
-    frames_.insert(frames_.end(), records.begin(), records.end());
-    throw pending;
+    if (interrupted_) throw;
+    return exec_try_exception(s, f, e, m);
   }
-finally:
+  return exec_try_tail(s, f, fl, m);
+}
+
+Flow Interp::exec_try_exception(const TryStmt* s, Frame& f, const gradlab::Error& e, const Mark& m) {
+  if (s->handlers.empty()) return exec_finally_pending(s, f, e, m);
+  Flow fl;
+  try {
+    fl = exec_handlers(s, f, e, m);
+  } catch (const gradlab::Error& e2) {
+    if (interrupted_ || s->finalbody.empty()) throw;
+    return exec_finally_pending(s, f, e2, m);
+  }
   if (!s->finalbody.empty()) {
     Flow ff = exec_block(s->finalbody, f);
     if (ff != Flow::Normal) return ff;
   }
   return fl;
+}
+
+Flow Interp::exec_try_tail(const TryStmt* s, Frame& f, Flow fl, const Mark& m) {
+  try {
+    if (fl == Flow::Normal) fl = exec_block(s->orelse, f);
+  } catch (const gradlab::Error& e) {
+    if (interrupted_ || s->finalbody.empty()) throw;
+    return exec_finally_pending(s, f, e, m);
+  }
+  if (!s->finalbody.empty()) {
+    Flow ff = exec_block(s->finalbody, f);
+    if (ff != Flow::Normal) return ff;
+  }
+  return fl;
+}
+
+// `finally` runs with the exception pending, then re-raises it unless it returns or breaks.
+Flow Interp::exec_finally_pending(const TryStmt* s, Frame& f, const gradlab::Error& e, const Mark& m) {
+  size_t first = m.frames - 1;
+  std::vector<FrameRecord> records(frames_.begin() + static_cast<std::ptrdiff_t>(first), frames_.end());
+  PyError pending = to_pyerror(e);
+  restore(m);
+  Flow ff;
+  try {
+    ff = exec_block(s->finalbody, f);
+  } catch (const gradlab::Error& e2) {
+    if (interrupted_) throw;
+    PyError ne = to_pyerror(e2);
+    if (ne.context.empty() && !ne.explicit_cause) ne.context = exception_report(pending, records) + kDuringHandling;
+    throw ne;
+  }
+  if (ff != Flow::Normal) return ff;
+  frames_.resize(first);
+  frames_.insert(frames_.end(), records.begin(), records.end());
+  throw pending;
 }
 
 Flow Interp::exec_handlers(const TryStmt* s, Frame& f, const gradlab::Error& e, const Mark& m) {

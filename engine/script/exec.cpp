@@ -188,7 +188,7 @@ void Interp::unpack(const std::vector<Expr*>& targets, const Value& v, Frame& f,
   } else {
     f.record->where = whole;
     if (!v.is_tensor() && !v.as<RangeObj>() && !v.as<StrObj>() && !v.as<DictObj>() && !v.as<IteratorObj>() && !v.as<DictViewObj>() &&
-        !is_instance(v))
+        !is_instance(v) && !v.as<SetObj>() && !v.as<GeneratorObj>())
       raise_type_error(std::string("cannot unpack non-iterable ") + type_name(v) + " object");
     owned = to_vector(*this, v);
     items = &owned;

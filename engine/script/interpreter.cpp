@@ -101,8 +101,11 @@ Value Interp::module(const std::string& name) {
     m = make_random_module(*this);
   } else if (name == "typing") {
     m = typing_module();
+  } else if (name == "copy") {
+    m = make_copy_module(*this);
   } else if (Value py = python_module(*this, name); !py.is_none()) {
     m = std::move(py);
+    if (name == "sys") sys_module_ready(*this, *m.as<ModuleObj>());
   } else if (name.rfind("torch.", 0) == 0) {
     // Submodules hang off their parent's attributes (torch.nn, torch.nn.functional, ...).
     size_t dot = name.rfind('.');
@@ -141,7 +144,7 @@ Value Interp::import_module(const std::string& dotted, const SourceRange& where)
     raise("ModuleNotFoundError", "No module named '" + dotted + "'");
   }
   if (top != dotted && !module(top).is_none()) raise_not_supported("the module " + dotted);  // collections.abc
-  static const char* const kStdlib[] = {"os", "sys", "dataclasses", "copy", "json", "re",
+  static const char* const kStdlib[] = {"os", "dataclasses", "json", "re",
                                         "string", "statistics", "operator", "numbers", "pathlib", "datetime", "fractions", "decimal", "cmath", nullptr};
   if (name_in(kStdlib, top)) raise_not_supported("the '" + top + "' module");
   raise("ModuleNotFoundError", "No module named '" + dotted + "'");

@@ -236,6 +236,10 @@ Value binary_op(BinOpKind op, const Value& a, const Value& b, bool augmented) {
     }
     unsupported_operands(augmented ? (std::string(binop_symbol(op)) + "=").c_str() : binop_symbol(op), a, b);
   }
+  if (a.as<SetObj>()) {
+    Value r = set_binary_op(op, a, b, augmented);
+    if (!r.is_unbound()) return r;
+  }
   // Sequences
   switch (op) {
     case BinOpKind::Add: {
@@ -487,6 +491,8 @@ bool compare_op(CmpKind op, const Value& a, const Value& b, bool condition) {
   auto* x = a.as<SeqObj>();
   auto* y = b.as<SeqObj>();
   if (x && y && x->is_list() == y->is_list()) return seq_less(x->items, y->items, op, sym);
+  bool handled;
+  if (bool r = set_compare(op, a, b, &handled); handled) return r;
   int c = three_way(a, b, sym);
   if (c == 2) return false;
   switch (op) {
@@ -566,9 +572,18 @@ bool contains(const Value& c, const Value& item) {
       if (v == x) return true;
     return false;
   }
+  if (auto* s = c.as<SetObj>()) return s->contains(item);
+  if (c.as<GeneratorObj>()) {
+    Iter it(*current_interp(), c);
+    Value x;
+    while (it.next(x))
+      if (is_same_object(x, item) || values_equal(x, item)) return true;
+    return false;
+  }
   if (auto* it = c.as<IteratorObj>()) {
-    while (it->next < it->items.size())
-      if (values_equal(it->items[it->next++], item)) return true;
+    Value x;
+    while (it->advance(x))
+      if (values_equal(x, item)) return true;
     return false;
   }
   raise_type_error(std::string("argument of type '") + type_name(c) + "' is not iterable");

@@ -134,7 +134,15 @@ class Parser {
   }
 
   // ---- statements ----
+  // A statement, marked when it holds a `yield` (Note [Generators]).
   void parse_statement(Block& out) {
+    int yields_before = yield_count_;
+    size_t n = out.size();
+    parse_statement_inner(out);
+    if (yield_count_ != yields_before && out.size() == n + 1) out.back()->contains_yield = true;
+  }
+
+  void parse_statement_inner(Block& out) {
     const Token& t = cur();
     if (t.kind == Tok::Indent) {
       SourceRange r = t.pos;
@@ -168,7 +176,9 @@ class Parser {
 
   void parse_simple_stmts(Block& out) {
     while (true) {
+      int yields_before = yield_count_;
       Stmt* s = parse_simple_stmt();
+      if (yield_count_ != yields_before) s->contains_yield = true;
       out.push_back(s);
       if (accept_op(Op::Semi)) {
         if (s->kind == StmtKind::Expr) static_cast<ExprStmt*>(s)->semicolon = true;
@@ -230,7 +240,11 @@ class Parser {
           }
           return prog_.make<RaiseStmt>(start, e);
         }
-        case Kw::Yield: unsupported(t, "'yield'");
+        case Kw::Yield: {
+          Expr* y = parse_yield();
+          if (!at_op(Op::Equal) && !is_augassign(cur(), nullptr) && !at_op(Op::Colon)) return prog_.make<ExprStmt>(y->pos, y);
+          error_at(cur(), "invalid syntax");
+        }
         case Kw::Await: unsupported(t, "'await'");
         default: break;
       }
@@ -239,6 +253,8 @@ class Parser {
   }
 
   static bool is_augassign(const Token& t, BinOpKind* op) {
+    BinOpKind unused;
+    if (!op) op = &unused;
     if (t.kind != Tok::Op) return false;
     switch (t.op) {
       case Op::PlusEqual: *op = BinOpKind::Add; return true;
@@ -287,7 +303,10 @@ class Parser {
       auto* s = prog_.make<AssignStmt>(first->pos);
       std::vector<Expr*> chain{first};
       while (accept_op(Op::Equal)) {
-        if (at_kw(Kw::Yield)) unsupported(cur(), "'yield'");
+        if (at_kw(Kw::Yield)) {
+          chain.push_back(parse_yield());  // x = yield v: the yield ends the statement
+          break;
+        }
         chain.push_back(parse_star_expressions());
       }
       s->value = chain.back();
@@ -347,6 +366,10 @@ class Parser {
       case ExprKind::Subscript: return "subscript";
       case ExprKind::Starred: return "starred";
       case ExprKind::Slice: return "slice";
+      case ExprKind::Set: return "set display";
+      case ExprKind::SetComp: return "set comprehension";
+      case ExprKind::NamedExpr: return "named expression";
+      case ExprKind::Yield: return "yield expression";
     }
     return "expression";
   }
@@ -513,6 +536,7 @@ class Parser {
   }
 
   void parse_if(Block& out, bool is_elif) {
+    int yields_before = yield_count_;
     const Token& kw = cur();
     int line = kw.pos.line;
     advance();
@@ -527,6 +551,7 @@ class Parser {
       advance();
       parse_block(s->orelse, "'else' statement", eline);
     }
+    if (yield_count_ != yields_before) s->contains_yield = true;
   }
 
   void parse_while(Block& out) {
@@ -608,7 +633,9 @@ class Parser {
       s->items.push_back(item);
       if (!accept_op(Op::Comma)) break;
     }
+    int yields_before = yield_count_;
     parse_block(s->body, "'with' statement", line);
+    if (yield_count_ != yields_before) unsupported(kw, "'yield' inside a 'with' block");
     out.push_back(s);
   }
 
@@ -716,9 +743,12 @@ class Parser {
     }
     s->pos = span(kw.pos, prev().pos);
     int saved_loops = loop_depth_, saved_functions = function_depth_;
+    FunctionInfo* saved_fn = current_fn_;
     loop_depth_ = 0;
     function_depth_ = 0;  // `return` in a class body is outside a function
+    current_fn_ = body;
     parse_block(body->body, "class definition", line);
+    current_fn_ = saved_fn;
     loop_depth_ = saved_loops;
     function_depth_ = saved_functions;
     out.push_back(s);
@@ -730,6 +760,7 @@ class Parser {
     advance();
     auto* s = prog_.make<TryStmt>(kw.pos);
     parse_block(s->body, "'try' statement", line);
+    int yields_in_body = yield_count_;  // generators may yield in a try's body only
     bool bare_seen = false;
     while (at_kw(Kw::Except)) {
       ExceptHandler h;
@@ -765,6 +796,7 @@ class Parser {
       parse_block(s->finalbody, "'finally' statement", fline);
     }
     if (s->handlers.empty() && s->finalbody.empty()) error_at(cur(), "expected 'except' or 'finally' block");
+    if (yield_count_ != yields_in_body) unsupported(kw, "'yield' inside 'except', 'else' or 'finally' blocks");
     out.push_back(s);
   }
 
@@ -784,11 +816,16 @@ class Parser {
     expect_op(Op::RPar);
     if (accept_op(Op::Arrow)) parse_expression();
     auto* s = prog_.make<FunctionDefStmt>(span(kw.pos, prev().pos), fn, target);
-    int saved_loops = loop_depth_;
+    int saved_loops = loop_depth_, saved_yields = yield_count_;
+    FunctionInfo* saved_fn = current_fn_;
     loop_depth_ = 0;
+    current_fn_ = fn;
     ++function_depth_;
     parse_block(fn->body, "function definition", line);
     --function_depth_;
+    fn->is_generator = yield_count_ != saved_yields;
+    yield_count_ = saved_yields;
+    current_fn_ = saved_fn;
     loop_depth_ = saved_loops;
     out.push_back(s);
   }
@@ -843,8 +880,27 @@ class Parser {
 
   Expr* parse_named_expression() {
     Expr* e = parse_expression();
-    if (at_op(Op::ColonEqual)) unsupported(cur(), "the walrus operator ':='");
-    return e;
+    if (!at_op(Op::ColonEqual)) return e;
+    if (e->kind != ExprKind::Name) error_range(e->pos, std::string("cannot use assignment expressions with ") + expr_description(e));
+    advance();
+    Expr* v = parse_expression();
+    auto* target = static_cast<NameExpr*>(e);
+    if (current_fn_) current_fn_->walrus_names.push_back(target->id);
+    return with_depth(prog_.make<NamedExpr>(span(e->pos, v->pos), target, v), {v});
+  }
+
+  // `yield`, `yield value` or `yield from iterable`, as a statement or an assignment's value.
+  Expr* parse_yield() {
+    const Token& kw = cur();
+    advance();
+    ++yield_count_;
+    bool from = accept_kw(Kw::From);
+    Expr* v = nullptr;
+    if (from) v = parse_expression();
+    else if (starts_expression(cur())) v = parse_star_expressions();
+    SourceRange r = v ? span(kw.pos, v->pos) : kw.pos;
+    if (function_depth_ == 0) error_range(r, "'yield' outside function");
+    return with_depth(prog_.make<YieldExpr>(r, v, from), {v});
   }
 
   Expr* parse_expression() {
@@ -872,10 +928,13 @@ class Parser {
     parse_params(fn, true);
     if (!accept_op(Op::Colon)) error_at(cur(), "expected ':'");
     int saved_loops = loop_depth_;
+    FunctionInfo* saved_fn = current_fn_;
     loop_depth_ = 0;
+    current_fn_ = fn;
     ++function_depth_;
     Expr* body = parse_expression();
     --function_depth_;
+    current_fn_ = saved_fn;
     loop_depth_ = saved_loops;
     fn->body.push_back(prog_.make<ReturnStmt>(body->pos, body));
     return with_depth(prog_.make<LambdaExpr>(span(kw.pos, body->pos), fn), {body});
@@ -1167,7 +1226,8 @@ class Parser {
     c->elt = elt;
     c->value = value;
     auto* fn = prog_.make<FunctionInfo>();
-    fn->name = kind == ExprKind::ListComp ? "<listcomp>" : kind == ExprKind::DictComp ? "<dictcomp>" : "<genexpr>";
+    fn->name = kind == ExprKind::ListComp ? "<listcomp>" : kind == ExprKind::DictComp ? "<dictcomp>"
+             : kind == ExprKind::SetComp ? "<setcomp>" : "<genexpr>";
     fn->pos = start;
     c->scope = fn;
     int d = std::max(elt->depth, value ? value->depth : 0);
@@ -1318,15 +1378,16 @@ class Parser {
       advance();
       return d;
     }
+    if (at_op(Op::Star)) return parse_set_rest(open, parse_star_expression());
     bool first_entry = true;
     while (!at_op(Op::RBrace)) {
       if (accept_op(Op::DoubleStar)) {
         d->keys.push_back(nullptr);
         d->values.push_back(parse_bitwise_or());
       } else {
-        Expr* k = parse_expression();
+        Expr* k = first_entry ? parse_named_expression() : parse_expression();
         if (!at_op(Op::Colon)) {
-          if (at_op(Op::Comma) || at_op(Op::RBrace) || at_kw(Kw::For)) unsupported(open, "set literals and comprehensions");
+          if (first_entry && (at_op(Op::Comma) || at_op(Op::RBrace) || at_kw(Kw::For))) return parse_set_rest(open, k);
           error_at(cur(), "':' expected after dictionary key");
         }
         advance();
@@ -1349,6 +1410,24 @@ class Parser {
     advance();
     set_depth(d, std::max(max_depth(d->keys), max_depth(d->values)) + 1);
     return d;
+  }
+
+  // A set display or comprehension after its first element: {a, b} / {x for x in xs}.
+  Expr* parse_set_rest(const Token& open, Expr* first) {
+    if (at_kw(Kw::For)) {
+      Expr* c = parse_comprehension(ExprKind::SetComp, first, nullptr, open.pos);
+      if (!at_op(Op::RBrace)) error_at(cur(), "invalid syntax");
+      c->pos = span(open.pos, cur().pos);
+      advance();
+      return c;
+    }
+    auto* s = prog_.make<SeqExpr>(ExprKind::Set, open.pos);
+    s->elts.push_back(first);
+    parse_display_rest(s, Op::RBrace);
+    if (!at_op(Op::RBrace)) error_at(cur(), "invalid syntax");
+    finish_seq(s, span(open.pos, cur().pos));
+    advance();
+    return s;
   }
 
   // Adjacent string literals concatenate; any f-string among them makes a JoinedStr.
@@ -1547,6 +1626,8 @@ class Parser {
   int depth_ = 0;
   int loop_depth_ = 0;
   int function_depth_ = 0;
+  int yield_count_ = 0;                 // yields parsed in the current function so far
+  FunctionInfo* current_fn_ = nullptr;  // the def/lambda/class body being parsed (walrus targets)
 };
 
 }  // namespace

@@ -458,6 +458,8 @@ MethodFn find_py_method(ObjType type, const std::string& name) {
     case ObjType::Size: t = &size_table(); break;
     case ObjType::Dict: t = &dict_table(); break;
     case ObjType::Random: return find_random_method(name);
+    case ObjType::Set: return find_set_method(false, name);
+    case ObjType::FrozenSet: return find_set_method(true, name);
     default: return nullptr;
   }
   auto it = t->find(name);

@@ -576,6 +576,88 @@ def namedtuple(typename, field_names, *, defaults=None):
     _NamedTuple.__qualname__ = typename
     return _NamedTuple
 )PY"},
+    // sys: argv and the streams' writers are filled in by Interp::module (sys_module_ready).
+    {"sys", "", "version_info,version,hexversion,maxsize,float_info,platform,byteorder,exit,stdout,stderr,argv,getrecursionlimit,modules,path,implementation", R"PY(
+class _StructSeq:
+    def __init__(self, name, fields, values):
+        object.__setattr__(self, "_name", name)
+        object.__setattr__(self, "_fields", fields)
+        object.__setattr__(self, "_values", tuple(values))
+    def __getattr__(self, name):
+        if name in self._fields:
+            return self._values[self._fields.index(name)]
+        raise AttributeError(f"'{self._name}' object has no attribute '{name}'")
+    def __setattr__(self, name, value):
+        raise AttributeError("readonly attribute")
+    def __repr__(self):
+        return self._name + "(" + ", ".join(f"{n}={v!r}" for n, v in zip(self._fields, self._values)) + ")"
+    def __getitem__(self, i):
+        return self._values[i]
+    def __len__(self):
+        return len(self._values)
+    def __iter__(self):
+        return iter(self._values)
+    def __hash__(self):
+        return hash(self._values)
+    def __eq__(self, other):
+        return self._values == (other._values if isinstance(other, _StructSeq) else other)
+    def __lt__(self, other):
+        return self._values < tuple(other)
+    def __le__(self, other):
+        return self._values <= tuple(other)
+    def __gt__(self, other):
+        return self._values > tuple(other)
+    def __ge__(self, other):
+        return self._values >= tuple(other)
+
+version_info = _StructSeq("sys.version_info", ("major", "minor", "micro", "releaselevel", "serial"), (3, 11, 7, "final", 0))
+version = "3.11.7 (gradlab)"
+hexversion = 0x30b07f0
+maxsize = 9223372036854775807
+float_info = _StructSeq("sys.float_info", ("max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig",
+                                           "mant_dig", "epsilon", "radix", "rounds"),
+                        (1.7976931348623157e+308, 1024, 308, 2.2250738585072014e-308, -1021, -307, 15, 53,
+                         2.220446049250313e-16, 2, 1))
+platform = "linux"
+byteorder = "little"
+argv = []
+modules = {}
+path = []
+implementation = _StructSeq("namespace", ("name", "cache_tag"), ("cpython", "cpython-311"))
+
+def exit(status=None):
+    if status is None:
+        raise SystemExit
+    raise SystemExit(status)
+
+def getrecursionlimit():
+    return 1000
+
+class _TextIO:
+    def __init__(self, name, fileno):
+        self.name = "<" + name + ">"
+        self._fileno = fileno
+        self._write = None
+    def write(self, s):
+        if not isinstance(s, str):
+            raise TypeError(f"write() argument must be str, not {type(s).__name__}")
+        self._write(s)
+        return len(s)
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+    def flush(self):
+        pass
+    def fileno(self):
+        return self._fileno
+    def isatty(self):
+        return False
+    def __repr__(self):
+        return f"<_io.TextIOWrapper name='{self.name}' mode='w' encoding='utf-8'>"
+
+stdout = _TextIO("stdout", 1)
+stderr = _TextIO("stderr", 2)
+)PY"},
     {"functools", "/usr/lib/python3.11/functools.py", "reduce,partial,wraps,update_wrapper,WRAPPER_ASSIGNMENTS", R"PY(
 WRAPPER_ASSIGNMENTS = ('__module__', '__name__', '__qualname__', '__doc__')
 _initial_missing = object()
@@ -720,6 +802,7 @@ std::vector<std::pair<std::string, Value>> run_module_source(Interp& in, const s
       const Value* own_module = cls->own("__module__");
       const std::string* m = own_module ? as_str(*own_module) : nullptr;
       cls->module = interned_module_name(m && *m != "__main__" ? *m : name);
+      if (Value* mv = cls->own("__module__")) *mv = make_str(cls->module);
       for (auto& [mk, mv] : cls->dict)
         if (auto* mf = mv.as<FunctionObj>()) mf->qualname = n + "." + mk;
     }
@@ -740,7 +823,15 @@ Value python_module(Interp& in, const std::string& name) {
   const PyModuleSource* m = nullptr;
   for (const auto& x : kModules)
     if (name == x.name) m = &x;
-  if (!m) return Value();
+  if (!m) {
+    // A standard module kept in engine/script/py/std_NAME.py.
+    for (const auto& e : kEmbedded) {
+      if ("std_" + name != e.stem) continue;
+      std::string file = "/usr/lib/python3.11/" + name + ".py";
+      return python_source_module(in, interned_module_name(name), interned_module_name(file), top_level_names(e.source).c_str(), e.source);
+    }
+    return Value();
+  }
   auto module = std::make_shared<ModuleObj>(name, m->file);
   for (auto& [n, v] : run_module_source(in, name, m->file, m->exports, m->source)) module->attrs[n] = v;
   return Value(std::static_pointer_cast<Object>(module));

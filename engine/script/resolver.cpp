@@ -334,6 +334,7 @@ class Resolver {
     std::vector<std::string> bound;
     sc->fn = fn;
     collect_block(fn->body, bound, *sc);
+    bound.insert(bound.end(), fn->walrus_names.begin(), fn->walrus_names.end());
     open_function(*sc, fn, bound);
     block(fn->body, *sc);
     scopes_.push_back(std::move(sc));
@@ -415,7 +416,17 @@ class Resolver {
       }
       case ExprKind::List:
       case ExprKind::Tuple:
+      case ExprKind::Set:
         for (Expr* x : static_cast<SeqExpr*>(e)->elts) expr(x, sc);
+        break;
+      case ExprKind::NamedExpr: {
+        auto* n = static_cast<NamedExpr*>(e);
+        expr(n->value, sc);
+        name(n->target, sc);  // local to the enclosing function (walrus_names), free inside a comprehension
+        break;
+      }
+      case ExprKind::Yield:
+        if (auto* v = static_cast<YieldExpr*>(e)->value) expr(v, sc);
         break;
       case ExprKind::Dict: {
         auto* d = static_cast<DictExpr*>(e);
@@ -433,6 +444,7 @@ class Resolver {
         break;
       case ExprKind::ListComp:
       case ExprKind::GeneratorExp:
+      case ExprKind::SetComp:
       case ExprKind::DictComp: comprehension(static_cast<CompExpr*>(e), sc); break;
       case ExprKind::Starred: expr(static_cast<StarredExpr*>(e)->value, sc); break;
     }

@@ -91,6 +91,7 @@ enum class TypeId : uint8_t {
   Function, Builtin, Module, Type, Exception, Other,
   Object,  // `object`, the root of every class
   User,    // a class statement's class (ClassObj)
+  Set, FrozenSet, Generator,
 };
 struct TypeObj : Object {
   TypeObj(const char* n, TypeId i, BuiltinFn c, const char* m = "builtins") : Object(ObjType::Type), name(n), module(m), id(i), ctor(c) {}
@@ -274,7 +275,11 @@ void install_class_builtins(Interp& in);
 Value grad_mode_decorate(Interp& in, const Value& ctx, const Value& fn);  // @torch.no_grad() (exec.cpp)
 void make_subclassable_exception(TypeObj* t);  // native_new/native_methods of an exception type
 void install_extra_builtins(Interp& in);  // builtins_extra.cpp
+void install_dir_builtin(Interp& in);     // dir_builtin.cpp
 Value make_time_module(Interp& in);
+Value make_copy_module(Interp& in);                 // copy_module.cpp
+struct ModuleObj;
+void sys_module_ready(Interp& in, ModuleObj& sys);  // sys.argv and the writers of sys.stdout/stderr
 Value make_warnings_module(Interp& in);
 
 struct ModuleObj : Object {
@@ -394,8 +399,8 @@ class Iter {
 
  private:
   void init(Interp& in, const Value& v);
-  enum class Kind : uint8_t { Seq, Range, Str, Tensor, Iterator, Values, Protocol } kind_;
-  Interp* in_ = nullptr;         // Protocol: calls hold_.__next__() until StopIteration
+  enum class Kind : uint8_t { Seq, Range, Str, Tensor, Iterator, Values, Protocol, Generator } kind_;
+  Interp* in_ = nullptr;         // Protocol: calls hold_.__next__() until StopIteration; Generator: resumes it
   Value hold_;                  // keeps the iterable alive
   const std::vector<Value>* seq_ = nullptr;
   IteratorObj* it_ = nullptr;
@@ -403,6 +408,45 @@ class Iter {
   std::vector<Value> values_;   // materialised (dict keys, strings)
 };
 std::vector<Value> to_vector(Interp& in, const Value& iterable);  // list(x)
+
+// ---- generators (generators.cpp, Note [Generators]) ---------------------------------------------
+// A generator: a suspended def body that yields (`func` set), or a lazy generator expression
+// (`comp` set). Its frame lives here between resumptions, never on the C++ stack.
+struct GeneratorObj : Object {
+  GeneratorObj() : Object(ObjType::Generator) {}
+  ~GeneratorObj() override;
+  static bool matches(const Object& o) { return o.type == ObjType::Generator; }
+  void clear_refs() override;
+  enum class State : uint8_t { Suspended, Running, Done };
+  // Where a def body stands: one cursor per block being run, innermost last.
+  struct Cursor {
+    enum class Kind : uint8_t { Body, Block, For, While, Try };
+    Kind kind;
+    const Stmt* owner;     // the for/while/try statement (null for Body and Block)
+    const Block* block;
+    size_t next = 0;       // index of the next statement of `block`
+    std::unique_ptr<Iter> iter;  // For: the loop's iterator
+  };
+  State state = State::Suspended;
+  std::string qualname;
+  std::shared_ptr<Program> program;  // keeps the AST alive
+  std::vector<Value> locals;
+  Value func;                         // a def's generator: its FunctionObj
+  std::vector<Cursor> stack;
+  const Stmt* pending = nullptr;      // the yield statement suspended at (an assignment takes the sent None)
+  std::unique_ptr<Iter> delegate;     // `yield from`: the iterator being drained
+  Value delegate_source;              // ... and what it iterates (a generator gives its return value)
+  Value return_value;                 // what the body returned (StopIteration.value)
+  // A generator expression: its scope's cells and the iterators of its `for` clauses.
+  const CompExpr* comp = nullptr;
+  const SourceFile* source = nullptr;
+  std::vector<std::shared_ptr<CellObj>> closure;
+  std::vector<std::unique_ptr<Iter>> iters;
+};
+// g.__name__, g.__qualname__, g.gi_running, g.send(None), g.close(); unbound for other names.
+Value generator_attribute(Interp& in, const Value& g, const std::string& name);
+// StopIteration for an exhausted generator: its return value (if not None) as the message and `value`.
+[[noreturn]] void raise_stop_iteration(const GeneratorObj* g);
 
 // ---- the interpreter ------------------------------------------------------------------------------
 class Interp {
@@ -452,6 +496,8 @@ class Interp {
   Flow exec(const Stmt* s, Frame& f);
   void assign(const Expr* target, Value v, Frame& f);
   Value call_function(FunctionObj* fn, CallArgs& args);
+  // Runs a generator to its next value: true with it in `out`, false once it is exhausted.
+  bool generator_next(GeneratorObj* g, Value& out);
   // Runs fn's body in a new frame over `locals` (already bound): calls and class bodies.
   Value run_frame(FunctionObj* fn, Value* locals);
   Value make_function(const FunctionInfo* info, Frame& f, const Program* prog);
@@ -469,6 +515,12 @@ class Interp {
   void restore(const Mark& m);
   Flow exec_try(const TryStmt* s, Frame& f);
   Flow exec_handlers(const TryStmt* s, Frame& f, const gradlab::Error& e, const Mark& m);
+  // The parts of a try statement after its body: raised `e` (handlers, then finally), or
+  // ended with `fl` (else, then finally); and finally with `e` pending (re-raised unless the
+  // finally block returns or breaks).
+  Flow exec_try_exception(const TryStmt* s, Frame& f, const gradlab::Error& e, const Mark& m);
+  Flow exec_try_tail(const TryStmt* s, Frame& f, Flow fl, const Mark& m);
+  Flow exec_finally_pending(const TryStmt* s, Frame& f, const gradlab::Error& e, const Mark& m);
   [[noreturn]] void exec_raise(const RaiseStmt* s, Frame& f);
   bool interrupted_ = false;  // Stop/--timeout fired: no `except` may catch it
   const Frame* current_frame_ = nullptr;  // the innermost running Python frame
@@ -523,6 +575,17 @@ class Interp {
   void bind_arguments(FunctionObj* fn, CallArgs& args, Value* locals);
   Value eval_display(const Expr* e, Frame& f);  // list/tuple/dict displays
   Value eval_comprehension(const CompExpr* c, Frame& f);
+  bool comprehension_step(const CompExpr* c, std::vector<std::unique_ptr<Iter>>& iters, Frame& inner, Value* elt, Value* value);
+  // A comprehension's scope: its closure (cells of the frame `f` it is defined in) and its
+  // locals, with fresh cells where inner scopes capture them.
+  void comprehension_scope(const FunctionInfo* info, Frame& f, std::vector<std::shared_ptr<CellObj>>& closure, std::vector<Value>& locals);
+  Value make_generator(FunctionObj* fn, CallArgs& args);
+  Value make_generator_expression(const CompExpr* c, Frame& f);
+  bool run_generator_body(GeneratorObj* g, Frame& f, const Mark& m, Value& out);
+  bool generator_flow(GeneratorObj* g, Frame& f, Flow fl);
+  bool generator_exception(GeneratorObj* g, Frame& f, const Mark& m, const gradlab::Error& e);
+  bool generator_block_end(GeneratorObj* g, Frame& f, const Mark& m);
+  Value eval_named(const NamedExpr* n, Frame& f);
   Value eval_fstring(const JoinedStrExpr* j, Frame& f);
   Value eval_subscript(const SubscriptExpr* s, Frame& f);
   Value eval_compare(const CompareExpr* c, Frame& f, bool condition);
@@ -583,6 +646,12 @@ bool less_than(const Value& a, const Value& b);
 std::vector<Value> sort_by_key(Interp& in, const std::vector<Value>& items, const Value* key, bool reverse);
 bool contains(const Value& container, const Value& item);
 
+// Sets (sets.cpp): methods, operators between two sets, set()/frozenset().
+MethodFn find_set_method(bool frozen, const std::string& name);
+Value set_binary_op(BinOpKind op, const Value& a, const Value& b, bool augmented);  // unbound: not two sets
+bool set_compare(CmpKind op, const Value& a, const Value& b, bool* handled);
+Value set_constructor(Interp& in, CallArgs& args, bool frozen);
+
 // Indexing (subscript.cpp).
 Value get_item(Interp& in, const Value& obj, const Value& index);
 void set_item(Interp& in, const Value& obj, const Value& index, Value v);
@@ -608,5 +677,6 @@ Value builtin_type(TypeId id);
 const char* const* torch_missing_names();
 const char* const* tensor_missing_names();
 bool name_in(const char* const* list, const std::string& name);
+const char* const* dir_for(const Value& v);  // CPython's dir() of a built-in value gradlab knows, or null
 
 }  // namespace gradlab::script

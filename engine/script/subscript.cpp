@@ -484,7 +484,8 @@ void Iter::init(Interp& in, const Value& v) {
             hold_ = r;
             return;
           }
-          if (!r.as<IteratorObj>()) raise_type_error(std::string("iter() returned non-iterator of type '") + type_name(r) + "'");
+          if (!r.as<IteratorObj>() && !r.as<GeneratorObj>())
+            raise_type_error(std::string("iter() returned non-iterator of type '") + type_name(r) + "'");
           hold_ = std::move(r);
           init(in, hold_);
           return;
@@ -500,6 +501,16 @@ void Iter::init(Interp& in, const Value& v) {
       case ObjType::Iterator:
         kind_ = Kind::Iterator;
         it_ = static_cast<IteratorObj*>(o);
+        return;
+      case ObjType::Generator:
+        kind_ = Kind::Generator;
+        in_ = &in;
+        return;
+      case ObjType::Set:
+      case ObjType::FrozenSet:
+        kind_ = Kind::Values;
+        values_ = static_cast<SetObj*>(o)->items();
+        seq_ = &values_;
         return;
       default: break;
     }
@@ -524,10 +535,7 @@ bool Iter::next(Value& out) {
       if (i_ >= n_) return false;
       out = Value(select(hold_.as_tensor(), 0, i_++));
       return true;
-    case Kind::Iterator:
-      if (it_->next >= it_->items.size()) return false;
-      out = it_->items[it_->next++];
-      return true;
+    case Kind::Iterator: return it_->advance(out);
     case Kind::Protocol: {
       if (n_ < 0) {  // __getitem__ with 0, 1, 2, ...
         const Value* gi = class_lookup(hold_.as<InstanceObj>()->cls.get(), "__getitem__");
@@ -550,6 +558,7 @@ bool Iter::next(Value& out) {
       a.npos = 1;
       return in_->call_catching(fn, a, "StopIteration", &out);
     }
+    case Kind::Generator: return in_->generator_next(static_cast<GeneratorObj*>(hold_.obj()), out);
     case Kind::Str: return false;
   }
   return false;

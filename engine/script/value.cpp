@@ -230,6 +230,8 @@ const char* type_name(const Value& v) {
     case ObjType::Wrapper:
     case ObjType::Super: return instance_type_name(o);
     case ObjType::Random: return "Random";
+    case ObjType::Set: return "set";
+    case ObjType::FrozenSet: return "frozenset";
   }
   return "object";
 }
@@ -334,6 +336,18 @@ std::string object_repr(const Object* o, bool as_str) {
       }
       return out + "}";
     }
+    case ObjType::Set:
+    case ObjType::FrozenSet: {
+      const auto* s = static_cast<const SetObj*>(o);
+      const char* name = s->frozen() ? "frozenset" : "set";
+      if (s->size() == 0) return std::string(name) + "()";
+      ReprGuard g(o);
+      if (g.recursive) return std::string(name) + "(...)";
+      std::string body = "{" + join_reprs(s->items()) + "}";
+      return s->frozen() ? std::string(name) + "(" + body + ")" : body;
+    }
+    case ObjType::Generator:
+      return "<generator object " + static_cast<const GeneratorObj*>(o)->qualname + " at " + address_of(o) + ">";
     case ObjType::Range: {
       const auto* r = static_cast<const RangeObj*>(o);
       std::string out = "range(" + std::to_string(r->start) + ", " + std::to_string(r->stop);
@@ -363,7 +377,6 @@ std::string object_repr(const Object* o, bool as_str) {
              " object at " + address_of(o) + ">";
     case ObjType::Iterator: {
       const auto* it = static_cast<const IteratorObj*>(o);
-      if (std::string_view(it->kind) == "generator") return "<generator object <genexpr> at " + address_of(o) + ">";
       return std::string("<") + it->kind + " object at " + address_of(o) + ">";
     }
     case ObjType::DictView: {
@@ -388,7 +401,6 @@ std::string object_repr(const Object* o, bool as_str) {
     case ObjType::BoundMethod:
     case ObjType::Type:
     case ObjType::Module:
-    case ObjType::Generator:
     case ObjType::Method:
     case ObjType::Wrapper:
     case ObjType::Super: return runtime_object_repr(o);
@@ -439,6 +451,8 @@ bool truthy(const Value& v) {
     case ObjType::Dict: return !static_cast<DictObj*>(o)->entries.empty();
     case ObjType::Range: return static_cast<RangeObj*>(o)->length() > 0;
     case ObjType::DictView: return !static_cast<DictViewObj*>(o)->items.empty();
+    case ObjType::Set:
+    case ObjType::FrozenSet: return static_cast<SetObj*>(o)->size() > 0;
     case ObjType::Instance: return instance_truthy(o);
     default: return true;
   }
@@ -456,18 +470,10 @@ bool is_same_object(const Value& a, const Value& b) {
   return false;
 }
 
+void raise_recursion_error(const char* message) { raise("RecursionError", message); }
+
 namespace {
 thread_local int eq_depth = 0;
-
-// Bounds recursion through nested containers (Python raises RecursionError too).
-struct DepthGuard {
-  DepthGuard(int& d, const char* message) : depth(d) {
-    if (depth >= 300) raise("RecursionError", message);
-    ++depth;
-  }
-  ~DepthGuard() { --depth; }
-  int& depth;
-};
 }  // namespace
 
 bool values_equal(const Value& a, const Value& b) {
@@ -491,7 +497,7 @@ bool values_equal(const Value& a, const Value& b) {
   if (sa && sb) {
     if (sa->is_list() != sb->is_list()) return false;
     if (sa->items.size() != sb->items.size()) return false;
-    DepthGuard guard(eq_depth, "maximum recursion depth exceeded in comparison");
+    NestingGuard guard(eq_depth, "maximum recursion depth exceeded in comparison");
     bool eq = true;
     for (size_t i = 0; i < sa->items.size() && eq; ++i, poll_interrupt())  // Note [Polling long operations]
       eq = is_same_object(sa->items[i], sb->items[i]) || values_equal(sa->items[i], sb->items[i]);
@@ -505,6 +511,13 @@ bool values_equal(const Value& a, const Value& b) {
       Value* w = db->find(k);
       if (!w || !(is_same_object(v, *w) || values_equal(v, *w))) return false;
     }
+    return true;
+  }
+  if (auto* xa = a.as<SetObj>()) {
+    auto* xb = b.as<SetObj>();
+    if (!xb || xa->size() != xb->size()) return false;
+    for (const Value& k : xa->items())
+      if (!xb->contains(k)) return false;
     return true;
   }
   if (auto* ra = a.as<RangeObj>()) {
@@ -541,7 +554,7 @@ size_t hash_value(const Value& v) {
     case ObjType::Tuple:
     case ObjType::Size:
     case ObjType::ReturnTypes: {
-      DepthGuard guard(hash_depth, "maximum recursion depth exceeded while calling a Python object");
+      NestingGuard guard(hash_depth, "maximum recursion depth exceeded while calling a Python object");
       size_t h = 0x345678;
       for (const Value& x : static_cast<SeqObj*>(o)->items) {
         poll_interrupt();  // Note [Polling long operations]
@@ -553,7 +566,9 @@ size_t hash_value(const Value& v) {
     case ObjType::Dict:
     case ObjType::DictView:
     case ObjType::Slice:
+    case ObjType::Set:
       raise_type_error(std::string("unhashable type: '") + type_name(v) + "'");
+    case ObjType::FrozenSet: return static_cast<size_t>(python_hash(v));
     case ObjType::Device: return std::hash<std::string>()(static_cast<DeviceObj*>(o)->device.str());
     case ObjType::Instance: return instance_hash(o);
     default: return std::hash<const void*>()(o);

@@ -12,6 +12,7 @@
 // until then (and LeakSanitizer stays quiet under the fuzzer).
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -159,6 +160,7 @@ enum class ObjType : uint8_t {
   TorchGenerator, HookHandle,
   Instance, Method, Wrapper, Super,  // user-defined classes (runtime.h, classes.cpp)
   Random,  // a random.Random instance (random_module.cpp)
+  Set, FrozenSet,  // sets.cpp
 };
 
 struct Object {
@@ -206,6 +208,41 @@ struct DictObj : Object {
   void rebuild_index();
   std::unordered_multimap<size_t, size_t> index_;  // hash → entry; empty while small
 };
+
+// set and frozenset, kept in CPython's own open-addressing table (sets.cpp, Note [Set order]),
+// so they iterate and print in the order CPython's do.
+struct SetObj : Object {
+  explicit SetObj(bool frozen);
+  ~SetObj() override;
+  static bool matches(const Object& o) { return o.type == ObjType::Set || o.type == ObjType::FrozenSet; }
+  void clear_refs() override;
+  bool frozen() const { return type == ObjType::FrozenSet; }
+  size_t size() const { return used_; }
+  bool contains(const Value& key) const;  // raises TypeError for unhashable keys
+  bool add(const Value& key);             // false when already there
+  bool discard(const Value& key);         // false when absent
+  Value pop();                            // KeyError: 'pop from an empty set'
+  void clear();
+  std::vector<Value> items() const;       // in iteration order
+  void merge(const SetObj& other);        // adds other's items (set.update with a set)
+  void reserve_for(size_t incoming);      // grows as CPython does before adding a dict's keys
+  void swap_table(SetObj& other);         // exchanges contents (CPython's set_swap_bodies)
+
+ private:
+  struct Entry {
+    Value key = Value::unbound();  // unbound: empty, or (hash == -1) a deleted entry
+    int64_t hash = 0;
+  };
+  void insert_new(Value key, int64_t hash);  // key known absent
+  void resize(size_t min_used);
+  long lookup(const Value& key, int64_t hash) const;  // entry index or -1
+  std::vector<Entry> table_;
+  size_t fill_ = 0, used_ = 0, finger_ = 0;
+};
+// CPython's hash() for ints, floats, bools and tuples of them (the values whose set order is
+// the same in every CPython process); other hashable values get gradlab's own hash.
+int64_t python_hash(const Value& v);
+Value make_set(const std::vector<Value>& items, bool frozen);
 
 struct RangeObj : Object {
   RangeObj(int64_t a, int64_t b, int64_t c) : Object(ObjType::Range), start(a), stop(b), step(c) {}
@@ -270,15 +307,28 @@ struct ContextObj : Object {
 };
 
 // enumerate/zip/reversed/map/filter objects and list/tuple iterators: a materialised sequence
-// of items consumed from `next`. `kind` is the Python type name ("enumerate").
+// of items consumed from `next`. `kind` is the Python type name ("enumerate"). Over a generator
+// (which may never end) enumerate/map/filter are lazy instead: `pull` makes each item on demand.
 struct IteratorObj : Object {
   IteratorObj(const char* k, std::vector<Value> v) : Object(ObjType::Iterator), kind(k), items(std::move(v)) {}
   ~IteratorObj() override;
   static bool matches(const Object& o) { return o.type == ObjType::Iterator; }
-  void clear_refs() override { items.clear(); }
+  void clear_refs() override {
+    items.clear();
+    pull = nullptr;
+  }
+  // The next item into `out`; false when exhausted.
+  bool advance(Value& out) {
+    if (next < items.size()) {
+      out = items[next++];
+      return true;
+    }
+    return pull && pull(out);
+  }
   const char* kind;
   std::vector<Value> items;
   size_t next = 0;
+  std::function<bool(Value&)> pull;
 };
 
 // dict.keys() / values() / items(): a snapshot printed as dict_keys([...]).
@@ -384,6 +434,20 @@ inline void poll_interrupt() {
   const InterruptPoll& p = current_interrupt_poll();
   if (p.poll) p.poll(p.context);
 }
+
+// Bounds C++ recursion through nested containers (repr, ==, hash, deepcopy): past 300 levels,
+// Python's RecursionError with `message`.
+[[noreturn]] void raise_recursion_error(const char* message);
+struct NestingGuard {
+  NestingGuard(int& d, const char* message) : depth(d) {
+    if (depth >= 300) raise_recursion_error(message);
+    ++depth;
+  }
+  ~NestingGuard() { --depth; }
+  NestingGuard(const NestingGuard&) = delete;
+  NestingGuard& operator=(const NestingGuard&) = delete;
+  int& depth;
+};
 
 // ---- constructors ------------------------------------------------------------------------------
 Value make_str(std::string s);

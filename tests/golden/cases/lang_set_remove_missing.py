@@ -1,0 +1,4 @@
+s = {"a", "b"}
+s.remove("a")
+print(s)
+s.remove("zzz")

@@ -1,0 +1,10 @@
+# Reprs and str of sets and frozensets, nested in other containers, and in f-strings.
+print(set(), frozenset(), {1}, {(1, 2)}, frozenset({1}))
+print(repr({1, 2, 3}), str(frozenset([3, 2, 1])))
+print([{1, 2}, frozenset({3})], {"k": {4, 5}}, ({6},))
+print(f"{ {7, 8} } {set()!r} {frozenset({9})}")
+print({frozenset({1, 2}), frozenset({3})} == {frozenset({3}), frozenset({2, 1})})
+print({True, 1, 1.0}, {0.5, 1.5, 2.5}, {None} == {None}, {-1, -2, -3})
+print(len({frozenset(), frozenset()}), type({1}).__name__, type(frozenset()).__name__)
+print(set([1, 2]) == frozenset([1, 2]), {1} != {2}, {()} , {(1,), (2,)})
+print(sorted({"pear", "apple", "fig"}), sorted({3.5, -1.0, 2.0}, reverse=True))
