@@ -1,6 +1,8 @@
 // Small helpers shared by the op families (ops/*.cpp): saved-tensor access and the common
 // "run forward, then record the node" shape of every op.
 #pragma once
+#include <vector>
+
 #include "engine/autograd/node.h"
 #include "engine/ops/primitives.h"
 
@@ -28,6 +30,19 @@ void check_inplace_allowed(const Tensor& self);
 bool needs_history(const Tensor& self, const Tensor* other);
 Tensor self_as_input(const Tensor& self, bool keep_copy);
 Tensor& assign_result(Tensor& self, const Tensor& value);
+
+// A host copy of a tensor's elements, and a tensor made from one: the ops whose work depends on
+// index values (masks, advanced indexing) do it on the host, one transfer each way on CUDA.
+inline std::vector<unsigned char> host_bytes(const Tensor& t) {
+  std::vector<unsigned char> host(static_cast<size_t>(t.numel()) * dtype_size(t.dtype()));
+  if (!host.empty()) t.storage().backend->copy_to_host(host.data(), t.data(), host.size());
+  return host;
+}
+inline Tensor from_host_bytes(const std::vector<unsigned char>& host, const Shape& shape, DType dtype, Device device) {
+  Tensor out = prim::empty(shape, dtype, device);
+  if (!host.empty()) out.storage().backend->copy_from_host(out.mutable_data(), host.data(), host.size());
+  return out;
+}
 
 inline Tensor mul_scalar(const Tensor& t, double s) { return prim::unary(UnaryOp::MulScalar, t, s); }
 

@@ -88,7 +88,15 @@
   X(MaskedFillTensor, "masked_fill", "MaskedFillBackward1") \
   X(IndexMask, "index", "IndexBackward0")              \
   X(IndexPut, "index_put_", "IndexPutBackward0")       \
-  X(MaskedSelect, "masked_select", "MaskedSelectBackward0")
+  X(MaskedSelect, "masked_select", "MaskedSelectBackward0") \
+  /* index.cpp */                                      \
+  X(Index, "index", "IndexBackward0")                  \
+  X(IndexPutTensors, "index_put_", "IndexPutBackward0") \
+  X(IndexSelect, "index_select", "IndexSelectBackward0") \
+  X(Gather, "gather", "GatherBackward0")               \
+  X(Scatter, "scatter", "ScatterBackward0")            \
+  X(ScatterValue, "scatter", "ScatterBackward1")       \
+  X(ScatterAdd, "scatter_add", "ScatterAddBackward0")
 
 namespace gradlab {
 

@@ -42,6 +42,7 @@ const Bindings& compare_bindings();  // compare_methods.cpp: comparisons, logic,
 const Bindings& nn_bindings();       // nn_functional.cpp: activations, losses, linear algebra helpers
 const Bindings& random_bindings();   // random_functions.cpp: in-place samplers, bernoulli, multinomial
 const Bindings& join_bindings();     // join_functions.cpp: cat, stack, ...
+const Bindings& index_bindings();    // index_functions.cpp: argmax, gather, scatter, one_hot, ...
 
 // Every row of every family, in table order.
 std::vector<const Binding*> all_bindings();

@@ -14,6 +14,7 @@
 #include "engine/autograd/node.h"
 #include "engine/ops/nn.h"
 #include "engine/ops/compare.h"
+#include "engine/ops/index.h"
 #include "engine/tensor.h"
 
 using namespace gradlab;
@@ -307,6 +308,40 @@ const std::map<OpId, OpRow>& op_rows() {
                          }};
     r[OpId::MaskedSelect] = {{M}, [bools](auto& x) { return masked_select(x[0], bools({1, 0, 1}, {3})); },
                              [](const Values& v) { return std::vector<double>{v[0][0], v[0][2], v[0][3], v[0][5]}; }};
+    // index.cpp: x[rows, cols] with a repeated position (its gradient sums), x[rows] = v
+    auto longs = [](std::vector<double> v) {
+      const int64_t n = static_cast<int64_t>(v.size());
+      return from_vector(v, {n}, TensorOptions{DType::Int64, std::nullopt, false});
+    };
+    r[OpId::Index] = {{M}, [longs](auto& x) { return index(x[0], {longs({1, 1, 0, -1}), longs({2, 2, 0, 1})}); },
+                      [](const Values& v) { return std::vector<double>{v[0][5], v[0][5], v[0][0], v[0][4]}; }};
+    r[OpId::IndexPutTensors] = {{M, {2}}, [longs](auto& x) {  // b[:, [2, 0]] = v, v broadcast over the rows
+                                  Tensor b = mul(x[0], Scalar(1.0));
+                                  index_put_(b, {Tensor(), longs({2, 0})}, x[1]);
+                                  return b;
+                                },
+                                [](const Values& v) {
+                                  std::vector<double> o = v[0];
+                                  o[2] = o[5] = v[1][0];
+                                  o[0] = o[3] = v[1][1];
+                                  return o;
+                                }};
+    // index_select, gather, scatter (no repeated target: the derivative of an overwritten src is 0), scatter_add
+    auto longs2 = [](std::vector<double> v, Shape s) { return from_vector(v, s, TensorOptions{DType::Int64, std::nullopt, false}); };
+    r[OpId::IndexSelect] = {{M}, [longs](auto& x) { return index_select(x[0], 1, longs({2, 0, 2})); },
+                            [](const Values& v) { return std::vector<double>{v[0][2], v[0][0], v[0][2], v[0][5], v[0][3], v[0][5]}; }};
+    r[OpId::Gather] = {{M}, [longs2](auto& x) { return gather(x[0], 1, longs2({1, 1, 0, 2}, {2, 2})); },
+                       [](const Values& v) { return std::vector<double>{v[0][1], v[0][1], v[0][3], v[0][5]}; }};
+    r[OpId::Scatter] = {{M, {2, 2}}, [longs2](auto& x) { return scatter(x[0], 1, longs2({2, 0, 1, 0}, {2, 2}), x[1]); },
+                        [](const Values& v) {
+                          return std::vector<double>{v[1][1], v[0][1], v[1][0], v[1][3], v[1][2], v[0][5]};
+                        }};
+    r[OpId::ScatterValue] = {{M}, [longs2](auto& x) { return scatter(x[0], 0, longs2({1, 0, 1}, {1, 3}), Scalar(0.5)); },
+                             [](const Values& v) { return std::vector<double>{v[0][0], 0.5, v[0][2], 0.5, v[0][4], 0.5}; }};
+    r[OpId::ScatterAdd] = {{M, {1, 3}}, [longs2](auto& x) { return scatter_add(x[0], 0, longs2({1, 0, 1}, {1, 3}), x[1]); },
+                           [](const Values& v) {
+                             return std::vector<double>{v[0][0], v[0][1] + v[1][1], v[0][2], v[0][3] + v[1][0], v[0][4], v[0][5] + v[1][2]};
+                           }};
     return r;
   }();
   return rows;

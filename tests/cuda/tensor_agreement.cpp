@@ -13,6 +13,7 @@
 
 #include "engine/ops/nn.h"
 #include "engine/ops/compare.h"
+#include "engine/ops/index.h"
 #include "engine/ops/op_list.h"
 #include "engine/tensor.h"
 #include "tests/cuda/check.h"
@@ -134,6 +135,25 @@ std::map<OpId, OpCase> op_cases() {
     return b;
   }};
   c[OpId::MaskedSelect] = {{m34, col_mask}, [](V x) { return masked_select(x[0], compare(CompareOp::Gt, x[1], Scalar(0.0))); }};
+  // index.cpp: the index tensors live on the indexed tensor's device
+  auto longs = [](std::vector<double> v, Device device) {
+    const int64_t n = static_cast<int64_t>(v.size());
+    return from_vector(v, {n}, TensorOptions{DType::Int64, device, false});
+  };
+  c[OpId::Index] = {{m34}, [longs](V x) { return index(x[0], {Tensor(), longs({3, 0, 3, -2}, x[0].device())}); }};
+  c[OpId::IndexPutTensors] = {{m34, {{4}}}, [longs](V x) {
+    Tensor b = mul(x[0], 1.0);
+    index_put_(b, {longs({2, 0}, x[0].device())}, x[1]);
+    return b;
+  }};
+  auto longs2 = [](std::vector<double> v, Shape s, Device device) { return from_vector(v, s, TensorOptions{DType::Int64, device, false}); };
+  c[OpId::IndexSelect] = {{m34}, [longs](V x) { return index_select(x[0], 0, longs({2, 2, 0}, x[0].device())); }};
+  c[OpId::Gather] = {{m34}, [longs2](V x) { return gather(x[0], 1, longs2({3, 3, 0, 1, 2, 2}, {3, 2}, x[0].device())); }};
+  c[OpId::Scatter] = {{m34, {{2, 2}}}, [longs2](V x) { return scatter(x[0], 1, longs2({2, 0, 1, 3}, {2, 2}, x[0].device()), x[1]); }};
+  c[OpId::ScatterValue] = {{m34}, [longs2](V x) { return scatter(x[0], 0, longs2({1, 0, 2, 1}, {1, 4}, x[0].device()), Scalar(0.5)); }};
+  c[OpId::ScatterAdd] = {{m34, {{2, 4}}}, [longs2](V x) {
+    return scatter_add(x[0], 0, longs2({1, 0, 2, 1, 1, 1, 1, 0}, {2, 4}, x[0].device()), x[1]);
+  }};
   return c;
 }
 
