@@ -63,6 +63,9 @@
   X(MinAll, "min", "MinBackward1")                     \
   X(MinDim, "min", "MinBackward0")                     \
   X(Norm, "norm", "NormBackward1")                     \
+  /* cumulative.cpp */                                 \
+  X(Cumsum, "cumsum", "CumsumBackward0")               \
+  X(Cumprod, "cumprod", "CumprodBackward0")            \
   /* matmul.cpp */                                     \
   X(Mm, "mm", "MmBackward0")                           \
   X(Addmm, "addmm", "AddmmBackward0")                  \

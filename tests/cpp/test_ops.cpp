@@ -14,6 +14,7 @@
 #include "engine/autograd/node.h"
 #include "engine/ops/nn.h"
 #include "engine/ops/compare.h"
+#include "engine/ops/cumulative.h"
 #include "engine/ops/index.h"
 #include "engine/tensor.h"
 
@@ -326,6 +327,17 @@ const std::map<OpId, OpRow>& op_rows() {
                                   o[0] = o[3] = v[1][1];
                                   return o;
                                 }};
+    // cumulative.cpp: along the rows of M (dim 1)
+    r[OpId::Cumsum] = {{M}, [](auto& x) { return cumsum(x[0], 1); },
+                       [](const Values& v) {
+                         const auto& a = v[0];
+                         return std::vector<double>{a[0], a[0] + a[1], a[0] + a[1] + a[2], a[3], a[3] + a[4], a[3] + a[4] + a[5]};
+                       }};
+    r[OpId::Cumprod] = {{M}, [](auto& x) { return cumprod(x[0], 0); },
+                        [](const Values& v) {
+                          const auto& a = v[0];
+                          return std::vector<double>{a[0], a[1], a[2], a[0] * a[3], a[1] * a[4], a[2] * a[5]};
+                        }};
     // index_select, gather, scatter (no repeated target: the derivative of an overwritten src is 0), scatter_add
     auto longs2 = [](std::vector<double> v, Shape s) { return from_vector(v, s, TensorOptions{DType::Int64, std::nullopt, false}); };
     r[OpId::IndexSelect] = {{M}, [longs](auto& x) { return index_select(x[0], 1, longs({2, 0, 2})); },
