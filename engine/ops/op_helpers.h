@@ -1,6 +1,8 @@
 // Small helpers shared by the op families (ops/*.cpp): saved-tensor access and the common
 // "run forward, then record the node" shape of every op.
 #pragma once
+#include <algorithm>
+#include <string>
 #include <vector>
 
 #include "engine/autograd/node.h"
@@ -41,6 +43,34 @@ inline std::vector<unsigned char> host_bytes(const Tensor& t) {
 inline Tensor from_host_bytes(const std::vector<unsigned char>& host, const Shape& shape, DType dtype, Device device) {
   Tensor out = prim::empty(shape, dtype, device);
   if (!host.empty()) out.storage().backend->copy_from_host(out.mutable_data(), host.data(), host.size());
+  return out;
+}
+
+// Reductions over dims (reduce.cpp, variance.cpp): the dims wrapped and checked, and the shapes.
+// The keepdim shape of reducing `shape` over `dims` (each dim set to 1).
+inline Shape keepdim_shape(const Shape& shape, const std::vector<int64_t>& dims) {
+  Shape out = shape;
+  for (int64_t d : dims) out[d] = 1;
+  return out;
+}
+
+inline Shape drop_dims(const Shape& shape, const std::vector<int64_t>& dims) {
+  Shape out;
+  for (size_t i = 0; i < shape.size(); ++i)
+    if (std::find(dims.begin(), dims.end(), static_cast<int64_t>(i)) == dims.end()) out.push_back(shape[i]);
+  return out;
+}
+
+inline std::vector<int64_t> wrap_dims(const std::vector<int64_t>& dims, int64_t rank) {
+  std::vector<int64_t> out;
+  for (int64_t d : dims) {
+    int64_t w = wrap_dim(d, rank);
+    if (std::find(out.begin(), out.end(), w) != out.end()) {
+      runtime_error("dim " + std::to_string(w) + " appears multiple times in the list of dims");
+    }
+    out.push_back(w);
+  }
+  if (rank == 0) out.clear();  // dims 0/-1 of a 0-d tensor reduce nothing
   return out;
 }
 

@@ -66,6 +66,9 @@
   /* cumulative.cpp */                                 \
   X(Cumsum, "cumsum", "CumsumBackward0")               \
   X(Cumprod, "cumprod", "CumprodBackward0")            \
+  /* variance.cpp */                                   \
+  X(Std, "std", "StdBackward0")                        \
+  X(Var, "var", "VarBackward0")                        \
   /* matmul.cpp */                                     \
   X(Mm, "mm", "MmBackward0")                           \
   X(Addmm, "addmm", "AddmmBackward0")                  \

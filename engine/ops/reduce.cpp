@@ -14,33 +14,6 @@ using namespace ops;
 
 namespace {
 
-// The keepdim shape of reducing `shape` over `dims` (each dim set to 1).
-Shape keepdim_shape(const Shape& shape, const std::vector<int64_t>& dims) {
-  Shape out = shape;
-  for (int64_t d : dims) out[d] = 1;
-  return out;
-}
-
-Shape drop_dims(const Shape& shape, const std::vector<int64_t>& dims) {
-  Shape out;
-  for (size_t i = 0; i < shape.size(); ++i)
-    if (std::find(dims.begin(), dims.end(), static_cast<int64_t>(i)) == dims.end()) out.push_back(shape[i]);
-  return out;
-}
-
-std::vector<int64_t> wrap_dims(const std::vector<int64_t>& dims, int64_t rank) {
-  std::vector<int64_t> out;
-  for (int64_t d : dims) {
-    int64_t w = wrap_dim(d, rank);
-    if (std::find(out.begin(), out.end(), w) != out.end()) {
-      runtime_error("dim " + std::to_string(w) + " appears multiple times in the list of dims");
-    }
-    out.push_back(w);
-  }
-  if (rank == 0) out.clear();  // dims 0/-1 of a 0-d tensor reduce nothing
-  return out;
-}
-
 // Gradient of a reduction: reshape `g` to the keepdim shape, then broadcast to the input.
 Tensor expand_back(const Tensor& g, const Node& n) {
   const Shape& in = n.inputs[0].shape;

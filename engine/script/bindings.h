@@ -43,7 +43,7 @@ const Bindings& nn_bindings();       // nn_functional.cpp: activations, losses, 
 const Bindings& random_bindings();   // random_functions.cpp: in-place samplers, bernoulli, multinomial
 const Bindings& join_bindings();     // join_functions.cpp: cat, stack, ...
 const Bindings& index_bindings();    // index_functions.cpp: argmax, gather, scatter, one_hot, ...
-const Bindings& cumulative_bindings();  // cumulative_functions.cpp: cumsum, cumprod
+const Bindings& reduce_bindings();   // reduce_functions.cpp: cumsum, cumprod, std, var
 
 // Every row of every family, in table order.
 std::vector<const Binding*> all_bindings();

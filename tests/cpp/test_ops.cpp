@@ -16,6 +16,7 @@
 #include "engine/ops/compare.h"
 #include "engine/ops/cumulative.h"
 #include "engine/ops/index.h"
+#include "engine/ops/variance.h"
 #include "engine/tensor.h"
 
 using namespace gradlab;
@@ -338,6 +339,17 @@ const std::map<OpId, OpRow>& op_rows() {
                           const auto& a = v[0];
                           return std::vector<double>{a[0], a[1], a[2], a[0] * a[3], a[1] * a[4], a[2] * a[5]};
                         }};
+    // variance.cpp: var along the rows (Welford), std of everything (two passes)
+    auto unbiased_var = [](const std::vector<double>& a, size_t from, size_t n) {
+      double m = 0, ss = 0;
+      for (size_t i = from; i < from + n; ++i) m += a[i] / static_cast<double>(n);
+      for (size_t i = from; i < from + n; ++i) ss += (a[i] - m) * (a[i] - m);
+      return ss / static_cast<double>(n - 1);
+    };
+    r[OpId::Var] = {{M}, [](auto& x) { return variance(x[0], std::vector<int64_t>{1}, 1, false); },
+                    [unbiased_var](const Values& v) { return std::vector<double>{unbiased_var(v[0], 0, 3), unbiased_var(v[0], 3, 3)}; }};
+    r[OpId::Std] = {{M}, [](auto& x) { return std_dev(x[0], std::nullopt, 1, false); },
+                    [unbiased_var](const Values& v) { return std::vector<double>{std::sqrt(unbiased_var(v[0], 0, 6))}; }};
     // index_select, gather, scatter (no repeated target: the derivative of an overwritten src is 0), scatter_add
     auto longs2 = [](std::vector<double> v, Shape s) { return from_vector(v, s, TensorOptions{DType::Int64, std::nullopt, false}); };
     r[OpId::IndexSelect] = {{M}, [longs](auto& x) { return index_select(x[0], 1, longs({2, 0, 2})); },
