@@ -17,6 +17,40 @@
 #include "engine/ops/op_helpers.h"
 
 namespace gradlab {
+namespace ops {
+
+// op_helpers.h
+Tensor take_elements(const Tensor& a, const std::vector<int64_t>& offsets, const Shape& shape) {
+  const std::vector<unsigned char> src = host_bytes(a);
+  std::vector<unsigned char> dst(offsets.size() * dtype_size(a.dtype()));
+  dispatch_dtype(a.dtype(), [&](auto zero) {
+    using T = decltype(zero);
+    const T* s = reinterpret_cast<const T*>(src.data());
+    T* d = reinterpret_cast<T*>(dst.data());
+    for (size_t i = 0; i < offsets.size(); ++i) d[i] = s[offsets[i]];
+  });
+  return from_host_bytes(dst, shape, a.dtype(), a.device());
+}
+
+// The last write to a repeated offset wins; repeated additions sum left to right.
+Tensor put_elements(const Tensor& base, const std::vector<int64_t>& offsets, const Tensor& values, bool accumulate) {
+  std::vector<unsigned char> dst = host_bytes(base);
+  const std::vector<unsigned char> src = host_bytes(values);
+  dispatch_dtype(base.dtype(), [&](auto zero) {
+    using T = decltype(zero);
+    const T* s = reinterpret_cast<const T*>(src.data());
+    T* d = reinterpret_cast<T*>(dst.data());
+    for (size_t i = 0; i < offsets.size(); ++i) d[offsets[i]] = accumulate ? static_cast<T>(d[offsets[i]] + s[i]) : s[i];
+  });
+  return from_host_bytes(dst, base.shape(), base.dtype(), base.device());
+}
+
+Tensor zeros_of(const Shape& shape, DType dtype, Device device) {
+  return prim::expand(prim::scalar(0, dtype, device), shape).contiguous_clone();
+}
+
+}  // namespace ops
+
 using namespace ops;
 
 namespace {
@@ -122,33 +156,6 @@ IndexPlan plan_index(const Tensor& a, const std::vector<Tensor>& given) {
   return plan;
 }
 
-// The elements of `a` at `offsets`, as a tensor of `shape`.
-Tensor take_elements(const Tensor& a, const std::vector<int64_t>& offsets, const Shape& shape) {
-  const std::vector<unsigned char> src = host_bytes(a);
-  std::vector<unsigned char> dst(offsets.size() * dtype_size(a.dtype()));
-  dispatch_dtype(a.dtype(), [&](auto zero) {
-    using T = decltype(zero);
-    const T* s = reinterpret_cast<const T*>(src.data());
-    T* d = reinterpret_cast<T*>(dst.data());
-    for (size_t i = 0; i < offsets.size(); ++i) d[i] = s[offsets[i]];
-  });
-  return from_host_bytes(dst, shape, a.dtype(), a.device());
-}
-
-// A copy of `base` with element i of `values` written (or, with accumulate, added) at offsets[i],
-// in order: the last write to a repeated offset wins, repeated additions sum left to right.
-Tensor put_elements(const Tensor& base, const std::vector<int64_t>& offsets, const Tensor& values, bool accumulate) {
-  std::vector<unsigned char> dst = host_bytes(base);
-  const std::vector<unsigned char> src = host_bytes(values);
-  dispatch_dtype(base.dtype(), [&](auto zero) {
-    using T = decltype(zero);
-    const T* s = reinterpret_cast<const T*>(src.data());
-    T* d = reinterpret_cast<T*>(dst.data());
-    for (size_t i = 0; i < offsets.size(); ++i) d[offsets[i]] = accumulate ? static_cast<T>(d[offsets[i]] + s[i]) : s[i];
-  });
-  return from_host_bytes(dst, base.shape(), base.dtype(), base.device());
-}
-
 bool broadcasts_to(const Shape& from, const Shape& to) {
   if (from.size() > to.size()) return false;
   for (size_t i = 1; i <= from.size(); ++i)
@@ -156,9 +163,6 @@ bool broadcasts_to(const Shape& from, const Shape& to) {
   return true;
 }
 
-Tensor zeros_of(const Shape& shape, DType dtype, Device device) {
-  return prim::expand(prim::scalar(0, dtype, device), shape).contiguous_clone();
-}
 
 // d a[idx] / da (and index_select's, gather's): the gradient added back where each element came from.
 Grads index_backward(const Node& n, const Tensor& g) {

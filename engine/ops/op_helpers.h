@@ -74,6 +74,13 @@ inline std::vector<int64_t> wrap_dims(const std::vector<int64_t>& dims, int64_t 
   return out;
 }
 
+// Element moves by flat offsets into contiguous storage (index.cpp), for the ops whose positions
+// come from index values: a[offsets] as a tensor of `shape`; a copy of `base` with values[i]
+// written (or added, in order) at offsets[i]; zeros.
+Tensor take_elements(const Tensor& a, const std::vector<int64_t>& offsets, const Shape& shape);
+Tensor put_elements(const Tensor& base, const std::vector<int64_t>& offsets, const Tensor& values, bool accumulate);
+Tensor zeros_of(const Shape& shape, DType dtype, Device device);
+
 inline Tensor mul_scalar(const Tensor& t, double s) { return prim::unary(UnaryOp::MulScalar, t, s); }
 
 }  // namespace gradlab::ops

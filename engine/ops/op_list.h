@@ -69,6 +69,9 @@
   /* variance.cpp */                                   \
   X(Std, "std", "StdBackward0")                        \
   X(Var, "var", "VarBackward0")                        \
+  /* sort.cpp */                                       \
+  X(Sort, "sort", "SortBackward0")                     \
+  X(Topk, "topk", "TopkBackward0")                     \
   /* matmul.cpp */                                     \
   X(Mm, "mm", "MmBackward0")                           \
   X(Addmm, "addmm", "AddmmBackward0")                  \

@@ -45,6 +45,10 @@ const Bindings& join_bindings();     // join_functions.cpp: cat, stack, ...
 const Bindings& index_bindings();    // index_functions.cpp: argmax, gather, scatter, one_hot, ...
 const Bindings& reduce_bindings();   // reduce_functions.cpp: cumsum, cumprod, std, var
 
+// torch.return_types.NAME(values=..., indices=...), what max(dim), sort and topk return
+// (tensor_methods.cpp).
+Value make_return_types(const char* name, Tensor values, Tensor indices);
+
 // Every row of every family, in table order.
 std::vector<const Binding*> all_bindings();
 

@@ -1,7 +1,8 @@
-// The ops of ops/index.h as scripts call them: x.argmax(), torch.gather(x, 1, idx), x.scatter_(...),
-// F.one_hot(y).
+// The ops of ops/index.h and ops/sort.h as scripts call them: x.argmax(), torch.gather(x, 1, idx),
+// x.scatter_(...), F.one_hot(y), x.sort(), torch.topk(x, k).
 // (Subscripts with index tensors, `x[idx]`, go through subscript.cpp.)
 #include "engine/ops/index.h"
+#include "engine/ops/sort.h"
 #include "engine/script/bindings.h"
 #include "engine/script/runtime.h"
 
@@ -61,6 +62,22 @@ Value scatter_add_call(const Value& self, CallArgs& a, const char* name) {
 Value m_scatter_add(Interp&, const Value& self, CallArgs& a) { return scatter_add_call<false>(self, a, "scatter_add"); }
 Value m_scatter_add_(Interp&, const Value& self, CallArgs& a) { return scatter_add_call<true>(self, a, "scatter_add_"); }
 
+// sort(dim=-1, descending=False, *, stable=False); argsort: its indices; topk(k, dim=-1, largest=True, sorted=True).
+Value m_sort(Interp&, const Value& self, CallArgs& a) {
+  Args args("sort", a, {"dim", "descending", "stable"}, 0);
+  auto [values, indices] = sort(self.as_tensor(), args.int_or(0, -1), args.boolean(1, false), args.boolean(2, false));
+  return make_return_types("sort", std::move(values), std::move(indices));
+}
+Value m_argsort(Interp&, const Value& self, CallArgs& a) {
+  Args args("argsort", a, {"dim", "descending", "stable"}, 0);
+  return Value(sort(self.as_tensor(), args.int_or(0, -1), args.boolean(1, false), args.boolean(2, false)).second);
+}
+Value m_topk(Interp&, const Value& self, CallArgs& a) {
+  Args args("topk", a, {"k", "dim", "largest", "sorted"}, 1);
+  auto [values, indices] = topk(self.as_tensor(), args.int_(0), args.int_or(1, -1), args.boolean(2, true), args.boolean(3, true));
+  return make_return_types("topk", std::move(values), std::move(indices));
+}
+
 Value f_one_hot(Interp&, CallArgs& a) {
   Args args("one_hot", a, {"tensor", "num_classes"}, 1);
   return Value(one_hot(args.tensor(0), args.int_or(1, -1)));
@@ -74,6 +91,7 @@ const Bindings& index_bindings() {
       {"argmax", MT, m_argmax}, {"argmin", MT, m_argmin}, {"index_select", MT, m_index_select}, {"gather", MT, m_gather},
       {"scatter", MT, m_scatter}, {"scatter_", kMethod, m_scatter_}, {"scatter_add", MT, m_scatter_add},
       {"scatter_add_", kMethod, m_scatter_add_}, {"one_hot", kFunctional, nullptr, f_one_hot},
+      {"sort", MT, m_sort}, {"argsort", MT, m_argsort}, {"topk", MT, m_topk},
   };
   return rows;
 }

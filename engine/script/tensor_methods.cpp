@@ -306,14 +306,6 @@ Value m_mean(Interp&, const Value& self, CallArgs& a) {
   return Value(mean(x, to_int_list(*args.get(0), "mean"), args.boolean(1, false)));
 }
 
-Value make_return_types(const char* name, Tensor values, Tensor indices) {
-  Value r = make_tuple({Value(std::move(values)), Value(std::move(indices))});
-  auto* s = r.as<SeqObj>();
-  s->type = ObjType::ReturnTypes;
-  s->struct_name = name;
-  return r;
-}
-
 Value m_max(Interp&, const Value& self, CallArgs& a) {
   Args args("max", a, {"dim", "keepdim"}, 0);
   if (!args.has(0)) return Value(max(T(self)));
@@ -519,6 +511,14 @@ Value t_numel(Interp&, CallArgs& a) {
 }
 
 }  // namespace
+
+Value make_return_types(const char* name, Tensor values, Tensor indices) {
+  Value r = make_tuple({Value(std::move(values)), Value(std::move(indices))});
+  auto* s = r.as<SeqObj>();
+  s->type = ObjType::ReturnTypes;
+  s->struct_name = name;
+  return r;
+}
 
 // Note [One binding row per op]
 const Bindings& tensor_bindings() {

@@ -7,6 +7,7 @@
 // (3) every input's gradient against central finite differences. An op without a row fails
 // "every op in the table has a test row".
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <map>
@@ -16,6 +17,7 @@
 #include "engine/ops/compare.h"
 #include "engine/ops/cumulative.h"
 #include "engine/ops/index.h"
+#include "engine/ops/sort.h"
 #include "engine/ops/variance.h"
 #include "engine/tensor.h"
 
@@ -350,6 +352,28 @@ const std::map<OpId, OpRow>& op_rows() {
                     [unbiased_var](const Values& v) { return std::vector<double>{unbiased_var(v[0], 0, 3), unbiased_var(v[0], 3, 3)}; }};
     r[OpId::Std] = {{M}, [](auto& x) { return std_dev(x[0], std::nullopt, 1, false); },
                     [unbiased_var](const Values& v) { return std::vector<double>{std::sqrt(unbiased_var(v[0], 0, 6))}; }};
+    // sort.cpp: rows sorted descending; the two largest of each column
+    auto sorted_rows = [](const std::vector<double>& a, bool descending) {
+      std::vector<double> o = a;
+      for (size_t r = 0; r < o.size(); r += 3) {
+        if (descending) std::sort(o.begin() + r, o.begin() + r + 3, std::greater<double>());
+        else std::sort(o.begin() + r, o.begin() + r + 3);
+      }
+      return o;
+    };
+    r[OpId::Sort] = {{M}, [](auto& x) { return sort(x[0], 1, true, false).first; },
+                     [sorted_rows](const Values& v) { return sorted_rows(v[0], true); }};
+    r[OpId::Topk] = {{{3, 2}}, [](auto& x) { return topk(x[0], 2, 0, true, true).first; },
+                     [](const Values& v) {
+                       std::vector<double> o;
+                       for (size_t c = 0; c < 2; ++c) {
+                         std::vector<double> col{v[0][c], v[0][2 + c], v[0][4 + c]};
+                         std::sort(col.begin(), col.end(), std::greater<double>());
+                         o.push_back(col[0]);
+                         o.push_back(col[1]);
+                       }
+                       return std::vector<double>{o[0], o[2], o[1], o[3]};
+                     }};
     // index_select, gather, scatter (no repeated target: the derivative of an overwritten src is 0), scatter_add
     auto longs2 = [](std::vector<double> v, Shape s) { return from_vector(v, s, TensorOptions{DType::Int64, std::nullopt, false}); };
     r[OpId::IndexSelect] = {{M}, [longs](auto& x) { return index_select(x[0], 1, longs({2, 0, 2})); },

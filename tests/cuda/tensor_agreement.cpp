@@ -15,6 +15,7 @@
 #include "engine/ops/compare.h"
 #include "engine/ops/cumulative.h"
 #include "engine/ops/index.h"
+#include "engine/ops/sort.h"
 #include "engine/ops/variance.h"
 #include "engine/ops/op_list.h"
 #include "engine/tensor.h"
@@ -152,6 +153,8 @@ std::map<OpId, OpCase> op_cases() {
   c[OpId::Cumprod] = {{{{3, 4}, 0.5, 2.0}}, [](V x) { return cumprod(x[0], -1); }};
   c[OpId::Var] = {{{{3, 5, 4}}}, [](V x) { return variance(x[0], std::vector<int64_t>{1}, 1, true); }};
   c[OpId::Std] = {{m34}, [](V x) { return std_dev(x[0], std::nullopt, 0, false); }};
+  c[OpId::Sort] = {{{{3, 5, 4}}}, [](V x) { return sort(x[0], 1, false, true).first; }};
+  c[OpId::Topk] = {{m34}, [](V x) { return topk(x[0], 3, -1, false, true).first; }};
   auto longs2 = [](std::vector<double> v, Shape s, Device device) { return from_vector(v, s, TensorOptions{DType::Int64, device, false}); };
   c[OpId::IndexSelect] = {{m34}, [longs](V x) { return index_select(x[0], 0, longs({2, 2, 0}, x[0].device())); }};
   c[OpId::Gather] = {{m34}, [longs2](V x) { return gather(x[0], 1, longs2({3, 3, 0, 1, 2, 2}, {3, 2}, x[0].device())); }};
