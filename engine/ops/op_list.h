@@ -72,6 +72,9 @@
   /* sort.cpp */                                       \
   X(Sort, "sort", "SortBackward0")                     \
   X(Topk, "topk", "TopkBackward0")                     \
+  /* product.cpp */                                    \
+  X(Prod, "prod", "ProdBackward0")                     \
+  X(ProdDim, "prod", "ProdBackward1")                  \
   /* matmul.cpp */                                     \
   X(Mm, "mm", "MmBackward0")                           \
   X(Addmm, "addmm", "AddmmBackward0")                  \

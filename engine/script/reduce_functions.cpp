@@ -1,7 +1,8 @@
 // Reductions beyond sum/mean/max/min as scripts call them: x.cumsum(dim, dtype=None),
 // torch.cumprod (ops/cumulative.h), x.std(dim, unbiased, keepdim, *, correction), torch.var
-// (ops/variance.h).
+// (ops/variance.h), x.prod(dim, keepdim, *, dtype) (ops/product.h).
 #include "engine/ops/cumulative.h"
+#include "engine/ops/product.h"
 #include "engine/ops/variance.h"
 #include "engine/script/bindings.h"
 #include "engine/script/runtime.h"
@@ -33,6 +34,12 @@ Value moment(const Value& self, CallArgs& a, const char* name) {
   const int64_t correction = args.has(3) ? args.int_(3) : unbiased ? 1 : 0;
   return Value(Op(self.as_tensor(), dims, correction, args.boolean(2, false)));
 }
+// prod(*, dtype=None) / prod(dim, keepdim=False, *, dtype=None)
+Value m_prod(Interp&, const Value& self, CallArgs& a) {
+  Args args("prod", a, {"dim", "keepdim", "dtype"}, 0);
+  if (!args.has(0)) return Value(prod(self.as_tensor(), args.dtype(2)));
+  return Value(prod(self.as_tensor(), args.int_(0), args.boolean(1, false), args.dtype(2)));
+}
 Value m_std(Interp&, const Value& self, CallArgs& a) { return moment<std_dev>(self, a, "std"); }
 Value m_var(Interp&, const Value& self, CallArgs& a) { return moment<variance>(self, a, "var"); }
 }  // namespace
@@ -41,7 +48,7 @@ Value m_var(Interp&, const Value& self, CallArgs& a) { return moment<variance>(s
 const Bindings& reduce_bindings() {
   constexpr unsigned MT = kMethod | kTorch;
   static const Bindings rows = {
-      {"cumsum", MT, m_cumsum}, {"cumprod", MT, m_cumprod}, {"std", MT, m_std}, {"var", MT, m_var},
+      {"cumsum", MT, m_cumsum}, {"cumprod", MT, m_cumprod}, {"std", MT, m_std}, {"var", MT, m_var}, {"prod", MT, m_prod},
   };
   return rows;
 }

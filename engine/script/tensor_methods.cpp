@@ -78,9 +78,15 @@ Value m_clone(Interp&, const Value& self, CallArgs& a) {
   return Value(clone(T(self)));
 }
 
+// A strided view (gradlab's copy flagged noncontiguous) becomes a contiguous copy, CloneBackward0
+// as in PyTorch; anything else is returned as is.
 Value m_contiguous(Interp&, const Value& self, CallArgs& a) {
   Args args("contiguous", a, {"memory_format"}, 0);
-  return self;
+  if (!T(self).impl()->noncontiguous) return self;
+  Tensor c = clone(T(self));
+  c.impl()->noncontiguous = false;
+  c.impl()->column_major = false;
+  return Value(c);
 }
 
 // ---- data ----

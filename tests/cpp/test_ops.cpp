@@ -17,6 +17,7 @@
 #include "engine/ops/compare.h"
 #include "engine/ops/cumulative.h"
 #include "engine/ops/index.h"
+#include "engine/ops/product.h"
 #include "engine/ops/sort.h"
 #include "engine/ops/variance.h"
 #include "engine/tensor.h"
@@ -374,6 +375,11 @@ const std::map<OpId, OpRow>& op_rows() {
                        }
                        return std::vector<double>{o[0], o[2], o[1], o[3]};
                      }};
+    // product.cpp
+    r[OpId::Prod] = {{M}, [](auto& x) { return prod(x[0]); },
+                     [](const Values& v) { return std::vector<double>{v[0][0] * v[0][1] * v[0][2] * v[0][3] * v[0][4] * v[0][5]}; }};
+    r[OpId::ProdDim] = {{M}, [](auto& x) { return prod(x[0], 0, false); },
+                        [](const Values& v) { return std::vector<double>{v[0][0] * v[0][3], v[0][1] * v[0][4], v[0][2] * v[0][5]}; }};
     // index_select, gather, scatter (no repeated target: the derivative of an overwritten src is 0), scatter_add
     auto longs2 = [](std::vector<double> v, Shape s) { return from_vector(v, s, TensorOptions{DType::Int64, std::nullopt, false}); };
     r[OpId::IndexSelect] = {{M}, [longs](auto& x) { return index_select(x[0], 1, longs({2, 0, 2})); },

@@ -15,6 +15,7 @@
 #include "engine/ops/compare.h"
 #include "engine/ops/cumulative.h"
 #include "engine/ops/index.h"
+#include "engine/ops/product.h"
 #include "engine/ops/sort.h"
 #include "engine/ops/variance.h"
 #include "engine/ops/op_list.h"
@@ -155,6 +156,8 @@ std::map<OpId, OpCase> op_cases() {
   c[OpId::Std] = {{m34}, [](V x) { return std_dev(x[0], std::nullopt, 0, false); }};
   c[OpId::Sort] = {{{{3, 5, 4}}}, [](V x) { return sort(x[0], 1, false, true).first; }};
   c[OpId::Topk] = {{m34}, [](V x) { return topk(x[0], 3, -1, false, true).first; }};
+  c[OpId::Prod] = {{{{3, 4}, 0.5, 1.5}}, [](V x) { return prod(x[0]); }};
+  c[OpId::ProdDim] = {{{{3, 5, 4}, 0.5, 1.5}}, [](V x) { return prod(x[0], 1, true); }};
   auto longs2 = [](std::vector<double> v, Shape s, Device device) { return from_vector(v, s, TensorOptions{DType::Int64, device, false}); };
   c[OpId::IndexSelect] = {{m34}, [longs](V x) { return index_select(x[0], 0, longs({2, 2, 0}, x[0].device())); }};
   c[OpId::Gather] = {{m34}, [longs2](V x) { return gather(x[0], 1, longs2({3, 3, 0, 1, 2, 2}, {3, 2}, x[0].device())); }};
