@@ -19,9 +19,8 @@ using Acc = std::conditional_t<std::is_floating_point_v<T>, double, int64_t>;
 Tensor scan(const Tensor& x, int64_t dim, Scan kind, bool reversed) {
   std::vector<unsigned char> bytes = host_bytes(x);
   const Shape& shape = x.shape();
-  int64_t outer = 1, len = shape.empty() ? 1 : shape[dim], inner = 1;
-  for (int64_t d = 0; d < dim; ++d) outer *= shape[d];
-  for (size_t d = static_cast<size_t>(dim) + 1; d < shape.size(); ++d) inner *= shape[d];
+  const DimSplit lines = split_at(shape, dim);
+  const int64_t outer = lines.outer, len = lines.dim_size, inner = lines.inner;
   dispatch_dtype(x.dtype(), [&](auto zero) {
     using T = decltype(zero);
     T* p = reinterpret_cast<T*>(bytes.data());

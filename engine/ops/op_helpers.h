@@ -81,6 +81,23 @@ Tensor take_elements(const Tensor& a, const std::vector<int64_t>& offsets, const
 Tensor put_elements(const Tensor& base, const std::vector<int64_t>& offsets, const Tensor& values, bool accumulate);
 Tensor zeros_of(const Shape& shape, DType dtype, Device device);
 
+// A contiguous tensor seen around `dim` as [outer, dim_size, inner]: the lines an op along `dim`
+// walks (line (o, i) holds elements (o * dim_size + k) * inner + i). A 0-d tensor is one line of one.
+struct DimSplit {
+  int64_t outer = 1, dim_size = 1, inner = 1;
+  Shape keep;  // the shape with the dim 1
+};
+inline DimSplit split_at(const Shape& shape, int64_t dim) {
+  DimSplit s;
+  if (shape.empty()) return s;
+  for (int64_t d = 0; d < dim; ++d) s.outer *= shape[d];
+  s.dim_size = shape[dim];
+  for (size_t d = static_cast<size_t>(dim) + 1; d < shape.size(); ++d) s.inner *= shape[d];
+  s.keep = shape;
+  s.keep[dim] = 1;
+  return s;
+}
+
 inline Tensor mul_scalar(const Tensor& t, double s) { return prim::unary(UnaryOp::MulScalar, t, s); }
 
 }  // namespace gradlab::ops

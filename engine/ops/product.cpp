@@ -42,12 +42,8 @@ T blocked_product(const T* x, int64_t n) {
 // of elements or more is refused.
 Tensor product(const Tensor& a, int64_t dim, const Shape& shape, const Tensor& layout) {
   const std::vector<unsigned char> bytes = host_bytes(a);
-  int64_t outer = 1, len = a.numel(), inner = 1;
-  if (dim >= 0) {
-    for (int64_t d = 0; d < dim; ++d) outer *= a.shape()[d];
-    len = a.shape()[dim];
-    for (size_t d = static_cast<size_t>(dim) + 1; d < a.shape().size(); ++d) inner *= a.shape()[d];
-  }
+  const DimSplit lines = dim >= 0 ? split_at(a.shape(), dim) : DimSplit{1, a.numel(), 1, {}};
+  const int64_t outer = lines.outer, len = lines.dim_size, inner = lines.inner;
   const int64_t smallest_block = 4 * (dtype_size(a.dtype()) == 4 ? 8 : 4);  // shorter runs multiply in order either way
   if (layout.impl()->noncontiguous && len >= smallest_block)
     not_supported("prod() of a transposed, sliced or expanded tensor; call .contiguous() first");

@@ -38,9 +38,8 @@ bool before_descending(const Entry<T>& x, const Entry<T>& y) {
 template <class Order>
 std::pair<Tensor, Tensor> select_lines(const Tensor& a, int64_t dim, int64_t keep, OpId op, Order order) {
   const Shape& shape = a.shape();
-  int64_t outer = 1, len = shape.empty() ? 1 : shape[dim], inner = 1;
-  for (int64_t d = 0; d < dim; ++d) outer *= shape[d];
-  for (size_t d = static_cast<size_t>(dim) + 1; d < shape.size(); ++d) inner *= shape[d];
+  const DimSplit lines = split_at(shape, dim);
+  const int64_t outer = lines.outer, len = lines.dim_size, inner = lines.inner;
   Shape out_shape = shape;
   if (!out_shape.empty()) out_shape[dim] = keep;
   const std::vector<unsigned char> src = host_bytes(a);

@@ -32,9 +32,8 @@ double two_pass_variance(const Tensor& a, int64_t correction) {
 Tensor welford_variance(const Tensor& a, int64_t dim, int64_t correction, bool take_sqrt, const Shape& keep) {
   const std::vector<unsigned char> bytes = host_bytes(a);
   const Shape& shape = a.shape();
-  int64_t outer = 1, len = shape[dim], inner = 1;
-  for (int64_t d = 0; d < dim; ++d) outer *= shape[d];
-  for (size_t d = static_cast<size_t>(dim) + 1; d < shape.size(); ++d) inner *= shape[d];
+  const DimSplit lines = split_at(shape, dim);
+  const int64_t outer = lines.outer, len = lines.dim_size, inner = lines.inner;
   std::vector<unsigned char> out_bytes(static_cast<size_t>(outer * inner) * dtype_size(a.dtype()));
   dispatch_dtype(a.dtype(), [&](auto zero) {
     using T = decltype(zero);
