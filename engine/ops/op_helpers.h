@@ -98,6 +98,24 @@ inline DimSplit split_at(const Shape& shape, int64_t dim) {
   return s;
 }
 
+// One value per line of `a` (contiguous) around `lines`: reduce(first, len, stride) gets a
+// pointer to the line's first element in a host copy; the results, in a's dtype, make a tensor
+// of `shape` (outer * inner elements).
+template <class Reduce>
+Tensor reduce_lines(const Tensor& a, const DimSplit& lines, const Shape& shape, Reduce reduce) {
+  const std::vector<unsigned char> bytes = host_bytes(a);
+  std::vector<unsigned char> out_bytes(static_cast<size_t>(lines.outer * lines.inner) * dtype_size(a.dtype()));
+  dispatch_dtype(a.dtype(), [&](auto zero) {
+    using T = decltype(zero);
+    const T* x = reinterpret_cast<const T*>(bytes.data());
+    T* out = reinterpret_cast<T*>(out_bytes.data());
+    for (int64_t o = 0; o < lines.outer; ++o)
+      for (int64_t i = 0; i < lines.inner; ++i)
+        out[o * lines.inner + i] = reduce(x + o * lines.dim_size * lines.inner + i, lines.dim_size, lines.inner);
+  });
+  return from_host_bytes(out_bytes, shape, a.dtype(), a.device());
+}
+
 inline Tensor mul_scalar(const Tensor& t, double s) { return prim::unary(UnaryOp::MulScalar, t, s); }
 
 }  // namespace gradlab::ops

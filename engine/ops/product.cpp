@@ -41,29 +41,17 @@ T blocked_product(const T* x, int64_t n) {
 // which gradlab, holding views as copies, does not follow; such a product of 4 vectors' worth
 // of elements or more is refused.
 Tensor product(const Tensor& a, int64_t dim, const Shape& shape, const Tensor& layout) {
-  const std::vector<unsigned char> bytes = host_bytes(a);
   const DimSplit lines = dim >= 0 ? split_at(a.shape(), dim) : DimSplit{1, a.numel(), 1, {}};
-  const int64_t outer = lines.outer, len = lines.dim_size, inner = lines.inner;
   const int64_t smallest_block = 4 * (dtype_size(a.dtype()) == 4 ? 8 : 4);  // shorter runs multiply in order either way
-  if (layout.impl()->noncontiguous && len >= smallest_block)
+  if (layout.impl()->noncontiguous && lines.dim_size >= smallest_block)
     not_supported("prod() of a transposed, sliced or expanded tensor; call .contiguous() first");
-  std::vector<unsigned char> out_bytes(static_cast<size_t>(outer * inner) * dtype_size(a.dtype()));
-  dispatch_dtype(a.dtype(), [&](auto zero) {
-    using T = decltype(zero);
-    const T* x = reinterpret_cast<const T*>(bytes.data());
-    T* out = reinterpret_cast<T*>(out_bytes.data());
-    for (int64_t o = 0; o < outer; ++o)
-      for (int64_t i = 0; i < inner; ++i) {
-        if (inner == 1) {  // contiguous: the vectorised order
-          out[o] = blocked_product(x + o * len, len);
-          continue;
-        }
-        T p = 1;
-        for (int64_t k = 0; k < len; ++k) p = p * x[(o * len + k) * inner + i];
-        out[o * inner + i] = p;  // along a strided dim: one element after another
-      }
+  return reduce_lines(a, lines, shape, [](const auto* first, int64_t len, int64_t stride) {
+    using T = std::remove_cv_t<std::remove_pointer_t<decltype(first)>>;
+    if (stride == 1) return blocked_product(first, len);  // contiguous: the vectorised order
+    T p = 1;
+    for (int64_t k = 0; k < len; ++k) p = p * first[k * stride];  // along a strided dim: one after another
+    return p;
   });
-  return from_host_bytes(out_bytes, shape, a.dtype(), a.device());
 }
 
 Tensor product_input(const Tensor& a, std::optional<DType> dtype) {

@@ -28,33 +28,22 @@ double two_pass_variance(const Tensor& a, int64_t correction) {
   return sum_dx2 / static_cast<double>(std::max<int64_t>(0, a.numel() - correction));
 }
 
-// Welford along `dim`, one variance per line, into `out` (a's dtype, the keepdim shape).
+// Welford along `dim`, one variance per line, as a tensor of the keepdim shape.
 Tensor welford_variance(const Tensor& a, int64_t dim, int64_t correction, bool take_sqrt, const Shape& keep) {
-  const std::vector<unsigned char> bytes = host_bytes(a);
-  const Shape& shape = a.shape();
-  const DimSplit lines = split_at(shape, dim);
-  const int64_t outer = lines.outer, len = lines.dim_size, inner = lines.inner;
-  std::vector<unsigned char> out_bytes(static_cast<size_t>(outer * inner) * dtype_size(a.dtype()));
-  dispatch_dtype(a.dtype(), [&](auto zero) {
-    using T = decltype(zero);
-    const T* x = reinterpret_cast<const T*>(bytes.data());
-    T* out = reinterpret_cast<T*>(out_bytes.data());
-    for (int64_t o = 0; o < outer; ++o)
-      for (int64_t i = 0; i < inner; ++i) {
-        double m = 0, m2 = 0, nf = 0;
-        for (int64_t k = 0; k < len; ++k) {
-          const double v = static_cast<double>(x[(o * len + k) * inner + i]);
-          nf += 1;
-          const double delta = v - m;
-          m = m + delta / nf;
-          m2 = std::fma(delta, v - m, m2);
-        }
-        const double divisor = nf > static_cast<double>(correction) ? nf - static_cast<double>(correction) : 0;
-        const double var = m2 / divisor;
-        out[o * inner + i] = static_cast<T>(take_sqrt ? std::sqrt(var) : var);
-      }
+  return reduce_lines(a, split_at(a.shape(), dim), keep, [&](const auto* first, int64_t len, int64_t stride) {
+    using T = std::remove_cv_t<std::remove_pointer_t<decltype(first)>>;
+    double m = 0, m2 = 0, nf = 0;
+    for (int64_t k = 0; k < len; ++k) {
+      const double v = static_cast<double>(first[k * stride]);
+      nf += 1;
+      const double delta = v - m;
+      m = m + delta / nf;
+      m2 = std::fma(delta, v - m, m2);
+    }
+    const double divisor = nf > static_cast<double>(correction) ? nf - static_cast<double>(correction) : 0;
+    const double var = m2 / divisor;
+    return static_cast<T>(take_sqrt ? std::sqrt(var) : var);
   });
-  return from_host_bytes(out_bytes, keep, a.dtype(), a.device());
 }
 
 // What the node keeps: ints = the reduced dims, a = correction, b = 1 when no dim was given
