@@ -15,18 +15,6 @@ using namespace ops;
 
 namespace {
 
-std::vector<unsigned char> host_bytes(const Tensor& t) {
-  std::vector<unsigned char> host(static_cast<size_t>(t.numel()) * dtype_size(t.dtype()));
-  if (!host.empty()) t.storage().backend->copy_to_host(host.data(), t.data(), host.size());
-  return host;
-}
-
-Tensor from_host_bytes(const std::vector<unsigned char>& host, const Shape& shape, DType dtype, Device device) {
-  Tensor out = prim::empty(shape, dtype, device);
-  if (!host.empty()) out.storage().backend->copy_from_host(out.mutable_data(), host.data(), host.size());
-  return out;
-}
-
 // The row numbers (flat positions in the mask) of the mask's true elements.
 std::vector<int64_t> true_positions(const Tensor& mask) {
   std::vector<int64_t> v = prim::cast(mask, DType::Bool).to_int64s();

@@ -131,19 +131,6 @@ void log_softmax_inner_backward(const T* g, const T* y, T* out, int64_t outer, i
     }
 }
 
-struct DimSplit {
-  int64_t outer = 1, dim_size = 1, inner = 1;
-  Shape keep;  // the shape with the dim 1
-};
-DimSplit split_at(const Shape& shape, int64_t dim) {
-  DimSplit s;
-  for (int64_t d = 0; d < dim; ++d) s.outer *= shape[d];
-  s.dim_size = shape[dim];
-  for (size_t d = dim + 1; d < shape.size(); ++d) s.inner *= shape[d];
-  s.keep = shape;
-  s.keep[dim] = 1;
-  return s;
-}
 
 Tensor softmax_inner(const Tensor& x, int64_t dim, bool log) {
   const DimSplit s = split_at(x.shape(), dim);

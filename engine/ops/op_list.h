@@ -69,6 +69,18 @@
   X(MinAll, "min", "MinBackward1")                     \
   X(MinDim, "min", "MinBackward0")                     \
   X(Norm, "norm", "NormBackward1")                     \
+  /* cumulative.cpp */                                 \
+  X(Cumsum, "cumsum", "CumsumBackward0")               \
+  X(Cumprod, "cumprod", "CumprodBackward0")            \
+  /* variance.cpp */                                   \
+  X(Std, "std", "StdBackward0")                        \
+  X(Var, "var", "VarBackward0")                        \
+  /* sort.cpp */                                       \
+  X(Sort, "sort", "SortBackward0")                     \
+  X(Topk, "topk", "TopkBackward0")                     \
+  /* product.cpp */                                    \
+  X(Prod, "prod", "ProdBackward0")                     \
+  X(ProdDim, "prod", "ProdBackward1")                  \
   /* matmul.cpp */                                     \
   X(Mm, "mm", "MmBackward0")                           \
   X(Addmm, "addmm", "AddmmBackward0")                  \
@@ -100,7 +112,15 @@
   /* pool.cpp */                                       \
   X(MaxPool2d, "max_pool2d", "MaxPool2DWithIndicesBackward0") \
   X(AvgPool2d, "avg_pool2d", "AvgPool2DBackward0")     \
-  X(AdaptiveAvgPool2d, "adaptive_avg_pool2d", "AdaptiveAvgPool2DBackward0")
+  X(AdaptiveAvgPool2d, "adaptive_avg_pool2d", "AdaptiveAvgPool2DBackward0") \
+  /* index.cpp */                                      \
+  X(Index, "index", "IndexBackward0")                  \
+  X(IndexPutTensors, "index_put_", "IndexPutBackward0") \
+  X(IndexSelect, "index_select", "IndexSelectBackward0") \
+  X(Gather, "gather", "GatherBackward0")               \
+  X(Scatter, "scatter", "ScatterBackward0")            \
+  X(ScatterValue, "scatter", "ScatterBackward1")       \
+  X(ScatterAdd, "scatter_add", "ScatterAddBackward0")
 
 namespace gradlab {
 

@@ -6,39 +6,13 @@
 #include <type_traits>
 #include <vector>
 
+#include "engine/ops/index.h"
 #include "engine/ops/op_helpers.h"
 
 namespace gradlab {
 using namespace ops;
 
 namespace {
-
-// The keepdim shape of reducing `shape` over `dims` (each dim set to 1).
-Shape keepdim_shape(const Shape& shape, const std::vector<int64_t>& dims) {
-  Shape out = shape;
-  for (int64_t d : dims) out[d] = 1;
-  return out;
-}
-
-Shape drop_dims(const Shape& shape, const std::vector<int64_t>& dims) {
-  Shape out;
-  for (size_t i = 0; i < shape.size(); ++i)
-    if (std::find(dims.begin(), dims.end(), static_cast<int64_t>(i)) == dims.end()) out.push_back(shape[i]);
-  return out;
-}
-
-std::vector<int64_t> wrap_dims(const std::vector<int64_t>& dims, int64_t rank) {
-  std::vector<int64_t> out;
-  for (int64_t d : dims) {
-    int64_t w = wrap_dim(d, rank);
-    if (std::find(out.begin(), out.end(), w) != out.end()) {
-      runtime_error("dim " + std::to_string(w) + " appears multiple times in the list of dims");
-    }
-    out.push_back(w);
-  }
-  if (rank == 0) out.clear();  // dims 0/-1 of a 0-d tensor reduce nothing
-  return out;
-}
 
 // SumBackward's gradient is grad.expand(sizes) in PyTorch: a stride-0 view, not contiguous.
 // Marked so, as batch_norm's backward takes another path for such a gradient (ops/norm.cpp);
@@ -266,8 +240,29 @@ std::pair<Tensor, Tensor> extremum_dim(const Tensor& a, int64_t dim_in, bool kee
   }
   return {out, idx};
 }
+// argmax / argmin (index.h): the ArgMax reduction, over the flattened tensor when no dim is given.
+Tensor arg_extremum(const Tensor& a, std::optional<int64_t> dim_in, bool keepdim, bool is_min) {
+  const std::string name = is_min ? "argmin" : "argmax";
+  if (a.dtype() == DType::Bool)
+    runtime_error("\"" + name + (a.device().is_cuda() ? "_cuda" : "_cpu") + "\" not implemented for 'Bool'");
+  if (!dim_in) {
+    if (a.numel() == 0) index_error(name + "(): Expected reduction dim to be specified for input.numel() == 0.");
+    Tensor flat = prim::alias(a, {a.numel()});
+    Tensor r = reduce_extremum(ReduceOp::ArgMax, flat, {1}, is_min);
+    return prim::alias(r, keepdim ? Shape(a.dim(), 1) : Shape{});
+  }
+  const int64_t dim = wrap_dim(*dim_in, a.dim());
+  if (a.dim() == 0) return prim::scalar(0, DType::Int64, a.device());
+  if (a.shape()[dim] == 0)
+    index_error(name + "(): Expected reduction dim " + std::to_string(dim) + " to have non-zero size.");
+  Shape keep = keepdim_shape(a.shape(), {dim});
+  Tensor r = reduce_extremum(ReduceOp::ArgMax, a, keep, is_min);
+  return keepdim ? r : prim::alias(r, drop_dims(a.shape(), {dim}));
+}
 }  // namespace
 
+Tensor argmax(const Tensor& a, std::optional<int64_t> dim, bool keepdim) { return arg_extremum(a, dim, keepdim, false); }
+Tensor argmin(const Tensor& a, std::optional<int64_t> dim, bool keepdim) { return arg_extremum(a, dim, keepdim, true); }
 Tensor max(const Tensor& a) { return extremum_all(a, false); }
 Tensor min(const Tensor& a) { return extremum_all(a, true); }
 std::pair<Tensor, Tensor> max(const Tensor& a, int64_t dim, bool keepdim) { return extremum_dim(a, dim, keepdim, false); }

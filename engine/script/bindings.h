@@ -45,6 +45,12 @@ const Bindings& norm_bindings();     // nn_norm_functional.cpp: embedding, layer
 const Bindings& random_bindings();   // random_functions.cpp: in-place samplers, bernoulli, multinomial
 const Bindings& join_bindings();     // join_functions.cpp: cat, stack, ...
 const Bindings& conv_bindings();     // nn_conv.cpp: convolutions and pooling
+const Bindings& index_bindings();    // index_functions.cpp: argmax, gather, scatter, one_hot, ...
+const Bindings& reduce_bindings();   // reduce_functions.cpp: cumsum, cumprod, std, var
+
+// torch.return_types.NAME(values=..., indices=...), what max(dim), sort and topk return
+// (tensor_methods.cpp).
+Value make_return_types(const char* name, Tensor values, Tensor indices);
 
 // Every row of every family, in table order.
 std::vector<const Binding*> all_bindings();

@@ -45,8 +45,39 @@ Value t_vstack(Interp& in, CallArgs& a) {
   std::vector<Tensor> ts = tensor_list(in, *args.get(0), "vstack");
   if (ts.empty()) runtime_error("vstack expects a non-empty TensorList");
   for (Tensor& t : ts)
-    if (t.dim() < 2) t = reshape(t, {1, t.numel()});
+    if (t.dim() < 2) t = t.dim() == 1 ? unsqueeze(t, 0) : reshape(t, {1, 1});  // torch.atleast_2d
   return Value(cat(ts, 0));
+}
+
+Value pieces_tuple(const std::vector<Tensor>& pieces) {
+  std::vector<Value> items;
+  for (const Tensor& p : pieces) items.emplace_back(p);
+  return make_tuple(std::move(items));
+}
+
+// x.split(split_size, dim=0) / torch.split(tensor, split_size_or_sections, dim=0): an int gives
+// equal pieces, a list or tuple their sizes.
+Value split_with(const Value& self, const Value& how, int64_t dim) {
+  if (how.is_intlike()) return pieces_tuple(split(self.as_tensor(), how.as_int(), dim));
+  if (!as_list(how) && !as_tuple(how))
+    raise_type_error(std::string("split_with_sizes(): argument 'split_sizes' (position 2) must be tuple of ints, not ") + type_name(how));
+  return pieces_tuple(split_with_sizes(self.as_tensor(), to_int_list(how, "split_with_sizes"), dim));
+}
+Value m_split(Interp&, const Value& self, CallArgs& a) {
+  Args args("split", a, {"split_size", "dim"}, 1);
+  return split_with(self, *args.get(0), args.int_or(1, 0));
+}
+Value t_split(Interp&, CallArgs& a) {
+  Args args("split", a, {"tensor", "split_size_or_sections", "dim"}, 2);
+  return split_with(Value(args.tensor(0)), *args.get(1), args.int_or(2, 0));
+}
+Value m_chunk(Interp&, const Value& self, CallArgs& a) {
+  Args args("chunk", a, {"chunks", "dim"}, 1);
+  return pieces_tuple(chunk(self.as_tensor(), args.int_(0), args.int_or(1, 0)));
+}
+Value m_unbind(Interp&, const Value& self, CallArgs& a) {
+  Args args("unbind", a, {"dim"}, 0);
+  return pieces_tuple(unbind(self.as_tensor(), args.int_or(0, 0)));
 }
 }  // namespace
 
@@ -55,6 +86,8 @@ const Bindings& join_bindings() {
   static const Bindings rows = {
       {"cat", kTorch, nullptr, t_cat}, {"concat", kTorch, nullptr, t_concat}, {"concatenate", kTorch, nullptr, t_concat},
       {"stack", kTorch, nullptr, t_stack}, {"hstack", kTorch, nullptr, t_hstack}, {"vstack", kTorch, nullptr, t_vstack},
+      {"split", kMethod, m_split}, {"split", kTorch, nullptr, t_split}, {"chunk", kMethod | kTorch, m_chunk},
+      {"unbind", kMethod | kTorch, m_unbind},
   };
   return rows;
 }

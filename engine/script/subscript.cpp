@@ -2,12 +2,15 @@
 // for tensors. Tensor indexing follows PyTorch's basic indexing: an int selects (select →
 // SelectBackward0), a slice narrows (slice → SliceBackward0), None adds a dimension and `...`
 // skips dimensions. A bool mask alone (`x[x > 0]`, `x[x < 0] = 0`) is index / index_put_ (ops/mask.cpp);
-// other advanced indexing (int tensors or lists as indices) is not supported and says so.
+// int tensors, lists and other masks among the indices are advanced indexing (Note [Advanced
+// indexing], ops/index.h), applied after the ints, slices and Nones.
 #include <algorithm>
 
 #include "engine/allocation_limit.h"
 #include "engine/script/runtime.h"
 #include "engine/ops/compare.h"
+#include "engine/ops/index.h"
+#include "engine/ops/primitives.h"
 #include "engine/tensor.h"
 
 namespace gradlab::script {
@@ -66,26 +69,58 @@ int64_t seq_index(const Value& idx, int64_t n, const char* what) {
 
 // One step of a tensor index: what it does to the dimension it reaches.
 struct TensorIndexPart {
-  enum Kind { Int, Slice, NewAxis, Ellipsis } kind;
-  int64_t index = 0;
+  enum Kind { Int, Slice, NewAxis, Ellipsis, Indices } kind;
+  int64_t index = 0;  // Int: the index; Ellipsis: how many dims it stands for
   std::optional<int64_t> start, stop;
   int64_t step = 1;
+  Tensor indices;  // Indices: an int64 tensor or a bool mask (Note [Advanced indexing])
 };
+
+// PyTorch's rule for `x[seq]`: a list (or other sequence) holding a tensor, a sequence, a slice,
+// None or `...` is read as a tuple of indices (NumPy's old rule); one of plain numbers is an index tensor.
+bool sequence_as_tuple(const Value& index) {
+  auto* seq = index.as<SeqObj>();
+  if (!seq || seq->type == ObjType::Tuple || seq->items.size() >= 32) return false;
+  return std::any_of(seq->items.begin(), seq->items.end(), [](const Value& v) {
+    return v.is_tensor() || v.as<SeqObj>() || v.as<RangeObj>() || v.as<SliceObj>() || v.is_none() || v.as<EllipsisObj>();
+  });
+}
+
+// A list, tuple or range used as an index: torch.tensor of it, made int64 unless it holds bools.
+Tensor sequence_index(const Value& v) {
+  Value data = v;
+  if (auto* r = v.as<RangeObj>()) {
+    std::vector<Value> items;
+    for (int64_t i = 0, x = r->start; i < r->length(); ++i, x += r->step) items.push_back(Value(x));
+    data = make_list(std::move(items));
+  }
+  auto* seq = data.as<SeqObj>();
+  TensorOptions opts;
+  if (seq && seq->items.empty()) opts.dtype = DType::Int64;
+  Tensor t = tensor_from_value(data, opts).as_tensor();
+  return is_floating(t.dtype()) ? t.to(DType::Int64) : t;  // PyTorch truncates a list of floats too
+}
 
 std::vector<TensorIndexPart> parse_tensor_index(const Value& index, int64_t rank) {
   std::vector<Value> items;
   auto* tup = index.as<SeqObj>();
-  if (tup && tup->type == ObjType::Tuple) items = tup->items;
+  if ((tup && tup->type == ObjType::Tuple) || sequence_as_tuple(index)) items = tup->items;
   else items.push_back(index);
   std::vector<TensorIndexPart> parts;
-  int consuming = 0;
+  int64_t consuming = 0;
   bool ellipsis = false;
   for (const Value& v : items) {
     TensorIndexPart p{};
-    if (v.is_intlike()) {
+    const bool int_tensor_0d = v.is_tensor() && v.as_tensor().dim() == 0 && v.as_tensor().dtype() == DType::Int64;
+    if (v.is_intlike() || int_tensor_0d) {  // a 0-d int64 tensor indexes like an int, as in PyTorch
       p.kind = TensorIndexPart::Int;
-      p.index = v.as_int();
+      p.index = int_tensor_0d ? v.as_tensor().to_int64s()[0] : v.as_int();
       ++consuming;
+    } else if (v.is_tensor() || v.as<SeqObj>() || v.as<RangeObj>()) {
+      p.kind = TensorIndexPart::Indices;
+      p.indices = v.is_tensor() ? v.as_tensor() : sequence_index(v);
+      if (p.indices.dtype() == DType::Bool && p.indices.dim() == 0) raise_not_supported("indexing a tensor with a 0-d bool tensor");
+      consuming += p.indices.dtype() == DType::Bool ? p.indices.dim() : 1;
     } else if (auto* s = v.as<SliceObj>()) {
       p.kind = TensorIndexPart::Slice;
       auto opt = [](const Value& x) -> std::optional<int64_t> {
@@ -103,9 +138,6 @@ std::vector<TensorIndexPart> parse_tensor_index(const Value& index, int64_t rank
       if (ellipsis) raise_index_error("an index can only have a single ellipsis ('...')");
       ellipsis = true;
       p.kind = TensorIndexPart::Ellipsis;
-    } else if (v.is_tensor() || v.as<SeqObj>()) {
-      raise_not_supported("indexing a tensor with a " + std::string(v.is_tensor() ? "tensor" : type_name(v)) +
-                          " (advanced indexing); use ints, slices, None and ...");
     } else if (v.is_float()) {
       raise_index_error("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got float)");
     } else {
@@ -118,16 +150,27 @@ std::vector<TensorIndexPart> parse_tensor_index(const Value& index, int64_t rank
     raise_index_error("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a "
                       "0-dim tensor to a number");
   if (consuming > rank) raise_index_error("too many indices for tensor of dimension " + std::to_string(rank));
-  // Expand the ellipsis into full slices.
-  std::vector<TensorIndexPart> out;
-  for (const auto& p : parts) {
-    if (p.kind == TensorIndexPart::Ellipsis) {
-      for (int64_t i = 0; i < rank - consuming; ++i) out.push_back(TensorIndexPart{TensorIndexPart::Slice, 0, std::nullopt, std::nullopt, 1});
-    } else {
-      out.push_back(p);
-    }
+  // The ellipsis skips the dims no other part consumes (without an op of its own, as in PyTorch).
+  for (auto& p : parts)
+    if (p.kind == TensorIndexPart::Ellipsis) p.index = rank - consuming;
+  return parts;
+}
+
+// The index tensors of `parts` as ops/index.h's `indices`: one entry per dim they start at in
+// the tensor the other parts leave (a mask covers as many dims as it has), undefined between.
+// `dims_before(p)` says how many dims of that tensor precede part p.
+struct AdvancedIndices {
+  std::vector<Tensor> indices;
+  int64_t covered = 0;  // dims of the indexed tensor the entries so far stand for
+  void add(const Tensor& idx, int64_t at_dim) {
+    for (; covered < at_dim; ++covered) indices.emplace_back();
+    indices.push_back(idx);
+    covered += idx.dtype() == DType::Bool ? idx.dim() : 1;
   }
-  return out;
+};
+
+bool has_indices(const std::vector<TensorIndexPart>& parts) {
+  return std::any_of(parts.begin(), parts.end(), [](const TensorIndexPart& p) { return p.kind == TensorIndexPart::Indices; });
 }
 
 // "torch.FloatTensor", as PyTorch names a CPU tensor's type in messages.
@@ -150,6 +193,7 @@ Value tensor_index(const Tensor& t, const Value& index) {
   int64_t d = 0;         // the dim of `r` the next index applies to
   int64_t real_dim = 0;  // the same dim counted in `t`, which PyTorch's messages name
   bool changed = false;
+  AdvancedIndices advanced;
   for (const auto& p : parts) {
     switch (p.kind) {
       case TensorIndexPart::Int: {
@@ -173,9 +217,20 @@ Value tensor_index(const Tensor& t, const Value& index) {
         changed = true;
         ++d;
         break;
-      case TensorIndexPart::Ellipsis: break;
+      case TensorIndexPart::Ellipsis:
+        d += p.index;
+        real_dim += p.index;
+        break;
+      case TensorIndexPart::Indices: {
+        advanced.add(p.indices, d);
+        const int64_t dims = p.indices.dtype() == DType::Bool ? p.indices.dim() : 1;
+        d += dims;
+        real_dim += dims;
+        break;
+      }
     }
   }
+  if (!advanced.indices.empty()) return Value(gradlab::index(r, advanced.indices));
   if (!changed) {
     // x[...] / x[()] make an alias (AliasBackward0), which gradlab has no op for.
     if (t.requires_grad() && grad_mode_enabled()) raise_not_supported("x[...] on a tensor that requires grad");
@@ -184,17 +239,52 @@ Value tensor_index(const Tensor& t, const Value& index) {
   return Value(r);
 }
 
+namespace {
+// The value of `t[...] = v`: a tensor, or a Python number made a 0-d tensor of t's dtype.
+Tensor assigned_value(const Tensor& t, const Value& v) {
+  if (v.is_tensor()) return v.as_tensor();
+  if (is_scalar_like(v)) return full({}, to_scalar(v), TensorOptions{t.dtype(), t.device(), false});
+  raise_type_error(std::string("can't assign a ") + type_name(v) + " to a " + tensor_type_name(t.dtype()));
+}
+
+// t[index] = v where the index mixes tensors with ints, slices or None, without history: PyTorch
+// writes through a view; gradlab indexes a tensor of t's flat positions the same way, then puts
+// the value at those positions of t's storage.
+void set_mixed_index(const Tensor& t, const Value& index, const Tensor& value) {
+  std::vector<double> flat(static_cast<size_t>(t.numel()));
+  for (size_t i = 0; i < flat.size(); ++i) flat[i] = static_cast<double>(i);
+  Tensor positions = from_vector(flat, t.shape(), TensorOptions{DType::Int64, t.device(), false});
+  Tensor picked = tensor_index(positions, index).as_tensor();
+  Tensor storage_view = prim::alias(t, {t.numel()});  // t's storage, without its history
+  index_put_(storage_view, {picked}, value);
+}
+}  // namespace
+
 void tensor_set_index(const Tensor& t, const Value& index, const Value& v) {
   if (index.is_tensor() && index.as_tensor().dtype() == DType::Bool) {  // t[mask] = v (index_put_)
-    Tensor value;
-    if (v.is_tensor()) value = v.as_tensor();
-    else if (is_scalar_like(v)) value = full({}, to_scalar(v), TensorOptions{t.dtype(), t.device(), false});
-    else raise_type_error(std::string("can't assign a ") + type_name(v) + " to a " + tensor_type_name(t.dtype()));
     Tensor self = t;
-    index_put_mask_(self, index.as_tensor(), value);
+    index_put_mask_(self, index.as_tensor(), assigned_value(t, v));
     return;
   }
   auto parts = parse_tensor_index(index, t.dim());
+  const bool advanced = has_indices(parts);
+  if (advanced && std::all_of(parts.begin(), parts.end(), [](const TensorIndexPart& p) {
+        return p.kind == TensorIndexPart::Indices || p.kind == TensorIndexPart::Ellipsis;
+      })) {  // t[idx] = v, t[..., idx] = v: index_put_ on t itself (IndexPutBackward0)
+    AdvancedIndices indices;
+    int64_t d = 0;
+    for (const auto& p : parts) {
+      if (p.kind == TensorIndexPart::Ellipsis) {
+        d += p.index;
+        continue;
+      }
+      indices.add(p.indices, d);
+      d += p.indices.dtype() == DType::Bool ? p.indices.dim() : 1;
+    }
+    Tensor self = t;
+    index_put_(self, indices.indices, assigned_value(t, v));
+    return;
+  }
   if (grad_mode_enabled() && t.requires_grad()) {
     // x[1:2] = v writes through a view of x; x[...] = v (and x[()] = v) writes x itself.
     auto not_ellipsis = [](const Value& i) { return i.as<EllipsisObj>() == nullptr; };
@@ -209,6 +299,10 @@ void tensor_set_index(const Tensor& t, const Value& index, const Value& v) {
   }
   if (v.is_tensor() && v.as_tensor().requires_grad() && grad_mode_enabled())
     raise_not_supported("assigning a tensor that requires grad into part of another tensor");
+  if (advanced) {
+    set_mixed_index(t, index, assigned_value(t, v));
+    return;
+  }
   // Work out the window of t's storage the index selects.
   Shape shape = t.shape();
   std::vector<int64_t> strides = contiguous_strides(shape);
@@ -248,7 +342,13 @@ void tensor_set_index(const Tensor& t, const Value& index, const Value& v) {
         wshape.push_back(1);
         wstrides.push_back(0);
         break;
-      case TensorIndexPart::Ellipsis: break;
+      case TensorIndexPart::Ellipsis:
+        for (int64_t k = 0; k < p.index; ++k, ++d) {
+          wshape.push_back(shape[d]);
+          wstrides.push_back(strides[d]);
+        }
+        break;
+      case TensorIndexPart::Indices: break;  // handled above
     }
   }
   for (; d < shape.size(); ++d) {
@@ -256,17 +356,7 @@ void tensor_set_index(const Tensor& t, const Value& index, const Value& v) {
     wstrides.push_back(strides[d]);
   }
   NoGradGuard no_grad;
-  Tensor src;
-  if (v.is_tensor()) {
-    src = v.as_tensor();
-  } else if (is_scalar_like(v)) {
-    TensorOptions o;
-    o.dtype = t.dtype();
-    o.device = t.device();
-    src = full({}, to_scalar(v), o);
-  } else {
-    raise_type_error(std::string("can't assign a ") + type_name(v) + " to a " + tensor_type_name(t.dtype()));
-  }
+  Tensor src = assigned_value(t, v);
   if (src.shape() != wshape) {
     Shape b = broadcast_shapes(src.shape(), wshape);
     if (b != wshape)

@@ -78,11 +78,16 @@ Value m_clone(Interp&, const Value& self, CallArgs& a) {
   return Value(clone(T(self)));
 }
 
+// A strided view (gradlab's copy flagged noncontiguous) becomes a contiguous copy, CloneBackward0
+// as in PyTorch; anything else is returned as is.
 Value m_contiguous(Interp&, const Value& self, CallArgs& a) {
   Args args("contiguous", a, {"memory_format"}, 0);
   // A non-contiguous view becomes a copy of its own (CloneBackward0), no longer tied to its base.
-  if (T(self).impl()->noncontiguous) return Value(clone(T(self)));
-  return self;
+  if (!T(self).impl()->noncontiguous) return self;
+  Tensor c = clone(T(self));
+  c.impl()->noncontiguous = false;
+  c.impl()->column_major = false;
+  return Value(c);
 }
 
 // ---- data ----
@@ -335,14 +340,6 @@ Value m_mean(Interp&, const Value& self, CallArgs& a) {
   return Value(mean(x, to_int_list(*args.get(0), "mean"), args.boolean(1, false)));
 }
 
-Value make_return_types(const char* name, Tensor values, Tensor indices) {
-  Value r = make_tuple({Value(std::move(values)), Value(std::move(indices))});
-  auto* s = r.as<SeqObj>();
-  s->type = ObjType::ReturnTypes;
-  s->struct_name = name;
-  return r;
-}
-
 Value m_max(Interp&, const Value& self, CallArgs& a) {
   Args args("max", a, {"dim", "keepdim"}, 0);
   if (!args.has(0)) return Value(max(T(self)));
@@ -567,6 +564,14 @@ Value t_numel(Interp&, CallArgs& a) {
 }
 
 }  // namespace
+
+Value make_return_types(const char* name, Tensor values, Tensor indices) {
+  Value r = make_tuple({Value(std::move(values)), Value(std::move(indices))});
+  auto* s = r.as<SeqObj>();
+  s->type = ObjType::ReturnTypes;
+  s->struct_name = name;
+  return r;
+}
 
 // Note [One binding row per op]
 const Bindings& tensor_bindings() {

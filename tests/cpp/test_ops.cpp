@@ -17,6 +17,11 @@
 #include "engine/ops/conv.h"
 #include "engine/ops/nn.h"
 #include "engine/ops/compare.h"
+#include "engine/ops/cumulative.h"
+#include "engine/ops/index.h"
+#include "engine/ops/product.h"
+#include "engine/ops/sort.h"
+#include "engine/ops/variance.h"
 #include "engine/tensor.h"
 
 using namespace gradlab;
@@ -389,6 +394,89 @@ const std::map<OpId, OpRow>& op_rows() {
                           [mean_of](const Values& v) { return pool_ref(v[0], 2, 5, 3, 1, mean_of); }, 0.5, 2.0, true};
     r[OpId::AdaptiveAvgPool2d] = {{{1, 2, 6, 6}}, [](auto& x) { return adaptive_avg_pool2d(x[0], {3, 3}); },
                                   [mean_of](const Values& v) { return pool_ref(v[0], 2, 6, 2, 2, mean_of); }};
+    // index.cpp: x[rows, cols] with a repeated position (its gradient sums), x[rows] = v
+    auto longs = [](std::vector<double> v) {
+      const int64_t n = static_cast<int64_t>(v.size());
+      return from_vector(v, {n}, TensorOptions{DType::Int64, std::nullopt, false});
+    };
+    r[OpId::Index] = {{M}, [longs](auto& x) { return index(x[0], {longs({1, 1, 0, -1}), longs({2, 2, 0, 1})}); },
+                      [](const Values& v) { return std::vector<double>{v[0][5], v[0][5], v[0][0], v[0][4]}; }};
+    r[OpId::IndexPutTensors] = {{M, {2}}, [longs](auto& x) {  // b[:, [2, 0]] = v, v broadcast over the rows
+                                  Tensor b = mul(x[0], Scalar(1.0));
+                                  index_put_(b, {Tensor(), longs({2, 0})}, x[1]);
+                                  return b;
+                                },
+                                [](const Values& v) {
+                                  std::vector<double> o = v[0];
+                                  o[2] = o[5] = v[1][0];
+                                  o[0] = o[3] = v[1][1];
+                                  return o;
+                                }};
+    // cumulative.cpp: along the rows of M (dim 1)
+    r[OpId::Cumsum] = {{M}, [](auto& x) { return cumsum(x[0], 1); },
+                       [](const Values& v) {
+                         const auto& a = v[0];
+                         return std::vector<double>{a[0], a[0] + a[1], a[0] + a[1] + a[2], a[3], a[3] + a[4], a[3] + a[4] + a[5]};
+                       }};
+    r[OpId::Cumprod] = {{M}, [](auto& x) { return cumprod(x[0], 0); },
+                        [](const Values& v) {
+                          const auto& a = v[0];
+                          return std::vector<double>{a[0], a[1], a[2], a[0] * a[3], a[1] * a[4], a[2] * a[5]};
+                        }};
+    // variance.cpp: var along the rows (Welford), std of everything (two passes)
+    auto unbiased_var = [](const std::vector<double>& a, size_t from, size_t n) {
+      double m = 0, ss = 0;
+      for (size_t i = from; i < from + n; ++i) m += a[i] / static_cast<double>(n);
+      for (size_t i = from; i < from + n; ++i) ss += (a[i] - m) * (a[i] - m);
+      return ss / static_cast<double>(n - 1);
+    };
+    r[OpId::Var] = {{M}, [](auto& x) { return variance(x[0], std::vector<int64_t>{1}, 1, false); },
+                    [unbiased_var](const Values& v) { return std::vector<double>{unbiased_var(v[0], 0, 3), unbiased_var(v[0], 3, 3)}; }};
+    r[OpId::Std] = {{M}, [](auto& x) { return std_dev(x[0], std::nullopt, 1, false); },
+                    [unbiased_var](const Values& v) { return std::vector<double>{std::sqrt(unbiased_var(v[0], 0, 6))}; }};
+    // sort.cpp: rows sorted descending; the two largest of each column
+    auto sorted_rows = [](const std::vector<double>& a, bool descending) {
+      std::vector<double> o = a;
+      for (size_t r = 0; r < o.size(); r += 3) {
+        if (descending) std::sort(o.begin() + r, o.begin() + r + 3, std::greater<double>());
+        else std::sort(o.begin() + r, o.begin() + r + 3);
+      }
+      return o;
+    };
+    r[OpId::Sort] = {{M}, [](auto& x) { return sort(x[0], 1, true, false).first; },
+                     [sorted_rows](const Values& v) { return sorted_rows(v[0], true); }};
+    r[OpId::Topk] = {{{3, 2}}, [](auto& x) { return topk(x[0], 2, 0, true, true).first; },
+                     [](const Values& v) {
+                       std::vector<double> o;
+                       for (size_t c = 0; c < 2; ++c) {
+                         std::vector<double> col{v[0][c], v[0][2 + c], v[0][4 + c]};
+                         std::sort(col.begin(), col.end(), std::greater<double>());
+                         o.push_back(col[0]);
+                         o.push_back(col[1]);
+                       }
+                       return std::vector<double>{o[0], o[2], o[1], o[3]};
+                     }};
+    // product.cpp
+    r[OpId::Prod] = {{M}, [](auto& x) { return prod(x[0]); },
+                     [](const Values& v) { return std::vector<double>{v[0][0] * v[0][1] * v[0][2] * v[0][3] * v[0][4] * v[0][5]}; }};
+    r[OpId::ProdDim] = {{M}, [](auto& x) { return prod(x[0], 0, false); },
+                        [](const Values& v) { return std::vector<double>{v[0][0] * v[0][3], v[0][1] * v[0][4], v[0][2] * v[0][5]}; }};
+    // index_select, gather, scatter (no repeated target: the derivative of an overwritten src is 0), scatter_add
+    auto longs2 = [](std::vector<double> v, Shape s) { return from_vector(v, s, TensorOptions{DType::Int64, std::nullopt, false}); };
+    r[OpId::IndexSelect] = {{M}, [longs](auto& x) { return index_select(x[0], 1, longs({2, 0, 2})); },
+                            [](const Values& v) { return std::vector<double>{v[0][2], v[0][0], v[0][2], v[0][5], v[0][3], v[0][5]}; }};
+    r[OpId::Gather] = {{M}, [longs2](auto& x) { return gather(x[0], 1, longs2({1, 1, 0, 2}, {2, 2})); },
+                       [](const Values& v) { return std::vector<double>{v[0][1], v[0][1], v[0][3], v[0][5]}; }};
+    r[OpId::Scatter] = {{M, {2, 2}}, [longs2](auto& x) { return scatter(x[0], 1, longs2({2, 0, 1, 0}, {2, 2}), x[1]); },
+                        [](const Values& v) {
+                          return std::vector<double>{v[1][1], v[0][1], v[1][0], v[1][3], v[1][2], v[0][5]};
+                        }};
+    r[OpId::ScatterValue] = {{M}, [longs2](auto& x) { return scatter(x[0], 0, longs2({1, 0, 1}, {1, 3}), Scalar(0.5)); },
+                             [](const Values& v) { return std::vector<double>{v[0][0], 0.5, v[0][2], 0.5, v[0][4], 0.5}; }};
+    r[OpId::ScatterAdd] = {{M, {1, 3}}, [longs2](auto& x) { return scatter_add(x[0], 0, longs2({1, 0, 1}, {1, 3}), x[1]); },
+                           [](const Values& v) {
+                             return std::vector<double>{v[0][0], v[0][1] + v[1][1], v[0][2], v[0][3] + v[1][0], v[0][4], v[0][5] + v[1][2]};
+                           }};
     return r;
   }();
   return rows;

@@ -15,6 +15,11 @@
 #include "engine/ops/conv.h"
 #include "engine/ops/nn.h"
 #include "engine/ops/compare.h"
+#include "engine/ops/cumulative.h"
+#include "engine/ops/index.h"
+#include "engine/ops/product.h"
+#include "engine/ops/sort.h"
+#include "engine/ops/variance.h"
 #include "engine/ops/op_list.h"
 #include "engine/tensor.h"
 #include "tests/cuda/check.h"
@@ -151,6 +156,33 @@ std::map<OpId, OpCase> op_cases() {
   c[OpId::MaxPool2d] = {{{{2, 3, 6, 6}}}, [](V x) { return max_pool2d(x[0], PoolSettings{{3}, {2}, {1}, {1}, false, true, std::nullopt}); }};
   c[OpId::AvgPool2d] = {{{{2, 3, 7, 7}}}, [](V x) { return avg_pool2d(x[0], PoolSettings{{3}, {2}, {1}, {}, false, false, std::nullopt}); }};
   c[OpId::AdaptiveAvgPool2d] = {{{{2, 3, 7, 5}}}, [](V x) { return adaptive_avg_pool2d(x[0], {3, 2}); }};
+  // index.cpp: the index tensors live on the indexed tensor's device
+  auto longs = [](std::vector<double> v, Device device) {
+    const int64_t n = static_cast<int64_t>(v.size());
+    return from_vector(v, {n}, TensorOptions{DType::Int64, device, false});
+  };
+  c[OpId::Index] = {{m34}, [longs](V x) { return index(x[0], {Tensor(), longs({3, 0, 3, -2}, x[0].device())}); }};
+  c[OpId::IndexPutTensors] = {{m34, {{4}}}, [longs](V x) {
+    Tensor b = mul(x[0], 1.0);
+    index_put_(b, {longs({2, 0}, x[0].device())}, x[1]);
+    return b;
+  }};
+  c[OpId::Cumsum] = {{{{3, 5, 4}}}, [](V x) { return cumsum(x[0], 1); }};
+  c[OpId::Cumprod] = {{{{3, 4}, 0.5, 2.0}}, [](V x) { return cumprod(x[0], -1); }};
+  c[OpId::Var] = {{{{3, 5, 4}}}, [](V x) { return variance(x[0], std::vector<int64_t>{1}, 1, true); }};
+  c[OpId::Std] = {{m34}, [](V x) { return std_dev(x[0], std::nullopt, 0, false); }};
+  c[OpId::Sort] = {{{{3, 5, 4}}}, [](V x) { return sort(x[0], 1, false, true).first; }};
+  c[OpId::Topk] = {{m34}, [](V x) { return topk(x[0], 3, -1, false, true).first; }};
+  c[OpId::Prod] = {{{{3, 4}, 0.5, 1.5}}, [](V x) { return prod(x[0]); }};
+  c[OpId::ProdDim] = {{{{3, 5, 4}, 0.5, 1.5}}, [](V x) { return prod(x[0], 1, true); }};
+  auto longs2 = [](std::vector<double> v, Shape s, Device device) { return from_vector(v, s, TensorOptions{DType::Int64, device, false}); };
+  c[OpId::IndexSelect] = {{m34}, [longs](V x) { return index_select(x[0], 0, longs({2, 2, 0}, x[0].device())); }};
+  c[OpId::Gather] = {{m34}, [longs2](V x) { return gather(x[0], 1, longs2({3, 3, 0, 1, 2, 2}, {3, 2}, x[0].device())); }};
+  c[OpId::Scatter] = {{m34, {{2, 2}}}, [longs2](V x) { return scatter(x[0], 1, longs2({2, 0, 1, 3}, {2, 2}, x[0].device()), x[1]); }};
+  c[OpId::ScatterValue] = {{m34}, [longs2](V x) { return scatter(x[0], 0, longs2({1, 0, 2, 1}, {1, 4}, x[0].device()), Scalar(0.5)); }};
+  c[OpId::ScatterAdd] = {{m34, {{2, 4}}}, [longs2](V x) {
+    return scatter_add(x[0], 0, longs2({1, 0, 2, 1, 1, 1, 1, 0}, {2, 4}, x[0].device()), x[1]);
+  }};
   return c;
 }
 

@@ -1,0 +1,48 @@
+import torch
+def nodes(fn):  # a node's name and its next functions' names (no addresses)
+    return fn.name(), [(f.name() if f is not None else None, i) for f, i in fn.next_functions]
+a = torch.arange(10.).reshape(5, 2).requires_grad_()
+print(a.split(2))
+print(torch.split(a, [1, 4]))
+print(a.chunk(2, dim=1))
+print(a.unbind(1))
+print(torch.unbind(a))
+p = a.split(2)
+print(nodes(p[0].grad_fn), p[2].grad_fn.name(), type(p).__name__, len(p))
+(p[0].sum() + p[2].sum() * 2).backward()
+print(a.grad)
+a.grad = None
+r, c = torch.chunk(a, 2, 1)
+(r * 3 + c).sum().backward()
+print(a.grad)
+a.grad = None
+rows = a.unbind()
+(rows[1] * rows[4]).sum().backward()
+print(a.grad)
+a.grad = None
+first, rest = torch.split(a, (1, 4), dim=0)
+print(first.grad_fn.name(), rest.shape)
+rest.sum().backward()
+print(a.grad)
+print(torch.arange(5).split(2), torch.split(torch.arange(5), 2, dim=0), torch.arange(5).split(split_size=2))
+x = torch.arange(6.)
+print(x.chunk(4), x.chunk(5), x.chunk(1), torch.empty(0).chunk(3), torch.empty(0).split(0))
+print(torch.arange(6).reshape(2, 3).unbind(dim=-1), torch.arange(6).reshape(2, 3).split([2, 0, 1], 1))
+d = torch.randn(3, 4, dtype=torch.float64, requires_grad=True)
+parts = d.split(3, dim=1)
+torch.cat([parts[1], parts[0]], dim=1).pow(2).sum().backward()
+print(d.grad.tolist() == (2 * d).tolist())
+def tr(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+tr(lambda: torch.tensor(1.).unbind())
+tr(lambda: torch.tensor(1.).split(1))
+tr(lambda: torch.tensor(1.).chunk(1))
+tr(lambda: torch.arange(5).split(-1))
+tr(lambda: torch.arange(5).split([-1, 6]))
+tr(lambda: torch.arange(5).split([1, 2]))
+tr(lambda: torch.arange(5).split(0))
+tr(lambda: torch.arange(5).chunk(0))
+tr(lambda: torch.arange(5).split(2, 1))

@@ -1,0 +1,36 @@
+import torch
+torch.manual_seed(0)
+def nodes(fn):  # a node's name and its next functions' names (no addresses)
+    return fn.name(), [(f.name() if f is not None else None, i) for f, i in fn.next_functions]
+x = torch.randn(3, 5)
+print(x.cumsum(0).tolist())
+print(torch.cumsum(x, dim=1).tolist())
+print(x.cumprod(1).tolist(), x.cumprod(-2).tolist())
+big = torch.randn(1000) * 100
+print(big.cumsum(0)[-5:].tolist(), big.cumsum(0).sum().item())
+r = torch.rand(200) + 0.5
+print(r.cumprod(0)[-3:].tolist())
+print(torch.arange(6).cumsum(0), torch.tensor([True, False, True]).cumsum(0), torch.arange(1, 6).cumprod(0))
+print(x.cumsum(1, dtype=torch.float64).dtype, torch.cumsum(torch.arange(4), 0, dtype=torch.float32))
+print(torch.tensor(3.).cumsum(0), torch.tensor(3.).cumprod(-1))
+a = torch.randn(4, 6, requires_grad=True)
+c = a.cumsum(1)
+print(nodes(c.grad_fn))
+c.backward(torch.randn(4, 6))
+print(a.grad.tolist())
+b = (torch.rand(4, 6) + 0.5).requires_grad_()
+p = b.cumprod(0)
+print(p.grad_fn.name())
+p.backward(torch.randn(4, 6))
+print(b.grad.tolist())
+d = torch.randn(5, dtype=torch.float64, requires_grad=True)
+(d.cumsum(0) * d.cumsum(0)).sum().backward()
+print(d.grad.tolist())
+e = torch.randn(3, requires_grad=True)
+f = e.cumsum(0, dtype=torch.float64)
+f.sum().backward()
+print(f.dtype, e.grad)
+try:
+    x.cumsum(2)
+except Exception as err:
+    print(type(err).__name__, err)
