@@ -392,7 +392,7 @@ Tensor bernoulli(const Tensor& like, double p, CpuGenerator& gen) {
 
 namespace {
 
-// Without replacement (or one sample), PyTorch's Gumbel-max form: the n_sample largest p / q
+// Without replacement, PyTorch's Gumbel-max form: the n_sample largest p / q
 // with q ~ Exp(1), q and the quotient rounded to the input's type T.
 template <class T>
 void multinomial_gumbel(const std::vector<double>& p, int64_t n_dist, int64_t n_cat, int64_t n_sample, CpuGenerator& gen,
@@ -455,7 +455,7 @@ Tensor multinomial(const Tensor& probs, int64_t n_sample, bool replacement, CpuG
   Tensor out = empty(probs.dim() == 1 ? Shape{n_sample} : Shape{n_dist, n_sample}, TensorOptions{DType::Int64, probs.device(), false});
   const std::vector<double> p = probs.to_doubles();
   int64_t* result = static_cast<int64_t*>(out.mutable_data());
-  const bool gumbel = !replacement || n_sample == 1;
+  const bool gumbel = !replacement;  // 1.13.1: with replacement, even one sample takes the inverse CDF
   dispatch_dtype(probs.dtype(), [&](auto zero) {
     using T = decltype(zero);
     if constexpr (std::is_floating_point_v<T>) {

@@ -1,5 +1,5 @@
 # source: karpathy/nn-zero-to-hero:lectures/makemore/makemore_part1_bigrams.ipynb
-# edits: names.txt (file I/O, 32033 names) replaced by an inline list of 100 popular names covering all 26 letters; stoi/itos of cell 9 and code cells 27-58 (the neural-net bigram model) joined, the imshow cell 32 dropped; print(...) around each cell's displayed value (not around loss.backward(), which displays nothing); gradient descent as in the notebook (1 step)
+# edits: names.txt (file I/O, 32033 names) replaced by an inline list of 100 popular names covering all 26 letters; stoi/itos of cell 9 and code cells 27-58 (the neural-net bigram model) joined, the imshow cell 32 dropped; print(...) around each cell's displayed value (not around loss.backward(), which displays nothing); gradient descent as in the notebook (1 step); torch.manual_seed(0) added (cell 34 draws from the default generator)
 words = '''emma olivia ava isabella sophia charlotte mia amelia harper evelyn abigail emily elizabeth mila
 ella avery sofia camila aria scarlett victoria madison luna grace chloe penelope layla riley zoey
 nora lily eleanor hannah lillian addison aubrey ellie stella natalie zoe leah hazel violet aurora
@@ -8,6 +8,7 @@ kennedy samantha maya willow kinsley naomi aaliyah elena sarah ariana allison ga
 madelyn cora ruby eva serenity autumn adeline hailey gianna valentina isla eliana quinn nevaeh ivy
 sadie piper lydia alexa josephine emery julia delilah arianna vivian kaylee sophie brielle madeline'''.split()  # stand-in for open('names.txt', 'r').read().splitlines()
 import torch
+torch.manual_seed(0)
 
 # [cell 9]
 chars = sorted(list(set(''.join(words))))
