@@ -81,7 +81,7 @@ namespace gradlab {
   X(GeluErf, gelu_erf(x, true))                                                            \
   X(GeluErfOneDnn, gelu_erf_onednn(x))                                                     \
   X(GeluTanh, gelu_tanh(x, true))                                                          \
-  X(LogSigmoid, log_sigmoid_forward(x, true))                                              \
+  X(LogSigmoid, log_sigmoid_forward(x))   /* vector form everywhere, as ATen */            \
   X(Mish, mish_forward(x, true))                                                           \
   X(Hardsigmoid, scalar_min_first(scalar_max_first(x + T(3), T(0)), T(6)) / T(6))           \
   X(Hardswish, x * scalar_min_first(scalar_max_first(x + T(3), T(0)), T(6)) / T(6))
@@ -135,7 +135,7 @@ namespace gradlab {
   X(GeluErfBackward, gelu_erf_backward(x, y, true))                                         \
   X(GeluErfOneDnnBackward, x * gelu_erf_onednn_derivative(y))                               \
   X(GeluTanhBackward, gelu_tanh_backward(x, y, true))                                       \
-  X(LogSigmoidBackward, log_sigmoid_backward(x, y, true))                                   \
+  X(LogSigmoidBackward, log_sigmoid_backward(x, y))                                        \
   X(MishBackward, mish_backward(x, y, true))                                                \
   X(HardsigmoidBackward, y > T(-3) && y < T(3) ? x * T(1.0f / 6.0f) : T(0))  /* ATen's float 1/6 */ \
   X(HardswishBackward, y < T(-3) ? T(0) : y >= T(3) ? x : x * (y / T(3) + T(0.5)))  /* the tail: y <= 3 */
@@ -534,21 +534,21 @@ GRADLAB_HD T gelu_tanh_backward(T g, T x, bool vec) {
   }
 }
 
-// logsigmoid(x) = min(x, 0) − log1p(exp(−|x|)); backward with b = exp(−|x|):
-// (x < 0 ? 1 − b/(1 + b) : b/(1 + b))·g.
+// logsigmoid(x) = min(x, 0) − log1p(b), b = exp(−|x|); backward (x < 0 ? 1 − b/(1 + b) : b/(1 + b))·g.
+// ATen's kernel ends a run with a short vector rather than scalar code, so every element gets
+// SLEEF's exp and log1p (no tail form), and its backward reads b from the forward's buffer.
 template <class T>
-GRADLAB_HD T log_sigmoid_forward(T x, bool vec) {
+GRADLAB_HD T log_sigmoid_forward(T x) {
   if constexpr (std::is_floating_point_v<T>) {
-    const T z = exp_at(-std::fabs(x), vec);
-    return scalar_min_first(x, T(0)) - (vec ? sleef_log1p(z) : static_cast<T>(std::log1p(z)));
+    return scalar_min_first(x, T(0)) - sleef_log1p(sleef_exp(-std::fabs(x)));
   } else {
     return T(0);
   }
 }
 template <class T>
-GRADLAB_HD T log_sigmoid_backward(T g, T x, bool vec) {
+GRADLAB_HD T log_sigmoid_backward(T g, T x) {
   if constexpr (std::is_floating_point_v<T>) {
-    const T b = exp_at(-std::fabs(x), vec);
+    const T b = sleef_exp(-std::fabs(x));
     const bool negative = x < T(0);
     const T max_deriv = negative ? T(1) : T(0), sign = negative ? T(1) : T(-1);
     return (max_deriv - sign * (b / (T(1) + b))) * g;
@@ -587,7 +587,6 @@ GRADLAB_HD T mish_backward(T g, T x, bool vec) {
   X(Softplus, softplus_forward(x, T(a), T(b), false))                           \
   X(GeluErf, gelu_erf(x, false))                                                \
   X(GeluTanh, gelu_tanh(x, false))                                              \
-  X(LogSigmoid, log_sigmoid_forward(x, false))                                  \
   X(Mish, mish_forward(x, false))
 #define GRADLAB_BINARY_TAIL_FORMS(X)                                            \
   X(EluBackward, elu_backward(x, y, T(a), T(1), T(1), false))                    \
@@ -596,7 +595,6 @@ GRADLAB_HD T mish_backward(T g, T x, bool vec) {
   X(SoftplusBackward, softplus_backward(x, y, T(a), false))                     \
   X(GeluErfBackward, gelu_erf_backward(x, y, false))                            \
   X(GeluTanhBackward, gelu_tanh_backward(x, y, false))                          \
-  X(LogSigmoidBackward, log_sigmoid_backward(x, y, false))                      \
   X(MishBackward, mish_backward(x, y, false))                                   \
   X(HardswishBackward, y < T(-3) ? T(0) : y <= T(3) ? x * (y / T(3) + T(0.5)) : x)  /* at 3: formula */
 

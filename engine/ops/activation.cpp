@@ -2,7 +2,6 @@
 // selu, celu, softplus, gelu, logsigmoid, mish, hardsigmoid, hardswish. Forward and backward side
 // by side; the element-wise formulas, with the bits of PyTorch 1.13's CPU kernels, are rows of
 // engine/scalar_math.h (Note [Vector and tail forms], Note [oneDNN's gelu]).
-#include <cmath>
 #include <string>
 
 #include "engine/ops/nn.h"
@@ -85,34 +84,11 @@ Tensor gelu(const Tensor& x, bool approximate_tanh) {
   return activation(OpId::Gelu, UnaryOp::GeluErf, BinaryOp::GeluErfBackward, x);
 }
 
-// logsigmoid(x) = min(x, 0) − log1p(b), b = exp(−|x|);  d/dx = x < 0 ? 1 − b/(1 + b) : b/(1 + b).
-// ATen computes every element in vector form, a short last vector included (SLEEF's exp and
-// log1p throughout, no C-library tail), and its backward reads b from the forward's buffer.
-namespace {
-Tensor exp_neg_abs(const Tensor& x) {
-  return prim::unary(UnaryOp::Exp, prim::unary(UnaryOp::Neg, prim::unary(UnaryOp::Abs, x)));
-}
-}  // namespace
-
+// logsigmoid(x) = min(x, 0) − log1p(exp(−|x|));  d/dx = 1 − σ(x). Every element in ATen's
+// vector form (scalar_math.h's log_sigmoid_forward).
 Tensor logsigmoid(const Tensor& x) {
   check_floating(x, "log_sigmoid_cpu");
-  const double nan = std::nan("");
-  Tensor min_x_0 = prim::unary(UnaryOp::Clamp, x, nan, 0.0);  // min(x, 0): no lower bound
-  Tensor out = prim::binary(BinaryOp::Sub, min_x_0, prim::unary(UnaryOp::Log1p, exp_neg_abs(x)));
-  if (Node* n = record_op(OpId::LogSigmoid, [](const Node& n, const Tensor& g) -> Grads {
-        const Tensor& in = saved(n, 0);
-        const DType t = g.dtype();
-        Tensor b = exp_neg_abs(in);
-        Tensor q = prim::binary(BinaryOp::Div, b, prim::unary(UnaryOp::AddScalar, b, 1.0));
-        Tensor negative = prim::binary(BinaryOp::Less, in, prim::scalar(0.0, t, in.device()), t);
-        Tensor deriv = prim::binary(BinaryOp::WhereMerge,  // Note [Where]
-                                    prim::binary(BinaryOp::SelectOrZero, prim::unary(UnaryOp::RSubScalar, q, 1.0), negative, t),
-                                    prim::binary(BinaryOp::ZeroWhere, q, negative, t), t);
-        return {prim::binary(BinaryOp::Mul, deriv, g)};
-      }, out, {&x})) {
-    save_for_backward(*n, x);
-  }
-  return out;
+  return activation(OpId::LogSigmoid, UnaryOp::LogSigmoid, BinaryOp::LogSigmoidBackward, x);
 }
 
 // mish(x) = x·tanh(softplus(x));  d/dx = tanh(sp) + x·σ(x)·(1 − tanh²(sp))
