@@ -153,6 +153,17 @@ Value f_gelu(Interp&, CallArgs& a) {
   }
   return Value(gelu(args.tensor(0), approximate == "tanh"));
 }
+// PyTorch writes these two in Python: input / (input.abs() + 1) and input - input.tanh().
+Value f_softsign(Interp&, CallArgs& a) {
+  Args args("softsign", a, {"input"}, 1);
+  const Tensor x = args.tensor(0);
+  return Value(div(x, add(abs(x), Scalar(int64_t{1}))));
+}
+Value f_tanhshrink(Interp&, CallArgs& a) {
+  Args args("tanhshrink", a, {"input"}, 1);
+  const Tensor x = args.tensor(0);
+  return Value(sub(x, tanh(x)));
+}
 Value f_logsigmoid(Interp&, CallArgs& a) {
   Args args("logsigmoid", a, {"input"}, 1);
   return Value(logsigmoid(args.tensor(0)));
@@ -297,6 +308,7 @@ const Bindings& nn_bindings() {
       {"elu", F, nullptr, f_elu}, {"selu", F | kTorch, nullptr, f_selu}, {"celu", F | kTorch, nullptr, f_celu},
       {"softplus", F, nullptr, f_softplus}, {"gelu", F, nullptr, f_gelu}, {"logsigmoid", F, nullptr, f_logsigmoid},
       {"mish", F, nullptr, f_mish}, {"hardsigmoid", F, nullptr, f_hardsigmoid}, {"hardswish", F, nullptr, f_hardswish},
+      {"softsign", F, nullptr, f_softsign}, {"tanhshrink", F, nullptr, f_tanhshrink},
   };
   return rows;
 }

@@ -1084,14 +1084,14 @@ class Softsign(Module):
     __module__ = 'torch.nn.modules.activation'
 
     def forward(self, input):
-        return input / (input.abs() + 1)
+        return torch.nn.functional.softsign(input)
 
 
 class Tanhshrink(Module):
     __module__ = 'torch.nn.modules.activation'
 
     def forward(self, input):
-        return input - input.tanh()
+        return torch.nn.functional.tanhshrink(input)
 
 
 class Hardtanh(Module):

@@ -43,3 +43,9 @@ try:
     F.elu(torch.tensor([1, 2]))
 except RuntimeError as e:
     print('RuntimeError:', e)
+for f in [F.softsign, F.tanhshrink]:
+    y = f(x)
+    print(y.grad_fn.name(), y.tolist())
+    (y * g).sum().backward()
+    print(x.grad.tolist())
+    x.grad = None
