@@ -52,7 +52,39 @@ namespace gradlab {
   X(IsNan, x != x ? T(1) : T(0))                                                           \
   X(IsInf, x == x && x - x != x - x ? T(1) : T(0))  /* ±inf: inf - inf is nan */            \
   X(IsFinite, x - x == x - x ? T(1) : T(0))         /* not inf and not nan */               \
-  X(BitNot, scalar_bitnot(x))             /* ~ on int64 */
+  X(BitNot, scalar_bitnot(x))             /* ~ on int64 */                                  \
+  /* pointwise math (engine/ops/pointwise_math.cpp) */                                       \
+  X(Floor, std::floor(x))                                                                  \
+  X(Ceil, std::ceil(x))                                                                    \
+  X(Trunc, std::trunc(x))                                                                  \
+  X(Round, std::nearbyint(x))             /* ties to even, as vroundps */                   \
+  X(RoundDecimals, round_decimals(x, a, b != 0))  /* a = 10^|decimals|, b: decimals < 0 */    \
+  X(Frac, x - std::trunc(x))                                                               \
+  X(Rsqrt, T(1) / std::sqrt(x))                                                            \
+  X(Exp2, std::exp2(x))                   /* ATen calls the C library's exp2 */               \
+  X(Expm1, sleef_expm1(x))                                                                 \
+  X(Log1p, sleef_log1p(x))                                                                 \
+  X(Erf, sleef_erf(x))                                                                     \
+  X(Log2, sleef_log2(x))                                                                   \
+  X(Log10, sleef_log10(x))                                                                 \
+  X(Sinh, sleef_sinh(x))                  /* vector form; the tail: std::sinh */             \
+  X(Cosh, sleef_cosh(x))                  /* vector form; the tail: std::cosh */             \
+  X(Asinh, std::asinh(x))                 /* these three: the C library's, as ATen */       \
+  X(Acosh, std::acosh(x))                                                                  \
+  X(Atanh, std::atanh(x))                                                                  \
+  /* activations (engine/ops/activation.cpp); Note [Vector and tail forms] */                \
+  X(Elu, elu_forward(x, T(a), T(1), T(1), true))          /* a = alpha */                    \
+  X(Selu, elu_forward(x, selu_negcoef<T>(), T(kSeluScale), T(1), true))                      \
+  X(Celu, elu_forward(x, T(a), T(1), T(1.0 / a), true))   /* a = alpha */                    \
+  X(Softplus, softplus_forward(x, T(a), T(b), true))      /* a = beta, b = threshold */       \
+  X(SoftplusAboveThreshold, x * T(a) > T(b) ? T(1) : T(0))                                   \
+  X(GeluErf, gelu_erf(x, true))                                                            \
+  X(GeluErfOneDnn, gelu_erf_onednn(x))                                                     \
+  X(GeluTanh, gelu_tanh(x, true))                                                          \
+  X(LogSigmoid, log_sigmoid_forward(x))   /* vector form everywhere, as ATen */            \
+  X(Mish, mish_forward(x, true))                                                           \
+  X(Hardsigmoid, scalar_min_first(scalar_max_first(x + T(3), T(0)), T(6)) / T(6))           \
+  X(Hardswish, x * scalar_min_first(scalar_max_first(x + T(3), T(0)), T(6)) / T(6))
 
 // ---- binary primitives: out = f(x, y; a) -------------------------------------------------
 #define GRADLAB_BINARY_PRIMITIVES(X)                                                       \
@@ -94,7 +126,19 @@ namespace gradlab {
   /* masks (Note [Masked grads], Note [Where]) */                                            \
   X(ZeroWhere, y != T(0) ? T(0) : x)      /* x where the mask y is unset, else +0 */         \
   X(FillWhere, y != T(0) ? T(a) : x)      /* masked_fill(y, a) */                            \
-  X(WhereMerge, scalar_where_merge(x, y))
+  X(WhereMerge, scalar_where_merge(x, y))                                                    \
+  /* activation backwards: grad x, input y (Note [Vector and tail forms]) */                 \
+  X(EluBackward, elu_backward(x, y, T(a), T(1), T(1), true))       /* a = alpha */            \
+  X(SeluBackward, elu_backward(x, y, selu_negcoef<T>(), T(kSeluScale), T(1), true))           \
+  X(CeluBackward, elu_backward(x, y, T(a), T(1), celu_backward_input_scale<T>(a), true))      \
+  X(SoftplusBackward, softplus_backward(x, y, T(a), true))        /* a = beta */             \
+  X(GeluErfBackward, gelu_erf_backward(x, y, true))                                         \
+  X(GeluErfOneDnnBackward, x * gelu_erf_onednn_derivative(y))                               \
+  X(GeluTanhBackward, gelu_tanh_backward(x, y, true))                                       \
+  X(LogSigmoidBackward, log_sigmoid_backward(x, y))                                        \
+  X(MishBackward, mish_backward(x, y, true))                                                \
+  X(HardsigmoidBackward, y > T(-3) && y < T(3) ? x * T(1.0f / 6.0f) : T(0))  /* ATen's float 1/6 */ \
+  X(HardswishBackward, y < T(-3) ? T(0) : y >= T(3) ? x : x * (y / T(3) + T(0.5)))  /* the tail: y <= 3 */
 
 // Note [Masked grads]: where PyTorch's backward routes a gradient to some elements and zero to
 // the others (clamp, max, maximum), it builds the result with where/index_put/scatter on zeros,
@@ -305,6 +349,255 @@ GRADLAB_HD T scalar_clamp(T x, double lo, double hi) {
   return x;
 }
 
+// std::min(a, b): a unless b < a.
+template <class T>
+GRADLAB_HD T scalar_min_first(T a, T b) {
+  return b < a ? b : a;
+}
+
+// torch.round(x, decimals=d) as ATen's kernel: with p = 10^|d| in the tensor's dtype,
+// nearbyint(x·p)/p, or nearbyint(x/p)·p for negative d.
+template <class T>
+GRADLAB_HD T round_decimals(T x, double p, bool negative) {
+  const T ten_pow = static_cast<T>(p);
+  return negative ? static_cast<T>(std::nearbyint(x / ten_pow) * ten_pow) : static_cast<T>(std::nearbyint(x * ten_pow) / ten_pow);
+}
+
+// Note [Vector and tail forms]: ATen computes most activations with cpu_kernel_vec, whose AVX2
+// vectors (pairs of 8 floats / 4 doubles) call SLEEF and whose last n % 16 (n % 8) elements call
+// the C library (Note [Position in the run] in engine/backend/cpu/elementwise_loops.h). The
+// functions below take `vec`: true for the vector form (what the rows compute, and CUDA), false
+// for the tail, which GRADLAB_UNARY_TAIL_FORMS / GRADLAB_BINARY_TAIL_FORMS name. The tail's
+// log1p, erf and tanh are the C library's (glibc's natively; the wasm build's libm may differ in
+// the last bit there). GCC fuses some
+// a·b + c of those kernels into fmas (checked against PyTorch's bits); scalar_fma marks them.
+// The tail's exp: glibc's expf for float32 on every build (libm_expf), std::exp for float64.
+template <class T>
+GRADLAB_HD T exp_at(T x, bool vec) {
+  if constexpr (std::is_same_v<T, float>) return vec ? sleef_exp(x) : libm_expf(x);
+  else if constexpr (std::is_floating_point_v<T>) return vec ? sleef_exp(x) : std::exp(x);
+  else return T(0);
+}
+
+// elu(x) = x·pos for x > 0, else (exp(x·input_scale) − 1)·neg, with neg = alpha·scale rounded in
+// the dtype (ATen's elu kernel; 1.13 uses exp − 1, not expm1). selu and celu are elus.
+inline constexpr double kSeluAlpha = 1.6732632423543772848170429916717;
+inline constexpr double kSeluScale = 1.0507009873554804934193349852946;
+template <class T>
+GRADLAB_HD T selu_negcoef() { return T(kSeluAlpha) * T(kSeluScale); }
+// CeluBackward0 passes 1 / alpha with alpha read as a float.
+template <class T>
+GRADLAB_HD T celu_backward_input_scale(double alpha) { return T(1.0 / static_cast<double>(static_cast<float>(alpha))); }
+template <class T>
+GRADLAB_HD T elu_forward(T x, T neg, T pos, T input_scale, bool vec) {
+  if constexpr (std::is_floating_point_v<T>) {
+    return x > T(0) ? x * pos : (exp_at(x * input_scale, vec) - T(1)) * neg;
+  } else {
+    return T(0);
+  }
+}
+// elu_backward with is_result false: grad·input_scale·neg·exp(x·input_scale) where x <= 0.
+template <class T>
+GRADLAB_HD T elu_backward(T g, T x, T neg, T pos, T input_scale, bool vec) {
+  if constexpr (std::is_floating_point_v<T>) {
+    return x > T(0) ? g * pos : g * input_scale * neg * exp_at(x * input_scale, vec);
+  } else {
+    return T(0);
+  }
+}
+
+// softplus(x) = x where x·beta > threshold, else log1p(exp(x·beta)) / beta.
+template <class T>
+GRADLAB_HD T softplus_forward(T x, T beta, T threshold, bool vec) {
+  if constexpr (std::is_floating_point_v<T>) {
+    if (x * beta > threshold) return x;
+    return (vec ? sleef_log1p(sleef_exp(x * beta)) : static_cast<T>(std::log1p(exp_at(x * beta, false)))) / beta;
+  } else {
+    return T(0);
+  }
+}
+// Its backward below the threshold, z = exp(x·beta): g·z / (z + 1) (the threshold is a mask).
+template <class T>
+GRADLAB_HD T softplus_backward(T g, T x, T beta, bool vec) {
+  const T z = exp_at(x * beta, vec);
+  return g * z / (z + T(1));
+}
+
+// gelu(x) = x·0.5·(1 + erf(x/√2)) (ATen's kernel; float32 runs of 2 or more go to oneDNN instead).
+template <class T>
+GRADLAB_HD T gelu_erf(T x, bool vec) {
+  if constexpr (std::is_floating_point_v<T>) {
+    const T e = vec ? sleef_erf(x * T(M_SQRT1_2)) : static_cast<T>(std::erf(x * T(M_SQRT1_2)));
+    return x * T(0.5) * (T(1) + e);
+  } else {
+    return T(0);
+  }
+}
+// cdf + x·pdf with cdf = 0.5·(1 + erf(x/√2)), pdf = exp(−x²/2)/√(2π); fused in the vectors.
+template <class T>
+GRADLAB_HD T gelu_erf_backward(T g, T x, bool vec) {
+  if constexpr (std::is_floating_point_v<T>) {
+    const T cdf = T(0.5) * (T(1) + (vec ? sleef_erf(x * T(M_SQRT1_2)) : static_cast<T>(std::erf(x * T(M_SQRT1_2)))));
+    const T pdf = T(M_2_SQRTPI * M_SQRT1_2 * 0.5) * exp_at(x * x * T(-0.5), vec);
+    return g * (vec ? scalar_fma(x, pdf, cdf) : cdf + x * pdf);
+  } else {
+    return T(0);
+  }
+}
+
+// Note [oneDNN's gelu]: PyTorch hands a contiguous float32 tensor of 2 or more elements to
+// oneDNN 2.6 (eltwise_gelu_erf), which approximates erf the Abramowitz-Stegun way
+// (1 − t·P(t)·exp(−x²), t = 1/(1 + p·|x|)) with its own exp: 2^n·P5(r), n = floor(x·log2 e + ½).
+// The same formula on every element (no tail); constants are oneDNN's float bit patterns.
+template <class T>
+GRADLAB_HD T onednn_exp(T x) {
+  using sleef_detail::float_of;
+  const bool underflow = x < float_of(0xc2aeac50u);  // below log(FLT_MIN): 0
+  x = x < T(float_of(0x42b17218u)) ? x : T(float_of(0x42b17218u));  // vminps/vmaxps: NaN gives the bound
+  x = x > T(float_of(0xc2aeac50u)) ? x : T(float_of(0xc2aeac50u));
+  const T n = std::floor(x * T(float_of(0x3fb8aa3bu)) + T(0.5f));
+  const T r = scalar_fma(-n, T(float_of(0x3f317218u)), x);
+  const int32_t k = static_cast<int32_t>(n - T(1));  // 2^(n−1)·2: 2^128 would overflow
+  const T scale = underflow ? T(0) : T(float_of(static_cast<uint32_t>(k + 127) << 23));
+  T p = T(float_of(0x3c07cfceu));
+  p = scalar_fma(p, r, T(float_of(0x3d2b9d0du)));
+  p = scalar_fma(p, r, T(float_of(0x3e2aad40u)));
+  p = scalar_fma(p, r, T(float_of(0x3efffee3u)));
+  p = scalar_fma(p, r, T(float_of(0x3f7ffffbu)));
+  p = scalar_fma(p, r, T(1));
+  return p * scale * T(2);
+}
+// 1 − t·P(t)·e with e = exp(−x²), as oneDNN: the sign of x applied at the end.
+template <class T>
+GRADLAB_HD T onednn_erf_from(T x, T neg_e_times_t, T t) {
+  using sleef_detail::float_of;
+  T r = T(float_of(0x3f87dc22u));
+  r = scalar_fma(r, t, T(float_of(0xbfba00e3u)));
+  r = scalar_fma(r, t, T(float_of(0x3fb5f0e3u)));
+  r = scalar_fma(r, t, T(float_of(0xbe91a98eu)));
+  r = scalar_fma(r, t, T(float_of(0x3e827906u)));
+  const T erf = scalar_fma(neg_e_times_t, r, T(1));
+  return std::signbit(x) ? -erf : erf;
+}
+template <class T>
+GRADLAB_HD T gelu_erf_onednn(T s) {
+  if constexpr (std::is_floating_point_v<T>) {
+    using sleef_detail::float_of;
+    const T x = s * T(float_of(0x3f3504f3u));  // s/√2
+    const T t = T(1) / scalar_fma(T(float_of(0x3ea7ba05u)), std::fabs(x), T(1));
+    const T erf = onednn_erf_from(x, -onednn_exp(-(x * x)) * t, t);
+    const T half_s = s * T(0.5f);
+    return scalar_fma(erf, half_s, half_s);
+  } else {
+    return T(0);
+  }
+}
+// d gelu/ds = ½ + ½·erf(R) + R·exp(−R²)/√π, R = s/√2 (oneDNN's gelu_erf backward).
+template <class T>
+GRADLAB_HD T gelu_erf_onednn_derivative(T s) {
+  if constexpr (std::is_floating_point_v<T>) {
+    using sleef_detail::float_of;
+    const T x = s * T(float_of(0x3f3504f3u));
+    const T q = onednn_exp(-(x * x));
+    const T pdf_term = x * T(float_of(0x3f106ebau)) * q;
+    const T t = T(1) / scalar_fma(T(float_of(0x3ea7ba05u)), std::fabs(x), T(1));
+    const T erf = onednn_erf_from(x, -q * t, t);
+    return scalar_fma(erf, T(0.5f), pdf_term + T(0.5f));
+  } else {
+    return T(0);
+  }
+}
+
+// gelu(x, approximate='tanh') = ½x·(1 + tanh(β(x + κx³))), β = √(2/π), κ = 0.044715.
+template <class T>
+GRADLAB_HD T gelu_tanh(T x, bool vec) {
+  if constexpr (std::is_floating_point_v<T>) {
+    const T inner = T(M_SQRT2 * M_2_SQRTPI * 0.5) * scalar_fma(T(0.044715), x * x * x, x);
+    return T(0.5) * x * (T(1) + (vec ? sleef_tanh(inner) : static_cast<T>(std::tanh(inner))));
+  } else {
+    return T(0);
+  }
+}
+template <class T>
+GRADLAB_HD T gelu_tanh_backward(T g, T x, bool vec) {
+  if constexpr (std::is_floating_point_v<T>) {
+    const T beta = T(M_SQRT2 * M_2_SQRTPI * 0.5), kappa = T(0.044715);
+    const T x_sq = x * x;
+    const T inner = beta * scalar_fma(kappa, x_sq * x, x);
+    const T th = vec ? sleef_tanh(inner) : static_cast<T>(std::tanh(inner));
+    const T left = T(0.5) * x, right = T(1) + th;
+    const T tanh_derivative = scalar_fma(-th, th, T(1));
+    const T inner_derivative = beta * scalar_fma(T(3) * kappa, x_sq, T(1));
+    return g * (T(0.5) * right + left * tanh_derivative * inner_derivative);
+  } else {
+    return T(0);
+  }
+}
+
+// logsigmoid(x) = min(x, 0) − log1p(b), b = exp(−|x|); backward (x < 0 ? 1 − b/(1 + b) : b/(1 + b))·g.
+// ATen's kernel ends a run with a short vector rather than scalar code, so every element gets
+// SLEEF's exp and log1p (no tail form), and its backward reads b from the forward's buffer.
+template <class T>
+GRADLAB_HD T log_sigmoid_forward(T x) {
+  if constexpr (std::is_floating_point_v<T>) {
+    return scalar_min_first(x, T(0)) - sleef_log1p(sleef_exp(-std::fabs(x)));
+  } else {
+    return T(0);
+  }
+}
+template <class T>
+GRADLAB_HD T log_sigmoid_backward(T g, T x) {
+  if constexpr (std::is_floating_point_v<T>) {
+    const T b = sleef_exp(-std::fabs(x));
+    const bool negative = x < T(0);
+    const T max_deriv = negative ? T(1) : T(0), sign = negative ? T(1) : T(-1);
+    return (max_deriv - sign * (b / (T(1) + b))) * g;
+  } else {
+    return T(0);
+  }
+}
+
+// mish(x) = x·tanh(softplus(x)); backward g·(ts + x·σ(x)·(1 − ts²)), both sums fused.
+template <class T>
+GRADLAB_HD T mish_tanh_softplus(T x, bool vec) {
+  if constexpr (std::is_floating_point_v<T>) {
+    return vec ? sleef_tanh(sleef_log1p(sleef_exp(x))) : static_cast<T>(std::tanh(std::log1p(exp_at(x, false))));
+  } else {
+    return T(0);
+  }
+}
+template <class T>
+GRADLAB_HD T mish_forward(T x, bool vec) {
+  return x * mish_tanh_softplus(x, vec);
+}
+template <class T>
+GRADLAB_HD T mish_backward(T g, T x, bool vec) {
+  const T sigmoid = T(1) / (T(1) + exp_at(-x, vec));
+  const T ts = mish_tanh_softplus(x, vec);
+  return g * scalar_fma(x * sigmoid, scalar_fma(-ts, ts, T(1)), ts);
+}
+
+// The tail forms of the position-dependent rows above (Note [Vector and tail forms]).
+#define GRADLAB_UNARY_TAIL_FORMS(X)                                             \
+  X(Sinh, std::sinh(x))                                                         \
+  X(Cosh, std::cosh(x))                                                         \
+  X(Elu, elu_forward(x, T(a), T(1), T(1), false))                               \
+  X(Selu, elu_forward(x, selu_negcoef<T>(), T(kSeluScale), T(1), false))         \
+  X(Celu, elu_forward(x, T(a), T(1), T(1.0 / a), false))                        \
+  X(Softplus, softplus_forward(x, T(a), T(b), false))                           \
+  X(GeluErf, gelu_erf(x, false))                                                \
+  X(GeluTanh, gelu_tanh(x, false))                                              \
+  X(Mish, mish_forward(x, false))
+#define GRADLAB_BINARY_TAIL_FORMS(X)                                            \
+  X(EluBackward, elu_backward(x, y, T(a), T(1), T(1), false))                    \
+  X(SeluBackward, elu_backward(x, y, selu_negcoef<T>(), T(kSeluScale), T(1), false)) \
+  X(CeluBackward, elu_backward(x, y, T(a), T(1), celu_backward_input_scale<T>(a), false)) \
+  X(SoftplusBackward, softplus_backward(x, y, T(a), false))                     \
+  X(GeluErfBackward, gelu_erf_backward(x, y, false))                            \
+  X(GeluTanhBackward, gelu_tanh_backward(x, y, false))                          \
+  X(MishBackward, mish_backward(x, y, false))                                   \
+  X(HardswishBackward, y < T(-3) ? T(0) : y <= T(3) ? x * (y / T(3) + T(0.5)) : x)  /* at 3: formula */
+
 enum class UnaryOp : uint8_t {
 #define GRADLAB_ENUM_ROW(name, expr) name,
   GRADLAB_UNARY_PRIMITIVES(GRADLAB_ENUM_ROW)
@@ -326,6 +619,7 @@ struct BinaryFn;
 #define GRADLAB_UNARY_FN(name, expr)                                 \
   template <>                                                        \
   struct UnaryFn<UnaryOp::name> {                                    \
+    static constexpr UnaryOp kOp = UnaryOp::name;                    \
     double a, b;                                                     \
     template <class T>                                               \
     GRADLAB_HD T operator()(T x) const {                             \
@@ -340,6 +634,7 @@ GRADLAB_UNARY_PRIMITIVES(GRADLAB_UNARY_FN)
 #define GRADLAB_BINARY_FN(name, expr)                                \
   template <>                                                        \
   struct BinaryFn<BinaryOp::name> {                                  \
+    static constexpr BinaryOp kOp = BinaryOp::name;                  \
     double a;                                                        \
     template <class T>                                               \
     GRADLAB_HD T operator()(T x, T y) const {                        \
@@ -349,6 +644,41 @@ GRADLAB_UNARY_PRIMITIVES(GRADLAB_UNARY_FN)
   };
 GRADLAB_BINARY_PRIMITIVES(GRADLAB_BINARY_FN)
 #undef GRADLAB_BINARY_FN
+
+// The tail form of a row, where it has one: UnaryTailFn<Op>::kExists, then called like UnaryFn.
+template <UnaryOp Op>
+struct UnaryTailFn {
+  static constexpr bool kExists = false;
+};
+template <BinaryOp Op>
+struct BinaryTailFn {
+  static constexpr bool kExists = false;
+};
+#define GRADLAB_UNARY_TAIL_FN(name, expr)                            \
+  template <>                                                        \
+  struct UnaryTailFn<UnaryOp::name> {                                \
+    static constexpr bool kExists = true;                            \
+    double a, b;                                                     \
+    template <class T>                                               \
+    GRADLAB_HD T operator()(T x) const {                             \
+      return static_cast<T>(expr);                                   \
+    }                                                                \
+  };
+GRADLAB_UNARY_TAIL_FORMS(GRADLAB_UNARY_TAIL_FN)
+#undef GRADLAB_UNARY_TAIL_FN
+#define GRADLAB_BINARY_TAIL_FN(name, expr)                           \
+  template <>                                                        \
+  struct BinaryTailFn<BinaryOp::name> {                              \
+    static constexpr bool kExists = true;                            \
+    double a;                                                        \
+    template <class T>                                               \
+    GRADLAB_HD T operator()(T x, T y) const {                        \
+      (void)a;                                                       \
+      return static_cast<T>(expr);                                   \
+    }                                                                \
+  };
+GRADLAB_BINARY_TAIL_FORMS(GRADLAB_BINARY_TAIL_FN)
+#undef GRADLAB_BINARY_TAIL_FN
 
 // Calls f(UnaryFn<op>{a,b}) with the functor for a runtime op: one switch, generated.
 template <class F>

@@ -1,4 +1,4 @@
-// exp, log, sin, cos, tanh and pow that round exactly like PyTorch 1.13 on the CPU.
+// exp, log, sin, cos, tanh, pow and friends that round exactly like PyTorch 1.13 on the CPU.
 //
 // PyTorch computes these element-wise ops with SLEEF 3.5.1's vectorised 1-ulp functions
 // (Sleef_expf8_u10 / Sleef_expd4_u10 and friends, AVX2 variant), not with libm, and several
@@ -15,6 +15,8 @@
 //            sleef_sinf / sleef_cosf = xsinf_u1 / xcosf_u1, sleef_powf = xpowf
 //   float64: sleef_exp = xexp, sleef_log = xlog_u1, sleef_tanh = xtanh,
 //            sleef_sin / sleef_cos = xsin_u1 / xcos_u1 (|x| < 1e14; see below), sleef_pow = xpow
+//   both:    sleef_expm1 = xexpm1(f), sleef_log1p = xlog1p(f), sleef_erf = xerf(f)_u1,
+//            sleef_log2 = xlog2(f), sleef_log10 = xlog10(f), sleef_sinh / sleef_cosh = xsinh(f) / xcosh(f)
 //
 // Note [SLEEF trig works on whole vectors]: SLEEF reduces a float32 sin/cos argument in one of two
 // ways, Cody-Waite for |x| < 125 and Payne-Hanek otherwise, and the AVX2 build decides per vector
@@ -1149,6 +1151,289 @@ GRADLAB_SLEEF_HD float libm_expf(float x) {
   return static_cast<float>(y * s);
 }
 
+// ---- expm1, log1p, erf: xexpm1f / xexpm1, xlog1pf / xlog1p, xerff_u1 / xerf_u1 ----------------
+// What PyTorch's torch.expm1, torch.log1p and torch.erf (and the activations built on them: elu,
+// softplus, gelu) compute on every element: Sleef_expm1f8_u10, Sleef_log1pf8_u10, Sleef_erff8_u10
+// and their float64 twins. No coupling between lanes.
+
+GRADLAB_SLEEF_HD bool is_neg_zero(float x) { return bits_of(x) == 0x80000000u; }
+GRADLAB_SLEEF_HD bool is_neg_zero(double x) { return bits_of(x) == 0x8000000000000000u; }
+
+GRADLAB_SLEEF_HD float expm1f_u10(float a) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  F2 d = dfadd2_21(expk2f(F2{a, 0.0f}), -1.0f);
+  float x = d.x + d.y;
+  if (a > 88.72283172607421875f) x = INFINITY;
+  if (a < -16.635532333438687426013570f) x = -1.0f;
+  if (is_neg_zero(a)) x = -0.0f;
+  return x;
+}
+
+GRADLAB_SLEEF_HD double expm1_u10(double a) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  D2 d = dfadd2_21(expk2(D2{a, 0.0}), -1.0);
+  double x = d.x + d.y;
+  if (a > 709.782712893383996732223) x = INFINITY;
+  if (a < -36.736800569677101399113302437) x = -1.0;
+  if (is_neg_zero(a)) x = -0.0;
+  return x;
+}
+
+// log(1 + d) as log(2^e · m') with m' = (1 + d)·2^-e formed by one fma from d, then SLEEF's log
+// series in (m'-1)/(m'+1).
+GRADLAB_SLEEF_HD float log1pf_u10(float d) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  float dp1 = d + 1.0f;
+  bool subnormal = dp1 < 1.17549435e-38f;  // FLT_MIN
+  if (subnormal) dp1 = dp1 * (4294967296.0f * 4294967296.0f);
+  int32_t e = ilogb2k(dp1 * (1.0f / 0.75f));
+  float t = ldexp3k(1.0f, -e);
+  float m = fma_f(d, t, t - 1.0f);
+  if (subnormal) e -= 64;
+  F2 s = dfmul_21(F2{0.69314718246459960938f, -1.904654323148236017e-09f}, static_cast<float>(e));
+
+  F2 x = dfdiv_22(F2{m, 0.0f}, dfadd_11(2.0f, m));
+  float x2 = x.x * x.x;
+  t = +0.3027294874e+0f;
+  t = fma_f(t, x2, +0.3996108174e+0f);
+  t = fma_f(t, x2, +0.6666694880e+0f);
+  s = dfadd_22(s, df_scale(x, 2.0f));
+  s = dfadd_21(s, x2 * x.x * t);
+  float r = s.x + s.y;
+
+  if (d > 1e+38f) r = INFINITY;
+  if (-1.0f > d) r = float_of(0xffffffffu);  // SLEEF ors the mask in: all bits set
+  if (d == -1.0f) r = -INFINITY;
+  if (is_neg_zero(d)) r = -0.0f;
+  return r;
+}
+
+GRADLAB_SLEEF_HD double log1p_u10(double d) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  double dp1 = d + 1.0;
+  bool subnormal = dp1 < 2.2250738585072014e-308;  // DBL_MIN
+  if (subnormal) dp1 = dp1 * (4294967296.0 * 4294967296.0);
+  int32_t e = ilogb2k(dp1 * (1.0 / 0.75));
+  double t = ldexp3k(1.0, -e);
+  double m = fma1(d, t, t - 1.0);
+  if (subnormal) e -= 64;
+  D2 s = dfmul_21(D2{0.693147180559945286226764, 2.319046813846299558417771e-17}, static_cast<double>(e));
+
+  D2 x = dfdiv_22(D2{m, 0.0}, dfadd_11(2.0, m));
+  double x2 = x.x * x.x;
+  double x4 = x2 * x2, x8 = x4 * x4;
+  t = poly7(x2, x4, x8, 0.1532076988502701353e+0, 0.1525629051003428716e+0, 0.1818605932937785996e+0,
+            0.2222214519839380009e+0, 0.2857142932794299317e+0, 0.3999999999635251990e+0,
+            0.6666666666667333541e+0);
+  s = dfadd_22(s, df_scale(x, 2.0));
+  s = dfadd_21(s, x2 * x.x * t);
+  double r = s.x + s.y;
+
+  if (d > 1e+307) r = INFINITY;
+  if (d < -1.0 || d != d) r = NAN;
+  if (d == -1.0) r = -INFINITY;
+  if (is_neg_zero(d)) r = -0.0;
+  return r;
+}
+
+// erf: a polynomial in x² below the first bound, 1 - exp(poly(|x|)) up to the last, 1 beyond;
+// each band has its own coefficients, picked per lane (SLEEF's vsel_v*_vo_vo_*_*_*).
+template <class T>
+GRADLAB_SLEEF_HD T band3(int band, T c0, T c1, T c2) { return band == 0 ? c0 : band == 1 ? c1 : c2; }
+// A double constant as a float pair: its float rounding and the rest (vsel_vf2_vo_vo_d_d_d).
+GRADLAB_SLEEF_HD F2 float_pair(double c) {
+  return F2{static_cast<float>(c), static_cast<float>(c - static_cast<double>(static_cast<float>(c)))};
+}
+
+GRADLAB_SLEEF_HD float erff_u10(float s) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  const float a = std::fabs(s);
+  const int band = a < 1.1f ? 0 : a < 2.4f ? 1 : 2;
+  const float u = band == 0 ? a * a : a;
+  float t = band3(band, +0.7089292194e-4f, -0.1792667899e-4f, -0.9495757695e-5f);
+  t = fma_f(t, u, band3(band, -0.7768311189e-3f, +0.3937633010e-3f, +0.2481465926e-3f));
+  t = fma_f(t, u, band3(band, +0.5159463733e-2f, -0.3949181177e-2f, -0.2918176819e-2f));
+  t = fma_f(t, u, band3(band, -0.2683781274e-1f, +0.2445474640e-1f, +0.2059706673e-1f));
+  t = fma_f(t, u, band3(band, +0.1128318012e+0f, -0.1070996150e+0f, -0.9901899844e-1f));
+  F2 d = dfmul_11(t, u);
+  d = dfadd2_22(d, float_pair(band3(band, -0.376125876000657465175213237214e+0, -0.634588905908410389971210809210e+0,
+                                    -0.643598050547891613081201721633e+0)));
+  d = dfmul_21(d, u);
+  d = dfadd2_22(d, float_pair(band3(band, +0.112837916021059138255978217023e+1, -0.112879855826694507209862753992e+1,
+                                    -0.112461487742845562801052956293e+1)));
+  d = dfmul_21(d, a);
+  if (band != 0) d = dfadd_12(1.0f, df_neg(expk2f(d)));
+  float r = mulsign(a < 4.0f ? d.x + d.y : 1.0f, s);
+  return a != a ? NAN : r;
+}
+
+GRADLAB_SLEEF_HD double erf_u10(double s) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  const double a = std::fabs(s);
+  const int b = a < 1.0 ? 0 : a < 3.7 ? 1 : 2;
+  const double u = b == 0 ? a * a : a;
+  double t = band3(b, +0.6801072401395392157e-20, +0.2830954522087717660e-13, -0.5846750404269610493e-17);
+  t = fma1(t, u, band3(b, -0.2161766247570056391e-18, -0.1509491946179481940e-11, +0.6076691048812607898e-15));
+  t = fma1(t, u, band3(b, +0.4695919173301598752e-17, +0.3827857177807173152e-10, -0.3007518609604893831e-13));
+  t = fma1(t, u, band3(b, -0.9049140419888010819e-16, -0.6139733921558987241e-09, +0.9427906260824646063e-12));
+  t = fma1(t, u, band3(b, +0.1634018903557411517e-14, +0.6985387934608038824e-08, -0.2100110908269393629e-10));
+  t = fma1(t, u, band3(b, -0.2783485786333455216e-13, -0.5988224513034371474e-07, +0.3534639523461223473e-09));
+  t = fma1(t, u, band3(b, +0.4463221276786412722e-12, +0.4005716952355346640e-06, -0.4664967728285395926e-08));
+  t = fma1(t, u, band3(b, -0.6711366622850138987e-11, -0.2132190104575784400e-05, +0.4943823283769000532e-07));
+  t = fma1(t, u, band3(b, +0.9422759050232658346e-10, +0.9092461304042630325e-05, -0.4271203394761148254e-06));
+  t = fma1(t, u, band3(b, -0.1229055530100228477e-08, -0.3079188080966205457e-04, +0.3034067677404915895e-05));
+  t = fma1(t, u, band3(b, +0.1480719281585085023e-07, +0.7971413443082370762e-04, -0.1776295289066871135e-04));
+  t = fma1(t, u, band3(b, -0.1636584469123402714e-06, -0.1387853215225442864e-03, +0.8524547630559505050e-04));
+  t = fma1(t, u, band3(b, +0.1646211436588923363e-05, +0.6469678026257590965e-04, -0.3290582944961784398e-03));
+  t = fma1(t, u, band3(b, -0.1492565035840624866e-04, +0.4996645280372945860e-03, +0.9696966068789101157e-03));
+  t = fma1(t, u, band3(b, +0.1205533298178966496e-03, -0.1622802482842520535e-02, -0.1812527628046986137e-02));
+  t = fma1(t, u, band3(b, -0.8548327023450851166e-03, +0.1615320557049377171e-03, -0.4725409828123619017e-03));
+  t = fma1(t, u, band3(b, +0.5223977625442188799e-02, +0.1915262325574875607e-01, +0.2090315427924229266e-01));
+  t = fma1(t, u, band3(b, -0.2686617064513125569e-01, -0.1027818298486033455e+00, -0.1052041921842776645e+00));
+  t = fma1(t, u, band3(b, +0.1128379167095512753e+00, -0.6366172819842503827e+00, -0.6345351808766568347e+00));
+  t = fma1(t, u, band3(b, -0.3761263890318375380e+00, -0.1128379590648910469e+01, -0.1129442929103524396e+01));
+  D2 d = dfmul_11(t, u);
+  d = dfadd2_22(d, D2{band3(b, 1.1283791670955125586, 3.4110644736196137587e-08, 0.00024963035690526438285),
+                      band3(b, 1.5335459613165822674e-17, -2.4875650708323294246e-24, -5.4362665034856259795e-21)});
+  d = b == 0 ? dfmul_21(d, a) : dfadd_12(1.0, df_neg(expk2(d)));
+  double r = mulsign(a < 6.0 ? d.x + d.y : 1.0, s);
+  return a != a ? NAN : r;
+}
+
+// ---- log2, log10, sinh, cosh: xlog2f / xlog2, xlog10f / xlog10, xsinhf / xsinh, xcoshf / xcosh -------
+template <class T>
+GRADLAB_SLEEF_HD Pair<T> dfsub_22(Pair<T> x, Pair<T> y) {  // x − y, |x| >= |y|
+  GRADLAB_SLEEF_NO_CONTRACT
+  T s = x.x - y.x;
+  T t = ((x.x - s) - y.x) + x.y;
+  return {s, t - y.y};
+}
+template <class T>
+GRADLAB_SLEEF_HD Pair<T> dfadd2_12(T x, Pair<T> y) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  T s = x + y.x;
+  T v = s - x;
+  return {s, ((x - (s - v)) + (y.x - v)) + y.y};
+}
+
+// The mantissa m in [0.75, 1.5) and exponent e of d > 0 (subnormals scaled up first), as SLEEF's
+// log family splits its argument.
+template <class T>
+struct LogSplit {
+  T m;
+  int32_t e;
+};
+GRADLAB_SLEEF_HD LogSplit<float> log_split(float d) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  const bool subnormal = d < 1.17549435e-38f;
+  if (subnormal) d = d * (4294967296.0f * 4294967296.0f);
+  int32_t e = ilogb2k(d * static_cast<float>(1.0 / 0.75));
+  const float m = ldexp3k(d, -e);
+  if (subnormal) e -= 64;
+  return {m, e};
+}
+GRADLAB_SLEEF_HD LogSplit<double> log_split(double d) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  const bool subnormal = d < 2.2250738585072014e-308;
+  if (subnormal) d = d * (4294967296.0 * 4294967296.0);
+  int32_t e = ilogb2k(d * (1.0 / 0.75));
+  const double m = ldexp3k(d, -e);
+  if (subnormal) e -= 64;
+  return {m, e};
+}
+// The special values every log shares: +inf, NaN below 0, −inf at 0.
+template <class T>
+GRADLAB_SLEEF_HD T log_specials(T d, T r) {
+  if (d == T(INFINITY)) r = T(INFINITY);
+  if (d < T(0) || d != d) r = T(NAN);
+  if (d == T(0)) r = T(-INFINITY);
+  return r;
+}
+
+GRADLAB_SLEEF_HD float log2f_u10(float d) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  const LogSplit<float> sp = log_split(d);
+  F2 x = dfdiv_22(dfadd2_11(-1.0f, sp.m), dfadd2_11(1.0f, sp.m));
+  float x2 = x.x * x.x;
+  float t = +0.4374550283e+0f;
+  t = fma_f(t, x2, +0.5764790177e+0f);
+  t = fma_f(t, x2, +0.9618012905120f);
+  F2 s = dfadd2_12(static_cast<float>(sp.e), dfmul_22(x, F2{2.8853900432586669922f, 3.2734474483568488616e-08f}));
+  s = dfadd2_21(s, x2 * x.x * t);
+  return log_specials(d, s.x + s.y);
+}
+
+GRADLAB_SLEEF_HD double log2_u10(double d) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  const LogSplit<double> sp = log_split(d);
+  D2 x = dfdiv_22(dfadd2_11(-1.0, sp.m), dfadd2_11(1.0, sp.m));
+  double x2 = x.x * x.x, x4 = x2 * x2, x8 = x4 * x4;
+  double t = poly7(x2, x4, x8, +0.2211941750456081490e+0, +0.2200768693152277689e+0, +0.2623708057488514656e+0,
+                   +0.3205977477944495502e+0, +0.4121985945485324709e+0, +0.5770780162997058982e+0,
+                   +0.96179669392608091449);
+  D2 s = dfadd2_12(static_cast<double>(sp.e), dfmul_22(x, D2{2.885390081777926774, 6.0561604995516736434e-18}));
+  s = dfadd2_21(s, x2 * x.x * t);
+  return log_specials(d, s.x + s.y);
+}
+
+GRADLAB_SLEEF_HD float log10f_u10(float d) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  const LogSplit<float> sp = log_split(d);
+  F2 x = dfdiv_22(dfadd2_11(-1.0f, sp.m), dfadd2_11(1.0f, sp.m));
+  float x2 = x.x * x.x;
+  float t = +0.1314289868e+0f;
+  t = fma_f(t, x2, +0.1735493541e+0f);
+  t = fma_f(t, x2, +0.2895309627e+0f);
+  F2 s = dfmul_21(F2{0.30103001f, -1.432098889e-08f}, static_cast<float>(sp.e));
+  s = dfadd_22(s, dfmul_22(x, F2{0.868588984f, -2.170757285e-08f}));
+  s = dfadd_21(s, x2 * x.x * t);
+  return log_specials(d, s.x + s.y);
+}
+
+GRADLAB_SLEEF_HD double log10_u10(double d) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  const LogSplit<double> sp = log_split(d);
+  D2 x = dfdiv_22(dfadd2_11(-1.0, sp.m), dfadd2_11(1.0, sp.m));
+  double x2 = x.x * x.x, x4 = x2 * x2, x8 = x4 * x4;
+  double t = poly7(x2, x4, x8, +0.6653725819576758460e-1, +0.6625722782820833712e-1, +0.7898105214313944078e-1,
+                   +0.9650955035715275132e-1, +0.1240841409721444993e+0, +0.1737177927454605086e+0,
+                   +0.2895296546021972617e+0);
+  D2 s = dfmul_21(D2{0.30102999566398119802, -2.803728127785170339e-18}, static_cast<double>(sp.e));
+  s = dfadd_22(s, dfmul_22(x, D2{0.86858896380650363334, 1.1430059694096389311e-17}));
+  s = dfadd_21(s, x2 * x.x * t);
+  return log_specials(d, s.x + s.y);
+}
+
+// sinh and cosh: (e^|x| ∓ e^−|x|)/2 in double-float, infinite beyond the bound (89 / 710).
+template <class T>
+GRADLAB_SLEEF_HD T all_bits_nan() {
+  if constexpr (std::is_same_v<T, float>) return float_of(0xffffffffu);
+  else return double_of(~uint64_t{0});
+}
+GRADLAB_SLEEF_HD Pair<float> exp_pair(float y) { return expk2f(F2{y, 0.0f}); }
+GRADLAB_SLEEF_HD Pair<double> exp_pair(double y) { return expk2(D2{y, 0.0}); }
+template <class T>
+GRADLAB_SLEEF_HD T sinh_u10(T x) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  const T bound = std::is_same_v<T, float> ? T(89) : T(710);
+  Pair<T> d = exp_pair(std::fabs(x));
+  d = dfsub_22(d, dfrec_2(d));
+  T y = (d.x + d.y) * T(0.5);
+  if (std::fabs(x) > bound || y != y) y = T(INFINITY);
+  y = mulsign(y, x);
+  return x != x ? all_bits_nan<T>() : y;
+}
+template <class T>
+GRADLAB_SLEEF_HD T cosh_u10(T x) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  const T bound = std::is_same_v<T, float> ? T(89) : T(710);
+  Pair<T> d = exp_pair(std::fabs(x));
+  d = dfadd_22(d, dfrec_2(d));
+  T y = (d.x + d.y) * T(0.5);
+  if (std::fabs(x) > bound || y != y) y = T(INFINITY);
+  return x != x ? all_bits_nan<T>() : y;
+}
+
 }  // namespace sleef_detail
 
 // ---- public entry points -----------------------------------------------------------------------
@@ -1200,6 +1485,21 @@ GRADLAB_SLEEF_HD double sleef_sigmoid(double x, bool vectorized) {
   return 1.0 / (1.0 + std::exp(-x));
 }
 
+GRADLAB_SLEEF_HD float sleef_expm1(float x) { return sleef_detail::expm1f_u10(x); }
+GRADLAB_SLEEF_HD double sleef_expm1(double x) { return sleef_detail::expm1_u10(x); }
+GRADLAB_SLEEF_HD float sleef_log1p(float x) { return sleef_detail::log1pf_u10(x); }
+GRADLAB_SLEEF_HD double sleef_log1p(double x) { return sleef_detail::log1p_u10(x); }
+GRADLAB_SLEEF_HD float sleef_erf(float x) { return sleef_detail::erff_u10(x); }
+GRADLAB_SLEEF_HD double sleef_erf(double x) { return sleef_detail::erf_u10(x); }
+GRADLAB_SLEEF_HD float sleef_log2(float x) { return sleef_detail::log2f_u10(x); }
+GRADLAB_SLEEF_HD double sleef_log2(double x) { return sleef_detail::log2_u10(x); }
+GRADLAB_SLEEF_HD float sleef_log10(float x) { return sleef_detail::log10f_u10(x); }
+GRADLAB_SLEEF_HD double sleef_log10(double x) { return sleef_detail::log10_u10(x); }
+GRADLAB_SLEEF_HD float sleef_sinh(float x) { return sleef_detail::sinh_u10(x); }
+GRADLAB_SLEEF_HD double sleef_sinh(double x) { return sleef_detail::sinh_u10(x); }
+GRADLAB_SLEEF_HD float sleef_cosh(float x) { return sleef_detail::cosh_u10(x); }
+GRADLAB_SLEEF_HD double sleef_cosh(double x) { return sleef_detail::cosh_u10(x); }
+
 // Overloads for the X-macro rows of scalar_math.h, whose T is float, double or int64_t: float and
 // double get SLEEF's bits, integers (never reached by these ops in practice) the C++ library.
 GRADLAB_SLEEF_HD float sleef_exp(float x) { return sleef_expf(x); }
@@ -1217,6 +1517,20 @@ template <class T, class = std::enable_if_t<std::is_integral_v<T>>>
 GRADLAB_SLEEF_HD double sleef_sin(T x) { return std::sin(static_cast<double>(x)); }
 template <class T, class = std::enable_if_t<std::is_integral_v<T>>>
 GRADLAB_SLEEF_HD double sleef_cos(T x) { return std::cos(static_cast<double>(x)); }
+template <class T, class = std::enable_if_t<std::is_integral_v<T>>>
+GRADLAB_SLEEF_HD double sleef_expm1(T x) { return std::expm1(static_cast<double>(x)); }
+template <class T, class = std::enable_if_t<std::is_integral_v<T>>>
+GRADLAB_SLEEF_HD double sleef_log1p(T x) { return std::log1p(static_cast<double>(x)); }
+template <class T, class = std::enable_if_t<std::is_integral_v<T>>>
+GRADLAB_SLEEF_HD double sleef_erf(T x) { return std::erf(static_cast<double>(x)); }
+template <class T, class = std::enable_if_t<std::is_integral_v<T>>>
+GRADLAB_SLEEF_HD double sleef_log2(T x) { return std::log2(static_cast<double>(x)); }
+template <class T, class = std::enable_if_t<std::is_integral_v<T>>>
+GRADLAB_SLEEF_HD double sleef_log10(T x) { return std::log10(static_cast<double>(x)); }
+template <class T, class = std::enable_if_t<std::is_integral_v<T>>>
+GRADLAB_SLEEF_HD double sleef_sinh(T x) { return std::sinh(static_cast<double>(x)); }
+template <class T, class = std::enable_if_t<std::is_integral_v<T>>>
+GRADLAB_SLEEF_HD double sleef_cosh(T x) { return std::cosh(static_cast<double>(x)); }
 GRADLAB_SLEEF_HD float sleef_sigmoid(float x, bool vectorized) { return sleef_sigmoidf(x, vectorized); }
 GRADLAB_SLEEF_HD float sleef_pow(float x, float y) { return sleef_powf(x, y); }
 template <class T, class = std::enable_if_t<std::is_integral_v<T>>>

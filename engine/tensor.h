@@ -223,6 +223,26 @@ Tensor cos(const Tensor& a);
 Tensor sigmoid(const Tensor& a);
 Tensor tanh(const Tensor& a);
 Tensor relu(const Tensor& a);
+// Pointwise math (ops/pointwise_math.cpp). Rounding keeps an integer tensor's dtype (a copy).
+Tensor floor(const Tensor& a);
+Tensor ceil(const Tensor& a);
+Tensor round(const Tensor& a);
+Tensor round(const Tensor& a, int64_t decimals);  // RoundBackward1
+Tensor trunc(const Tensor& a);
+Tensor frac(const Tensor& a);
+Tensor sign(const Tensor& a);
+Tensor rsqrt(const Tensor& a);
+Tensor exp2(const Tensor& a);
+Tensor expm1(const Tensor& a);
+Tensor log1p(const Tensor& a);
+Tensor erf(const Tensor& a);
+Tensor log2(const Tensor& a);
+Tensor log10(const Tensor& a);
+Tensor sinh(const Tensor& a);
+Tensor cosh(const Tensor& a);
+Tensor asinh(const Tensor& a);
+Tensor acosh(const Tensor& a);
+Tensor atanh(const Tensor& a);
 Tensor clamp(const Tensor& a, std::optional<Scalar> min, std::optional<Scalar> max);
 
 Tensor sum(const Tensor& a, std::optional<DType> dtype = std::nullopt);

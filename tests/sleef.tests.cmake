@@ -1,5 +1,5 @@
 # engine/sleef_math.h against the real SLEEF 3.5.1 library (Sleef_*f8_u10avx2, what PyTorch 1.13
-# computes float32 exp/log/sin/cos/tanh with): every 7th float32 bit pattern plus special values
+# computes float32 exp/log/sin/cos/tanh/expm1/log1p/erf/log2/log10/sinh/cosh with): every 7th float32 bit pattern plus special values
 # and [-100, 100] densely, one ctest per function, zero mismatches required. Native only, and only
 # where libsleef is installed (libsleef-dev); exits 77 (skipped) on CPUs without AVX2/FMA.
 # The full 2^32 run: build/native/tests/sleef_exhaustive --stride 1 (a few minutes per function).
@@ -26,7 +26,7 @@ target_compile_options(sleef_exhaustive PRIVATE -Wall -Wextra)
 find_package(Threads REQUIRED)
 target_link_libraries(sleef_exhaustive PRIVATE gradlab_sleef_reference Threads::Threads)
 
-foreach(fn exp log sin cos tanh)
+foreach(fn exp log sin cos tanh expm1 log1p erf log2 log10 sinh cosh)
   add_test(NAME sleef.${fn} COMMAND sleef_exhaustive --stride 7 --threads 2 ${fn})
   set_tests_properties(sleef.${fn} PROPERTIES SKIP_RETURN_CODE 77 LABELS sleef TIMEOUT 600
     PROCESSORS 2)

@@ -25,6 +25,16 @@ Tensor log_softmax(const Tensor& x, int64_t dim, std::optional<DType> dtype = st
 Tensor leaky_relu(const Tensor& x, double negative_slope = 0.01);
 Tensor hardtanh(const Tensor& x, double min_val = -1, double max_val = 1);  // relu6: (0, 6)
 Tensor silu(const Tensor& x);
+// Activations (ops/activation.cpp).
+Tensor elu(const Tensor& x, double alpha = 1.0);  // EluBackward0
+Tensor selu(const Tensor& x);                     // an elu: EluBackward0
+Tensor celu(const Tensor& x, double alpha = 1.0); // CeluBackward0
+Tensor softplus(const Tensor& x, double beta = 1.0, double threshold = 20.0);
+Tensor gelu(const Tensor& x, bool approximate_tanh = false);
+Tensor logsigmoid(const Tensor& x);
+Tensor mish(const Tensor& x);
+Tensor hardsigmoid(const Tensor& x);
+Tensor hardswish(const Tensor& x);
 // at::dropout on the CPU: `input` itself when p == 0 or not training, else
 // input * (bernoulli_(1 - p) / (1 - p)) (MulBackward0); p == 1: input * 0.
 Tensor dropout(const Tensor& input, double p, bool training, random::CpuGenerator& gen);

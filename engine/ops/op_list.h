@@ -34,6 +34,26 @@
   X(Clamp, "clamp", "ClampBackward1")                  \
   X(ToCopy, "to", "ToCopyBackward0")                   \
   X(Clone, "clone", "CloneBackward0")                  \
+  /* pointwise_math.cpp */                             \
+  X(Floor, "floor", "FloorBackward0")                  \
+  X(Ceil, "ceil", "CeilBackward0")                     \
+  X(Round, "round", "RoundBackward0")                  \
+  X(RoundDecimals, "round", "RoundBackward1")          \
+  X(Trunc, "trunc", "TruncBackward0")                  \
+  X(Frac, "frac", "FracBackward0")                     \
+  X(Sign, "sign", "SignBackward0")                     \
+  X(Rsqrt, "rsqrt", "RsqrtBackward0")                  \
+  X(Exp2, "exp2", "Exp2Backward0")                     \
+  X(Expm1, "expm1", "Expm1Backward0")                  \
+  X(Log1p, "log1p", "Log1PBackward0")                  \
+  X(Erf, "erf", "ErfBackward0")                        \
+  X(Log2, "log2", "Log2Backward0")                     \
+  X(Log10, "log10", "Log10Backward0")                  \
+  X(Sinh, "sinh", "SinhBackward0")                     \
+  X(Cosh, "cosh", "CoshBackward0")                     \
+  X(Asinh, "asinh", "AsinhBackward0")                  \
+  X(Acosh, "acosh", "AcoshBackward0")                  \
+  X(Atanh, "atanh", "AtanhBackward0")                  \
   /* nn.cpp */                                         \
   X(DivScalar, "div", "DivBackward1")                  \
   X(MulScalar, "mul", "MulBackward1")                  \
@@ -47,6 +67,15 @@
   X(Embedding, "embedding", "EmbeddingBackward0")      \
   X(LayerNorm, "layer_norm", "NativeLayerNormBackward0") \
   X(BatchNorm, "batch_norm", "NativeBatchNormBackward0") \
+  /* activation.cpp */                                 \
+  X(Elu, "elu", "EluBackward0")                        \
+  X(Celu, "celu", "CeluBackward0")                     \
+  X(Softplus, "softplus", "SoftplusBackward0")         \
+  X(Gelu, "gelu", "GeluBackward0")                     \
+  X(LogSigmoid, "logsigmoid", "LogSigmoidBackward0")   \
+  X(Mish, "mish", "MishBackward0")                     \
+  X(Hardsigmoid, "hardsigmoid", "HardsigmoidBackward0") \
+  X(Hardswish, "hardswish", "HardswishBackward0")      \
   /* loss.cpp */                                       \
   X(MseLoss, "mse_loss", "MseLossBackward0")           \
   X(SmoothL1Loss, "smooth_l1_loss", "SmoothL1LossBackward0") \

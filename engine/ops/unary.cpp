@@ -1,6 +1,9 @@
 // Unary ops: forward and backward side by side, each with its derivative in a comment.
 // Ops save only what backward needs: exp, tanh, sigmoid, sqrt and relu keep their output;
 // log, sin, cos, abs, pow keep their input (Note [Saved tensors]).
+#include <cmath>
+#include <string>
+
 #include "engine/ops/compare.h"
 #include "engine/ops/op_helpers.h"
 
@@ -183,6 +186,150 @@ Tensor Tensor::to(Device device) const {
     (void)n;
   }
   return out;
+}
+
+// ---- pointwise math: rounding, rsqrt, exp2, expm1, log1p, erf, log2, log10, hyperbolics -----
+// Element-wise bits as ATen 1.13's CPU kernels (scalar_math.h rows): rounding and rsqrt are exact
+// IEEE operations; expm1, log1p, erf, log2 and log10 are SLEEF's (sleef_math.h) on every element,
+// sinh and cosh SLEEF's in the vectors and the C library's in the tail (Note [Vector and tail
+// forms]); exp2, asinh, acosh and atanh are the C library's, as ATen calls them.
+namespace {
+
+// PyTorch's gradient of a piecewise-constant op: zeros_like(grad), +0 even where grad is NaN.
+Grads zero_grad(const Node&, const Tensor& g) { return {zeros_like(g)}; }
+
+[[noreturn]] void not_implemented_for(const char* kernel, DType t) {
+  runtime_error(std::string("\"") + kernel + "\" not implemented for '" + dtype_scalar_name(t) + "'");
+}
+
+// floor, ceil, round, trunc: integer tensors come back as a copy of their own dtype; bool is
+// refused by ATen's vml kernel.
+Tensor rounding_op(OpId id, UnaryOp prim_op, const char* kernel, const Tensor& a) {
+  if (a.dtype() == DType::Bool) not_implemented_for(kernel, a.dtype());
+  if (!is_floating(a.dtype())) return clone(a);
+  Tensor out = prim::unary(prim_op, a);
+  record_op(id, zero_grad, out, {&a});
+  return out;
+}
+
+}  // namespace
+
+Tensor floor(const Tensor& a) { return rounding_op(OpId::Floor, UnaryOp::Floor, "floor_vml_cpu", a); }
+Tensor ceil(const Tensor& a) { return rounding_op(OpId::Ceil, UnaryOp::Ceil, "ceil_vml_cpu", a); }
+Tensor trunc(const Tensor& a) { return rounding_op(OpId::Trunc, UnaryOp::Trunc, "trunc_vml_cpu", a); }
+Tensor round(const Tensor& a) { return rounding_op(OpId::Round, UnaryOp::Round, "round_vml_cpu", a); }
+
+// round(x, decimals=d): nearbyint(x·10^d)/10^d (for d < 0, nearbyint(x/10^−d)·10^−d); floats only.
+Tensor round(const Tensor& a, int64_t decimals) {
+  if (!is_floating(a.dtype())) not_implemented_for("round_cpu", a.dtype());
+  const bool negative = decimals < 0;
+  const double ten_pow = std::pow(10.0, static_cast<double>(negative ? -decimals : decimals));
+  Tensor out = prim::unary(UnaryOp::RoundDecimals, a, ten_pow, negative ? 1.0 : 0.0);
+  record_op(OpId::RoundDecimals, zero_grad, out, {&a});
+  return out;
+}
+
+// frac(x) = x − trunc(x); d/dx = 1
+Tensor frac(const Tensor& a) {
+  if (!is_floating(a.dtype())) not_implemented_for("frac_cpu", a.dtype());
+  Tensor out = prim::unary(UnaryOp::Frac, a);
+  record_op(OpId::Frac, [](const Node&, const Tensor& g) -> Grads { return {g}; }, out, {&a});
+  return out;
+}
+
+// sign(x) ∈ {−1, 0, 1} (0 for ±0 and NaN), in the input's dtype (bool stays bool); d/dx = 0
+Tensor sign(const Tensor& a) {
+  if (a.dtype() == DType::Bool) return clone(a);
+  Tensor out = prim::unary(UnaryOp::Sign, a);
+  record_op(OpId::Sign, zero_grad, out, {&a});
+  return out;
+}
+
+// d(x^−½)/dx = −½·x^−3/2, as PyTorch: (−0.5·grad)·result³
+Tensor rsqrt(const Tensor& a) {
+  return unary_op(OpId::Rsqrt, UnaryOp::Rsqrt, [](const Node& n, const Tensor& g) -> Grads {
+    return {times(mul_scalar(g, -0.5), prim::unary(UnaryOp::Cube, saved(n, 0)))};
+  }, a, Save::Output);
+}
+
+// d(2ˣ)/dx = 2ˣ·ln 2: (grad·result)·ln 2
+Tensor exp2(const Tensor& a) {
+  return unary_op(OpId::Exp2, UnaryOp::Exp2, [](const Node& n, const Tensor& g) -> Grads {
+    return {mul_scalar(times(g, saved(n, 0)), M_LN2)};
+  }, a, Save::Output);
+}
+
+// d(eˣ − 1)/dx = eˣ: grad·(result + 1)
+Tensor expm1(const Tensor& a) {
+  return unary_op(OpId::Expm1, UnaryOp::Expm1, [](const Node& n, const Tensor& g) -> Grads {
+    return {times(g, prim::unary(UnaryOp::AddScalar, saved(n, 0), 1.0))};
+  }, a, Save::Output);
+}
+
+// d log(1 + x)/dx = 1/(1 + x): grad / (x + 1)
+Tensor log1p(const Tensor& a) {
+  return unary_op(OpId::Log1p, UnaryOp::Log1p, [](const Node& n, const Tensor& g) -> Grads {
+    return {prim::binary(BinaryOp::Div, g, prim::unary(UnaryOp::AddScalar, saved(n, 0), 1.0))};
+  }, a, Save::Input);
+}
+
+// d erf(x)/dx = 2/√π·exp(−x²): (exp(−x²)·2/√π)·grad
+Tensor erf(const Tensor& a) {
+  return unary_op(OpId::Erf, UnaryOp::Erf, [](const Node& n, const Tensor& g) -> Grads {
+    Tensor e = prim::unary(UnaryOp::Exp, prim::unary(UnaryOp::Neg, prim::unary(UnaryOp::Square, saved(n, 0))));
+    return {times(mul_scalar(e, 2.0 / std::sqrt(M_PI)), g)};
+  }, a, Save::Input);
+}
+
+// d log₂(x)/dx = 1/(x·ln 2): grad / (x·ln 2)
+Tensor log2(const Tensor& a) {
+  return unary_op(OpId::Log2, UnaryOp::Log2, [](const Node& n, const Tensor& g) -> Grads {
+    return {prim::binary(BinaryOp::Div, g, mul_scalar(saved(n, 0), M_LN2))};
+  }, a, Save::Input);
+}
+
+// d log₁₀(x)/dx = 1/(x·ln 10): grad / (x·ln 10)
+Tensor log10(const Tensor& a) {
+  return unary_op(OpId::Log10, UnaryOp::Log10, [](const Node& n, const Tensor& g) -> Grads {
+    return {prim::binary(BinaryOp::Div, g, mul_scalar(saved(n, 0), M_LN10))};
+  }, a, Save::Input);
+}
+
+// d sinh(x)/dx = cosh(x): grad·cosh(x)
+Tensor sinh(const Tensor& a) {
+  return unary_op(OpId::Sinh, UnaryOp::Sinh, [](const Node& n, const Tensor& g) -> Grads {
+    return {times(g, prim::unary(UnaryOp::Cosh, saved(n, 0)))};
+  }, a, Save::Input);
+}
+
+// d cosh(x)/dx = sinh(x): grad·sinh(x)
+Tensor cosh(const Tensor& a) {
+  return unary_op(OpId::Cosh, UnaryOp::Cosh, [](const Node& n, const Tensor& g) -> Grads {
+    return {times(g, prim::unary(UnaryOp::Sinh, saved(n, 0)))};
+  }, a, Save::Input);
+}
+
+// d asinh(x)/dx = 1/√(x² + 1): grad·rsqrt(x² + 1)
+Tensor asinh(const Tensor& a) {
+  return unary_op(OpId::Asinh, UnaryOp::Asinh, [](const Node& n, const Tensor& g) -> Grads {
+    Tensor sq = prim::unary(UnaryOp::AddScalar, prim::unary(UnaryOp::Square, saved(n, 0)), 1.0);
+    return {times(g, prim::unary(UnaryOp::Rsqrt, sq))};
+  }, a, Save::Input);
+}
+
+// d acosh(x)/dx = 1/√(x² − 1): grad·rsqrt(x² − 1)
+Tensor acosh(const Tensor& a) {
+  return unary_op(OpId::Acosh, UnaryOp::Acosh, [](const Node& n, const Tensor& g) -> Grads {
+    Tensor sq = prim::unary(UnaryOp::AddScalar, prim::unary(UnaryOp::Square, saved(n, 0)), -1.0);
+    return {times(g, prim::unary(UnaryOp::Rsqrt, sq))};
+  }, a, Save::Input);
+}
+
+// d atanh(x)/dx = 1/(1 − x²): grad / (1 − x²)
+Tensor atanh(const Tensor& a) {
+  return unary_op(OpId::Atanh, UnaryOp::Atanh, [](const Node& n, const Tensor& g) -> Grads {
+    return {prim::binary(BinaryOp::Div, g, prim::unary(UnaryOp::RSubScalar, prim::unary(UnaryOp::Square, saved(n, 0)), 1.0))};
+  }, a, Save::Input);
 }
 
 }  // namespace gradlab

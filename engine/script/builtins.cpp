@@ -430,7 +430,6 @@ Value b_round(Interp&, CallArgs& a) {
     double r = round_half_even(d / p) * p;
     return Value(std::isfinite(r) ? r : d);
   }
-  if (v.is_tensor()) raise_not_supported("round() of a tensor (torch.round)");
   raise_type_error(std::string("type ") + type_name(v) + " doesn't define __round__ method");
 }
 

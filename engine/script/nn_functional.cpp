@@ -117,6 +117,58 @@ Value f_silu(Interp&, CallArgs& a) {
   return Value(silu(args.tensor(0)));
 }
 
+Value f_elu(Interp&, CallArgs& a) {
+  Args args("elu", a, {"input", "alpha", "inplace"}, 1);
+  no_inplace(args, 2);
+  return Value(elu(args.tensor(0), args.has(1) ? args.number(1) : 1.0));
+}
+Value f_celu(Interp&, CallArgs& a) {
+  Args args("celu", a, {"input", "alpha", "inplace"}, 1);
+  no_inplace(args, 2);
+  return Value(celu(args.tensor(0), args.has(1) ? args.number(1) : 1.0));
+}
+// F.selu, F.mish, F.hardsigmoid, F.hardswish: (input, inplace=False).
+#define GRADLAB_INPUT_INPLACE_ACTIVATION(name)             \
+  Value f_##name(Interp&, CallArgs& a) {                   \
+    Args args(#name, a, {"input", "inplace"}, 1);          \
+    no_inplace(args, 1);                                   \
+    return Value(name(args.tensor(0)));                    \
+  }
+GRADLAB_INPUT_INPLACE_ACTIVATION(selu)
+GRADLAB_INPUT_INPLACE_ACTIVATION(mish)
+GRADLAB_INPUT_INPLACE_ACTIVATION(hardsigmoid)
+GRADLAB_INPUT_INPLACE_ACTIVATION(hardswish)
+#undef GRADLAB_INPUT_INPLACE_ACTIVATION
+Value f_softplus(Interp&, CallArgs& a) {
+  Args args("softplus", a, {"input", "beta", "threshold"}, 1);
+  return Value(softplus(args.tensor(0), args.has(1) ? args.number(1) : 1.0, args.has(2) ? args.number(2) : 20.0));
+}
+Value f_gelu(Interp&, CallArgs& a) {
+  Args args("gelu", a, {"input", "approximate"}, 1);
+  const std::string* given = args.has(1) ? as_str(*args.get(1)) : nullptr;
+  if (args.has(1) && !given) args.type_mismatch(1, "str");
+  const std::string approximate = given ? *given : "none";
+  if (approximate != "none" && approximate != "tanh") {
+    raise("RuntimeError", "approximate argument must be either none or tanh.");
+  }
+  return Value(gelu(args.tensor(0), approximate == "tanh"));
+}
+// PyTorch writes these two in Python: input / (input.abs() + 1) and input - input.tanh().
+Value f_softsign(Interp&, CallArgs& a) {
+  Args args("softsign", a, {"input"}, 1);
+  const Tensor x = args.tensor(0);
+  return Value(div(x, add(abs(x), Scalar(int64_t{1}))));
+}
+Value f_tanhshrink(Interp&, CallArgs& a) {
+  Args args("tanhshrink", a, {"input"}, 1);
+  const Tensor x = args.tensor(0);
+  return Value(sub(x, tanh(x)));
+}
+Value f_logsigmoid(Interp&, CallArgs& a) {
+  Args args("logsigmoid", a, {"input"}, 1);
+  return Value(logsigmoid(args.tensor(0)));
+}
+
 Value f_dropout(Interp&, CallArgs& a) {
   Args args("dropout", a, {"input", "p", "training", "inplace"}, 1);
   const double p = args.has(1) ? args.number(1) : 0.5;
@@ -252,6 +304,11 @@ const Bindings& nn_bindings() {
       {"huber_loss", F, nullptr, f_huber_loss}, {"binary_cross_entropy", F, nullptr, f_binary_cross_entropy},
       {"binary_cross_entropy_with_logits", F, nullptr, f_binary_cross_entropy_with_logits},
       {"nll_loss", F, nullptr, f_nll_loss}, {"cross_entropy", F, nullptr, f_cross_entropy}, {"kl_div", F, nullptr, f_kl_div},
+      // activations (ops/activation.cpp)
+      {"elu", F, nullptr, f_elu}, {"selu", F | kTorch, nullptr, f_selu}, {"celu", F | kTorch, nullptr, f_celu},
+      {"softplus", F, nullptr, f_softplus}, {"gelu", F, nullptr, f_gelu}, {"logsigmoid", F, nullptr, f_logsigmoid},
+      {"mish", F, nullptr, f_mish}, {"hardsigmoid", F, nullptr, f_hardsigmoid}, {"hardswish", F, nullptr, f_hardswish},
+      {"softsign", F, nullptr, f_softsign}, {"tanhshrink", F, nullptr, f_tanhshrink},
   };
   return rows;
 }

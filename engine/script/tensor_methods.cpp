@@ -295,7 +295,37 @@ GRADLAB_UNARY_METHOD(sigmoid)
 GRADLAB_UNARY_METHOD(tanh)
 GRADLAB_UNARY_METHOD(relu)
 GRADLAB_UNARY_METHOD(reciprocal)
+GRADLAB_UNARY_METHOD(floor)
+GRADLAB_UNARY_METHOD(ceil)
+GRADLAB_UNARY_METHOD(trunc)
+GRADLAB_UNARY_METHOD(frac)
+GRADLAB_UNARY_METHOD(sign)
+GRADLAB_UNARY_METHOD(rsqrt)
+GRADLAB_UNARY_METHOD(exp2)
+GRADLAB_UNARY_METHOD(expm1)
+GRADLAB_UNARY_METHOD(log1p)
+GRADLAB_UNARY_METHOD(erf)
+GRADLAB_UNARY_METHOD(asinh)
+GRADLAB_UNARY_METHOD(acosh)
+GRADLAB_UNARY_METHOD(atanh)
+GRADLAB_UNARY_METHOD(log2)
+GRADLAB_UNARY_METHOD(log10)
+GRADLAB_UNARY_METHOD(sinh)
+GRADLAB_UNARY_METHOD(cosh)
 #undef GRADLAB_UNARY_METHOD
+
+// round(decimals=0): RoundBackward0 without decimals, RoundBackward1 with them (even 0).
+Value m_round(Interp&, const Value& self, CallArgs& a) {
+  Args args("round", a, {"decimals"}, 0);
+  if (!args.has(0)) return Value(round(T(self)));
+  return Value(round(T(self), args.int_(0)));
+}
+
+// torch.square(x) is pow(x, 2): PowBackward0.
+Value m_square(Interp&, const Value& self, CallArgs& a) {
+  Args args("square", a, {}, 0);
+  return Value(pow(T(self), Scalar(int64_t{2})));
+}
 
 Value clamp_impl(const Value& self, CallArgs& a, const char* name) {
   Args args(name, a, {"min", "max"}, 0);
@@ -602,6 +632,12 @@ const Bindings& tensor_bindings() {
       {"neg", MTO, m_neg}, {"reciprocal", MTO, m_reciprocal}, {"exp", MTO, m_exp}, {"log", MTO, m_log}, {"sqrt", MTO, m_sqrt}, {"abs", MTO, m_abs},
       {"sin", MTO, m_sin}, {"cos", MTO, m_cos}, {"sigmoid", MTFO, m_sigmoid}, {"tanh", MTFO, m_tanh},
       {"relu", MTF, m_relu}, {"clamp", MTO, m_clamp}, {"clip", MTO, m_clip}, {"maximum", MTO, m_maximum},
+      {"floor", MT, m_floor}, {"ceil", MT, m_ceil}, {"round", MT, m_round}, {"trunc", MT, m_trunc},
+      {"fix", MT, m_trunc}, {"frac", MT, m_frac}, {"sign", MT, m_sign}, {"square", MT, m_square},
+      {"rsqrt", MT, m_rsqrt}, {"exp2", MT, m_exp2}, {"expm1", MT, m_expm1}, {"log1p", MT, m_log1p},
+      {"erf", MT, m_erf}, {"asinh", MT, m_asinh}, {"acosh", MT, m_acosh}, {"atanh", MT, m_atanh},
+      {"arcsinh", MT, m_asinh}, {"arccosh", MT, m_acosh}, {"arctanh", MT, m_atanh},
+      {"log2", MT, m_log2}, {"log10", MT, m_log10}, {"sinh", MT, m_sinh}, {"cosh", MT, m_cosh},
       // reductions
       {"sum", MTO, m_sum}, {"mean", MTO, m_mean}, {"max", MT, m_max}, {"min", MT, m_min},
       // shape

@@ -174,6 +174,33 @@ const std::map<OpId, OpRow>& op_rows() {
                       [](const Values& v) { return map1f(v[0], [](double a) { return std::clamp(a, -1.0, 1.2); }); }, 0.5, 2.0, true};
     r[OpId::Clone] = {{M}, [](auto& x) { return clone(x[0]); }, id};
     r[OpId::CopyBackwards] = {{M}, [](auto& x) { return copy_for_grad(x[0]); }, id};
+    // unary.cpp, pointwise math: the rounding ops' inputs stay between two integers (and away
+    // from halves), where their gradient, zero, is also the finite difference.
+    r[OpId::Floor] = {{M}, [](auto& x) { return floor(x[0]); }, [](const Values& v) { return map1(v[0], std::floor); }, 0.1, 0.4, true};
+    r[OpId::Ceil] = {{M}, [](auto& x) { return ceil(x[0]); }, [](const Values& v) { return map1(v[0], std::ceil); }, 0.1, 0.4, true};
+    r[OpId::Round] = {{M}, [](auto& x) { return round(x[0]); },
+                      [](const Values& v) { return map1(v[0], std::nearbyint); }, 0.6, 1.4, true};
+    r[OpId::RoundDecimals] = {{M}, [](auto& x) { return round(x[0], 1); },
+                              [](const Values& v) { return map1f(v[0], [](double a) { return std::nearbyint(a * 10) / 10; }); },
+                              0.11, 0.14, true};
+    r[OpId::Trunc] = {{M}, [](auto& x) { return trunc(x[0]); }, [](const Values& v) { return map1(v[0], std::trunc); }, 1.1, 1.9, true};
+    r[OpId::Frac] = {{M}, [](auto& x) { return frac(x[0]); },
+                     [](const Values& v) { return map1f(v[0], [](double a) { return a - std::trunc(a); }); }, 1.1, 1.9, true};
+    r[OpId::Sign] = {{M}, [](auto& x) { return sign(x[0]); },
+                     [](const Values& v) { return map1f(v[0], [](double a) { return a > 0 ? 1.0 : -1.0; }); }, 0.5, 2.0, true};
+    r[OpId::Rsqrt] = {{M}, [](auto& x) { return rsqrt(x[0]); },
+                      [](const Values& v) { return map1f(v[0], [](double a) { return 1 / std::sqrt(a); }); }};
+    r[OpId::Exp2] = {{M}, [](auto& x) { return exp2(x[0]); }, [](const Values& v) { return map1(v[0], std::exp2); }, 0.5, 2.0, true};
+    r[OpId::Expm1] = {{M}, [](auto& x) { return expm1(x[0]); }, [](const Values& v) { return map1(v[0], std::expm1); }, 0.5, 2.0, true};
+    r[OpId::Log1p] = {{M}, [](auto& x) { return log1p(x[0]); }, [](const Values& v) { return map1(v[0], std::log1p); }, 0.2, 0.8, true};
+    r[OpId::Erf] = {{M}, [](auto& x) { return erf(x[0]); }, [](const Values& v) { return map1(v[0], std::erf); }, 0.5, 2.0, true};
+    r[OpId::Log2] = {{M}, [](auto& x) { return log2(x[0]); }, [](const Values& v) { return map1(v[0], std::log2); }};
+    r[OpId::Log10] = {{M}, [](auto& x) { return log10(x[0]); }, [](const Values& v) { return map1(v[0], std::log10); }};
+    r[OpId::Sinh] = {{M}, [](auto& x) { return sinh(x[0]); }, [](const Values& v) { return map1(v[0], std::sinh); }, 0.5, 2.0, true};
+    r[OpId::Cosh] = {{M}, [](auto& x) { return cosh(x[0]); }, [](const Values& v) { return map1(v[0], std::cosh); }, 0.5, 2.0, true};
+    r[OpId::Asinh] = {{M}, [](auto& x) { return asinh(x[0]); }, [](const Values& v) { return map1(v[0], std::asinh); }, 0.5, 2.0, true};
+    r[OpId::Acosh] = {{M}, [](auto& x) { return acosh(x[0]); }, [](const Values& v) { return map1(v[0], std::acosh); }, 1.5, 3.0};
+    r[OpId::Atanh] = {{M}, [](auto& x) { return atanh(x[0]); }, [](const Values& v) { return map1(v[0], std::atanh); }, 0.2, 0.8, true};
     // inplace.cpp: the in-place result of a non-leaf; its gradient is zero everywhere.
     r[OpId::Zero] = {{M}, [](auto& x) { Tensor b = mul(x[0], Scalar(1.0)); b.zero_(); return b; },
                      [](const Values& v) { return std::vector<double>(v[0].size(), 0.0); }};
@@ -292,6 +319,30 @@ const std::map<OpId, OpRow>& op_rows() {
                           [normalize_ref](const Values& v) { return normalize_ref(v[0], v[1], v[2], 2, 3, 3, 1); }, 0.5, 2.0, true};
     r[OpId::BatchNorm] = {{{4, 3}, {3}, {3}}, [](auto& x) { return batch_norm(x[0], Tensor(), Tensor(), x[1], x[2], true, 0.1, 1e-5); },
                           [normalize_ref](const Values& v) { return normalize_ref(v[0], v[1], v[2], 3, 4, 1, 3); }, 0.5, 2.0, true};
+    // activation.cpp
+    r[OpId::Elu] = {{M}, [](auto& x) { return elu(x[0], 0.7); },
+                    [](const Values& v) { return map1f(v[0], [](double a) { return a > 0 ? a : 0.7 * std::expm1(a); }); }, 0.5, 2.0, true};
+    r[OpId::Celu] = {{M}, [](auto& x) { return celu(x[0], 1.3); },
+                     [](const Values& v) { return map1f(v[0], [](double a) { return a > 0 ? a : 1.3 * std::expm1(a / 1.3); }); },
+                     0.5, 2.0, true};
+    r[OpId::Softplus] = {{M}, [](auto& x) { return softplus(x[0], 2.0, 3.0); },  // x > 1.5: x itself
+                         [](const Values& v) {
+                           return map1f(v[0], [](double a) { return 2 * a > 3 ? a : std::log1p(std::exp(2 * a)) / 2; });
+                         }, 0.5, 2.0, true};
+    r[OpId::Gelu] = {{M}, [](auto& x) { return gelu(x[0]); },
+                     [](const Values& v) { return map1f(v[0], [](double a) { return a * 0.5 * (1 + std::erf(a / std::sqrt(2.0))); }); },
+                     0.5, 2.0, true};
+    r[OpId::LogSigmoid] = {{M}, [](auto& x) { return logsigmoid(x[0]); },
+                           [](const Values& v) { return map1f(v[0], [](double a) { return -std::log1p(std::exp(-a)); }); }, 0.5, 2.0, true};
+    r[OpId::Mish] = {{M}, [](auto& x) { return mish(x[0]); },
+                     [](const Values& v) { return map1f(v[0], [](double a) { return a * std::tanh(std::log1p(std::exp(a))); }); },
+                     0.5, 2.0, true};
+    r[OpId::Hardsigmoid] = {{M}, [](auto& x) { return hardsigmoid(x[0]); },
+                            [](const Values& v) { return map1f(v[0], [](double a) { return a / 6 + 0.5; }); }, 0.5, 2.0, true};
+    r[OpId::Hardswish] = {{M}, [](auto& x) { return hardswish(mul(x[0], 2.0)); },  // reaches past 3, where it is x
+                          [](const Values& v) {
+                            return map1f(v[0], [](double a) { const double y = 2 * a; return y >= 3 ? y : y < -3 ? 0.0 : y * (y + 3) / 6; });
+                          }, 0.5, 2.0, true};
     // loss.cpp: targets that need no gradient are constants of the row
     r[OpId::MseLoss] = {{M, M}, [](auto& x) { return mse_loss(x[0], x[1], Reduction::Mean); },
                         [](const Values& v) {

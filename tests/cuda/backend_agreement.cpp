@@ -127,6 +127,13 @@ Domain unary_domain(UnaryOp op, DType t) {
     case UnaryOp::RDivScalar: d.nonzero = true; d.a = i ? 7 : 2.5; break;
     case UnaryOp::Clamp:
     case UnaryOp::ClampMask: d.a = i ? -1 : -0.5; d.b = i ? 2 : 0.7; break;
+    case UnaryOp::Rsqrt:
+    case UnaryOp::Log2:
+    case UnaryOp::Log10: d.lo = i ? 1 : 0.05; d.hi = i ? 5 : 4; break;
+    case UnaryOp::Log1p: d.lo = i ? 0 : -0.9; break;
+    case UnaryOp::Acosh: d.lo = 1; d.hi = i ? 5 : 4; break;
+    case UnaryOp::Atanh: d.lo = i ? 0 : -0.9; d.hi = i ? 0 : 0.9; break;  // int64: only atanh(0) is finite
+    case UnaryOp::RoundDecimals: d.a = i ? 10 : 100; d.b = 0; break;      // a = 10^decimals
     default: break;
   }
   return d;

@@ -70,6 +70,26 @@ std::map<OpId, OpCase> op_cases() {
   c[OpId::ToCopy] = {{m34}, [](V x) { return x[0].to(x[0].dtype() == DType::Float32 ? DType::Float64 : DType::Float32); }};
   c[OpId::Clone] = {{m34}, [](V x) { return clone(x[0]); }};
   c[OpId::CopyBackwards] = {{m34}, [](V x) { return copy_for_grad(x[0]); }};
+  // pointwise math
+  c[OpId::Floor] = {{m34}, [](V x) { return floor(mul(x[0], 3.0)); }};
+  c[OpId::Ceil] = {{m34}, [](V x) { return ceil(mul(x[0], 3.0)); }};
+  c[OpId::Round] = {{m34}, [](V x) { return round(mul(x[0], 3.0)); }};
+  c[OpId::RoundDecimals] = {{m34}, [](V x) { return round(x[0], 2); }};
+  c[OpId::Trunc] = {{m34}, [](V x) { return trunc(mul(x[0], 3.0)); }};
+  c[OpId::Frac] = {{m34}, [](V x) { return frac(mul(x[0], 3.0)); }};
+  c[OpId::Sign] = {{m34}, [](V x) { return sign(x[0]); }};
+  c[OpId::Rsqrt] = {{pos}, [](V x) { return rsqrt(x[0]); }};
+  c[OpId::Exp2] = {{m34}, [](V x) { return exp2(x[0]); }};
+  c[OpId::Expm1] = {{m34}, [](V x) { return expm1(x[0]); }};
+  c[OpId::Log1p] = {{pos}, [](V x) { return log1p(x[0]); }};
+  c[OpId::Erf] = {{m34}, [](V x) { return erf(x[0]); }};
+  c[OpId::Log2] = {{pos}, [](V x) { return log2(x[0]); }};
+  c[OpId::Log10] = {{pos}, [](V x) { return log10(x[0]); }};
+  c[OpId::Sinh] = {{m34}, [](V x) { return sinh(x[0]); }};
+  c[OpId::Cosh] = {{m34}, [](V x) { return cosh(x[0]); }};
+  c[OpId::Asinh] = {{m34}, [](V x) { return asinh(x[0]); }};
+  c[OpId::Acosh] = {{{{3, 4}, 1.5, 3.0}}, [](V x) { return acosh(x[0]); }};
+  c[OpId::Atanh] = {{{{3, 4}, -0.9, 0.9}}, [](V x) { return atanh(x[0]); }};
   c[OpId::Zero] = {{m34}, [](V x) {  // y = 2x, zeroed in place: only the `+ x` path has a gradient
     Tensor y = mul(x[0], 2.0);
     y.zero_();
@@ -115,6 +135,15 @@ std::map<OpId, OpCase> op_cases() {
   c[OpId::LeakyRelu] = {{m34}, [](V x) { return leaky_relu(x[0], 0.1); }};
   c[OpId::Hardtanh] = {{m34}, [](V x) { return hardtanh(x[0], -1.0, 1.0); }};
   c[OpId::Silu] = {{m34}, [](V x) { return silu(x[0]); }};
+  // activations
+  c[OpId::Elu] = {{m34}, [](V x) { return add(elu(x[0], 0.7), selu(x[0])); }};
+  c[OpId::Celu] = {{m34}, [](V x) { return celu(x[0], 1.3); }};
+  c[OpId::Softplus] = {{m34}, [](V x) { return softplus(x[0], 2.0, 1.0); }};
+  c[OpId::Gelu] = {{m34}, [](V x) { return add(gelu(x[0]), gelu(x[0], true)); }};
+  c[OpId::LogSigmoid] = {{m34}, [](V x) { return logsigmoid(x[0]); }};
+  c[OpId::Mish] = {{m34}, [](V x) { return mish(x[0]); }};
+  c[OpId::Hardsigmoid] = {{m34}, [](V x) { return hardsigmoid(mul(x[0], 2.0)); }};
+  c[OpId::Hardswish] = {{m34}, [](V x) { return hardswish(mul(x[0], 2.0)); }};
   c[OpId::MseLoss] = {{m34, m34}, [](V x) { return mse_loss(x[0], x[1], Reduction::Mean); }};
   c[OpId::SmoothL1Loss] = {{m34, m34}, [](V x) { return smooth_l1_loss(x[0], x[1], Reduction::Mean, 0.8); }};
   c[OpId::HuberLoss] = {{m34, m34}, [](V x) { return huber_loss(x[0], x[1], Reduction::None, 0.8); }};

@@ -10,7 +10,7 @@
 // wide exponent ranges). sin/cos lanes of vectors holding an element >= 1e14 are not compared
 // (not reproduced, see the header); they are counted.
 //
-// Usage: sleef_exhaustive [--stride k] [--threads n] [--mixed n] [--double n] [exp|log|sin|cos|tanh ...]
+// Usage: sleef_exhaustive [--stride k] [--threads n] [--mixed n] [--double n] [exp|log|sin|cos|tanh|expm1|log1p|erf|log2|log10|sinh|cosh ...]
 // This file is compiled with the project's ordinary flags, like the engine; the SLEEF calls live
 // in sleef_reference.cpp. Exit status: 0 all equal, 1 mismatches, 77 this CPU lacks AVX2/FMA
 // (ctest SKIP_RETURN_CODE). NaN results compare equal whatever their payload (PyTorch prints
@@ -53,6 +53,20 @@ const Fn kFns[] = {
      [](double x) { return gradlab::sleef_cos(x); }, true},
     {"tanh", Function::Tanh, [](float x, bool) { return gradlab::sleef_tanhf(x); },
      [](double x) { return gradlab::sleef_tanh(x); }, false},
+    {"expm1", Function::Expm1, [](float x, bool) { return gradlab::sleef_expm1(x); },
+     [](double x) { return gradlab::sleef_expm1(x); }, false},
+    {"log1p", Function::Log1p, [](float x, bool) { return gradlab::sleef_log1p(x); },
+     [](double x) { return gradlab::sleef_log1p(x); }, false},
+    {"erf", Function::Erf, [](float x, bool) { return gradlab::sleef_erf(x); },
+     [](double x) { return gradlab::sleef_erf(x); }, false},
+    {"log2", Function::Log2, [](float x, bool) { return gradlab::sleef_log2(x); },
+     [](double x) { return gradlab::sleef_log2(x); }, false},
+    {"log10", Function::Log10, [](float x, bool) { return gradlab::sleef_log10(x); },
+     [](double x) { return gradlab::sleef_log10(x); }, false},
+    {"sinh", Function::Sinh, [](float x, bool) { return gradlab::sleef_sinh(x); },
+     [](double x) { return gradlab::sleef_sinh(x); }, false},
+    {"cosh", Function::Cosh, [](float x, bool) { return gradlab::sleef_cosh(x); },
+     [](double x) { return gradlab::sleef_cosh(x); }, false},
 };
 
 uint32_t bits(float f) {

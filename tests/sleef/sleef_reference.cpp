@@ -15,6 +15,13 @@ void reference8(Function fn, const float* in, float* out) {
     case Function::Log: y = Sleef_logf8_u10avx2(x); break;
     case Function::Sin: y = Sleef_sinf8_u10avx2(x); break;
     case Function::Cos: y = Sleef_cosf8_u10avx2(x); break;
+    case Function::Expm1: y = Sleef_expm1f8_u10avx2(x); break;
+    case Function::Log1p: y = Sleef_log1pf8_u10avx2(x); break;
+    case Function::Erf: y = Sleef_erff8_u10avx2(x); break;
+    case Function::Log2: y = Sleef_log2f8_u10avx2(x); break;
+    case Function::Log10: y = Sleef_log10f8_u10avx2(x); break;
+    case Function::Sinh: y = Sleef_sinhf8_u10avx2(x); break;
+    case Function::Cosh: y = Sleef_coshf8_u10avx2(x); break;
     default: y = Sleef_tanhf8_u10avx2(x); break;
   }
   _mm256_storeu_ps(out, y);
@@ -27,6 +34,13 @@ void reference4d(Function fn, const double* in, double* out) {
     case Function::Log: y = Sleef_logd4_u10avx2(x); break;
     case Function::Sin: y = Sleef_sind4_u10avx2(x); break;
     case Function::Cos: y = Sleef_cosd4_u10avx2(x); break;
+    case Function::Expm1: y = Sleef_expm1d4_u10avx2(x); break;
+    case Function::Log1p: y = Sleef_log1pd4_u10avx2(x); break;
+    case Function::Erf: y = Sleef_erfd4_u10avx2(x); break;
+    case Function::Log2: y = Sleef_log2d4_u10avx2(x); break;
+    case Function::Log10: y = Sleef_log10d4_u10avx2(x); break;
+    case Function::Sinh: y = Sleef_sinhd4_u10avx2(x); break;
+    case Function::Cosh: y = Sleef_coshd4_u10avx2(x); break;
     default: y = Sleef_tanhd4_u10avx2(x); break;
   }
   _mm256_storeu_pd(out, y);

@@ -3,7 +3,7 @@
 
 namespace gradlab_sleef_test {
 
-enum class Function { Exp, Log, Sin, Cos, Tanh };
+enum class Function { Exp, Log, Sin, Cos, Tanh, Expm1, Log1p, Erf, Log2, Log10, Sinh, Cosh };
 
 // out[k] = SLEEF's u10 AVX2 result for in[k], k < 8. Call only on CPUs with AVX2 and FMA.
 void reference8(Function fn, const float* in, float* out);

@@ -8,6 +8,8 @@
 //     n % 16 (n % 8) elements with the C library: 1 / (1 + exp(-x)) (Note [PyTorch's sigmoid] in
 //     sleef_math.h); std::pow, which for tensor ** number takes the exponent as a double;
 //   - silu and its backward likewise: SLEEF's exp in the vectors, std::exp in the tail;
+//   - elu, selu, celu, softplus, gelu, logsigmoid, mish and their backwards likewise, each with
+//     its tail form (Note [Vector and tail forms] in engine/scalar_math.h);
 //   - torch.maximum does the same with vmaxps, which keeps the second of two equal values (0. and
 //     -0.), and std::max, which keeps the first;
 //   - float32 sin and cos reduce all 8 lanes of a vector the slow way (Payne-Hanek) when any lane
@@ -77,6 +79,13 @@ inline void unary_in_run(Fn fn, const T* __restrict x, T* __restrict out, int64_
       for (int64_t i = v; i < len; ++i) out[i] = x[i] / (T(1) + std::exp(-x[i]));
       return;
     }
+    if constexpr (UnaryTailFn<Fn::kOp>::kExists) {  // activations: Note [Vector and tail forms]
+      const UnaryTailFn<Fn::kOp> tail{fn.a, fn.b};
+      const int64_t v = vector_end<T>(first, len, run);
+      for (int64_t i = 0; i < v; ++i) out[i] = fn(x[i]);
+      for (int64_t i = v; i < len; ++i) out[i] = tail(x[i]);
+      return;
+    }
     if constexpr (std::is_same_v<Fn, UnaryFn<UnaryOp::PowScalar>>) {  // x ** a
       if (is_pow_exponent(fn.a)) {
         const int64_t v = vector_end<T>(first, len, run);
@@ -136,6 +145,13 @@ inline void binary_in_run(Fn fn, X&& x, Y&& y, T* __restrict out, int64_t first,
         const T s = T(1) / (T(1) + (i < v ? sleef_exp(-in) : std::exp(-in)));
         out[i] = dy * s * scalar_fma(in, T(1) - s, T(1));
       }
+      return;
+    }
+    if constexpr (BinaryTailFn<Fn::kOp>::kExists) {  // activation backwards: Note [Vector and tail forms]
+      const BinaryTailFn<Fn::kOp> tail{fn.a};
+      const int64_t v = vector_end<T>(first, len, run);
+      for (int64_t i = 0; i < v; ++i) out[i] = fn(x(i), y(i));
+      for (int64_t i = v; i < len; ++i) out[i] = tail(x(i), y(i));
       return;
     }
     if constexpr (std::is_same_v<Fn, BinaryFn<BinaryOp::Pow>>) {  // tensor ** tensor

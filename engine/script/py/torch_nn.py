@@ -1168,20 +1168,23 @@ class LeakyReLU(Module):
         return 'negative_slope={}{}'.format(self.negative_slope, inplace_str)
 
 
-class ELU(Module):
-    __module__ = 'torch.nn.modules.activation'
-
+class _AlphaActivation(Module):
+    # The shape of ELU and CELU: `alpha` and an `inplace` flag.
     def __init__(self, alpha=1., inplace=False):
         super().__init__()
         self.alpha = alpha
         self.inplace = inplace
 
-    def forward(self, input):
-        return torch.nn.functional.elu(input, self.alpha, self.inplace)
-
     def extra_repr(self):
         inplace_str = ', inplace=True' if self.inplace else ''
         return 'alpha={}{}'.format(self.alpha, inplace_str)
+
+
+class ELU(_AlphaActivation):
+    __module__ = 'torch.nn.modules.activation'
+
+    def forward(self, input):
+        return torch.nn.functional.elu(input, self.alpha, self.inplace)
 
 
 class GELU(Module):
@@ -1225,6 +1228,77 @@ class Softplus(Module):
 
     def extra_repr(self):
         return 'beta={}, threshold={}'.format(self.beta, self.threshold)
+
+
+class _InplaceActivation(Module):
+    # The shape of SELU, Hardsigmoid, Hardswish and Mish: an `inplace` flag, shown in the repr
+    # by those whose PyTorch class shows it.
+    _repr_inplace = True
+
+    def __init__(self, inplace=False):
+        super().__init__()
+        self.inplace = inplace
+
+    def extra_repr(self):
+        return 'inplace=True' if self.inplace and self._repr_inplace else ''
+
+
+class SELU(_InplaceActivation):
+    __module__ = 'torch.nn.modules.activation'
+
+    def forward(self, input):
+        return torch.nn.functional.selu(input, self.inplace)
+
+
+class CELU(_AlphaActivation):
+    __module__ = 'torch.nn.modules.activation'
+
+    def forward(self, input):
+        return torch.nn.functional.celu(input, self.alpha, self.inplace)
+
+
+class LogSigmoid(Module):
+    __module__ = 'torch.nn.modules.activation'
+
+    def forward(self, input):
+        return torch.nn.functional.logsigmoid(input)
+
+
+class Hardsigmoid(_InplaceActivation):
+    __module__ = 'torch.nn.modules.activation'
+    _repr_inplace = False
+
+    def forward(self, input):
+        return torch.nn.functional.hardsigmoid(input, self.inplace)
+
+
+class Hardswish(_InplaceActivation):
+    __module__ = 'torch.nn.modules.activation'
+    _repr_inplace = False
+
+    def forward(self, input):
+        return torch.nn.functional.hardswish(input, self.inplace)
+
+
+class Mish(_InplaceActivation):
+    __module__ = 'torch.nn.modules.activation'
+
+    def forward(self, input):
+        return torch.nn.functional.mish(input, inplace=self.inplace)
+
+
+class Softsign(Module):
+    __module__ = 'torch.nn.modules.activation'
+
+    def forward(self, input):
+        return torch.nn.functional.softsign(input)
+
+
+class Tanhshrink(Module):
+    __module__ = 'torch.nn.modules.activation'
+
+    def forward(self, input):
+        return torch.nn.functional.tanhshrink(input)
 
 
 class Hardtanh(Module):
