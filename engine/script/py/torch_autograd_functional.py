@@ -48,14 +48,20 @@ def _grads(outputs, inputs, grad_outputs=None, retain_graph=None):
                                allow_unused=True, retain_graph=retain_graph)
 
 
+def _call(func, inputs, fn_name, strict):
+    # func on fresh leaves made from the inputs; inputs and outputs as tuples, with whether each was one.
+    inputs_tuple, inputs = _tensors_tuple(inputs, "inputs", fn_name)
+    inputs = tuple(inp.detach().requires_grad_(True) for inp in inputs)
+    outputs_tuple, outputs = _tensors_tuple(func(*inputs), "outputs of the user-provided function", fn_name)
+    _strict_check(outputs, strict)
+    return inputs_tuple, inputs, outputs_tuple, outputs
+
+
 def vjp(func, inputs, v=None, create_graph=False, strict=False):
     if create_graph:
         _needs_higher_order("vjp with create_graph=True")
     with torch.enable_grad():
-        inputs_tuple, inputs = _tensors_tuple(inputs, "inputs", "vjp")
-        inputs = tuple(inp.detach().requires_grad_(True) for inp in inputs)
-        outputs_tuple, outputs = _tensors_tuple(func(*inputs), "outputs of the user-provided function", "vjp")
-        _strict_check(outputs, strict)
+        inputs_tuple, inputs, outputs_tuple, outputs = _call(func, inputs, "vjp", strict)
         if v is not None:
             _, v = _tensors_tuple(v, "v", "vjp")
             v = tuple(el.detach() for el in v)
@@ -96,10 +102,7 @@ def jacobian(func, inputs, create_graph=False, strict=False, vectorize=False, st
     if create_graph:
         _needs_higher_order("jacobian with create_graph=True")
     with torch.enable_grad():
-        inputs_tuple, inputs = _tensors_tuple(inputs, "inputs", "jacobian")
-        inputs = tuple(inp.detach().requires_grad_(True) for inp in inputs)
-        outputs_tuple, outputs = _tensors_tuple(func(*inputs), "outputs of the user-provided function", "jacobian")
-        _strict_check(outputs, strict)
+        inputs_tuple, inputs, outputs_tuple, outputs = _call(func, inputs, "jacobian", strict)
         jacobian = []
         for i, out in enumerate(outputs):
             rows = [[] for _ in inputs]  # rows[k]: d out.flatten()[j] / d inputs[k], for each j
