@@ -174,6 +174,7 @@ std::vector<Tensor> split_pieces(const Tensor& a, int64_t dim, const std::vector
     if (squeezed) shape.erase(shape.begin() + dim);
     else shape[dim] = sizes[k];
     pieces.push_back(prim::gather_view(a, shape, strides, starts[k] * a_strides[dim]));
+    make_view_copy(pieces.back(), a, strides, starts[k] * a_strides[dim]);  // Note [Views are copies]
   }
   if (!grad_mode_enabled() || !a.requires_grad()) return pieces;
   auto node = std::make_unique<SplitBackward>();

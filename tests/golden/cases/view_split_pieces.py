@@ -1,0 +1,11 @@
+import torch
+x = torch.zeros(6)
+a, b = x.split(3)
+a.add_(1)
+rows = torch.zeros(2, 3).unbind(0)
+r = torch.arange(6.).reshape(2, 3)
+c0, c1 = r.chunk(2, dim=1)
+c1.mul_(10)
+print(x, b, r)
+x.fill_(5)
+print(a, b)
