@@ -85,7 +85,7 @@ void SetObj::clear_refs() { clear(); }
 
 long SetObj::lookup(const Value& key, int64_t hash) const {
   size_t mask = table_.size() - 1, i = static_cast<size_t>(hash) & mask;
-  size_t perturb = static_cast<size_t>(hash);
+  uint64_t perturb = static_cast<uint64_t>(hash);  // 64 bits as CPython's size_t, in wasm32 too
   while (true) {
     size_t probes = i + kLinearProbes <= mask ? kLinearProbes : 0;
     for (size_t j = i; j <= i + probes; ++j) {
@@ -95,7 +95,7 @@ long SetObj::lookup(const Value& key, int64_t hash) const {
         return static_cast<long>(j);
     }
     perturb >>= kPerturbShift;
-    i = (i * 5 + 1 + perturb) & mask;
+    i = static_cast<size_t>((i * 5 + 1 + perturb) & mask);
   }
 }
 
@@ -104,7 +104,7 @@ bool SetObj::contains(const Value& key) const { return lookup(key, python_hash(k
 bool SetObj::add(const Value& key) {
   int64_t hash = python_hash(key);
   size_t mask = table_.size() - 1, i = static_cast<size_t>(hash) & mask;
-  size_t perturb = static_cast<size_t>(hash);
+  uint64_t perturb = static_cast<uint64_t>(hash);  // 64 bits as CPython's size_t, in wasm32 too
   long freeslot = -1;
   while (true) {
     size_t probes = i + kLinearProbes <= mask ? kLinearProbes : 0;
@@ -129,14 +129,14 @@ bool SetObj::add(const Value& key) {
       }
     }
     perturb >>= kPerturbShift;
-    i = (i * 5 + 1 + perturb) & mask;
+    i = static_cast<size_t>((i * 5 + 1 + perturb) & mask);
   }
 }
 
 // Into a table without deleted slots or equal keys: the first free slot on the probe path.
 void SetObj::insert_new(Value key, int64_t hash) {
   size_t mask = table_.size() - 1, i = static_cast<size_t>(hash) & mask;
-  size_t perturb = static_cast<size_t>(hash);
+  uint64_t perturb = static_cast<uint64_t>(hash);  // 64 bits as CPython's size_t, in wasm32 too
   while (true) {
     size_t probes = i + kLinearProbes <= mask ? kLinearProbes : 0;
     for (size_t j = i; j <= i + probes; ++j)
@@ -147,7 +147,7 @@ void SetObj::insert_new(Value key, int64_t hash) {
         return;
       }
     perturb >>= kPerturbShift;
-    i = (i * 5 + 1 + perturb) & mask;
+    i = static_cast<size_t>((i * 5 + 1 + perturb) & mask);
   }
 }
 
