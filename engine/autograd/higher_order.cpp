@@ -57,7 +57,7 @@ Grads mul_backward(const Node& n, const Tensor& g) {
 Grads div_backward(const Node& n, const Tensor& g) {
   if (n.saved_scalar) return {div(g, Scalar(n.a))};
   const Tensor& b = saved(n, 0);  // saved: [b] [a if b needs grad]
-  Tensor ga = grad_if(n, 0, n.needs_input_grad(0) ? div(g, b) : Tensor());
+  Tensor ga = n.needs_input_grad(0) ? div(g, b) : Tensor();
   Tensor gb;
   if (n.needs_input_grad(1)) gb = mul(neg(g), div(div(saved(n, 1), b), b));  // -grad * ((a / b) / b)
   return {ga, gb};
