@@ -77,10 +77,10 @@ void check_saved_versions(const Node& node) {
   }
 }
 
-// Adds `g` into `slot` (which may be empty). The first gradient is kept as is.
 // True during a create_graph pass (Note [Higher-order gradients]): sums are recorded too.
 thread_local bool g_create_graph = false;
 
+// Adds `g` into `slot` (which may be empty). The first gradient is kept as is.
 void accumulate(Tensor& slot, const Tensor& g) {
   if (!slot.defined()) {
     slot = g;
