@@ -314,11 +314,20 @@ bool expandable_to(const Shape& from, const Shape& to) {
   return true;
 }
 
+// grad_fn.register_hook's hooks, after the node ran (grad_inputs already reduced to the
+// inputs' shapes, as PyTorch's validate_outputs does before its post hooks).
+void run_post_hooks(Node& n, std::vector<Tensor>& grad_inputs, const std::vector<Tensor>& grad_outputs) {
+  std::vector<Node::PostHook> hooks = n.post_hooks;  // a hook may register more
+  for (auto& hook : hooks) hook(grad_inputs, grad_outputs);
+}
+
 // Runs a custom function's backward: the gradients of its tensor inputs, checked like
 // PyTorch's validate_outputs.
 std::vector<Tensor> run_custom(Node& n) {
   CustomBackward& c = *n.custom;
   for (size_t k = 0; k < c.grad_buffers.size(); ++k) output_hooks(c.output_impls[k], c.grad_buffers[k], &n);
+  std::vector<Tensor> grad_outputs;
+  if (!n.post_hooks.empty()) grad_outputs = c.grad_buffers;
   std::vector<Tensor> grads = c.apply(std::move(c.grad_buffers));
   c.grad_buffers.assign(c.outputs.size(), Tensor());
   for (size_t i = 0; i < grads.size() && i < c.inputs.size(); ++i) {
@@ -328,8 +337,10 @@ std::vector<Tensor> run_custom(Node& n) {
       if (!expandable_to(c.inputs[i].shape, g.shape()))
         runtime_error("Function " + c.name + " returned an invalid gradient at index " + std::to_string(i) + " - got " +
                       shape_str(g.shape()) + " but expected shape compatible with " + shape_str(c.inputs[i].shape));
+      if (!n.post_hooks.empty()) g = reduce_to_input(g, c.inputs[i].shape, c.inputs[i].dtype);
     }
   }
+  if (!n.post_hooks.empty()) run_post_hooks(n, grads, grad_outputs);
   return grads;
 }
 
@@ -511,10 +522,11 @@ std::vector<Tensor> run_backward(const BackwardRequest& rq) {
       executed.push_back(n);
       Grads input_grads = g_create_graph ? run_differentiable_backward(*n, g) : n->backward(*n, g);
       if (!n->post_hooks.empty()) {
-        for (size_t i = 0; i < input_grads.size() && i < n->inputs.size(); ++i)
-          if (input_grads[i].defined()) input_grads[i] = reduce_to_input(input_grads[i], n->inputs[i].shape, n->inputs[i].dtype);
-        std::vector<Node::PostHook> hooks = n->post_hooks;  // a hook may register more
-        for (auto& hook : hooks) hook(input_grads, g);
+        std::vector<Tensor> grads(input_grads.begin(), input_grads.end());
+        for (size_t i = 0; i < grads.size() && i < n->inputs.size(); ++i)
+          if (grads[i].defined()) grads[i] = reduce_to_input(grads[i], n->inputs[i].shape, n->inputs[i].dtype);
+        run_post_hooks(*n, grads, {g});
+        for (size_t i = 0; i < grads.size(); ++i) input_grads[i] = std::move(grads[i]);
       }
       for (size_t i = 0; i < ne; ++i) {
         Node* child = edges[i].node.get();

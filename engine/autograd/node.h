@@ -76,9 +76,10 @@ struct Node : std::enable_shared_from_this<Node> {  // shared_from_this: Note [H
   std::unique_ptr<CustomBackward> custom;
 
   // grad_fn.register_hook(fn): called with the gradients this node computed for its inputs
-  // (reduced to their shapes; undefined where an input needs none) and the gradient it got,
-  // after the node ran; a hook may replace the input gradients. Legacy Module backward hooks.
-  using PostHook = std::function<void(Grads& grad_inputs, const Tensor& grad_output)>;
+  // (reduced to their shapes; undefined where an input needs none) and the gradients it got,
+  // one per output (undefined where none arrived), after the node ran; a hook may replace the
+  // input gradients. Behind Module backward hooks, legacy and full.
+  using PostHook = std::function<void(std::vector<Tensor>& grad_inputs, const std::vector<Tensor>& grad_outputs)>;
   std::vector<PostHook> post_hooks;
 
   bool needs_input_grad(size_t i) const { return i < next_edges.size() && next_edges[i].node != nullptr; }

@@ -32,6 +32,29 @@ const char* const* dir_for(const Value& v) {
   }
 }
 
+// grad_fn.register_hook(fn) on op and custom nodes alike: fn(grad_inputs, grad_outputs) after
+// the node ran; a tuple it returns replaces grad_inputs.
+void register_node_hook(Interp& in, Node& n, const Value& fn) {
+  if (n.op == OpId::AccumulateGrad) raise_not_supported("register_hook on a leaf's node (AccumulateGrad)");
+  Interp* interp = &in;
+  n.post_hooks.push_back([interp, fn](std::vector<Tensor>& grad_inputs, const std::vector<Tensor>& grad_outputs) {
+    auto as_tuple = [](const std::vector<Tensor>& ts) {
+      std::vector<Value> items;
+      for (const Tensor& t : ts) items.push_back(t.defined() ? Value(t) : Value());
+      return make_tuple(std::move(items));
+    };
+    Value r = interp->call0(fn, {as_tuple(grad_inputs), as_tuple(grad_outputs)});
+    if (r.is_none()) return;
+    auto* t = r.as<SeqObj>();
+    if (!t || t->items.size() != grad_inputs.size())
+      raise("RuntimeError", "hook '" + std::string(type_name(fn)) + "' has returned an incorrect number of values (got " +
+                                std::to_string(t ? t->items.size() : 1) + ", but expected " +
+                                std::to_string(grad_inputs.size()) + ")");
+    for (size_t i = 0; i < grad_inputs.size(); ++i)
+      grad_inputs[i] = t->items[i].is_tensor() ? t->items[i].as_tensor() : Tensor();
+  });
+}
+
 namespace {
 
 [[noreturn]] void attribute_missing(const Value& obj, const std::string& name) {
@@ -63,26 +86,10 @@ Value grad_fn_attribute(const GradFnObj* g, const Value& self, const std::string
   }
   if (name == "variable" && g->node->op == OpId::AccumulateGrad) return Value(Tensor(g->node->leaf));
   if (name == "register_hook") {
-    // fn(grad_inputs, grad_outputs) after the node ran; a tuple it returns replaces grad_inputs.
     return Value(std::make_shared<BoundMethodObj>(self, [](Interp& in, const Value& s, CallArgs& a) -> Value {
       Args args("register_hook", a, {"fn"}, 1, ArgStyle::Python);
       Node& n = *s.as<GradFnObj>()->node;
-      if (n.custom || n.op == OpId::AccumulateGrad) raise_not_supported("register_hook on a custom Function's or a leaf's node");
-      Value fn = *args.get(0);
-      Interp* interp = &in;
-      n.post_hooks.push_back([interp, fn](Grads& grad_inputs, const Tensor& grad_output) {
-        std::vector<Value> inputs;
-        for (const Tensor& g : grad_inputs) inputs.push_back(g.defined() ? Value(g) : Value());
-        Value r = interp->call0(fn, {make_tuple(std::move(inputs)), make_tuple({Value(grad_output)})});
-        if (r.is_none()) return;
-        auto* t = r.as<SeqObj>();
-        if (!t || t->items.size() != grad_inputs.size())
-          raise("RuntimeError", "hook '" + std::string(type_name(fn)) + "' has returned an incorrect number of values (got " +
-                                    std::to_string(t ? t->items.size() : 1) + ", but expected " +
-                                    std::to_string(grad_inputs.size()) + ")");
-        for (size_t i = 0; i < grad_inputs.size(); ++i)
-          grad_inputs[i] = t->items[i].is_tensor() ? t->items[i].as_tensor() : Tensor();
-      });
+      register_node_hook(in, n, *args.get(0));
       return Value();
     }, "register_hook"));
   }

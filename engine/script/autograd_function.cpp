@@ -169,6 +169,15 @@ Value ctx_next_functions(Interp&, CallArgs& a) {
   return make_tuple(std::move(items));
 }
 
+// ctx.register_hook(fn): the node's post hook, as grad_fn.register_hook on op nodes.
+Value ctx_register_hook(Interp& in, CallArgs& a) {
+  Args args("register_hook", a, {"self", "fn"}, 2, ArgStyle::Python);
+  std::shared_ptr<Node> node = node_of_ctx(*args.get(0));
+  if (!node) raise_not_supported("register_hook on a Function's ctx before its forward ran");
+  register_node_hook(in, *node, *args.get(1));
+  return Value();
+}
+
 // The class `<Name>Backward` of a Function subclass, made on first use and kept on the class.
 Value backward_class(Interp& in, const Value& fn_cls, const Value& backward_base) {
   auto* cls = fn_cls.as<ClassObj>();
@@ -410,6 +419,7 @@ Value make_autograd_function_module(Interp& in) {
   base.as<ClassObj>()->module = "torch._C";
   set_class_attr(base, "saved_tensors", property_of("saved_tensors", ctx_saved_tensors));
   set_class_attr(base, "next_functions", property_of("next_functions", ctx_next_functions));
+  set_class_attr(base, "register_hook", slot_method("register_hook", ctx_register_hook));
   set_class_attr(attrs["Function"], "apply",
                  Value(std::make_shared<WrapperObj>(WrapperObj::Kind::ClassMethod, Value(std::make_shared<BuiltinObj>("apply", function_apply)))));
   return m;

@@ -625,6 +625,8 @@ Value python_source_module(Interp& in, const char* name, const char* file, const
 // the torch.autograd module; grad_fn_value is a node as scripts see it (x.grad_fn).
 void install_autograd_functions(Interp& in, ModuleObj& autograd);
 Value grad_fn_value(const std::shared_ptr<Node>& node);
+// grad_fn.register_hook(fn) (attributes.cpp): a post hook on any node but AccumulateGrad.
+void register_node_hook(Interp& in, Node& n, const Value& fn);
 Value tensor_backward(Interp& in, const Value& self, CallArgs& args);  // Tensor.backward (autograd_api.cpp)
 Value slot_method(const char* name, BuiltinFn fn);  // a builtin bound like a method (classes.cpp)
 Value make_random_module(Interp& in);  // random_module.cpp

@@ -103,6 +103,117 @@ def _module_hook(hook, module):
     return call
 
 
+class BackwardHookFunction(torch.autograd.Function):
+    # torch.nn.modules._functions.BackwardHookFunction: an identity whose node carries a full
+    # backward hook; its outputs print grad_fn=<BackwardHookFunctionBackward> as in PyTorch.
+    @staticmethod
+    def forward(ctx, *args):
+        ctx.mark_non_differentiable(*[arg for arg in args if not arg.requires_grad])
+        return args
+
+    @staticmethod
+    def backward(ctx, *args):
+        return args
+
+
+class _BackwardHook:
+    # torch.utils.hooks.BackwardHook: wraps a module's tensor inputs and outputs in
+    # BackwardHookFunction so that the user's hooks see the gradients of the module's inputs
+    # (the input node's post hook) together with those of its outputs (the output node's).
+    def __init__(self, module, user_hooks):
+        self.user_hooks = user_hooks
+        self.module = module
+        self.grad_outputs = None
+        self.n_outputs = -1
+        self.output_tensors_index = None
+        self.n_inputs = -1
+        self.input_tensors_index = None
+
+    def _pack_with_none(self, indices, values, size):
+        res = [None] * size
+        for idx, val in zip(indices, values):
+            res[idx] = val
+        return tuple(res)
+
+    def _unpack_none(self, indices, values):
+        return tuple(values[idx] for idx in indices)
+
+    def _set_user_hook(self, grad_fn):
+        def hook(grad_input, _):
+            if self.grad_outputs is None:
+                # The gradient reached the module's inputs without passing its outputs.
+                return
+            res = self._pack_with_none(self.input_tensors_index, grad_input, self.n_inputs)
+            for user_hook in self.user_hooks:
+                out = user_hook(self.module, res, self.grad_outputs)
+                if out is None:
+                    continue
+                if len(out) != len(res):
+                    raise RuntimeError("Backward hook returned an invalid number of grad_input, "
+                                       f"got {len(out)}, but expected {len(res)}")
+                res = out
+            self.grad_outputs = None
+            return self._unpack_none(self.input_tensors_index, res)
+        grad_fn.register_hook(hook)
+
+    def _apply_on_tensors(self, fn, args):
+        tensors_idx = []
+        tensors = []
+        requires_grad = False
+        for i, arg in enumerate(args):
+            if isinstance(arg, torch.Tensor):
+                tensors_idx.append(i)
+                tensors.append(arg)
+                requires_grad |= arg.requires_grad
+        if not (requires_grad and torch.is_grad_enabled()):
+            return args, None
+        new_tensors = BackwardHookFunction.apply(*tensors)
+        if len(new_tensors) == 0:
+            raise RuntimeError("Cannot set Module backward hook for a Module with no input Tensors.")
+        grad_fns = [t.grad_fn for t in new_tensors
+                    if t.grad_fn is not None and t.grad_fn.name() == "BackwardHookFunctionBackward"]
+        fn(grad_fns[0])
+        arg_list = list(args)
+        for idx, val in zip(tensors_idx, new_tensors):
+            arg_list[idx] = val
+        return tuple(arg_list), tensors_idx
+
+    def setup_input_hook(self, args):
+        res, input_idx = self._apply_on_tensors(self._set_user_hook, args)
+        self.n_inputs = len(args)
+        self.input_tensors_index = input_idx
+        return res
+
+    def setup_output_hook(self, args):
+        def fn(grad_fn):
+            def hook(_, grad_output):
+                self.grad_outputs = self._pack_with_none(self.output_tensors_index, grad_output, self.n_outputs)
+                if self.input_tensors_index is None:  # no input requires grad: call the hooks now
+                    grad_inputs = self._pack_with_none([], [], self.n_inputs)
+                    for user_hook in self.user_hooks:
+                        res = user_hook(self.module, grad_inputs, self.grad_outputs)
+                        if res is not None and not (isinstance(res, tuple) and all(el is None for el in res)):
+                            raise RuntimeError("Backward hook for Modules where no input requires "
+                                               "gradient should always return None or None for all gradients.")
+                    self.grad_outputs = None
+            grad_fn.register_hook(hook)
+
+        is_tuple = True
+        if not isinstance(args, tuple):
+            args = (args,)
+            is_tuple = False
+        res, output_idx = self._apply_on_tensors(fn, args)
+        self.n_outputs = len(args)
+        self.output_tensors_index = output_idx
+        if not is_tuple:
+            res = res[0]
+        return res
+
+
+_MIXED_BACKWARD_HOOKS = ("Cannot use both regular backward hooks and full backward hooks on a "
+                         "single Module. Please use only one of them.")
+
+
 class Module:
     __module__ = 'torch.nn.modules.module'
     dump_patches = False
@@ -114,6 +225,7 @@ class Module:
         object.__setattr__(self, '_buffers', OrderedDict())
         object.__setattr__(self, '_non_persistent_buffers_set', {})
         object.__setattr__(self, '_backward_hooks', OrderedDict())
+        object.__setattr__(self, '_is_full_backward_hook', None)
         object.__setattr__(self, '_forward_hooks', OrderedDict())
         object.__setattr__(self, '_forward_pre_hooks', OrderedDict())
         object.__setattr__(self, '_modules', OrderedDict())
@@ -129,12 +241,19 @@ class Module:
                 if not isinstance(result, tuple):
                     result = (result,)
                 input = result
+        full_backward_hooks = self._is_full_backward_hook is True and list(self._backward_hooks.values())
+        bw_hook = None
+        if full_backward_hooks:
+            bw_hook = _BackwardHook(self, full_backward_hooks)
+            input = bw_hook.setup_input_hook(input)
         result = self.forward(*input, **kwargs)
         for hook in list(self._forward_hooks.values()):
             hook_result = hook(self, input, result)
             if hook_result is not None:
                 result = hook_result
-        if self._backward_hooks:
+        if bw_hook:
+            result = bw_hook.setup_output_hook(result)
+        if self._backward_hooks and self._is_full_backward_hook is False:
             # register_backward_hook (the legacy form): a hook on the node that made the output
             var = result
             while not isinstance(var, torch.Tensor):
@@ -239,9 +358,17 @@ class Module:
         return handle
 
     def register_full_backward_hook(self, hook):
-        raise NotImplementedError("register_full_backward_hook is not supported by gradlab yet (register_backward_hook is)")
+        if self._is_full_backward_hook is False:
+            raise RuntimeError(_MIXED_BACKWARD_HOOKS)
+        object.__setattr__(self, '_is_full_backward_hook', True)
+        handle = RemovableHandle(self._backward_hooks)
+        self._backward_hooks[handle.id] = hook
+        return handle
 
     def register_backward_hook(self, hook):
+        if self._is_full_backward_hook is True:
+            raise RuntimeError(_MIXED_BACKWARD_HOOKS)
+        object.__setattr__(self, '_is_full_backward_hook', False)
         handle = RemovableHandle(self._backward_hooks)
         self._backward_hooks[handle.id] = hook
         return handle
