@@ -266,15 +266,35 @@ void Interp::exec_raise(const RaiseStmt* s, Frame& f) {
   throw err;
 }
 
-// `with obj as x:` for a user class: __enter__, the body, then __exit__(type, value, traceback),
-// whose true result swallows the exception.
-Flow Interp::exec_with_instance(const WithStmt* s, Frame& f, size_t item, const Value& ctx) {
+std::pair<Value, Value> Interp::context_methods(const Value& ctx) {
   auto* inst = ctx.as<InstanceObj>();
   const Value* enter = class_lookup(inst->cls.get(), "__enter__");
   const Value* exit = class_lookup(inst->cls.get(), "__exit__");
   if (!enter || !exit)
     raise_type_error("'" + inst->cls->name + "' object does not support the context manager protocol");
-  Value exit_fn = *exit, enter_fn = *enter;
+  return {*enter, *exit};
+}
+
+void Interp::exit_with_exception(const WithStmt* s, Frame& f, const Value& ctx, const Value& exit_fn, const gradlab::Error& e,
+                                 const Mark& m) {
+  size_t first = m.frames - 1;
+  std::vector<FrameRecord> records(frames_.begin() + static_cast<std::ptrdiff_t>(first), frames_.end());
+  PyError pending = to_pyerror(e);
+  pending.exc = exception_object(pending);
+  restore(m);
+  Value exc(pending.exc);
+  f.record->where = s;
+  Value swallow = call0(exit_fn, {ctx, type_of(exc), exc, Value()});
+  if (truthy(swallow)) return;
+  frames_.resize(first);
+  frames_.insert(frames_.end(), records.begin(), records.end());
+  throw pending;
+}
+
+// `with obj as x:` for a user class: __enter__, the body, then __exit__(type, value, traceback),
+// whose true result swallows the exception.
+Flow Interp::exec_with_instance(const WithStmt* s, Frame& f, size_t item, const Value& ctx) {
+  auto [enter_fn, exit_fn] = context_methods(ctx);
   Value entered = call0(enter_fn, {ctx});
   if (s->items[item].target) assign(s->items[item].target, std::move(entered), f);
   Mark m = mark();
@@ -283,18 +303,8 @@ Flow Interp::exec_with_instance(const WithStmt* s, Frame& f, size_t item, const 
     fl = exec_with(s, f, item + 1);
   } catch (const gradlab::Error& e) {
     if (interrupted_) throw;
-    size_t first = m.frames - 1;
-    std::vector<FrameRecord> records(frames_.begin() + static_cast<std::ptrdiff_t>(first), frames_.end());
-    PyError pending = to_pyerror(e);
-    pending.exc = exception_object(pending);
-    restore(m);
-    Value exc(pending.exc);
-    f.record->where = s;
-    Value swallow = call0(exit_fn, {ctx, type_of(exc), exc, Value()});
-    if (truthy(swallow)) return Flow::Normal;
-    frames_.resize(first);
-    frames_.insert(frames_.end(), records.begin(), records.end());
-    throw pending;
+    exit_with_exception(s, f, ctx, exit_fn, e, m);
+    return Flow::Normal;
   }
   f.record->where = s;
   call0(exit_fn, {ctx, Value(), Value(), Value()});

@@ -304,23 +304,28 @@ namespace {
 // however the block ends: set_grad_enabled restores the mode from before it was made.
 class GradModeGuard {
  public:
-  explicit GradModeGuard(const ContextObj& c) : previous_(grad_mode_enabled()), inference_(inference_mode_enabled()) {
-    if (c.kind == ContextObj::Kind::SetGradEnabled) previous_ = c.previous;
-    if (c.kind == ContextObj::Kind::InferenceMode) set_inference_mode(!c.enables_grad);
-    set_grad_mode(c.enables_grad);
-  }
-  ~GradModeGuard() {
-    set_grad_mode(previous_);
-    set_inference_mode(inference_);
-  }
+  explicit GradModeGuard(const ContextObj& c) : restores_(enter_grad_mode(c)) {}
+  ~GradModeGuard() { restore_grad_mode(restores_); }
   GradModeGuard(const GradModeGuard&) = delete;
   GradModeGuard& operator=(const GradModeGuard&) = delete;
 
  private:
-  bool previous_;
-  bool inference_;
+  GradModeState restores_;
 };
 }  // namespace
+
+GradModeState enter_grad_mode(const ContextObj& c) {
+  GradModeState before{grad_mode_enabled(), inference_mode_enabled()};
+  if (c.kind == ContextObj::Kind::SetGradEnabled) before.grad = c.previous;
+  if (c.kind == ContextObj::Kind::InferenceMode) set_inference_mode(!c.enables_grad);
+  set_grad_mode(c.enables_grad);
+  return before;
+}
+
+void restore_grad_mode(GradModeState s) {
+  set_grad_mode(s.grad);
+  set_inference_mode(s.inference);
+}
 
 // `@torch.no_grad()` on a def: calling the context object with a function gives a function
 // that runs it in that grad mode.

@@ -10,10 +10,14 @@
 // statement runs through the ordinary exec(), so loops without a yield inside a generator run
 // at full speed. `yield` may stand where the parser allows it: as a statement (`yield x`,
 // `yield from it`) or as an assignment's value (`y = yield x`, which binds None: send() takes
-// only None, throw() is refused); a generator may yield inside if/for/while blocks (with their else blocks) and a
-// try's body, not inside `with` blocks or except/else/finally blocks (a clear SyntaxError).
-// A generator that is dropped while suspended inside `try: ... finally:` does not run its
-// finally block (CPython throws GeneratorExit into it), and close() there is refused.
+// only None, throw() is refused); a generator may yield inside if/for/while blocks (with their
+// else blocks), a try's body and `with` blocks, not inside except/else/finally blocks (a clear
+// SyntaxError). A generator that is dropped while suspended inside `try: ... finally:` or a user
+// context manager's `with` does not run its finally block or __exit__ (CPython throws
+// GeneratorExit into it), and close() there is refused; suspended inside `with torch.no_grad():`
+// (or another grad-mode context) it puts the grad mode back when dropped or closed, as that
+// __exit__ would. While it is suspended, the grad mode it set stays in force, as in PyTorch
+// (the mode is per thread, not per frame).
 // enumerate/map/filter over a generator pull from it lazily (IteratorObj::pull).
 // An exception escaping a statement unwinds the cursor stack to the innermost try cursor and
 // runs that statement's handlers and finally block exactly as exec_try does. A resumption
@@ -26,9 +30,18 @@
 
 namespace gradlab::script {
 
-GeneratorObj::~GeneratorObj() = default;
+GeneratorObj::~GeneratorObj() { leave_grad_contexts(); }
+
+void GeneratorObj::leave_grad_contexts() {
+  for (size_t k = stack.size(); k-- > 0;) {
+    Cursor& c = stack[k];
+    if (c.kind == Cursor::Kind::With && c.exit_fn.is_unbound()) restore_grad_mode(c.restores);
+    c.kind = Cursor::Kind::Block;  // restored once
+  }
+}
 
 void GeneratorObj::clear_refs() {
+  leave_grad_contexts();
   stack.clear();
   delegate.reset();
   iters.clear();
@@ -196,6 +209,7 @@ bool Interp::run_generator_body(GeneratorObj* g, Frame& f, const Mark& m, Value&
                                                     static_cast<const WhileStmt*>(s)->body.size()});
             continue;
           case StmtKind::Try: g->stack.push_back(GeneratorObj::Cursor{Kind::Try, s, &static_cast<const TryStmt*>(s)->body}); continue;
+          case StmtKind::With: generator_enter_with(g, static_cast<const WithStmt*>(s), f); continue;
           default: raise("SystemError", "unexpected yield in a generator statement");
         }
       }
@@ -212,13 +226,26 @@ bool Interp::generator_exception(GeneratorObj* g, Frame& f, const Mark& m, const
   using Kind = GeneratorObj::Cursor::Kind;
   if (interrupted_) throw;
   size_t k = g->stack.size();
-  while (k > 0 && g->stack[k - 1].kind != Kind::Try) --k;
+  while (k > 0 && g->stack[k - 1].kind != Kind::Try && g->stack[k - 1].kind != Kind::With) --k;
   if (k == 0) throw;
-  auto* t = static_cast<const TryStmt*>(g->stack[k - 1].owner);
+  GeneratorObj::Cursor c = std::move(g->stack[k - 1]);
   g->stack.resize(k - 1);
   g->delegate.reset();
   g->delegate_source = Value();
   g->pending = nullptr;
+  if (c.kind == Kind::With) {
+    try {
+      if (c.exit_fn.is_unbound()) {
+        restore_grad_mode(c.restores);
+        throw;
+      }
+      exit_with_exception(static_cast<const WithStmt*>(c.owner), f, c.context, c.exit_fn, e, m);
+      return true;  // __exit__ swallowed it: the statement after the with runs next
+    } catch (const gradlab::Error& e2) {
+      return generator_exception(g, f, m, e2);
+    }
+  }
+  auto* t = static_cast<const TryStmt*>(c.owner);
   try {
     Flow fl = exec_try_exception(t, f, e, m);
     return fl == Flow::Normal || generator_flow(g, f, fl);
@@ -266,8 +293,51 @@ bool Interp::generator_block_end(GeneratorObj* g, Frame& f, const Mark& m) {
       Flow fl = exec_try_tail(t, f, Flow::Normal, m);
       return fl == Flow::Normal || generator_flow(g, f, fl);
     }
+    case Kind::With: {
+      GeneratorObj::Cursor w = std::move(c);
+      g->stack.pop_back();
+      generator_exit_with(w, f);
+      return true;
+    }
   }
   return true;
+}
+
+// `with a as x, b:` holding a yield: enters each item in turn, one With cursor per item (the
+// last one runs the body; the others end when the one inside them does). A cursor is pushed
+// before its target is bound, so that a failing assignment reaches __exit__ as in CPython.
+void Interp::generator_enter_with(GeneratorObj* g, const WithStmt* s, Frame& f) {
+  static const Block kNothing;
+  for (size_t k = 0; k < s->items.size(); ++k) {
+    const WithItem& w = s->items[k];
+    Value ctx = eval(w.context, f);
+    f.record->where = s;
+    GeneratorObj::Cursor c{GeneratorObj::Cursor::Kind::With, s, k + 1 == s->items.size() ? &s->body : &kNothing};
+    c.exit_fn = Value::unbound();
+    Value entered;
+    if (is_instance(ctx)) {
+      auto [enter_fn, exit_fn] = context_methods(ctx);
+      entered = call0(enter_fn, {ctx});
+      c.exit_fn = exit_fn;
+    } else if (auto* grad = ctx.as<ContextObj>()) {
+      c.restores = enter_grad_mode(*grad);  // no_grad.__enter__ returns None
+    } else {
+      raise_type_error(std::string("'") + type_name(ctx) + "' object does not support the context manager protocol");
+    }
+    c.context = std::move(ctx);
+    g->stack.push_back(std::move(c));
+    if (w.target) assign(w.target, std::move(entered), f);
+  }
+}
+
+// A with block of a generator ended without an exception (its end, break, continue, return).
+void Interp::generator_exit_with(GeneratorObj::Cursor& c, Frame& f) {
+  if (c.exit_fn.is_unbound()) {
+    restore_grad_mode(c.restores);
+    return;
+  }
+  f.record->where = c.owner;
+  call0(c.exit_fn, {c.context, Value(), Value(), Value()});
 }
 
 // break/continue/return from a statement run inside the cursors: unwinds them (running the
@@ -287,6 +357,12 @@ bool Interp::generator_flow(GeneratorObj* g, Frame& f, Flow fl) {
     }
     const Stmt* owner = c.owner;
     Kind kind = c.kind;
+    if (kind == Kind::With) {
+      GeneratorObj::Cursor w = std::move(c);
+      g->stack.pop_back();
+      generator_exit_with(w, f);
+      continue;
+    }
     g->stack.pop_back();
     if (kind == Kind::Try && !static_cast<const TryStmt*>(owner)->finalbody.empty()) {
       Flow ff = exec_block(static_cast<const TryStmt*>(owner)->finalbody, f);
@@ -312,8 +388,11 @@ Value g_close(Interp&, const Value& self, CallArgs& a) {
   Args args("close", a, {}, 0, ArgStyle::Python);
   auto* g = self.as<GeneratorObj>();
   if (g->state == GeneratorObj::State::Running) raise_value_error("generator already executing");
-  for (const auto& c : g->stack)
+  for (const auto& c : g->stack) {
     if (c.kind == GeneratorObj::Cursor::Kind::Try) raise_not_supported("generator.close() while paused inside a try statement");
+    if (c.kind == GeneratorObj::Cursor::Kind::With && !c.exit_fn.is_unbound())
+      raise_not_supported("generator.close() while paused inside a with statement");
+  }
   g->clear_refs();
   return Value();
 }

@@ -626,16 +626,14 @@ class Parser {
     while (true) {
       WithItem item{parse_expression(), nullptr};
       if (accept_kw(Kw::As)) {
-        item.target = parse_target_list();
+        item.target = parse_bitwise_or();  // one target: `as a, B() as b` is two items
         check_target(item.target, TargetKind::With);
       }
       s->pos = span(kw.pos, (item.target ? item.target : item.context)->pos);
       s->items.push_back(item);
       if (!accept_op(Op::Comma)) break;
     }
-    int yields_before = yield_count_;
     parse_block(s->body, "'with' statement", line);
-    if (yield_count_ != yields_before) unsupported(kw, "'yield' inside a 'with' block");
     out.push_back(s);
   }
 

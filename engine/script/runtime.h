@@ -412,6 +412,15 @@ std::vector<Value> to_vector(Interp& in, const Value& iterable);  // list(x)
 // ---- generators (generators.cpp, Note [Generators]) ---------------------------------------------
 // A generator: a suspended def body that yields (`func` set), or a lazy generator expression
 // (`comp` set). Its frame lives here between resumptions, never on the C++ stack.
+// The grad mode a `with torch.no_grad():` (or enable_grad, set_grad_enabled, inference_mode)
+// block sets on entry and puts back on exit (exec.cpp).
+struct GradModeState {
+  bool grad = true;
+  bool inference = false;
+};
+GradModeState enter_grad_mode(const ContextObj& c);  // returns the modes to restore
+void restore_grad_mode(GradModeState s);
+
 struct GeneratorObj : Object {
   GeneratorObj() : Object(ObjType::Generator) {}
   ~GeneratorObj() override;
@@ -420,13 +429,20 @@ struct GeneratorObj : Object {
   enum class State : uint8_t { Suspended, Running, Done };
   // Where a def body stands: one cursor per block being run, innermost last.
   struct Cursor {
-    enum class Kind : uint8_t { Body, Block, For, While, Try };
+    enum class Kind : uint8_t { Body, Block, For, While, Try, With };
     Kind kind;
-    const Stmt* owner;     // the for/while/try statement (null for Body and Block)
+    const Stmt* owner;     // the for/while/try/with statement (null for Body and Block)
     const Block* block;
     size_t next = 0;       // index of the next statement of `block`
     std::unique_ptr<Iter> iter;  // For: the loop's iterator
+    // With (one cursor per item): a user context manager and its __exit__, or a grad-mode
+    // context (no exit_fn) and the modes it restores.
+    Value context, exit_fn;
+    GradModeState restores{};
   };
+  // Restores the grad modes of the grad-mode `with` blocks it is suspended in (dropped or
+  // closed: CPython's GeneratorExit would run their __exit__).
+  void leave_grad_contexts();
   State state = State::Suspended;
   std::string qualname;
   std::shared_ptr<Program> program;  // keeps the AST alive
@@ -585,6 +601,8 @@ class Interp {
   bool generator_flow(GeneratorObj* g, Frame& f, Flow fl);
   bool generator_exception(GeneratorObj* g, Frame& f, const Mark& m, const gradlab::Error& e);
   bool generator_block_end(GeneratorObj* g, Frame& f, const Mark& m);
+  void generator_enter_with(GeneratorObj* g, const WithStmt* s, Frame& f);
+  void generator_exit_with(GeneratorObj::Cursor& c, Frame& f);
   Value eval_named(const NamedExpr* n, Frame& f);
   Value eval_fstring(const JoinedStrExpr* j, Frame& f);
   Value eval_subscript(const SubscriptExpr* s, Frame& f);
@@ -594,6 +612,11 @@ class Interp {
   Flow exec_for(const ForStmt* s, Frame& f);
   Flow exec_with(const WithStmt* s, Frame& f, size_t item);
   Flow exec_with_instance(const WithStmt* s, Frame& f, size_t item, const Value& ctx);
+  // A user context manager's (__enter__, __exit__), or PyTorch's TypeError when it has none.
+  std::pair<Value, Value> context_methods(const Value& ctx);
+  // __exit__(type, value, traceback) for the exception `e` leaving a with block (`m`: the mark
+  // when the block began): returns only when __exit__ swallows it, else re-raises it.
+  void exit_with_exception(const WithStmt* s, Frame& f, const Value& ctx, const Value& exit_fn, const gradlab::Error& e, const Mark& m);
   void exec_augassign(const AugAssignStmt* s, Frame& f);
   void unpack(const std::vector<Expr*>& targets, const Value& v, Frame& f, const Expr* whole);
 
