@@ -97,6 +97,10 @@ Value b_delattr(Interp& in, CallArgs& a) {
     instance_delattr(in, *args.get(0), *n);
     return Value();
   }
+  if (auto* t = args.get(0)->as<TypeObj>(); t && t->id == TypeId::User) {
+    class_delattr(static_cast<ClassObj*>(t), *n);
+    return Value();
+  }
   raise_attribute_error(std::string("'") + type_name(*args.get(0)) + "' object has no attribute '" + *n + "'");
 }
 

@@ -379,6 +379,19 @@ void Interp::exec_class(const ClassDefStmt* s, Frame& f) {
   store_name(s->target, std::move(v), f);
 }
 
+// Note [Class annotations]: `name: T` (or `name: T = v`) in a class body evaluates T, as
+// CPython 3.11 does without `from __future__ import annotations`, and stores it in the class's
+// __annotations__ dict in source order (dataclasses read it); the resolver gives such a body
+// a local `__annotations__`. Annotations elsewhere are not evaluated, as in a function body.
+void Interp::annotate_class_name(const AnnAssignStmt* a, Frame& f) {
+  Value annotation = eval(a->annotation, f);
+  const auto& names = f.fn->local_names;
+  auto slot = std::find(names.begin(), names.end(), "__annotations__") - names.begin();
+  Value& dict = f.locals[slot];
+  if (dict.is_unbound()) dict = make_dict();
+  dict.as<DictObj>()->set(make_str(static_cast<const NameExpr*>(a->target)->id), std::move(annotation));
+}
+
 Value Interp::apply_decorators(const std::vector<Expr*>& exprs, std::vector<Value>& decorators, Value v) {
   for (size_t i = decorators.size(); i-- > 0;) {
     frames_.back().where = exprs[i];
@@ -515,6 +528,14 @@ void instance_setattr(Interp& in, const Value& self, const std::string& name, Va
   inst->attrs.set(name, std::move(v));
 }
 
+void class_delattr(ClassObj* cls, const std::string& name) {
+  auto& d = cls->dict;
+  auto it = std::find_if(d.begin(), d.end(), [&](const auto& e) { return e.first == name; });
+  if (it == d.end()) raise_attribute_error("type object '" + cls->name + "' has no attribute '" + name + "'");
+  d.erase(it);
+  ++class_epoch;
+}
+
 void instance_delattr(Interp& in, const Value& self, const std::string& name) {
   auto* inst = self.as<InstanceObj>();
   ClassObj* cls = inst->cls.get();
@@ -560,6 +581,14 @@ Value class_getattr(Interp& in, const Value& clsv, const std::string& name) {
     Value d = make_dict();
     for (auto& [k, v] : cls->dict) d.as<DictObj>()->set(make_str(k), v);
     return d;
+  }
+  if (name == "__annotations__") {
+    // The class's own annotations, never a base's: one without gets an empty dict, as in
+    // CPython 3.10+ (Note [Class annotations]).
+    if (Value* own = cls->own(name)) return *own;
+    cls->dict.emplace_back(name, make_dict());
+    ++class_epoch;
+    return cls->dict.back().second;
   }
   if (name == "__class__") return builtin_type(TypeId::Type);
   const Value* cv = class_lookup(cls, name);

@@ -35,6 +35,7 @@ Flow Interp::exec(const Stmt* s, Frame& f) {
     case StmtKind::AnnAssign: {
       auto* a = static_cast<const AnnAssignStmt*>(s);
       if (a->value) assign(a->target, eval(a->value, f), f);
+      if (f.fn && f.fn->is_class && a->target->kind == ExprKind::Name) annotate_class_name(a, f);
       return Flow::Normal;
     }
     case StmtKind::If: {
@@ -120,11 +121,7 @@ Flow Interp::exec(const Stmt* s, Frame& f) {
             } else if (obj.as<InstanceObj>()) {
               instance_delattr(*this, obj, at->attr);
             } else if (auto* t = obj.as<TypeObj>(); t && t->id == TypeId::User) {
-              auto& d = static_cast<ClassObj*>(t)->dict;
-              auto it = std::find_if(d.begin(), d.end(), [&](const auto& e) { return e.first == at->attr; });
-              if (it == d.end()) raise_attribute_error("type object '" + t->name + "' has no attribute '" + at->attr + "'");
-              d.erase(it);
-              ++class_epoch;
+              class_delattr(static_cast<ClassObj*>(t), at->attr);
             } else if (auto* m = obj.as<ModuleObj>(); m && m->attrs.erase(at->attr)) {
             } else {
               raise_attribute_error(std::string("'") + type_name(obj) + "' object attribute '" + at->attr + "' cannot be deleted");

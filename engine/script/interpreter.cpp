@@ -21,7 +21,9 @@ Value typing_module() {
   a["List"] = builtin_type(TypeId::List);
   a["Tuple"] = builtin_type(TypeId::Tuple);
   a["Dict"] = builtin_type(TypeId::Dict);
-  for (const char* n : {"Any", "Optional", "Union", "Callable", "Sequence", "Iterable"})
+  a["Set"] = builtin_type(TypeId::Set);
+  for (const char* n : {"Any", "Optional", "Union", "Callable", "Sequence", "Iterable", "Iterator", "Generator", "Mapping",
+                        "ClassVar", "Type", "Literal", "Final", "FrozenSet", "NoReturn"})
     a[n] = Value(std::make_shared<TypeObj>(n, TypeId::Other, nullptr, "typing"));
   return Value(ObjRef(m));
 }
@@ -144,7 +146,7 @@ Value Interp::import_module(const std::string& dotted, const SourceRange& where)
     raise("ModuleNotFoundError", "No module named '" + dotted + "'");
   }
   if (top != dotted && !module(top).is_none()) raise_not_supported("the module " + dotted);  // collections.abc
-  static const char* const kStdlib[] = {"os", "dataclasses", "json", "re",
+  static const char* const kStdlib[] = {"os", "json", "re",
                                         "string", "statistics", "operator", "numbers", "pathlib", "datetime", "fractions", "decimal", "cmath", nullptr};
   if (name_in(kStdlib, top)) raise_not_supported("the '" + top + "' module");
   raise("ModuleNotFoundError", "No module named '" + dotted + "'");

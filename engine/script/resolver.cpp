@@ -65,6 +65,7 @@ class Resolver {
       case StmtKind::AnnAssign: {
         auto* a = static_cast<const AnnAssignStmt*>(s);
         if (a->value || a->target->kind == ExprKind::Name) collect_target(a->target, out);
+        if (sc.is_class && a->target->kind == ExprKind::Name) out.push_back("__annotations__");  // Note [Class annotations]
         break;
       }
       case StmtKind::For: {
@@ -236,7 +237,10 @@ class Resolver {
         auto* a = static_cast<AnnAssignStmt*>(s);
         if (a->value) expr(a->value, sc);
         expr(a->target, sc);
-        break;  // annotations are not evaluated (as in a function body)
+        // A class body evaluates the annotation of a name (Note [Class annotations]); a function
+        // body evaluates none.
+        if (sc.is_class && a->target->kind == ExprKind::Name) expr(a->annotation, sc);
+        break;
       }
       case StmtKind::If: {
         auto* i = static_cast<IfStmt*>(s);

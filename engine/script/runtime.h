@@ -252,6 +252,7 @@ Value native_type_attr(const TypeObj* t, const std::string& name);
 Value instantiate(Interp& in, const std::shared_ptr<ClassObj>& cls, CallArgs& args);
 Value instance_getattr(Interp& in, const Value& self, const std::string& name);
 void instance_setattr(Interp& in, const Value& self, const std::string& name, Value v);
+void class_delattr(ClassObj* cls, const std::string& name);  // del Cls.name, delattr(Cls, name)
 void instance_delattr(Interp& in, const Value& self, const std::string& name);
 Value class_getattr(Interp& in, const Value& cls, const std::string& name);
 Value super_getattr(Interp& in, const Value& sup, const std::string& name);
@@ -518,6 +519,7 @@ class Interp {
   Value run_frame(FunctionObj* fn, Value* locals);
   Value make_function(const FunctionInfo* info, Frame& f, const Program* prog);
   void exec_class(const ClassDefStmt* s, Frame& f);
+  void annotate_class_name(const AnnAssignStmt* a, Frame& f);  // Note [Class annotations]
   Value apply_decorators(const std::vector<Expr*>& decorators, std::vector<Value>& evaluated, Value v);
   // Where the evaluator stands, so that catching an exception can put it back (the records an
   // unwinding exception leaves behind are for the traceback of an uncaught one).
