@@ -223,6 +223,11 @@ Tensor cos(const Tensor& a);
 Tensor sigmoid(const Tensor& a);
 Tensor tanh(const Tensor& a);
 Tensor relu(const Tensor& a);
+// Their gradients as ops of their own, recorded under create_graph (Note [Higher-order
+// gradients]): σ'·g from σ's output y, tanh'·g from tanh's output y, g where relu's output y > 0.
+Tensor sigmoid_backward(const Tensor& grad, const Tensor& output);
+Tensor tanh_backward(const Tensor& grad, const Tensor& output);
+Tensor threshold_backward(const Tensor& grad, const Tensor& output);  // threshold 0: relu's
 // Pointwise math (ops/pointwise_math.cpp). Rounding keeps an integer tensor's dtype (a copy).
 Tensor floor(const Tensor& a);
 Tensor ceil(const Tensor& a);

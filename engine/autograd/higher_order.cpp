@@ -69,6 +69,19 @@ Grads pow_backward(const Node& n, const Tensor& g) {
   return {mul(g, mul_scalar_overload(pow(x, Scalar(n.a - 1)), n.a))};
 }
 
+// mm's gradients as ATen's mm_mat1_backward / mm_mat2_backward record them: G·Bᵀ and Aᵀ·G, or
+// (B·Gᵀ)ᵀ and (Gᵀ·A)ᵀ for an input held column-major (Node::ints), as the plain backward rounds.
+// Saved: [A if B needs grad] [B if A needs grad], from input `first` on (addmm's bias is 0).
+Grads mm_backward(const Node& n, const Tensor& g, size_t first) {
+  size_t i = 0;
+  Tensor sa = n.needs_input_grad(first + 1) ? saved(n, i++) : Tensor();
+  Tensor sb = n.needs_input_grad(first) ? saved(n, i++) : Tensor();
+  Tensor ga, gb;
+  if (sb.defined()) ga = n.ints[0] ? t(mm(sb, t(g))) : mm(g, t(sb));
+  if (sa.defined()) gb = n.ints[1] ? t(mm(t(g), sa)) : mm(t(sa), g);
+  return {ga, gb};
+}
+
 }  // namespace
 
 BackwardFn differentiable_backward(OpId op) {
@@ -119,11 +132,27 @@ BackwardFn differentiable_backward(OpId op) {
       };
     case OpId::Clone:
     case OpId::CopyBackwards: return [](const Node&, const Tensor& g) -> Grads { return {g}; };
+    case OpId::Sigmoid:  // sigmoid_backward(grad, result)
+      return [](const Node& n, const Tensor& g) -> Grads { return {sigmoid_backward(g, output_with_history(n, saved(n, 0)))}; };
+    case OpId::Tanh:  // tanh_backward(grad, result)
+      return [](const Node& n, const Tensor& g) -> Grads { return {tanh_backward(g, output_with_history(n, saved(n, 0)))}; };
+    case OpId::Relu:  // threshold_backward(grad, result, 0)
+      return [](const Node& n, const Tensor& g) -> Grads { return {threshold_backward(g, output_with_history(n, saved(n, 0)))}; };
+    case OpId::Mm: return [](const Node& n, const Tensor& g) -> Grads { return mm_backward(n, g, 0); };
+    case OpId::Addmm:  // maybe_multiply(grad, beta), then mm's (alpha is 1: addmm refuses others)
+      return [](const Node& n, const Tensor& g) -> Grads {
+        Grads m = mm_backward(n, g, 1);
+        Tensor gbias;
+        if (n.needs_input_grad(0)) gbias = n.b == 1 ? g : mul_scalar_overload(g, Scalar(n.b));
+        return {gbias, m[0], m[1]};
+      };
     default: return nullptr;
   }
 }
 
 Grads run_differentiable_backward(const Node& n, const Tensor& grad) {
+  // These ops' backwards are made of recorded ops already (ops/unary.cpp).
+  if (n.op == OpId::SigmoidGrad || n.op == OpId::TanhGrad || n.op == OpId::ThresholdGrad) return n.backward(n, grad);
   BackwardFn f = differentiable_backward(n.op);
   if (!f)
     throw Error("NotImplementedError", std::string("higher-order gradients (create_graph=True) through ") + n.name() +

@@ -31,6 +31,9 @@
   X(Sigmoid, "sigmoid", "SigmoidBackward0")            \
   X(Tanh, "tanh", "TanhBackward0")                     \
   X(Relu, "relu", "ReluBackward0")                     \
+  X(SigmoidGrad, "sigmoid_backward", "SigmoidBackwardBackward0") \
+  X(TanhGrad, "tanh_backward", "TanhBackwardBackward0")  \
+  X(ThresholdGrad, "threshold_backward", "ThresholdBackwardBackward0") \
   X(Clamp, "clamp", "ClampBackward1")                  \
   X(ToCopy, "to", "ToCopyBackward0")                   \
   X(Clone, "clone", "CloneBackward0")                  \

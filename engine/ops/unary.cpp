@@ -5,6 +5,7 @@
 #include <string>
 
 #include "engine/ops/compare.h"
+#include "engine/ops/nn.h"
 #include "engine/ops/op_helpers.h"
 
 namespace gradlab {
@@ -141,6 +142,44 @@ Tensor relu(const Tensor& a) {
     save_for_backward(*n, out);
   }
   return out;
+}
+
+// The gradients of sigmoid, tanh and relu as ops (their create_graph form, Note [Higher-order
+// gradients]), with derivatives.yaml's formulas for their own gradients:
+//   sigmoid_backward(g, y) = g·(1 − y)·y: d/dg = sigmoid_backward(grad, y), d/dy = grad·g·(−2y + 1)
+//   tanh_backward(g, y) = g·(1 − y²):     d/dg = tanh_backward(grad, y),    d/dy = grad·(−2y·g)
+//   threshold_backward(g, y, 0):           d/dg = threshold_backward(grad, y), d/dy = 0
+namespace {
+Tensor output_grad_op(OpId op, BinaryOp kernel, BackwardFn backward, const Tensor& grad, const Tensor& output) {
+  Tensor out = prim::binary(kernel, grad, output);
+  if (Node* n = record_op(op, backward, out, {&grad, &output})) {
+    save_for_backward(*n, grad);
+    save_for_backward(*n, output);
+  }
+  return out;
+}
+Tensor if_needed(const Node& n, size_t i, Tensor g) { return n.needs_input_grad(i) ? std::move(g) : Tensor(); }
+}  // namespace
+
+Tensor sigmoid_backward(const Tensor& grad, const Tensor& output) {
+  return output_grad_op(OpId::SigmoidGrad, BinaryOp::SigmoidBackward, [](const Node& n, const Tensor& g) -> Grads {
+    const Tensor &grad_output = saved(n, 0), &y = saved(n, 1);
+    return {if_needed(n, 0, sigmoid_backward(g, y)),
+            if_needed(n, 1, mul(mul(g, grad_output), add(mul_scalar_overload(y, Scalar(-2.0)), Scalar(1.0))))};
+  }, grad, output);
+}
+
+Tensor tanh_backward(const Tensor& grad, const Tensor& output) {
+  return output_grad_op(OpId::TanhGrad, BinaryOp::TanhBackward, [](const Node& n, const Tensor& g) -> Grads {
+    const Tensor &grad_output = saved(n, 0), &y = saved(n, 1);
+    return {if_needed(n, 0, tanh_backward(g, y)), if_needed(n, 1, mul(g, mul(mul_scalar_overload(y, Scalar(-2.0)), grad_output)))};
+  }, grad, output);
+}
+
+Tensor threshold_backward(const Tensor& grad, const Tensor& output) {
+  return output_grad_op(OpId::ThresholdGrad, BinaryOp::ReluBackward, [](const Node& n, const Tensor& g) -> Grads {
+    return {if_needed(n, 0, threshold_backward(g, saved(n, 1))), if_needed(n, 1, zeros_like(g))};
+  }, grad, output);
 }
 
 // d clamp(x, lo, hi)/dx = 1 inside [lo, hi], else 0

@@ -23,6 +23,10 @@ const std::map<std::string, std::string> kSyntaxOps = {
     {"slice", "x = torch.ones(3, requires_grad=True)\ny = x[1:]"},
     {"rsub", "x = torch.ones(3, requires_grad=True)\ny = 1 - x"},
     {"squeeze_", "x = torch.ones(3, requires_grad=True)\ny = x @ torch.ones(3, 2)"},  // matmul's squeeze_(0)
+    // The gradients of sigmoid/tanh/relu under create_graph (Note [Higher-order gradients]).
+    {"sigmoid_backward", "x = torch.ones(3, requires_grad=True)\ny = torch.autograd.grad(x.sigmoid().sum(), x, create_graph=True)[0]"},
+    {"tanh_backward", "x = torch.ones(3, requires_grad=True)\ny = torch.autograd.grad(x.tanh().sum(), x, create_graph=True)[0]"},
+    {"threshold_backward", "x = torch.ones(3, requires_grad=True)\ny = torch.autograd.grad(x.relu().sum(), x, create_graph=True)[0]"},
 };
 
 std::string run(const std::string& src) {

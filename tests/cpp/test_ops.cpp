@@ -170,6 +170,16 @@ const std::map<OpId, OpRow>& op_rows() {
     r[OpId::Tanh] = {{M}, [](auto& x) { return tanh(x[0]); }, [](const Values& v) { return map1(v[0], std::tanh); }, 0.5, 2.0, true};
     r[OpId::Relu] = {{M}, [](auto& x) { return relu(x[0]); },
                      [](const Values& v) { return map1f(v[0], [](double a) { return a > 0 ? a : 0.0; }); }, 0.5, 2.0, true};
+    // The gradients of sigmoid/tanh/relu as ops (create_graph): g and the forward's output y.
+    r[OpId::SigmoidGrad] = {{M, M}, [](auto& x) { return sigmoid_backward(x[0], x[1]); },
+                            [](const Values& v) { return map2_rows(v[0], v[1], [](double g, double y) { return g * (1 - y) * y; }); },
+                            0.5, 2.0, true};
+    r[OpId::TanhGrad] = {{M, M}, [](auto& x) { return tanh_backward(x[0], x[1]); },
+                         [](const Values& v) { return map2_rows(v[0], v[1], [](double g, double y) { return g * (1 - y * y); }); },
+                         0.5, 2.0, true};
+    r[OpId::ThresholdGrad] = {{M, M}, [](auto& x) { return threshold_backward(x[0], x[1]); },
+                              [](const Values& v) { return map2_rows(v[0], v[1], [](double g, double y) { return y <= 0 ? 0.0 : g; }); },
+                              0.5, 2.0, true};
     r[OpId::Clamp] = {{M}, [](auto& x) { return clamp(x[0], Scalar(-1.0), Scalar(1.2)); },
                       [](const Values& v) { return map1f(v[0], [](double a) { return std::clamp(a, -1.0, 1.2); }); }, 0.5, 2.0, true};
     r[OpId::Clone] = {{M}, [](auto& x) { return clone(x[0]); }, id};

@@ -66,6 +66,9 @@ std::map<OpId, OpCase> op_cases() {
   c[OpId::Sigmoid] = {{m34}, [](V x) { return sigmoid(x[0]); }};
   c[OpId::Tanh] = {{m34}, [](V x) { return tanh(x[0]); }};
   c[OpId::Relu] = {{m34}, [](V x) { return relu(x[0]); }};
+  c[OpId::SigmoidGrad] = {{m34, m34}, [](V x) { return sigmoid_backward(x[0], x[1]); }};
+  c[OpId::TanhGrad] = {{m34, m34}, [](V x) { return tanh_backward(x[0], x[1]); }};
+  c[OpId::ThresholdGrad] = {{m34, m34}, [](V x) { return threshold_backward(x[0], x[1]); }};
   c[OpId::Clamp] = {{m34}, [](V x) { return clamp(x[0], Scalar(-0.5), Scalar(0.7)); }};
   c[OpId::ToCopy] = {{m34}, [](V x) { return x[0].to(x[0].dtype() == DType::Float32 ? DType::Float64 : DType::Float32); }};
   c[OpId::Clone] = {{m34}, [](V x) { return clone(x[0]); }};
