@@ -1,21 +1,29 @@
-// The English–Sinhala glossary (shared/GLOSSARY.md): one Sinhala term per concept, used by every
-// lesson through the [[key]] markup (see i18n.js). Sinhala conjuncts keep their ZWJ (U+200D).
+// The English–Sinhala glossary (shared/GLOSSARY.md, plus the terms the later lessons add): one
+// Sinhala term per concept, used by every lesson through the [[key]] markup (see i18n.js). A
+// plural names its singular (`of`), so a term's English word is shown once per lesson. Sinhala
+// conjuncts keep their ZWJ (U+200D), the repaya too (ර්‍ශ).
 export const GLOSSARY = {
   gradient: { en: "gradient", si: "අනුක්‍රමණය" },
-  gradients: { en: "gradients", si: "අනුක්‍රමණ" },
+  gradients: { en: "gradients", si: "අනුක්‍රමණ", of: "gradient" },
   derivative: { en: "derivative", si: "ව්‍යුත්පන්නය" },
+  derivatives: { en: "derivatives", si: "ව්‍යුත්පන්න", of: "derivative" },
   partial: { en: "partial derivative", si: "ආංශික ව්‍යුත්පන්නය" },
   chain: { en: "chain rule", si: "දාම නීතිය" },
   function: { en: "function", si: "ශ්‍රිතය" },
+  composite: { en: "composite function", si: "සංයුක්ත ශ්‍රිතය" },
   variable: { en: "variable", si: "විචල්‍යය" },
   constant: { en: "constant", si: "නියතය" },
   tensor: { en: "tensor", si: "ටෙන්සරය" },
-  tensors: { en: "tensors", si: "ටෙන්සර" },
+  tensors: { en: "tensors", si: "ටෙන්සර", of: "tensor" },
   scalar: { en: "scalar", si: "අදිශය" },
   vector: { en: "vector", si: "දෛශිකය" },
   matrix: { en: "matrix", si: "න්‍යාසය" },
-  slope: { en: "slope", si: "බෑවුම" },
+  // school mathematics calls the slope of a line (and of a tangent) its අනුක්‍රමණය
+  slope: { en: "slope", si: "අනුක්‍රමණය" },
   tangent: { en: "tangent line", si: "ස්පර්‍ශක රේඛාව" },
+  secant: { en: "secant line", si: "ඡේදක රේඛාව" },
+  finitediff: { en: "finite difference", si: "පරිමිත අන්තරය" },
+  limit: { en: "limit", si: "සීමාව" },
   sum: { en: "sum", si: "එකතුව" },
   product: { en: "product", si: "ගුණිතය" },
   power: { en: "power", si: "බලය" },
@@ -26,8 +34,19 @@ export const GLOSSARY = {
   dcg: { en: "dynamic computation graph", si: "ගතික ගණනය කිරීමේ ප්‍රස්ථාරය" },
   node: { en: "node", si: "නෝඩය" },
   leaf: { en: "leaf node", si: "පත්‍ර නෝඩය" },
-  leaves: { en: "leaf nodes", si: "පත්‍ර නෝඩ" },
+  leaves: { en: "leaf nodes", si: "පත්‍ර නෝඩ", of: "leaf" },
+  local: { en: "local derivative", si: "ස්ථානීය ව්‍යුත්පන්නය" },
+  path: { en: "path", si: "මාර්‍ගය" },
+  neuron: { en: "neuron", si: "නියුරෝනය" },
+  weight: { en: "weight", si: "බර" },
+  bias: { en: "bias", si: "නැඹුරුව" },
+  activation: { en: "activation function", si: "සක්‍රියන ශ්‍රිතය" },
   float: { en: "floating point number", si: "ඉපිලුම් ලක්ෂ්‍ය සංඛ්‍යාව" },
-  floats: { en: "floating point numbers", si: "ඉපිලුම් ලක්ෂ්‍ය සංඛ්‍යා" },
+  floats: { en: "floating point numbers", si: "ඉපිලුම් ලක්ෂ්‍ය සංඛ්‍යා", of: "float" },
   accumulate: { en: "accumulate", si: "සමුච්චය කිරීම" },
+  shape: { en: "shape", si: "හැඩය" },
+  dim: { en: "dimension", si: "මානය" },
+  broadcasting: { en: "broadcasting", si: "විකාශනය" },
+  reduction: { en: "reduction", si: "ඌනනය" },
+  mean: { en: "mean", si: "මධ්‍යන්‍යය" },
 };

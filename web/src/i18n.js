@@ -34,8 +34,10 @@ export function renderTerms(html, lang, seen = new Set()) {
     const other = lang === "si" ? g.en : g.si;
     const otherLang = lang === "si" ? "en" : "si";
     let words = shown ?? g[lang];
-    if (lang === "si" && !seen.has(g.en)) {
-      seen.add(g.en);
+    // a plural counts as its singular: "(gradient)" once, not "(gradients)" again
+    const base = g.of ?? key;
+    if (lang === "si" && !seen.has(base)) {
+      seen.add(base);
       words += ` (${g.en})`;
     }
     return `<span class="term" tabindex="0" data-other="${escapeAttr(other)}" data-other-lang="${otherLang}" aria-description="${escapeAttr(other)}">${words}</span>`;
@@ -59,7 +61,7 @@ const UI = {
     reset: "Reset lesson",
     export: "Export .ipynb",
     import: "Import .ipynb",
-    backToLesson: "Back to lesson 1",
+    backToLesson: (n) => `Back to lesson ${n}`,
     stale: "Out of date: a cell above changed after this one ran.",
     staleRestart: "Not run in the current engine session (the engine was restarted).",
     loading: "Starting the engine…",
@@ -75,8 +77,8 @@ const UI = {
     timedOut: (s) => `The cell ran for more than ${s} s, so it was stopped.`,
     stoppedByUser: "You stopped the cell.",
     restarted: "The engine was restarted (a fresh session); the cells above were run again to restore their variables. Cells below are marked out of date.",
-    confirmReset: "Discard your edits and restore lesson 1 as it was?",
-    confirmResetImported: "Close the imported notebook and go back to lesson 1? (Your lesson 1 edits are kept.)",
+    confirmReset: (n) => `Discard your edits and restore lesson ${n} as it was?`,
+    confirmResetImported: (n) => `Close the imported notebook and go back to lesson ${n}? (Your edits to the lessons are kept.)`,
     yes: "Yes, reset",
     cancel: "Cancel",
     imported: (name) => `Imported notebook: ${name}`,
@@ -123,18 +125,37 @@ const UI = {
     colNext: "Gradient goes to",
     outputsOf: (n) => `Output of cell ${n}`,
     toPicture: "Go to this cell’s picture (graph, plot and slider)",
+    // the course (lesson-view.js) and the toolbar
+    skip: "Skip to the lesson",
+    speed: "Speed",
+    speedTitle: "Time the five benchmark workloads in your browser",
+    courseTitle: "Backpropagation, step by step",
+    courseIntro: "A course in lessons: each one runs live in your browser, with outputs identical to PyTorch’s. Start anywhere; your edits are kept.",
+    courseMap: "Course map",
+    lessonN: (n) => `Lesson ${n}:`,
+    lessonOf: (n, all) => `Lesson ${n} of ${all}`,
+    lessonNavTop: "Where you are in the course",
+    lessonNavBottom: "Previous and next lesson",
+    // lesson pictures (lessons/*-picture.js)
+    secantCaption: "The curve f, the tangent at x (its gradient is x.grad, from backward()) and the secant through x and x + h (its gradient is the finite difference). Make h smaller: the secant turns into the tangent.",
+    secantSlope: "(f(x+h) − f(x)) / h",
+    shapesCaption: "Broadcasting stretches a (3, 1) column and a (1, 3) row to (3, 3) without copying them; a reduction such as sum over a dim squeezes that dim away. backward() does the reverse: the gradient of a stretched input is summed over the dims it was stretched along.",
+    shapesReduce: "Reduce c",
+    shapesAll: "all",
+    shapesExpand: "expand",
+    pictureFailed: "This picture could not be drawn: the cells it reads have an error. Fix them and run again.",
   },
   si: {
-    run: "ධාවනය",
+    run: "ධාවනය කරන්න",
     runTitle: "මෙම cell එක ධාවනය කරන්න (Ctrl+Enter; Shift+Enter ධාවනය කර ඊළඟට යයි)",
-    runAll: "සියල්ල යළි ධාවනය",
+    runAll: "යළි ආරම්භ කර සියල්ල ධාවනය කරන්න",
     runAllTitle: "අලුත් engine session එකක් ආරම්භ කර මුල සිට සියලු cells ධාවනය කරන්න",
-    runAllBelow: "පහත සියල්ල ධාවනය",
+    runAllBelow: "පහත සියල්ල ධාවනය කරන්න",
     stop: "නවත්වන්න",
     reset: "පාඩම යළි සකසන්න",
-    export: ".ipynb අපනයනය",
-    import: ".ipynb ආයාතය",
-    backToLesson: "පළමු පාඩමට ආපසු",
+    export: ".ipynb ලෙස බාගන්න",
+    import: ".ipynb විවෘත කරන්න",
+    backToLesson: (n) => `${n} වන පාඩමට ආපසු යන්න`,
     stale: "යාවත්කාලීන නැත: මෙය ධාවනය වූ පසු ඉහළ cell එකක් වෙනස් විය.",
     staleRestart: "වත්මන් engine session එකේ ධාවනය වී නැත (engine එක නැවත ආරම්භ විය).",
     loading: "Engine එක ආරම්භ වෙමින්…",
@@ -142,44 +163,44 @@ const UI = {
     badgeMatch: (n, m) => `පාඩමේ ප්‍රතිදාන ${m} න් ${n} ක් PyTorch 1.13 ට අකුරට අකුර සමාන වේ`,
     matchTitle: "PyTorch 1.13 මෙම cell එකට මුද්‍රණය කළ පාඨයම",
     picture: "වත්මන් cell එකේ රූපය",
-    noPicture: "ආපසු ප්‍රස්ථාරය මෙහි දැකීමට, ප්‍රස්ථාරයක් සාදන cell එකක් (උදා: y=x**2) ධාවනය කරන්න.",
+    noPicture: "ආපසු ප්‍රස්ථාරය මෙහි දැකීමට, ගණනය කිරීමේ ප්‍රස්ථාරයක් සාදන cell එකක් (උදා: y=x**2) ධාවනය කරන්න.",
     graphCaption: "ආපසු ප්‍රස්ථාරය: අනුක්‍රමණ ඊතල ඔස්සේ, ප්‍රතිදානයේ සිට පත්‍ර නෝඩ දක්වා ගලා යයි. නෝඩයක ස්ථානීය ව්‍යුත්පන්නය බැලීමට mouse එක ඒ මත තබන්න; යතුරුපුවරුවෙන්, සෑම නෝඩයක්ම, එහි අගය, අනුක්‍රමණය සහ නීතිය කියවීමට Tab යතුර ඔබා “ප්‍රස්ථාරය වගුවක් ලෙස පෙන්වන්න” වෙත යන්න.",
-    plotCaption: (x, y) => `${x} අනුව ${y} වක්‍රය, (${x}, ${y}) ලක්ෂ්‍යය සහ ${x}.grad බෑවුම වන ස්පර්‍ශක රේඛාව.`,
+    plotCaption: (x, y) => `${y} = f(${x}) වක්‍රය, (${x}, ${y}) ලක්ෂ්‍යය සහ අනුක්‍රමණය ${x}.grad වන ස්පර්‍ශක රේඛාව.`,
     slider: "x",
     stopped: "නවත්වන ලදී",
     timedOut: (s) => `cell එක තත්පර ${s} කට වඩා ධාවනය වූ බැවින් නවත්වන ලදී.`,
-    stoppedByUser: "ඔබ cell එක නැවැත්වූවා.",
+    stoppedByUser: "cell එක ඔබ විසින් නවත්වන ලදී.",
     restarted: "Engine එක නැවත ආරම්භ විය (අලුත් session එකක්); විචල්‍ය නැවත ලබා දීමට ඉහළ cells නැවත ධාවනය කරන ලදී. පහළ cells යාවත්කාලීන නැති ලෙස සලකුණු කර ඇත.",
-    confirmReset: "ඔබගේ වෙනස් කිරීම් ඉවත ලා පළමු පාඩම මුල් ආකාරයට පත් කරන්නද?",
-    confirmResetImported: "ආයාත කළ notebook එක වසා පළමු පාඩමට ආපසු යන්නද? (පළමු පාඩමේ ඔබගේ වෙනස් කිරීම් රැඳේ.)",
+    confirmReset: (n) => `ඔබගේ වෙනස් කිරීම් ඉවත ලා ${n} වන පාඩම මුල් ආකාරයට පත් කරන්නද?`,
+    confirmResetImported: (n) => `විවෘත කළ notebook එක වසා ${n} වන පාඩමට ආපසු යන්නද? (පාඩම්වල ඔබගේ වෙනස් කිරීම් රැඳේ.)`,
     yes: "ඔව්, යළි සකසන්න",
     cancel: "අවලංගු කරන්න",
-    imported: (name) => `ආයාත කළ notebook එක: ${name}`,
-    importFailed: (msg) => `මෙම ගොනුව ආයාත කළ නොහැක: ${msg}`,
+    imported: (name) => `විවෘත කළ notebook එක: ${name}`,
+    importFailed: (msg) => `මෙම ගොනුව විවෘත කළ නොහැක: ${msg}`,
     engineFailed: (msg) => `Engine එක ආරම්භ කළ නොහැකි විය: ${msg}`,
     hint: "ඉඟිය",
-    slopeNote: (x, y) => `${y}.backward() ධාවනය වන තුරු පෙන්වන බෑවුම d${y}/d${x} වේ: එනම් ${x}.grad ට ලැබෙන අගයයි.`,
+    slopeNote: (x, y) => `${y}.backward() ධාවනය වන තුරු පෙන්වන අනුක්‍රමණය d${y}/d${x} වේ: එනම් ${x}.grad ට ලැබෙන අගයයි.`,
     newTab: "(නව tab එකක විවෘත වේ)",
     blockedMedia: (kind, host) => `${host} වෙතින් ${{ image: "රූපය", video: "වීඩියෝව", audio: "ශ්‍රව්‍ය ගොනුව" }[kind] ?? "රූපය"} පූරණය නොකළා (පිටුව වෙනත් අඩවිවලින් කිසිවක් ලබා නොගනී). එය නව tab එකක විවෘත කරන්න`,
     mdTooLong: "මෙම markdown cell එක මෙහි හැඩගැන්වීමට දිග වැඩිය; එය සාමාන්‍ය පාඨයක් ලෙස පෙන්වයි.",
     mdFailed: "මෙම markdown හැඩගැන්විය නොහැකි විය (එය ඉතා ගැඹුරට කූඩු කර ඇත); එය සාමාන්‍ය පාඨයක් ලෙස පෙන්වයි.",
-    tooBig: (mb, max) => `ගොනුව MB ${mb} කි; MB ${max} දක්වා notebooks පමණක් ආයාත කළ හැක.`,
+    tooBig: (mb, max) => `ගොනුව MB ${mb} කි; MB ${max} දක්වා notebooks පමණක් විවෘත කළ හැක.`,
     notJson: "එය JSON ගොනුවක් නොවේ, එබැවින් .ipynb notebook එකක් නොවේ.",
     notNotebook: "එය JSON වුවත් Jupyter notebook එකක් නොවේ (nbformat නැත).",
-    oldVersion: (v) => `එය nbformat ${v} notebook එකකි; ආයාත කළ හැක්කේ nbformat 4 පමණි (එය Jupyter හි විවෘත කර නැවත save කිරීමෙන් පරිවර්‍තනය කරන්න).`,
+    oldVersion: (v) => `එය nbformat ${v} notebook එකකි; විවෘත කළ හැක්කේ nbformat 4 පමණි (එය Jupyter හි විවෘත කර නැවත save කළ විට nbformat 4 බවට හැරේ).`,
     noCells: "එහි cells ලැයිස්තුවක් නැත.",
-    tooManyCells: (n, max) => `එහි cells ${n} ක් ඇත; cells ${max} දක්වා ඇති notebooks පමණක් ආයාත කළ හැක.`,
+    tooManyCells: (n, max) => `එහි cells ${n} ක් ඇත; cells ${max} දක්වා ඇති notebooks පමණක් විවෘත කළ හැක.`,
     badCell: (i, kind) => `cell ${i} යනු ${kind} ය, cell එකක් නොවේ.`,
     badSource: (i, kind) => `cell ${i} හි source එක ${kind} ය; එය පාඨයක් හෝ පේළි ලැයිස්තුවක් විය යුතුය.`,
     badSourceLine: (i, line, kind) => `cell ${i} හි ${line} වන පේළිය ${kind} ය, පාඨයක් නොවේ.`,
     badCellType: (i, type) => `cell ${i} හි නොදන්නා cell_type “${type}” ඇත (code, markdown හෝ raw බලාපොරොත්තු විය).`,
     readFailed: "ගොනුව කියවිය නොහැකි විය.",
-    importing: (done, all) => `ආයාත වෙමින්: cells ${all} න් ${done} ක් පෙන්වා ඇත…`,
-    saveFailed: "ඔබගේ browser එකේ ගබඩාව පිරී ඇත: ඔබගේ අලුත්ම වෙනස් කිරීම් සුරැකී නැති අතර reload කළ විට නැති වේ. ඒවා තබා ගැනීමට notebook එක අපනයනය කරන්න.",
-    importNotSaved: "මෙම notebook එක ඔබගේ browser එකේ ගබඩාවේ තබා ගත නොහැකි විය: reload කළ පසු එය නැති වේ. ඔබගේ වෙනස් කිරීම් තබා ගැනීමට එය අපනයනය කරන්න.",
-    exportNow: "දැන් .ipynb අපනයනය කරන්න",
+    importing: (done, all) => `විවෘත වෙමින්: cells ${all} න් ${done} ක් පෙන්වා ඇත…`,
+    saveFailed: "ඔබගේ browser එකේ ගබඩාව පිරී ඇත: ඔබගේ අලුත්ම වෙනස් කිරීම් සුරැකී නැති අතර reload කළ විට නැති වේ. ඒවා තබා ගැනීමට notebook එක .ipynb ලෙස බාගන්න.",
+    importNotSaved: "මෙම notebook එක ඔබගේ browser එකේ ගබඩාවේ තබා ගත නොහැකි විය: reload කළ පසු එය නැති වේ. ඔබගේ වෙනස් කිරීම් තබා ගැනීමට එය .ipynb ලෙස බාගන්න.",
+    exportNow: "දැන් .ipynb ලෙස බාගන්න",
     dismiss: "වසන්න",
-    confirmReplace: (name) => `ආයාත කළ notebook එක “${name}” ප්‍රතිස්ථාපනය කරන්නද? එහි ඔබගේ වෙනස් කිරීම් නැති වේ (ඒවා තබා ගැනීමට පළමුව අපනයනය කරන්න).`,
+    confirmReplace: (name) => `විවෘත කළ notebook එක “${name}” ප්‍රතිස්ථාපනය කරන්නද? එහි ඔබගේ වෙනස් කිරීම් නැති වේ (ඒවා තබා ගැනීමට පළමුව .ipynb ලෙස බාගන්න).`,
     yesReplace: "ඔව්, ප්‍රතිස්ථාපනය කරන්න",
     confirmTitle: "කරුණාකර තහවුරු කරන්න",
     plotTooSlow: (s) => `වක්‍රය සඳහා නියැදි ගැනීමට තත්පර ${s} කට වඩා ගත වූ බැවින් එය ඇඳ නැත. ඔබගේ cells සහ ඒවායේ විචල්‍ය නොවෙනස්ව පවතී.`,
@@ -193,7 +214,24 @@ const UI = {
     colRule: "ස්ථානීය ව්‍යුත්පන්නය",
     colNext: "අනුක්‍රමණය යන්නේ",
     outputsOf: (n) => `cell ${n} හි ප්‍රතිදානය`,
-    toPicture: "මෙම cell එකේ රූපයට යන්න (ප්‍රස්ථාරය, වක්‍රය සහ slider එක)",
+    toPicture: "මෙම cell එකේ රූපයට යන්න (ගණනය කිරීමේ ප්‍රස්ථාරය, වක්‍රය සහ slider එක)",
+    skip: "පාඩමට කෙලින්ම යන්න",
+    speed: "වේගය",
+    speedTitle: "benchmark workloads පහේ වේගය ඔබගේ browser එකේ මනින්න",
+    courseTitle: "පසු ප්‍රචාරණය, පියවරෙන් පියවර",
+    courseIntro: "පාඩම් මාලාවකි: සෑම පාඩමක්ම ඔබගේ browser එක තුළ සජීවීව ධාවනය වන අතර ප්‍රතිදාන PyTorch හි ප්‍රතිදානවලට සර්‍වසම වේ. ඕනෑම පාඩමකින් පටන් ගන්න; ඔබගේ වෙනස් කිරීම් සුරැකේ.",
+    courseMap: "පාඩම් සිතියම",
+    lessonN: (n) => `${n} වන පාඩම:`,
+    lessonOf: (n, all) => `පාඩම් ${all} න් ${n} වැන්න`,
+    lessonNavTop: "පාඩම් මාලාවේ ඔබ සිටින තැන",
+    lessonNavBottom: "පෙර සහ ඊළඟ පාඩම",
+    secantCaption: "f වක්‍රය, x හි ස්පර්‍ශක රේඛාව (එහි අනුක්‍රමණය backward() දෙන x.grad වේ) සහ x හා x + h හරහා යන ඡේදක රේඛාව (එහි අනුක්‍රමණය පරිමිත අන්තරයයි). h කුඩා කරන්න: ඡේදක රේඛාව ස්පර්‍ශක රේඛාව බවට පත් වේ.",
+    secantSlope: "(f(x+h) − f(x)) / h",
+    shapesCaption: "විකාශනය (3, 1) තීරුවක් සහ (1, 3) පේළියක් පිටපත් නොකර (3, 3) දක්වා දිගු කරයි; මානයක් ඔස්සේ sum වැනි ඌනනයක් එම මානය ඉවත් කරයි. backward() ප්‍රතිවිරුද්ධ දේ කරයි: දිගු කළ ආදානයක අනුක්‍රමණය, එය දිගු වූ මාන ඔස්සේ එකතු කෙරේ.",
+    shapesReduce: "c ඌනනය කරන්න",
+    shapesAll: "සියල්ල",
+    shapesExpand: "දිගු කිරීම",
+    pictureFailed: "මෙම රූපය ඇඳිය නොහැකි විය: එය කියවන cells වල දෝෂයක් ඇත. ඒවා නිවැරදි කර නැවත ධාවනය කරන්න.",
   },
 };
 
@@ -205,6 +243,11 @@ export function setUiLang(lang) {
 export function t(key, ...args) {
   const table = current === "si" ? UI.si : UI.en;
   const v = table[key] ?? UI.en[key];
+  return typeof v === "function" ? v(...args) : v;
+}
+/** The UI string `key` in language `lang` ("en" or "si"), whatever the page's language. */
+export function tIn(lang, key, ...args) {
+  const v = (lang === "si" ? UI.si : UI.en)[key] ?? UI.en[key];
   return typeof v === "function" ? v(...args) : v;
 }
 /** Both languages of a UI string, for messages shown in the text languages. */

@@ -1,0 +1,131 @@
+// The course in real headless Chromium: the course map (both languages), every lesson of the
+// registry (web/src/lessons/index.js) opened by its deep link in English, Sinhala and both, run,
+// its outputs equal to PyTorch's (the lesson's .expected.js), its pictures drawn; previous/next
+// and the map's links; the language kept in the URL and across lessons. Screenshots of each lesson
+// in both languages at 1280×800 and 390×844 go to build/screenshots/course-<n>-<id>-<lang>-<size>.png.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { open, missing, root } from "./harness.mjs";
+import { LESSONS, loadLesson, lessonHash } from "../../web/src/lessons/index.js";
+
+const shots = path.join(root, "build", "screenshots");
+const why = missing();
+if (why) throw new Error(`browser test cannot run: ${why}`);
+
+let h, page;
+const errors = [];
+
+/** Waits until the page shows `id` (a lesson id or "map") with every cell run. */
+async function shown(id) {
+  await page.waitForFunction((want) => document.documentElement.dataset.shown === want, id, { timeout: 60000 });
+}
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  h = await open({ viewport: { width: 1280, height: 800 } });
+  page = h.page;
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+});
+
+after(async () => {
+  await h?.close();
+});
+
+test("the landing page is the course map, in both languages, linking every lesson", async () => {
+  await page.goto(`${h.url}#/?lang=both`);
+  await shown("map");
+  const links = page.locator(".map-item a");
+  assert.equal(await links.count(), LESSONS.length);
+  for (const [i, l] of LESSONS.entries()) {
+    const a = links.nth(i);
+    assert.equal(await a.getAttribute("href"), lessonHash(l));
+    const text = await a.innerText();
+    assert.ok(text.includes(l.title.en) && text.includes(l.title.si), `map entry ${l.n} shows both titles: ${text}`);
+  }
+  assert.equal(await page.locator("#picture-col").isVisible(), false, "no picture column on the map");
+  await page.screenshot({ path: path.join(shots, "course-map-both-1280x800.png") });
+  await page.goto(`${h.url}#/?lang=si`);
+  await page.reload();
+  await shown("map");
+  assert.match(await page.locator(".course-map h1").innerText(), /[\u0D80-\u0DFF]/);
+  await page.screenshot({ path: path.join(shots, "course-map-si-1280x800.png") });
+  assert.deepEqual(errors, []);
+});
+
+for (const entry of LESSONS) {
+  test(`lesson ${entry.n} (${entry.id}): deep link, outputs identical to PyTorch, pictures drawn, both languages`, async () => {
+    const lesson = await loadLesson(entry);
+    for (const lang of ["en", "si", "both"]) {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(`${h.url}#/lesson/${entry.n}?lang=${lang}`);
+      await page.reload(); // a fresh page: the deep link alone opens the lesson
+      await shown(entry.id);
+      assert.equal(await page.evaluate(() => document.body.dataset.lang), lang);
+      assert.match(await page.evaluate(() => location.hash), new RegExp(`^#/lesson/${entry.n}\\?lang=${lang}$`));
+      for (const b of lesson.blocks.filter((b) => b.kind === "code")) {
+        const c = page.locator(`[data-cell="${b.id}"]`);
+        assert.equal(await c.locator(".error").count(), 0, `${b.id} raised`);
+        if (b.expected?.result != null) assert.equal(await c.locator("pre.result").innerText(), b.expected.result, `${b.id} Out`);
+        if (b.expected?.output) assert.equal((await c.locator("pre.stdout").innerText()).trimEnd(), b.expected.output.trimEnd(), `${b.id} stdout`);
+      }
+      const withExp = lesson.blocks.filter((b) => b.expected).length;
+      assert.match(await page.locator("#badge-match").innerText(), new RegExp(`${withExp} of ${withExp}|${withExp} න් ${withExp}`));
+      // the backward graph of the current cell, and each picture of the lesson
+      await page.waitForSelector("#graph svg", { timeout: 30000 });
+      for (const p of lesson.blocks.filter((b) => b.kind === "picture")) {
+        await page.waitForFunction((id) => document.querySelector(`[data-picture="${id}"]`)?.dataset.drawn === "1", p.id, { timeout: 30000 });
+        assert.ok(await page.locator(`[data-picture="${p.id}"] svg`).count(), `picture ${p.id} drew`);
+      }
+      if (lang !== "both") {
+        await page.screenshot({ path: path.join(shots, `course-${entry.n}-${entry.id}-${lang}-1280x800.png`) });
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.screenshot({ path: path.join(shots, `course-${entry.n}-${entry.id}-${lang}-390x844.png`) });
+      }
+    }
+    assert.deepEqual(errors, []);
+  });
+}
+
+test("previous / next and the course map link move through the course; the language stays", async () => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${h.url}#/lesson/1?lang=si`);
+  await page.reload();
+  await shown(LESSONS[0].id);
+  assert.equal(await page.locator(".lesson-nav [data-nav=prev]").count(), 0, "lesson 1 has no previous");
+  for (const next of LESSONS.slice(1)) {
+    await page.locator(".lesson-nav.bottom [data-nav=next]").click();
+    await shown(next.id);
+    assert.match(await page.evaluate(() => location.hash), new RegExp(`^#/lesson/${next.n}\\?lang=si$`));
+    assert.equal(await page.evaluate(() => document.body.dataset.lang), "si");
+    assert.match(await page.locator(".lesson-nav.top").innerText(), new RegExp(`${LESSONS.length} න් ${next.n}`));
+  }
+  assert.equal(await page.locator(".lesson-nav [data-nav=next]").count(), 0, "the last lesson has no next");
+  await page.locator(".lesson-nav.bottom [data-nav=prev]").click();
+  await shown(LESSONS.at(-2).id);
+  await page.locator(".lesson-nav.top [data-nav=map]").click();
+  await shown("map");
+  await page.locator(`.map-item a[data-lesson="${LESSONS[1].id}"]`).click();
+  await shown(LESSONS[1].id);
+  // the browser's Back returns to the map
+  await page.goBack();
+  await shown("map");
+  assert.deepEqual(errors, []);
+});
+
+test("the sliders of lesson 1's picture change the engine's numbers", async () => {
+  await page.goto(`${h.url}#/lesson/1?lang=en`);
+  await page.reload();
+  await shown("derivatives");
+  const pic = page.locator('[data-picture="secant"]');
+  await page.waitForFunction(() => document.querySelector('[data-picture="secant"]')?.dataset.drawn === "1");
+  const before = await pic.locator(".secant-value").innerText();
+  await pic.locator('input[type="range"]').nth(1).fill("7"); // h = 0.001
+  await page.waitForFunction((b) => document.querySelector('[data-picture="secant"] .secant-value')?.textContent !== b, before);
+  const q = Number((await pic.locator(".secant-value").innerText()).split("=").pop());
+  const g = Number((await pic.locator(".tangent-value").innerText()).split("=").pop());
+  assert.ok(Math.abs(q - g) < 0.01, `a small h brings the secant's gradient ${q} to x.grad ${g}`);
+  assert.deepEqual(errors, []);
+});
