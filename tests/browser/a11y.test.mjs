@@ -9,6 +9,7 @@ import { readFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { open, missing, root } from "./harness.mjs";
+import { SEED_LESSON, lessonHash } from "../../web/src/lessons/index.js";
 
 const why = missing();
 if (why) throw new Error(`browser test cannot run: ${why}`);
@@ -35,7 +36,7 @@ test("axe-core: no serious or critical violation in any language, colour scheme 
   h = await open({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
   page = h.page;
   page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(h.url);
+  await page.goto(`${h.url}${lessonHash(SEED_LESSON)}`);
   await waitReady();
   await page.evaluate(axeSource);
   // the graph table is part of the page too
@@ -71,7 +72,7 @@ test("the graph is an image with a summary, its edges described, nodes labelled,
   page = h.page;
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  await page.goto(h.url);
+  await page.goto(`${h.url}${lessonHash(SEED_LESSON)}`);
   await waitReady();
   const svg = page.locator("#graph svg");
   assert.equal(await svg.getAttribute("role"), "img");

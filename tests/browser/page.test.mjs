@@ -9,6 +9,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { open, missing, root } from "./harness.mjs";
+import { SEED_LESSON, lessonHash } from "../../web/src/lessons/index.js";
 
 const shots = path.join(root, "build", "screenshots");
 const LIMIT_S = 3; // the page's time limit for a cell in this test (?timeLimit=)
@@ -50,7 +51,7 @@ before(async () => {
   // 404s are checked through the responses below (the import test's <img src="x"> is one).
   page.on("console", (m) => m.type() === "error" && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
   page.on("response", (r) => r.status() >= 400 && notFound.push(new URL(r.url()).pathname));
-  await page.goto(`${h.url}?timeLimit=${LIMIT_S}`);
+  await page.goto(`${h.url}?timeLimit=${LIMIT_S}${lessonHash(SEED_LESSON)}`);
   await waitReady();
 });
 
