@@ -148,7 +148,7 @@ const UI = {
   si: {
     run: "ධාවනය කරන්න",
     runTitle: "මෙම cell එක ධාවනය කරන්න (Ctrl+Enter; Shift+Enter ධාවනය කර ඊළඟට යයි)",
-    runAll: "යළි ආරම්භ කර සියල්ල ධාවනය කරන්න",
+    runAll: "සියල්ල යළි ධාවනය කරන්න",
     runAllTitle: "අලුත් engine session එකක් ආරම්භ කර මුල සිට සියලු cells ධාවනය කරන්න",
     runAllBelow: "පහත සියල්ල ධාවනය කරන්න",
     stop: "නවත්වන්න",

@@ -80,7 +80,7 @@ export function mountPicture(host, block) {
       numbers.replaceChildren();
       return;
     }
-    svgBox.innerHTML = trustedHTML(plotSvg({ samples: p.samples, x0, y0: p.fx, slope: Number(p.grad), secant: { x: x0 + h, y: p.fxh }, xName: "x", yName: "f(x)", clipId: `${block.id}-clip` }));
+    svgBox.innerHTML = trustedHTML(plotSvg({ samples: p.samples, x0, y0: p.fx, slope: Number(p.grad), secant: { x: x0 + h, y: p.fxh }, xName: "x", yName: "y", clipId: `${block.id}-clip` }));
     numbers.replaceChildren(
       el("span", { text: `x = ${pyFloat(x0)}` }),
       el("span", { text: `h = ${pyFloat(h)}` }),
