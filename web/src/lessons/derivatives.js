@@ -52,7 +52,8 @@ secant turns into the tangent: the finite difference approaches the derivative (
 <p>x සිට h නම් කුඩා පියවරක් දකුණට ගොස් දෙවන ලක්ෂ්‍යයක් ගන්න. (x, f(x)) සහ (x + h, f(x + h))
 හරහා යන රේඛාව [[secant]] වේ; එහි අනුක්‍රමණය <b>(f(x + h) − f(x)) / h</b> නම්
 [[finitediff]] යි. h කුඩා වන විට දෙවන ලක්ෂ්‍යය පළමු ලක්ෂ්‍යය දෙසට ලිස්සා යන අතර ඡේදක රේඛාව
-ස්පර්‍ශක රේඛාව බවට පත් වේ: පරිමිත අන්තරය ව්‍යුත්පන්නයට ළං වේ (එය ව්‍යුත්පන්නයේ [[limit]] යි).</p>`,
+ස්පර්‍ශක රේඛාව බවට පත් වේ: පරිමිත අන්තරය ව්‍යුත්පන්නයට ළං වේ. ව්‍යුත්පන්නය යනු h → 0 වන විට
+පරිමිත අන්තරයේ [[limit]] යි.</p>`,
   },
   { kind: "code", id: "c4", source: "x0 = 2.0\nfor h in [1.0, 0.1, 0.01, 0.001, 0.0001]:\n    print(h, (f(x0 + h) - f(x0)) / h)" },
   {
@@ -85,7 +86,7 @@ tangent, and the two numbers above the plot meet.</p>`,
 small h, f(x + h) and f(x) round to nearly the same number and their difference is mostly rounding
 error. Below, the quotient first gets better, then worse, and at h = 10⁻⁷ it is 0. backward() has
 no such trade-off: it never subtracts nearby values.</p>`,
-    si: `<h2>h ඉතා කුඩා කළොත් මදිද?</h2>
+    si: `<h2>h ඉතා කුඩා නොකරන්නේ ඇයි?</h2>
 <p>පරිගණක තබා ගන්නේ සීමිත ඉලක්කම් ගණනකි. ටෙන්සරවල ඇත්තේ bit 32 [[floats]] (ඉලක්කම් 7 ක් පමණ)
 බැවින්, h ඉතා කුඩා වූ විට f(x + h) සහ f(x) වටයා ලැබෙන්නේ බොහෝ දුරට එකම සංඛ්‍යාවයි; ඒවායේ
 වෙනස බොහෝ දුරට වටයීමේ දෝෂයකි. පහත, ලබ්ධිය මුලින් හොඳ වී පසුව නරක් වන අතර h = 10⁻⁷ දී එය 0
