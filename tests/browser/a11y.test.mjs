@@ -9,7 +9,7 @@ import { readFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { open, missing, root } from "./harness.mjs";
-import { SEED_LESSON, lessonHash } from "../../web/src/lessons/index.js";
+import { SEED_LESSON, LESSONS, lessonHash } from "../../web/src/lessons/index.js";
 
 const why = missing();
 if (why) throw new Error(`browser test cannot run: ${why}`);
@@ -59,6 +59,36 @@ test("axe-core: no serious or critical violation in any language, colour scheme 
         for (const v of res) found.push({ where: `${lang} ${scheme} ${viewport.width}x${viewport.height}`, ...v });
       }
       if (viewport.width === 1280) await page.screenshot({ path: path.join(shots, `a11y-both-${scheme}-1280x800.png`) });
+    }
+  }
+  assert.deepEqual(found, [], JSON.stringify(found, null, 1));
+  assert.deepEqual(errors, []);
+  await h.close();
+  h = null;
+});
+
+test("axe-core: the course map and every lesson, with their pictures, in every language and width", async () => {
+  h = await open({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+  page = h.page;
+  page.on("pageerror", (e) => errors.push(e.message));
+  const found = [];
+  for (const [hash, id] of [["#/", "map"], ...LESSONS.map((l) => [lessonHash(l), l.id])]) {
+    await page.goto(`${h.url}${hash}`);
+    await page.reload();
+    await page.waitForFunction((want) => document.documentElement.dataset.shown === want, id, { timeout: 60000 });
+    await page.waitForFunction(() => [...document.querySelectorAll("[data-picture]")].every((p) => p.dataset.drawn === "1"), null, { timeout: 30000 });
+    await page.evaluate(axeSource);
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+      await page.setViewportSize(viewport);
+      for (const lang of ["en", "si", "both"]) {
+        await page.locator(`input[name="lang"][value="${lang}"]`).check({ force: true });
+        await page.waitForTimeout(100);
+        const res = await page.evaluate(async () => {
+          const r = await window.axe.run(document, { resultTypes: ["violations"] });
+          return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 4).map((n) => n.target.join(" ")) }));
+        });
+        for (const v of res) found.push({ where: `${id} ${lang} ${viewport.width}`, ...v });
+      }
     }
   }
   assert.deepEqual(found, [], JSON.stringify(found, null, 1));
