@@ -129,3 +129,26 @@ test("the sliders of lesson 1's picture change the engine's numbers", async () =
   assert.ok(Math.abs(q - g) < 0.01, `a small h brings the secant's gradient ${q} to x.grad ${g}`);
   assert.deepEqual(errors, []);
 });
+
+test("lesson 5's picture: Play replays the engine's steps, Pause stops them, a large learning rate diverges", async () => {
+  await page.goto(`${h.url}#/lesson/5?lang=en`);
+  await page.reload();
+  await shown("linear-regression");
+  const pic = page.locator('[data-picture="fit"]');
+  await page.waitForFunction(() => document.querySelector('[data-picture="fit"]')?.dataset.drawn === "1");
+  const lossAt = async () => Number((await pic.locator(".fit-loss").innerText()).split("=").pop());
+  const step = () => pic.locator('input[id$="-step"]').inputValue().then(Number);
+  const settled = await lossAt();
+  assert.equal(await step(), 39, "opens on the last step");
+  await pic.locator(".fit-play").click(); // from the start again
+  await page.waitForFunction(() => Number(document.querySelector('[data-picture="fit"] input[id$="-step"]').value) >= 5);
+  await pic.locator(".fit-play").click(); // pause
+  const paused = await step();
+  assert.ok(paused >= 5 && paused < 39, `paused at step ${paused}`);
+  await page.waitForTimeout(400);
+  assert.equal(await step(), paused, "Pause keeps the step");
+  assert.ok((await lossAt()) > settled, "an earlier step has a larger loss");
+  await pic.locator('input[id$="-lr"]').fill("1.2");
+  await page.waitForFunction((p) => Number(document.querySelector('[data-picture="fit"] .fit-loss')?.textContent.split("=").pop()) > 1000, null, { timeout: 20000 });
+  assert.deepEqual(errors, []);
+});

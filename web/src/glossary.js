@@ -49,4 +49,9 @@ export const GLOSSARY = {
   broadcasting: { en: "broadcasting", si: "විකාශනය" },
   reduction: { en: "reduction", si: "ඌනනය" },
   mean: { en: "mean", si: "මධ්‍යන්‍යය" },
+  loss: { en: "loss", si: "හානිය" },
+  lossfn: { en: "loss function", si: "හානි ශ්‍රිතය" },
+  lr: { en: "learning rate", si: "ඉගෙනුම් අනුපාතය" },
+  descent: { en: "gradient descent", si: "අනුක්‍රමණ අවරෝහණය" },
+  training: { en: "training", si: "පුහුණු කිරීම" },
 };

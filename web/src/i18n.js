@@ -143,6 +143,9 @@ const UI = {
     shapesReduce: "Reduce c",
     shapesAll: "all",
     shapesExpand: "expand",
+    fitCaption: "Left: the data and the line y = w·x + b after the chosen step. Right: the loss at each step so far (log scale). The engine ran the loop at this learning rate; Play replays its steps.",
+    play: "▶ Play",
+    pause: "⏸ Pause",
     pictureFailed: "This picture could not be drawn: the cells it reads have an error. Fix them and run again.",
   },
   si: {
@@ -231,6 +234,9 @@ const UI = {
     shapesReduce: "c ඌනනය කරන්න",
     shapesAll: "සියල්ල",
     shapesExpand: "දිගු කිරීම",
+    fitCaption: "වමේ: දත්ත සහ තෝරාගත් පියවරෙන් පසු y = w·x + b රේඛාව. දකුණේ: මෙතෙක් සෑම පියවරකම හානිය (ලඝුගණක පරිමාණය). මෙම ඉගෙනුම් අනුපාතයෙන් engine එක ලූපය ධාවනය කළේය; Play එහි පියවර නැවත පෙන්වයි.",
+    play: "▶ ධාවනය කරන්න",
+    pause: "⏸ විරාම කරන්න",
     pictureFailed: "මෙම රූපය ඇඳිය නොහැකි විය: එය කියවන cells වල දෝෂයක් ඇත. ඒවා නිවැරදි කර නැවත ධාවනය කරන්න.",
   },
 };

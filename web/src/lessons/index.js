@@ -45,6 +45,16 @@ export const LESSONS = [
     },
     load: () => import("./tensors.js"),
   },
+  {
+    n: 5,
+    id: "linear-regression",
+    title: { en: "Linear regression by gradient descent", si: "අනුක්‍රමණ අවරෝහණයෙන් රේඛීය ප්‍රතිපායනය" },
+    about: {
+      en: "Fit a line to seeded random data: the loop by hand (w -= lr * w.grad, zero_()), then nn.Linear, nn.MSELoss and optim.SGD.",
+      si: "seed කළ සසම්භාවී දත්තවලට රේඛාවක් ගැළපීම: ලූපය අතින් (w -= lr * w.grad, zero_()), පසුව nn.Linear, nn.MSELoss සහ optim.SGD.",
+    },
+    load: () => import("./linear-regression.js"),
+  },
 ];
 
 /** The lesson the page opened on before there was a course (its edits key was "lesson1"). */
