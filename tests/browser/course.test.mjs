@@ -152,3 +152,30 @@ test("lesson 5's picture: Play replays the engine's steps, Pause stops them, a l
   await page.waitForFunction((p) => Number(document.querySelector('[data-picture="fit"] .fit-loss')?.textContent.split("=").pop()) > 1000, null, { timeout: 20000 });
   assert.deepEqual(errors, []);
 });
+
+test("lesson 6's picture: Play, Pause and Step through the engine's training; a new width trains again", async () => {
+  await page.goto(`${h.url}#/lesson/6?lang=en`);
+  await page.reload();
+  await shown("neural-network");
+  const pic = page.locator('[data-picture="classify"]');
+  await page.waitForFunction(() => document.querySelector('[data-picture="classify"]')?.dataset.drawn === "1", null, { timeout: 30000 });
+  const stepNow = async () => Number((await pic.locator(".cls-step-n").innerText()).split("=").pop());
+  const lossNow = async () => Number((await pic.locator(".cls-loss").innerText()).split("=").pop());
+  assert.equal(await stepNow(), 200, "opens on the trained network");
+  const trained = await lossNow();
+  await pic.locator(".cls-reset").click();
+  assert.equal(await stepNow(), 0);
+  assert.ok((await lossNow()) > trained, "the untrained network has the larger loss");
+  await pic.locator(".cls-step").click();
+  assert.equal(await stepNow(), 10, "Step moves one frame (10 training steps)");
+  await pic.locator(".cls-play").click();
+  await page.waitForFunction(() => Number(document.querySelector('[data-picture="classify"] .cls-step-n').textContent.split("=").pop()) >= 50);
+  await pic.locator(".cls-play").click(); // Pause
+  const paused = await stepNow();
+  await page.waitForTimeout(500);
+  assert.equal(await stepNow(), paused, "Pause keeps the frame");
+  await pic.locator("select[id$=-width]").selectOption("2");
+  await page.waitForFunction(() => Number(document.querySelector('[data-picture="classify"] .cls-step-n')?.textContent.split("=").pop()) >= 20, null, { timeout: 30000 });
+  assert.equal(await pic.getAttribute("data-drawn"), "1");
+  assert.deepEqual(errors, []);
+});

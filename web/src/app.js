@@ -64,6 +64,11 @@ export const engine = new EngineClient({ url: "engine-worker.js", timeLimitS, wo
 export const plotTimeLimitS = Number(params.get("plotTimeLimit")) || 4;
 let plotEngine = null;
 export const getPlotEngine = () => (plotEngine ??= new EngineClient({ url: "engine-worker.js", timeLimitS: plotTimeLimitS }));
+// The lessons' own pictures (lessons/*-picture.js) may train a small network: they get an engine
+// of their own with a longer limit, so they never restart the learner's session or the plot's.
+const pictureTimeLimitS = Number(params.get("pictureTimeLimit")) || 30;
+let pictureEngine = null;
+export const getPictureEngine = () => (pictureEngine ??= new EngineClient({ url: "engine-worker.js", timeLimitS: pictureTimeLimitS }));
 export const graphLayout = new GraphLayout("assets/graph-worker.js");
 
 /** Runs `task` after every task scheduled before it (cells never interleave). */

@@ -54,4 +54,5 @@ export const GLOSSARY = {
   lr: { en: "learning rate", si: "ඉගෙනුම් අනුපාතය" },
   descent: { en: "gradient descent", si: "අනුක්‍රමණ අවරෝහණය" },
   training: { en: "training", si: "පුහුණු කිරීම" },
+  network: { en: "neural network", si: "ස්නායු ජාලය" },
 };

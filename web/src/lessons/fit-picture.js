@@ -3,7 +3,7 @@
 // and the loss of every step; the picture replays them: the data with the fitted line of step k
 // beside the loss curve so far (log scale, so a diverging run stays on the chart). Play runs the
 // steps one after another; the step slider moves through them by hand.
-import { app, getPlotEngine } from "../app.js";
+import { app, getPictureEngine } from "../app.js";
 import { t } from "../i18n.js";
 import { el } from "../cell.js";
 import { pyFloat } from "../plot.js";
@@ -139,15 +139,18 @@ export function mountPicture(host, block) {
     }, 80);
     relabel();
   }
-  let seq = 0;
+  let seq = 0, lastKey = null;
   async function update() {
     const my = ++seq;
     relabel();
     lrOut.textContent = pyFloat(lr);
     const dataCell = app.cells.find((c) => c.id === block.cell);
+    const key = JSON.stringify([dataCell?.source, lr]);
+    if (run && key === lastKey) return draw();
+    lastKey = key;
     let r;
     try {
-      r = dataCell ? await getPlotEngine().script(fitScript(dataCell.source, lr)) : null;
+      r = dataCell ? await getPictureEngine().script(fitScript(dataCell.source, lr)) : null;
     } catch {
       r = null;
     }

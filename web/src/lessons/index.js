@@ -55,6 +55,16 @@ export const LESSONS = [
     },
     load: () => import("./linear-regression.js"),
   },
+  {
+    n: 6,
+    id: "neural-network",
+    title: { en: "A small neural network", si: "කුඩා ස්නායු ජාලයක්" },
+    about: {
+      en: "An nn.Module MLP learns to separate two moons; play its training, change width, activation or learning rate.",
+      si: "nn.Module MLP එකක් අඩ සඳ දෙකක් වෙන් කිරීමට ඉගෙන ගනී; එහි පුහුණුව ධාවනය කර width, activation හෝ ඉගෙනුම් අනුපාතය වෙනස් කරන්න.",
+    },
+    load: () => import("./neural-network.js"),
+  },
 ];
 
 /** The lesson the page opened on before there was a course (its edits key was "lesson1"). */

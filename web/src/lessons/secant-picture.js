@@ -2,7 +2,7 @@
 // tangent at x whose gradient is x.grad from backward(), and the secant through x and x + h
 // whose gradient is the finite difference. Sliders move x and h. Every number is printed by the
 // engine (the plot's own worker), never computed here.
-import { app, getPlotEngine } from "../app.js";
+import { app, getPictureEngine } from "../app.js";
 import { t } from "../i18n.js";
 import { el } from "../cell.js";
 import { plotSvg, pyFloat } from "../plot.js";
@@ -68,7 +68,7 @@ export function mountPicture(host, block) {
     const fCell = app.cells.find((c) => c.id === block.cell);
     let r;
     try {
-      r = fCell ? await getPlotEngine().script(secantScript(fCell.source, x0, h)) : null;
+      r = fCell ? await getPictureEngine().script(secantScript(fCell.source, x0, h)) : null;
     } catch {
       r = null;
     }

@@ -2,7 +2,7 @@
 // makes `a` and `b` (as edited), lets the engine compute c = a + b and a reduction of c, and draws
 // a and b, their stretched copies (faded: broadcasting copies nothing), c, and the reduced
 // result. Buttons pick the reduction: sum over dim 0, dim 1, or everything.
-import { app, getPlotEngine } from "../app.js";
+import { app, getPictureEngine } from "../app.js";
 import { t } from "../i18n.js";
 import { el } from "../cell.js";
 import { trustedHTML } from "../safe.js";
@@ -93,7 +93,7 @@ export function mountPicture(host, block) {
     const abCell = app.cells.find((c) => c.id === block.cell);
     let r;
     try {
-      r = abCell ? await getPlotEngine().script(shapesScript(abCell.source, reduction)) : null;
+      r = abCell ? await getPictureEngine().script(shapesScript(abCell.source, reduction)) : null;
     } catch {
       r = null;
     }
