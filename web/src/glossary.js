@@ -55,4 +55,5 @@ export const GLOSSARY = {
   descent: { en: "gradient descent", si: "අනුක්‍රමණ අවරෝහණය" },
   training: { en: "training", si: "පුහුණු කිරීම" },
   network: { en: "neural network", si: "ස්නායු ජාලය" },
+  optimizer: { en: "optimizer", si: "ප්‍රශස්තකාරකය" },
 };

@@ -132,6 +132,7 @@ export function mountPicture(host, block) {
   }
   function start() {
     if (k >= STEPS - 1) k = 0;
+    draw();
     timer = setInterval(() => {
       draw();
       if (k >= STEPS - 1) return stop();

@@ -65,6 +65,16 @@ export const LESSONS = [
     },
     load: () => import("./neural-network.js"),
   },
+  {
+    n: 7,
+    id: "optimizers",
+    title: { en: "Optimizers on a loss landscape", si: "හානි භූ දර්‍ශනයක් මත ප්‍රශස්තකාරක" },
+    about: {
+      en: "SGD, momentum and Adam from torch.optim race down the Rosenbrock valley; their paths drawn step by step.",
+      si: "torch.optim හි SGD, momentum සහ Adam, Rosenbrock නිම්නයේ පහළට තරඟ කරයි; ඒවායේ මාර්‍ග පියවරෙන් පියවර අඳින ලදී.",
+    },
+    load: () => import("./optimizers.js"),
+  },
 ];
 
 /** The lesson the page opened on before there was a course (its edits key was "lesson1"). */
