@@ -3,7 +3,7 @@
 // activation and learning rate picked here. The engine prints, every 10 steps, the loss and the
 // network's probability of class 1 over a 24×16 grid; the picture plays those frames (Play, Pause,
 // Step): the decision boundary forming beside the loss curve. Every number comes from the engine.
-import { app, getPictureEngine } from "../app.js";
+import { pictureRunner, showFailed, cellSource, Player } from "./picture-kit.js";
 import { t } from "../i18n.js";
 import { el } from "../cell.js";
 import { pyFloat } from "../plot.js";
@@ -86,7 +86,7 @@ export function curveSvg({ frames }, f) {
 
 export function mountPicture(host, block) {
   const opts = { width: 8, activation: "Tanh", lr: 0.03 };
-  let run = null, f = Infinity, timer = null; // opens on the last frame: the trained boundary
+  let training = null, f = Infinity, lastKey = null; // opens on the last frame: the trained boundary
   const select = (id, values, value, fmt = String) => el("select", { id: `${block.id}-${id}` }, ...values.map((v) => el("option", { value: String(v), selected: v === value, text: fmt(v) })));
   const widthSel = select("width", WIDTHS, opts.width);
   const actSel = select("act", ACTIVATIONS, opts.activation, (a) => `nn.${a}()`);
@@ -104,71 +104,58 @@ export function mountPicture(host, block) {
     numbers,
     caption,
   );
+  const last = () => (training ? training.frames.length - 1 : 0);
+  /** One frame on; false at the last one. */
+  const next = () => {
+    if (!training || f >= last()) return false;
+    f++;
+    draw();
+    return f < last();
+  };
+  const player = new Player(play, 150, next);
   const relabel = () => {
-    play.textContent = timer ? t("pause") : t("play");
+    player.relabel();
     stepBtn.textContent = t("stepOnce");
     reset.textContent = t("restart");
     caption.textContent = t("classifyCaption");
   };
   function draw() {
-    if (!run) return;
-    plots.innerHTML = trustedHTML(boundarySvg(run, f) + curveSvg(run, f));
-    numbers.replaceChildren(el("span", { class: "cls-step-n", text: `step = ${run.frames[f].step}` }), el("span", { class: "cls-loss", text: `loss = ${run.frames[f].lossText}` }));
-  }
-  function stop() {
-    clearInterval(timer);
-    timer = null;
-    relabel();
-  }
-  function next() {
-    if (!run || f >= run.frames.length - 1) return stop();
-    f++;
-    draw();
+    if (!training) return;
+    plots.innerHTML = trustedHTML(boundarySvg(training, f) + curveSvg(training, f));
+    numbers.replaceChildren(el("span", { class: "cls-step-n", text: `step = ${training.frames[f].step}` }), el("span", { class: "cls-loss", text: `loss = ${training.frames[f].lossText}` }));
   }
   play.onclick = () => {
-    if (timer) return stop();
-    if (run && f >= run.frames.length - 1) f = 0;
-    timer = setInterval(next, 150);
-    relabel();
+    if (player.playing) return player.pause();
+    if (f >= last()) f = 0;
+    draw();
+    player.play();
   };
-  stepBtn.onclick = () => (stop(), next());
-  reset.onclick = () => (stop(), (f = 0), draw());
-  let seq = 0, lastKey = null;
+  stepBtn.onclick = () => (player.pause(), next());
+  reset.onclick = () => (player.pause(), (f = 0), draw());
+  const run = pictureRunner(host);
   async function update() {
-    const my = ++seq;
     relabel();
-    const data = app.cells.find((c) => c.id === block.dataCell), cls = app.cells.find((c) => c.id === block.classCell);
+    const data = cellSource(block.dataCell), cls = cellSource(block.classCell);
     // training takes a moment: train again only when the code or a choice changed
-    const key = JSON.stringify([data?.source, cls?.source, opts]);
-    if (run && key === lastKey) return;
+    const key = JSON.stringify([data, cls, opts]);
+    if (training && key === lastKey) return;
     lastKey = key;
-    let r;
-    try {
-      r = data && cls ? await getPictureEngine().script(classifyScript(data.source, cls.source, opts)) : null;
-    } catch {
-      r = null;
-    }
-    if (my !== seq) return;
-    run = r && !r.error ? parseClassify(r.output) : null;
-    host.dataset.drawn = run ? "1" : "0";
-    if (!run) {
-      stop();
-      plots.replaceChildren(el("p", { class: "muted", text: t("pictureFailed") }));
-      numbers.replaceChildren();
-      return;
-    }
-    f = Math.min(f, run.frames.length - 1);
+    const v = await run(data && cls && classifyScript(data, cls, opts), parseClassify);
+    if (v === undefined) return;
+    training = v;
+    if (!training) return player.pause(), showFailed(plots, numbers);
+    f = Math.min(f, last());
     draw();
   }
   // a new width, activation or learning rate trains again from step 0 and plays it
   const retrain = async () => {
-    stop();
+    player.pause();
     opts.width = Number(widthSel.value);
     opts.activation = actSel.value;
     opts.lr = Number(lrSel.value);
     f = 0;
     await update();
-    if (run) play.onclick();
+    if (training) player.play();
   };
   widthSel.onchange = actSel.onchange = lrSel.onchange = retrain;
   return { update, relabel };

@@ -3,7 +3,7 @@
 // and the loss of every step; the picture replays them: the data with the fitted line of step k
 // beside the loss curve so far (log scale, so a diverging run stays on the chart). Play runs the
 // steps one after another; the step slider moves through them by hand.
-import { app, getPictureEngine } from "../app.js";
+import { pictureRunner, showFailed, cellSource, Player } from "./picture-kit.js";
 import { t } from "../i18n.js";
 import { el } from "../cell.js";
 import { pyFloat } from "../plot.js";
@@ -97,7 +97,7 @@ export function lossSvg({ steps }, k) {
 }
 
 export function mountPicture(host, block) {
-  let lr = block.lr ?? 0.1, k = STEPS - 1, run = null, timer = null;
+  let lr = block.lr ?? 0.1, k = STEPS - 1, fit = null, lastKey = null;
   const plots = el("div", { class: "fit-plots" });
   const numbers = el("p", { class: "plot-numbers" });
   const lrSlider = el("input", { type: "range", id: `${block.id}-lr`, min: 0.05, max: 1.2, step: 0.05, value: lr });
@@ -113,71 +113,54 @@ export function mountPicture(host, block) {
     el("div", { class: "slider-row" }, play, el("label", { for: stepSlider.id }, el("code", { text: "step" }), " ="), stepSlider, stepOut),
     caption,
   );
+  const player = new Player(play, 80, () => {
+    k = Math.min(STEPS - 1, k + 1);
+    draw();
+    return k < STEPS - 1;
+  });
   const relabel = () => {
     caption.textContent = t("fitCaption");
-    play.textContent = timer ? t("pause") : t("play");
+    player.relabel();
   };
   function draw() {
     stepOut.textContent = String(k);
     stepSlider.value = k;
-    if (!run) return;
-    plots.innerHTML = trustedHTML(fitSvg(run, k, `${block.id}-clip`) + lossSvg(run, k));
-    const [w, b, loss] = run.steps[k].text;
+    if (!fit) return;
+    plots.innerHTML = trustedHTML(fitSvg(fit, k, `${block.id}-clip`) + lossSvg(fit, k));
+    const [w, b, loss] = fit.steps[k].text;
     numbers.replaceChildren(el("span", { text: `w = ${w}` }), el("span", { text: `b = ${b}` }), el("span", { class: "fit-loss", text: `loss = ${loss}` }));
   }
-  function stop() {
-    clearInterval(timer);
-    timer = null;
-    relabel();
-  }
-  function start() {
-    if (k >= STEPS - 1) k = 0;
-    draw();
-    timer = setInterval(() => {
-      draw();
-      if (k >= STEPS - 1) return stop();
-      k++;
-    }, 80);
-    relabel();
-  }
-  let seq = 0, lastKey = null;
+  const run = pictureRunner(host);
   async function update() {
-    const my = ++seq;
     relabel();
     lrOut.textContent = pyFloat(lr);
-    const dataCell = app.cells.find((c) => c.id === block.cell);
-    const key = JSON.stringify([dataCell?.source, lr]);
-    if (run && key === lastKey) return draw();
+    const data = cellSource(block.cell);
+    const key = JSON.stringify([data, lr]);
+    if (fit && key === lastKey) return draw();
     lastKey = key;
-    let r;
-    try {
-      r = dataCell ? await getPictureEngine().script(fitScript(dataCell.source, lr)) : null;
-    } catch {
-      r = null;
-    }
-    if (my !== seq) return;
-    run = r && !r.error ? parseFit(r.output) : null;
-    host.dataset.drawn = run ? "1" : "0";
-    if (!run) {
-      stop();
-      plots.replaceChildren(el("p", { class: "muted", text: t("pictureFailed") }));
-      numbers.replaceChildren();
-      return;
-    }
+    const v = await run(data && fitScript(data, lr), parseFit);
+    if (v === undefined) return;
+    fit = v;
+    if (!fit) return player.pause(), showFailed(plots, numbers);
     draw();
   }
   // a new learning rate shows where its run ends; Play then replays it from step 0
   lrSlider.oninput = () => {
-    stop();
+    player.pause();
     lr = Number(lrSlider.value);
     k = STEPS - 1;
     update();
   };
   stepSlider.oninput = () => {
-    stop();
+    player.pause();
     k = Number(stepSlider.value);
     draw();
   };
-  play.onclick = () => (timer ? stop() : start());
+  play.onclick = () => {
+    if (player.playing) return player.pause();
+    if (k >= STEPS - 1) k = 0;
+    draw();
+    player.play();
+  };
   return { update, relabel };
 }

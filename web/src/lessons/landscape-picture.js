@@ -2,7 +2,7 @@
 // landscape (the cell that defines rosenbrock, as edited). The engine evaluates the function over
 // a grid (drawn as a heatmap of log(1 + f), with the minimum marked) and runs each optimizer from
 // the same start, printing every point it visits; Play draws the three paths step by step.
-import { app, getPictureEngine } from "../app.js";
+import { pictureRunner, showFailed, cellSource, Player } from "./picture-kit.js";
 import { t } from "../i18n.js";
 import { el } from "../cell.js";
 import { pyFloat } from "../plot.js";
@@ -83,7 +83,7 @@ export function landscapeSvg({ grid, paths }, k, clipId = "land-clip") {
 }
 
 export function mountPicture(host, block) {
-  let scale = 1, run = null, k = STEPS, timer = null, lastKey = null;
+  let scale = 1, paths = null, k = STEPS, lastKey = null;
   const play = el("button", { type: "button", class: "land-play" });
   const scaleSel = el("select", { id: `${block.id}-scale` }, ...SCALES.map((s) => el("option", { value: String(s), selected: s === scale, text: `× ${s}` })));
   const stepSlider = el("input", { type: "range", id: `${block.id}-step`, min: 0, max: STEPS, step: 1, value: k });
@@ -99,74 +99,58 @@ export function mountPicture(host, block) {
     el("div", { class: "slider-row" }, el("label", { for: stepSlider.id }, el("code", { text: "step" }), " ="), stepSlider, stepOut),
     caption,
   );
+  const player = new Player(play, 40, () => {
+    k = Math.min(STEPS, k + 5);
+    draw();
+    return k < STEPS;
+  });
   const relabel = () => {
-    play.textContent = timer ? t("pause") : t("play");
+    player.relabel();
     scaleLabel.textContent = t("lrScale");
     caption.textContent = t("landscapeCaption");
   };
   function draw() {
     stepSlider.value = k;
     stepOut.textContent = String(k);
-    if (!run) return;
-    svgBox.innerHTML = trustedHTML(landscapeSvg(run, k, `${block.id}-clip`));
+    if (!paths) return;
+    svgBox.innerHTML = trustedHTML(landscapeSvg(paths, k, `${block.id}-clip`));
     legend.replaceChildren(
       ...OPTIMIZERS.map((o, j) => {
-        const [x, y] = run.paths[o.name][k];
+        const [x, y] = paths.paths[o.name][k];
         return el("span", { class: `land-key p${j}`, "data-optimizer": o.name, text: `${o.name}: (${Number(x.toFixed(3))}, ${Number(y.toFixed(3))})` });
       }),
     );
   }
-  function stop() {
-    clearInterval(timer);
-    timer = null;
-    relabel();
-  }
   play.onclick = () => {
-    if (timer) return stop();
+    if (player.playing) return player.pause();
     if (k >= STEPS) k = 0;
-    timer = setInterval(() => {
-      k = Math.min(STEPS, k + 5);
-      draw();
-      if (k >= STEPS) stop();
-    }, 40);
-    relabel();
+    draw();
+    player.play();
   };
   stepSlider.oninput = () => {
-    stop();
+    player.pause();
     k = Number(stepSlider.value);
     draw();
   };
-  let seq = 0;
+  const run = pictureRunner(host);
   async function update() {
-    const my = ++seq;
     relabel();
-    const fnCell = app.cells.find((c) => c.id === block.cell);
-    const key = JSON.stringify([fnCell?.source, scale]);
-    if (run && key === lastKey) return draw();
+    const fn = cellSource(block.cell);
+    const key = JSON.stringify([fn, scale]);
+    if (paths && key === lastKey) return draw();
     lastKey = key;
-    let r;
-    try {
-      r = fnCell ? await getPictureEngine().script(landscapeScript(fnCell.source, scale)) : null;
-    } catch {
-      r = null;
-    }
-    if (my !== seq) return;
-    run = r && !r.error ? parseLandscape(r.output) : null;
-    host.dataset.drawn = run ? "1" : "0";
-    if (!run) {
-      stop();
-      svgBox.replaceChildren(el("p", { class: "muted", text: t("pictureFailed") }));
-      legend.replaceChildren();
-      return;
-    }
+    const v = await run(fn && landscapeScript(fn, scale), parseLandscape);
+    if (v === undefined) return;
+    paths = v;
+    if (!paths) return player.pause(), showFailed(svgBox, legend);
     draw();
   }
   scaleSel.onchange = async () => {
-    stop();
+    player.pause();
     scale = Number(scaleSel.value);
     k = 0;
     await update();
-    if (run) play.onclick();
+    if (paths) player.play();
   };
   return { update, relabel };
 }

@@ -2,7 +2,7 @@
 // tangent at x whose gradient is x.grad from backward(), and the secant through x and x + h
 // whose gradient is the finite difference. Sliders move x and h. Every number is printed by the
 // engine (the plot's own worker), never computed here.
-import { app, getPictureEngine } from "../app.js";
+import { pictureRunner, showFailed, cellSource } from "./picture-kit.js";
 import { t } from "../i18n.js";
 import { el } from "../cell.js";
 import { plotSvg, pyFloat } from "../plot.js";
@@ -58,28 +58,16 @@ export function mountPicture(host, block) {
     el("div", { class: "slider-row" }, el("label", { for: hSlider.id }, el("code", { text: "h" }), " ="), hSlider, hOut),
     caption,
   );
-  let seq = 0;
+  const run = pictureRunner(host);
   async function update() {
-    const my = ++seq;
     const h = HS[hi];
     xOut.textContent = pyFloat(x0);
     hOut.textContent = pyFloat(h);
     caption.textContent = t("secantCaption");
-    const fCell = app.cells.find((c) => c.id === block.cell);
-    let r;
-    try {
-      r = fCell ? await getPictureEngine().script(secantScript(fCell.source, x0, h)) : null;
-    } catch {
-      r = null;
-    }
-    if (my !== seq) return;
-    const p = r && !r.error ? parseSecant(r.output) : null;
-    host.dataset.drawn = p ? "1" : "0";
-    if (!p) {
-      svgBox.replaceChildren(el("p", { class: "muted", text: t("pictureFailed") }));
-      numbers.replaceChildren();
-      return;
-    }
+    const f = cellSource(block.cell);
+    const p = await run(f && secantScript(f, x0, h), parseSecant);
+    if (p === undefined) return;
+    if (!p) return showFailed(svgBox, numbers);
     svgBox.innerHTML = trustedHTML(plotSvg({ samples: p.samples, x0, y0: p.fx, slope: Number(p.grad), secant: { x: x0 + h, y: p.fxh }, xName: "x", yName: "y", clipId: `${block.id}-clip` }));
     numbers.replaceChildren(
       el("span", { text: `x = ${pyFloat(x0)}` }),

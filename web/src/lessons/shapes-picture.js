@@ -2,7 +2,7 @@
 // makes `a` and `b` (as edited), lets the engine compute c = a + b and a reduction of c, and draws
 // a and b, their stretched copies (faded: broadcasting copies nothing), c, and the reduced
 // result. Buttons pick the reduction: sum over dim 0, dim 1, or everything.
-import { app, getPictureEngine } from "../app.js";
+import { pictureRunner, showFailed, cellSource } from "./picture-kit.js";
 import { t } from "../i18n.js";
 import { el } from "../cell.js";
 import { trustedHTML } from "../safe.js";
@@ -85,22 +85,14 @@ export function mountPicture(host, block) {
     label.textContent = `${t("shapesReduce")}:`;
     caption.textContent = t("shapesCaption");
   };
-  let seq = 0;
+  const run = pictureRunner(host);
   async function update() {
-    const my = ++seq;
     relabel();
     for (const btn of buttons) btn.setAttribute("aria-pressed", String(btn.dataset.reduction === reduction.id));
-    const abCell = app.cells.find((c) => c.id === block.cell);
-    let r;
-    try {
-      r = abCell ? await getPictureEngine().script(shapesScript(abCell.source, reduction)) : null;
-    } catch {
-      r = null;
-    }
-    if (my !== seq) return;
-    const v = r && !r.error ? parseShapes(r.output) : null;
-    host.dataset.drawn = v ? "1" : "0";
-    if (!v) svgBox.replaceChildren(el("p", { class: "muted", text: t("pictureFailed") }));
+    const ab = cellSource(block.cell);
+    const v = await run(ab && shapesScript(ab, reduction), parseShapes);
+    if (v === undefined) return;
+    if (!v) showFailed(svgBox);
     else svgBox.innerHTML = trustedHTML(shapesSvg(v, reduction));
   }
   return { update, relabel };
