@@ -22,6 +22,15 @@ async function shown(id) {
   await page.waitForFunction((want) => document.documentElement.dataset.shown === want, id, { timeout: 60000 });
 }
 
+/** Opens lesson `n` by its deep link in a fresh page, waits until it has run and its pictures drew. */
+async function openLesson(n, lang) {
+  const l = LESSONS.find((x) => x.n === n);
+  await page.goto(`${h.url}#/lesson/${n}?lang=${lang}`);
+  await page.reload(); // a fresh page: the deep link alone opens the lesson
+  await shown(l.id);
+  await page.waitForFunction(() => [...document.querySelectorAll("[data-picture]")].every((p) => p.dataset.drawn === "1"), null, { timeout: 30000 });
+}
+
 before(async () => {
   mkdirSync(shots, { recursive: true });
   h = await open({ viewport: { width: 1280, height: 800 } });
@@ -60,9 +69,7 @@ for (const entry of LESSONS) {
     const lesson = await loadLesson(entry);
     for (const lang of ["en", "si", "both"]) {
       await page.setViewportSize({ width: 1280, height: 800 });
-      await page.goto(`${h.url}#/lesson/${entry.n}?lang=${lang}`);
-      await page.reload(); // a fresh page: the deep link alone opens the lesson
-      await shown(entry.id);
+      await openLesson(entry.n, lang);
       assert.equal(await page.evaluate(() => document.body.dataset.lang), lang);
       assert.match(await page.evaluate(() => location.hash), new RegExp(`^#/lesson/${entry.n}\\?lang=${lang}$`));
       for (const b of lesson.blocks.filter((b) => b.kind === "code")) {
@@ -116,11 +123,8 @@ test("previous / next and the course map link move through the course; the langu
 });
 
 test("the sliders of lesson 1's picture change the engine's numbers", async () => {
-  await page.goto(`${h.url}#/lesson/1?lang=en`);
-  await page.reload();
-  await shown("derivatives");
+  await openLesson(1, "en");
   const pic = page.locator('[data-picture="secant"]');
-  await page.waitForFunction(() => document.querySelector('[data-picture="secant"]')?.dataset.drawn === "1");
   const before = await pic.locator(".secant-value").innerText();
   await pic.locator('input[type="range"]').nth(1).fill("7"); // h = 0.001
   await page.waitForFunction((b) => document.querySelector('[data-picture="secant"] .secant-value')?.textContent !== b, before);
@@ -131,11 +135,8 @@ test("the sliders of lesson 1's picture change the engine's numbers", async () =
 });
 
 test("lesson 5's picture: Play replays the engine's steps, Pause stops them, a large learning rate diverges", async () => {
-  await page.goto(`${h.url}#/lesson/5?lang=en`);
-  await page.reload();
-  await shown("linear-regression");
+  await openLesson(5, "en");
   const pic = page.locator('[data-picture="fit"]');
-  await page.waitForFunction(() => document.querySelector('[data-picture="fit"]')?.dataset.drawn === "1");
   const lossAt = async () => Number((await pic.locator(".fit-loss").innerText()).split("=").pop());
   const step = () => pic.locator('input[id$="-step"]').inputValue().then(Number);
   const settled = await lossAt();
@@ -155,11 +156,8 @@ test("lesson 5's picture: Play replays the engine's steps, Pause stops them, a l
 });
 
 test("lesson 6's picture: Play, Pause and Step through the engine's training; a new width trains again", async () => {
-  await page.goto(`${h.url}#/lesson/6?lang=en`);
-  await page.reload();
-  await shown("neural-network");
+  await openLesson(6, "en");
   const pic = page.locator('[data-picture="classify"]');
-  await page.waitForFunction(() => document.querySelector('[data-picture="classify"]')?.dataset.drawn === "1", null, { timeout: 30000 });
   const stepNow = async () => Number((await pic.locator(".cls-step-n").innerText()).split("=").pop());
   const lossNow = async () => Number((await pic.locator(".cls-loss").innerText()).split("=").pop());
   assert.equal(await stepNow(), 200, "opens on the trained network");
@@ -182,11 +180,8 @@ test("lesson 6's picture: Play, Pause and Step through the engine's training; a 
 });
 
 test("lesson 7's picture: the three optimizers' paths, played step by step", async () => {
-  await page.goto(`${h.url}#/lesson/7?lang=en`);
-  await page.reload();
-  await shown("optimizers");
+  await openLesson(7, "en");
   const pic = page.locator('[data-picture="landscape"]');
-  await page.waitForFunction(() => document.querySelector('[data-picture="landscape"]')?.dataset.drawn === "1", null, { timeout: 30000 });
   assert.equal(await pic.locator("polyline.land-path").count(), 3);
   // the picture's end points are the lesson cells' results (the same engine, the same steps)
   const at = async (name) => (await pic.locator(`[data-optimizer="${name}"]`).innerText()).match(/\(([-\d.]+), ([-\d.]+)\)/).slice(1).map(Number);
