@@ -59,7 +59,7 @@ after(async () => {
   await h?.close();
 });
 
-test("lesson 1 opens with live outputs identical to PyTorch", async () => {
+test(`the seed lesson (lesson ${SEED_LESSON.n}) opens by its route with live outputs identical to PyTorch`, async () => {
   await assert.doesNotReject(resultOf("c3").waitFor());
   assert.equal(await resultOf("c3").textContent(), "tensor(4., requires_grad=True)");
   assert.equal(await resultOf("c4").textContent(), "tensor(16., grad_fn=<PowBackward0>)");
@@ -309,7 +309,7 @@ test("import .ipynb: sanitised markdown, cells run in the page", async () => {
   assert.equal(await md.locator('a[href^="javascript"]').count(), 0);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   await shot("imported-notebook");
-  // kept across a reload, and "Back to lesson 1" returns
+  // kept across a reload, and "Back to lesson N" (the seed lesson, where it came from) returns
   await page.reload();
   await waitReady();
   assert.equal(await resultOf("i1").textContent(), "tensor(5., grad_fn=<SumBackward0>)");

@@ -12,6 +12,7 @@
 // Loaded on first use by main.js (a lazy chunk).
 import { el, bilingual } from "./cell.js";
 import { trustedWorkerURL } from "./safe.js";
+import { SEED_LESSON } from "./lessons/index.js";
 
 // Controls in the page's control language (Sinhala only in Sinhala mode); longer text bilingual.
 const UI = {
@@ -111,8 +112,8 @@ const TEXT = {
 // What each workload is, and what it mostly measures (GLOSSARY terms in Sinhala).
 const WORKLOADS = {
   W1: {
-    en: "Lesson 3’s two gradients",
-    si: "තුන්වන පාඩමේ අනුක්‍රමණ දෙක",
+    en: `Lesson ${SEED_LESSON.n}’s two gradients`,
+    si: `${SEED_LESSON.n} වන පාඩමේ අනුක්‍රමණ දෙක`,
     whatEn: "tiny tensors: the cost of each operation",
     whatSi: "කුඩා ටෙන්සර: එක් එක් මෙහෙයුමේ වියදම",
   },
