@@ -15,8 +15,8 @@ valley instead of along it. Better [[optimizer|optimizers]] remember where they 
 (momentum) or scale each step by how large the gradients have been (Adam). Here we race three of
 them from <code>torch.optim</code> on the same landscape.</p>`,
     si: `<h1>හානි භූ දර්‍ශනයක් මත ප්‍රශස්තකාරක</h1>
-<p>පුහුණු කිරීම යනු [[loss|හානියේ]] භූ දර්‍ශනය දිගේ පහළට යන ගමනකි. සාමාන්‍ය [[descent]] [[gradient]]
-දිගේ කෙළින්ම පහළට පියවර තබයි; දිගු, වක්‍ර නිම්නයක එය සෙමින් යයි, මන්ද එහි අනුක්‍රමණය බොහෝ
+<p>පුහුණු කිරීම යනු [[loss|හානියේ]] භූ දර්‍ශනය දිගේ පහළට යන ගමනකි. සාමාන්‍ය [[descent]] කරන්නේ
+[[gradient]] දිගේ කෙළින්ම පහළට පියවර තැබීමයි; දිගු, වක්‍ර නිම්නයක එය සෙමින් යයි, මන්ද එහි අනුක්‍රමණය බොහෝ
 දුරට නිම්නය දිගේ නොව නිම්නය හරහා යොමු වන බැවිනි. වඩා හොඳ [[optimizer|ප්‍රශස්තකාරක]] තමන් යමින්
 සිටි දිශාව මතක තබා ගනී (momentum), නැතහොත් මෙතෙක් අනුක්‍රමණ කොතරම් විශාල වීද යන්න අනුව සෑම
 පියවරක්ම පරිමාණය කරයි (Adam). මෙහි අපි <code>torch.optim</code> හි ප්‍රශස්තකාරක තුනක් එකම භූ
