@@ -9,6 +9,7 @@ import { readFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { open, missing, root } from "./harness.mjs";
+import { SEED_LESSON, LESSONS, lessonHash } from "../../web/src/lessons/index.js";
 
 const why = missing();
 if (why) throw new Error(`browser test cannot run: ${why}`);
@@ -35,7 +36,7 @@ test("axe-core: no serious or critical violation in any language, colour scheme 
   h = await open({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
   page = h.page;
   page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(h.url);
+  await page.goto(`${h.url}${lessonHash(SEED_LESSON)}`);
   await waitReady();
   await page.evaluate(axeSource);
   // the graph table is part of the page too
@@ -66,12 +67,42 @@ test("axe-core: no serious or critical violation in any language, colour scheme 
   h = null;
 });
 
+test("axe-core: the course map and every lesson, with their pictures, in every language and width", async () => {
+  h = await open({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+  page = h.page;
+  page.on("pageerror", (e) => errors.push(e.message));
+  const found = [];
+  for (const [hash, id] of [["#/", "map"], ...LESSONS.map((l) => [lessonHash(l), l.id])]) {
+    await page.goto(`${h.url}${hash}`);
+    await page.reload();
+    await page.waitForFunction((want) => document.documentElement.dataset.shown === want, id, { timeout: 60000 });
+    await page.waitForFunction(() => [...document.querySelectorAll("[data-picture]")].every((p) => p.dataset.drawn === "1"), null, { timeout: 30000 });
+    await page.evaluate(axeSource);
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+      await page.setViewportSize(viewport);
+      for (const lang of ["en", "si", "both"]) {
+        await page.locator(`input[name="lang"][value="${lang}"]`).check({ force: true });
+        await page.waitForTimeout(100);
+        const res = await page.evaluate(async () => {
+          const r = await window.axe.run(document, { resultTypes: ["violations"] });
+          return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 4).map((n) => n.target.join(" ")) }));
+        });
+        for (const v of res) found.push({ where: `${id} ${lang} ${viewport.width}`, ...v });
+      }
+    }
+  }
+  assert.deepEqual(found, [], JSON.stringify(found, null, 1));
+  assert.deepEqual(errors, []);
+  await h.close();
+  h = null;
+});
+
 test("the graph is an image with a summary, its edges described, nodes labelled, the tip linked", async () => {
   h = await open({ viewport: { width: 1280, height: 800 } });
   page = h.page;
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  await page.goto(h.url);
+  await page.goto(`${h.url}${lessonHash(SEED_LESSON)}`);
   await waitReady();
   const svg = page.locator("#graph svg");
   assert.equal(await svg.getAttribute("role"), "img");

@@ -9,6 +9,7 @@ import { readFileSync, mkdirSync, writeFileSync, statSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
 import { open, missing, root, webDir } from "./harness.mjs";
+import { SEED_LESSON, lessonHash } from "../../web/src/lessons/index.js";
 
 const argv = process.argv.slice(2);
 const runs = Number(argv[argv.indexOf("--runs") + 1]) || 5;
@@ -34,7 +35,7 @@ for (let i = 0; i < runs; i++) {
     const p = new URL(r.url()).pathname;
     if (r.url().startsWith(h.url) && !requested.has(p)) requested.set(p, Date.now() - t0);
   });
-  await h.page.goto(h.url);
+  await h.page.goto(`${h.url}${lessonHash(SEED_LESSON)}`);
   await h.page.waitForFunction(() => document.documentElement.dataset.lessonReadyMs, null, { timeout: 30000 });
   await h.page.waitForSelector("#graph svg", { timeout: 30000 }).catch(() => {});
   const m = await h.page.evaluate(() => {

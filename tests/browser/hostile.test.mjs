@@ -9,6 +9,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
 import { open, missing } from "./harness.mjs";
+import { SEED_LESSON, lessonHash, editsKey } from "../../web/src/lessons/index.js";
 
 const why = missing();
 if (why) throw new Error(`browser test cannot run: ${why}`);
@@ -83,7 +84,7 @@ before(async () => {
       window.__hb.last = now;
     }, 50);
   });
-  await page.goto(`${h.url}?plotTimeLimit=2`);
+  await page.goto(`${h.url}?plotTimeLimit=2${lessonHash(SEED_LESSON)}`);
   await page.waitForFunction(() => document.documentElement.dataset.lessonReadyMs, null, { timeout: 30000 });
 });
 
@@ -95,7 +96,7 @@ after(async () => {
 test("a lesson edit made before the imports is saved", async () => {
   await setCode("c9", "x.grad.item() * 2");
   await page.waitForTimeout(500);
-  assert.match(await page.evaluate(() => localStorage.getItem("gradlab.v1.edits.lesson1")), /x\.grad\.item\(\) \* 2/);
+  assert.match(await page.evaluate((key) => localStorage.getItem(key), editsKey(SEED_LESSON)), /x\.grad\.item\(\) \* 2/);
 });
 
 // Every way markdown can make the browser fetch, run or capture something.

@@ -9,6 +9,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { open, missing, root } from "./harness.mjs";
+import { SEED_LESSON, lessonHash } from "../../web/src/lessons/index.js";
 
 const shots = path.join(root, "build", "screenshots");
 const LIMIT_S = 3; // the page's time limit for a cell in this test (?timeLimit=)
@@ -50,7 +51,7 @@ before(async () => {
   // 404s are checked through the responses below (the import test's <img src="x"> is one).
   page.on("console", (m) => m.type() === "error" && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
   page.on("response", (r) => r.status() >= 400 && notFound.push(new URL(r.url()).pathname));
-  await page.goto(`${h.url}?timeLimit=${LIMIT_S}`);
+  await page.goto(`${h.url}?timeLimit=${LIMIT_S}${lessonHash(SEED_LESSON)}`);
   await waitReady();
 });
 
@@ -58,7 +59,7 @@ after(async () => {
   await h?.close();
 });
 
-test("lesson 1 opens with live outputs identical to PyTorch", async () => {
+test(`the seed lesson (lesson ${SEED_LESSON.n}) opens by its route with live outputs identical to PyTorch`, async () => {
   await assert.doesNotReject(resultOf("c3").waitFor());
   assert.equal(await resultOf("c3").textContent(), "tensor(4., requires_grad=True)");
   assert.equal(await resultOf("c4").textContent(), "tensor(16., grad_fn=<PowBackward0>)");
@@ -308,7 +309,7 @@ test("import .ipynb: sanitised markdown, cells run in the page", async () => {
   assert.equal(await md.locator('a[href^="javascript"]').count(), 0);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   await shot("imported-notebook");
-  // kept across a reload, and "Back to lesson 1" returns
+  // kept across a reload, and "Back to lesson N" (the seed lesson, where it came from) returns
   await page.reload();
   await waitReady();
   assert.equal(await resultOf("i1").textContent(), "tensor(5., grad_fn=<SumBackward0>)");

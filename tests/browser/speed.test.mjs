@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { open, missing, root } from "./harness.mjs";
+import { SEED_LESSON, lessonHash } from "../../web/src/lessons/index.js";
 
 const shots = path.join(root, "build", "screenshots");
 const why = missing();
@@ -26,7 +27,7 @@ before(async () => {
   if (process.env.GRADLAB_DEBUG) page.on("console", (m) => console.error(`console.${m.type()}: ${m.text()}`));
   page.on("console", (m) => m.type() === "error" && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
   page.on("response", (r) => r.status() >= 400 && notFound.push(new URL(r.url()).pathname));
-  await page.goto(`${h.url}?speedReps=5&speedSeconds=0.2`);
+  await page.goto(`${h.url}?speedReps=5&speedSeconds=0.2${lessonHash(SEED_LESSON)}`);
   await page.waitForFunction(() => document.documentElement.dataset.lessonReadyMs, null, { timeout: 30000 });
 });
 

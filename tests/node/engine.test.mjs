@@ -7,7 +7,7 @@ import { readFileSync, readdirSync, existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadGradlabNode, defaultWasmDir } from "../../wasm/gradlab-node.mjs";
-import { lesson1 } from "../../web/src/lessons/lesson1.js";
+import { LESSONS, loadLesson } from "../../web/src/lessons/index.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const sharedDir = process.env.GRADLAB_SHARED_DIR || path.join(root, "..", "shared");
@@ -44,10 +44,12 @@ describe("golden cases (shared/golden/cases) through runScript()", () => {
   }
 });
 
-describe("lesson 1 cells through run() (Jupyter semantics)", () => {
-  test("every cell's Out value and stdout match the seed's PyTorch output", () => {
+describe("every lesson's cells through run() (Jupyter semantics)", () => {
+  for (const entry of LESSONS) test(`lesson ${entry.n} (${entry.id}): every cell's Out value and stdout match PyTorch's (${entry.id}.expected.js)`, async () => {
+    const lesson = await loadLesson(entry);
+    assert.ok(lesson.blocks.some((b) => b.expected), "the lesson has outputs to compare");
     gl.withSession((s) => {
-      for (const b of lesson1.blocks.filter((b) => b.kind === "code")) {
+      for (const b of lesson.blocks.filter((b) => b.kind === "code")) {
         const r = s.run(b.source);
         assert.equal(r.error, null, `${b.id}: ${r.error?.text}`);
         const exp = b.expected ?? {};

@@ -6,7 +6,7 @@ const RULES = [
     id: "backward-twice",
     test: (e) => /backward through the graph a second time/.test(e.message),
     en: "backward() frees the graph’s saved values. To call it again, first re-run the cell that builds the graph (the forward pass), or call backward(retain_graph=True) the first time.",
-    si: "backward() මගින් ප්‍රස්ථාරයේ සුරකින ලද අගයන් නිදහස් කරයි. එය නැවත කැඳවීමට පෙර ප්‍රස්ථාරය සාදන cell එක (ඉදිරි ගමන) නැවත ධාවනය කරන්න, නැතහොත් පළමු වරට backward(retain_graph=True) ලෙස කැඳවන්න.",
+    si: "backward() ප්‍රස්ථාරයේ සුරැකූ අගයන් නිදහස් කරයි. එය නැවත කැඳවීමට පෙර ප්‍රස්ථාරය සාදන cell එක (ඉදිරි ගමන) නැවත ධාවනය කරන්න, නැතහොත් පළමු වරට backward(retain_graph=True) ලෙස කැඳවන්න.",
   },
   {
     id: "nonscalar-backward",

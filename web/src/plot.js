@@ -67,13 +67,16 @@ function niceTicks(lo, hi, count = 5) {
 const num = (v) => String(Number(v.toFixed(4)));
 
 /**
- * Draws the plot into an <svg> string. {samples, x0, y0, slope, xName, yName}.
+ * Draws the plot into an <svg> string. {samples, x0, y0, slope, xName, yName}; `secant` = {x, y}
+ * adds the secant line through (x0, y0) and that second point (lesson 1's picture). `clipId`
+ * keeps ids unique when two plots share the page.
  */
-export function plotSvg({ samples, x0, y0, slope, xName = "x", yName = "y", width = 400, height = 220 }) {
+export function plotSvg({ samples, x0, y0, slope, secant = null, xName = "x", yName = "y", width = 400, height = 220, clipId = "plot-clip" }) {
   const pad = { l: 44, r: 12, t: 12, b: 30 };
   const finite = samples.filter((s) => Number.isFinite(s.y));
   const xmin = samples[0].x, xmax = samples[samples.length - 1].x;
   let ymin = Math.min(...finite.map((s) => s.y), y0), ymax = Math.max(...finite.map((s) => s.y), y0);
+  if (secant) (ymin = Math.min(ymin, secant.y)), (ymax = Math.max(ymax, secant.y));
   if (ymax - ymin < 1e-9) (ymin -= 1), (ymax += 1);
   const margin = (ymax - ymin) * 0.08;
   ymin -= margin;
@@ -86,12 +89,12 @@ export function plotSvg({ samples, x0, y0, slope, xName = "x", yName = "y", widt
   const xt = niceTicks(xmin, xmax, 6), yt = niceTicks(ymin, ymax, 5);
   const out = [];
   out.push(`<svg class="plot" viewBox="0 0 ${width} ${height}" role="img" aria-label="${yName} as a function of ${xName}, tangent at ${xName} = ${num(x0)} with slope ${num(slope)}">`);
-  out.push(`<defs><clipPath id="plot-clip"><rect x="${pad.l}" y="${pad.t}" width="${W}" height="${H}"/></clipPath></defs>`);
+  out.push(`<defs><clipPath id="${clipId}"><rect x="${pad.l}" y="${pad.t}" width="${W}" height="${H}"/></clipPath></defs>`);
   for (const v of xt) out.push(`<line class="grid" x1="${sx(v)}" x2="${sx(v)}" y1="${pad.t}" y2="${pad.t + H}"/><text class="tick" x="${sx(v)}" y="${pad.t + H + 14}" text-anchor="middle">${num(v)}</text>`);
   for (const v of yt) out.push(`<line class="grid" x1="${pad.l}" x2="${pad.l + W}" y1="${sy(v)}" y2="${sy(v)}"/><text class="tick" x="${pad.l - 5}" y="${sy(v) + 4}" text-anchor="end">${num(v)}</text>`);
   if (ymin < 0 && ymax > 0) out.push(`<line class="axis" x1="${pad.l}" x2="${pad.l + W}" y1="${sy(0)}" y2="${sy(0)}"/>`);
   if (xmin < 0 && xmax > 0) out.push(`<line class="axis" x1="${sx(0)}" x2="${sx(0)}" y1="${pad.t}" y2="${pad.t + H}"/>`);
-  out.push(`<g clip-path="url(#plot-clip)">`);
+  out.push(`<g clip-path="url(#${clipId})">`);
   out.push(`<path class="curve" d="${path}"/>`);
   if (Number.isFinite(slope)) {
     const ya = clampY(y0 + slope * (xmin - x0)), yb = clampY(y0 + slope * (xmax - x0));
@@ -99,7 +102,14 @@ export function plotSvg({ samples, x0, y0, slope, xName = "x", yName = "y", widt
     const x1 = slope ? Math.max(xmin, xa) : xmin, x2 = slope ? Math.min(xmax, xb) : xmax;
     out.push(`<line class="tangent" x1="${sx(x1)}" y1="${sy(y0 + slope * (x1 - x0))}" x2="${sx(x2)}" y2="${sy(y0 + slope * (x2 - x0))}"/>`);
   }
+  if (secant && secant.x !== x0) {
+    const m = (secant.y - y0) / (secant.x - x0);
+    const ya = clampY(y0 + m * (xmin - x0)), yb = clampY(y0 + m * (xmax - x0));
+    const x1 = m ? Math.max(xmin, x0 + (ya - y0) / m) : xmin, x2 = m ? Math.min(xmax, x0 + (yb - y0) / m) : xmax;
+    out.push(`<line class="secant" x1="${sx(x1)}" y1="${sy(y0 + m * (x1 - x0))}" x2="${sx(x2)}" y2="${sy(y0 + m * (x2 - x0))}"/>`);
+  }
   out.push(`</g>`);
+  if (secant) out.push(`<circle class="point secant-point" cx="${sx(secant.x)}" cy="${sy(secant.y)}" r="4"/>`);
   out.push(`<circle class="point" cx="${sx(x0)}" cy="${sy(y0)}" r="4.5"/>`);
   out.push(`<text class="label" x="${pad.l + W - 4}" y="${pad.t + 14}" text-anchor="end">${yName} = f(${xName})</text>`);
   out.push(`<text class="axis-label" x="${pad.l + W}" y="${height - 4}" text-anchor="end">${xName}</text>`);

@@ -12,6 +12,7 @@
 // Loaded on first use by main.js (a lazy chunk).
 import { el, bilingual } from "./cell.js";
 import { trustedWorkerURL } from "./safe.js";
+import { SEED_LESSON } from "./lessons/index.js";
 
 // Controls in the page's control language (Sinhala only in Sinhala mode); longer text bilingual.
 const UI = {
@@ -52,14 +53,14 @@ const UI = {
     spread: "පරාසය (p10–p90)",
     tfjs: "TF.js 4.22 wasm · Chromium",
     tfjsNote: "සාධාරණ සැසඳීම",
-    torch: "PyTorch 1.13 · thread 1",
+    torch: "PyTorch 1.13 · thread එකක්",
     torchNote: "native, browser නැතිව",
     serverShort: "2-vCPU server",
     code: "කේතය",
     notRun: "ධාවනය කර නැත",
     queued: "පෝලිමේ",
     running: "ධාවනය වෙමින්…",
-    stopped: "නැවැත්විණි",
+    stopped: "නවත්වන ලදී",
     error: "දෝෂයකි",
     runs: (n, b) => (b > 1 ? `ධාවන ${n} × ${b}` : `ධාවන ${n}`),
   },
@@ -111,8 +112,8 @@ const TEXT = {
 // What each workload is, and what it mostly measures (GLOSSARY terms in Sinhala).
 const WORKLOADS = {
   W1: {
-    en: "Lesson 1’s two gradients",
-    si: "පළමු පාඩමේ අනුක්‍රමණ දෙක",
+    en: `Lesson ${SEED_LESSON.n}’s two gradients`,
+    si: `${SEED_LESSON.n} වන පාඩමේ අනුක්‍රමණ දෙක`,
     whatEn: "tiny tensors: the cost of each operation",
     whatSi: "කුඩා ටෙන්සර: එක් එක් මෙහෙයුමේ වියදම",
   },

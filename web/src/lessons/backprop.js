@@ -1,17 +1,17 @@
-// Lesson 1 — the seed notebook (shared/seed/000_*.txt): PyTorch autograd basics, every
+// Lesson 3 — the seed notebook (shared/seed/000_*.txt): PyTorch autograd basics, every
 // explanation in English and Sinhala. Text blocks are trusted HTML with glossary markup:
 // [[key]] or [[key|shown words]] (keys in ../glossary.js). In Sinhala the first use of each term
 // is followed by its English word, as GLOSSARY.md asks. Code cells are the seed's cells, unchanged;
-// `expected` holds what PyTorch 1.13 printed for them in the seed (Out value or stdout).
+// Their outputs are PyTorch 1.13's (backprop.expected.js; the tests also hold them to the seed's).
 // Sinhala conjuncts carry the zero width joiner (U+200D); tests run sinhala-lint over this file.
+
+import { withExpected } from "./index.js";
+import { expected } from "./backprop.expected.js";
 
 const TDS = "https://towardsdatascience.com/pytorch-autograd-understanding-the-heart-of-pytorchs-magic-2686cd94ec95";
 const VIDEO = "https://www.youtube.com/watch?v=tIpKfDc295M";
 
-export const lesson1 = {
-  id: "lesson1",
-  title: { en: "Backpropagation using PyTorch", si: "PyTorch භාවිතයෙන් පසු ප්‍රචාරණය" },
-  blocks: [
+export const blocks = withExpected([
     {
       kind: "text",
       en: `<h1>Backpropagation using PyTorch</h1>
@@ -28,7 +28,7 @@ browser එක තුළ, WebAssembly බවට සම්පාදනය කළ 
 <p>වැඩිදුර කියවීමට: <a href="${TDS}" target="_blank" rel="noopener">PyTorch Autograd — understanding
 the heart of PyTorch’s magic</a> (ඉංග්‍රීසියෙන්).<br>
 [[gradient]]: <a href="${VIDEO}" target="_blank" rel="noopener">පැහැදිලි කිරීමේ වීඩියෝව</a>.<br>
-[[derivative]] — derivative.</p>`,
+[[derivative]].</p>`,
     },
     {
       kind: "text",
@@ -39,12 +39,12 @@ start forming a backward graph that tracks every operation applied on them, to c
 [[gradients]] using something called a [[dcg]] (DCG).</p>
 <p><code>torch.Tensor</code> is capable of tracking history and behaves like the old
 <code>Variable</code>.</p>`,
-      si: `<p><b>ටෙන්සර (Tensors):</b> සරලව කිවහොත්, PyTorch හි [[tensor|ටෙන්සරයක්]] යනු n-මාන අරාවක්
+      si: `<p><b>ටෙන්සර:</b> සරලව කිවහොත්, PyTorch හි [[tensor|ටෙන්සරයක්]] යනු n-මාන අරාවක්
 (n-dimensional array) පමණි. ටෙන්සරවලට ඒවා විශේෂ කරන අමතර හැකියාවන් කිහිපයක් ඇත: CPU එකට අමතරව,
 වේගවත් ගණනය කිරීම් සඳහා ඒවා GPU එකට ද පැටවිය හැකිය. <code>.requires_grad = True</code> ලෙස
-සැකසූ විට, ඒවා මත යොදන සෑම මෙහෙයුමක්ම සටහන් කරගන්නා ආපසු ප්‍රස්ථාරයක් (backward graph) සෑදීමට
-ඒවා පටන් ගනී. [[gradients]] ගණනය කරනු ලබන්නේ [[dcg]] (DCG) නම් ක්‍රමය මගිනි.</p>
-<p><code>torch.Tensor</code> හට තමන්ගේ ඉතිහාසය සටහන් කර ගත හැකි අතර, එය පැරණි <code>Variable</code>
+සැකසූ විට, ඒවා මත යොදන සෑම මෙහෙයුමක්ම ආපසු ප්‍රස්ථාරයක (backward graph) සටහන් වේ; මෙය කෙටියෙන් DCG ලෙස
+හැඳින්වෙන [[dcg|ගතික ගණනය කිරීමේ ප්‍රස්ථාරයකි]]. [[gradients]] ගණනය කරන්නේ එය ඔස්සේය.</p>
+<p><code>torch.Tensor</code> තමන්ගේ ඉතිහාසය සටහන් කර ගන්නා අතර, පැරණි <code>Variable</code>
 මෙන් හැසිරේ.</p>`,
     },
     {
@@ -78,7 +78,7 @@ is True, it holds <code>None</code> until <code>.backward()</code> is called fro
 False නම් එහි අගය <code>None</code> වේ. <code>requires_grad</code> True වුවද, වෙනත් [[node|නෝඩයකින්]]
 <code>.backward()</code> කැඳවන තුරු එය <code>None</code> ලෙසම පවතී. උදාහරණයක් ලෙස, <code>x</code>
 භාවිතයෙන් ගණනය කළ <code>out</code> නම් [[variable|විචල්‍යයක්]] සඳහා <code>out.backward()</code>
-කැඳවූ විට, <code>x.grad</code> තුළ ∂out/∂x රැඳේ; එනම් <code>x</code> අනුව <code>out</code> හි
+කැඳවූ විට, <code>x.grad</code> තුළ ∂out/∂x රැඳේ; එනම් <code>x</code> විෂයයෙන් <code>out</code> හි
 [[partial]].</p>`,
     },
     {
@@ -102,7 +102,7 @@ cells shows the graph of the current cell.</p>`,
 නෝඩවල ගබඩා කිරීම පමණි.</p>
 <p><b>ගතික ගණනය කිරීමේ ප්‍රස්ථාරය:</b> ප්‍රස්ථාරය කලින් ප්‍රකාශ කර නැත; code එක ධාවනය වන විට සෑම
 මෙහෙයුමක්ම තම නෝඩය එයට එකතු කරයි. cell එකක් නැවත ධාවනය කළ විට අලුත් ප්‍රස්ථාරයක් සෑදේ — cells
-අසල ඇති රූපයේ දැක්වෙන්නේ දැනට තෝරා ඇති cell එකේ ප්‍රස්ථාරයයි.</p>`,
+අසල ඇති රූපයේ දැක්වෙන්නේ දැනට තෝරා ඇති cell එකේ ගණනය කිරීමේ ප්‍රස්ථාරයයි.</p>`,
     },
     {
       kind: "text",
@@ -115,27 +115,27 @@ what we do with it.</p>`,
     },
     { kind: "code", id: "c1", source: "import torch" },
     { kind: "code", id: "c2", source: "#requires_grad to calculate gradient\nx = torch.tensor(4.0,requires_grad=True)" },
-    { kind: "code", id: "c3", source: "x", expected: { result: "tensor(4., requires_grad=True)" } },
+    { kind: "code", id: "c3", source: "x" },
     {
       kind: "text",
       en: `<p><code>y</code> remembers how it was made: its <code>grad_fn</code> is
 <code>PowBackward0</code>, the node that knows the [[derivative]] of a [[power]]. The picture
 shows the graph and the curve y = x² with its [[tangent]] at x; move the slider to change x.</p>`,
       si: `<p><code>y</code> සෑදුණේ කෙසේදැයි එය මතක තබා ගනී: එහි <code>grad_fn</code> වන්නේ
-<code>PowBackward0</code> ය; එනම් [[power|බලයක]] [[derivative]] දන්නා නෝඩයයි. රූපයේ ප්‍රස්ථාරය සහ
+<code>PowBackward0</code> ය; එනම් [[power|බලයක]] [[derivative]] දන්නා නෝඩයයි. රූපයේ ගණනය කිරීමේ ප්‍රස්ථාරය සහ
 y = x² වක්‍රය, x හි එහි [[tangent]] සමඟ දැක්වේ; x වෙනස් කිරීමට slider එක චලනය කරන්න.</p>`,
     },
-    { kind: "code", id: "c4", source: "y=x**2\ny", expected: { result: "tensor(16., grad_fn=<PowBackward0>)" } },
+    { kind: "code", id: "c4", source: "y=x**2\ny" },
     {
       kind: "text",
       en: `<p><code>y.backward()</code> walks the graph from <code>y</code> back to <code>x</code>
 ([[backprop]]): dy/dx = 2x, so at x = 4 the gradient is 2·4 = 8, the [[slope]] of the tangent.</p>`,
       si: `<p><code>y.backward()</code> ප්‍රස්ථාරය ඔස්සේ <code>y</code> සිට <code>x</code> දක්වා
-ආපසු ගමන් කරයි ([[backprop]]): dy/dx = 2x බැවින්, x = 4 දී අනුක්‍රමණය 2·4 = 8 වේ; එය ස්පර්‍ශක
-රේඛාවේ [[slope]] යි.</p>`,
+ආපසු ගමන් කරයි ([[backprop]]): dy/dx = 2x බැවින්, x = 4 දී අනුක්‍රමණය 2·4 = 8 වේ; එය x = 4 හි
+ස්පර්‍ශක රේඛාවේ අනුක්‍රමණයයි.</p>`,
     },
     { kind: "code", id: "c5", source: "### Backpropagation y = 2*x\ny.backward()" },
-    { kind: "code", id: "c6", source: "print(x.grad)", expected: { output: "tensor(8.)\n" } },
+    { kind: "code", id: "c6", source: "print(x.grad)" },
     {
       kind: "text",
       en: `<h2>A matrix: y = x³ + x²</h2>
@@ -145,23 +145,18 @@ y = x² වක්‍රය, x හි එහි [[tangent]] සමඟ දැක�
 අවයවයකටම තමන්ගේම අනුක්‍රමණයක් ලැබේ.</p>`,
     },
     { kind: "code", id: "c7", source: "lst=[[2.,3.,1.],[4.,5.,3.],[7.,6.,4.]]\ntorch_input = torch.tensor(lst,requires_grad=True)" },
-    {
-      kind: "code", id: "c8", source: "torch_input",
-      expected: { result: "tensor([[2., 3., 1.],\n        [4., 5., 3.],\n        [7., 6., 4.]], requires_grad=True)" },
-    },
+    { kind: "code", id: "c8", source: "torch_input" },
     {
       kind: "text",
       en: `<p>Plain Python arithmetic: 3·2² + 2·2 is the derivative 3x² + 2x at x = 2. It should equal
 the first entry of <code>torch_input.grad</code> at the end.</p>`,
-      si: `<p>සාමාන්‍ය Python අංක ගණිතය: 3·2² + 2·2 යනු x = 2 දී 3x² + 2x ව්‍යුත්පන්නයයි. එය අවසානයේ
+      si: `<p>සාමාන්‍ය Python අංක ගණිතය: 3·2² + 2·2 යනු ව්‍යුත්පන්නය වන 3x² + 2x හි x = 2 ආදේශ කළ විට ලැබෙන
+අගයයි. එය අවසානයේ
 <code>torch_input.grad</code> හි පළමු අවයවයට සමාන විය යුතුය.</p>`,
     },
-    { kind: "code", id: "c9", source: "3*2**2+2*2", expected: { result: "16" } },
+    { kind: "code", id: "c9", source: "3*2**2+2*2" },
     { kind: "code", id: "c10", source: "#y=x**3 + x**3\n#y =3x**2 +2x\ny = torch_input**3 +torch_input**2" },
-    {
-      kind: "code", id: "c11", source: "y",
-      expected: { result: "tensor([[ 12.,  36.,   2.],\n        [ 80., 150.,  36.],\n        [392., 252.,  80.]], grad_fn=<AddBackward0>)" },
-    },
+    { kind: "code", id: "c11", source: "y" },
     {
       kind: "text",
       en: `<p><code>sum()</code> adds every entry into one number (a [[scalar]]), so
@@ -170,22 +165,19 @@ the first entry of <code>torch_input.grad</code> at the end.</p>`,
 <code>backward()</code> සඳහා argument එකක් අවශ්‍ය නැත.</p>`,
     },
     { kind: "code", id: "c12", source: "z=y.sum()" },
-    { kind: "code", id: "c13", source: "z", expected: { result: "tensor(1040., grad_fn=<SumBackward0>)" } },
+    { kind: "code", id: "c13", source: "z" },
     { kind: "code", id: "c14", source: "z.backward()" },
-    {
-      kind: "code", id: "c15", source: "torch_input.grad",
-      expected: { result: "tensor([[ 16.,  33.,   5.],\n        [ 56.,  85.,  33.],\n        [161., 120.,  56.]])" },
-    },
+    { kind: "code", id: "c15", source: "torch_input.grad" },
     {
       kind: "text",
       en: `<p>Each entry is 3x² + 2x at that entry: 3·2² + 2·2 = 16, 3·3² + 2·3 = 33, and so on.
 Gradients [[accumulate]] in <code>.grad</code>: run <code>z=y.sum()</code> and
 <code>z.backward()</code> again after re-making <code>y</code> and every entry doubles — that is
 why training loops call <code>.grad.zero_()</code>.</p>`,
-      si: `<p>සෑම අවයවයක්ම එම අවයවයේදී 3x² + 2x වේ: 3·2² + 2·2 = 16, 3·3² + 2·3 = 33, ආදී ලෙස.
+      si: `<p>සෑම අවයවයකම අනුක්‍රමණය, 3x² + 2x හි x වෙනුවට එම අවයවයේ අගය ආදේශ කළ විට ලැබෙන අගයයි:
+3·2² + 2·2 = 16, 3·3² + 2·3 = 33, ආදී ලෙස.
 අනුක්‍රමණ <code>.grad</code> තුළ [[accumulate|සමුච්චය වේ]]: <code>y</code> නැවත සාදා
 <code>z=y.sum()</code> සහ <code>z.backward()</code> නැවත ධාවනය කළහොත් සෑම අවයවයක්ම දෙගුණ වේ —
 පුහුණු කිරීමේ loops තුළ <code>.grad.zero_()</code> කැඳවන්නේ එබැවිනි.</p>`,
     },
-  ],
-};
+  ], expected);

@@ -1,0 +1,99 @@
+// Lesson 2 — the chain rule and the computational graph: sin(x**2) by backward() and by hand,
+// a neuron tanh(w*x + b) with each node's local derivative, and paths that add where they meet
+// (y = x * x). The picture is the page's backward graph of the current cell (picture.js).
+// English and Sinhala; outputs in chain-rule.expected.js (PyTorch 1.13).
+import { withExpected } from "./index.js";
+import { expected } from "./chain-rule.expected.js";
+
+export const blocks = withExpected([
+  {
+    kind: "text",
+    en: `<h1>The chain rule and the computational graph</h1>
+<p>Real models are [[composite|composite functions]]: functions of functions. The [[chain]] says
+how to differentiate them: if y = g(u) and u = h(x), then dy/dx = dy/du · du/dx. PyTorch records
+every operation as a [[node]] of a [[graph]]; backward() walks that graph from the output back to
+the inputs, multiplying each node's [[local]] on the way.</p>`,
+    si: `<h1>දාම නීතිය සහ ගණනය කිරීමේ ප්‍රස්ථාරය</h1>
+<p>සැබෑ ආකෘති [[composite|සංයුක්ත ශ්‍රිත]] වේ: එනම් ශ්‍රිතවල ශ්‍රිත. ඒවා අවකලනය කරන්නේ කෙසේදැයි
+[[chain]] කියයි: y = g(u) සහ u = h(x) නම්, dy/dx = dy/du · du/dx. PyTorch සෑම මෙහෙයුමක්ම
+[[graph|ගණනය කිරීමේ ප්‍රස්ථාරයක]] [[node|නෝඩයක්]] ලෙස සටහන් කරයි; backward() එම ප්‍රස්ථාරය
+දිගේ ප්‍රතිදානයේ සිට ආදාන දක්වා ආපසු ගමන් කරමින්, මඟදී හමු වන සෑම නෝඩයකම [[local]] ගුණ කරයි.</p>`,
+  },
+  { kind: "code", id: "c1", source: "import torch" },
+  {
+    kind: "text",
+    en: `<h2>sin(x²)</h2>
+<p>y = sin(u) with u = x². The graph has two nodes: <code>PowBackward0</code> (local derivative
+du/dx = 2x) and <code>SinBackward0</code> (dy/du = cos u). Click the cell and look at its picture;
+hover a node to see its rule with the numbers filled in.</p>`,
+    si: `<h2>sin(x²)</h2>
+<p>මෙහි y = sin(u) සහ u = x². ප්‍රස්ථාරයේ නෝඩ දෙකක් ඇත: <code>PowBackward0</code> (ස්ථානීය
+ව්‍යුත්පන්නය du/dx = 2x) සහ <code>SinBackward0</code> (dy/du = cos u). cell එක ක්ලික් කර එහි
+රූපය බලන්න; නෝඩයක් මත mouse එක තැබූ විට එහි නීතිය සංඛ්‍යා ආදේශ කර පෙන්වයි.</p>`,
+  },
+  { kind: "code", id: "c2", source: "x = torch.tensor(1.5, requires_grad=True)\ny = torch.sin(x**2)\ny" },
+  { kind: "code", id: "c3", source: "y.backward()\nx.grad" },
+  {
+    kind: "text",
+    en: `<p>By the chain rule, dy/dx = cos(x²) · 2x. Multiply the two local derivatives yourself at
+x = 1.5: the same number.</p>`,
+    si: `<p>දාම නීතියට අනුව dy/dx = cos(x²) · 2x. x = 1.5 දී ස්ථානීය ව්‍යුත්පන්න දෙක ඔබම ගුණ කර
+බලන්න: එකම සංඛ්‍යාව ලැබේ.</p>`,
+  },
+  { kind: "code", id: "c4", source: "# dy/du · du/dx at x = 1.5\ntorch.cos(torch.tensor(1.5)**2) * 2 * 1.5" },
+  {
+    kind: "text",
+    en: `<h2>A neuron: tanh(w·x + b)</h2>
+<p>A [[neuron]] multiplies its input x by a [[weight]] w, adds a [[bias]] b, and passes the result
+through an [[activation]] such as tanh. Training needs the gradient of the output with respect to
+w and b. The graph: <code>MulBackward0</code>, <code>AddBackward0</code>,
+<code>TanhBackward0</code>.</p>`,
+    si: `<h2>නියුරෝනයක්: tanh(w·x + b)</h2>
+<p>[[neuron|නියුරෝනයක්]] තම ආදානය x, [[weight]] w මගින් ගුණ කර, [[bias]] b එකතු කර, ප්‍රතිඵලය
+tanh වැනි [[activation|සක්‍රියන ශ්‍රිතයක්]] හරහා යවයි. පුහුණු කිරීමට w සහ b විෂයයෙන් ප්‍රතිදානයේ
+අනුක්‍රමණය අවශ්‍ය වේ. ප්‍රස්ථාරය: <code>MulBackward0</code>, <code>AddBackward0</code>,
+<code>TanhBackward0</code>.</p>`,
+  },
+  { kind: "code", id: "c5", source: "w = torch.tensor(0.5, requires_grad=True)\nb = torch.tensor(0.2, requires_grad=True)\nx = torch.tensor(2.0)\nz = w*x + b\na = torch.tanh(z)\na" },
+  { kind: "code", id: "c6", source: "a.backward()\nprint(w.grad, b.grad)" },
+  {
+    kind: "text",
+    en: `<p>Walk the graph back by hand. The local derivative of tanh is 1 − tanh²(z) = 1 − a². The
+add node passes the gradient on unchanged to b (∂z/∂b = 1); the multiply node multiplies it by x
+on the way to w (∂z/∂w = x). So b.grad = 1 − a² and w.grad = (1 − a²)·x: the two numbers above.</p>`,
+    si: `<p>ප්‍රස්ථාරය දිගේ අතින් ආපසු යමු. tanh හි ස්ථානීය ව්‍යුත්පන්නය 1 − tanh²(z) = 1 − a² වේ.
+එකතු කිරීමේ නෝඩය අනුක්‍රමණය වෙනස් නොකර b වෙත යවයි (∂z/∂b = 1); ගුණ කිරීමේ නෝඩය w වෙත යන
+අතරමඟදී එය x මගින් ගුණ කරයි (∂z/∂w = x). එබැවින් b.grad = 1 − a² සහ w.grad = (1 − a²)·x:
+ඉහත සංඛ්‍යා දෙකයි.</p>`,
+  },
+  { kind: "code", id: "c7", source: "local = 1 - a.detach()**2\nprint(local, local * x)" },
+  {
+    kind: "text",
+    en: `<h2>Where paths meet, gradients add</h2>
+<p>In y = x * x the same x enters the multiplication twice, so there are two [[path|paths]] from y
+back to x. Along each, the local derivative is the other factor, x = 3; the gradients of the paths
+add: 3 + 3 = 6 = 2x. In the graph both arrows out of <code>MulBackward0</code> end at the same
+<code>AccumulateGrad</code> — that is where the sum happens.</p>`,
+    si: `<h2>මාර්‍ග හමු වන තැන අනුක්‍රමණ එකතු වේ</h2>
+<p>y = x * x හි එකම x ගුණ කිරීමට දෙවරක් ඇතුළු වේ; එබැවින් y සිට x දක්වා ආපසු යන
+[[path|මාර්‍ග]] දෙකක් ඇත. එක් එක් මාර්‍ගය දිගේ ස්ථානීය ව්‍යුත්පන්නය අනෙක් සාධකය, එනම් x = 3
+වේ; මාර්‍ග දෙකේ අනුක්‍රමණ එකතු වේ: 3 + 3 = 6 = 2x. ප්‍රස්ථාරයේ <code>MulBackward0</code> සිට
+එන ඊතල දෙකම එකම <code>AccumulateGrad</code> නෝඩයෙන් අවසන් වේ — එකතු වීම සිදු වන්නේ එතැනයි.</p>`,
+  },
+  { kind: "code", id: "c8", source: "x = torch.tensor(3.0, requires_grad=True)\ny = x * x\ny.backward()\nx.grad" },
+  {
+    kind: "text",
+    en: `<p>The same happens with different operations: u = 2x and v = x² both use x, and y = u + v.
+The path through u brings 2, the path through v brings 2x = 6; x.grad is their sum, 8.</p>`,
+    si: `<p>වෙනස් මෙහෙයුම් සමඟද එසේමය: u = 2x සහ v = x² යන දෙකම x භාවිත කරන අතර y = u + v.
+u හරහා යන මාර්‍ගය 2 ද, v හරහා යන මාර්‍ගය 2x = 6 ද ගෙන එයි; x.grad යනු ඒවායේ එකතුව වන 8 යි.</p>`,
+  },
+  { kind: "code", id: "c9", source: "x = torch.tensor(3.0, requires_grad=True)\nu = x * 2\nv = x ** 2\ny = u + v\ny.backward()\nx.grad" },
+  {
+    kind: "text",
+    en: `<p>Next: lesson 3 uses the same tools on the notebook gradlab grew from — a number and a whole
+matrix.</p>`,
+    si: `<p>ඊළඟට: තුන්වන පාඩමේදී gradlab ආරම්භ වූ notebook එකේ සංඛ්‍යාවක් සහ සම්පූර්‍ණ න්‍යාසයක් මත මෙම
+මෙවලම්ම භාවිත කරමු.</p>`,
+  },
+], expected);
