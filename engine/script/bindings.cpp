@@ -63,18 +63,8 @@ Value call_with_out(Interp& in, const BuiltinObj* b, CallArgs& args, size_t out_
                                 "(): functions with out=... arguments don't support automatic differentiation, but one of the "
                                 "arguments requires grad.");
   }
-  std::vector<std::string> names;
-  std::vector<Value> values;
-  for (size_t k = 0; k < args.nkw; ++k)
-    if (k != out_kw) {
-      names.push_back(args.kw_names[k]);
-      values.push_back(args.kw[k]);
-    }
-  CallArgs rest = args;
-  rest.kw_names = names.data();
-  rest.kw = values.data();
-  rest.nkw = values.size();
-  Value result_value = in.call_as_function(b, rest);
+  ArgsWithoutKeyword rest(args, out_kw);
+  Value result_value = in.call_as_function(b, rest.args);
   const Tensor& result = result_value.as_tensor();
   // The matrix products check the dtype themselves and cast nothing (ATen's mm_out/addmm_out).
   const std::string name = b->name;

@@ -496,18 +496,9 @@ Value Interp::call_as_function(const BuiltinObj* b, CallArgs& args) {
     if (args.kw_names[k] != "input") continue;
     if (!args.kw[k].is_tensor())
       raise_type_error(std::string(b->name) + "(): argument 'input' must be Tensor, not " + type_name(args.kw[k]));
-    std::vector<std::string> names;
-    std::vector<Value> values;
-    for (size_t j = 0; j < args.nkw; ++j)
-      if (j != k) {
-        names.push_back(args.kw_names[j]);
-        values.push_back(args.kw[j]);
-      }
-    CallArgs rest;
-    rest.kw_names = names.data();
-    rest.kw = values.data();
-    rest.nkw = values.size();
-    return b->method(*this, args.kw[k], rest);
+    ArgsWithoutKeyword rest(args, k);
+    rest.args.binding = CallArgs::Binding::Plain;
+    return b->method(*this, args.kw[k], rest.args);
   }
   raise_type_error(std::string(b->name) + "() missing 1 required positional arguments: \"input\"");
 }

@@ -40,6 +40,28 @@ struct CallArgs {
   Binding binding = Binding::Plain;
 };
 
+// `args` less its keyword number `k` (torch.f(input=x) calls x.f(...) without it; so does out=).
+class ArgsWithoutKeyword {
+ public:
+  ArgsWithoutKeyword(const CallArgs& args, size_t k) : args(args) {
+    for (size_t j = 0; j < args.nkw; ++j)
+      if (j != k) {
+        names_.push_back(args.kw_names[j]);
+        values_.push_back(args.kw[j]);
+      }
+    this->args.kw_names = names_.data();
+    this->args.kw = values_.data();
+    this->args.nkw = values_.size();
+  }
+  ArgsWithoutKeyword(const ArgsWithoutKeyword&) = delete;
+  ArgsWithoutKeyword& operator=(const ArgsWithoutKeyword&) = delete;
+  CallArgs args;
+
+ private:
+  std::vector<std::string> names_;
+  std::vector<Value> values_;
+};
+
 using BuiltinFn = Value (*)(Interp& in, CallArgs& args);
 using MethodFn = Value (*)(Interp& in, const Value& self, CallArgs& args);
 
