@@ -115,6 +115,7 @@
   X(Addmm, "addmm", "AddmmBackward0")                  \
   X(Mv, "mv", "MvBackward0")                           \
   X(Dot, "dot", "DotBackward0")                        \
+  X(Bmm, "bmm", "BmmBackward0")                        \
   /* shape.cpp */                                      \
   X(T, "t", "TBackward0")                              \
   X(Transpose, "transpose", "TransposeBackward0")      \
@@ -149,7 +150,17 @@
   X(Gather, "gather", "GatherBackward0")               \
   X(Scatter, "scatter", "ScatterBackward0")            \
   X(ScatterValue, "scatter", "ScatterBackward1")       \
-  X(ScatterAdd, "scatter_add", "ScatterAddBackward0")
+  X(ScatterAdd, "scatter_add", "ScatterAddBackward0")  \
+  /* rearrange.cpp */                                  \
+  X(Flip, "flip", "FlipBackward0")                     \
+  X(Roll, "roll", "RollBackward0")                     \
+  X(Repeat, "repeat", "RepeatBackward0")               \
+  X(Tril, "tril", "TrilBackward0")                     \
+  X(Triu, "triu", "TriuBackward0")                     \
+  X(Diag, "diag", "DiagBackward0")                     \
+  X(Trace, "trace", "TraceBackward0")                  \
+  /* logsumexp.cpp */                                  \
+  X(Logsumexp, "logsumexp", "LogsumexpBackward0")
 
 namespace gradlab {
 

@@ -20,6 +20,7 @@
 #include "engine/ops/cumulative.h"
 #include "engine/ops/index.h"
 #include "engine/ops/product.h"
+#include "engine/ops/rearrange.h"
 #include "engine/ops/sort.h"
 #include "engine/ops/variance.h"
 #include "engine/tensor.h"
@@ -528,6 +529,52 @@ const std::map<OpId, OpRow>& op_rows() {
                            [](const Values& v) {
                              return std::vector<double>{v[0][0], v[0][1] + v[1][1], v[0][2], v[0][3] + v[1][0], v[0][4], v[0][5] + v[1][2]};
                            }};
+    // rearrange.cpp: references index the row-major inputs directly
+    r[OpId::Flip] = {{M}, [](auto& x) { return flip(x[0], {1}); },
+                     [](const Values& v) { const auto& a = v[0]; return std::vector<double>{a[2], a[1], a[0], a[5], a[4], a[3]}; }};
+    r[OpId::Roll] = {{M}, [](auto& x) { return roll(x[0], {1}, {1}); },
+                     [](const Values& v) { const auto& a = v[0]; return std::vector<double>{a[2], a[0], a[1], a[5], a[3], a[4]}; }};
+    r[OpId::Repeat] = {{M}, [](auto& x) { return repeat(x[0], {2, 1, 2}); },  // [2, 2, 6]: a leading dim and a repeated one
+                       [](const Values& v) {
+                         std::vector<double> o;
+                         for (int c = 0; c < 2; ++c)
+                           for (int i = 0; i < 2; ++i)
+                             for (int j = 0; j < 6; ++j) o.push_back(v[0][static_cast<size_t>(i * 3 + j % 3)]);
+                         return o;
+                       }};
+    auto triangle_ref = [](const std::vector<double>& a, int64_t k, bool lower) {
+      std::vector<double> o;
+      for (int64_t i = 0; i < 3; ++i)
+        for (int64_t j = 0; j < 3; ++j) o.push_back((lower ? j - i <= k : j - i >= k) ? a[static_cast<size_t>(i * 3 + j)] : 0.0);
+      return o;
+    };
+    r[OpId::Tril] = {{{3, 3}}, [](auto& x) { return tril(x[0], 0); },
+                     [triangle_ref](const Values& v) { return triangle_ref(v[0], 0, true); }};
+    r[OpId::Triu] = {{{3, 3}}, [](auto& x) { return triu(x[0], 1); },
+                     [triangle_ref](const Values& v) { return triangle_ref(v[0], 1, false); }};
+    r[OpId::Diag] = {{V}, [](auto& x) { return diag(x[0], 1); },
+                     [](const Values& v) {
+                       std::vector<double> o(16, 0.0);
+                       for (size_t i = 0; i < 3; ++i) o[i * 4 + i + 1] = v[0][i];
+                       return o;
+                     }};
+    r[OpId::Trace] = {{{3, 3}}, [](auto& x) { return trace(x[0]); },
+                      [](const Values& v) { return std::vector<double>{v[0][0] + v[0][4] + v[0][8]}; }};
+    r[OpId::Bmm] = {{{2, 2, 3}, {2, 3, 2}}, [](auto& x) { return bmm(x[0], x[1]); },
+                    [](const Values& v) {
+                      std::vector<double> o;
+                      for (size_t p = 0; p < 2; ++p) {
+                        std::vector<double> a(v[0].begin() + p * 6, v[0].begin() + p * 6 + 6), b(v[1].begin() + p * 6, v[1].begin() + p * 6 + 6);
+                        for (double c : matmul_ref(a, b, 2, 3, 2)) o.push_back(c);
+                      }
+                      return o;
+                    }, 0.5, 2.0, true};
+    r[OpId::Logsumexp] = {{M}, [](auto& x) { return logsumexp(x[0], {1}, false); },
+                          [](const Values& v) {
+                            const auto& a = v[0];
+                            return std::vector<double>{std::log(std::exp(a[0]) + std::exp(a[1]) + std::exp(a[2])),
+                                                       std::log(std::exp(a[3]) + std::exp(a[4]) + std::exp(a[5]))};
+                          }, 0.5, 2.0, true};
     return r;
   }();
   return rows;
