@@ -32,6 +32,8 @@
   X(Tanh, "tanh", "TanhBackward0")                     \
   X(Relu, "relu", "ReluBackward0")                     \
   X(Clamp, "clamp", "ClampBackward1")                  \
+  X(ClampMin, "clamp_min", "ClampMinBackward0")        \
+  X(ClampMax, "clamp_max", "ClampMaxBackward0")        \
   X(ToCopy, "to", "ToCopyBackward0")                   \
   X(Clone, "clone", "CloneBackward0")                  \
   /* pointwise_math.cpp */                             \
@@ -98,6 +100,7 @@
   X(MinAll, "min", "MinBackward1")                     \
   X(MinDim, "min", "MinBackward0")                     \
   X(Norm, "norm", "NormBackward1")                     \
+  X(Dist, "dist", "DistBackward0")                     \
   /* cumulative.cpp */                                 \
   X(Cumsum, "cumsum", "CumsumBackward0")               \
   X(Cumprod, "cumprod", "CumprodBackward0")            \
@@ -160,7 +163,10 @@
   X(Diag, "diag", "DiagBackward0")                     \
   X(Trace, "trace", "TraceBackward0")                  \
   /* logsumexp.cpp */                                  \
-  X(Logsumexp, "logsumexp", "LogsumexpBackward0")
+  X(Logsumexp, "logsumexp", "LogsumexpBackward0")     \
+  /* lerp.cpp */                                       \
+  X(Lerp, "lerp", "LerpBackward0")                     \
+  X(LerpTensor, "lerp", "LerpBackward1")
 
 namespace gradlab {
 

@@ -19,6 +19,7 @@
 #include "engine/ops/compare.h"
 #include "engine/ops/cumulative.h"
 #include "engine/ops/index.h"
+#include "engine/ops/pointwise.h"
 #include "engine/ops/product.h"
 #include "engine/ops/rearrange.h"
 #include "engine/ops/sort.h"
@@ -173,6 +174,10 @@ const std::map<OpId, OpRow>& op_rows() {
                      [](const Values& v) { return map1f(v[0], [](double a) { return a > 0 ? a : 0.0; }); }, 0.5, 2.0, true};
     r[OpId::Clamp] = {{M}, [](auto& x) { return clamp(x[0], Scalar(-1.0), Scalar(1.2)); },
                       [](const Values& v) { return map1f(v[0], [](double a) { return std::clamp(a, -1.0, 1.2); }); }, 0.5, 2.0, true};
+    r[OpId::ClampMin] = {{M}, [](auto& x) { return clamp_min(x[0], Scalar(-0.7)); },
+                         [](const Values& v) { return map1f(v[0], [](double a) { return std::max(a, -0.7); }); }, 0.5, 2.0, true};
+    r[OpId::ClampMax] = {{M}, [](auto& x) { return clamp_max(x[0], Scalar(1.3)); },
+                         [](const Values& v) { return map1f(v[0], [](double a) { return std::min(a, 1.3); }); }, 0.5, 2.0, true};
     r[OpId::Clone] = {{M}, [](auto& x) { return clone(x[0]); }, id};
     r[OpId::CopyBackwards] = {{M}, [](auto& x) { return copy_for_grad(x[0]); }, id};
     // unary.cpp, pointwise math: the rounding ops' inputs stay between two integers (and away
@@ -575,6 +580,23 @@ const std::map<OpId, OpRow>& op_rows() {
                             return std::vector<double>{std::log(std::exp(a[0]) + std::exp(a[1]) + std::exp(a[2])),
                                                        std::log(std::exp(a[3]) + std::exp(a[4]) + std::exp(a[5]))};
                           }, 0.5, 2.0, true};
+    // lerp.cpp: weights on both sides of ATen's 0.5 branch
+    r[OpId::Lerp] = {{M, V}, [](auto& x) { return lerp(x[0], x[1], Scalar(0.3)); },
+                     [](const Values& v) { return map2_rows(v[0], v[1], [](double s, double e) { return s + 0.3 * (e - s); }); },
+                     0.5, 2.0, true};
+    r[OpId::LerpTensor] = {{M, M, M}, [](auto& x) { return lerp(x[0], x[1], x[2]); },
+                           [](const Values& v) {
+                             std::vector<double> o;
+                             for (size_t i = 0; i < 6; ++i) o.push_back(v[0][i] + v[2][i] * (v[1][i] - v[0][i]));
+                             return o;
+                           }, 0.2, 0.9};
+    // reduce.cpp: dist of a broadcast difference
+    r[OpId::Dist] = {{M, V}, [](auto& x) { return dist(x[0], x[1]); },
+                     [](const Values& v) {
+                       double s = 0;
+                       for (size_t i = 0; i < 6; ++i) s += (v[0][i] - v[1][i % 3]) * (v[0][i] - v[1][i % 3]);
+                       return std::vector<double>{std::sqrt(s)};
+                     }, 0.5, 2.0, true};
     return r;
   }();
   return rows;

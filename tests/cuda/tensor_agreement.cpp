@@ -17,6 +17,7 @@
 #include "engine/ops/compare.h"
 #include "engine/ops/cumulative.h"
 #include "engine/ops/index.h"
+#include "engine/ops/pointwise.h"
 #include "engine/ops/product.h"
 #include "engine/ops/rearrange.h"
 #include "engine/ops/sort.h"
@@ -222,6 +223,11 @@ std::map<OpId, OpCase> op_cases() {
   c[OpId::Trace] = {{m34}, [](V x) { return trace(x[0]); }};
   c[OpId::Bmm] = {{{{3, 4, 9}}, {{3, 9, 20}}}, [](V x) { return bmm(x[0], x[1]); }};  // 720 ≥ 400: one gemm per batch
   c[OpId::Logsumexp] = {{{{3, 5, 4}}}, [](V x) { return logsumexp(x[0], {0, 2}, true); }};
+  c[OpId::ClampMin] = {{m34}, [](V x) { return clamp_min(x[0], Scalar(-0.5)); }};
+  c[OpId::ClampMax] = {{m34}, [](V x) { return clamp_max(x[0], Scalar(0.7)); }};
+  c[OpId::Dist] = {{m34, {{4}}}, [](V x) { return dist(x[0], x[1]); }};
+  c[OpId::Lerp] = {{m34, {{4}}}, [](V x) { return lerp(x[0], x[1], Scalar(0.7)); }};
+  c[OpId::LerpTensor] = {{m34, m34, {{3, 1}, 0, 1}}, [](V x) { return lerp(x[0], x[1], x[2]); }};
   return c;
 }
 
