@@ -166,7 +166,9 @@
   X(Logsumexp, "logsumexp", "LogsumexpBackward0")     \
   /* lerp.cpp */                                       \
   X(Lerp, "lerp", "LerpBackward0")                     \
-  X(LerpTensor, "lerp", "LerpBackward1")
+  X(LerpTensor, "lerp", "LerpBackward1")               \
+  /* cross.cpp */                                      \
+  X(Cross, "cross", "LinalgCrossBackward0")
 
 namespace gradlab {
 

@@ -1,9 +1,11 @@
 // Point-wise ops beyond the unary/binary families: the three-operand ones the optimizers are
-// written with (torch.optim's Adam, RMSprop, Adagrad), lerp, one-bound clamps, dist, and
+// written with (torch.optim's Adam, RMSprop, Adagrad), lerp, one-bound clamps, dist, cross, and
 // Tensor.copy_. addcmul/addcdiv are forward only for now: called under no_grad by the
 // optimizers and load_state_dict; with autograd history requested they raise a clear "not
 // supported".
 #pragma once
+#include <optional>
+
 #include "engine/tensor.h"
 
 namespace gradlab {
@@ -25,6 +27,9 @@ Tensor clamp_min(const Tensor& a, Scalar min);
 Tensor clamp_max(const Tensor& a, Scalar max);
 // ‖a − b‖₂ of the broadcast difference (reduce.cpp): DistBackward0. Other p are not supported.
 Tensor dist(const Tensor& a, const Tensor& b, double p = 2);
+// a × b of 3-vectors along `dim` (cross.cpp), the inputs broadcast: LinalgCrossBackward0.
+// Without a dim, torch.cross's deprecated default: a's first dim of size 3.
+Tensor cross(const Tensor& a, const Tensor& b, std::optional<int64_t> dim);
 // Writes src (broadcast, cast to self's dtype, moved to self's device) into self.
 Tensor& copy_(Tensor& self, const Tensor& src);
 

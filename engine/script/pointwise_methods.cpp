@@ -1,5 +1,5 @@
-// Scripts' forms of lerp (a number or a tensor weight) and lerp_, clamp_min / clamp_max and
-// dist (ops/pointwise.h).
+// Scripts' forms of lerp (a number or a tensor weight) and lerp_, clamp_min / clamp_max, dist
+// and cross (ops/pointwise.h).
 #include "engine/ops/pointwise.h"
 #include "engine/script/bindings.h"
 #include "engine/script/errors.h"
@@ -41,6 +41,13 @@ Value m_dist(Interp&, const Value& self, CallArgs& a) {
   return Value(dist(T(self), args.tensor(0), args.has(1) ? args.number(1) : 2.0));
 }
 
+Value m_cross(Interp&, const Value& self, CallArgs& a) {
+  Args args("cross", a, {"other", "dim"}, 1);
+  std::optional<int64_t> dim;
+  if (args.has(1)) dim = args.int_(1);
+  return Value(cross(T(self), args.tensor(0), dim));
+}
+
 }  // namespace
 
 // Note [One binding row per op]
@@ -48,7 +55,7 @@ const Bindings& pointwise_bindings() {
   constexpr unsigned MT = kMethod | kTorch;
   static const Bindings rows = {
       {"lerp", MT, m_lerp}, {"lerp_", kMethod, m_lerp_}, {"clamp_min", MT, m_clamp_min}, {"clamp_max", MT, m_clamp_max},
-      {"dist", MT, m_dist},
+      {"dist", MT, m_dist}, {"cross", MT, m_cross},
   };
   return rows;
 }

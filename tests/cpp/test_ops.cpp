@@ -590,6 +590,19 @@ const std::map<OpId, OpRow>& op_rows() {
                              for (size_t i = 0; i < 6; ++i) o.push_back(v[0][i] + v[2][i] * (v[1][i] - v[0][i]));
                              return o;
                            }, 0.2, 0.9};
+    // cross.cpp: along dim 0 of two 3 × 2 matrices
+    r[OpId::Cross] = {{{3, 2}, {3, 2}}, [](auto& x) { return cross(x[0], x[1], 0); },
+                      [](const Values& v) {
+                        const auto& a = v[0];
+                        const auto& b = v[1];
+                        std::vector<double> o(6);
+                        for (size_t i = 0; i < 2; ++i) {
+                          o[i] = a[2 + i] * b[4 + i] - a[4 + i] * b[2 + i];
+                          o[2 + i] = a[4 + i] * b[i] - a[i] * b[4 + i];
+                          o[4 + i] = a[i] * b[2 + i] - a[2 + i] * b[i];
+                        }
+                        return o;
+                      }, 0.5, 2.0, true};
     // reduce.cpp: dist of a broadcast difference
     r[OpId::Dist] = {{M, V}, [](auto& x) { return dist(x[0], x[1]); },
                      [](const Values& v) {

@@ -226,6 +226,7 @@ std::map<OpId, OpCase> op_cases() {
   c[OpId::ClampMin] = {{m34}, [](V x) { return clamp_min(x[0], Scalar(-0.5)); }};
   c[OpId::ClampMax] = {{m34}, [](V x) { return clamp_max(x[0], Scalar(0.7)); }};
   c[OpId::Dist] = {{m34, {{4}}}, [](V x) { return dist(x[0], x[1]); }};
+  c[OpId::Cross] = {{{{4, 3, 5}}, {{1, 3, 5}}}, [](V x) { return cross(x[0], x[1], 1); }};
   c[OpId::Lerp] = {{m34, {{4}}}, [](V x) { return lerp(x[0], x[1], Scalar(0.7)); }};
   c[OpId::LerpTensor] = {{m34, m34, {{3, 1}, 0, 1}}, [](V x) { return lerp(x[0], x[1], x[2]); }};
   return c;
