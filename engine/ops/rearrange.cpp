@@ -241,6 +241,7 @@ Tensor diag(const Tensor& a, int64_t diagonal) {
 // (an integer trace is int64).
 Tensor trace(const Tensor& a) {
   if (a.dim() != 2) runtime_error("trace: expected a matrix, but got tensor with dim " + std::to_string(a.dim()));
+  if (a.dtype() == DType::Bool) runtime_error("\"trace\" not implemented for 'Bool'");
   std::vector<int64_t> offsets = diagonal_offsets(a.shape()[0], a.shape()[1], 0);
   const std::vector<unsigned char> bytes = host_bytes(a);
   Tensor out;

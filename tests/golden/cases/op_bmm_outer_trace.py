@@ -36,7 +36,8 @@ big = torch.randn(300, 300)
 print(big.trace().item(), big.double().trace().item())
 for f in [lambda: torch.bmm(m, b), lambda: torch.bmm(a, m), lambda: torch.bmm(a, torch.randn(3, 4, 5)),
           lambda: torch.bmm(a, torch.randn(2, 5, 4)), lambda: torch.bmm(a, b.double()), lambda: torch.outer(m, v),
-          lambda: torch.outer(v, m), lambda: torch.trace(v), lambda: torch.trace(a)]:
+          lambda: torch.outer(v, m), lambda: torch.trace(v), lambda: torch.trace(a),
+          lambda: torch.trace(m > 0), lambda: torch.bmm(a > 0, b > 0)]:
     try:
         f()
     except Exception as err:
