@@ -362,17 +362,8 @@ Grads backward_values(const Node& n, const Tensor& grad) {
   return out;
 }
 
-// "FloatTensor" and "float", as ATen's dtype-mismatch messages name the types.
+// "FloatTensor", as ATen's dtype-mismatch messages name the types (c_type_name: "float").
 std::string tensor_type_name(DType t) { return std::string(dtype_scalar_name(t)) + "Tensor"; }
-std::string c_type_name(DType t) {
-  switch (t) {
-    case DType::Float32: return "float";
-    case DType::Float64: return "double";
-    case DType::Int64: return "long int";
-    case DType::Bool: return "bool";
-  }
-  return "?";
-}
 
 // ATen's checks (check_shape_forward, _convolution), in its order and words.
 void check_conv(const Tensor& input, const Tensor& weight, const Tensor& bias, const ConvSettings& s, int64_t dims) {

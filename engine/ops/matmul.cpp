@@ -2,6 +2,7 @@
 // picks one of them by rank exactly as torch.matmul does (so node names match PyTorch).
 //   d(A·B)/dA = G·Bᵀ,  d(A·B)/dB = Aᵀ·G   (transposes are flags to the backend, not copies)
 #include "engine/ops/op_helpers.h"
+#include "engine/ops/rearrange.h"
 
 namespace gradlab {
 using namespace ops;
@@ -166,6 +167,97 @@ Tensor dot(const Tensor& a, const Tensor& b) {
   return out;
 }
 
+namespace {
+// ATen's bmm on the CPU: when contraction · rows · cols < 400 a plain loop adds each element's
+// products in k order in the input dtype (float for float32); larger products run one gemm per
+// batch, as mm does (Note [Matmul rounding]). op(x) is x or, with trans, the transpose of each
+// of x's matrices; the result is [batch, m, n].
+template <class T>
+void naive_batched_product(const T* a, const T* b, T* c, int64_t batch, int64_t m, int64_t n, int64_t k, bool ta,
+                           bool tb) {
+  for (int64_t p = 0; p < batch; ++p) {
+    const T* ap = a + p * m * k;
+    const T* bp = b + p * k * n;
+    for (int64_t i = 0; i < m; ++i)
+      for (int64_t j = 0; j < n; ++j) {
+        T acc = 0;
+        for (int64_t q = 0; q < k; ++q) acc += (ta ? ap[q * m + i] : ap[i * k + q]) * (tb ? bp[j * k + q] : bp[q * n + j]);
+        c[(p * m + i) * n + j] = acc;
+      }
+  }
+}
+
+Tensor batched_product(const Tensor& a, const Tensor& b, int64_t m, int64_t n, int64_t k, bool ta, bool tb) {
+  const int64_t batch = a.shape()[0];
+  if (k * m * n < 400 || !is_floating(a.dtype())) {
+    std::vector<unsigned char> out_bytes(static_cast<size_t>(batch * m * n) * dtype_size(a.dtype()));
+    const std::vector<unsigned char> ab = host_bytes(a), bb = host_bytes(b);
+    dispatch_dtype(a.dtype(), [&](auto zero) {
+      using T = decltype(zero);
+      naive_batched_product(reinterpret_cast<const T*>(ab.data()), reinterpret_cast<const T*>(bb.data()),
+                            reinterpret_cast<T*>(out_bytes.data()), batch, m, n, k, ta, tb);
+    });
+    return from_host_bytes(out_bytes, {batch, m, n}, a.dtype(), a.device());
+  }
+  std::vector<Tensor> products;
+  for (int64_t p = 0; p < batch; ++p) {
+    const Tensor ap = prim::gather_view(a, {m * k}, {1}, p * m * k), bp = prim::gather_view(b, {k * n}, {1}, p * k * n);
+    products.push_back(prim::matmul(ap, bp, m, n, k, ta, tb));
+  }
+  Tensor out = prim::empty({batch, m, n}, a.dtype(), a.device());
+  for (int64_t p = 0; p < batch; ++p) {
+    StridedView window{nullptr, {m * n}, {1}, p * m * n};
+    out.storage().backend->strided_write(a.dtype(), products[p].data(), out.mutable_data(), window);
+  }
+  return out;
+}
+}  // namespace
+
+// d(A·B)/dA = G·Bᵀ and d/dB = Aᵀ·G, batch by batch (ATen's grad.bmm(mat2.transpose(1, 2))).
+Tensor bmm(const Tensor& a, const Tensor& b) {
+  if (a.dim() != 3) runtime_error("batch1 must be a 3D tensor");
+  if (b.dim() != 3) runtime_error("batch2 must be a 3D tensor");
+  const int64_t batch = a.shape()[0], m = a.shape()[1], k = a.shape()[2], n = b.shape()[2];
+  if (b.shape()[0] != batch || b.shape()[1] != k) {
+    runtime_error("Expected size for first two dimensions of batch2 tensor to be: [" + std::to_string(batch) + ", " +
+                  std::to_string(k) + "] but got: [" + std::to_string(b.shape()[0]) + ", " + std::to_string(b.shape()[1]) +
+                  "].");
+  }
+  check_matmul_dtypes(a, b);
+  if (a.dtype() == DType::Bool) runtime_error("\"bmm\" not implemented for 'Bool'");
+  prim::check_same_device(a, b);
+  Tensor out = batched_product(a, b, m, n, k, false, false);
+  if (Node* node = record_op(OpId::Bmm, [](const Node& nd, const Tensor& g) -> Grads {
+        const Tensor& sa = saved(nd, 0);
+        const Tensor& sb = saved(nd, 1);
+        const int64_t m = sa.shape()[1], k = sa.shape()[2], n = sb.shape()[2];
+        Tensor ga, gb;
+        if (nd.needs_input_grad(0)) ga = batched_product(g, sb, m, k, n, false, true);   // G·Bᵀ
+        if (nd.needs_input_grad(1)) gb = batched_product(sa, g, k, n, m, true, false);   // Aᵀ·G
+        return {ga, gb};
+      }, out, {&a, &b})) {
+    save_for_backward(*node, a);
+    save_for_backward(*node, b);
+  }
+  return out;
+}
+
+Tensor outer(const Tensor& a, const Tensor& b) {
+  if (a.dim() != 1) runtime_error("outer: Expected 1-D argument self, but got " + std::to_string(a.dim()) + "-D");
+  if (b.dim() != 1) runtime_error("outer: Expected 1-D argument vec2, but got " + std::to_string(b.dim()) + "-D");
+  return mul(reshape(a, {a.shape()[0], 1}), b);
+}
+
+namespace {
+// PyTorch unfolds matmul's product into the output shape with _unsafe_view: UnsafeViewBackward0.
+Tensor unsafe_view(Tensor product, const Shape& shape) {
+  Tensor out = prim::alias(product, shape);
+  record_op(OpId::UnsafeView, [](const Node& n, const Tensor& g) -> Grads { return {prim::alias(g, n.inputs[0].shape)}; },
+            out, {&product});
+  return out;
+}
+}  // namespace
+
 Tensor matmul(const Tensor& a, const Tensor& b) {
   const int64_t ra = a.dim(), rb = b.dim();
   if (ra == 0 || rb == 0) {
@@ -184,19 +276,32 @@ Tensor matmul(const Tensor& a, const Tensor& b) {
     return out;
   }
   if (ra == 2 && rb == 2) return mm(a, b);
-  // Batched matmul: fold leading dims of `a` into rows when `b` is a matrix.
-  if (rb == 2) {
+  // Batched matmul: fold leading dims of `a` into rows when `b` is a matrix (mm) or a vector (mv).
+  if (rb <= 2) {
     Shape out_shape(a.shape().begin(), a.shape().end() - 1);
-    out_shape.push_back(b.shape()[1]);
+    if (rb == 2) out_shape.push_back(b.shape()[1]);
     Tensor folded = reshape(a, {-1, a.shape().back()});
-    Tensor product = mm(folded, b);
-    // PyTorch unfolds the rows with _unsafe_view: UnsafeViewBackward0.
-    Tensor out = prim::alias(product, out_shape);
-    record_op(OpId::UnsafeView, [](const Node& n, const Tensor& g) -> Grads { return {prim::alias(g, n.inputs[0].shape)}; },
-              out, {&product});
-    return out;
+    return unsafe_view(rb == 2 ? mm(folded, b) : mv(folded, b), out_shape);
   }
-  runtime_error("matmul: batched matrix products with a batched right operand are not supported by gradlab yet");
+  // The batch dims broadcast; both sides are expanded to them, flattened into one batch dim and
+  // multiplied with bmm; the result is an _unsafe_view (UnsafeViewBackward0), as ATen does.
+  const int64_t n = ra > 1 ? a.shape()[ra - 2] : 1, m1 = a.shape().back();
+  const int64_t m2 = b.shape()[rb - 2], p = b.shape().back();
+  const Shape batch_a(a.shape().begin(), a.shape().begin() + std::max<int64_t>(ra - 2, 0));
+  const Shape batch_b(b.shape().begin(), b.shape().end() - 2);
+  const Shape batch = broadcast_shapes(batch_a, batch_b);
+  const int64_t batch_count = shape_numel(batch);
+  auto expanded = [&](const Tensor& x, int64_t rows, int64_t cols) {
+    Shape full = batch;
+    full.push_back(rows);
+    full.push_back(cols);
+    return reshape(expand(x, full), {batch_count, rows, cols});
+  };
+  Tensor product = bmm(expanded(a, n, m1), expanded(b, m2, p));
+  Shape out_shape = batch;
+  if (ra > 1) out_shape.push_back(n);
+  out_shape.push_back(p);
+  return unsafe_view(product, out_shape);
 }
 
 }  // namespace gradlab

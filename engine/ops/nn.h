@@ -62,7 +62,6 @@ Tensor batch_norm(const Tensor& input, const Tensor& running_mean, const Tensor&
 // ---- inplace_math.cpp: in-place helpers optimizers use (Note [Fused pointwise kernels]) ------
 // Without history only (inside torch.no_grad(), or on tensors that need no grad).
 Tensor& sqrt_(Tensor& self);
-Tensor& lerp_(Tensor& self, const Tensor& end, Scalar weight);  // a number weight
 
 // ---- loss.cpp ------------------------------------------------------------------------------
 enum class Reduction { None, Mean, Sum };

@@ -21,6 +21,18 @@ inline void add_number_operand(Node* n) {
   n->inputs.push_back(InputMeta{Shape{}, n->inputs[0].dtype, n->inputs[0].device});
 }
 
+// "float", "double", "long int": a dtype as ATen's messages print a TypeMeta ("expected dtype
+// float for `end` but got dtype double").
+inline const char* c_type_name(DType t) {
+  switch (t) {
+    case DType::Float32: return "float";
+    case DType::Float64: return "double";
+    case DType::Int64: return "long int";
+    case DType::Bool: return "bool";
+  }
+  return "?";
+}
+
 // A PyTorch feature gradlab does not model: NotImplementedError rather than other digits.
 [[noreturn]] inline void not_supported(const std::string& what) {
   throw Error("NotImplementedError", what + " is not supported by gradlab");
@@ -32,6 +44,9 @@ void check_inplace_allowed(const Tensor& self);
 bool needs_history(const Tensor& self, const Tensor* other);
 Tensor self_as_input(const Tensor& self, bool keep_copy);
 Tensor& assign_result(Tensor& self, const Tensor& value);
+// In place without history (the optimizers' `with torch.no_grad()` updates): `values` written
+// into self's storage and its version bumped; with history requested, NotImplementedError.
+Tensor& write_into(Tensor& self, const Tensor& values, const char* name, std::initializer_list<const Tensor*> others);
 
 // Kernels that follow one ATen CPU loop exactly run on a host copy (the values in row-major
 // order, as T) and write a fresh tensor from one.

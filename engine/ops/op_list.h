@@ -35,6 +35,8 @@
   X(TanhGrad, "tanh_backward", "TanhBackwardBackward0")  \
   X(ThresholdGrad, "threshold_backward", "ThresholdBackwardBackward0") \
   X(Clamp, "clamp", "ClampBackward1")                  \
+  X(ClampMin, "clamp_min", "ClampMinBackward0")        \
+  X(ClampMax, "clamp_max", "ClampMaxBackward0")        \
   X(ToCopy, "to", "ToCopyBackward0")                   \
   X(Clone, "clone", "CloneBackward0")                  \
   /* pointwise_math.cpp */                             \
@@ -101,6 +103,7 @@
   X(MinAll, "min", "MinBackward1")                     \
   X(MinDim, "min", "MinBackward0")                     \
   X(Norm, "norm", "NormBackward1")                     \
+  X(Dist, "dist", "DistBackward0")                     \
   /* cumulative.cpp */                                 \
   X(Cumsum, "cumsum", "CumsumBackward0")               \
   X(Cumprod, "cumprod", "CumprodBackward0")            \
@@ -118,6 +121,7 @@
   X(Addmm, "addmm", "AddmmBackward0")                  \
   X(Mv, "mv", "MvBackward0")                           \
   X(Dot, "dot", "DotBackward0")                        \
+  X(Bmm, "bmm", "BmmBackward0")                        \
   /* shape.cpp */                                      \
   X(T, "t", "TBackward0")                              \
   X(Transpose, "transpose", "TransposeBackward0")      \
@@ -152,7 +156,22 @@
   X(Gather, "gather", "GatherBackward0")               \
   X(Scatter, "scatter", "ScatterBackward0")            \
   X(ScatterValue, "scatter", "ScatterBackward1")       \
-  X(ScatterAdd, "scatter_add", "ScatterAddBackward0")
+  X(ScatterAdd, "scatter_add", "ScatterAddBackward0")  \
+  /* rearrange.cpp */                                  \
+  X(Flip, "flip", "FlipBackward0")                     \
+  X(Roll, "roll", "RollBackward0")                     \
+  X(Repeat, "repeat", "RepeatBackward0")               \
+  X(Tril, "tril", "TrilBackward0")                     \
+  X(Triu, "triu", "TriuBackward0")                     \
+  X(Diag, "diag", "DiagBackward0")                     \
+  X(Trace, "trace", "TraceBackward0")                  \
+  /* logsumexp.cpp */                                  \
+  X(Logsumexp, "logsumexp", "LogsumexpBackward0")     \
+  /* lerp.cpp */                                       \
+  X(Lerp, "lerp", "LerpBackward0")                     \
+  X(LerpTensor, "lerp", "LerpBackward1")               \
+  /* cross.cpp */                                      \
+  X(Cross, "cross", "LinalgCrossBackward0")
 
 namespace gradlab {
 

@@ -8,6 +8,7 @@
 
 #include "engine/ops/index.h"
 #include "engine/ops/op_helpers.h"
+#include "engine/ops/pointwise.h"
 
 namespace gradlab {
 using namespace ops;
@@ -107,26 +108,53 @@ Tensor norm_value(const Tensor& a) {
   });
   return out;
 }
-}  // namespace
 
-// ‖x‖₂ (Note [Norm summation order]); d/dx = x · (g / ‖x‖), 0 where ‖x‖ = 0 (ATen's norm_backward).
-Tensor norm(const Tensor& a) {
+// ATen 1.13's norm_backward for p = 2: g · (x / ‖x‖), the quotient 0 where ‖x‖ = 0 — divided
+// first, then multiplied (not x · (g / ‖x‖): other digits; checked against torch 1.13.1).
+Tensor norm2_backward(const Tensor& x, const Tensor& norm, const Tensor& g) {
+  Tensor unit = prim::binary(BinaryOp::Div, x, norm, x.dtype());
+  Tensor zero = prim::binary(BinaryOp::EqualMask, norm, prim::scalar(0, norm.dtype(), norm.device()));
+  unit = prim::binary(BinaryOp::FillWhere, unit, zero, x.dtype(), 0.0);  // masked_fill_(norm == 0, 0)
+  return prim::binary(BinaryOp::Mul, g, unit, g.dtype());
+}
+
+void check_norm_dtype(const Tensor& a) {
   if (!is_floating(a.dtype()))
     runtime_error(std::string("norm(): input dtype should be either floating point or complex. Got ") +
                   dtype_scalar_name(a.dtype()) + " instead.");
+}
+}  // namespace
+
+// ‖x‖₂ (Note [Norm summation order]); d/dx = g · (x / ‖x‖), 0 where ‖x‖ = 0 (ATen's norm_backward).
+Tensor norm(const Tensor& a) {
+  check_norm_dtype(a);
   if (a.numel() > 1 && a.impl()->noncontiguous)
     throw Error("NotImplementedError",
                 "norm() of a transposed, sliced or expanded tensor is not supported by gradlab; call .contiguous() first");
   Tensor out = norm_value(a);
   if (Node* n = record_op(OpId::Norm, [](const Node& n, const Tensor& g) -> Grads {
-        const Tensor& x = saved(n, 0);
-        const Tensor& r = saved(n, 1);
-        Tensor scale = prim::binary(BinaryOp::Div, g, r, g.dtype());
-        Tensor zero = prim::binary(BinaryOp::EqualMask, r, prim::scalar(0, r.dtype(), r.device()));
-        scale = prim::binary(BinaryOp::FillWhere, scale, zero, g.dtype(), 0.0);  // masked_fill_(norm == 0, 0)
-        return {prim::binary(BinaryOp::Mul, x, scale, g.dtype())};
+        return {norm2_backward(saved(n, 0), saved(n, 1), g)};
       }, out, {&a})) {
     save_for_backward(*n, a);
+    save_for_backward(*n, prim::alias(out, {}));  // the value without its history (no cycle)
+  }
+  return out;
+}
+
+// ATen's dist is norm(a − b, p): the difference (broadcast) gets the norm's summation order.
+//   d/da = norm_backward(g, a − b), d/db = −d/da (the engine sums each back to its shape)
+Tensor dist(const Tensor& a, const Tensor& b, double p) {
+  if (p != 2) not_supported("torch.dist with p other than 2");
+  const Tensor diff = prim::binary(BinaryOp::Sub, a, b, result_type(a, b));
+  check_norm_dtype(diff);
+  Tensor out = norm_value(diff);
+  if (Node* n = record_op(OpId::Dist, [](const Node& n, const Tensor& g) -> Grads {
+        const Tensor diff = prim::binary(BinaryOp::Sub, saved(n, 0), saved(n, 1), saved(n, 2).dtype());
+        const Tensor ga = norm2_backward(diff, saved(n, 2), g);
+        return {ga, n.needs_input_grad(1) ? prim::unary(UnaryOp::Neg, ga) : Tensor()};
+      }, out, {&a, &b})) {
+    save_for_backward(*n, a);
+    save_for_backward(*n, b);
     save_for_backward(*n, prim::alias(out, {}));  // the value without its history (no cycle)
   }
   return out;

@@ -7,6 +7,7 @@
 #include "engine/ops/compare.h"
 #include "engine/ops/nn.h"
 #include "engine/ops/op_helpers.h"
+#include "engine/ops/pointwise.h"
 
 namespace gradlab {
 using namespace ops;
@@ -183,8 +184,9 @@ Tensor threshold_backward(const Tensor& grad, const Tensor& output) {
 }
 
 // d clamp(x, lo, hi)/dx = 1 inside [lo, hi], else 0
-Tensor clamp(const Tensor& a, std::optional<Scalar> min, std::optional<Scalar> max) {
-  if (!min && !max) runtime_error("torch.clamp: At least one of 'min' or 'max' must not be None");
+namespace {
+// clamp and its one-bound forms share the kernel and the gradient; only the node name differs.
+Tensor clamped(OpId id, const Tensor& a, std::optional<Scalar> min, std::optional<Scalar> max) {
   const double nan = std::nan("");
   double lo = min ? min->value : nan, hi = max ? max->value : nan;
   bool float_bound = (min && !min->is_integral) || (max && !max->is_integral);
@@ -192,7 +194,7 @@ Tensor clamp(const Tensor& a, std::optional<Scalar> min, std::optional<Scalar> m
              : a.dtype() == DType::Bool             ? prim::cast(a, DType::Int64)  // integer bounds promote bool
                                                     : a;
   Tensor out = prim::unary(UnaryOp::Clamp, x, lo, hi);
-  if (Node* n = record_op(OpId::Clamp, [](const Node& n, const Tensor& g) -> Grads {
+  if (Node* n = record_op(id, [](const Node& n, const Tensor& g) -> Grads {
         // where(in_bounds, grad, 0), as PyTorch: a clamped element gets +0, never -0 (Note [Masked grads])
         return {prim::binary(BinaryOp::SelectOrZero, g, prim::unary(UnaryOp::ClampMask, saved(n, 0), n.a, n.b))};
       }, out, {&a})) {
@@ -202,6 +204,14 @@ Tensor clamp(const Tensor& a, std::optional<Scalar> min, std::optional<Scalar> m
   }
   return out;
 }
+}  // namespace
+
+Tensor clamp(const Tensor& a, std::optional<Scalar> min, std::optional<Scalar> max) {
+  if (!min && !max) runtime_error("torch.clamp: At least one of 'min' or 'max' must not be None");
+  return clamped(OpId::Clamp, a, min, max);
+}
+Tensor clamp_min(const Tensor& a, Scalar min) { return clamped(OpId::ClampMin, a, min, std::nullopt); }
+Tensor clamp_max(const Tensor& a, Scalar max) { return clamped(OpId::ClampMax, a, std::nullopt, max); }
 
 // A differentiable dtype change: the gradient flows back unchanged (the engine casts it).
 Tensor Tensor::to(DType dtype) const {

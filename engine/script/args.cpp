@@ -206,6 +206,18 @@ Shape to_shape(CallArgs& a, size_t first, const char* fname) {
   return shape;
 }
 
+Shape shape_from_call(CallArgs& a, const char* fname, const char* kw) {
+  for (size_t k = 0; k < a.nkw; ++k) {
+    if (a.kw_names[k] == kw) {
+      if (a.npos) raise_type_error(std::string(fname) + "() got multiple values for argument '" + kw + "'");
+      return value_to_shape(a.kw[k], fname);
+    }
+    raise_type_error(std::string(fname) + "() got an unexpected keyword argument '" + a.kw_names[k] + "'");
+  }
+  if (a.npos == 0) raise_type_error(std::string(fname) + "() missing 1 required positional arguments: \"" + kw + "\"");
+  return to_shape(a, 0, fname);
+}
+
 TensorOptions factory_options(const Args& args, size_t dtype_i, size_t device_i, size_t rg_i) {
   TensorOptions o;
   o.dtype = args.dtype(dtype_i);

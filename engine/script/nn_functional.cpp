@@ -281,13 +281,6 @@ Value m_sqrt_(Interp&, const Value& self, CallArgs& a) {
   sqrt_(t);
   return self;
 }
-Value m_lerp_(Interp&, const Value& self, CallArgs& a) {
-  Args args("lerp_", a, {"end", "weight"}, 2);
-  if (args.get(1)->is_tensor()) raise_not_supported("lerp_ with a tensor weight");
-  Tensor t = self.as_tensor();
-  lerp_(t, args.tensor(0), args.scalar(1));
-  return self;
-}
 
 }  // namespace
 
@@ -297,7 +290,7 @@ const Bindings& nn_bindings() {
   static const Bindings rows = {
       {"softmax", MT, m_softmax}, {"log_softmax", MT, m_log_softmax}, {"softmax", F, nullptr, f_softmax},
       {"log_softmax", F, nullptr, f_log_softmax}, {"addmm", M, m_addmm}, {"addmm", kTorch, nullptr, t_addmm},
-      {"sqrt_", M, m_sqrt_}, {"lerp_", M, m_lerp_}, {"linear", F, nullptr, f_linear},
+      {"sqrt_", M, m_sqrt_}, {"linear", F, nullptr, f_linear},
       {"leaky_relu", F, nullptr, f_leaky_relu}, {"hardtanh", F, nullptr, f_hardtanh}, {"relu6", F, nullptr, f_relu6},
       {"silu", F, nullptr, f_silu}, {"dropout", F, nullptr, f_dropout}, {"dropout", kTorch, nullptr, t_dropout},
       {"mse_loss", F, nullptr, f_mse_loss}, {"l1_loss", F, nullptr, f_l1_loss}, {"smooth_l1_loss", F, nullptr, f_smooth_l1_loss},

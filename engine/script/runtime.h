@@ -375,6 +375,8 @@ double to_double(const Value& v, const char* what); // float(x) semantics incl. 
 int64_t to_index(const Value& v, const char* what); // __index__: int or bool
 Shape to_shape(CallArgs& a, size_t first, const char* fname);  // zeros(2, 3) or zeros((2, 3))
 Shape value_to_shape(const Value& v, const char* fname);
+// x.reshape(2, 3), x.reshape((2, 3)) or x.reshape(shape=(2, 3)): `kw` names the keyword form.
+Shape shape_from_call(CallArgs& a, const char* fname, const char* kw);
 std::vector<int64_t> to_int_list(const Value& v, const char* fname);
 Value tensor_from_value(const Value& data, const TensorOptions& opts);  // torch.tensor(...)
 Value dims_value(const std::vector<int64_t>& dims);

@@ -26,18 +26,6 @@ Value tolist_rec(const std::vector<T>& v, const Shape& shape, size_t dim, size_t
   return make_list(std::move(items));
 }
 
-Shape shape_from_call(CallArgs& a, const char* fname, const char* kw) {
-  for (size_t k = 0; k < a.nkw; ++k) {
-    if (a.kw_names[k] == kw) {
-      if (a.npos) raise_type_error(std::string(fname) + "() got multiple values for argument '" + kw + "'");
-      return value_to_shape(a.kw[k], fname);
-    }
-    raise_type_error(std::string(fname) + "() got an unexpected keyword argument '" + a.kw_names[k] + "'");
-  }
-  if (a.npos == 0) raise_type_error(std::string(fname) + "() missing 1 required positional arguments: \"" + kw + "\"");
-  return to_shape(a, 0, fname);
-}
-
 // ---- autograd ----
 Value m_backward(Interp& in, const Value& self, CallArgs& a) { return tensor_backward(in, self, a); }
 

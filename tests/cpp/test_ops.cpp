@@ -19,7 +19,9 @@
 #include "engine/ops/compare.h"
 #include "engine/ops/cumulative.h"
 #include "engine/ops/index.h"
+#include "engine/ops/pointwise.h"
 #include "engine/ops/product.h"
+#include "engine/ops/rearrange.h"
 #include "engine/ops/sort.h"
 #include "engine/ops/variance.h"
 #include "engine/tensor.h"
@@ -182,6 +184,10 @@ const std::map<OpId, OpRow>& op_rows() {
                               0.5, 2.0, true};
     r[OpId::Clamp] = {{M}, [](auto& x) { return clamp(x[0], Scalar(-1.0), Scalar(1.2)); },
                       [](const Values& v) { return map1f(v[0], [](double a) { return std::clamp(a, -1.0, 1.2); }); }, 0.5, 2.0, true};
+    r[OpId::ClampMin] = {{M}, [](auto& x) { return clamp_min(x[0], Scalar(-0.7)); },
+                         [](const Values& v) { return map1f(v[0], [](double a) { return std::max(a, -0.7); }); }, 0.5, 2.0, true};
+    r[OpId::ClampMax] = {{M}, [](auto& x) { return clamp_max(x[0], Scalar(1.3)); },
+                         [](const Values& v) { return map1f(v[0], [](double a) { return std::min(a, 1.3); }); }, 0.5, 2.0, true};
     r[OpId::Clone] = {{M}, [](auto& x) { return clone(x[0]); }, id};
     r[OpId::CopyBackwards] = {{M}, [](auto& x) { return copy_for_grad(x[0]); }, id};
     // unary.cpp, pointwise math: the rounding ops' inputs stay between two integers (and away
@@ -538,6 +544,82 @@ const std::map<OpId, OpRow>& op_rows() {
                            [](const Values& v) {
                              return std::vector<double>{v[0][0], v[0][1] + v[1][1], v[0][2], v[0][3] + v[1][0], v[0][4], v[0][5] + v[1][2]};
                            }};
+    // rearrange.cpp: references index the row-major inputs directly
+    r[OpId::Flip] = {{M}, [](auto& x) { return flip(x[0], {1}); },
+                     [](const Values& v) { const auto& a = v[0]; return std::vector<double>{a[2], a[1], a[0], a[5], a[4], a[3]}; }};
+    r[OpId::Roll] = {{M}, [](auto& x) { return roll(x[0], {1}, {1}); },
+                     [](const Values& v) { const auto& a = v[0]; return std::vector<double>{a[2], a[0], a[1], a[5], a[3], a[4]}; }};
+    r[OpId::Repeat] = {{M}, [](auto& x) { return repeat(x[0], {2, 1, 2}); },  // [2, 2, 6]: a leading dim and a repeated one
+                       [](const Values& v) {
+                         std::vector<double> o;
+                         for (int c = 0; c < 2; ++c)
+                           for (int i = 0; i < 2; ++i)
+                             for (int j = 0; j < 6; ++j) o.push_back(v[0][static_cast<size_t>(i * 3 + j % 3)]);
+                         return o;
+                       }};
+    auto triangle_ref = [](const std::vector<double>& a, int64_t k, bool lower) {
+      std::vector<double> o;
+      for (int64_t i = 0; i < 3; ++i)
+        for (int64_t j = 0; j < 3; ++j) o.push_back((lower ? j - i <= k : j - i >= k) ? a[static_cast<size_t>(i * 3 + j)] : 0.0);
+      return o;
+    };
+    r[OpId::Tril] = {{{3, 3}}, [](auto& x) { return tril(x[0], 0); },
+                     [triangle_ref](const Values& v) { return triangle_ref(v[0], 0, true); }};
+    r[OpId::Triu] = {{{3, 3}}, [](auto& x) { return triu(x[0], 1); },
+                     [triangle_ref](const Values& v) { return triangle_ref(v[0], 1, false); }};
+    r[OpId::Diag] = {{V}, [](auto& x) { return diag(x[0], 1); },
+                     [](const Values& v) {
+                       std::vector<double> o(16, 0.0);
+                       for (size_t i = 0; i < 3; ++i) o[i * 4 + i + 1] = v[0][i];
+                       return o;
+                     }};
+    r[OpId::Trace] = {{{3, 3}}, [](auto& x) { return trace(x[0]); },
+                      [](const Values& v) { return std::vector<double>{v[0][0] + v[0][4] + v[0][8]}; }};
+    r[OpId::Bmm] = {{{2, 2, 3}, {2, 3, 2}}, [](auto& x) { return bmm(x[0], x[1]); },
+                    [](const Values& v) {
+                      std::vector<double> o;
+                      for (size_t p = 0; p < 2; ++p) {
+                        std::vector<double> a(v[0].begin() + p * 6, v[0].begin() + p * 6 + 6), b(v[1].begin() + p * 6, v[1].begin() + p * 6 + 6);
+                        for (double c : matmul_ref(a, b, 2, 3, 2)) o.push_back(c);
+                      }
+                      return o;
+                    }, 0.5, 2.0, true};
+    r[OpId::Logsumexp] = {{M}, [](auto& x) { return logsumexp(x[0], {1}, false); },
+                          [](const Values& v) {
+                            const auto& a = v[0];
+                            return std::vector<double>{std::log(std::exp(a[0]) + std::exp(a[1]) + std::exp(a[2])),
+                                                       std::log(std::exp(a[3]) + std::exp(a[4]) + std::exp(a[5]))};
+                          }, 0.5, 2.0, true};
+    // lerp.cpp: weights on both sides of ATen's 0.5 branch
+    r[OpId::Lerp] = {{M, V}, [](auto& x) { return lerp(x[0], x[1], Scalar(0.3)); },
+                     [](const Values& v) { return map2_rows(v[0], v[1], [](double s, double e) { return s + 0.3 * (e - s); }); },
+                     0.5, 2.0, true};
+    r[OpId::LerpTensor] = {{M, M, M}, [](auto& x) { return lerp(x[0], x[1], x[2]); },
+                           [](const Values& v) {
+                             std::vector<double> o;
+                             for (size_t i = 0; i < 6; ++i) o.push_back(v[0][i] + v[2][i] * (v[1][i] - v[0][i]));
+                             return o;
+                           }, 0.2, 0.9};
+    // cross.cpp: along dim 0 of two 3 × 2 matrices
+    r[OpId::Cross] = {{{3, 2}, {3, 2}}, [](auto& x) { return cross(x[0], x[1], 0); },
+                      [](const Values& v) {
+                        const auto& a = v[0];
+                        const auto& b = v[1];
+                        std::vector<double> o(6);
+                        for (size_t i = 0; i < 2; ++i) {
+                          o[i] = a[2 + i] * b[4 + i] - a[4 + i] * b[2 + i];
+                          o[2 + i] = a[4 + i] * b[i] - a[i] * b[4 + i];
+                          o[4 + i] = a[i] * b[2 + i] - a[2 + i] * b[i];
+                        }
+                        return o;
+                      }, 0.5, 2.0, true};
+    // reduce.cpp: dist of a broadcast difference
+    r[OpId::Dist] = {{M, V}, [](auto& x) { return dist(x[0], x[1]); },
+                     [](const Values& v) {
+                       double s = 0;
+                       for (size_t i = 0; i < 6; ++i) s += (v[0][i] - v[1][i % 3]) * (v[0][i] - v[1][i % 3]);
+                       return std::vector<double>{std::sqrt(s)};
+                     }, 0.5, 2.0, true};
     return r;
   }();
   return rows;

@@ -17,7 +17,9 @@
 #include "engine/ops/compare.h"
 #include "engine/ops/cumulative.h"
 #include "engine/ops/index.h"
+#include "engine/ops/pointwise.h"
 #include "engine/ops/product.h"
+#include "engine/ops/rearrange.h"
 #include "engine/ops/sort.h"
 #include "engine/ops/variance.h"
 #include "engine/ops/op_list.h"
@@ -215,6 +217,21 @@ std::map<OpId, OpCase> op_cases() {
   c[OpId::ScatterAdd] = {{m34, {{2, 4}}}, [longs2](V x) {
     return scatter_add(x[0], 0, longs2({1, 0, 2, 1, 1, 1, 1, 0}, {2, 4}, x[0].device()), x[1]);
   }};
+  c[OpId::Flip] = {{{{2, 3, 4}}}, [](V x) { return flip(x[0], {0, 2}); }};
+  c[OpId::Roll] = {{{{3, 5, 4}}}, [](V x) { return roll(x[0], {2, -1}, {1, 2}); }};
+  c[OpId::Repeat] = {{m23}, [](V x) { return repeat(x[0], {3, 2, 3}); }};
+  c[OpId::Tril] = {{{{2, 4, 3}}}, [](V x) { return tril(x[0], -1); }};
+  c[OpId::Triu] = {{m34}, [](V x) { return triu(x[0], 1); }};
+  c[OpId::Diag] = {{m34}, [](V x) { return diag(x[0], -1); }};
+  c[OpId::Trace] = {{m34}, [](V x) { return trace(x[0]); }};
+  c[OpId::Bmm] = {{{{3, 4, 9}}, {{3, 9, 20}}}, [](V x) { return bmm(x[0], x[1]); }};  // 720 ≥ 400: one gemm per batch
+  c[OpId::Logsumexp] = {{{{3, 5, 4}}}, [](V x) { return logsumexp(x[0], {0, 2}, true); }};
+  c[OpId::ClampMin] = {{m34}, [](V x) { return clamp_min(x[0], Scalar(-0.5)); }};
+  c[OpId::ClampMax] = {{m34}, [](V x) { return clamp_max(x[0], Scalar(0.7)); }};
+  c[OpId::Dist] = {{m34, {{4}}}, [](V x) { return dist(x[0], x[1]); }};
+  c[OpId::Cross] = {{{{4, 3, 5}}, {{1, 3, 5}}}, [](V x) { return cross(x[0], x[1], 1); }};
+  c[OpId::Lerp] = {{m34, {{4}}}, [](V x) { return lerp(x[0], x[1], Scalar(0.7)); }};
+  c[OpId::LerpTensor] = {{m34, m34, {{3, 1}, 0, 1}}, [](V x) { return lerp(x[0], x[1], x[2]); }};
   return c;
 }
 

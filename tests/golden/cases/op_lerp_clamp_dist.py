@@ -1,0 +1,47 @@
+import torch
+torch.manual_seed(0)
+def nodes(fn):
+    return fn.name(), [(f.name() if f is not None else None, i) for f, i in fn.next_functions]
+s = torch.randn(3, 4, requires_grad=True)
+e = torch.randn(4, requires_grad=True)
+l = torch.lerp(s, e, 0.3)
+print(l, nodes(l.grad_fn))
+l.backward(torch.randn(3, 4))
+print(s.grad, e.grad)
+w = torch.rand(3, 1, requires_grad=True)
+s.grad = None; e.grad = None
+lt = s.lerp(e, w)
+print(lt, nodes(lt.grad_fn))
+lt.backward(torch.randn(3, 4))
+print(s.grad, e.grad, w.grad)
+print(torch.lerp(s, e, 0.75), torch.lerp(s.double(), e.double(), -1.5), torch.lerp(s, e, torch.tensor(0.5)))
+a = torch.randn(1000)
+b = torch.randn(1000)
+print(torch.lerp(a, b, 0.49)[-4:].tolist(), torch.lerp(a, b, torch.rand(1000) * 2 - 0.5).sum().item())
+x = torch.randn(3, 4, requires_grad=True)
+cm = torch.clamp_min(x, 0.1)
+cx = x.clamp_max(-0.2)
+print(cm, cx, cm.grad_fn.name(), cx.grad_fn.name())
+(cm + cx).sum().backward()
+print(x.grad)
+print(torch.clamp_min(torch.arange(5), 2), torch.clamp_max(torch.arange(5), 2.5), torch.tensor([float('nan'), 1.]).clamp_min(2))
+y = torch.randn(2, 3, requires_grad=True)
+z = torch.randn(3, requires_grad=True)
+d = torch.dist(y, z)
+print(d, d.grad_fn.name(), y.dist(z, 2).item())
+d.backward()
+print(y.grad, z.grad)
+print(torch.dist(torch.zeros(3), torch.zeros(3)), torch.dist(torch.randn(5, dtype=torch.float64), torch.randn(5, dtype=torch.float64)))
+# norm's gradient divides before it multiplies: g · (x / ‖x‖)
+u = torch.randn(40, requires_grad=True)
+torch.norm(u).backward(torch.tensor(1.37))
+print(u.grad.tolist())
+q = torch.zeros(3, requires_grad=True)
+torch.dist(q, torch.zeros(3)).backward()
+print(q.grad)
+for f in [lambda: torch.lerp(s, e.double(), 0.5), lambda: torch.lerp(s, e, w.double()), lambda: torch.lerp(s, torch.randn(5), 0.5),
+          lambda: torch.dist(y, torch.randn(4))]:
+    try:
+        f()
+    except Exception as err:
+        print(type(err).__name__, err)
