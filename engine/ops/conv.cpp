@@ -364,15 +364,7 @@ Grads backward_values(const Node& n, const Tensor& grad) {
 
 // "FloatTensor" and "float", as ATen's dtype-mismatch messages name the types.
 std::string tensor_type_name(DType t) { return std::string(dtype_scalar_name(t)) + "Tensor"; }
-std::string c_type_name(DType t) {
-  switch (t) {
-    case DType::Float32: return "float";
-    case DType::Float64: return "double";
-    case DType::Int64: return "long int";
-    case DType::Bool: return "bool";
-  }
-  return "?";
-}
+std::string c_type_name(DType t) { return dtype_c_name(t); }
 
 // ATen's checks (check_shape_forward, _convolution), in its order and words.
 void check_conv(const Tensor& input, const Tensor& weight, const Tensor& bias, const ConvSettings& s, int64_t dims) {
@@ -434,6 +426,7 @@ Tensor convolution(const Tensor& input, const Tensor& weight, const Tensor& bias
   if (one_d) ints = {1, s.stride[0], 0, s.padding[0], 1, s.dilation[0], s.groups};
   else ints = {s.stride[0], s.stride[1], s.padding[0], s.padding[1], s.dilation[0], s.dilation[1], s.groups};
   const Geometry g = geometry_of(input.shape(), weight.shape(), ints);
+  refuse_narrow_float(input, "convolution");
   if (input.dtype() == DType::Float32 && uses_onednn(g, DType::Float32) && !onednn_direct_kernels(g).forward) {
     unmodelled_kernel("forward");
   }

@@ -63,6 +63,7 @@ Tensor& lerp_(Tensor& self, const Tensor& end, Scalar weight) {
     out = prim::binary(BinaryOp::AddScaled, self, prim::binary(BinaryOp::Sub, e, self), weight.value);
   } else {
     out = prim::empty(self.shape(), self.dtype(), self.device());
+    refuse_narrow_float(self, "lerp_");
     if (self.dtype() == DType::Float32) {
       lerp_loop(static_cast<const float*>(self.data()), static_cast<const float*>(e.data()),
                 static_cast<float*>(out.mutable_data()), out.numel(), weight.value);
