@@ -30,3 +30,4 @@ print(z, z.dtype)
 w = torch.ones(2, dtype=torch.float16)
 w += 0.1
 print(w, w.dtype)
+print(u8.any(), u8.all(), torch.tensor([[1, 0], [2, 3]], dtype=torch.uint8).all(1, keepdim=True), i8.any(), i8.all())
