@@ -68,7 +68,7 @@ inline int64_t min_numel() { return detail::min_numel; }
 int64_t set_min_numel(int64_t n);
 
 inline bool can_defer(int64_t numel, DType dtype, Device device) {
-  return numel >= detail::min_numel && is_floating(dtype) && (device.type == DeviceType::CPU || device.type == DeviceType::CUDA);
+  return numel >= detail::min_numel && is_floating(dtype) && !is_narrow(dtype) && (device.type == DeviceType::CPU || device.type == DeviceType::CUDA);
 }
 inline bool can_defer(const Tensor& t) { return can_defer(t.numel(), t.dtype(), t.device()); }
 inline bool is_deferred(const Tensor& t) { return t.impl()->storage->deferred; }

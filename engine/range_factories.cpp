@@ -127,6 +127,17 @@ void linspace_values(double start_d, double end_d, int64_t steps, std::vector<do
 Tensor arange(Scalar start, Scalar end, Scalar step, const TensorOptions& options) {
   const bool integral = start.is_integral && end.is_integral && step.is_integral;
   const DType dtype = options.dtype.value_or(integral ? DType::Int64 : kDefaultFloat);
+  // float16/bfloat16: PyTorch computes start + step·i in the dtype itself, rounding each step;
+  // gradlab computes only the integer ranges where every such step is exact (|values| and the
+  // span within 2048 for float16, 256 for bfloat16).
+  if (is_floating(dtype) && is_narrow(dtype)) {
+    const double exact = dtype == DType::Float16 ? 2048 : 256;
+    const auto is_int = [](Scalar v) { return v.value == std::trunc(v.value); };
+    if (!(is_int(start) && is_int(end) && is_int(step)) || std::fabs(start.value) > exact || std::fabs(end.value) > exact ||
+        std::fabs(end.value - start.value) > exact)
+      throw Error("NotImplementedError", std::string("torch.arange with dtype=") + dtype_name(dtype) +
+                                             " beyond small integer ranges is not supported by gradlab");
+  }
   std::vector<double> values;
   int64_t size = 0;
   dispatch_dtype(dtype, [&](auto zero) { arange_values<decltype(zero)>(start, end, step, values, size); });
@@ -138,6 +149,9 @@ Tensor arange(Scalar start, Scalar end, Scalar step, const TensorOptions& option
 Tensor linspace(double start, double end, int64_t steps, const TensorOptions& options) {
   if (steps < 0) runtime_error("number of steps must be non-negative");
   const DType dtype = options.dtype.value_or(kDefaultFloat);
+  // PyTorch's float16/bfloat16 linspace rounds its step to the dtype and walks other vector lanes.
+  if (is_floating(dtype) && is_narrow(dtype))
+    throw Error("NotImplementedError", std::string("torch.linspace with dtype=") + dtype_name(dtype) + " is not supported by gradlab");
   check_allocation(static_cast<size_t>(steps), sizeof(double) + dtype_size(dtype));  // Note [Allocation limit]
   std::vector<double> values(static_cast<size_t>(steps));
   if (steps > 0) dispatch_dtype(dtype, [&](auto zero) { linspace_values<decltype(zero)>(start, end, steps, values); });

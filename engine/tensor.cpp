@@ -5,6 +5,7 @@
 
 #include "engine/allocation_limit.h"
 #include "engine/autograd/node.h"
+#include "engine/narrow_values.h"
 #include "engine/ops/primitives.h"
 
 namespace gradlab {
@@ -89,7 +90,7 @@ std::vector<double> Tensor::to_doubles() const {
 }
 
 std::vector<int64_t> Tensor::to_int64s() const {
-  if (dtype() != DType::Int64 && dtype() != DType::Bool) {  // bool: int64 storage (Note [Bool storage])
+  if (!is_integral_storage(dtype())) {  // integers and bool: int64 storage (Note [Narrow dtypes])
     std::vector<double> d = to_doubles();
     return std::vector<int64_t>(d.begin(), d.end());
   }
@@ -101,7 +102,7 @@ std::vector<int64_t> Tensor::to_int64s() const {
 
 Scalar Tensor::item() const {
   if (numel() != 1) value_error("only one element tensors can be converted to Python scalars");
-  if (dtype() == DType::Int64 || dtype() == DType::Bool) {
+  if (is_integral_storage(dtype())) {
     int64_t v = 0;
     storage().backend->copy_to_host(&v, data(), sizeof v);
     return Scalar(v);
@@ -133,18 +134,37 @@ void set_default_device(Device device) { g_default_device = device; }
 
 // ---- Note [Type promotion] -----------------------------------------------------------------
 // PyTorch ranks operands in three groups: tensors with dims, zero-dim tensors, Python numbers.
-// Within a group dtypes promote normally (int64 < float32 < float64). A lower group only
-// matters when it is of a higher *category* (bool < integer < float): then a zero-dim tensor
-// brings its own dtype, a Python int int64 and a Python float the default float dtype. So
-// float32[3] * float64 0-d stays float32, int64[3] * 2.5 becomes float32, bool[3] + 1 int64.
-namespace {
-DType promote(DType a, DType b) {
-  auto rank = [](DType t) { return t == DType::Bool ? 0 : t == DType::Int64 ? 1 : t == DType::Float32 ? 2 : 3; };
-  return rank(a) >= rank(b) ? a : b;
+// Within a group dtypes promote by promote_types. A lower group only matters when it is of a
+// higher *category* (bool < integer < float): then a zero-dim tensor brings its own dtype, a
+// Python int int64 and a Python float the default float dtype. So float32[3] * float64 0-d stays
+// float32, int64[3] * 2.5 becomes float32, int8[3] + 1000 stays int8, bool[3] + 1 int64.
+DType promote_types(DType a, DType b) {
+  if (a == b) return a;
+  if (a == DType::Bool) return b;
+  if (b == DType::Bool) return a;
+  const bool fa = is_floating(a), fb = is_floating(b);
+  if (fa != fb) return fa ? a : b;  // integer with float: the float
+  if (fa) {  // float16 with bfloat16 meet in float32; otherwise the wider one
+    if (dtype_itemsize(a) == dtype_itemsize(b)) return DType::Float32;
+    return dtype_itemsize(a) > dtype_itemsize(b) ? a : b;
+  }
+  // Integers: the wider; uint8 with a signed type needs one that holds both (int8 -> int16).
+  if (a == DType::UInt8 || b == DType::UInt8) {
+    DType other = a == DType::UInt8 ? b : a;
+    return other == DType::Int8 ? DType::Int16 : other;
+  }
+  return dtype_itemsize(a) >= dtype_itemsize(b) ? a : b;
 }
+
+bool can_cast(DType from, DType to) {
+  if (is_floating(from) && !is_floating(to)) return false;
+  return !(from != DType::Bool && to == DType::Bool);
+}
+
+namespace {
 DType combine_categories(DType higher, DType lower) {
   if (is_floating(higher)) return higher;
-  if (higher == DType::Bool || is_floating(lower)) return promote(higher, lower);
+  if (higher == DType::Bool || is_floating(lower)) return promote_types(higher, lower);
   return higher;
 }
 }  // namespace
@@ -152,7 +172,7 @@ DType combine_categories(DType higher, DType lower) {
 DType result_type(const Tensor& a, const Tensor& b) {
   if (a.dtype() == b.dtype()) return a.dtype();
   bool a0 = a.dim() == 0, b0 = b.dim() == 0;
-  if (a0 == b0) return promote(a.dtype(), b.dtype());
+  if (a0 == b0) return promote_types(a.dtype(), b.dtype());
   return a0 ? combine_categories(b.dtype(), a.dtype()) : combine_categories(a.dtype(), b.dtype());
 }
 
@@ -219,10 +239,16 @@ Tensor from_vector(const std::vector<double>& values, const Shape& shape, const 
     for (size_t i = 0; i < values.size(); ++i) host[i] = static_cast<T>(values[i]);
     if (dtype == DType::Bool)  // nonzero is True (Note [Bool storage])
       for (size_t i = 0; i < values.size(); ++i) host[i] = values[i] != 0 ? T(1) : T(0);
+    narrow_values(dtype, host.data(), static_cast<int64_t>(host.size()));  // Note [Narrow dtypes]
     out.storage().backend->copy_from_host(out.mutable_data(), host.data(), host.size() * sizeof(T));
   });
   apply_requires_grad(out, options);
   return out;
+}
+
+void check_narrow_value(double v, DType t, bool tensor_literal) {
+  if (narrow_overflows(v, t))
+    runtime_error(std::string("value cannot be converted to type ") + narrow_c10_name(t, tensor_literal) + " without overflow");
 }
 
 Tensor tensor(const NestedData& data, const TensorOptions& options) {
@@ -235,9 +261,14 @@ Tensor tensor(const NestedData& data, const TensorOptions& options) {
   bool is_float = any_float || values.empty();
   TensorOptions o = options;
   if (!o.dtype) o.dtype = is_float ? kDefaultFloat : any_number ? DType::Int64 : DType::Bool;
+  if (is_narrow(*o.dtype) && !is_floating(*o.dtype)) {  // float16/bfloat16 literals may round to inf
+    for (double v : values) check_narrow_value(v, *o.dtype, true);
+  }
   Tensor out = from_vector(values, shape, o);
-  if (*o.dtype == DType::Int64 && !any_float && !ints.empty())  // exact past 2^53
+  if (is_integral_storage(*o.dtype) && *o.dtype != DType::Bool && !any_float && !ints.empty()) {  // exact past 2^53
+    narrow_values(*o.dtype, ints.data(), static_cast<int64_t>(ints.size()));
     out.storage().backend->copy_from_host(out.mutable_data(), ints.data(), ints.size() * sizeof(int64_t));
+  }
   return out;
 }
 
@@ -254,6 +285,7 @@ Tensor full(const Shape& shape, Scalar value, const TensorOptions& options) {
   if (!o.dtype) o.dtype = value.is_integral ? DType::Int64 : kDefaultFloat;
   Tensor t = empty(shape, o);
   double v = t.dtype() == DType::Bool ? (value.value != 0 ? 1.0 : 0.0) : value.value;  // Note [Bool storage]
+  check_narrow_value(v, t.dtype(), false);
   t.storage().backend->fill(t.dtype(), t.mutable_data(), t.numel(), v);
   return t;
 }

@@ -305,6 +305,12 @@ bool inference_mode_enabled();
 void set_inference_mode(bool enabled);
 
 // Type promotion of a binary op's operands (Note [Type promotion]).
+// c10's "value cannot be converted to type int8_t without overflow" for a number stored into a
+// narrow dtype (torch.tensor's literals name the type "int8").
+void check_narrow_value(double value, DType dtype, bool tensor_literal);
+// PyTorch's dtype lattice (torch.promote_types) and casting rule (torch.can_cast).
+DType promote_types(DType a, DType b);
+bool can_cast(DType from, DType to);
 DType result_type(const Tensor& a, const Tensor& b);
 DType result_type(const Tensor& a, Scalar b);
 

@@ -42,8 +42,7 @@ void second_backward_error() {
 
 namespace {
 std::string tensor_type_name(const Tensor& t) {
-  std::string base = t.dtype() == DType::Float32 ? "FloatTensor" : t.dtype() == DType::Float64 ? "DoubleTensor" : "LongTensor";
-  return (t.device().is_cuda() ? "torch.cuda." : "torch.") + base;
+  return std::string(t.device().is_cuda() ? "torch.cuda." : "torch.") + dtype_scalar_name(t.dtype()) + "Tensor";
 }
 }  // namespace
 

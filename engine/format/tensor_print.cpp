@@ -12,7 +12,7 @@ TensorPrintInfo print_info(const Tensor& t) {
   info.shape = t.shape();
   info.dtype = t.dtype();
   info.values = t.to_doubles();
-  if (t.dtype() == DType::Int64) info.int_values = t.to_int64s();
+  if (is_integral_storage(t.dtype()) && t.dtype() != DType::Bool) info.int_values = t.to_int64s();
   info.device = t.device().str();
   if (t.grad_fn()) info.grad_fn = t.grad_fn()->name();
   info.requires_grad = t.requires_grad() && t.is_leaf();

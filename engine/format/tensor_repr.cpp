@@ -238,7 +238,7 @@ std::string format_tensor(const TensorPrintInfo& t) {
     tensor_str = "[]";
   } else {
     // float32 (the default), int64 and bool are the dtypes a literal would produce, so they stay unnamed.
-    if (t.dtype == DType::Float64) suffixes.push_back(std::string("dtype=") + dtype_name(t.dtype));
+    if (t.dtype != kDefaultFloat && t.dtype != DType::Int64 && t.dtype != DType::Bool) suffixes.push_back(std::string("dtype=") + dtype_name(t.dtype));
     View view{t, contiguous_strides(t.shape), static_cast<double>(numel) > g_print_options.threshold};
     std::vector<size_t> shown;
     collect_shown(view, 0, 0, shown);

@@ -77,6 +77,7 @@ Tensor softplus(const Tensor& x, double beta, double threshold) {
 Tensor gelu(const Tensor& x, bool approximate_tanh) {
   check_floating(x, "GeluKernelImpl");
   if (approximate_tanh) return activation(OpId::Gelu, UnaryOp::GeluTanh, BinaryOp::GeluTanhBackward, x);
+  refuse_narrow_float(x, "gelu");
   if (x.dtype() == DType::Float32 && x.numel() > 1) {
     if (x.impl()->noncontiguous) not_supported("gelu of a non-contiguous float32 tensor");
     return activation(OpId::Gelu, UnaryOp::GeluErfOneDnn, BinaryOp::GeluErfOneDnnBackward, x);

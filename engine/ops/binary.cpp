@@ -260,11 +260,16 @@ void check_floor_divide_grad(const Tensor& a, const Tensor* b) {
     throw Error("NotImplementedError", "gradlab does not support floor_divide (//) on tensors that require grad "
                                        "(PyTorch has no derivative for it: backward would fail)");
 }
+// PyTorch's float16/bfloat16 floor division rounds each step of its formula to the dtype.
+void check_floor_divide_dtype(DType t) {
+  if (is_narrow(t) && is_floating(t)) not_supported(std::string("floor_divide (//) on ") + dtype_name(t) + " tensors");
+}
 }  // namespace
 
 Tensor floor_divide(const Tensor& a, const Tensor& b) {
   check_floor_divide_grad(a, &b);
   DType t = compute_type(a, b);
+  check_floor_divide_dtype(t);
   check_int_divisor(b, t);
   return prim::binary(BinaryOp::FloorDivide, a, b, t);
 }
@@ -272,6 +277,7 @@ Tensor floor_divide(const Tensor& a, const Tensor& b) {
 Tensor floor_divide(const Tensor& a, Scalar b) {
   check_floor_divide_grad(a, nullptr);
   DType t = compute_type(a, b);
+  check_floor_divide_dtype(t);
   if (!is_floating(t) && b.value == 0) runtime_error("ZeroDivisionError");
   return prim::binary(BinaryOp::FloorDivide, a, prim::scalar(b.value, t, a.device()), t);
 }

@@ -65,7 +65,8 @@ Tensor any_all(const Tensor& a, std::optional<int64_t> dim, bool keepdim, bool i
   Tensor flags = is_all ? prim::mask_to_bool(prim::unary(UnaryOp::LogicalNot, a)) : prim::cast(a, DType::Bool);
   Tensor n = count_true(flags, keep);
   Tensor r = prim::unary(is_all ? UnaryOp::LogicalNot : UnaryOp::NonZero, n);
-  return prim::retag(prim::alias(r, out_shape), DType::Bool);
+  // uint8 keeps its dtype (PyTorch's legacy any/all on byte masks): the 0/1 int64 storage fits.
+  return prim::retag(prim::alias(r, out_shape), a.dtype() == DType::UInt8 ? DType::UInt8 : DType::Bool);
 }
 
 const char* bitwise_kernel(BitwiseOp op) {

@@ -425,6 +425,7 @@ Tensor convolution(const Tensor& input, const Tensor& weight, const Tensor& bias
   if (one_d) ints = {1, s.stride[0], 0, s.padding[0], 1, s.dilation[0], s.groups};
   else ints = {s.stride[0], s.stride[1], s.padding[0], s.padding[1], s.dilation[0], s.dilation[1], s.groups};
   const Geometry g = geometry_of(input.shape(), weight.shape(), ints);
+  refuse_narrow_float(input, "convolution");
   if (input.dtype() == DType::Float32 && uses_onednn(g, DType::Float32) && !onednn_direct_kernels(g).forward) {
     unmodelled_kernel("forward");
   }

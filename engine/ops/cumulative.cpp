@@ -41,7 +41,8 @@ Tensor scan(const Tensor& x, int64_t dim, Scan kind, bool reversed) {
 
 Tensor scan_input(const Tensor& a, std::optional<DType> dtype) {
   if (dtype) return prim::cast(a, *dtype);
-  if (!is_floating(a.dtype())) return prim::cast(a, DType::Int64);  // bool and int64 scan in int64
+  if (!is_floating(a.dtype())) return prim::cast(a, DType::Int64);  // bool and every integer dtype scan in int64
+  refuse_narrow_float(a, "cumsum and cumprod");  // float16 has no kernel in PyTorch 1.13, bfloat16 is not reproduced
   return a;
 }
 

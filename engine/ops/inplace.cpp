@@ -34,7 +34,7 @@ Tensor& inference_checked(Tensor& self) {
 
 // PyTorch's canCast: no float into an integer tensor, nothing but bool into a bool one.
 void check_castable(DType result, DType self) {
-  if ((is_floating(result) && !is_floating(self)) || (self == DType::Bool && result != DType::Bool)) {
+  if (!can_cast(result, self)) {
     runtime_error(std::string("result type ") + dtype_scalar_name(result) +
                   " can't be cast to the desired output type " + dtype_scalar_name(self));
   }
@@ -182,6 +182,7 @@ Tensor& fill_with_history(Tensor& self, OpId op, double value) {
   check_inplace_allowed(self);
   Tensor before = needs_history(self, nullptr) ? self_as_input(self, false) : Tensor();
   if (self.dtype() == DType::Bool) value = value != 0 ? 1 : 0;  // Note [Bool storage]
+  check_narrow_value(value, self.dtype(), false);
   self.storage().backend->fill(self.dtype(), self.mutable_data(), self.numel(), value);
   written_in_place(self);
   if (before.defined()) {

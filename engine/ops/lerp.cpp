@@ -29,6 +29,7 @@ void check_lerp_dtypes(const Tensor& start, const Tensor& end, const Tensor* wei
                   c_type_name(weight->dtype()));
   }
   if (!is_floating(start.dtype())) not_supported("lerp on integer tensors");
+  refuse_narrow_float(start, "lerp");  // computed on the host in float32/float64 arithmetic
   prim::check_same_device(start, end);
 }
 

@@ -133,6 +133,7 @@ std::vector<T> smooth_grads(const std::vector<T>& x, const std::vector<T>& t, co
 }
 
 Tensor smooth_forward(const Tensor& x, const Tensor& t, double beta, bool huber) {
+  refuse_narrow_float(x, huber ? "huber_loss" : "smooth_l1_loss");
   if (x.dtype() == DType::Float32) return from_host(smooth_values(host_values<float>(x), host_values<float>(t), beta, huber), x.shape(), x.dtype(), x.device());
   return from_host(smooth_values(host_values<double>(x), host_values<double>(t), beta, huber), x.shape(), x.dtype(), x.device());
 }
@@ -421,6 +422,7 @@ Tensor nll_loss(const Tensor& input, const Tensor& target, const Tensor& weight,
   const NllShape s{batched ? input.shape()[0] : 1, classes, batched};
   std::vector<int64_t> t = host_values<int64_t>(target);
   Tensor total_weight, out;
+  refuse_narrow_float(input, "nll_loss");
   if (input.dtype() == DType::Float32) {
     out = nll_forward<float>(input, t, weight, r, ignore_index, s, &total_weight);
   } else {

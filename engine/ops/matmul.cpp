@@ -17,6 +17,13 @@ void check_matmul_dtypes(const Tensor& a, const Tensor& b) {
   }
 }
 
+// PyTorch 1.13 has no float16 matrix products on CPU; bfloat16 ones accumulate in an order
+// gradlab does not reproduce (Note [Narrow dtypes]).
+void check_matmul_kernel(const Tensor& a, const char* kernel) {
+  if (a.dtype() == DType::Float16) runtime_error(std::string("\"") + kernel + "\" not implemented for 'Half'");
+  if (a.dtype() == DType::BFloat16) not_supported("matrix products of bfloat16 tensors");
+}
+
 // The gradients of A·B (mm, and addmm's mat1 and mat2) given G; sa/sb undefined when not needed.
 // ATen's mm_mat1_backward / mm_mat2_backward: for an input PyTorch holds column-major (a
 // transposed view) they compute its gradient transposed, (B·Gᵀ)ᵀ and (Gᵀ·A)ᵀ, which OpenBLAS
@@ -51,6 +58,7 @@ Tensor mm(const Tensor& a, const Tensor& b) {
     runtime_error("mat1 and mat2 shapes cannot be multiplied (" + dims_str(a.shape()) + " and " + dims_str(b.shape()) + ")");
   }
   check_matmul_dtypes(a, b);
+  check_matmul_kernel(a, "addmm_impl_cpu_");
   const int64_t m = a.shape()[0], k = a.shape()[1], n = b.shape()[1];
   Tensor out = prim::matmul(a, b, m, n, k, false, false);
   if (Node* node = record_op(OpId::Mm, [](const Node& nd, const Tensor& g) -> Grads {
@@ -80,6 +88,7 @@ Tensor addmm(const Tensor& bias, const Tensor& a, const Tensor& b, Scalar beta, 
   }
   if (a.dtype() != b.dtype() || bias.dtype() != b.dtype()) runtime_error("self and mat2 must have the same dtype");
   if (!is_floating(a.dtype())) not_supported("torch.addmm on integer tensors");
+  check_matmul_kernel(a, "addmm_impl_cpu_");
   if (alpha.value != 1) not_supported("torch.addmm with alpha other than 1");
   prim::check_same_device(bias, a);
   const int64_t m = a.shape()[0], k = a.shape()[1], n = b.shape()[1];
@@ -122,6 +131,7 @@ Tensor mv(const Tensor& a, const Tensor& v) {
                   std::to_string(v.shape()[0]));
   }
   check_matmul_dtypes(a, v);
+  check_matmul_kernel(a, "addmv_impl_cpu");
   const int64_t m = a.shape()[0], k = a.shape()[1];
   Tensor out = prim::alias(prim::matmul(a, v, m, 1, k, false, false), {m});
   if (Node* node = record_op(OpId::Mv, [](const Node& nd, const Tensor& g) -> Grads {
@@ -153,6 +163,7 @@ Tensor dot(const Tensor& a, const Tensor& b) {
     runtime_error(std::string("dot : expected both vectors to have same dtype, but found ") + dtype_scalar_name(a.dtype()) +
                   " and " + dtype_scalar_name(b.dtype()));
   }
+  check_matmul_kernel(a, "dot");
   const int64_t k = a.shape()[0];
   Tensor out = prim::alias(prim::matmul(a, b, 1, 1, k, false, false), {});
   if (Node* node = record_op(OpId::Dot, [](const Node& nd, const Tensor& g) -> Grads {

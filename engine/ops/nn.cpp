@@ -44,10 +44,11 @@ Tensor softmax_input(const Tensor& a, int64_t dim, std::optional<DType> dtype, c
   const int64_t rank = x.dim();
   const int64_t d = wrap_dim(dim, rank);
   const bool last = rank == 0 || d == rank - 1;
-  if (!is_floating(x.dtype())) {
+  if (!is_floating(x.dtype()) || x.dtype() == DType::Float16) {
     runtime_error(std::string("\"") + (last ? kernel : inner_kernel) + "\" not implemented for '" +
                   dtype_scalar_name(x.dtype()) + "'");
   }
+  refuse_narrow_float(x, "softmax");  // bfloat16: not reproduced
   return x;
 }
 
@@ -142,6 +143,7 @@ Tensor softmax_inner(const Tensor& x, int64_t dim, bool log) {
   }
   Tensor out = prim::empty(x.shape(), x.dtype(), x.device());
   if (x.numel() == 0) return out;
+  refuse_narrow_float(x, log ? "log_softmax" : "softmax");
   if (x.dtype() == DType::Float32) {
     auto* f = log ? log_softmax_inner_forward<float> : softmax_inner_forward<float>;
     f(static_cast<const float*>(x.data()), static_cast<float*>(out.mutable_data()), s.outer, s.dim_size, s.inner);
@@ -164,6 +166,7 @@ Tensor softmax_inner_grad(const Tensor& g, const Tensor& y, int64_t dim, bool lo
   }
   Tensor out = prim::empty(y.shape(), y.dtype(), y.device());
   if (y.numel() == 0) return out;
+  refuse_narrow_float(y, "the softmax backward");
   if (y.dtype() == DType::Float32) {
     auto* f = log ? log_softmax_inner_backward<float> : softmax_inner_backward<float>;
     f(static_cast<const float*>(g.data()), static_cast<const float*>(y.data()), static_cast<float*>(out.mutable_data()),
@@ -247,6 +250,7 @@ Tensor softmax_backward_cpu(const Tensor& g, const Tensor& y, bool log) {
   const int64_t rows = len == 0 ? 0 : y.numel() / len;
   Tensor out = prim::empty(y.shape(), y.dtype(), y.device());
   Tensor sums = log ? lane_sum(g) : Tensor();
+  refuse_narrow_float(y, "the softmax backward");
   if (y.dtype() == DType::Float32) {
     softmax_backward_rows(static_cast<const float*>(g.data()), static_cast<const float*>(y.data()),
                           log ? static_cast<const float*>(sums.data()) : nullptr, static_cast<float*>(out.mutable_data()),

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engine/autograd/node.h"
+#include "engine/narrow_values.h"
 #include "engine/ops/primitives.h"
 
 namespace gradlab::ops {
@@ -23,19 +24,19 @@ inline void add_number_operand(Node* n) {
 
 // "float", "double", "long int": a dtype as ATen's messages print a TypeMeta ("expected dtype
 // float for `end` but got dtype double").
-inline const char* c_type_name(DType t) {
-  switch (t) {
-    case DType::Float32: return "float";
-    case DType::Float64: return "double";
-    case DType::Int64: return "long int";
-    case DType::Bool: return "bool";
-  }
-  return "?";
-}
+inline const char* c_type_name(DType t) { return dtype_c_name(t); }
 
 // A PyTorch feature gradlab does not model: NotImplementedError rather than other digits.
 [[noreturn]] inline void not_supported(const std::string& what) {
   throw Error("NotImplementedError", what + " is not supported by gradlab");
+}
+
+// Ops whose kernels gradlab runs on the host in float or double by the dtype (norms, losses,
+// convolutions, pooling) are not defined for float16/bfloat16 (Note [Narrow dtypes]): a clean
+// NotImplementedError instead of reading float32 storage as double.
+inline void refuse_narrow_float(const Tensor& t, const std::string& op) {
+  if (is_floating(t.dtype()) && is_narrow(t.dtype()))
+    not_supported(op + " on " + dtype_name(t.dtype()) + " tensors");
 }
 
 // In-place building blocks (Note [In-place ops], inplace.cpp), shared by the in-place ops of
@@ -60,7 +61,14 @@ std::vector<T> host_values(const Tensor& t) {
 template <class T>
 Tensor from_host(const std::vector<T>& v, const Shape& shape, DType dtype, Device device) {
   Tensor out = prim::empty(shape, dtype, device);
-  if (!v.empty()) out.storage().backend->copy_from_host(out.mutable_data(), v.data(), v.size() * sizeof(T));
+  if (v.empty()) return out;
+  if (is_narrow(dtype)) {  // host results are computed wide: narrow them (Note [Narrow dtypes])
+    std::vector<T> narrowed = v;
+    narrow_values(dtype, narrowed.data(), static_cast<int64_t>(narrowed.size()));
+    out.storage().backend->copy_from_host(out.mutable_data(), narrowed.data(), narrowed.size() * sizeof(T));
+    return out;
+  }
+  out.storage().backend->copy_from_host(out.mutable_data(), v.data(), v.size() * sizeof(T));
   return out;
 }
 

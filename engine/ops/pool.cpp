@@ -276,6 +276,7 @@ Tensor max_pool2d(const Tensor& input, const PoolSettings& s) {
   const Planes p = check_pool(input, w);
   require_floating(input, "max_pool2d");
   std::vector<int64_t> indices;
+  refuse_narrow_float(input, "max_pool2d");
   Tensor out = input.dtype() == DType::Float32 ? max_forward<float>(input, w, p, indices) : max_forward<double>(input, w, p, indices);
   if (Node* n = record_op(OpId::MaxPool2d, [](const Node& n, const Tensor& g) -> Grads {
         return {g.dtype() == DType::Float32 ? max_backward<float>(n, g) : max_backward<double>(n, g)};
@@ -291,6 +292,7 @@ Tensor avg_pool2d(const Tensor& input, const PoolSettings& s) {
   if (input.dim() < 3) wrap_dim(-3, input.dim());  // avg_pool2d reads size(-3) next: IndexError
   const Planes p = check_pool(input, w);
   require_floating(input, "avg_pool2d");
+  refuse_narrow_float(input, "avg_pool2d");
   Tensor out = input.dtype() == DType::Float32 ? avg_forward<float>(input, w, p) : avg_forward<double>(input, w, p);
   if (Node* n = record_op(OpId::AvgPool2d, [](const Node& n, const Tensor& g) -> Grads {
         return {g.dtype() == DType::Float32 ? avg_backward<float>(n, g) : avg_backward<double>(n, g)};
@@ -324,6 +326,7 @@ Tensor adaptive_avg_pool2d(const Tensor& input, const std::vector<int64_t>& outp
   require_floating(input, "adaptive_avg_pool2d");
   const Shape& s = input.shape();
   const Planes p{input.numel() / (s[s.size() - 2] * s.back()), s[s.size() - 2], s.back(), output_size[0], output_size[1]};
+  refuse_narrow_float(input, "adaptive_avg_pool2d");
   Tensor out = input.dtype() == DType::Float32 ? adaptive_forward<float>(input, p) : adaptive_forward<double>(input, p);
   record_op(OpId::AdaptiveAvgPool2d, [](const Node& n, const Tensor& g) -> Grads {
     return {g.dtype() == DType::Float32 ? adaptive_backward<float>(n, g) : adaptive_backward<double>(n, g)};

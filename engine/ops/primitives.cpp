@@ -12,6 +12,45 @@ namespace {
 // it skips the checks of Tensor::mutable_data() (Note [Deferred element-wise ops]), which the
 // scalar-heavy workloads (W5) measure.
 void* fresh_data(const Tensor& out) { return out.impl()->storage->data; }
+
+// PyTorch 1.13's CPU kernel names for the element-wise ops it does not build for float16; the
+// others (arithmetic, abs, sign, comparisons) compute in float and round, as here (Note [Narrow
+// dtypes]).
+const char* half_missing_kernel(UnaryOp op) {
+  switch (op) {
+    case UnaryOp::Exp: return "exp_vml_cpu";
+    case UnaryOp::Log: return "log_vml_cpu";
+    case UnaryOp::Sqrt: return "sqrt_vml_cpu";
+    case UnaryOp::Sin: return "sin_vml_cpu";
+    case UnaryOp::Cos: return "cos_vml_cpu";
+    case UnaryOp::Tanh: return "tanh_vml_cpu";
+    case UnaryOp::Sigmoid: return "sigmoid_cpu";
+    case UnaryOp::Relu: return "clamp_min_cpu";
+    case UnaryOp::Clamp: case UnaryOp::ClampMask: case UnaryOp::HardtanhMask: return "clamp_scalar_cpu";
+    case UnaryOp::Floor: return "floor_vml_cpu";
+    case UnaryOp::Ceil: return "ceil_vml_cpu";
+    case UnaryOp::Trunc: return "trunc_vml_cpu";
+    case UnaryOp::Round: return "round_vml_cpu";
+    case UnaryOp::RoundDecimals: return "round_cpu";
+    case UnaryOp::Rsqrt: return "rsqrt_cpu";
+    case UnaryOp::Expm1: return "expm1_vml_cpu";
+    case UnaryOp::Log1p: return "log1p_vml_cpu";
+    case UnaryOp::Erf: return "erf_vml_cpu";
+    case UnaryOp::Log2: return "log2_vml_cpu";
+    case UnaryOp::Log10: return "log10_vml_cpu";
+    case UnaryOp::Sinh: return "sinh_cpu";
+    case UnaryOp::Cosh: return "cosh_cpu";
+    case UnaryOp::Asinh: return "asinh_cpu";
+    case UnaryOp::Acosh: return "acosh_cpu";
+    case UnaryOp::Atanh: return "atanh_cpu";
+    case UnaryOp::LeakyRelu: return "leaky_relu_cpu";
+    case UnaryOp::Silu: return "silu_cpu";
+    case UnaryOp::Elu: case UnaryOp::Selu: case UnaryOp::Celu: return "elu_cpu";
+    case UnaryOp::Softplus: case UnaryOp::SoftplusAboveThreshold: return "softplus_cpu";
+    case UnaryOp::GeluErf: case UnaryOp::GeluErfOneDnn: case UnaryOp::GeluTanh: return "GeluKernelImpl";
+    default: return nullptr;
+  }
+}
 }  // namespace
 
 Tensor empty(const Shape& shape, DType dtype, Device device) {
@@ -43,7 +82,7 @@ Tensor retag(const Tensor& t, DType dtype) {
 }
 
 Tensor mask_to_bool(const Tensor& t) {
-  if (t.dtype() == DType::Int64 || t.dtype() == DType::Bool) return retag(t, DType::Bool);
+  if (is_integral_storage(t.dtype())) return retag(t, DType::Bool);
   Tensor out = empty(t.shape(), DType::Int64, t.device());
   t.storage().backend->cast(t.dtype(), t.data(), DType::Int64, fresh_data(out), t.numel());
   return retag(out, DType::Bool);
@@ -59,6 +98,9 @@ Tensor cast(const Tensor& t, DType dtype) {
 }
 
 Tensor unary(UnaryOp op, const Tensor& x, double a, double b) {
+  if (x.dtype() == DType::Float16) [[unlikely]] {
+    if (const char* kernel = half_missing_kernel(op)) runtime_error(std::string("\"") + kernel + "\" not implemented for 'Half'");
+  }
   if (deferred::can_defer(x)) [[unlikely]] return deferred::unary(op, x, a, b);
   Tensor out = empty(x.shape(), x.dtype(), x.device());
   x.storage().backend->unary(op, x.dtype(), x.data(), fresh_data(out), x.numel(), a, b);

@@ -56,6 +56,8 @@ Tensor product(const Tensor& a, int64_t dim, const Shape& shape, const Tensor& l
 
 Tensor product_input(const Tensor& a, std::optional<DType> dtype) {
   if (dtype) return prim::cast(a, *dtype);
+  if (is_narrow(a.dtype()) && is_floating(a.dtype()))
+    runtime_error(std::string("\"prod_cpu\" not implemented for '") + dtype_scalar_name(a.dtype()) + "'");
   return is_floating(a.dtype()) ? a : prim::cast(a, DType::Int64);
 }
 

@@ -31,12 +31,15 @@ Tensor expand_back(const Tensor& g, const Node& n) {
   return expanded_grad(prim::alias(g, keep), in);
 }
 
+// Bool and every integer dtype sum to int64, as in PyTorch: their int64 storage is read as
+// int64 (Note [Narrow dtypes]).
+Tensor sum_input(const Tensor& a) { return is_integral_storage(a.dtype()) ? prim::retag(a, DType::Int64) : a; }
+
 }  // namespace
 
 // d(Σx)/dx = 1
 Tensor sum(const Tensor& a, std::optional<DType> dtype) {
-  // A bool tensor sums its 0/1 storage as int64 (Note [Bool storage]).
-  Tensor x = dtype ? prim::cast(a, *dtype) : a.dtype() == DType::Bool ? prim::retag(a, DType::Int64) : a;
+  Tensor x = dtype ? prim::cast(a, *dtype) : sum_input(a);
   Tensor out = prim::alias(prim::reduce(ReduceOp::Sum, x, Shape(a.dim(), 1)), {});
   record_op(OpId::Sum, [](const Node& n, const Tensor& g) -> Grads {
     return {expanded_grad(g, n.inputs[0].shape)};
@@ -50,7 +53,7 @@ Tensor sum(const Tensor& a, const std::vector<int64_t>& dims_in, bool keepdim) {
     for (int64_t d = 0; d < a.dim(); ++d) dims.push_back(d);
   }
   Shape keep = keepdim_shape(a.shape(), dims);
-  Tensor r = prim::reduce(ReduceOp::Sum, a.dtype() == DType::Bool ? prim::retag(a, DType::Int64) : a, keep);
+  Tensor r = prim::reduce(ReduceOp::Sum, sum_input(a), keep);
   Tensor out = keepdim ? r : prim::alias(r, drop_dims(a.shape(), dims));
   if (Node* n = record_op(OpId::SumDim, [](const Node& n, const Tensor& g) -> Grads { return {expand_back(g, n)}; },
                           out, {&a})) {
@@ -119,6 +122,7 @@ Tensor norm2_backward(const Tensor& x, const Tensor& norm, const Tensor& g) {
 }
 
 void check_norm_dtype(const Tensor& a) {
+  refuse_narrow_float(a, "norm");  // PyTorch accumulates float16/bfloat16 norms its own way
   if (!is_floating(a.dtype()))
     runtime_error(std::string("norm(): input dtype should be either floating point or complex. Got ") +
                   dtype_scalar_name(a.dtype()) + " instead.");

@@ -58,8 +58,15 @@ Tensor pow(const Tensor& a, Scalar exponent) {
   if (result_type(a, exponent) == DType::Bool) runtime_error("\"pow\" not implemented for 'Bool'");
   Tensor x = prim::cast(a, result_type(a, exponent));
   const double p = exponent.value;
-  Tensor out = p == 2 ? prim::unary(UnaryOp::Square, x) : p == 3 ? prim::unary(UnaryOp::Cube, x)
-                                                                 : prim::unary(UnaryOp::PowScalar, x, p);
+  Tensor out;
+  if (x.dtype() == DType::BFloat16 && (p == 3 || p == -2)) {
+    // PyTorch's bfloat16 kernel rounds x·x before the next step: base*base*base, 1/(base*base).
+    Tensor square = prim::unary(UnaryOp::Square, x);
+    out = p == 3 ? prim::binary(BinaryOp::Mul, square, x) : prim::unary(UnaryOp::RDivScalar, square, 1.0);
+  } else {
+    out = p == 2 ? prim::unary(UnaryOp::Square, x) : p == 3 ? prim::unary(UnaryOp::Cube, x)
+                                                        : prim::unary(UnaryOp::PowScalar, x, p);
+  }
   if (Node* n = record_op(OpId::PowScalar, [](const Node& n, const Tensor& g) -> Grads {
         const Tensor& base = saved(n, 0);
         if (n.a == 0) return {prim::unary(UnaryOp::MulScalar, g, 0.0)};

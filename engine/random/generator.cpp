@@ -83,6 +83,11 @@ void CpuGenerator::set_state(const std::vector<uint8_t>& b) {
                   " or a CPUGeneratorImplState of size " + std::to_string(kStateBytes) +
                   " but found the input RNG state size to be " + std::to_string(b.size()));
   }
+  // PyTorch's mt19937::is_valid: a seeded engine whose position lies inside its state.
+  const int32_t left = get<int32_t>(b, Layout::kLeft);
+  const uint64_t next = get<uint64_t>(b, Layout::kNext);
+  if (get<int32_t>(b, Layout::kSeeded) == 0 || left <= 0 || left > Mt19937::kN || next > static_cast<uint64_t>(Mt19937::kN))
+    runtime_error("Invalid mt19937 state");
   Mt19937 engine;
   for (int i = 0; i < Mt19937::kN; ++i) engine.state[i] = static_cast<uint32_t>(get<uint64_t>(b, Layout::kState + 8 * i));
   engine.left = get<int32_t>(b, Layout::kLeft);

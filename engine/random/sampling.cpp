@@ -95,8 +95,17 @@ void check_inplace_draw(const Tensor& self, const char* what) {
 }
 
 // Calls f(T* data, n) with the tensor's storage as its C++ type, then bumps the version.
+// PyTorch draws float16/bfloat16 through other distributions (double normals, float uniforms)
+// than their float32 storage would select here (Note [Narrow dtypes]).
+void refuse_narrow_float(const Tensor& self) {
+  if (is_narrow(self.dtype()) && is_floating(self.dtype()))
+    throw Error("NotImplementedError", std::string("random sampling into ") + dtype_name(self.dtype()) +
+                                           " tensors is not supported by gradlab");
+}
+
 template <class F>
 void write_draws(Tensor& self, F&& f) {
+  refuse_narrow_float(self);
   dispatch_dtype(self.dtype(), [&](auto zero) {
     using T = decltype(zero);
     f(static_cast<T*>(self.mutable_data()), self.numel());
@@ -116,6 +125,7 @@ void fill_serial(Tensor& self, Draw&& draw) {
 
 void check_floating(const Tensor& self, const char* kernel) {
   if (!is_floating(self.dtype())) not_implemented_for(kernel, self.dtype());
+  refuse_narrow_float(self);
 }
 
 }  // namespace
@@ -318,6 +328,9 @@ Tensor& random_(Tensor& self, CpuGenerator& gen) {
         return static_cast<int64_t>(gen.random64() % (static_cast<uint64_t>(std::numeric_limits<int64_t>::max()) + 1));
       });
       break;
+    default:
+      throw Error("NotImplementedError", std::string("random_() without bounds on ") + dtype_name(self.dtype()) +
+                                             " tensors is not supported by gradlab");
   }
   return self;
 }

@@ -70,18 +70,11 @@ Value call_with_out(Interp& in, const BuiltinObj* b, CallArgs& args, size_t out_
   // The matrix products check the dtype themselves and cast nothing (ATen's mm_out/addmm_out).
   const std::string name = b->name;
   if ((name == "matmul" || name == "mm" || name == "mv" || name == "dot") && out.dtype() != result.dtype()) {
-    auto c_name = [](DType d) {
-      switch (d) {
-        case DType::Float32: return "float";
-        case DType::Float64: return "double";
-        case DType::Int64: return "long int";
-        default: return "bool";
-      }
-    };
+    auto c_name = dtype_c_name;
     raise("RuntimeError", std::string("Expected out tensor to have dtype ") + c_name(result.dtype()) + ", but got " +
                               c_name(out.dtype()) + " instead");
   }
-  if ((is_floating(result.dtype()) && !is_floating(out.dtype())) || (out.dtype() == DType::Bool && result.dtype() != DType::Bool))
+  if (!can_cast(result.dtype(), out.dtype()))
     raise("RuntimeError", std::string("result type ") + dtype_scalar_name(result.dtype()) +
                               " can't be cast to the desired output type " + dtype_scalar_name(out.dtype()));
   if (out.shape() != result.shape()) {

@@ -221,9 +221,27 @@ Value t_initial_seed(Interp&, CallArgs& a) {
   Args args("initial_seed", a, {}, 0, ArgStyle::Python);
   return seed_value(random::default_generator().initial_seed());
 }
-Value t_rng_state(Interp&, CallArgs&) {
-  raise_not_supported("torch.get_rng_state()/set_rng_state() (they use torch.uint8 tensors, which gradlab does not have yet); "
-                      "re-seed with torch.manual_seed instead");
+// A generator's state as PyTorch's uint8 tensor (CPUGeneratorImplState's bytes), and back.
+Value state_tensor(const CpuGenerator& g) {
+  std::vector<uint8_t> bytes = g.get_state();
+  std::vector<double> values(bytes.begin(), bytes.end());
+  return Value(from_vector(values, {static_cast<int64_t>(values.size())}, TensorOptions{DType::UInt8, Device{}, false}));
+}
+void set_state_from(CpuGenerator& g, const Value& state) {
+  if (!state.is_tensor()) raise_type_error(std::string("expected a torch.ByteTensor, but got ") + type_name(state));
+  const Tensor& t = state.as_tensor();
+  if (t.dtype() != DType::UInt8 || t.device().is_cuda()) raise_type_error("RNG state must be a torch.ByteTensor");
+  std::vector<int64_t> values = t.to_int64s();
+  g.set_state(std::vector<uint8_t>(values.begin(), values.end()));
+}
+Value t_get_rng_state(Interp&, CallArgs& a) {
+  Args args("get_rng_state", a, {}, 0, ArgStyle::Python);
+  return state_tensor(random::default_generator());
+}
+Value t_set_rng_state(Interp&, CallArgs& a) {
+  Args args("set_rng_state", a, {"new_state"}, 1, ArgStyle::Python);
+  set_state_from(random::default_generator(), *args.get(0));
+  return Value();
 }
 
 Value t_generator_ctor(Interp&, CallArgs& a) {
@@ -310,7 +328,15 @@ Value g_initial_seed(Interp&, const Value& self, CallArgs& a) {
   Args args("initial_seed", a, {}, 0, ArgStyle::Python);
   return seed_value(gen_of(self).initial_seed());
 }
-Value g_state(Interp& in, const Value&, CallArgs& a) { return t_rng_state(in, a); }
+Value g_get_state(Interp&, const Value& self, CallArgs& a) {
+  Args args("get_state", a, {}, 0, ArgStyle::Python);
+  return state_tensor(gen_of(self));
+}
+Value g_set_state(Interp&, const Value& self, CallArgs& a) {
+  Args args("set_state", a, {"new_state"}, 1, ArgStyle::Python);
+  set_state_from(gen_of(self), *args.get(0));
+  return self;
+}
 
 }  // namespace
 
@@ -328,7 +354,7 @@ const Bindings& random_bindings() {
 
 Value torch_generator_attribute(const Value& self, const std::string& name, bool* found) {
   static const std::unordered_map<std::string, MethodFn> methods = {
-      {"manual_seed", g_manual_seed}, {"seed", g_seed}, {"initial_seed", g_initial_seed}, {"get_state", g_state}, {"set_state", g_state},
+      {"manual_seed", g_manual_seed}, {"seed", g_seed}, {"initial_seed", g_initial_seed}, {"get_state", g_get_state}, {"set_state", g_set_state},
   };
   *found = true;
   if (name == "device") return make_device(Device{});
@@ -345,8 +371,8 @@ void install_random_functions(Interp& in, ModuleObj& torch) {
   t["manual_seed"] = Value(std::make_shared<BuiltinObj>("manual_seed", t_manual_seed));
   t["seed"] = Value(std::make_shared<BuiltinObj>("seed", t_seed));
   t["initial_seed"] = Value(std::make_shared<BuiltinObj>("initial_seed", t_initial_seed));
-  t["get_rng_state"] = Value(std::make_shared<BuiltinObj>("get_rng_state", t_rng_state));
-  t["set_rng_state"] = Value(std::make_shared<BuiltinObj>("set_rng_state", t_rng_state));
+  t["get_rng_state"] = Value(std::make_shared<BuiltinObj>("get_rng_state", t_get_rng_state));
+  t["set_rng_state"] = Value(std::make_shared<BuiltinObj>("set_rng_state", t_set_rng_state));
   t["rand"] = fn("rand", t_rand);
   t["randn"] = fn("randn", t_randn);
   t["randint"] = fn("randint", t_randint);

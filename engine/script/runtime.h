@@ -665,6 +665,7 @@ void install_builtins(Interp& in);
 Value make_torch_module(Interp& in);
 Value make_math_module(Interp& in);
 void install_random_functions(Interp& in, ModuleObj& torch);  // random_functions.cpp
+void install_dtype_functions(ModuleObj& torch);  // dtype_functions.cpp: finfo, iinfo, promote_types, ...
 Value make_nn_init_module();                                   // nn_init.cpp
 Value legacy_tensor_ctor(Interp& in, CallArgs& args);         // torch.Tensor(...), torch_module.cpp
 Value python_module(Interp& in, const std::string& name);  // Note [Modules in Python]; None if not one

@@ -174,15 +174,7 @@ bool has_indices(const std::vector<TensorIndexPart>& parts) {
 }
 
 // "torch.FloatTensor", as PyTorch names a CPU tensor's type in messages.
-std::string tensor_type_name(DType t) {
-  switch (t) {
-    case DType::Float32: return "torch.FloatTensor";
-    case DType::Float64: return "torch.DoubleTensor";
-    case DType::Int64: return "torch.LongTensor";
-    case DType::Bool: return "torch.BoolTensor";
-  }
-  return "torch.Tensor";
-}
+std::string tensor_type_name(DType t) { return std::string("torch.") + dtype_scalar_name(t) + "Tensor"; }
 
 }  // namespace
 

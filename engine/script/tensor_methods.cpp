@@ -125,6 +125,11 @@ Value m_is_floating_point(Interp&, const Value& self, CallArgs& a) {
   return Value(is_floating(T(self).dtype()));
 }
 
+Value m_is_signed(Interp&, const Value& self, CallArgs& a) {
+  Args args("is_signed", a, {}, 0);
+  return Value(is_signed_dtype(T(self).dtype()));
+}
+
 Value m_numpy(Interp&, const Value&, CallArgs&) { raise_not_supported("Tensor.numpy() (there is no NumPy in gradlab)"); }
 
 // ---- factories from a tensor: x.new_ones(2, 3) & co. take x's dtype and device by default ----
@@ -480,45 +485,58 @@ Value cast_to(const Value& self, DType d) {
   if (t.dtype() == d) return self;
   return Value(t.to(d));
 }
-Value m_float(Interp&, const Value& self, CallArgs& a) {
-  Args args("float", a, {"memory_format"}, 0, ArgStyle::Torch, 0);  // keyword-only
-  return cast_to(self, DType::Float32);
+// t.float(), t.int(), t.half(), ...: a cast (self when the dtype already matches).
+template <DType D>
+Value m_cast(Interp&, const Value& self, CallArgs& a) {
+  static const std::string name = [] {
+    switch (D) {
+      case DType::Float32: return "float";
+      case DType::Float64: return "double";
+      case DType::Int64: return "long";
+      case DType::Int32: return "int";
+      case DType::Int16: return "short";
+      case DType::Int8: return "char";
+      case DType::UInt8: return "byte";
+      case DType::Float16: return "half";
+      case DType::BFloat16: return "bfloat16";
+      case DType::Bool: return "bool";
+    }
+    return "?";
+  }();
+  Args args(name.c_str(), a, {"memory_format"}, 0, ArgStyle::Torch, 0);  // keyword-only
+  return cast_to(self, D);
 }
-Value m_double(Interp&, const Value& self, CallArgs& a) {
-  Args args("double", a, {"memory_format"}, 0, ArgStyle::Torch, 0);  // keyword-only
-  return cast_to(self, DType::Float64);
+
+// The dtype of a legacy type name such as "torch.IntTensor" or "torch.cuda.HalfTensor" (with
+// `cuda` telling which), or nothing.
+std::optional<DType> legacy_type_dtype(const std::string& name, bool& cuda) {
+  cuda = name.rfind("torch.cuda.", 0) == 0;
+  const std::string prefix = cuda ? "torch.cuda." : "torch.";
+  for (int i = 0; i < kDTypeCount; ++i) {
+    const auto d = static_cast<DType>(i);
+    if (name == prefix + dtype_scalar_name(d) + "Tensor") return d;
+  }
+  return std::nullopt;
 }
-Value m_long(Interp&, const Value& self, CallArgs& a) {
-  Args args("long", a, {"memory_format"}, 0, ArgStyle::Torch, 0);  // keyword-only
-  return cast_to(self, DType::Int64);
-}
-// t.type(): "torch.FloatTensor"; t.type(torch.float64) or t.type("torch.DoubleTensor"): a cast.
+
+// t.type(): "torch.FloatTensor"; t.type(torch.float64), t.type("torch.DoubleTensor") or
+// t.type(torch.IntTensor): a cast.
 Value m_type(Interp&, const Value& self, CallArgs& a) {
   Args args("type", a, {"dtype", "non_blocking"}, 0);
   const Tensor& t = T(self);
-  static const std::pair<DType, const char*> kNames[] = {
-      {DType::Float32, "FloatTensor"}, {DType::Float64, "DoubleTensor"}, {DType::Int64, "LongTensor"}};
-  if (!args.has(0)) {
-    for (const auto& [d, n] : kNames)
-      if (d == t.dtype()) return make_str(std::string(t.device().is_cuda() ? "torch.cuda." : "torch.") + n);
-    return make_str("torch.Tensor");
-  }
+  if (!args.has(0))
+    return make_str(std::string(t.device().is_cuda() ? "torch.cuda." : "torch.") + dtype_scalar_name(t.dtype()) + "Tensor");
   const Value& want = *args.get(0);
   if (auto* d = want.as<DTypeObj>()) return cast_to(self, d->dtype);
-  if (const std::string* s = as_str(want)) {
-    for (const auto& [d, n] : kNames) {
-      if (*s == std::string("torch.") + n) return t.device().is_cuda() ? Value(t.to(Device{}).to(d)) : cast_to(self, d);
-      if (*s == std::string("torch.cuda.") + n) return Value((t.device().is_cuda() ? t : t.to(Device{DeviceType::CUDA, 0})).to(d));
-    }
-    raise_value_error("invalid type: '" + *s + "'");
-  }
-  raise_type_error(std::string("type() received an invalid combination of arguments - got (") + type_name(want) + ")");
-}
-Value m_int(Interp&, const Value&, CallArgs&) { raise_not_supported("Tensor.int() (torch.int32 tensors)"); }
-Value m_half(Interp&, const Value&, CallArgs&) { raise_not_supported("Tensor.half() (torch.float16 tensors)"); }
-Value m_bool(Interp&, const Value& self, CallArgs& a) {
-  Args args("bool", a, {"memory_format"}, 0, ArgStyle::Torch, 0);  // keyword-only
-  return cast_to(self, DType::Bool);
+  std::string name;
+  if (const std::string* s = as_str(want)) name = *s;
+  else if (auto* type = want.as<TypeObj>(); type && std::string(type->module) == "torch") name = "torch." + type->name;
+  else raise_type_error(std::string("type() received an invalid combination of arguments - got (") + type_name(want) + ")");
+  bool cuda = false;
+  std::optional<DType> d = legacy_type_dtype(name, cuda);
+  if (!d) raise_value_error("invalid type: '" + name + "'");
+  if (cuda) return Value((t.device().is_cuda() ? t : t.to(Device{DeviceType::CUDA, 0})).to(*d));
+  return t.device().is_cuda() ? Value(t.to(Device{}).to(*d)) : cast_to(self, *d);
 }
 
 Value m_to(Interp&, const Value& self, CallArgs& a) {
@@ -603,7 +621,8 @@ const Bindings& tensor_bindings() {
       // data
       {"contiguous", M, m_contiguous}, {"item", M, m_item}, {"tolist", M, m_tolist}, {"numel", M, m_numel},
       {"numel", kTorch, nullptr, t_numel}, {"nelement", M, m_numel}, {"dim", M, m_dim}, {"ndimension", M, m_dim},
-      {"size", M, m_size}, {"is_floating_point", MT, m_is_floating_point}, {"numpy", M, m_numpy},
+      {"size", M, m_size}, {"is_floating_point", MT, m_is_floating_point},
+      {"is_signed", MT, m_is_signed}, {"numpy", M, m_numpy},
       {"new_zeros", M, m_new_zeros}, {"new_ones", M, m_new_ones}, {"new_empty", M, m_new_empty},
       {"new_full", M, m_new_full}, {"new_tensor", M, m_new_tensor},
       // in place
@@ -634,8 +653,10 @@ const Bindings& tensor_bindings() {
       {"squeeze", MT, m_squeeze}, {"expand_as", M, m_expand_as}, {"view_as", M, m_view_as},
       {"reshape_as", M, m_reshape_as}, {"type_as", M, m_type_as},
       // dtype and device
-      {"float", M, m_float}, {"double", M, m_double}, {"long", M, m_long}, {"int", M, m_int}, {"half", M, m_half},
-      {"bool", M, m_bool}, {"to", M, m_to}, {"cpu", M, m_cpu}, {"cuda", M, m_cuda}, {"type", M, m_type},
+      {"float", M, m_cast<DType::Float32>}, {"double", M, m_cast<DType::Float64>}, {"long", M, m_cast<DType::Int64>},
+      {"int", M, m_cast<DType::Int32>}, {"short", M, m_cast<DType::Int16>}, {"char", M, m_cast<DType::Int8>},
+      {"byte", M, m_cast<DType::UInt8>}, {"half", M, m_cast<DType::Float16>}, {"bfloat16", M, m_cast<DType::BFloat16>},
+      {"bool", M, m_cast<DType::Bool>}, {"to", M, m_to}, {"cpu", M, m_cpu}, {"cuda", M, m_cuda}, {"type", M, m_type},
   };
   return rows;
 }

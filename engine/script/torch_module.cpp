@@ -226,9 +226,9 @@ Value legacy_tensor(CallArgs& a, DType dtype) {
   }
   return Value(zeros(to_shape(a, 0, "Tensor"), TensorOptions{dtype}));
 }
-Value t_float_tensor(Interp&, CallArgs& a) { return legacy_tensor(a, DType::Float32); }
-Value t_double_tensor(Interp&, CallArgs& a) { return legacy_tensor(a, DType::Float64); }
-Value t_long_tensor(Interp&, CallArgs& a) { return legacy_tensor(a, DType::Int64); }
+// torch.FloatTensor(...), torch.IntTensor(...), ...: legacy_tensor of that dtype.
+template <DType D>
+Value t_typed_tensor(Interp&, CallArgs& a) { return legacy_tensor(a, D); }
 
 // torch.autograd.Variable(data, requires_grad=False): since PyTorch 0.4 a tensor, detached
 // from data's history, as a new leaf.
@@ -600,11 +600,27 @@ Value make_torch_module(Interp& in) {
   t["float32"] = t["float"] = make_dtype(DType::Float32);
   t["float64"] = t["double"] = make_dtype(DType::Float64);
   t["int64"] = t["long"] = make_dtype(DType::Int64);
+  t["int32"] = t["int"] = make_dtype(DType::Int32);
+  t["int16"] = t["short"] = make_dtype(DType::Int16);
+  t["int8"] = make_dtype(DType::Int8);
+  t["uint8"] = make_dtype(DType::UInt8);
+  t["float16"] = t["half"] = make_dtype(DType::Float16);
+  t["bfloat16"] = make_dtype(DType::BFloat16);
   t["bool"] = make_dtype(DType::Bool);
   t["Tensor"] = builtin_type(TypeId::Tensor);  // constructed by legacy_tensor_ctor
-  t["FloatTensor"] = Value(std::make_shared<TypeObj>("FloatTensor", TypeId::Other, t_float_tensor, "torch"));
-  t["DoubleTensor"] = Value(std::make_shared<TypeObj>("DoubleTensor", TypeId::Other, t_double_tensor, "torch"));
-  t["LongTensor"] = Value(std::make_shared<TypeObj>("LongTensor", TypeId::Other, t_long_tensor, "torch"));
+  auto legacy_type = [&](const char* name, BuiltinFn ctor) {
+    t[name] = Value(std::make_shared<TypeObj>(name, TypeId::Other, ctor, "torch"));
+  };
+  legacy_type("FloatTensor", t_typed_tensor<DType::Float32>);
+  legacy_type("DoubleTensor", t_typed_tensor<DType::Float64>);
+  legacy_type("LongTensor", t_typed_tensor<DType::Int64>);
+  legacy_type("IntTensor", t_typed_tensor<DType::Int32>);
+  legacy_type("ShortTensor", t_typed_tensor<DType::Int16>);
+  legacy_type("CharTensor", t_typed_tensor<DType::Int8>);
+  legacy_type("ByteTensor", t_typed_tensor<DType::UInt8>);
+  legacy_type("HalfTensor", t_typed_tensor<DType::Float16>);
+  legacy_type("BFloat16Tensor", t_typed_tensor<DType::BFloat16>);
+  legacy_type("BoolTensor", t_typed_tensor<DType::Bool>);
   t["Size"] = Value(std::make_shared<TypeObj>("Size", TypeId::Size, t_size_ctor, "torch"));
   t["dtype"] = builtin_type(TypeId::DType);
   t["device"] = Value(std::make_shared<TypeObj>("device", TypeId::Device, t_device_ctor, "torch"));
@@ -627,6 +643,7 @@ Value make_torch_module(Interp& in) {
   t["empty_like"] = fn("empty_like", t_empty_like);
   t["is_tensor"] = plain_fn("is_tensor", t_is_tensor);
   install_random_functions(in, *tv.as<ModuleObj>());
+  install_dtype_functions(*tv.as<ModuleObj>());
   t["no_grad"] = Value(std::make_shared<TypeObj>("no_grad", TypeId::Other, t_no_grad, "torch.autograd.grad_mode"));
   t["enable_grad"] = Value(std::make_shared<TypeObj>("enable_grad", TypeId::Other, t_enable_grad, "torch.autograd.grad_mode"));
   t["set_grad_enabled"] = Value(std::make_shared<TypeObj>("set_grad_enabled", TypeId::Other, t_set_grad_enabled, "torch.autograd.grad_mode"));

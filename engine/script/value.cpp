@@ -113,16 +113,13 @@ Value make_dict() {
   return Value(std::move(o));
 }
 Value make_dtype(DType d) {
-  static const Value f32(std::make_shared<DTypeObj>(DType::Float32));
-  static const Value f64(std::make_shared<DTypeObj>(DType::Float64));
-  static const Value i64(std::make_shared<DTypeObj>(DType::Int64));
-  static const Value b8(std::make_shared<DTypeObj>(DType::Bool));
-  switch (d) {
-    case DType::Float32: return f32;
-    case DType::Float64: return f64;
-    case DType::Bool: return b8;
-    default: return i64;
-  }
+  // One object per dtype, so `x.dtype is torch.int32` holds as in PyTorch.
+  static const std::vector<Value> all = [] {
+    std::vector<Value> v;
+    for (int i = 0; i < kDTypeCount; ++i) v.emplace_back(std::make_shared<DTypeObj>(static_cast<DType>(i)));
+    return v;
+  }();
+  return all[static_cast<size_t>(d)];
 }
 Value make_device(Device d) { return Value(std::make_shared<DeviceObj>(d)); }
 Value make_iterator(const char* kind, std::vector<Value> items) {

@@ -1,0 +1,4 @@
+# finfo of an integer dtype.
+import torch
+print(torch.iinfo(torch.int16))
+torch.finfo(torch.int16)
