@@ -1,6 +1,8 @@
 // glibc 2.36's double log, sin and cos, as its x86-64 FMA variants compute them
 // (Note [glibc's libm] in glibc_math.h). Every std::fma below is a multiply-add that GCC fused in
 // glibc's -mfma build; every other product and sum is rounded on its own (-ffp-contract=off).
+// The entry points are GRADLAB_WIDE_VECTORS so that on FMA-capable CPUs std::fma is an
+// instruction rather than a libm call (the samplers call them per element).
 #include "engine/util/glibc_math.h"
 
 #include <cmath>
@@ -9,6 +11,7 @@
 
 #include "engine/sleef_math.h"
 #include "engine/util/glibc_math_tables.h"
+#include "engine/util/wide_vectors.h"
 
 namespace gradlab {
 namespace {
@@ -81,7 +84,7 @@ double log_near_one(double x) {
 
 }  // namespace
 
-double glibc_log(double x) {
+GRADLAB_WIDE_VECTORS double glibc_log(double x) {
   uint64_t ix = bits_of(x);
   const uint32_t top = static_cast<uint32_t>(ix >> 48);
   constexpr uint64_t kNearOneLow = 0x3fee000000000000u;   // bits of 1 - 2^-4
@@ -193,7 +196,7 @@ uint32_t high_word_abs(double x) { return static_cast<uint32_t>(bits_of(x) >> 32
 
 }  // namespace
 
-double glibc_sin(double x) {
+GRADLAB_WIDE_VECTORS double glibc_sin(double x) {
   const uint32_t k = high_word_abs(x);
   if (k < 0x3e500000u) return x;  // |x| < 2^-26
   if (k < 0x3feb6000u) return do_sin(x, 0.0);  // |x| < 0.855469
@@ -206,7 +209,7 @@ double glibc_sin(double x) {
   return std::sin(x);  // glibc's __branred reduction is not ported (Note [glibc's libm])
 }
 
-double glibc_cos(double x) {
+GRADLAB_WIDE_VECTORS double glibc_cos(double x) {
   const uint32_t k = high_word_abs(x);
   if (k < 0x3e400000u) return 1.0;  // |x| < 2^-27
   if (k < 0x3feb6000u) return do_cos(x, 0.0);
@@ -255,7 +258,7 @@ double exp_special_case(double tmp, uint64_t sbits, uint64_t ki) {
 
 }  // namespace
 
-double glibc_exp(double x) {
+GRADLAB_WIDE_VECTORS double glibc_exp(double x) {
   uint32_t abstop = static_cast<uint32_t>(bits_of(x) >> 52) & 0x7ffu;
   if (abstop - 0x3c9u >= 0x408u - 0x3c9u) {  // |x| < 2^-54 or >= 512, or inf/nan
     if (abstop - 0x3c9u >= 0x80000000u) return 1.0 + x;
@@ -295,7 +298,7 @@ constexpr double kExpm1Overflow = 0x1.62e42fefa39efp9;  // ~709.78
 
 }  // namespace
 
-double glibc_expm1(double x) {
+GRADLAB_WIDE_VECTORS double glibc_expm1(double x) {
   const uint32_t hx_signed = high_word(x);
   const bool negative = (hx_signed & 0x80000000u) != 0;
   const uint32_t hx = hx_signed & 0x7fffffffu;
@@ -364,7 +367,7 @@ double glibc_expm1(double x) {
 
 // ---- tanh, sinh, cosh (fdlibm, over expm1 and exp) ---------------------------------------------
 
-double glibc_tanh(double x) {
+GRADLAB_WIDE_VECTORS double glibc_tanh(double x) {
   const uint32_t jx = high_word(x);
   const uint32_t ix = jx & 0x7fffffffu;
   const bool negative = (jx & 0x80000000u) != 0;
@@ -386,7 +389,7 @@ double glibc_tanh(double x) {
   return negative ? -z : z;
 }
 
-double glibc_sinh(double x) {
+GRADLAB_WIDE_VECTORS double glibc_sinh(double x) {
   const uint32_t jx = high_word(x);
   const uint32_t ix = jx & 0x7fffffffu;
   if (ix >= 0x7ff00000u) return x + x;
@@ -407,7 +410,7 @@ double glibc_sinh(double x) {
   return x * 1.0e307;
 }
 
-double glibc_cosh(double x) {
+GRADLAB_WIDE_VECTORS double glibc_cosh(double x) {
   const uint32_t ix = high_word(x) & 0x7fffffffu;
   if (ix < 0x40360000u) {  // |x| < 22
     if (ix < 0x3fd62e43u) {  // |x| < ln2 / 2
