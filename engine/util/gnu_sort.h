@@ -6,8 +6,8 @@
 // introselect; heap select) are those of libstdc++ since GCC 4, unchanged through GCC 12.
 // tests/cpp/test_gnu_sort.cpp checks them against the native std:: calls on tie-heavy input.
 #pragma once
-#include <cstdint>
-#include <iterator>
+#include <algorithm>  // std::iter_swap, std::move_backward
+#include <cstddef>
 #include <utility>
 
 namespace gradlab::gnu_sort {
