@@ -35,33 +35,24 @@ GRADLAB_HD T libm_exp(T x) {
 #endif
   }
 }
-template <class T>
-GRADLAB_HD T libm_tanh(T x) {
 #if defined(__CUDA_ARCH__)
-  return std::tanh(x);
+#define GRADLAB_LIBM_TAIL(name, float_port, double_port) \
+  template <class T>                                     \
+  GRADLAB_HD T libm_##name(T x) {                        \
+    return static_cast<T>(std::name(x));                 \
+  }
 #else
-  if constexpr (std::is_same_v<T, float>) return glibc_tanhf(x);
-  else return static_cast<T>(glibc_tanh(static_cast<double>(x)));
+#define GRADLAB_LIBM_TAIL(name, float_port, double_port)                        \
+  template <class T>                                                            \
+  GRADLAB_HD T libm_##name(T x) {                                               \
+    if constexpr (std::is_same_v<T, float>) return float_port(x);               \
+    else return static_cast<T>(double_port(static_cast<double>(x)));            \
+  }
 #endif
-}
-template <class T>
-GRADLAB_HD T libm_sinh(T x) {
-#if defined(__CUDA_ARCH__)
-  return std::sinh(x);
-#else
-  if constexpr (std::is_same_v<T, float>) return glibc_sinhf(x);
-  else return static_cast<T>(glibc_sinh(static_cast<double>(x)));
-#endif
-}
-template <class T>
-GRADLAB_HD T libm_cosh(T x) {
-#if defined(__CUDA_ARCH__)
-  return std::cosh(x);
-#else
-  if constexpr (std::is_same_v<T, float>) return glibc_coshf(x);
-  else return static_cast<T>(glibc_cosh(static_cast<double>(x)));
-#endif
-}
+GRADLAB_LIBM_TAIL(tanh, glibc_tanhf, glibc_tanh)
+GRADLAB_LIBM_TAIL(sinh, glibc_sinhf, glibc_sinh)
+GRADLAB_LIBM_TAIL(cosh, glibc_coshf, glibc_cosh)
+#undef GRADLAB_LIBM_TAIL
 
 // ---- unary primitives: out = f(x; a, b) --------------------------------------------------
 #define GRADLAB_UNARY_PRIMITIVES(X)                                                       \

@@ -20,29 +20,9 @@ using glibc_math_detail::kExpTable;
 using glibc_math_detail::kLogTable;
 using glibc_math_detail::kSinCosTable;
 
-uint64_t bits_of(double x) {
-  uint64_t u;
-  std::memcpy(&u, &x, sizeof u);
-  return u;
-}
-
-double double_of(uint64_t u) {
-  double x;
-  std::memcpy(&x, &u, sizeof x);
-  return x;
-}
-
-uint32_t float_bits(float x) {
-  uint32_t u;
-  std::memcpy(&u, &x, sizeof u);
-  return u;
-}
-
-float float_of(uint32_t u) {
-  float x;
-  std::memcpy(&x, &u, sizeof x);
-  return x;
-}
+using sleef_detail::bits_of;
+using sleef_detail::double_of;
+using sleef_detail::float_of;
 
 // The high 32 bits of x (fdlibm's GET_HIGH_WORD), and x with them replaced.
 uint32_t high_word(double x) { return static_cast<uint32_t>(bits_of(x) >> 32); }
@@ -440,7 +420,7 @@ float glibc_expm1f(float x) {
   constexpr float kQ1 = -3.3333335072e-02f, kQ2 = 1.5873016091e-03f, kQ3 = -7.9365076090e-05f,
                   kQ4 = 4.0082177293e-06f, kQ5 = -2.0109921195e-07f;
   constexpr float kOverflow = 8.8721679688e+01f;
-  const uint32_t bits = float_bits(x);
+  const uint32_t bits = bits_of(x);
   const bool negative = (bits & 0x80000000u) != 0;
   const uint32_t hx = bits & 0x7fffffffu;
   if (hx >= 0x4195b844u) {  // |x| >= 27 ln2
@@ -488,21 +468,21 @@ float glibc_expm1f(float x) {
   const uint32_t k_bits = static_cast<uint32_t>(k) << 23;
   if (k <= -2 || k > 56) {
     const float y = 1.0f - (e - x);
-    return float_of(float_bits(y) + k_bits) - 1.0f;
+    return float_of(bits_of(y) + k_bits) - 1.0f;
   }
   if (k < 23) {
     const float t1 = float_of(0x3f800000u - (0x1000000u >> k));  // 1 - 2^-k
     const float y = t1 - (e - x);
-    return float_of(float_bits(y) + k_bits);
+    return float_of(bits_of(y) + k_bits);
   }
   const float t2 = float_of(static_cast<uint32_t>(0x7f - k) << 23);  // 2^-k
   float y = x - (e + t2);
   y += 1.0f;
-  return float_of(float_bits(y) + k_bits);
+  return float_of(bits_of(y) + k_bits);
 }
 
 float glibc_tanhf(float x) {
-  const uint32_t jx = float_bits(x);
+  const uint32_t jx = bits_of(x);
   const uint32_t ix = jx & 0x7fffffffu;
   const bool negative = (jx & 0x80000000u) != 0;
   if (ix >= 0x7f800000u) return negative ? 1.0f / x - 1.0f : 1.0f / x + 1.0f;
@@ -525,7 +505,7 @@ float glibc_tanhf(float x) {
 
 // sinhf and coshf build on expm1f and glibc's expf (libm_expf, engine/sleef_math.h).
 float glibc_sinhf(float x) {
-  const uint32_t jx = float_bits(x);
+  const uint32_t jx = bits_of(x);
   const uint32_t ix = jx & 0x7fffffffu;
   if (ix >= 0x7f800000u) return x + x;
   const float h = (jx & 0x80000000u) ? -0.5f : 0.5f;
@@ -545,7 +525,7 @@ float glibc_sinhf(float x) {
 }
 
 float glibc_coshf(float x) {
-  const uint32_t ix = float_bits(x) & 0x7fffffffu;
+  const uint32_t ix = bits_of(x) & 0x7fffffffu;
   if (ix < 0x41b00000u) {  // |x| < 22
     if (ix < 0x3eb17218u) {  // |x| < ln2 / 2
       if (ix < 0x24000000u) return 1.0f;

@@ -10,30 +10,14 @@
 #include <cstring>
 #include <random>
 
+#include "engine/sleef_math.h"
 #include "engine/util/glibc_math.h"
 
 namespace {
 
-uint64_t bits(double x) {
-  uint64_t u;
-  std::memcpy(&u, &x, sizeof u);
-  return u;
-}
-uint32_t bits(float x) {
-  uint32_t u;
-  std::memcpy(&u, &x, sizeof u);
-  return u;
-}
-double double_from(uint64_t u) {
-  double x;
-  std::memcpy(&x, &u, sizeof x);
-  return x;
-}
-float float_from(uint32_t u) {
-  float x;
-  std::memcpy(&x, &u, sizeof x);
-  return x;
-}
+using gradlab::sleef_detail::bits_of;
+using gradlab::sleef_detail::double_of;
+using gradlab::sleef_detail::float_of;
 
 enum class DFn { Log, Sin, Cos, Exp, Expm1, Tanh, Sinh, Cosh };
 enum class FFn { Expm1f, Tanhf, Sinhf, Coshf };
@@ -447,7 +431,7 @@ template <class V, class Port, class Libc>
 int64_t differs(Port port_fn, Libc libc_fn, V x) {
   const V a = port_fn(x), b = libc_fn(x);
   if (std::isnan(a) && std::isnan(b)) return 0;
-  return bits(a) != bits(b) ? 1 : 0;
+  return bits_of(a) != bits_of(b) ? 1 : 0;
 }
 
 }  // namespace
@@ -455,11 +439,11 @@ int64_t differs(Port port_fn, Libc libc_fn, V x) {
 TEST_CASE("glibc ports reproduce the table of glibc's results") {
   for (const DoubleCase& c : kDoubleCases) {
     INFO("function " << static_cast<int>(c.fn) << ", x bits " << std::hex << c.x);
-    CHECK(bits(port(c.fn, double_from(c.x))) == c.y);
+    CHECK(bits_of(port(c.fn, double_of(c.x))) == c.y);
   }
   for (const FloatCase& c : kFloatCases) {
     INFO("float function " << static_cast<int>(c.fn) << ", x bits " << std::hex << c.x);
-    CHECK(bits(port(c.fn, float_from(c.x))) == c.y);
+    CHECK(bits_of(port(c.fn, float_of(c.x))) == c.y);
   }
 }
 
@@ -495,7 +479,7 @@ TEST_CASE("glibc's double ports agree with the native glibc bit for bit") {
   }
   for (int i = 0; i < (1 << 20); ++i) {
     // Any double; magnitudes 2^-60 .. 2^20 of either sign; the activations' range (-40, 40).
-    const double any = double_from(rng());
+    const double any = double_of(rng());
     const double scaled = std::ldexp(static_cast<double>(rng() >> 11) * 0x1p-53, static_cast<int>(rng() % 80) - 60);
     const double signed_scaled = (rng() & 1) ? scaled : -scaled;
     const double moderate = (static_cast<double>(rng() >> 11) * 0x1p-53 - 0.5) * 80.0;
@@ -526,7 +510,7 @@ TEST_CASE("glibc's float ports agree with the native glibc bit for bit") {
   const char* const names[] = {"expm1f", "tanhf", "sinhf", "coshf"};
   for (int f = 0; f < 4; ++f) {
     int64_t bad = 0;
-    for (uint64_t u = 0; u < (uint64_t{1} << 32); u += 97) bad += differs(ports[f], libc[f], float_from(static_cast<uint32_t>(u)));
+    for (uint64_t u = 0; u < (uint64_t{1} << 32); u += 97) bad += differs(ports[f], libc[f], float_of(static_cast<uint32_t>(u)));
     INFO(names[f]);
     CHECK(bad == 0);
   }
