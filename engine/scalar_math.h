@@ -10,6 +10,7 @@
 #include <type_traits>
 
 #include "engine/sleef_math.h"  // exp, log, sin, cos, tanh with PyTorch's (SLEEF's) rounding
+#include "engine/util/glibc_math.h"  // the C library's exp, tanh, sinh, cosh on every build
 
 #if defined(__CUDACC__)
 #define GRADLAB_HD __host__ __device__ __forceinline__
@@ -18,6 +19,40 @@
 #endif
 
 namespace gradlab {
+
+// The C library's exp, tanh, sinh and cosh where ATen's scalar code calls them (the tails of Note
+// [Vector and tail forms]): glibc's results on every build (Note [glibc's libm]). CUDA device code
+// never runs a tail, so it keeps its own.
+template <class T>
+GRADLAB_HD T libm_exp(T x) {
+  if constexpr (std::is_same_v<T, float>) {
+    return sleef_detail::libm_expf(x);
+  } else {
+#if defined(__CUDA_ARCH__)
+    return std::exp(x);
+#else
+    return static_cast<T>(glibc_exp(static_cast<double>(x)));
+#endif
+  }
+}
+#if defined(__CUDA_ARCH__)
+#define GRADLAB_LIBM_TAIL(name, float_port, double_port) \
+  template <class T>                                     \
+  GRADLAB_HD T libm_##name(T x) {                        \
+    return static_cast<T>(std::name(x));                 \
+  }
+#else
+#define GRADLAB_LIBM_TAIL(name, float_port, double_port)                        \
+  template <class T>                                                            \
+  GRADLAB_HD T libm_##name(T x) {                                               \
+    if constexpr (std::is_same_v<T, float>) return float_port(x);               \
+    else return static_cast<T>(double_port(static_cast<double>(x)));            \
+  }
+#endif
+GRADLAB_LIBM_TAIL(tanh, glibc_tanhf, glibc_tanh)
+GRADLAB_LIBM_TAIL(sinh, glibc_sinhf, glibc_sinh)
+GRADLAB_LIBM_TAIL(cosh, glibc_coshf, glibc_cosh)
+#undef GRADLAB_LIBM_TAIL
 
 // ---- unary primitives: out = f(x; a, b) --------------------------------------------------
 #define GRADLAB_UNARY_PRIMITIVES(X)                                                       \
@@ -67,8 +102,8 @@ namespace gradlab {
   X(Erf, sleef_erf(x))                                                                     \
   X(Log2, sleef_log2(x))                                                                   \
   X(Log10, sleef_log10(x))                                                                 \
-  X(Sinh, sleef_sinh(x))                  /* vector form; the tail: std::sinh */             \
-  X(Cosh, sleef_cosh(x))                  /* vector form; the tail: std::cosh */             \
+  X(Sinh, sleef_sinh(x))                  /* vector form; the tail: libm_sinh */             \
+  X(Cosh, sleef_cosh(x))                  /* vector form; the tail: libm_cosh */             \
   X(Asinh, std::asinh(x))                 /* these three: the C library's, as ATen */       \
   X(Acosh, std::acosh(x))                                                                  \
   X(Atanh, std::atanh(x))                                                                  \
@@ -368,14 +403,13 @@ GRADLAB_HD T round_decimals(T x, double p, bool negative) {
 // the C library (Note [Position in the run] in engine/backend/cpu/elementwise_loops.h). The
 // functions below take `vec`: true for the vector form (what the rows compute, and CUDA), false
 // for the tail, which GRADLAB_UNARY_TAIL_FORMS / GRADLAB_BINARY_TAIL_FORMS name. The tail's
-// log1p, erf and tanh are the C library's (glibc's natively; the wasm build's libm may differ in
-// the last bit there). GCC fuses some
-// a·b + c of those kernels into fmas (checked against PyTorch's bits); scalar_fma marks them.
-// The tail's exp: glibc's expf for float32 on every build (libm_expf), std::exp for float64.
+// exp, tanh, sinh and cosh are glibc's on every build (libm_exp, libm_tanh...); its log1p and erf
+// are the C library's (glibc's natively; the wasm build's musl differs in the last bit for a few
+// inputs). GCC fuses some a·b + c of those kernels into fmas (checked against PyTorch's bits);
+// scalar_fma marks them.
 template <class T>
 GRADLAB_HD T exp_at(T x, bool vec) {
-  if constexpr (std::is_same_v<T, float>) return vec ? sleef_exp(x) : libm_expf(x);
-  else if constexpr (std::is_floating_point_v<T>) return vec ? sleef_exp(x) : std::exp(x);
+  if constexpr (std::is_floating_point_v<T>) return vec ? sleef_exp(x) : libm_exp(x);
   else return T(0);
 }
 
@@ -513,7 +547,7 @@ template <class T>
 GRADLAB_HD T gelu_tanh(T x, bool vec) {
   if constexpr (std::is_floating_point_v<T>) {
     const T inner = T(M_SQRT2 * M_2_SQRTPI * 0.5) * scalar_fma(T(0.044715), x * x * x, x);
-    return T(0.5) * x * (T(1) + (vec ? sleef_tanh(inner) : static_cast<T>(std::tanh(inner))));
+    return T(0.5) * x * (T(1) + (vec ? sleef_tanh(inner) : libm_tanh(inner)));
   } else {
     return T(0);
   }
@@ -524,7 +558,7 @@ GRADLAB_HD T gelu_tanh_backward(T g, T x, bool vec) {
     const T beta = T(M_SQRT2 * M_2_SQRTPI * 0.5), kappa = T(0.044715);
     const T x_sq = x * x;
     const T inner = beta * scalar_fma(kappa, x_sq * x, x);
-    const T th = vec ? sleef_tanh(inner) : static_cast<T>(std::tanh(inner));
+    const T th = vec ? sleef_tanh(inner) : libm_tanh(inner);
     const T left = T(0.5) * x, right = T(1) + th;
     const T tanh_derivative = scalar_fma(-th, th, T(1));
     const T inner_derivative = beta * scalar_fma(T(3) * kappa, x_sq, T(1));
@@ -561,7 +595,7 @@ GRADLAB_HD T log_sigmoid_backward(T g, T x) {
 template <class T>
 GRADLAB_HD T mish_tanh_softplus(T x, bool vec) {
   if constexpr (std::is_floating_point_v<T>) {
-    return vec ? sleef_tanh(sleef_log1p(sleef_exp(x))) : static_cast<T>(std::tanh(std::log1p(exp_at(x, false))));
+    return vec ? sleef_tanh(sleef_log1p(sleef_exp(x))) : libm_tanh(static_cast<T>(std::log1p(exp_at(x, false))));
   } else {
     return T(0);
   }
@@ -579,8 +613,8 @@ GRADLAB_HD T mish_backward(T g, T x, bool vec) {
 
 // The tail forms of the position-dependent rows above (Note [Vector and tail forms]).
 #define GRADLAB_UNARY_TAIL_FORMS(X)                                             \
-  X(Sinh, std::sinh(x))                                                         \
-  X(Cosh, std::cosh(x))                                                         \
+  X(Sinh, libm_sinh(x))                                                         \
+  X(Cosh, libm_cosh(x))                                                         \
   X(Elu, elu_forward(x, T(a), T(1), T(1), false))                               \
   X(Selu, elu_forward(x, selu_negcoef<T>(), T(kSeluScale), T(1), false))         \
   X(Celu, elu_forward(x, T(a), T(1), T(1.0 / a), false))                        \

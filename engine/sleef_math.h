@@ -48,6 +48,8 @@
 #include <cstring>
 #include <type_traits>
 
+#include "engine/util/glibc_math.h"  // glibc's exp for the float64 sigmoid tail
+
 #ifndef GRADLAB_HD
 #if defined(__CUDACC__)
 #define GRADLAB_HD __host__ __device__ __forceinline__
@@ -1479,10 +1481,14 @@ GRADLAB_SLEEF_HD double sleef_log(double x) { return sleef_detail::log_u10(x); }
 GRADLAB_SLEEF_HD double sleef_tanh(double x) { return sleef_detail::tanh_u10(x); }
 GRADLAB_SLEEF_HD double sleef_sin(double x) { return sleef_detail::sin_u10(x); }
 GRADLAB_SLEEF_HD double sleef_cos(double x) { return sleef_detail::cos_u10(x); }
-// The float64 tail uses std::exp (glibc's exp, not reproduced here: native builds get the same).
+// The float64 tail uses glibc's exp on every build (Note [glibc's libm]; never on a CUDA device).
 GRADLAB_SLEEF_HD double sleef_sigmoid(double x, bool vectorized) {
   if (vectorized) return 1.0 / (1.0 + sleef_detail::exp_u10(0.0 - x));
+#if defined(__CUDA_ARCH__)
   return 1.0 / (1.0 + std::exp(-x));
+#else
+  return 1.0 / (1.0 + glibc_exp(-x));
+#endif
 }
 
 GRADLAB_SLEEF_HD float sleef_expm1(float x) { return sleef_detail::expm1f_u10(x); }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/ops/op_helpers.h"
+#include "engine/util/gnu_sort.h"
 
 namespace gradlab {
 using namespace ops;
@@ -87,7 +88,7 @@ std::pair<Tensor, Tensor> sort(const Tensor& a, int64_t dim_in, bool descending,
     using T = ValueOf<decltype(line)>;
     auto less = descending ? before_descending<T> : before_ascending<T>;
     if (stable) std::stable_sort(line.begin(), line.end(), less);
-    else std::sort(line.begin(), line.end(), less);
+    else gnu_sort::sort(line.begin(), line.end(), less);
   });
 }
 
@@ -100,10 +101,10 @@ std::pair<Tensor, Tensor> topk(const Tensor& a, int64_t k, int64_t dim_in, bool 
     auto less = largest ? before_descending<T> : before_ascending<T>;
     if (k == 0) return;
     if (k * 64 <= len) {
-      std::partial_sort(line.begin(), line.begin() + k, line.end(), less);
+      gnu_sort::partial_sort(line.begin(), line.begin() + k, line.end(), less);
     } else {
-      std::nth_element(line.begin(), line.begin() + (k - 1), line.end(), less);
-      if (sorted) std::sort(line.begin(), line.begin() + (k - 1), less);
+      gnu_sort::nth_element(line.begin(), line.begin() + (k - 1), line.end(), less);
+      if (sorted) gnu_sort::sort(line.begin(), line.begin() + (k - 1), less);
     }
   });
 }

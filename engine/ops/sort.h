@@ -5,9 +5,10 @@
 // CPU kernels sort each line as (value, index) pairs with the C++ standard library —
 // std::sort (std::stable_sort with stable=True) for sort; for topk std::partial_sort when
 // k * 64 <= n, else std::nth_element then std::sort of the first k - 1 — ordering by value
-// only, NaN above every number. gradlab runs the same calls with the same comparisons on the
-// same libstdc++, which gives the same permutation (checked against torch 1.13.1 on inputs
-// full of ties and NaNs).
+// only, NaN above every number. gradlab runs the same algorithms with the same comparisons —
+// libstdc++'s, re-implemented in engine/util/gnu_sort.h so that the WebAssembly build (libc++)
+// orders ties the same way; stable_sort's order is the same in every library — which gives the
+// same permutation (checked against torch 1.13.1 on inputs full of ties and NaNs).
 #pragma once
 #include <utility>
 

@@ -5,7 +5,7 @@
 // gets uniforms first, then Box–Muller in blocks of 16 (u1 = 1 - data[j], u2 = data[j + 8],
 // the last 16 drawn again when the size is not a multiple of 16): vectorised for float32
 // (Note [PyTorch's float Box–Muller], box_muller_avx2.h), with the C library's log, cos and
-// sin for float64. Fewer than 16 elements draw element by element from a double-precision
+// sin for float64 (glibc's, on every build: Note [glibc's libm]). Fewer than 16 elements draw element by element from a double-precision
 // Box–Muller: two 53-bit uniforms u1, u2 give r = sqrt(-2 log(1 - u2))
 // and θ = 2π u1; the element gets r cos θ and r sin θ is kept in the generator for the next
 // draw — so `randn(3)` uses 2 fresh pairs and a spare, which the next call may consume.
@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "engine/random/box_muller_avx2.h"
+#include "engine/util/glibc_math.h"
 #include "engine/util/wide_vectors.h"
 
 namespace gradlab {
@@ -59,16 +60,16 @@ double normal_double(CpuGenerator& g, double mean, double std) {
   } else {
     const double u1 = uniform_double01(g);
     const double u2 = uniform_double01(g);
-    const double r = std::sqrt(-2.0 * std::log(1.0 - u2));
+    const double r = std::sqrt(-2.0 * glibc_log(1.0 - u2));
     const double theta = 2.0 * kPi * u1;
-    g.next_double_normal = r * std::sin(theta);
-    z = r * std::cos(theta);
+    g.next_double_normal = r * glibc_sin(theta);
+    z = r * glibc_cos(theta);
   }
   return std::fma(z, std, mean);
 }
 
 // Exp(lambd) by inversion of a double uniform (PyTorch's CPU transform).
-double exponential_double(CpuGenerator& g, double lambd) { return -1.0 / lambd * std::log(1.0 - uniform_double01(g)); }
+double exponential_double(CpuGenerator& g, double lambd) { return -1.0 / lambd * glibc_log(1.0 - uniform_double01(g)); }
 
 // An integer in [base, base + range): the remainder of a 32-bit word, or of a 64-bit one when
 // the range needs it (PyTorch's int64, float and double kernels all take those).
@@ -165,10 +166,10 @@ void fill_16_double(double* data, double mean, double std) {
   for (int j = 0; j < 8; ++j) {
     const double u1 = 1.0 - data[j];
     const double u2 = data[j + 8];
-    const double radius = std::sqrt(-2.0 * std::log(u1));
+    const double radius = std::sqrt(-2.0 * glibc_log(u1));
     const double theta = 2.0 * kPi * u2;
-    data[j] = std::fma(radius * std::cos(theta), std, mean);
-    data[j + 8] = std::fma(radius * std::sin(theta), std, mean);
+    data[j] = std::fma(radius * glibc_cos(theta), std, mean);
+    data[j + 8] = std::fma(radius * glibc_sin(theta), std, mean);
   }
 }
 
@@ -239,7 +240,7 @@ Tensor& cauchy_(Tensor& self, double median, double sigma, CpuGenerator& gen) {
 Tensor& geometric_(Tensor& self, double p, CpuGenerator& gen) {
   if (!(p > 0 && p < 1)) runtime_error("geometric_ expects p to be in (0, 1), but got p=" + num(p));
   check_inplace_draw(self, "geometric_");
-  fill_serial(self, [&] { return std::ceil(std::log(uniform_double01(gen)) / std::log(1.0 - p)); });
+  fill_serial(self, [&] { return std::ceil(glibc_log(uniform_double01(gen)) / glibc_log(1.0 - p)); });
   return self;
 }
 
@@ -487,7 +488,7 @@ int64_t sample_poisson(double lambda, CpuGenerator& gen) {
   if (!(lambda >= 0)) runtime_error("invalid Poisson rate, expected rate to be non-negative");
   if (lambda >= 10) {
     const double slam = std::sqrt(lambda);
-    const double loglam = std::log(lambda);
+    const double loglam = glibc_log(lambda);
     const double b = 0.931 + 2.53 * slam;
     const double a = -0.059 + 0.02483 * b;
     const double invalpha = 1.1239 + 1.1328 / (b - 3.4);
@@ -499,7 +500,7 @@ int64_t sample_poisson(double lambda, CpuGenerator& gen) {
       const int64_t k = static_cast<int64_t>(std::floor((2 * a / us + b) * u + lambda + 0.43));
       if (us >= 0.07 && v <= vr) return k;
       if (k < 0 || (us < 0.013 && v > us)) continue;
-      if (std::log(v) + std::log(invalpha) - std::log(a / (us * us) + b) <= -lambda + k * loglam - std::lgamma(static_cast<double>(k) + 1))
+      if (glibc_log(v) + glibc_log(invalpha) - glibc_log(a / (us * us) + b) <= -lambda + k * loglam - std::lgamma(static_cast<double>(k) + 1))
         return k;
     }
   }

@@ -13,6 +13,7 @@
 #include "engine/script/python_names.h"
 #include "engine/script/runtime.h"
 #include "engine/tensor.h"
+#include "engine/util/glibc_math.h"
 
 namespace gradlab::script {
 
@@ -293,25 +294,27 @@ Value math_result(double r, bool domain_ok, double x) {
   return Value(r);
 }
 
+// CPython's math functions call the C library: glibc_* gives glibc's results in every build
+// (Note [glibc's libm]); the others are std:: (glibc natively, musl in wasm).
 #define GRADLAB_MATH1(name, expr, domain)                      \
   Value m_##name(Interp&, CallArgs& a) {                       \
     double x = math_arg(a, #name);                             \
     return math_result(expr, domain, x);                       \
   }
 GRADLAB_MATH1(sqrt, std::sqrt(x), x >= 0 || std::isnan(x))
-GRADLAB_MATH1(exp, std::exp(x), true)
+GRADLAB_MATH1(exp, glibc_exp(x), true)
 GRADLAB_MATH1(log2, std::log2(x), x > 0 || std::isnan(x))
 GRADLAB_MATH1(log10, std::log10(x), x > 0 || std::isnan(x))
 GRADLAB_MATH1(log1p, std::log1p(x), x > -1 || std::isnan(x))
-GRADLAB_MATH1(sin, std::sin(x), !std::isinf(x))
-GRADLAB_MATH1(cos, std::cos(x), !std::isinf(x))
+GRADLAB_MATH1(sin, glibc_sin(x), !std::isinf(x))
+GRADLAB_MATH1(cos, glibc_cos(x), !std::isinf(x))
 GRADLAB_MATH1(tan, std::tan(x), !std::isinf(x))
 GRADLAB_MATH1(asin, std::asin(x), (x >= -1 && x <= 1) || std::isnan(x))
 GRADLAB_MATH1(acos, std::acos(x), (x >= -1 && x <= 1) || std::isnan(x))
 GRADLAB_MATH1(atan, std::atan(x), true)
-GRADLAB_MATH1(sinh, std::sinh(x), true)
-GRADLAB_MATH1(cosh, std::cosh(x), true)
-GRADLAB_MATH1(tanh, std::tanh(x), true)
+GRADLAB_MATH1(sinh, glibc_sinh(x), true)
+GRADLAB_MATH1(cosh, glibc_cosh(x), true)
+GRADLAB_MATH1(tanh, glibc_tanh(x), true)
 GRADLAB_MATH1(fabs, std::fabs(x), true)
 GRADLAB_MATH1(erf, std::erf(x), true)
 GRADLAB_MATH1(degrees, x * 180.0 / M_PI, true)
@@ -321,7 +324,7 @@ GRADLAB_MATH1(asinh, std::asinh(x), true)
 GRADLAB_MATH1(atanh, std::atanh(x), (x > -1 && x < 1) || std::isnan(x))
 GRADLAB_MATH1(erfc, std::erfc(x), true)
 GRADLAB_MATH1(exp2, std::exp2(x), true)
-GRADLAB_MATH1(expm1, std::expm1(x), true)
+GRADLAB_MATH1(expm1, glibc_expm1(x), true)
 // (gamma and lgamma stay unsupported: CPython computes them with its own Lanczos sums, whose
 // last digits differ from the C library's; so does cbrt, whose glibc and musl (wasm) results
 // differ in the last digit: cbrt(27) is 3.0000000000000004 in CPython on glibc)
@@ -331,11 +334,11 @@ Value m_log(Interp&, CallArgs& a) {
   if (a.npos < 1 || a.npos > 2 || a.nkw) raise_type_error("log expected 1 or 2 arguments, got " + std::to_string(a.npos));
   double x = to_double(a.pos[0], "math.log");
   if (!(x > 0) && !std::isnan(x)) raise_value_error("math domain error");
-  double r = std::log(x);
+  double r = glibc_log(x);
   if (a.npos == 2) {
     double b = to_double(a.pos[1], "math.log");
     if (!(b > 0)) raise_value_error("math domain error");
-    double lb = std::log(b);
+    double lb = glibc_log(b);
     if (lb == 0) raise("ZeroDivisionError", "float division by zero");
     r /= lb;
   }
