@@ -87,10 +87,6 @@ BinaryOp bitwise_prim(BitwiseOp op) {
   return BinaryOp::BitAnd;
 }
 
-[[noreturn]] void not_implemented_for(const char* kernel, DType t) {
-  runtime_error(std::string("\"") + kernel + "\" not implemented for '" + dtype_scalar_name(t) + "'");
-}
-
 }  // namespace
 
 // ---- comparisons -----------------------------------------------------------------------------

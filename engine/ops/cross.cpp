@@ -62,6 +62,8 @@ Tensor cross(const Tensor& a, const Tensor& b, std::optional<int64_t> dim_in) {
     runtime_error(std::string("expected scalar type ") + dtype_scalar_name(a.dtype()) + " but found " +
                   dtype_scalar_name(b.dtype()));
   }
+  if (a.dtype() == DType::Float16) not_implemented_for("cross", a.dtype());
+  refuse_narrow(a, "cross");
   prim::check_same_device(a, b);
   Tensor out = cross_values(a, b, dim);
   if (Node* n = record_op(OpId::Cross, [](const Node& n, const Tensor& g) -> Grads {

@@ -235,7 +235,8 @@ Tensor bmm(const Tensor& a, const Tensor& b) {
                   "].");
   }
   check_matmul_dtypes(a, b);
-  if (a.dtype() == DType::Bool) runtime_error("\"bmm\" not implemented for 'Bool'");
+  if (a.dtype() == DType::Bool || a.dtype() == DType::Float16) not_implemented_for("bmm", a.dtype());
+  refuse_narrow(a, "bmm");
   prim::check_same_device(a, b);
   Tensor out = batched_product(a, b, m, n, k, false, false);
   if (Node* node = record_op(OpId::Bmm, [](const Node& nd, const Tensor& g) -> Grads {

@@ -26,6 +26,11 @@ inline void add_number_operand(Node* n) {
 // float for `end` but got dtype double").
 inline const char* c_type_name(DType t) { return dtype_c_name(t); }
 
+// ATen's error for a dtype its CPU kernel is not compiled for: "bmm" not implemented for 'Half'.
+[[noreturn]] inline void not_implemented_for(const char* kernel, DType t) {
+  runtime_error(std::string("\"") + kernel + "\" not implemented for '" + dtype_scalar_name(t) + "'");
+}
+
 // A PyTorch feature gradlab does not model: NotImplementedError rather than other digits.
 [[noreturn]] inline void not_supported(const std::string& what) {
   throw Error("NotImplementedError", what + " is not supported by gradlab");
@@ -34,6 +39,11 @@ inline const char* c_type_name(DType t) { return dtype_c_name(t); }
 // Ops whose kernels gradlab runs on the host in float or double by the dtype (norms, losses,
 // convolutions, pooling) are not defined for float16/bfloat16 (Note [Narrow dtypes]): a clean
 // NotImplementedError instead of reading float32 storage as double.
+// Kernels that compute on the host in the storage type (Note [Narrow dtypes]) and would skip
+// the narrow dtypes' per-result rounding or wrapping: NotImplementedError for any narrow dtype.
+inline void refuse_narrow(const Tensor& t, const std::string& op) {
+  if (is_narrow(t.dtype())) not_supported(op + " on " + dtype_name(t.dtype()) + " tensors");
+}
 inline void refuse_narrow_float(const Tensor& t, const std::string& op) {
   if (is_floating(t.dtype()) && is_narrow(t.dtype()))
     not_supported(op + " on " + dtype_name(t.dtype()) + " tensors");

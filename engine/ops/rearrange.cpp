@@ -215,6 +215,7 @@ Tensor& triu_(Tensor& self, int64_t diagonal) {
 }
 
 Tensor diag(const Tensor& a, int64_t diagonal) {
+  if (a.dtype() == DType::Float16) not_implemented_for("diag", a.dtype());
   Tensor out;
   std::vector<int64_t> offsets;
   if (a.dim() == 1) {
@@ -241,7 +242,7 @@ Tensor diag(const Tensor& a, int64_t diagonal) {
 // (an integer trace is int64).
 Tensor trace(const Tensor& a) {
   if (a.dim() != 2) runtime_error("trace: expected a matrix, but got tensor with dim " + std::to_string(a.dim()));
-  if (a.dtype() == DType::Bool) runtime_error("\"trace\" not implemented for 'Bool'");
+  if (a.dtype() == DType::Bool || a.dtype() == DType::Float16 || a.dtype() == DType::BFloat16) not_implemented_for("trace", a.dtype());
   std::vector<int64_t> offsets = diagonal_offsets(a.shape()[0], a.shape()[1], 0);
   const std::vector<unsigned char> bytes = host_bytes(a);
   Tensor out;

@@ -217,8 +217,15 @@ Tensor clamp(const Tensor& a, std::optional<Scalar> min, std::optional<Scalar> m
   if (!min && !max) runtime_error("torch.clamp: At least one of 'min' or 'max' must not be None");
   return clamped(OpId::Clamp, a, min, max);
 }
-Tensor clamp_min(const Tensor& a, Scalar min) { return clamped(OpId::ClampMin, a, min, std::nullopt); }
-Tensor clamp_max(const Tensor& a, Scalar max) { return clamped(OpId::ClampMax, a, std::nullopt, max); }
+// ATen names their float16 kernels apart from clamp's: "clamp_min_cpu", "clamp_max_scalar_cpu".
+Tensor clamp_min(const Tensor& a, Scalar min) {
+  if (a.dtype() == DType::Float16) not_implemented_for("clamp_min_cpu", a.dtype());
+  return clamped(OpId::ClampMin, a, min, std::nullopt);
+}
+Tensor clamp_max(const Tensor& a, Scalar max) {
+  if (a.dtype() == DType::Float16) not_implemented_for("clamp_max_scalar_cpu", a.dtype());
+  return clamped(OpId::ClampMax, a, std::nullopt, max);
+}
 
 // A differentiable dtype change: the gradient flows back unchanged (the engine casts it).
 Tensor Tensor::to(DType dtype) const {
@@ -253,10 +260,6 @@ namespace {
 
 // PyTorch's gradient of a piecewise-constant op: zeros_like(grad), +0 even where grad is NaN.
 Grads zero_grad(const Node&, const Tensor& g) { return {zeros_like(g)}; }
-
-[[noreturn]] void not_implemented_for(const char* kernel, DType t) {
-  runtime_error(std::string("\"") + kernel + "\" not implemented for '" + dtype_scalar_name(t) + "'");
-}
 
 // floor, ceil, round, trunc: integer tensors come back as a copy of their own dtype; bool is
 // refused by ATen's vml kernel.

@@ -21,10 +21,12 @@
 #include <vector>
 
 #include "engine/random/box_muller_avx2.h"
+#include "engine/ops/op_helpers.h"
 #include "engine/util/glibc_math.h"
 #include "engine/util/wide_vectors.h"
 
 namespace gradlab {
+using ops::not_implemented_for;
 
 namespace {
 
@@ -35,10 +37,6 @@ std::string num(double v) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%g", v);
   return buf;
-}
-
-[[noreturn]] void not_implemented_for(const char* kernel, DType dtype) {
-  runtime_error(std::string("\"") + kernel + "\" not implemented for '" + dtype_scalar_name(dtype) + "'");
 }
 
 // ---- transforms of raw generator words (PyTorch's TransformationHelper.h) -------------------

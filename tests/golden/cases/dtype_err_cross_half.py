@@ -1,0 +1,4 @@
+import torch
+a = torch.arange(9.).reshape(3, 3).half()
+print(a)
+print(torch.cross(a, a, dim=1))
