@@ -267,7 +267,8 @@ TEST_CASE("cpu float32 matmul adds in the reference OpenBLAS's order", "[backend
 // dgemm), as hashes of the result bits that tests/cpp/dgemm_reference.py prints. The shapes cover
 // one-column tiles with four accumulators (odd m), k cut into blocks (300 -> 152 + 148, 600 ->
 // 256 + 172 + 172, 513, 700 -> 352 + 348), more than 512 columns (GEMM_P row blocks of OpenBLAS),
-// transposed operands, and addmm's beta = 1 onto a bias.
+// one-column products (PyTorch's column-major m×1 output), transposed operands, and addmm's
+// beta = 1 onto a bias.
 TEST_CASE("cpu float64 matmul rounds like PyTorch's OpenBLAS dgemm", "[backend]") {
   struct Case {
     int64_t m, n, k;
@@ -289,6 +290,8 @@ TEST_CASE("cpu float64 matmul rounds like PyTorch's OpenBLAS dgemm", "[backend]"
       {27, 600, 30, false, true, false, 0x0faf37a2dcf8ba37ull},
       {57, 9, 8, false, false, false, 0x77e4ce993f9613a8ull},
       {2, 2, 1, true, true, true, 0x5b328e407227d962ull},
+      {37, 1, 40, false, false, false, 0x72e3c6158b2a253full},
+      {1030, 1, 300, true, false, true, 0x3a1323cbbb634faeull},
   };
   uint64_t state = 0x2545F4914F6CDD1Dull;
   auto values = [&state](int64_t count, double scale) {

@@ -17,6 +17,9 @@
 //    takes its columns in 24s, 8s, 4, 2, 1: a call of odd width ends with a one-column tile,
 //    and that column's whole 4-row groups (4x1 tiles) use the four accumulators; its last
 //    rows (count mod 4) are plain chains (2x1, 1x1).
+//  - A product with one column (n = 1) is the exception: PyTorch's addmm takes an m×1 output
+//    as column-major and calls dgemm without swapping, so OpenBLAS's rows are our i and its one
+//    column our j: the order of the 1×m product C^T = op(B)^T·op(A)^T (checked against torch).
 // Not modelled, as for float32 (Note [Matmul rounding]): GEMM_R column blocks (13824 of our
 // rows) and the threaded split. Checked bit for bit against libopenblas 0.3.21
 // (OPENBLAS_CORETYPE=Haswell), transposed operands and beta = 1 included: this model on 5340
@@ -53,6 +56,11 @@ inline std::vector<SplitRun> split_runs(int64_t m, int64_t n) {
     if (cols % 2 == 1 && rows >= 4) out.push_back({c0 + cols - 1, r0, r0 + rows / 4 * 4});
   };
   if (m == 0 || n == 0) return out;
+  if (n == 1 && m > 1) {  // PyTorch's m×1 output is column-major: OpenBLAS's rows are our i
+    for (const SplitRun& r : split_runs(1, m))
+      for (int64_t i = r.j0; i < r.j1; ++i) out.push_back({i, 0, 1});
+    return out;
+  }
   const int64_t first = next_block(n, kP);
   for (int64_t c = 0; c < m;) {
     const int64_t left = m - c, w = left >= 3 * kUnrollN ? 3 * kUnrollN : (left > kUnrollN ? kUnrollN : left);
