@@ -34,3 +34,10 @@ print(q.grad[:, :12].tolist())
 v = torch.randn(1, 600, dtype=torch.float64) @ torch.randn(600, 5, dtype=torch.float64)
 print(v.tolist())
 print(torch.matmul(torch.randn(2, 5, 21, dtype=torch.float64), torch.randn(21, 3, dtype=torch.float64)).tolist())
+# one column: PyTorch's m×1 output is column-major, which turns OpenBLAS's view around
+c = torch.randn(37, 40, dtype=torch.float64, requires_grad=True)
+d = torch.randn(40, 1, dtype=torch.float64, requires_grad=True)
+e = c @ d
+print(e.tolist())
+(e * torch.randn(37, 1, dtype=torch.float64)).sum().backward()
+print(d.grad.tolist())
