@@ -262,3 +262,65 @@ TEST_CASE("cpu float32 matmul adds in the reference OpenBLAS's order", "[backend
   if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) CHECK(cpu::sgemm_follows_reference(512, 512, 512));
 #endif
 }
+
+// Note [Float64 matmul rounding]: gemm<double> against PyTorch 1.13.1 on OpenBLAS 0.3.21 (Haswell
+// dgemm), as hashes of the result bits that tests/cpp/dgemm_reference.py prints. The shapes cover
+// one-column tiles with four accumulators (odd m), k cut into blocks (300 -> 152 + 148, 600 ->
+// 256 + 172 + 172, 513, 700 -> 352 + 348), more than 512 columns (GEMM_P row blocks of OpenBLAS),
+// one-column products (PyTorch's column-major m×1 output), transposed operands, and addmm's
+// beta = 1 onto a bias.
+TEST_CASE("cpu float64 matmul rounds like PyTorch's OpenBLAS dgemm", "[backend]") {
+  struct Case {
+    int64_t m, n, k;
+    bool ta, tb, accumulate;
+    uint64_t hash;
+  };
+  const std::vector<Case> cases = {
+      {9, 5, 9, false, false, false, 0x15395e12032512caull},
+      {1, 9, 40, false, false, false, 0x4f4b3523e4fbd0deull},
+      {11, 7, 40, true, false, false, 0x1ab377a4e7a8af66ull},
+      {25, 13, 70, false, true, false, 0x122ce50d71c171c5ull},
+      {33, 70, 17, true, true, false, 0x50144ef44b8b184aull},
+      {8, 3, 300, false, false, false, 0x269903e9b8a4edaaull},
+      {5, 17, 600, true, false, true, 0x32f6250da65d4ab9ull},
+      {3, 1030, 5, false, false, false, 0xea5fc1cce5e32b16ull},
+      {1, 1, 700, false, false, false, 0x93571be65099d6d0ull},
+      {70, 70, 70, false, false, true, 0xeb2adcb777b04ec6ull},
+      {49, 33, 513, true, true, true, 0x309b846cbd913ed0ull},
+      {27, 600, 30, false, true, false, 0x0faf37a2dcf8ba37ull},
+      {57, 9, 8, false, false, false, 0x77e4ce993f9613a8ull},
+      {2, 2, 1, true, true, true, 0x5b328e407227d962ull},
+      {37, 1, 40, false, false, false, 0x72e3c6158b2a253full},
+      {1030, 1, 300, true, false, true, 0x3a1323cbbb634faeull},
+  };
+  uint64_t state = 0x2545F4914F6CDD1Dull;
+  auto values = [&state](int64_t count, double scale) {
+    std::vector<double> out(static_cast<size_t>(count));
+    for (double& x : out) {
+      state = state * 6364136223846793005ull + 1442695040888963407ull;
+      x = scale * (static_cast<double>(state >> 11) * 0x1p-53 - 0.5);
+    }
+    return out;
+  };
+  auto fnv1a = [](const std::vector<double>& xs) {
+    uint64_t h = 0xCBF29CE484222325ull;
+    for (double x : xs) {
+      uint64_t bits;
+      std::memcpy(&bits, &x, sizeof bits);
+      for (int byte = 0; byte < 8; ++byte) h = (h ^ ((bits >> (8 * byte)) & 0xFF)) * 0x100000001B3ull;
+    }
+    return h;
+  };
+  for (const Case& t : cases) {
+    INFO("m=" << t.m << " n=" << t.n << " k=" << t.k << " trans_a=" << t.ta << " trans_b=" << t.tb
+              << " accumulate=" << t.accumulate);
+    const std::vector<double> a = values(t.m * t.k, 1.0), b = values(t.k * t.n, 1.0);
+    std::vector<double> c = t.accumulate ? values(t.m * t.n, 4.0) : std::vector<double>(static_cast<size_t>(t.m * t.n), -1.0);
+    if (!cpu::sgemm_follows_reference(t.m, t.n, t.k)) {
+      WARN("the built-in kernel does not promise this size here (no AVX2 + FMA, or wasm)");
+      continue;
+    }
+    cpu::gemm<double>(a.data(), b.data(), c.data(), t.m, t.n, t.k, t.ta, t.tb, t.accumulate);
+    CHECK(fnv1a(c) == t.hash);
+  }
+}

@@ -5,8 +5,10 @@
 #include <cmath>
 #include <type_traits>
 #include <cstring>
+#include <utility>
 #include <vector>
 
+#include "engine/backend/cpu/dgemm_order.h"
 #include "engine/backend/cpu/gemm_order.h"
 #include "engine/scalar_math.h"
 
@@ -162,6 +164,62 @@ void sgemm_scalar(const float* a, const float* b, float* c, int64_t m, int64_t n
     }
 }
 
+// Note [Float64 matmul rounding]: per k block, one row of C at a time, each element a chain
+// of fmas in k order (row[j] over the block's op(B) rows, so the loop over j vectorises), then
+// the few four-accumulator elements are summed again their way, then C = acc + C.
+// `rows_kernel` runs row[0..n) = sum over p < kc of arow[p]·bt[p·n + j], each from +0.
+template <class RowsKernel>
+void dgemm_ordered(const double* a, const double* b, double* c, int64_t m, int64_t n, int64_t k, bool trans_a,
+                   bool trans_b, bool accumulate, RowsKernel rows_kernel) {
+  if (k == 0) {  // BLAS still applies beta
+    if (!accumulate) std::fill(c, c + m * n, 0.0);
+    return;
+  }
+  const int64_t lda = trans_a ? m : k, ldb = trans_b ? k : n;
+  std::vector<std::vector<std::pair<int64_t, int64_t>>> runs(static_cast<size_t>(m));  // per row i: [j0, j1)
+  for (const dgemm_order::SplitRun& r : dgemm_order::split_runs(m, n)) runs[static_cast<size_t>(r.i)].push_back({r.j0, r.j1});
+  thread_local std::vector<double> bt, arow, row;
+  row.resize(static_cast<size_t>(n));
+  for (int64_t p0 = 0, kc; p0 < k; p0 += kc) {
+    kc = dgemm_order::next_block(k - p0, dgemm_order::kQ);
+    bt.resize(static_cast<size_t>(kc * n));
+    arow.resize(static_cast<size_t>(kc));
+    for (int64_t p = 0; p < kc; ++p) {
+      if (!trans_b) {
+        std::memcpy(bt.data() + p * n, b + (p0 + p) * ldb, sizeof(double) * static_cast<size_t>(n));
+      } else {
+        for (int64_t j = 0; j < n; ++j) bt[static_cast<size_t>(p * n + j)] = b[j * ldb + p0 + p];
+      }
+    }
+    const bool from_zero = p0 == 0 && !accumulate;  // BLAS beta = 0 zeroes C first
+    for (int64_t i = 0; i < m; ++i) {
+      for (int64_t p = 0; p < kc; ++p) arow[static_cast<size_t>(p)] = at(a, lda, trans_a, i, p0 + p);
+      rows_kernel(kc, arow.data(), bt.data(), n, row.data());
+      const int64_t paired = kc / 8 * 8;  // the k's KERNEL4x1's 8-at-a-time loop deals round
+      for (const auto& [j0, j1] : runs[static_cast<size_t>(i)])
+        for (int64_t j = j0; j < j1; ++j) {
+          double q[4] = {0.0, 0.0, 0.0, 0.0};
+          for (int64_t p = 0; p < kc; ++p) {
+            double& acc = q[p < paired ? p % 4 : 0];
+            acc = scalar_fma(arow[static_cast<size_t>(p)], bt[static_cast<size_t>(p * n + j)], acc);
+          }
+          row[static_cast<size_t>(j)] = (q[0] + q[1]) + (q[2] + q[3]);
+        }
+      double* ci = c + i * n;
+      for (int64_t j = 0; j < n; ++j) ci[j] = row[static_cast<size_t>(j)] + (from_zero ? 0.0 : ci[j]);
+    }
+  }
+}
+
+void dgemm_rows_portable(int64_t kc, const double* arow, const double* bt, int64_t n, double* row) {
+  std::fill(row, row + n, 0.0);
+  for (int64_t p = 0; p < kc; ++p) {
+    const double x = arow[p];
+    const double* bp = bt + p * n;
+    for (int64_t j = 0; j < n; ++j) row[j] = scalar_fma(x, bp[j], row[j]);
+  }
+}
+
 #if GRADLAB_SGEMM_AVX2
 // Note [Matmul rounding] at vector speed, compiled for AVX2 + FMA and chosen at run time (the
 // native build targets baseline x86-64). A Goto/BLIS kernel whose k blocks are OpenBLAS's: per
@@ -283,6 +341,33 @@ __attribute__((target("avx2,fma"))) void sgemm_avx2(const float* a, const float*
     }
   }
 }
+
+// dgemm_rows_portable with AVX2 + FMA: 16 columns at a time in registers, then 4, then one.
+__attribute__((target("avx2,fma"))) void dgemm_rows_avx2(int64_t kc, const double* arow, const double* bt, int64_t n,
+                                                         double* row) {
+  int64_t j = 0;
+  for (; j + 16 <= n; j += 16) {
+    __m256d acc[4] = {_mm256_setzero_pd(), _mm256_setzero_pd(), _mm256_setzero_pd(), _mm256_setzero_pd()};
+    for (int64_t p = 0; p < kc; ++p) {
+      const __m256d x = _mm256_broadcast_sd(arow + p);
+      const double* bp = bt + p * n + j;
+      GRADLAB_UNROLL
+      for (int q = 0; q < 4; ++q) acc[q] = _mm256_fmadd_pd(x, _mm256_loadu_pd(bp + 4 * q), acc[q]);
+    }
+    GRADLAB_UNROLL
+    for (int q = 0; q < 4; ++q) _mm256_storeu_pd(row + j + 4 * q, acc[q]);
+  }
+  for (; j + 4 <= n; j += 4) {
+    __m256d acc = _mm256_setzero_pd();
+    for (int64_t p = 0; p < kc; ++p) acc = _mm256_fmadd_pd(_mm256_broadcast_sd(arow + p), _mm256_loadu_pd(bt + p * n + j), acc);
+    _mm256_storeu_pd(row + j, acc);
+  }
+  for (; j < n; ++j) {
+    __m128d acc = _mm_setzero_pd();
+    for (int64_t p = 0; p < kc; ++p) acc = _mm_fmadd_sd(_mm_load_sd(arow + p), _mm_load_sd(bt + p * n + j), acc);
+    row[j] = _mm_cvtsd_f64(acc);
+  }
+}
 #endif
 
 }  // namespace
@@ -319,7 +404,20 @@ void gemm<float>(const float* a, const float* b, float* c, int64_t m, int64_t n,
   gemm_generic(a, b, c, m, n, k, trans_a, trans_b, accumulate);
 }
 
-template void gemm<double>(const double*, const double*, double*, int64_t, int64_t, int64_t, bool, bool, bool);
+// Note [Float64 matmul rounding]: the reference order wherever sgemm's is promised (the same
+// sizes: every size with AVX2 + FMA, smaller ones elsewhere), else the portable kernel.
+template <>
+void gemm<double>(const double* a, const double* b, double* c, int64_t m, int64_t n, int64_t k, bool trans_a,
+                  bool trans_b, bool accumulate) {
+  if (m == 0 || n == 0) return;
+#if GRADLAB_SGEMM_AVX2
+  if (cpu_has_avx2_fma()) return dgemm_ordered(a, b, c, m, n, k, trans_a, trans_b, accumulate, dgemm_rows_avx2);
+#endif
+  if (m * n * k <= kReferenceOrderGemm)
+    return dgemm_ordered(a, b, c, m, n, k, trans_a, trans_b, accumulate, dgemm_rows_portable);
+  gemm_generic(a, b, c, m, n, k, trans_a, trans_b, accumulate);
+}
+
 template void gemm<int64_t>(const int64_t*, const int64_t*, int64_t*, int64_t, int64_t, int64_t, bool, bool, bool);
 
 }  // namespace gradlab::cpu

@@ -3,8 +3,9 @@
 // then a register-blocked MR×NR micro-kernel) written as plain loops that compilers
 // auto-vectorise — the same code runs natively and in wasm (SIMD128), where there is no BLAS.
 // Natively, when OpenBLAS is found, large float/double GEMMs go to it instead (cpu_backend.cpp).
-// float32 adds in the order of the reference PyTorch's OpenBLAS (Note [Matmul rounding],
-// gemm_order.h): always for small products, and for all sizes where the CPU has AVX2 + FMA.
+// float32 and float64 add in the order of the reference PyTorch's OpenBLAS (Note [Matmul
+// rounding], gemm_order.h; Note [Float64 matmul rounding], dgemm_order.h): always for small
+// products, and for all sizes where the CPU has AVX2 + FMA.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -27,7 +28,8 @@ inline bool is_small_gemm(int64_t m, int64_t n, int64_t k) { return m * n * k <=
 // a few milliseconds a product; only larger ones use the fast portable kernel's own rounding.
 constexpr int64_t kReferenceOrderGemm = int64_t{1} << 20;
 
-// Whether gemm<float> follows Note [Matmul rounding] for an m×k by k×n product on this machine.
+// Whether gemm<float> follows Note [Matmul rounding] for an m×k by k×n product on this machine
+// (and gemm<double> Note [Float64 matmul rounding]: the same sizes).
 bool sgemm_follows_reference(int64_t m, int64_t n, int64_t k);
 // "AVX2 + FMA" or "portable": the kernel gemm<float> runs for large products here.
 const char* sgemm_large_kernel();
