@@ -47,8 +47,10 @@ TEST_CASE("gnu_sort reproduces libstdc++'s order of ties") {
                                                 6, 18, 16, 2, 9, 3, 29, 31, 38, 8, 12, 34, 7, 35, 39});
 }
 
-#if defined(__GLIBCXX__)
 TEST_CASE("gnu_sort agrees with libstdc++ on random tie-heavy lines") {
+#if !defined(__GLIBCXX__)
+  WARN("not built against libstdc++ (wasm links libc++): only the fixed lines above are checked here");
+#else
   std::mt19937 rng(1);
   int mismatches = 0, lines = 0;
   for (int iter = 0; iter < 3000; ++iter) {
@@ -76,5 +78,5 @@ TEST_CASE("gnu_sort agrees with libstdc++ on random tie-heavy lines") {
   }
   INFO(lines << " lines");
   CHECK(mismatches == 0);
-}
 #endif
+}

@@ -60,8 +60,10 @@ TEST_CASE("float16 rounds the midpoints between neighbours to even and the float
   CHECK(std::isnan(round_to_half(std::nanf(""))));
 }
 
-#ifdef __FLT16_MAX__
 TEST_CASE("float16 rounding matches the compiler's _Float16 conversion", "[narrow]") {
+#ifndef __FLT16_MAX__
+  WARN("this compiler has no _Float16: float16 rounding is checked against the midpoint and round-trip cases instead");
+#else
   // Every 1009th float bit pattern (4.3 million, all exponents and signs).
   for (uint64_t u = 0; u <= 0xffffffffull; u += 1009) {
     const float f = bits_float(static_cast<uint32_t>(u));
@@ -71,8 +73,8 @@ TEST_CASE("float16 rounding matches the compiler's _Float16 conversion", "[narro
     std::memcpy(&want, &h, sizeof want);
     REQUIRE(float_to_half_bits(f) == want);
   }
-}
 #endif
+}
 
 TEST_CASE("bfloat16 rounds to the nearest value, ties to even", "[narrow]") {
   for (uint64_t u = 0; u <= 0xffffffffull; u += 997) {
