@@ -358,17 +358,16 @@ class Module:
         return handle
 
     def register_full_backward_hook(self, hook):
-        if self._is_full_backward_hook is False:
-            raise RuntimeError(_MIXED_BACKWARD_HOOKS)
-        object.__setattr__(self, '_is_full_backward_hook', True)
-        handle = RemovableHandle(self._backward_hooks)
-        self._backward_hooks[handle.id] = hook
-        return handle
+        return self._add_backward_hook(hook, True)
 
     def register_backward_hook(self, hook):
-        if self._is_full_backward_hook is True:
+        return self._add_backward_hook(hook, False)
+
+    def _add_backward_hook(self, hook, full):
+        # One module keeps one kind of backward hook: full or legacy, never both.
+        if self._is_full_backward_hook is (not full):
             raise RuntimeError(_MIXED_BACKWARD_HOOKS)
-        object.__setattr__(self, '_is_full_backward_hook', False)
+        object.__setattr__(self, '_is_full_backward_hook', full)
         handle = RemovableHandle(self._backward_hooks)
         self._backward_hooks[handle.id] = hook
         return handle
