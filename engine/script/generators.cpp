@@ -313,7 +313,6 @@ void Interp::generator_enter_with(GeneratorObj* g, const WithStmt* s, Frame& f) 
     Value ctx = eval(w.context, f);
     f.record->where = s;
     GeneratorObj::Cursor c{GeneratorObj::Cursor::Kind::With, s, k + 1 == s->items.size() ? &s->body : &kNothing};
-    c.exit_fn = Value::unbound();
     Value entered;
     if (is_instance(ctx)) {
       auto [enter_fn, exit_fn] = context_methods(ctx);

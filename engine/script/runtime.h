@@ -459,10 +459,11 @@ struct GeneratorObj : Object {
     const Stmt* owner;     // the for/while/try/with statement (null for Body and Block)
     const Block* block;
     size_t next = 0;       // index of the next statement of `block`
-    std::unique_ptr<Iter> iter;  // For: the loop's iterator
+    std::unique_ptr<Iter> iter{};  // For: the loop's iterator
     // With (one cursor per item): a user context manager and its __exit__, or a grad-mode
     // context (no exit_fn) and the modes it restores.
-    Value context, exit_fn;
+    Value context{};
+    Value exit_fn = Value::unbound();  // unbound: a grad-mode context
     GradModeState restores{};
   };
   // Restores the grad modes of the grad-mode `with` blocks it is suspended in (dropped or
