@@ -14,6 +14,7 @@ namespace gradlab {
 
 namespace {
 
+using ops::grad_if;
 using ops::saved;
 
 // A saved output comes back with its history (PyTorch's SavedVariable for an output), so that
@@ -25,7 +26,6 @@ Tensor output_with_history(const Node& n, const Tensor& saved_output) {
   return t;
 }
 
-Tensor grad_if(const Node& n, size_t i, Tensor g) { return n.needs_input_grad(i) ? std::move(g) : Tensor(); }
 
 // sum's gradient: the output's gradient broadcast back over the reduced dims (SumBackward1's
 // `ints` hold the keepdim shape).

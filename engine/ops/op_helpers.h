@@ -26,6 +26,9 @@ inline void add_number_operand(Node* n) {
 // float for `end` but got dtype double").
 inline const char* c_type_name(DType t) { return dtype_c_name(t); }
 
+// A backward's gradient for input i, or none when that input needs none.
+inline Tensor grad_if(const Node& n, size_t i, Tensor g) { return n.needs_input_grad(i) ? std::move(g) : Tensor(); }
+
 // ATen's error for a dtype its CPU kernel is not compiled for: "bmm" not implemented for 'Half'.
 [[noreturn]] inline void not_implemented_for(const char* kernel, DType t) {
   runtime_error(std::string("\"") + kernel + "\" not implemented for '" + dtype_scalar_name(t) + "'");

@@ -166,27 +166,26 @@ Tensor output_grad_op(OpId op, BinaryOp kernel, BackwardFn backward, const Tenso
   }
   return out;
 }
-Tensor if_needed(const Node& n, size_t i, Tensor g) { return n.needs_input_grad(i) ? std::move(g) : Tensor(); }
 }  // namespace
 
 Tensor sigmoid_backward(const Tensor& grad, const Tensor& output) {
   return output_grad_op(OpId::SigmoidGrad, BinaryOp::SigmoidBackward, [](const Node& n, const Tensor& g) -> Grads {
     const Tensor &grad_output = saved(n, 0), &y = saved(n, 1);
-    return {if_needed(n, 0, sigmoid_backward(g, y)),
-            if_needed(n, 1, mul(mul(g, grad_output), add(mul_scalar_overload(y, Scalar(-2.0)), Scalar(1.0))))};
+    return {grad_if(n, 0, sigmoid_backward(g, y)),
+            grad_if(n, 1, mul(mul(g, grad_output), add(mul_scalar_overload(y, Scalar(-2.0)), Scalar(1.0))))};
   }, grad, output);
 }
 
 Tensor tanh_backward(const Tensor& grad, const Tensor& output) {
   return output_grad_op(OpId::TanhGrad, BinaryOp::TanhBackward, [](const Node& n, const Tensor& g) -> Grads {
     const Tensor &grad_output = saved(n, 0), &y = saved(n, 1);
-    return {if_needed(n, 0, tanh_backward(g, y)), if_needed(n, 1, mul(g, mul(mul_scalar_overload(y, Scalar(-2.0)), grad_output)))};
+    return {grad_if(n, 0, tanh_backward(g, y)), grad_if(n, 1, mul(g, mul(mul_scalar_overload(y, Scalar(-2.0)), grad_output)))};
   }, grad, output);
 }
 
 Tensor threshold_backward(const Tensor& grad, const Tensor& output) {
   return output_grad_op(OpId::ThresholdGrad, BinaryOp::ReluBackward, [](const Node& n, const Tensor& g) -> Grads {
-    return {if_needed(n, 0, threshold_backward(g, saved(n, 1))), if_needed(n, 1, zeros_like(g))};
+    return {grad_if(n, 0, threshold_backward(g, saved(n, 1))), grad_if(n, 1, zeros_like(g))};
   }, grad, output);
 }
 
