@@ -182,7 +182,8 @@ export class Gradlab {
    * bench/workloads/*.py file (split at its markers) or {setup, step, check}. Options: minReps (5),
    * maxReps (20000), seconds (1: the timing budget), warmup (2 extra steps; 0: none),
    * filename (in tracebacks). Returns {check, check_repr, median_us, p10_us, p90_us, min_us,
-   * mean_us, reps, batch, warmup, first_us, parse_us, setup_us, total_ms, timing, section, error}.
+   * mean_us, reps, batch (steps per timed sample), batch_ms (one batch's time when it was sized),
+   * warmup, first_us, parse_us, setup_us, total_ms, timing, section, error}.
    */
   benchmark(workload, { minReps = 5, maxReps = 20000, seconds = 1, warmup = 2, filename = "<workload>" } = {}) {
     const w = typeof workload === "string" ? splitSections(workload) : workload;
