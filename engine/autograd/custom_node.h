@@ -19,6 +19,11 @@ struct CustomBackward {
   // grads: one per output of the forward, undefined where none arrived. Returns one gradient
   // per tensor input (edge), undefined for none. Runs with grad mode off.
   virtual std::vector<Tensor> apply(std::vector<Tensor> grads) = 0;
+  // The same gradients under create_graph (Note [Higher-order gradients]), made of recorded ops
+  // and run with grad mode on. A Python Function's backward is recorded whenever it uses
+  // differentiable ops, so by default this is apply; an engine op written with untracked
+  // primitives (cat, split) overrides it, as its gradient would otherwise lose its history.
+  virtual std::vector<Tensor> apply_recorded(std::vector<Tensor> grads) { return apply(std::move(grads)); }
   // backward() without retain_graph is done with this node: drop what forward saved.
   virtual void release_saved() {}
 

@@ -327,7 +327,7 @@ std::vector<Tensor> run_custom(Node& n) {
   for (size_t k = 0; k < c.grad_buffers.size(); ++k) output_hooks(c.output_impls[k], c.grad_buffers[k], &n);
   std::vector<Tensor> grad_outputs;
   if (!n.post_hooks.empty()) grad_outputs = c.grad_buffers;
-  std::vector<Tensor> grads = c.apply(std::move(c.grad_buffers));
+  std::vector<Tensor> grads = g_create_graph ? c.apply_recorded(std::move(c.grad_buffers)) : c.apply(std::move(c.grad_buffers));
   c.grad_buffers.assign(c.outputs.size(), Tensor());
   for (size_t i = 0; i < grads.size() && i < c.inputs.size(); ++i) {
     Tensor& g = grads[i];

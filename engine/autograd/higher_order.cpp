@@ -6,25 +6,25 @@
 
 #include <numeric>
 
+#include "engine/ops/grad_ops.h"
 #include "engine/ops/nn.h"
 #include "engine/ops/primitives.h"
 #include "engine/ops/op_helpers.h"
 
 namespace gradlab {
 
-namespace {
-
-using ops::grad_if;
-using ops::saved;
-
-// A saved output comes back with its history (PyTorch's SavedVariable for an output), so that
-// exp's gradient g·eˣ is differentiated through eˣ too (Note [Saved tensors] keeps it detached).
+// grad_ops.h
 Tensor output_with_history(const Node& n, const Tensor& saved_output) {
   Tensor t = prim::alias(saved_output, saved_output.shape());
   t.impl()->grad_fn = const_cast<Node&>(n).shared_from_this();
   t.impl()->requires_grad = true;
   return t;
 }
+
+namespace {
+
+using ops::grad_if;
+using ops::saved;
 
 
 // sum's gradient: the output's gradient broadcast back over the reduced dims (SumBackward1's
@@ -82,6 +82,27 @@ Grads mm_backward(const Node& n, const Tensor& g, size_t first) {
   return {ga, gb};
 }
 
+}  // namespace
+
+// The gradients-as-ops (grad_ops.h, and sigmoid's, tanh's, relu's in unary.cpp): their backwards
+// are made of recorded ops already.
+namespace {
+bool backward_is_recorded(OpId op) {
+  switch (op) {
+    case OpId::SigmoidGrad:
+    case OpId::TanhGrad:
+    case OpId::ThresholdGrad:
+    case OpId::SelectGrad:
+    case OpId::SliceGrad:
+    case OpId::IndexGrad:
+    case OpId::MseLossGrad:
+    case OpId::NllLossGrad:
+    case OpId::SoftmaxGrad:
+    case OpId::LogSoftmaxGrad:
+    case OpId::LeakyReluGrad: return true;
+    default: return false;
+  }
+}
 }  // namespace
 
 BackwardFn differentiable_backward(OpId op) {
@@ -146,13 +167,26 @@ BackwardFn differentiable_backward(OpId op) {
         if (n.needs_input_grad(0)) gbias = n.b == 1 ? g : mul_scalar_overload(g, Scalar(n.b));
         return {gbias, m[0], m[1]};
       };
+    case OpId::Select:
+    case OpId::Slice: return window_backward_op;
+    case OpId::Index:
+    case OpId::IndexMask: return index_backward_op;
+    case OpId::MseLoss: return mse_loss_backward_op;
+    case OpId::NllLoss: return nll_loss_backward_op;
+    case OpId::Softmax:
+    case OpId::LogSoftmax: return softmax_backward_op;
+    case OpId::LeakyRelu: return leaky_relu_backward_op;
+    case OpId::Mv: return mv_backward_op;
+    case OpId::Dot:  // grad * other, grad * self
+      return [](const Node& n, const Tensor& g) -> Grads {
+        return {n.needs_input_grad(0) ? mul(g, saved(n, 1)) : Tensor(), n.needs_input_grad(1) ? mul(g, saved(n, 0)) : Tensor()};
+      };
     default: return nullptr;
   }
 }
 
 Grads run_differentiable_backward(const Node& n, const Tensor& grad) {
-  // These ops' backwards are made of recorded ops already (ops/unary.cpp).
-  if (n.op == OpId::SigmoidGrad || n.op == OpId::TanhGrad || n.op == OpId::ThresholdGrad) return n.backward(n, grad);
+  if (backward_is_recorded(n.op)) return n.backward(n, grad);
   BackwardFn f = differentiable_backward(n.op);
   if (!f)
     throw Error("NotImplementedError", std::string("higher-order gradients (create_graph=True) through ") + n.name() +

@@ -14,6 +14,7 @@
 #include <functional>
 
 #include "engine/ops/compare.h"
+#include "engine/ops/grad_ops.h"
 #include "engine/ops/op_helpers.h"
 
 namespace gradlab {
@@ -289,11 +290,40 @@ Tensor& in_place(Tensor& a, const Tensor* other, const std::function<Tensor(cons
 
 }  // namespace
 
+namespace {
+// a's elements at `offsets`, shaped `shape`, recorded as a[idx] (IndexBackward0).
+Tensor index_elements(const Tensor& a, std::vector<int64_t> offsets, const Shape& shape) {
+  Tensor out = take_elements(a, offsets, shape);
+  if (Node* n = record_op(OpId::Index, index_backward, out, {&a})) n->ints = std::move(offsets);
+  return out;
+}
+}  // namespace
+
 Tensor index(const Tensor& a, const std::vector<Tensor>& indices) {
   IndexPlan plan = plan_index(a, indices);
-  Tensor out = take_elements(a, plan.offsets, plan.shape);
-  if (Node* n = record_op(OpId::Index, index_backward, out, {&a})) n->ints = std::move(plan.offsets);
-  return out;
+  return index_elements(a, std::move(plan.offsets), plan.shape);
+}
+
+// a[idx]'s and a[mask]'s gradient as an op, _index_put_impl_ with accumulate (grad_ops.h): g
+// added into zeros at the elements' offsets (a mask's rows give theirs); its own gradient reads
+// them back (IndexBackward0).
+Grads index_backward_op(const Node& n, const Tensor& g) {
+  const Shape& in_shape = n.inputs[0].shape;
+  std::vector<int64_t> offsets = n.ints;
+  if (n.op == OpId::IndexMask) {  // ints: the selected rows' positions over the mask's n.a dims
+    const int64_t mask_dims = static_cast<int64_t>(n.a);
+    const int64_t row = shape_numel(Shape(in_shape.begin() + mask_dims, in_shape.end()));
+    offsets.clear();
+    for (int64_t p : n.ints)
+      for (int64_t j = 0; j < row; ++j) offsets.push_back(p * row + j);
+  }
+  Tensor zeros = zeros_of(in_shape, g.dtype(), g.device());  // an input of its own, as in PyTorch's node
+  Tensor out = put_elements(zeros, offsets, g, true);
+  if (Node* grad_node = record_op(OpId::IndexGrad, [](const Node& m, const Tensor& gg) -> Grads {
+        return {Tensor(), index_elements(gg, m.ints, m.inputs[1].shape)};
+      }, out, {&zeros, &g}))
+    grad_node->ints = std::move(offsets);
+  return {out};
 }
 
 Tensor& index_put_(Tensor& a, const std::vector<Tensor>& indices, const Tensor& value) {

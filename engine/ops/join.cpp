@@ -38,6 +38,22 @@ struct JoinBackward final : CustomBackward {
     }
     return out;
   }
+
+  // cat's gradient as PyTorch records it: each input's window sliced out of the gradient
+  // (SliceBackward0), or selected for stack (SelectBackward0).
+  std::vector<Tensor> apply_recorded(std::vector<Tensor> grads) override {
+    std::vector<Tensor> out(inputs.size());
+    if (grads.empty() || !grads[0].defined()) return out;
+    const Tensor& g = grads[0];
+    for (size_t i = 0; i < inputs.size(); ++i) {
+      if (!edges[i].node) continue;
+      const Shape& shape = inputs[i].shape;
+      if (stacked) out[i] = select(g, dim, starts[i]);
+      else if (static_cast<int64_t>(shape.size()) != g.dim()) out[i] = prim::empty(shape, g.dtype(), g.device());
+      else out[i] = slice(g, dim, starts[i], starts[i] + shape[static_cast<size_t>(dim)], 1);
+    }
+    return out;
+  }
 };
 
 // Records the join's node when any input requires grad (with grad mode on).
@@ -159,6 +175,18 @@ struct SplitBackward final : CustomBackward {
                                               StridedView{nullptr, g.shape(), strides, starts[k] * in_strides[dim]});
     }
     return {result};
+  }
+
+  // As PyTorch records it: the pieces' gradients joined again (CatBackward0, StackBackward0 for
+  // unbind), with untracked zeros for a piece no gradient reached.
+  std::vector<Tensor> apply_recorded(std::vector<Tensor> grads) override {
+    const InputMeta& in = inputs[0];
+    std::vector<Tensor> parts;
+    for (size_t k = 0; k < grads.size(); ++k) {
+      const InputMeta& piece = outputs[k];
+      parts.push_back(grads[k].defined() ? grads[k] : zeros(piece.shape, TensorOptions{in.dtype, in.device, false}));
+    }
+    return {squeezed ? stack(parts, dim) : cat(parts, dim)};
   }
 };
 

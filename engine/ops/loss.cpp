@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "engine/ops/compare.h"
+#include "engine/ops/grad_ops.h"
 #include "engine/ops/nn.h"
 #include "engine/ops/op_helpers.h"
 
@@ -52,7 +53,50 @@ std::pair<Tensor, Tensor> broadcast_pair(const Tensor& a, const Tensor& b) {
   return {a.shape() == s ? a : expand(a, s), b.shape() == s ? b : expand(b, s)};
 }
 
+// ATen's mse_backward kernel, mse_loss_backward(grad, a, b): norm · (a − b) · grad, norm = 2/n
+// for mean, else 2 (the target's gradient swaps a and b).
+Tensor mse_backward_values(const Tensor& g, const Tensor& a, const Tensor& b, Reduction r) {
+  const double norm = r == Reduction::Mean ? 2. / static_cast<double>(a.numel()) : 2.;
+  return prim::binary(BinaryOp::Mul, mul_scalar(prim::binary(BinaryOp::Sub, a, b), norm), grad_like(g, a.shape()));
+}
+
+// mse_loss_backward as an op (MseLossBackwardBackward0), with derivatives.yaml's gradients:
+//   grad_output: mse_loss_backward(grad, a, b) for none, else (mse_loss_backward(1, a, b) · grad).sum()
+//   a: 2 · (grad · grad_output), / n for mean;   b: the negative of that
+Tensor mse_loss_backward_recorded(const Tensor& g, const Tensor& a, const Tensor& b, Reduction r) {
+  Tensor out = mse_backward_values(g, a, b, r);
+  if (Node* n = record_op(OpId::MseLossGrad, [](const Node& n, const Tensor& gg) -> Grads {
+        const Tensor &grad_output = saved(n, 0), &a = saved(n, 1), &b = saved(n, 2);
+        const auto r = static_cast<Reduction>(n.ints[0]);
+        Tensor ggo, ga, gb;
+        if (n.needs_input_grad(0))
+          ggo = r == Reduction::None ? mse_loss_backward_recorded(gg, a, b, r)
+                                     : sum(mul(mse_loss_backward_recorded(ones_like(grad_output), a, b, r), gg));
+        if (n.needs_input_grad(1) || n.needs_input_grad(2)) {
+          Tensor twice = mul_scalar_overload(mul(gg, grad_output), Scalar(2.0));
+          if (r == Reduction::Mean) twice = div(twice, Scalar(static_cast<double>(a.numel())));
+          ga = grad_if(n, 1, twice);
+          gb = grad_if(n, 2, neg(twice));
+        }
+        return {ggo, ga, gb};
+      }, out, {&g, &a, &b})) {
+    n->ints = {static_cast<int64_t>(r)};
+    save_for_backward(*n, g);
+    save_for_backward(*n, a);
+    save_for_backward(*n, b);
+  }
+  return out;
+}
+
 }  // namespace
+
+// The create_graph form of MseLossBackward0 (grad_ops.h).
+Grads mse_loss_backward_op(const Node& n, const Tensor& g) {
+  const Tensor &x = saved(n, 0), &t = saved(n, 1);
+  const auto r = static_cast<Reduction>(n.ints[0]);
+  return {n.needs_input_grad(0) ? mse_loss_backward_recorded(g, x, t, r) : Tensor(),
+          n.needs_input_grad(1) ? mse_loss_backward_recorded(g, t, x, r) : Tensor()};
+}
 
 // ---- mse_loss: mean/sum/none of (x − t)²;  d/dx = norm·(x − t)·g, norm = 2/n for mean, else 2 ----
 Tensor mse_loss(const Tensor& input_in, const Tensor& target_in, Reduction r) {
@@ -64,12 +108,9 @@ Tensor mse_loss(const Tensor& input_in, const Tensor& target_in, Reduction r) {
   if (Node* n = record_op(OpId::MseLoss, [](const Node& n, const Tensor& g) -> Grads {
         const Tensor& x = saved(n, 0);
         const Tensor& t = saved(n, 1);
-        const double norm = n.ints[0] == static_cast<int64_t>(Reduction::Mean) ? 2. / static_cast<double>(x.numel()) : 2.;
-        Tensor ge = grad_like(g, x.shape());
-        Tensor gx, gt;  // ATen's mse_backward: norm · (a − b) · grad
-        if (n.needs_input_grad(0)) gx = prim::binary(BinaryOp::Mul, mul_scalar(prim::binary(BinaryOp::Sub, x, t), norm), ge);
-        if (n.needs_input_grad(1)) gt = prim::binary(BinaryOp::Mul, mul_scalar(prim::binary(BinaryOp::Sub, t, x), norm), ge);
-        return {gx, gt};
+        const auto r = static_cast<Reduction>(n.ints[0]);
+        return {n.needs_input_grad(0) ? mse_backward_values(g, x, t, r) : Tensor(),
+                n.needs_input_grad(1) ? mse_backward_values(g, t, x, r) : Tensor()};
       }, out, {&input, &target})) {
     n->ints = {static_cast<int64_t>(r)};
     save_for_backward(*n, input);
@@ -360,7 +401,7 @@ Tensor nll_forward(const Tensor& input, const std::vector<int64_t>& target, cons
 }
 
 template <class T>
-Tensor nll_backward(const Tensor& g, const Tensor& target_t, const Tensor& weight, const Tensor& total_weight,
+Tensor nll_backward(const Tensor& g, const Tensor& target_t, const Tensor& weight, double total_weight,
                     const Shape& in_shape, Reduction r, int64_t ignore_index) {
   const bool batched = in_shape.size() == 2;
   const int64_t batch = batched ? in_shape[0] : 1, classes = in_shape.back();
@@ -376,7 +417,7 @@ Tensor nll_backward(const Tensor& g, const Tensor& target_t, const Tensor& weigh
       gi[static_cast<size_t>(b * classes + t)] = -cur_weight * gv[static_cast<size_t>(b)];
     }
   } else {
-    const T tw = host_values<T>(total_weight)[0];
+    const T tw = static_cast<T>(total_weight);  // a T held in a double: exact
     const T grad = -(r == Reduction::Mean ? gv[0] / tw : gv[0]);
     for (int64_t b = 0; b < batch; ++b) {
       const int64_t t = target[static_cast<size_t>(b)];
@@ -387,7 +428,33 @@ Tensor nll_backward(const Tensor& g, const Tensor& target_t, const Tensor& weigh
   return from_host(gi, in_shape, g.dtype(), g.device());
 }
 
+// NllLossBackward0's gradient; the node saved [self, target, weight if given], total_weight in a.
+Tensor nll_backward_values(const Node& n, const Tensor& g) {
+  const Reduction r = static_cast<Reduction>(n.ints[0]);
+  Tensor w = n.saved.size() > 2 ? saved(n, 2) : Tensor();
+  const Shape& in_shape = saved(n, 0).shape();
+  if (g.dtype() == DType::Float32) return nll_backward<float>(g, saved(n, 1), w, n.a, in_shape, r, n.ints[1]);
+  return nll_backward<double>(g, saved(n, 1), w, n.a, in_shape, r, n.ints[1]);
+}
+
 }  // namespace
+
+// nll_loss_backward as an op (NllLossBackwardBackward0, grad_ops.h): linear in the gradient, so
+// its own gradient is nll_loss of the incoming one, and zeros for self.
+Grads nll_loss_backward_op(const Node& n, const Tensor& g) {
+  Tensor out = nll_backward_values(n, g);
+  const Tensor& self = saved(n, 0);
+  if (Node* grad_node = record_op(OpId::NllLossGrad, [](const Node& m, const Tensor& gg) -> Grads {
+        Tensor w = m.saved.size() > 2 ? saved(m, 2) : Tensor();
+        return {m.needs_input_grad(0) ? nll_loss(gg, saved(m, 1), w, static_cast<Reduction>(m.ints[0]), m.ints[1]) : Tensor(),
+                grad_if(m, 1, zeros_like(gg))};
+      }, out, {&g, &self})) {
+    grad_node->ints = n.ints;
+    grad_node->a = n.a;
+    for (const Tensor& t : n.saved) save_for_backward(*grad_node, t);
+  }
+  return {out};
+}
 
 Tensor nll_loss(const Tensor& input, const Tensor& target, const Tensor& weight, Reduction r, int64_t ignore_index) {
   // nll_loss_nd's checks, then nll_loss's
@@ -428,17 +495,13 @@ Tensor nll_loss(const Tensor& input, const Tensor& target, const Tensor& weight,
   } else {
     out = nll_forward<double>(input, t, weight, r, ignore_index, s, &total_weight);
   }
-  if (Node* n = record_op(OpId::NllLoss, [](const Node& n, const Tensor& g) -> Grads {
-        const Reduction r = static_cast<Reduction>(n.ints[0]);
-        Tensor w = n.saved.size() > 2 ? saved(n, 2) : Tensor();
-        const Shape& in_shape = n.inputs[0].shape;
-        if (g.dtype() == DType::Float32) return {nll_backward<float>(g, saved(n, 0), w, saved(n, 1), in_shape, r, n.ints[1])};
-        return {nll_backward<double>(g, saved(n, 0), w, saved(n, 1), in_shape, r, n.ints[1])};
-      }, out, {&input})) {
+  if (Node* n = record_op(OpId::NllLoss, [](const Node& n, const Tensor& g) -> Grads { return {nll_backward_values(n, g)}; },
+                          out, {&input})) {
     n->ints = {static_cast<int64_t>(r), ignore_index};
+    save_for_backward(*n, input);  // as PyTorch saves self (only nll_loss_backward_op reads it)
     save_for_backward(*n, target);
-    save_for_backward(*n, total_weight);
     if (weight.defined()) save_for_backward(*n, weight);
+    n->a = total_weight.item().value;
   }
   return out;
 }

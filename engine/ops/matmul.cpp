@@ -1,6 +1,7 @@
 // Matrix products: mm (MmBackward0), mv (MvBackward0), dot (DotBackward0), and matmul, which
 // picks one of them by rank exactly as torch.matmul does (so node names match PyTorch).
 //   d(A·B)/dA = G·Bᵀ,  d(A·B)/dB = Aᵀ·G   (transposes are flags to the backend, not copies)
+#include "engine/ops/grad_ops.h"
 #include "engine/ops/op_helpers.h"
 #include "engine/ops/rearrange.h"
 
@@ -122,6 +123,19 @@ Tensor addmm(const Tensor& bias, const Tensor& a, const Tensor& b, Scalar beta, 
 }
 
 // Matrix · vector: d/dA = g ⊗ v, d/dv = Aᵀ·g
+namespace {
+// d(A·v): g[m×1]·v[1×k] for A, Aᵀ·g for v.
+Grads mv_backward(const Node& nd, const Tensor& g) {
+  const Tensor& sa = saved(nd, 0);
+  const Tensor& sv = saved(nd, 1);
+  const int64_t m = sa.shape()[0], k = sa.shape()[1];
+  Tensor ga, gv;
+  if (nd.needs_input_grad(0)) ga = prim::matmul(g, sv, m, k, 1, false, false);
+  if (nd.needs_input_grad(1)) gv = prim::alias(prim::matmul(sa, g, k, 1, m, true, false), {k});
+  return {ga, gv};
+}
+}  // namespace
+
 Tensor mv(const Tensor& a, const Tensor& v) {
   if (a.dim() != 2 || v.dim() != 1) {
     runtime_error("vector + matrix @ vector expected, got 1, " + std::to_string(a.dim()) + ", " + std::to_string(v.dim()));
@@ -134,19 +148,28 @@ Tensor mv(const Tensor& a, const Tensor& v) {
   check_matmul_kernel(a, "addmv_impl_cpu");
   const int64_t m = a.shape()[0], k = a.shape()[1];
   Tensor out = prim::alias(prim::matmul(a, v, m, 1, k, false, false), {m});
-  if (Node* node = record_op(OpId::Mv, [](const Node& nd, const Tensor& g) -> Grads {
-        const Tensor& sa = saved(nd, 0);
-        const Tensor& sv = saved(nd, 1);
-        const int64_t m = sa.shape()[0], k = sa.shape()[1];
-        Tensor ga, gv;
-        if (nd.needs_input_grad(0)) ga = prim::matmul(g, sv, m, k, 1, false, false);              // g[m×1]·v[1×k]
-        if (nd.needs_input_grad(1)) gv = prim::alias(prim::matmul(sa, g, k, 1, m, true, false), {k});  // Aᵀ·g
-        return {ga, gv};
-      }, out, {&a, &v})) {
+  if (Node* node = record_op(OpId::Mv, mv_backward, out, {&a, &v})) {
     save_for_backward(*node, a);
     save_for_backward(*node, v);
   }
   return out;
+}
+
+// MvBackward0 under create_graph (grad_ops.h): grad.ger(v) and, as PyTorch records it,
+// A.t().mv(grad), with the ordinary backward's bits.
+Grads mv_backward_op(const Node& nd, const Tensor& g) {
+  const Tensor &a = saved(nd, 0), &v = saved(nd, 1);
+  Tensor ga, gv;
+  if (nd.needs_input_grad(0)) ga = outer(g, v);
+  if (nd.needs_input_grad(1)) {
+    Tensor at = t(a);
+    gv = prim::alias(prim::matmul(a, g, a.shape()[1], 1, a.shape()[0], true, false), {a.shape()[1]});
+    if (Node* node = record_op(OpId::Mv, mv_backward, gv, {&at, &g})) {
+      save_for_backward(*node, at);
+      save_for_backward(*node, g);
+    }
+  }
+  return {ga, gv};
 }
 
 // Vector · vector: d/da = g·b, d/db = g·a

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 
+#include "engine/ops/grad_ops.h"
 #include "engine/ops/op_helpers.h"
 #include "engine/random/sampling.h"
 
@@ -263,7 +264,56 @@ Tensor softmax_backward_cpu(const Tensor& g, const Tensor& y, bool log) {
   return out;
 }
 
+// The gradient of softmax (log = false) or log_softmax from its output y: ints = {dim} for a
+// softmax over another dim than the last (Note [Softmax over other dims]), else empty.
+Tensor softmax_grad_values(const Tensor& g, const Tensor& y, const std::vector<int64_t>& ints, bool log) {
+  if (!ints.empty()) return softmax_inner_grad(g, y, ints[0], log);
+  if (!g.device().is_cuda()) return softmax_backward_cpu(g, y, log);
+  Tensor yr = as_rows(y), gr = as_rows(g);
+  if (log) {
+    Tensor s = lane_sum(gr);
+    return prim::alias(prim::binary(BinaryOp::Sub, gr, prim::binary(BinaryOp::Mul, prim::unary(UnaryOp::Exp, yr), s)), g.shape());
+  }
+  Tensor s = lane_sum(prim::binary(BinaryOp::Mul, gr, yr));
+  return prim::alias(prim::binary(BinaryOp::Mul, prim::binary(BinaryOp::Sub, gr, s), yr), g.shape());
+}
+
+// _softmax_backward_data / _log_softmax_backward_data as ops (SoftmaxBackwardDataBackward0,
+// LogSoftmaxBackwardDataBackward0) with derivatives.yaml's gradients, gO the gradient they got:
+//   softmax:     gO: the same op on grad;  y: gO·grad − (y·gO).sum(d)·grad − gO·(y·grad).sum(d)
+//   log_softmax: gO: grad − (grad·eʸ).sum(d);  y: −gO.sum(d) · eʸ · grad
+Tensor softmax_backward_recorded(const Tensor& g, const Tensor& y, const std::vector<int64_t>& ints, bool log) {
+  Tensor out = softmax_grad_values(g, y, ints, log);
+  if (Node* n = record_op(log ? OpId::LogSoftmaxGrad : OpId::SoftmaxGrad, [](const Node& n, const Tensor& gg) -> Grads {
+        const Tensor &go = saved(n, 0), &y = saved(n, 1);
+        const bool log = n.op == OpId::LogSoftmaxGrad;
+        const std::vector<int64_t> dim{n.ints.empty() ? std::max<int64_t>(y.dim() - 1, 0) : n.ints[0]};
+        std::vector<int64_t> ints(n.ints.begin(), n.ints.end());
+        Tensor ggo, gy;
+        if (log) {
+          if (n.needs_input_grad(0)) ggo = sub(gg, sum(mul(gg, exp(y)), dim, true));
+          if (n.needs_input_grad(1)) gy = mul(mul(neg(sum(go, dim, true)), exp(y)), gg);
+        } else {
+          if (n.needs_input_grad(0)) ggo = softmax_backward_recorded(gg, y, ints, false);
+          if (n.needs_input_grad(1))
+            gy = sub(sub(mul(go, gg), mul(sum(mul(y, go), dim, true), gg)), mul(go, sum(mul(y, gg), dim, true)));
+        }
+        return {ggo, gy};
+      }, out, {&g, &y})) {
+    n->ints = ints;
+    save_for_backward(*n, g);
+    save_for_backward(*n, y);
+  }
+  return out;
+}
+
 }  // namespace
+
+// The create_graph form of SoftmaxBackward0 and LogSoftmaxBackward0 (grad_ops.h).
+Grads softmax_backward_op(const Node& n, const Tensor& g) {
+  return {softmax_backward_recorded(g, output_with_history(n, saved(n, 0)), std::vector<int64_t>(n.ints.begin(), n.ints.end()),
+                                    n.op == OpId::LogSoftmax)};
+}
 
 Tensor softmax(const Tensor& a, int64_t dim, std::optional<DType> dtype) {
   Tensor x = softmax_input(a, dim, dtype, "softmax_lastdim_kernel_impl", "softmax_kernel_impl");
@@ -271,7 +321,7 @@ Tensor softmax(const Tensor& a, int64_t dim, std::optional<DType> dtype) {
   if (x.dim() > 0 && d != x.dim() - 1) {  // Note [Softmax over other dims]
     Tensor out = softmax_inner(x, d, false);
     if (Node* n = record_op(OpId::Softmax, [](const Node& n, const Tensor& g) -> Grads {
-          return {softmax_inner_grad(g, saved(n, 0), n.ints[0], false)};
+          return {softmax_grad_values(g, saved(n, 0), n.ints, false)};
         }, out, {&x})) {
       n->ints = {d};
       save_for_backward(*n, out);
@@ -282,10 +332,7 @@ Tensor softmax(const Tensor& a, int64_t dim, std::optional<DType> dtype) {
   Tensor e = prim::unary(UnaryOp::Exp, prim::binary(BinaryOp::Sub, rows, row_max(rows)));
   Tensor out = prim::alias(prim::binary(BinaryOp::Mul, e, prim::unary(UnaryOp::RDivScalar, lane_sum(e), 1.0)), x.shape());
   if (Node* n = record_op(OpId::Softmax, [](const Node& n, const Tensor& g) -> Grads {
-        if (!g.device().is_cuda()) return {softmax_backward_cpu(g, saved(n, 0), false)};
-        Tensor y = as_rows(saved(n, 0)), gr = as_rows(g);
-        Tensor s = lane_sum(prim::binary(BinaryOp::Mul, gr, y));
-        return {prim::alias(prim::binary(BinaryOp::Mul, prim::binary(BinaryOp::Sub, gr, s), y), g.shape())};
+        return {softmax_grad_values(g, saved(n, 0), n.ints, false)};
       }, out, {&x})) {
     save_for_backward(*n, out);
   }
@@ -298,7 +345,7 @@ Tensor log_softmax(const Tensor& a, int64_t dim, std::optional<DType> dtype) {
   if (x.dim() > 0 && d != x.dim() - 1) {  // Note [Softmax over other dims]
     Tensor out = softmax_inner(x, d, true);
     if (Node* n = record_op(OpId::LogSoftmax, [](const Node& n, const Tensor& g) -> Grads {
-          return {softmax_inner_grad(g, saved(n, 0), n.ints[0], true)};
+          return {softmax_grad_values(g, saved(n, 0), n.ints, true)};
         }, out, {&x})) {
       n->ints = {d};
       save_for_backward(*n, out);
@@ -310,10 +357,7 @@ Tensor log_softmax(const Tensor& a, int64_t dim, std::optional<DType> dtype) {
   Tensor log_sum = prim::unary(UnaryOp::Log, lane_sum(prim::unary(UnaryOp::Exp, shifted)));
   Tensor out = prim::alias(prim::binary(BinaryOp::Sub, shifted, log_sum), x.shape());
   if (Node* n = record_op(OpId::LogSoftmax, [](const Node& n, const Tensor& g) -> Grads {
-        if (!g.device().is_cuda()) return {softmax_backward_cpu(g, saved(n, 0), true)};
-        Tensor y = as_rows(saved(n, 0)), gr = as_rows(g);
-        Tensor s = lane_sum(gr);
-        return {prim::alias(prim::binary(BinaryOp::Sub, gr, prim::binary(BinaryOp::Mul, prim::unary(UnaryOp::Exp, y), s)), g.shape())};
+        return {softmax_grad_values(g, saved(n, 0), n.ints, true)};
       }, out, {&x})) {
     save_for_backward(*n, out);
   }
@@ -341,6 +385,23 @@ Tensor leaky_relu(const Tensor& x, double slope) {
   }
   return out;
 }
+
+// leaky_relu_backward(grad, x, slope) as an op (LeakyReluBackwardBackward0, grad_ops.h): linear
+// in grad, so its gradient is the same op on the incoming one, and zeros for x.
+namespace {
+Tensor leaky_relu_backward_recorded(const Tensor& g, const Tensor& x, double slope) {
+  Tensor out = prim::binary(BinaryOp::LeakyReluBackward, g, x, slope);
+  if (Node* n = record_op(OpId::LeakyReluGrad, [](const Node& n, const Tensor& gg) -> Grads {
+        return {n.needs_input_grad(0) ? leaky_relu_backward_recorded(gg, saved(n, 0), n.a) : Tensor(), grad_if(n, 1, zeros_like(gg))};
+      }, out, {&g, &x})) {
+    n->a = slope;
+    save_for_backward(*n, x);
+  }
+  return out;
+}
+}  // namespace
+
+Grads leaky_relu_backward_op(const Node& n, const Tensor& g) { return {leaky_relu_backward_recorded(g, saved(n, 0), n.a)}; }
 
 // hardtanh(x) = clamp(x, min, max) (ATen computes it with clamp); d/dx = 1 strictly inside
 // (min, max), else +0 (hardtanh_backward, Note [Masked grads]).

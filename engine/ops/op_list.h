@@ -68,6 +68,9 @@
   X(LeakyRelu, "leaky_relu", "LeakyReluBackward0")     \
   X(Hardtanh, "hardtanh", "HardtanhBackward0")         \
   X(Silu, "silu", "SiluBackward0")                     \
+  X(SoftmaxGrad, "_softmax_backward_data", "SoftmaxBackwardDataBackward0") \
+  X(LogSoftmaxGrad, "_log_softmax_backward_data", "LogSoftmaxBackwardDataBackward0") \
+  X(LeakyReluGrad, "leaky_relu_backward", "LeakyReluBackwardBackward0") \
   /* norm.cpp */                                       \
   X(Embedding, "embedding", "EmbeddingBackward0")      \
   X(LayerNorm, "layer_norm", "NativeLayerNormBackward0") \
@@ -88,6 +91,8 @@
   X(NllLoss, "nll_loss", "NllLossBackward0")           \
   X(BinaryCrossEntropy, "binary_cross_entropy", "BinaryCrossEntropyBackward0") \
   X(BinaryCrossEntropyWithLogits, "binary_cross_entropy_with_logits", "BinaryCrossEntropyWithLogitsBackward0") \
+  X(MseLossGrad, "mse_loss_backward", "MseLossBackwardBackward0") \
+  X(NllLossGrad, "nll_loss_backward", "NllLossBackwardBackward0") \
   /* inplace.cpp */                                    \
   X(Zero, "zero_", "ZeroBackward0")                    \
   X(Fill, "fill_", "FillBackward2")                    \
@@ -136,6 +141,8 @@
   X(Expand, "expand", "ExpandBackward0")               \
   X(Select, "select", "SelectBackward0")               \
   X(Slice, "slice", "SliceBackward0")                  \
+  X(SelectGrad, "select_backward", "SelectBackwardBackward0") \
+  X(SliceGrad, "slice_backward", "SliceBackwardBackward0") \
   /* mask.cpp */                                       \
   X(Where, "where", "WhereBackward0")                  \
   X(MaskedFill, "masked_fill", "MaskedFillBackward0")  \
@@ -151,6 +158,7 @@
   X(AdaptiveAvgPool2d, "adaptive_avg_pool2d", "AdaptiveAvgPool2DBackward0") \
   /* index.cpp */                                      \
   X(Index, "index", "IndexBackward0")                  \
+  X(IndexGrad, "_index_put_impl_", "IndexPutImplBackward0") \
   X(IndexPutTensors, "index_put_", "IndexPutBackward0") \
   X(IndexSelect, "index_select", "IndexSelectBackward0") \
   X(Gather, "gather", "GatherBackward0")               \

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "engine/ops/grad_ops.h"
 #include "engine/ops/op_helpers.h"
 
 namespace gradlab {
@@ -226,18 +227,32 @@ Tensor expand(const Tensor& a, const Shape& shape_in) {
 
 // Indexing writes the gradient into a zero tensor at the indexed window.
 namespace {
-Grads scatter_window_backward(const Node& n, const Tensor& g) {
-  const Shape& in = n.inputs[0].shape;
-  Tensor grad = zeros(in, TensorOptions{g.dtype(), g.device(), false});
-  // ints: [offset, then (size, stride) per output dim]
+// The window of a Select/Slice node, or of its gradient's node: ints hold the offset, then
+// (size, stride) per output dim.
+StridedView saved_window(const Node& n) {
   StridedView window;
   window.offset = n.ints[0];
   for (size_t i = 1; i + 1 < n.ints.size(); i += 2) {
     window.shape.push_back(n.ints[i]);
     window.strides.push_back(n.ints[i + 1]);
   }
+  return window;
+}
+
+Tensor scatter_window(const Tensor& g, const Shape& in, const StridedView& window) {
+  Tensor grad = zeros(in, TensorOptions{g.dtype(), g.device(), false});
   grad.storage().backend->strided_write(g.dtype(), g.data(), grad.mutable_data(), window);
-  return {grad};
+  return grad;
+}
+
+Grads scatter_window_backward(const Node& n, const Tensor& g) { return {scatter_window(g, n.inputs[0].shape, saved_window(n))}; }
+
+Tensor window_op(OpId id, const Tensor& a, const Shape& shape, const std::vector<int64_t>& strides, int64_t offset);
+
+// select_backward / slice_backward's own gradient: the window read back (select / slice).
+Grads window_grad_backward(const Node& n, const Tensor& g) {
+  const StridedView w = saved_window(n);
+  return {window_op(n.op == OpId::SelectGrad ? OpId::Select : OpId::Slice, g, w.shape, w.strides, w.offset)};
 }
 
 Tensor window_op(OpId id, const Tensor& a, const Shape& shape, const std::vector<int64_t>& strides, int64_t offset) {
@@ -298,6 +313,14 @@ Tensor slice(const Tensor& a, int64_t dim, std::optional<int64_t> start_in, std:
   Tensor out = window_op(OpId::Slice, a, shape, strides, start * st[d]);
   out.impl()->noncontiguous = (step != 1 || d > 0) && len != size && shape_numel(shape) > 1;
   return out;
+}
+
+// select_backward / slice_backward (SelectBackwardBackward0, SliceBackwardBackward0), see grad_ops.h.
+Grads window_backward_op(const Node& n, const Tensor& g) {
+  Tensor out = scatter_window(g, n.inputs[0].shape, saved_window(n));
+  if (Node* grad_node = record_op(n.op == OpId::Select ? OpId::SelectGrad : OpId::SliceGrad, window_grad_backward, out, {&g}))
+    grad_node->ints = n.ints;
+  return {out};
 }
 
 // d clone(x)/dx = 1

@@ -27,6 +27,19 @@ const std::map<std::string, std::string> kSyntaxOps = {
     {"sigmoid_backward", "x = torch.ones(3, requires_grad=True)\ny = torch.autograd.grad(x.sigmoid().sum(), x, create_graph=True)[0]"},
     {"tanh_backward", "x = torch.ones(3, requires_grad=True)\ny = torch.autograd.grad(x.tanh().sum(), x, create_graph=True)[0]"},
     {"threshold_backward", "x = torch.ones(3, requires_grad=True)\ny = torch.autograd.grad(x.relu().sum(), x, create_graph=True)[0]"},
+    // The other gradients-as-ops (engine/ops/grad_ops.h).
+    {"select_backward", "x = torch.ones(3, 2, requires_grad=True)\ny = torch.autograd.grad((x[0] ** 2).sum(), x, create_graph=True)[0]"},
+    {"slice_backward", "x = torch.ones(3, requires_grad=True)\ny = torch.autograd.grad((x[1:] ** 2).sum(), x, create_graph=True)[0]"},
+    {"_index_put_impl_", "x = torch.ones(3, requires_grad=True)\ny = torch.autograd.grad((x[[0, 2]] ** 2).sum(), x, create_graph=True)[0]"},
+    {"mse_loss_backward",
+     "x = torch.ones(3, requires_grad=True)\ny = torch.autograd.grad(torch.nn.functional.mse_loss(x, torch.zeros(3)), x, create_graph=True)[0]"},
+    {"nll_loss_backward",
+     "x = torch.ones(2, 3, requires_grad=True)\n"
+     "y = torch.autograd.grad(torch.nn.functional.nll_loss(x, torch.tensor([0, 2])), x, create_graph=True)[0]"},
+    {"_softmax_backward_data", "x = torch.ones(3, requires_grad=True)\ny = torch.autograd.grad(x.softmax(0)[0], x, create_graph=True)[0]"},
+    {"_log_softmax_backward_data", "x = torch.ones(3, requires_grad=True)\ny = torch.autograd.grad(x.log_softmax(0)[0], x, create_graph=True)[0]"},
+    {"leaky_relu_backward",
+     "x = torch.ones(3, requires_grad=True)\ny = torch.autograd.grad((torch.nn.functional.leaky_relu(x) ** 2).sum(), x, create_graph=True)[0]"},
 };
 
 std::string run(const std::string& src) {

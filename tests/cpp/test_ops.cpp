@@ -18,6 +18,7 @@
 #include "engine/ops/nn.h"
 #include "engine/ops/compare.h"
 #include "engine/ops/cumulative.h"
+#include "engine/ops/grad_ops.h"
 #include "engine/ops/index.h"
 #include "engine/ops/pointwise.h"
 #include "engine/ops/product.h"
@@ -620,6 +621,72 @@ const std::map<OpId, OpRow>& op_rows() {
                        for (size_t i = 0; i < 6; ++i) s += (v[0][i] - v[1][i % 3]) * (v[0][i] - v[1][i % 3]);
                        return std::vector<double>{std::sqrt(s)};
                      }, 0.5, 2.0, true};
+    // The gradients-as-ops (grad_ops.h, create_graph): each takes the node of the op it
+    // differentiates, recorded here on leaves that require grad (the finite differences' probes
+    // do not: leaf() gives them such a copy), and the gradient g arriving at it.
+    auto leaf = [](const Tensor& t) { return t.requires_grad() ? t : f64(t.to_doubles(), t.shape(), true); };
+    auto window_base = [](const Shape& s) { return f64(std::vector<double>(static_cast<size_t>(shape_numel(s)), 0.0), s, true); };
+    auto scatter_ref = [](size_t n, std::vector<size_t> at) {
+      return [n, at](const Values& v) {
+        std::vector<double> o(n, 0.0);
+        for (size_t i = 0; i < at.size(); ++i) o[at[i]] += v[0][i];
+        return o;
+      };
+    };
+    r[OpId::SelectGrad] = {{{2}}, [window_base, M](auto& x) {
+                             return window_backward_op(*select(window_base(M), 1, -1).grad_fn(), x[0])[0];
+                           }, scatter_ref(6, {2, 5}), 0.5, 2.0, true};
+    r[OpId::SliceGrad] = {{{2, 2}}, [window_base](auto& x) {
+                            return window_backward_op(*slice(window_base({2, 4}), 1, 1, std::nullopt, 2).grad_fn(), x[0])[0];
+                          }, scatter_ref(8, {1, 3, 5, 7}), 0.5, 2.0, true};
+    r[OpId::IndexGrad] = {{{4}}, [window_base, longs, M](auto& x) {
+                            Tensor picked = index(window_base(M), {longs({1, 1, 0, -1}), longs({2, 2, 0, 1})});
+                            return index_backward_op(*picked.grad_fn(), x[0])[0];
+                          }, scatter_ref(6, {5, 5, 0, 4}), 0.5, 2.0, true};
+    r[OpId::MseLossGrad] = {{{}, M, M}, [leaf](auto& x) {
+                              Tensor loss = mse_loss(leaf(x[1]), leaf(x[2]), Reduction::Mean);
+                              return mse_loss_backward_op(*loss.grad_fn(), x[0])[0];
+                            },
+                            [](const Values& v) {
+                              std::vector<double> o(6);
+                              for (size_t i = 0; i < 6; ++i) o[i] = 2.0 / 6 * (v[1][i] - v[2][i]) * v[0][0];
+                              return o;
+                            }, 0.5, 2.0, true};
+    r[OpId::NllLossGrad] = {{{}, M}, [leaf, nll_target, nll_weight](auto& x) {
+                              Tensor loss = nll_loss(leaf(x[1]), nll_target(), nll_weight(), Reduction::Mean, -100);
+                              return nll_loss_backward_op(*loss.grad_fn(), x[0])[0];
+                            },
+                            [](const Values& v) {  // targets {2, 0}, weights 1.5 and 0.5, total weight 2
+                              std::vector<double> o(6, 0.0);
+                              o[2] = -1.5 * v[0][0] / 2;
+                              o[3] = -0.5 * v[0][0] / 2;
+                              return o;
+                            }, 0.5, 2.0, true};
+    auto softmax_grad_ref = [softmax_ref](bool log) {
+      return [softmax_ref, log](const Values& v) {
+        const std::vector<double> y = softmax_ref(v[1], log);
+        std::vector<double> o(6);
+        for (size_t row = 0; row < 2; ++row) {
+          double s = 0;
+          for (size_t j = 0; j < 3; ++j) s += log ? v[0][row * 3 + j] : v[0][row * 3 + j] * y[row * 3 + j];
+          for (size_t j = 0; j < 3; ++j) {
+            const size_t i = row * 3 + j;
+            o[i] = log ? v[0][i] - std::exp(y[i]) * s : (v[0][i] - s) * y[i];
+          }
+        }
+        return o;
+      };
+    };
+    r[OpId::SoftmaxGrad] = {{M, M}, [leaf](auto& x) { return softmax_backward_op(*softmax(leaf(x[1]), 1).grad_fn(), x[0])[0]; },
+                            softmax_grad_ref(false), 0.5, 2.0, true};
+    r[OpId::LogSoftmaxGrad] = {{M, M}, [leaf](auto& x) { return softmax_backward_op(*log_softmax(leaf(x[1]), 1).grad_fn(), x[0])[0]; },
+                               softmax_grad_ref(true), 0.5, 2.0, true};
+    r[OpId::LeakyReluGrad] = {{M, M}, [leaf](auto& x) { return leaky_relu_backward_op(*leaky_relu(leaf(x[1]), 0.2).grad_fn(), x[0])[0]; },
+                              [](const Values& v) {
+                                std::vector<double> o(6);
+                                for (size_t i = 0; i < 6; ++i) o[i] = v[1][i] > 0 ? v[0][i] : 0.2 * v[0][i];
+                                return o;
+                              }, 0.5, 2.0, true};
     return r;
   }();
   return rows;

@@ -16,6 +16,7 @@
 #include "engine/ops/nn.h"
 #include "engine/ops/compare.h"
 #include "engine/ops/cumulative.h"
+#include "engine/ops/grad_ops.h"
 #include "engine/ops/index.h"
 #include "engine/ops/pointwise.h"
 #include "engine/ops/product.h"
@@ -232,6 +233,30 @@ std::map<OpId, OpCase> op_cases() {
   c[OpId::Cross] = {{{{4, 3, 5}}, {{1, 3, 5}}}, [](V x) { return cross(x[0], x[1], 1); }};
   c[OpId::Lerp] = {{m34, {{4}}}, [](V x) { return lerp(x[0], x[1], Scalar(0.7)); }};
   c[OpId::LerpTensor] = {{m34, m34, {{3, 1}, 0, 1}}, [](V x) { return lerp(x[0], x[1], x[2]); }};
+  // The gradients-as-ops (grad_ops.h): the node they differentiate is recorded on the device of
+  // the gradient arriving at it.
+  auto on = [](const Tensor& like, const Shape& s) {
+    return from_vector(std::vector<double>(static_cast<size_t>(shape_numel(s)), 0.25), s,
+                       TensorOptions{like.dtype(), like.device(), true});
+  };
+  c[OpId::SelectGrad] = {{{{4}}}, [on](V x) { return window_backward_op(*select(on(x[0], {3, 4}), 0, 1).grad_fn(), x[0])[0]; }};
+  c[OpId::SliceGrad] = {{{{3, 3}}}, [on](V x) {
+    return window_backward_op(*slice(on(x[0], {3, 7}), 1, 1, 6, 2).grad_fn(), x[0])[0];
+  }};
+  c[OpId::IndexGrad] = {{{{3, 4}}}, [on, longs](V x) {
+    Tensor picked = index(on(x[0], {3, 4}), {longs({2, 0, 2}, x[0].device())});
+    return index_backward_op(*picked.grad_fn(), x[0])[0];
+  }};
+  c[OpId::MseLossGrad] = {{{{}}, m34, m34}, [](V x) {
+    return mse_loss_backward_op(*mse_loss(x[1], x[2], Reduction::Mean).grad_fn(), x[0])[0];
+  }};
+  c[OpId::NllLossGrad] = {{{{}}, m34}, [](V x) {
+    Tensor target = from_vector({0, 3, 1}, {3}, TensorOptions{DType::Int64, x[0].device(), false});
+    return nll_loss_backward_op(*nll_loss(x[1], target, Tensor(), Reduction::Mean, -100).grad_fn(), x[0])[0];
+  }};
+  c[OpId::SoftmaxGrad] = {{m34, m34}, [](V x) { return softmax_backward_op(*softmax(x[1], 1).grad_fn(), x[0])[0]; }};
+  c[OpId::LogSoftmaxGrad] = {{m34, m34}, [](V x) { return softmax_backward_op(*log_softmax(x[1], 1).grad_fn(), x[0])[0]; }};
+  c[OpId::LeakyReluGrad] = {{m34, m34}, [](V x) { return leaky_relu_backward_op(*leaky_relu(x[1], 0.1).grad_fn(), x[0])[0]; }};
   return c;
 }
 
