@@ -17,6 +17,42 @@ void make_view_copy(const Tensor& copy, const Tensor& base, const std::vector<in
   copy.impl()->view_copy = std::move(v);
 }
 
+std::optional<std::vector<int64_t>> pytorch_view_strides(const ViewCopy& v, const Shape& shape) {
+  if (v.shape != shape) return std::nullopt;  // reshaped since: not the view's own strides
+  if (!v.parent) return v.strides;            // a window into a contiguous tensor
+  std::optional<std::vector<int64_t>> base = pytorch_view_strides(*v.parent, v.parent->shape);
+  if (!base) return std::nullopt;
+  // Each of the window's strides steps along one dim of the base (select, slice, transpose and
+  // expand windows do): the outermost dim of size > 1 whose contiguous stride divides it.
+  const Shape& base_shape = v.parent->shape;
+  const std::vector<int64_t> contiguous = contiguous_strides(base_shape);
+  std::vector<int64_t> strides;
+  for (size_t k = 0; k < v.strides.size(); ++k) {
+    const int64_t s = v.strides[k];
+    if (s == 0 || shape[k] == 1) {
+      strides.push_back(s);
+      continue;
+    }
+    size_t j = 0;
+    while (j < base_shape.size() && (base_shape[j] == 1 || s % contiguous[j] != 0)) ++j;
+    if (j == base_shape.size()) return std::nullopt;
+    strides.push_back(s / contiguous[j] * (*base)[j]);
+  }
+  return strides;
+}
+
+bool pytorch_view_contiguous(const ViewCopy& v, const Shape& shape) {
+  std::optional<std::vector<int64_t>> strides = pytorch_view_strides(v, shape);
+  if (!strides) return true;
+  int64_t expected = 1;
+  for (size_t d = shape.size(); d-- > 0;) {
+    if (shape[d] == 1) continue;
+    if ((*strides)[d] != expected) return false;
+    expected *= shape[d];
+  }
+  return true;
+}
+
 namespace {
 
 void sync(ViewCopy& v, Storage& own) {

@@ -17,6 +17,7 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "engine/dtype.h"
@@ -40,6 +41,14 @@ struct ViewCopy {
 
 // Marks `copy` (just gathered from `base` through the window) as standing for that view.
 void make_view_copy(const Tensor& copy, const Tensor& base, const std::vector<int64_t>& strides, int64_t offset);
+
+// The strides (in elements) PyTorch's view would have, for a copy of `shape`: the window's
+// strides, composed through the base's own window when the base is a view's copy too; none when
+// they cannot be told (Note [Sums of views]).
+std::optional<std::vector<int64_t>> pytorch_view_strides(const ViewCopy& v, const Shape& shape);
+
+// Whether that view would be contiguous (size-1 dims aside); true when its strides cannot be told.
+bool pytorch_view_contiguous(const ViewCopy& v, const Shape& shape);
 
 // Gathers the copy's values again if its base was written since (Note [Views are copies]).
 void sync_view_copy(const TensorImpl& impl);

@@ -62,6 +62,13 @@ class Backend {
   // reduced dim.
   virtual void reduce(ReduceOp op, DType t, const void* x, const Shape& in_shape, void* out,
                       const Shape& out_shape) = 0;
+  // reduce(Sum) of the values of a tensor PyTorch holds as a strided view with `strides` (in
+  // elements), whose float sum PyTorch adds in the view's memory order (Note [Sums of views]).
+  // The default ignores the strides.
+  virtual void reduce_sum_view(DType t, const void* x, const Shape& in_shape, const std::vector<int64_t>& strides,
+                               void* out, const Shape& out_shape) {
+    reduce(ReduceOp::Sum, t, x, in_shape, out, out_shape);
+  }
 
   // Fused element-wise programs (deferred tensors, Note [Deferred element-wise ops]): the values
   // of `p` into `out`, or their full sum into one element with the bits of reduce(Sum) over the

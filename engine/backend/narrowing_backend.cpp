@@ -83,6 +83,11 @@ class NarrowingBackend final : public Backend {
     inner_.reduce(op, storage_dtype(t), x, in_shape, out, out_shape);
     if (op != ReduceOp::ArgMax) narrow(t, out, shape_numel(out_shape));  // ArgMax writes int64 indices
   }
+  void reduce_sum_view(DType t, const void* x, const Shape& in_shape, const std::vector<int64_t>& strides, void* out,
+                       const Shape& out_shape) override {
+    inner_.reduce_sum_view(storage_dtype(t), x, in_shape, strides, out, out_shape);
+    narrow(t, out, shape_numel(out_shape));
+  }
   // Programs are only built for wide dtypes (deferred::can_defer).
   void eval_program(const ElementwiseProgram& p, void* out) override { inner_.eval_program(p, out); }
   void sum_program(const ElementwiseProgram& p, void* out) override { inner_.sum_program(p, out); }

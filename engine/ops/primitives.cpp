@@ -144,6 +144,18 @@ Tensor reduce(ReduceOp op, const Tensor& x, const Shape& out_shape) {
   return out;
 }
 
+Tensor sum_values(const Tensor& x, const Shape& out_shape) {
+  if (x.impl()->noncontiguous && x.impl()->view_copy) {
+    std::optional<std::vector<int64_t>> strides = pytorch_view_strides(*x.impl()->view_copy, x.shape());
+    if (strides) {
+      Tensor out = empty(out_shape, x.dtype(), x.device());
+      x.storage().backend->reduce_sum_view(x.dtype(), x.data(), x.shape(), *strides, fresh_data(out), out_shape);
+      return out;
+    }
+  }
+  return reduce(ReduceOp::Sum, x, out_shape);
+}
+
 Tensor gather_view(const Tensor& x, const Shape& shape, const std::vector<int64_t>& strides, int64_t offset) {
   Tensor out = empty(shape, x.dtype(), x.device());
   StridedView v{x.data(), shape, strides, offset};

@@ -24,6 +24,8 @@ inline Tensor binary(BinaryOp op, const Tensor& x, const Tensor& y, double a = 0
 }
 // Reduces to `out_shape` (same rank, reduced dims are 1); ArgMax returns int64 indices.
 Tensor reduce(ReduceOp op, const Tensor& x, const Shape& out_shape);
+// reduce(Sum), in the order PyTorch sums x when x stands for a strided view (Note [Sums of views]).
+Tensor sum_values(const Tensor& x, const Shape& out_shape);
 Tensor gather_view(const Tensor& x, const Shape& shape, const std::vector<int64_t>& strides, int64_t offset);
 Tensor expand(const Tensor& x, const Shape& shape);   // materialised broadcast
 Tensor matmul(const Tensor& a, const Tensor& b, int64_t m, int64_t n, int64_t k, bool trans_a, bool trans_b);

@@ -40,7 +40,7 @@ Tensor sum_input(const Tensor& a) { return is_integral_storage(a.dtype()) ? prim
 // d(Σx)/dx = 1
 Tensor sum(const Tensor& a, std::optional<DType> dtype) {
   Tensor x = dtype ? prim::cast(a, *dtype) : sum_input(a);
-  Tensor out = prim::alias(prim::reduce(ReduceOp::Sum, x, Shape(a.dim(), 1)), {});
+  Tensor out = prim::alias(prim::sum_values(x, Shape(a.dim(), 1)), {});
   record_op(OpId::Sum, [](const Node& n, const Tensor& g) -> Grads {
     return {expanded_grad(g, n.inputs[0].shape)};
   }, out, {&a});
@@ -53,7 +53,7 @@ Tensor sum(const Tensor& a, const std::vector<int64_t>& dims_in, bool keepdim) {
     for (int64_t d = 0; d < a.dim(); ++d) dims.push_back(d);
   }
   Shape keep = keepdim_shape(a.shape(), dims);
-  Tensor r = prim::reduce(ReduceOp::Sum, sum_input(a), keep);
+  Tensor r = prim::sum_values(sum_input(a), keep);
   Tensor out = keepdim ? r : prim::alias(r, drop_dims(a.shape(), dims));
   if (Node* n = record_op(OpId::SumDim, [](const Node& n, const Tensor& g) -> Grads { return {expand_back(g, n)}; },
                           out, {&a})) {
@@ -170,7 +170,7 @@ Tensor mean(const Tensor& a) {
     runtime_error(std::string("mean(): could not infer output dtype. Input dtype must be either a floating point or "
                               "complex dtype. Got: ") + dtype_scalar_name(a.dtype()));
   }
-  Tensor s = prim::alias(prim::reduce(ReduceOp::Sum, a, Shape(a.dim(), 1)), {});
+  Tensor s = prim::alias(prim::sum_values(a, Shape(a.dim(), 1)), {});
   Tensor out = prim::binary(BinaryOp::Div, s, prim::scalar(static_cast<double>(a.numel()), a.dtype(), a.device()));
   record_op(OpId::Mean, [](const Node& n, const Tensor& g) -> Grads {
     Tensor count = prim::scalar(static_cast<double>(shape_numel(n.inputs[0].shape)), g.dtype(), g.device());
@@ -190,7 +190,7 @@ Tensor mean(const Tensor& a, const std::vector<int64_t>& dims_in, bool keepdim) 
   Shape keep = keepdim_shape(a.shape(), dims);
   int64_t count = 1;
   for (int64_t d : dims) count *= a.shape()[d];
-  Tensor r = prim::binary(BinaryOp::Div, prim::reduce(ReduceOp::Sum, a, keep),
+  Tensor r = prim::binary(BinaryOp::Div, prim::sum_values(a, keep),
                           prim::scalar(static_cast<double>(count), a.dtype(), a.device()));
   Tensor out = keepdim ? r : prim::alias(r, drop_dims(a.shape(), dims));
   if (Node* n = record_op(OpId::MeanDim, [](const Node& n, const Tensor& g) -> Grads {

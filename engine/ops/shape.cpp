@@ -255,6 +255,13 @@ Grads window_grad_backward(const Node& n, const Tensor& g) {
   return {window_op(n.op == OpId::SelectGrad ? OpId::Select : OpId::Slice, g, w.shape, w.strides, w.offset)};
 }
 
+// Whether a select or slice of `a` is a non-contiguous view in PyTorch: `of_contiguous` tells it
+// for a contiguous `a`; a window into a non-contiguous view (x.t()[1:]) asks the view's strides.
+bool window_noncontiguous(const Tensor& out, const Tensor& a, bool of_contiguous) {
+  if (!a.impl()->noncontiguous || !out.impl()->view_copy) return of_contiguous;
+  return !pytorch_view_contiguous(*out.impl()->view_copy, out.shape());
+}
+
 Tensor window_op(OpId id, const Tensor& a, const Shape& shape, const std::vector<int64_t>& strides, int64_t offset) {
   Tensor out = prim::gather_view(a, shape, strides, offset);
   make_view_copy(out, a, strides, offset);  // Note [Views are copies]
@@ -288,7 +295,7 @@ Tensor select(const Tensor& a, int64_t dim, int64_t index) {
   int64_t offset = index * st[d];
   strides.erase(strides.begin() + d);
   Tensor out = window_op(OpId::Select, a, shape, strides, offset);
-  out.impl()->noncontiguous = d > 0 && a.numel() > 1 && shape_numel(shape) > 1;
+  out.impl()->noncontiguous = window_noncontiguous(out, a, d > 0 && a.numel() > 1 && shape_numel(shape) > 1);
   return out;
 }
 
@@ -311,7 +318,7 @@ Tensor slice(const Tensor& a, int64_t dim, std::optional<int64_t> start_in, std:
   std::vector<int64_t> strides = st;
   strides[d] = st[d] * step;
   Tensor out = window_op(OpId::Slice, a, shape, strides, start * st[d]);
-  out.impl()->noncontiguous = (step != 1 || d > 0) && len != size && shape_numel(shape) > 1;
+  out.impl()->noncontiguous = window_noncontiguous(out, a, (step != 1 || d > 0) && len != size && shape_numel(shape) > 1);
   return out;
 }
 

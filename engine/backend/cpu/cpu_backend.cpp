@@ -160,6 +160,13 @@ class CpuBackend final : public Backend {
     });
   }
 
+  void reduce_sum_view(DType t, const void* x, const Shape& in_shape, const std::vector<int64_t>& strides, void* out,
+                       const Shape& out_shape) override {
+    if (t == DType::Float32) return cpu::sum_over_view(static_cast<const float*>(x), in_shape, strides, static_cast<float*>(out), out_shape);
+    if (t == DType::Float64) return cpu::sum_over_view(static_cast<const double*>(x), in_shape, strides, static_cast<double*>(out), out_shape);
+    reduce(ReduceOp::Sum, t, x, in_shape, out, out_shape);  // exact or upcast: the order does not show
+  }
+
   void eval_program(const ElementwiseProgram& p, void* out) override { cpu::eval_program(p, out); }
   void sum_program(const ElementwiseProgram& p, void* out) override { cpu::sum_program(p, out); }
 

@@ -137,15 +137,17 @@ T scalar_row_sum(const T* x, int64_t stride, int64_t n) {
 }
 
 // One 2-d block of the reduction (cascade_sum's loop body): size0 × size1 items, strides in
-// elements; in_s[0] / out_s[0] belong to the fastest dim.
+// elements; in_s[0] / out_s[0] belong to the fastest dim. mem_s: the input's strides in memory,
+// which choose the kernel (they differ from in_s for a view's values, Note [Sums of views]).
 template <class T>
 void sum_block(const T* in, T* out, int64_t size0, int64_t size1, int64_t in_s0, int64_t in_s1,
-               int64_t out_s0, int64_t out_s1) {
+               int64_t out_s0, int64_t out_s1, int64_t mem_s0, int64_t mem_s1) {
   constexpr int V = kLanes<T>;
   if (out_s0 != 0 && out_s1 == 0) {  // move the reduction to the first dim
     std::swap(in_s0, in_s1);
     std::swap(out_s0, out_s1);
     std::swap(size0, size1);
+    std::swap(mem_s0, mem_s1);
   }
   if (out_s0 != 0 && out_s1 != 0) {  // not a reduction
     for (int64_t j = 0; j < size1; ++j)
@@ -153,36 +155,36 @@ void sum_block(const T* in, T* out, int64_t size0, int64_t size1, int64_t in_s0,
     return;
   }
   const int64_t os = out_s1;
-  if (in_s0 == 1 && size0 >= V) {  // vectorized_inner_sum
+  if (mem_s0 == 1 && size0 >= V) {  // vectorized_inner_sum
     const int64_t vecs = size0 / V;
     for (int64_t j = 0; j < size1; ++j) {
       const T* row = in + j * in_s1;
       T lanes[V];
-      row_sum<T, V>(vecs, [&](int64_t i, int w) { return row[i * V + w]; }, lanes);
+      row_sum<T, V>(vecs, [&](int64_t i, int w) { return row[(i * V + w) * in_s0]; }, lanes);
       T s = T(0);
-      for (int64_t k = vecs * V; k < size0; ++k) s += row[k];
+      for (int64_t k = vecs * V; k < size0; ++k) s += row[k * in_s0];
       for (int w = 0; w < V; ++w) s += lanes[w];
       out[j * os] += s;
     }
-  } else if (in_s1 == 1 && size1 >= V) {  // vectorized_outer_sum
+  } else if (mem_s1 == 1 && size1 >= V) {  // vectorized_outer_sum
     int64_t j = 0;
     for (; j + 4 * V <= size1; j += 4 * V) {
-      const T* col = in + j;
+      const T* col = in + j * in_s1;
       Cascade<T, 4, V> c(size0);
-      c.add_rows(size0, [&](int64_t i, int k, int w) { return col[i * in_s0 + k * V + w]; });
+      c.add_rows(size0, [&](int64_t i, int k, int w) { return col[i * in_s0 + (k * V + w) * in_s1]; });
       T sums[4][V];
       c.result(sums);
       for (int k = 0; k < 4; ++k)
         for (int w = 0; w < V; ++w) out[(j + k * V + w) * os] += sums[k][w];
     }
     for (; j + V <= size1; j += V) {
-      const T* col = in + j;
+      const T* col = in + j * in_s1;
       T sums[V];
-      row_sum<T, V>(size0, [&](int64_t i, int w) { return col[i * in_s0 + w]; }, sums);
+      row_sum<T, V>(size0, [&](int64_t i, int w) { return col[i * in_s0 + w * in_s1]; }, sums);
       for (int w = 0; w < V; ++w) out[(j + w) * os] += sums[w];
     }
-    for (; j < size1; ++j) out[j * os] += scalar_row_sum(in + j, in_s0, size0);
-  } else if (in_s0 < in_s1) {  // scalar_inner_sum
+    for (; j < size1; ++j) out[j * os] += scalar_row_sum(in + j * in_s1, in_s0, size0);
+  } else if (mem_s0 < mem_s1) {  // scalar_inner_sum
     for (int64_t j = 0; j < size1; ++j) out[j * os] += scalar_row_sum(in + j * in_s1, in_s0, size0);
   } else {  // scalar_outer_sum
     int64_t j = 0;
@@ -244,53 +246,29 @@ class FullSum {
   int64_t tail_len_ = 0;
 };
 
-// Sums a contiguous tensor of in_shape over the dims where out_shape (same rank) is 1, into the
-// contiguous out, in PyTorch's order (see Note [Float sum order]).
+namespace sum_detail {
+
+// One dim of TensorIterator's iteration space: its size and strides in elements (out is 0 along
+// reduced dims).
+struct Dim {
+  int64_t size, in, out;
+  int64_t mem;  // the input's stride in memory: decides coalescing and the block's kernel
+};
+
+// Reduces `in` into `out` (zeroed by the caller) over dims ordered fastest first, coalesced:
+// 2-d blocks of the first two, the rest walked as an odometer (dims[2] fastest).
 template <class T>
-void sum_over_dims(const T* x, const std::vector<int64_t>& in_shape, T* out,
-                   const std::vector<int64_t>& out_shape) {
-  struct Dim {
-    int64_t size, in, out;  // strides in elements; out is 0 along reduced dims
-  };
-  const int rank = static_cast<int>(in_shape.size());
-  int64_t out_n = 1;
-  for (int64_t s : out_shape) out_n *= s;
-  std::fill_n(out, out_n, T(0));
-  // TensorIterator's dims, fastest first: the reduced dims, then the kept ones, each group in
-  // memory order (size-1 dims coalesce away).
-  std::vector<Dim> reduced, kept;
-  int64_t in_stride = 1, out_stride = 1;
-  for (int d = rank - 1; d >= 0; --d) {
-    if (in_shape[d] != 1) {
-      const bool r = out_shape[d] == 1;
-      (r ? reduced : kept).push_back({in_shape[d], in_stride, r ? 0 : out_stride});
-    }
-    in_stride *= in_shape[d];
-    out_stride *= out_shape[d];
-  }
-  std::vector<Dim> dims;
-  for (const auto* group : {&reduced, &kept})
-    for (const Dim& d : *group) {
-      if (!dims.empty()) {
-        Dim& p = dims.back();
-        if (p.size * p.in == d.in && p.size * p.out == d.out) {  // coalesce
-          p.size *= d.size;
-          continue;
-        }
-      }
-      dims.push_back(d);
-    }
+void sum_dims(const T* in, T* out, std::vector<Dim> dims) {
   if (dims.empty()) {  // a single element
-    out[0] += x[0];
+    out[0] += in[0];
     return;
   }
-  if (dims.size() == 1) dims.push_back({1, 0, 0});
+  if (dims.size() == 1) dims.push_back({1, 0, 0, 0});
   const Dim d0 = dims[0], d1 = dims[1];
   std::vector<int64_t> index(dims.size(), 0);
-  const T* in = x;
   T* o = out;
   while (true) {
-    sum_detail::sum_block(in, o, d0.size, d1.size, d0.in, d1.in, d0.out, d1.out);
+    sum_block(in, o, d0.size, d1.size, d0.in, d1.in, d0.out, d1.out, d0.mem, d1.mem);
     size_t k = 2;
     for (; k < dims.size(); ++k) {  // next outer index, dims[2] fastest
       in += dims[k].in;
@@ -302,6 +280,122 @@ void sum_over_dims(const T* x, const std::vector<int64_t>& in_shape, T* out,
     }
     if (k == dims.size()) break;
   }
+}
+
+// Merges each dim into the one before it where both operands step on linearly in memory
+// (TensorIterator::coalesce_dimensions).
+inline std::vector<Dim> coalesce(const std::vector<Dim>& ordered) {
+  std::vector<Dim> dims;
+  for (const Dim& d : ordered) {
+    if (!dims.empty()) {
+      Dim& p = dims.back();
+      if (p.size * p.mem == d.mem && p.size * p.out == d.out) {
+        p.size *= d.size;
+        continue;
+      }
+    }
+    dims.push_back(d);
+  }
+  return dims;
+}
+
+}  // namespace sum_detail
+
+// Sums a contiguous tensor of in_shape over the dims where out_shape (same rank) is 1, into the
+// contiguous out, in PyTorch's order (see Note [Float sum order]).
+template <class T>
+void sum_over_dims(const T* x, const std::vector<int64_t>& in_shape, T* out,
+                   const std::vector<int64_t>& out_shape) {
+  using sum_detail::Dim;
+  const int rank = static_cast<int>(in_shape.size());
+  int64_t out_n = 1;
+  for (int64_t s : out_shape) out_n *= s;
+  std::fill_n(out, out_n, T(0));
+  // TensorIterator's dims, fastest first: the reduced dims, then the kept ones, each group in
+  // memory order (size-1 dims coalesce away).
+  std::vector<Dim> reduced, kept;
+  int64_t in_stride = 1, out_stride = 1;
+  for (int d = rank - 1; d >= 0; --d) {
+    if (in_shape[d] != 1) {
+      const bool r = out_shape[d] == 1;
+      (r ? reduced : kept).push_back({in_shape[d], in_stride, r ? 0 : out_stride, in_stride});
+    }
+    in_stride *= in_shape[d];
+    out_stride *= out_shape[d];
+  }
+  std::vector<Dim> ordered = reduced;
+  ordered.insert(ordered.end(), kept.begin(), kept.end());
+  sum_detail::sum_dims(x, out, sum_detail::coalesce(ordered));
+}
+
+// Note [Sums of views]: PyTorch sums a strided view (x.t(), x[:, 0], x[:, 1:]) in the order its
+// TensorIterator walks the view's memory, not in the view's element order: the dims sorted by
+// stride (reduced dims first, then the kept ones by the output's strides; equal strides put
+// the smaller dim first), then coalesced where the strides run on (a slice with gaps does not
+// coalesce). gradlab holds a view as a contiguous copy (Note [Views are copies]); `strides` are
+// the ones PyTorch's view would have, in elements, and x the copy's values. The copy's values
+// are gathered into that walking order, then summed as sum_over_dims does.
+template <class T>
+void sum_over_view(const T* x, const std::vector<int64_t>& in_shape, const std::vector<int64_t>& strides, T* out,
+                   const std::vector<int64_t>& out_shape) {
+  using sum_detail::Dim;
+  const int rank = static_cast<int>(in_shape.size());
+  int64_t out_n = 1;
+  for (int64_t s : out_shape) out_n *= s;
+  std::fill_n(out, out_n, T(0));
+  struct ViewDim {
+    int64_t size, mem, data, out;
+  };
+  std::vector<ViewDim> dims;  // TensorIterator starts from the reversed dims
+  int64_t data_stride = 1, out_stride = 1;
+  for (int d = rank - 1; d >= 0; --d) {
+    if (in_shape[d] != 1) dims.push_back({in_shape[d], strides[d], data_stride, out_shape[d] == 1 ? 0 : out_stride});
+    data_stride *= in_shape[d];
+    out_stride *= out_shape[d];
+  }
+  // TensorIterator::reorder_dimensions: an insertion sort; the output is compared first.
+  auto should_swap = [](const ViewDim& a, const ViewDim& b) {
+    if ((a.out == 0) != (b.out == 0)) return b.out == 0 ? 1 : -1;  // reduced dims first
+    for (auto [s0, s1] : {std::pair{a.out, b.out}, std::pair{a.mem, b.mem}}) {
+      if (s0 == 0 || s1 == 0) continue;
+      if (s0 != s1) return s0 < s1 ? -1 : 1;
+      if (a.size > b.size) return 1;
+    }
+    return 0;
+  };
+  for (size_t i = 1; i < dims.size(); ++i) {
+    for (size_t d1 = i, d0 = i; d0-- > 0;) {
+      const int c = should_swap(dims[d0], dims[d1]);
+      if (c > 0) {
+        std::swap(dims[d0], dims[d1]);
+        d1 = d0;
+      } else if (c < 0) {
+        break;
+      }
+    }
+  }
+  // The values in walking order, fastest first.
+  int64_t n = 1;
+  for (const ViewDim& d : dims) n *= d.size;
+  std::vector<T> walked(static_cast<size_t>(n));
+  std::vector<int64_t> index(dims.size(), 0);
+  int64_t src = 0;
+  for (int64_t i = 0; i < n; ++i) {
+    walked[static_cast<size_t>(i)] = x[src];
+    for (size_t k = 0; k < dims.size(); ++k) {
+      src += dims[k].data;
+      if (++index[k] < dims[k].size) break;
+      src -= dims[k].data * dims[k].size;
+      index[k] = 0;
+    }
+  }
+  std::vector<Dim> ordered;
+  int64_t walked_stride = 1;
+  for (const ViewDim& d : dims) {
+    ordered.push_back({d.size, walked_stride, d.out, d.mem});
+    walked_stride *= d.size;
+  }
+  sum_detail::sum_dims(walked.data(), out, sum_detail::coalesce(ordered));
 }
 
 }  // namespace gradlab::cpu
