@@ -113,6 +113,13 @@
   /* sort.cpp */                                       \
   X(Sort, "sort", "SortBackward0")                     \
   X(Topk, "topk", "TopkBackward0")                     \
+  /* sort.cpp: order statistics (select.h) */          \
+  X(MedianAll, "median", "MedianBackward0")            \
+  X(MedianDim, "median", "MedianBackward1")            \
+  X(NanmedianAll, "nanmedian", "NanmedianBackward0")   \
+  X(NanmedianDim, "nanmedian", "NanmedianBackward1")   \
+  X(Kthvalue, "kthvalue", "KthvalueBackward0")         \
+  X(Mode, "mode", "ModeBackward0")                     \
   /* product.cpp */                                    \
   X(Prod, "prod", "ProdBackward0")                     \
   X(ProdDim, "prod", "ProdBackward1")                  \

@@ -22,6 +22,7 @@
 #include "engine/ops/pointwise.h"
 #include "engine/ops/product.h"
 #include "engine/ops/rearrange.h"
+#include "engine/ops/select.h"
 #include "engine/ops/sort.h"
 #include "engine/ops/variance.h"
 #include "engine/tensor.h"
@@ -523,6 +524,26 @@ const std::map<OpId, OpRow>& op_rows() {
                        }
                        return std::vector<double>{o[0], o[2], o[1], o[3]};
                      }};
+    // sort.cpp, order statistics: the inputs are distinct, so each picks one element
+    auto sorted_copy = [](std::vector<double> a) {
+      std::sort(a.begin(), a.end());
+      return a;
+    };
+    auto row_statistic = [sorted_copy](const std::vector<double>& a, size_t rank) {  // rows of M
+      return std::vector<double>{sorted_copy({a[0], a[1], a[2]})[rank], sorted_copy({a[3], a[4], a[5]})[rank]};
+    };
+    r[OpId::MedianAll] = {{M}, [](auto& x) { return median(x[0]); },
+                          [sorted_copy](const Values& v) { return std::vector<double>{sorted_copy(v[0])[2]}; }};
+    r[OpId::MedianDim] = {{M}, [](auto& x) { return median(x[0], 1, false).first; },
+                          [row_statistic](const Values& v) { return row_statistic(v[0], 1); }};
+    r[OpId::NanmedianAll] = {{{5}}, [](auto& x) { return nanmedian(x[0]); },
+                             [sorted_copy](const Values& v) { return std::vector<double>{sorted_copy(v[0])[2]}; }};
+    r[OpId::NanmedianDim] = {{M}, [](auto& x) { return nanmedian(x[0], -1, true).first; },
+                             [row_statistic](const Values& v) { return row_statistic(v[0], 1); }};
+    r[OpId::Kthvalue] = {{M}, [](auto& x) { return kthvalue(x[0], 3, 1, false).first; },
+                         [row_statistic](const Values& v) { return row_statistic(v[0], 2); }};
+    r[OpId::Mode] = {{M}, [](auto& x) { return mode(x[0], 1, false).first; },  // all equally frequent: the smallest
+                     [row_statistic](const Values& v) { return row_statistic(v[0], 0); }};
     // product.cpp
     r[OpId::Prod] = {{M}, [](auto& x) { return prod(x[0]); },
                      [](const Values& v) { return std::vector<double>{v[0][0] * v[0][1] * v[0][2] * v[0][3] * v[0][4] * v[0][5]}; }};

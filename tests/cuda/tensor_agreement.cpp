@@ -20,6 +20,7 @@
 #include "engine/ops/pointwise.h"
 #include "engine/ops/product.h"
 #include "engine/ops/rearrange.h"
+#include "engine/ops/select.h"
 #include "engine/ops/sort.h"
 #include "engine/ops/variance.h"
 #include "engine/ops/op_list.h"
@@ -207,6 +208,12 @@ std::map<OpId, OpCase> op_cases() {
   c[OpId::Std] = {{m34}, [](V x) { return std_dev(x[0], std::nullopt, 0, false); }};
   c[OpId::Sort] = {{{{3, 5, 4}}}, [](V x) { return sort(x[0], 1, false, true).first; }};
   c[OpId::Topk] = {{m34}, [](V x) { return topk(x[0], 3, -1, false, true).first; }};
+  c[OpId::MedianAll] = {{m34}, [](V x) { return median(x[0]); }};
+  c[OpId::MedianDim] = {{{{3, 5, 4}}}, [](V x) { return median(x[0], 1, false).first; }};
+  c[OpId::NanmedianAll] = {{m34}, [](V x) { return nanmedian(x[0]); }};
+  c[OpId::NanmedianDim] = {{{{3, 5, 4}}}, [](V x) { return nanmedian(x[0], 2, true).first; }};
+  c[OpId::Kthvalue] = {{{{3, 5, 4}}}, [](V x) { return kthvalue(x[0], 2, 1, false).first; }};
+  c[OpId::Mode] = {{m34}, [](V x) { return mode(x[0], 0, false).first; }};
   c[OpId::Prod] = {{{{3, 4}, 0.5, 1.5}}, [](V x) { return prod(x[0]); }};
   c[OpId::ProdDim] = {{{{3, 5, 4}, 0.5, 1.5}}, [](V x) { return prod(x[0], 1, true); }};
   auto longs2 = [](std::vector<double> v, Shape s, Device device) { return from_vector(v, s, TensorOptions{DType::Int64, device, false}); };
