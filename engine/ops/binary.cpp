@@ -4,6 +4,7 @@
 // 0-d tensor), but we skip that allocation and use the scalar primitives instead.
 #include "engine/ops/compare.h"
 #include "engine/ops/op_helpers.h"
+#include "engine/ops/pointwise.h"
 
 namespace gradlab {
 using namespace ops;
@@ -249,6 +250,70 @@ Tensor remainder(const Tensor& a, Scalar b) {
   if (!is_floating(t) && b.value == 0) runtime_error("ZeroDivisionError");
   Tensor out = prim::binary(BinaryOp::Remainder, a, prim::scalar(b.value, t, a.device()), t);
   add_number_operand(record_op(OpId::RemainderScalar, [](const Node&, const Tensor& g) -> Grads { return {g}; }, out, {&a}));
+  return out;
+}
+
+// ---- fmod: d fmod(a, b)/da = 1, d/db = −trunc(a / b) ------------------------------------------
+// C's fmod is exact, so computing it on the host in the storage type gives ATen's bits; integer
+// fmod by zero raises as % does. (float16/bfloat16 would round the backward's quotient first.)
+namespace {
+// Applies f elementwise to a and b broadcast to one shape, in dtype t, on the host.
+template <class F>
+Tensor host_binary(const Tensor& a, const Tensor& b, DType t, F f) {
+  const Shape shape = broadcast_shapes(a.shape(), b.shape());
+  const Tensor x = prim::expand(prim::cast(a, t), shape).contiguous_clone();
+  const Tensor y = prim::expand(prim::cast(b, t), shape).contiguous_clone();
+  return dispatch_dtype(t, [&](auto zero) {
+    using T = decltype(zero);
+    const std::vector<T> xs = host_values<T>(x), ys = host_values<T>(y);
+    std::vector<T> out(xs.size());
+    for (size_t i = 0; i < out.size(); ++i) out[i] = f(xs[i], ys[i]);
+    return from_host(out, shape, t, a.device());
+  });
+}
+
+Tensor fmod_values(const Tensor& a, const Tensor& b, DType t) {
+  if (t == DType::Bool) not_supported("fmod of bool tensors");
+  refuse_narrow_float(a, "fmod");
+  refuse_narrow_float(b, "fmod");
+  check_int_divisor(b, t);
+  return host_binary(a, b, t, [](auto x, auto y) -> decltype(x) {
+    if constexpr (std::is_floating_point_v<decltype(x)>) return std::fmod(x, y);
+    else return y == -1 ? 0 : x % y;  // (-1 is the one divisor that can overflow: INT64_MIN % -1)
+  });
+}
+
+// −g · trunc(a / b), the quotient rounded to the dtype before truncation as ATen's div "trunc".
+Grads fmod_backward(const Node& n, const Tensor& g) {
+  Tensor gb;
+  if (n.needs_input_grad(1)) {
+    Tensor q = host_binary(saved(n, 0), saved(n, 1), g.dtype(), [](auto x, auto y) -> decltype(x) {
+      const decltype(x) quotient = x / y;
+      return std::trunc(quotient);
+    });
+    gb = prim::binary(BinaryOp::Mul, prim::unary(UnaryOp::Neg, g), q, g.dtype());
+  }
+  return {n.needs_input_grad(0) ? g : Tensor(), gb};
+}
+}  // namespace
+
+Tensor fmod(const Tensor& a, const Tensor& b) {
+  const DType t = compute_type(a, b);
+  Tensor out = fmod_values(a, b, t);
+  if (Node* n = record_op(OpId::FmodTensor, fmod_backward, out, {&a, &b})) {
+    if (n->needs_input_grad(1)) {
+      save_for_backward(*n, a);
+      save_for_backward(*n, b);
+    }
+  }
+  return out;
+}
+
+Tensor fmod(const Tensor& a, Scalar b) {
+  const DType t = compute_type(a, b);
+  Tensor out = fmod_values(a, prim::scalar(b.value, t, a.device()), t);
+  // (fmod.Scalar keeps the number as a number: the node has one edge, unlike remainder's)
+  record_op(OpId::FmodScalar, [](const Node&, const Tensor& g) -> Grads { return {g}; }, out, {&a});
   return out;
 }
 

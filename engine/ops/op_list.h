@@ -18,6 +18,8 @@
   X(Maximum, "maximum", "MaximumBackward0")            \
   X(RemainderScalar, "remainder", "RemainderBackward0") \
   X(RemainderTensor, "remainder", "RemainderBackward1") \
+  X(FmodScalar, "fmod", "FmodBackward0")               \
+  X(FmodTensor, "fmod", "FmodBackward1")               \
   /* unary.cpp */                                      \
   X(Neg, "neg", "NegBackward0")                        \
   X(PowScalar, "pow", "PowBackward0")                  \
@@ -143,6 +145,7 @@
   X(Expand, "expand", "ExpandBackward0")               \
   X(Select, "select", "SelectBackward0")               \
   X(Slice, "slice", "SliceBackward0")                  \
+  X(Diagonal, "diagonal", "DiagonalBackward0")         \
   /* mask.cpp */                                       \
   X(Where, "where", "WhereBackward0")                  \
   X(MaskedFill, "masked_fill", "MaskedFillBackward0")  \
@@ -164,6 +167,8 @@
   X(Scatter, "scatter", "ScatterBackward0")            \
   X(ScatterValue, "scatter", "ScatterBackward1")       \
   X(ScatterAdd, "scatter_add", "ScatterAddBackward0")  \
+  X(Take, "take", "TakeBackward0")                     \
+  X(IndexAdd, "index_add", "IndexAddBackward0")        \
   /* rearrange.cpp */                                  \
   X(Flip, "flip", "FlipBackward0")                     \
   X(Roll, "roll", "RollBackward0")                     \

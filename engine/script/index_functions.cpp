@@ -1,5 +1,5 @@
 // The ops of ops/index.h and ops/sort.h as scripts call them: x.argmax(), torch.gather(x, 1, idx),
-// x.scatter_(...), F.one_hot(y), x.sort(), torch.topk(x, k), x.median(), torch.unique(x).
+// x.scatter_(...), F.one_hot(y), x.sort(), torch.topk(x, k), x.median(), torch.unique(x), x.take(i).
 // (Subscripts with index tensors, `x[idx]`, go through subscript.cpp.)
 #include "engine/ops/index.h"
 #include "engine/ops/select.h"
@@ -101,6 +101,23 @@ Value m_mode(Interp&, const Value& self, CallArgs& a) {
   return make_return_types("mode", std::move(values), std::move(indices));
 }
 
+Value m_take(Interp&, const Value& self, CallArgs& a) {
+  Args args("take", a, {"index"}, 1);
+  return Value(take(self.as_tensor(), args.tensor(0)));
+}
+
+// index_add(dim, index, source, *, alpha=1) and index_add_.
+template <bool InPlace>
+Value index_add_call(const Value& self, CallArgs& a, const char* name) {
+  Args args(name, a, {"dim", "index", "source", "alpha"}, 3, ArgStyle::Torch, 3);
+  const Scalar alpha = args.has(3) ? args.scalar(3) : Scalar(1);
+  Tensor self_t = self.as_tensor();
+  if constexpr (InPlace) return Value(index_add_(self_t, args.int_(0), args.tensor(1), args.tensor(2), alpha));
+  else return Value(index_add(self_t, args.int_(0), args.tensor(1), args.tensor(2), alpha));
+}
+Value m_index_add(Interp&, const Value& self, CallArgs& a) { return index_add_call<false>(self, a, "index_add"); }
+Value m_index_add_(Interp&, const Value& self, CallArgs& a) { return index_add_call<true>(self, a, "index_add_"); }
+
 // unique(sorted=True, return_inverse=False, return_counts=False, dim=None) and
 // unique_consecutive(return_inverse=False, return_counts=False, dim=None): the values alone, or a
 // tuple with the inverse and/or the counts.
@@ -139,6 +156,7 @@ const Bindings& index_bindings() {
       {"scatter_add_", kMethod, m_scatter_add_}, {"one_hot", kFunctional, nullptr, f_one_hot},
       {"sort", MT, m_sort}, {"argsort", MT, m_argsort}, {"topk", MT, m_topk},
       {"median", MT, m_median}, {"nanmedian", MT, m_nanmedian}, {"kthvalue", MT, m_kthvalue}, {"mode", MT, m_mode},
+      {"take", MT, m_take}, {"index_add", MT, m_index_add}, {"index_add_", kMethod, m_index_add_},
       {"unique", MT, m_unique}, {"unique_consecutive", MT, m_unique_consecutive},
   };
   return rows;

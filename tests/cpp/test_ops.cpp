@@ -156,6 +156,11 @@ const std::map<OpId, OpRow>& op_rows() {
     r[OpId::RemainderTensor] = {{M, V}, [](auto& x) { return remainder(x[0], x[1]); },
                                 [](const Values& v) { return map2_rows(v[0], v[1], [](double a, double b) { return std::fmod(a, b); }); },
                                 0.3, 0.45};
+    r[OpId::FmodScalar] = {{M}, [](auto& x) { return fmod(x[0], Scalar(0.75)); },
+                           [](const Values& v) { return map1f(v[0], [](double a) { return std::fmod(a, 0.75); }); }, 0.5, 2.0, true};
+    r[OpId::FmodTensor] = {{M, V}, [](auto& x) { return fmod(x[0], x[1]); },
+                           [](const Values& v) { return map2_rows(v[0], v[1], [](double a, double b) { return std::fmod(a, b); }); },
+                           0.3, 0.45, true};
     // unary.cpp
     r[OpId::Neg] = {{M}, [](auto& x) { return neg(x[0]); }, [](const Values& v) { return map1f(v[0], [](double a) { return -a; }); }};
     r[OpId::PowScalar] = {{M}, [](auto& x) { return pow(x[0], Scalar(3)); },
@@ -565,6 +570,16 @@ const std::map<OpId, OpRow>& op_rows() {
                            [](const Values& v) {
                              return std::vector<double>{v[0][0], v[0][1] + v[1][1], v[0][2], v[0][3] + v[1][0], v[0][4], v[0][5] + v[1][2]};
                            }};
+    r[OpId::Take] = {{M}, [longs](auto& x) { return take(x[0], longs({5, 0, -1})); },
+                     [](const Values& v) { return std::vector<double>{v[0][5], v[0][0], v[0][5]}; }};
+    r[OpId::IndexAdd] = {{M, {2, 2}}, [longs](auto& x) { return index_add(x[0], 1, longs({2, 0}), x[1], Scalar(2.0)); },
+                         [](const Values& v) {
+                           const auto& a = v[0];
+                           const auto& s = v[1];
+                           return std::vector<double>{a[0] + 2 * s[1], a[1], a[2] + 2 * s[0], a[3] + 2 * s[3], a[4], a[5] + 2 * s[2]};
+                         }};
+    r[OpId::Diagonal] = {{{3, 4}}, [](auto& x) { return diagonal(x[0], 1, 0, 1); },
+                         [](const Values& v) { return std::vector<double>{v[0][1], v[0][6], v[0][11]}; }};
     // rearrange.cpp: references index the row-major inputs directly
     r[OpId::Flip] = {{M}, [](auto& x) { return flip(x[0], {1}); },
                      [](const Values& v) { const auto& a = v[0]; return std::vector<double>{a[2], a[1], a[0], a[5], a[4], a[3]}; }};

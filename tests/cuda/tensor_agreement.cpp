@@ -57,6 +57,8 @@ std::map<OpId, OpCase> op_cases() {
   c[OpId::Maximum] = {{m34, m34}, [](V x) { return maximum(x[0], x[1]); }};
   c[OpId::RemainderScalar] = {{m34}, [](V x) { return remainder(x[0], Scalar(0.75)); }};
   c[OpId::RemainderTensor] = {{m34, m34}, [](V x) { return remainder(x[0], x[1]); }};
+  c[OpId::FmodScalar] = {{m34}, [](V x) { return fmod(x[0], Scalar(0.75)); }};
+  c[OpId::FmodTensor] = {{m34, pos}, [](V x) { return fmod(x[0], x[1]); }};
   c[OpId::Neg] = {{m23}, [](V x) { return neg(x[0]); }};
   c[OpId::PowScalar] = {{pos}, [](V x) { return pow(x[0], Scalar(2.5)); }};
   c[OpId::Reciprocal] = {{pos}, [](V x) { return reciprocal(x[0]); }};
@@ -224,6 +226,9 @@ std::map<OpId, OpCase> op_cases() {
   c[OpId::ScatterAdd] = {{m34, {{2, 4}}}, [longs2](V x) {
     return scatter_add(x[0], 0, longs2({1, 0, 2, 1, 1, 1, 1, 0}, {2, 4}, x[0].device()), x[1]);
   }};
+  c[OpId::Take] = {{m34}, [longs](V x) { return take(x[0], longs({11, 0, -3, 5}, x[0].device())); }};
+  c[OpId::IndexAdd] = {{m34, {{3, 3}}}, [longs](V x) { return index_add(x[0], 1, longs({3, 0, 3}, x[0].device()), x[1], Scalar(0.5)); }};
+  c[OpId::Diagonal] = {{{{2, 3, 4}}}, [](V x) { return diagonal(x[0], -1, 2, 1); }};
   c[OpId::Flip] = {{{{2, 3, 4}}}, [](V x) { return flip(x[0], {0, 2}); }};
   c[OpId::Roll] = {{{{3, 5, 4}}}, [](V x) { return roll(x[0], {2, -1}, {1, 2}); }};
   c[OpId::Repeat] = {{m23}, [](V x) { return repeat(x[0], {3, 2, 3}); }};
