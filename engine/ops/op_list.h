@@ -105,6 +105,7 @@
   X(MinAll, "min", "MinBackward1")                     \
   X(MinDim, "min", "MinBackward0")                     \
   X(Norm, "norm", "NormBackward1")                     \
+  X(LinalgVectorNorm, "linalg_vector_norm", "LinalgVectorNormBackward0") \
   X(Dist, "dist", "DistBackward0")                     \
   /* cumulative.cpp */                                 \
   X(Cumsum, "cumsum", "CumsumBackward0")               \

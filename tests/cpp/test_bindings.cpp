@@ -27,6 +27,8 @@ const std::map<std::string, std::string> kSyntaxOps = {
     {"sigmoid_backward", "x = torch.ones(3, requires_grad=True)\ny = torch.autograd.grad(x.sigmoid().sum(), x, create_graph=True)[0]"},
     {"tanh_backward", "x = torch.ones(3, requires_grad=True)\ny = torch.autograd.grad(x.tanh().sum(), x, create_graph=True)[0]"},
     {"threshold_backward", "x = torch.ones(3, requires_grad=True)\ny = torch.autograd.grad(x.relu().sum(), x, create_graph=True)[0]"},
+    // torch.linalg's functions live in their module, not in a binding table
+    {"linalg_vector_norm", "x = torch.ones(3, requires_grad=True)\ny = torch.linalg.vector_norm(x)"},
 };
 
 std::string run(const std::string& src) {

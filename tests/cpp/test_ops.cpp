@@ -417,6 +417,12 @@ const std::map<OpId, OpRow>& op_rows() {
                        for (double a : v[0]) s += a * a;
                        return std::vector<double>{std::sqrt(s)};
                      }, 0.5, 2.0, true};
+    r[OpId::LinalgVectorNorm] = {{M}, [](auto& x) { return norm(x[0], 2, 1, false, true); },
+                                 [](const Values& v) {
+                                   const auto& a = v[0];
+                                   return std::vector<double>{std::sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]),
+                                                              std::sqrt(a[3] * a[3] + a[4] * a[4] + a[5] * a[5])};
+                                 }, 0.5, 2.0, true};
     // mask.cpp: fixed masks built inside each call
     auto bools = [](std::vector<double> v, Shape s) { return from_vector(v, s, TensorOptions{DType::Bool, std::nullopt, false}); };
     r[OpId::Where] = {{M, V}, [bools](auto& x) { return where(bools({1, 0, 1, 0, 1, 0}, {2, 3}), x[0], x[1]); },

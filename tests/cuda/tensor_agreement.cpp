@@ -174,6 +174,7 @@ std::map<OpId, OpCase> op_cases() {
   // mask.cpp: the masks come from comparisons on the same device, so they run there too
   const Input row_mask{{3}, -2, 2, false}, col_mask{{4}, -2, 2, false};
   c[OpId::Norm] = {{{{5, 7}}}, [](V x) { return norm(x[0]); }};
+  c[OpId::LinalgVectorNorm] = {{{{3, 5, 4}}}, [](V x) { return norm(x[0], 2, 1, true, true); }};
   c[OpId::Where] = {{m34, {{4}}}, [](V x) { return where(compare(CompareOp::Gt, x[0], Scalar(0.0)), x[0], x[1]); }};
   c[OpId::MaskedFill] = {{m34}, [](V x) { return masked_fill(x[0], compare(CompareOp::Lt, x[0], Scalar(0.0)), Scalar(0.5)); }};
   c[OpId::MaskedFillTensor] = {{m34}, [](V x) {
