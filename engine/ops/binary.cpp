@@ -2,6 +2,7 @@
 // output's (broadcast) shape; the engine sums them back to each input (Note [Broadcast grads]).
 // A Python number on either side keeps PyTorch's node name (it wraps the number into a
 // 0-d tensor), but we skip that allocation and use the scalar primitives instead.
+#include "engine/autograd/custom_node.h"
 #include "engine/ops/compare.h"
 #include "engine/ops/op_helpers.h"
 #include "engine/ops/pointwise.h"
@@ -317,13 +318,27 @@ Tensor fmod(const Tensor& a, Scalar b) {
   return out;
 }
 
-// floor_divide has no derivative in PyTorch 1.13 (its node is NotImplemented): gradlab refuses
-// it on tensors that require grad instead of recording a node that cannot run.
+// floor_divide has no derivative in PyTorch 1.13: its result's grad_fn is a node named
+// NotImplemented, which raises only when a backward reaches it.
 namespace {
-void check_floor_divide_grad(const Tensor& a, const Tensor* b) {
-  if (grad_mode_enabled() && (a.requires_grad() || (b && b->requires_grad())))
-    throw Error("NotImplementedError", "gradlab does not support floor_divide (//) on tensors that require grad "
-                                       "(PyTorch has no derivative for it: backward would fail)");
+struct FloorDivideBackward : CustomBackward {
+  std::vector<Tensor> apply(std::vector<Tensor>) override {
+    runtime_error("derivative for aten::floor_divide is not implemented");
+  }
+};
+void record_floor_divide(Tensor& out, std::initializer_list<const Tensor*> inputs) {
+  if (!grad_mode_enabled() || std::none_of(inputs.begin(), inputs.end(), [](const Tensor* t) { return t->requires_grad(); }))
+    return;
+  auto node = std::make_unique<FloorDivideBackward>();
+  node->name = "NotImplemented";
+  for (const Tensor* t : inputs)  // an edge for each input that requires grad only (its next_functions)
+    if (t->requires_grad()) {
+      node->edges.push_back(gradient_edge(*t));
+      node->inputs.push_back(InputMeta{t->shape(), t->dtype(), t->device()});
+    }
+  node->outputs.push_back(InputMeta{out.shape(), out.dtype(), out.device()});
+  node->output_impls.resize(1);
+  attach_custom_output(make_custom_node(std::move(node)), out, 0);
 }
 // PyTorch's float16/bfloat16 floor division rounds each step of its formula to the dtype.
 void check_floor_divide_dtype(DType t) {
@@ -332,19 +347,21 @@ void check_floor_divide_dtype(DType t) {
 }  // namespace
 
 Tensor floor_divide(const Tensor& a, const Tensor& b) {
-  check_floor_divide_grad(a, &b);
   DType t = compute_type(a, b);
   check_floor_divide_dtype(t);
   check_int_divisor(b, t);
-  return prim::binary(BinaryOp::FloorDivide, a, b, t);
+  Tensor out = prim::binary(BinaryOp::FloorDivide, a, b, t);
+  record_floor_divide(out, {&a, &b});
+  return out;
 }
 
 Tensor floor_divide(const Tensor& a, Scalar b) {
-  check_floor_divide_grad(a, nullptr);
   DType t = compute_type(a, b);
   check_floor_divide_dtype(t);
   if (!is_floating(t) && b.value == 0) runtime_error("ZeroDivisionError");
-  return prim::binary(BinaryOp::FloorDivide, a, prim::scalar(b.value, t, a.device()), t);
+  Tensor out = prim::binary(BinaryOp::FloorDivide, a, prim::scalar(b.value, t, a.device()), t);
+  record_floor_divide(out, {&a});
+  return out;
 }
 
 }  // namespace gradlab
