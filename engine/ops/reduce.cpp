@@ -218,6 +218,12 @@ Tensor norm(const Tensor& a, double p, std::optional<int64_t> dim_in, bool keepd
   // all elements: one line of numel elements (the dims coalesce)
   const Tensor x = dim_in ? a : prim::alias(a, {a.numel()});
   const int64_t dim = dim_in ? wrap_dim(*dim_in, a.dim()) : 0;
+  if (linalg && std::isinf(p) && x.numel() == 0 && (!dim_in || (a.dim() > 0 && a.shape()[dim] == 0))) {
+    const std::string prefix = "linalg.vector_norm cannot compute the inf norm on ";
+    if (!dim_in) runtime_error(prefix + "an empty tensor because the operation does not have an identity");
+    runtime_error(prefix + "the dimension " + std::to_string(*dim_in) +  // (sic: no space before "because")
+                  "because this dimension is empty and the operation does not have an identity");
+  }
   const DimSplit lines = split_at(x.shape(), dim);
   Tensor r = reduce_lines(x, lines, {lines.outer * lines.inner}, [&](const auto* first, int64_t len, int64_t stride) {
     using T = std::decay_t<decltype(*first)>;

@@ -38,7 +38,9 @@ print(torch.linalg.vector_norm(m, 1), torch.linalg.vector_norm(m, dim=(1,)), tor
 print(torch.linalg.vector_norm(torch.tensor([[float('nan'), 1.], [2., 3.]]), float('inf'), 1), torch.zeros(3, 0).norm(dim=1))
 for f in (lambda: torch.linalg.vector_norm(torch.tensor([1, 2])), lambda: torch.tensor([1, 2]).norm(dim=0),
           lambda: torch.linalg.vector_norm(m, dim=2), lambda: torch.linalg.norm(torch.randn(2, 2, 2), ord=2),
-          lambda: torch.linalg.matrix_norm(torch.randn(3)), lambda: m.norm(dim=(0, 0)), lambda: m.norm(p=2, dim=(0, 0))):
+          lambda: torch.linalg.matrix_norm(torch.randn(3)), lambda: m.norm(dim=(0, 0)), lambda: m.norm(p=2, dim=(0, 0)),
+          lambda: torch.linalg.vector_norm(torch.zeros(3, 0), float('inf'), -1), lambda: torch.linalg.vector_norm(torch.zeros(0), float('inf')),
+          lambda: torch.zeros(0).norm(float('inf')), lambda: torch.zeros(3, 0).norm(float('inf'), 1)):
     try:
         print(f())
     except Exception as e:
