@@ -40,5 +40,8 @@ struct UniqueResult {
 };
 UniqueResult unique(const Tensor& a, bool sorted, bool return_inverse, bool return_counts);
 UniqueResult unique_consecutive(const Tensor& a, bool return_inverse, bool return_counts);
+// The same over the slices along `dim` (unique's always sorted, lexicographically): the distinct
+// slices stacked along `dim`; the inverse and counts have one entry per slice.
+UniqueResult unique_dim(const Tensor& a, int64_t dim, bool consecutive, bool return_inverse, bool return_counts);
 
 }  // namespace gradlab

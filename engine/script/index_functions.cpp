@@ -130,14 +130,14 @@ Value unique_value(UniqueResult r, bool return_inverse, bool return_counts) {
 }
 Value m_unique(Interp&, const Value& self, CallArgs& a) {
   Args args("unique", a, {"sorted", "return_inverse", "return_counts", "dim"}, 0);
-  if (args.has(3)) raise_not_supported("unique(dim=...)");
   const bool inverse = args.boolean(1, false), counts = args.boolean(2, false);
+  if (args.has(3)) return unique_value(unique_dim(self.as_tensor(), args.int_(3), false, inverse, counts), inverse, counts);
   return unique_value(unique(self.as_tensor(), args.boolean(0, true), inverse, counts), inverse, counts);
 }
 Value m_unique_consecutive(Interp&, const Value& self, CallArgs& a) {
   Args args("unique_consecutive", a, {"return_inverse", "return_counts", "dim"}, 0);
-  if (args.has(2)) raise_not_supported("unique_consecutive(dim=...)");
   const bool inverse = args.boolean(0, false), counts = args.boolean(1, false);
+  if (args.has(2)) return unique_value(unique_dim(self.as_tensor(), args.int_(2), true, inverse, counts), inverse, counts);
   return unique_value(unique_consecutive(self.as_tensor(), inverse, counts), inverse, counts);
 }
 

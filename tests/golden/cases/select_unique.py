@@ -19,7 +19,16 @@ labels = torch.randint(0, 3, (20,))
 classes, counts = torch.unique(labels, return_counts=True)
 for k, n in zip(classes.tolist(), counts.tolist()):
     print(f"class {k}: {n}")
-try:
-    torch.tensor([1.], dtype=torch.float16).unique()
-except Exception as e:
-    print(type(e).__name__, e)
+# along a dim: distinct rows (slices), sorted lexicographically
+rows = torch.tensor([[1, 2], [0, 5], [1, 2], [0, 1]])
+print(torch.unique(rows, dim=0, return_inverse=True, return_counts=True), rows.unique(dim=1))
+print(torch.unique(rows, sorted=False, dim=0), torch.unique_consecutive(torch.tensor([[1, 1], [1, 1], [2, 0]]), dim=0, return_counts=True))
+cube = torch.randint(0, 2, (2, 3, 5)).float()
+print(cube.unique(dim=2, return_inverse=True), cube.unique(dim=-2, return_counts=True), torch.unique(cube, dim=0).shape)
+print(torch.unique(torch.tensor([[0., 1.], [-0., 1.], [float('nan'), 2.], [float('nan'), 2.]]), dim=0))
+for f in (lambda: torch.tensor([1.], dtype=torch.float16).unique(), lambda: torch.unique(torch.tensor(3.), dim=0),
+          lambda: torch.unique(rows, dim=2), lambda: torch.unique(torch.tensor([1.], dtype=torch.float16), dim=0)):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
