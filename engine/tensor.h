@@ -260,6 +260,9 @@ Tensor min(const Tensor& a);                         // MinBackward1
 std::pair<Tensor, Tensor> min(const Tensor& a, int64_t dim, bool keepdim = false);  // MinBackward0
 Tensor maximum(const Tensor& a, const Tensor& b);
 Tensor norm(const Tensor& a);  // 2-norm of all elements (NormBackward1)
+// The p-norm (p = 1, 2 or inf) along one dim or of all elements: NormBackward1, or
+// LinalgVectorNormBackward0 for torch.linalg's forms.
+Tensor norm(const Tensor& a, double p, std::optional<int64_t> dim, bool keepdim, bool linalg = false);
 
 Tensor matmul(const Tensor& a, const Tensor& b);  // mm, mv or dot by rank
 Tensor mm(const Tensor& a, const Tensor& b);

@@ -2,8 +2,10 @@
 // output's (broadcast) shape; the engine sums them back to each input (Note [Broadcast grads]).
 // A Python number on either side keeps PyTorch's node name (it wraps the number into a
 // 0-d tensor), but we skip that allocation and use the scalar primitives instead.
+#include "engine/autograd/custom_node.h"
 #include "engine/ops/compare.h"
 #include "engine/ops/op_helpers.h"
+#include "engine/ops/pointwise.h"
 
 namespace gradlab {
 using namespace ops;
@@ -252,13 +254,91 @@ Tensor remainder(const Tensor& a, Scalar b) {
   return out;
 }
 
-// floor_divide has no derivative in PyTorch 1.13 (its node is NotImplemented): gradlab refuses
-// it on tensors that require grad instead of recording a node that cannot run.
+// ---- fmod: d fmod(a, b)/da = 1, d/db = −trunc(a / b) ------------------------------------------
+// C's fmod is exact, so computing it on the host in the storage type gives ATen's bits; integer
+// fmod by zero raises as % does. (float16/bfloat16 would round the backward's quotient first.)
 namespace {
-void check_floor_divide_grad(const Tensor& a, const Tensor* b) {
-  if (grad_mode_enabled() && (a.requires_grad() || (b && b->requires_grad())))
-    throw Error("NotImplementedError", "gradlab does not support floor_divide (//) on tensors that require grad "
-                                       "(PyTorch has no derivative for it: backward would fail)");
+// Applies f elementwise to a and b broadcast to one shape, in dtype t, on the host.
+template <class F>
+Tensor host_binary(const Tensor& a, const Tensor& b, DType t, F f) {
+  const Shape shape = broadcast_shapes(a.shape(), b.shape());
+  const Tensor x = prim::expand(prim::cast(a, t), shape).contiguous_clone();
+  const Tensor y = prim::expand(prim::cast(b, t), shape).contiguous_clone();
+  return dispatch_dtype(t, [&](auto zero) {
+    using T = decltype(zero);
+    const std::vector<T> xs = host_values<T>(x), ys = host_values<T>(y);
+    std::vector<T> out(xs.size());
+    for (size_t i = 0; i < out.size(); ++i) out[i] = f(xs[i], ys[i]);
+    return from_host(out, shape, t, a.device());
+  });
+}
+
+Tensor fmod_values(const Tensor& a, const Tensor& b, DType t) {
+  if (t == DType::Bool) not_supported("fmod of bool tensors");
+  refuse_narrow_float(a, "fmod");
+  refuse_narrow_float(b, "fmod");
+  check_int_divisor(b, t);
+  return host_binary(a, b, t, [](auto x, auto y) -> decltype(x) {
+    if constexpr (std::is_floating_point_v<decltype(x)>) return std::fmod(x, y);
+    else return y == -1 ? 0 : x % y;  // (-1 is the one divisor that can overflow: INT64_MIN % -1)
+  });
+}
+
+// −g · trunc(a / b), the quotient rounded to the dtype before truncation as ATen's div "trunc".
+Grads fmod_backward(const Node& n, const Tensor& g) {
+  Tensor gb;
+  if (n.needs_input_grad(1)) {
+    Tensor q = host_binary(saved(n, 0), saved(n, 1), g.dtype(), [](auto x, auto y) -> decltype(x) {
+      const decltype(x) quotient = x / y;
+      return std::trunc(quotient);
+    });
+    gb = prim::binary(BinaryOp::Mul, prim::unary(UnaryOp::Neg, g), q, g.dtype());
+  }
+  return {n.needs_input_grad(0) ? g : Tensor(), gb};
+}
+}  // namespace
+
+Tensor fmod(const Tensor& a, const Tensor& b) {
+  const DType t = compute_type(a, b);
+  Tensor out = fmod_values(a, b, t);
+  if (Node* n = record_op(OpId::FmodTensor, fmod_backward, out, {&a, &b})) {
+    if (n->needs_input_grad(1)) {
+      save_for_backward(*n, a);
+      save_for_backward(*n, b);
+    }
+  }
+  return out;
+}
+
+Tensor fmod(const Tensor& a, Scalar b) {
+  const DType t = compute_type(a, b);
+  Tensor out = fmod_values(a, prim::scalar(b.value, t, a.device()), t);
+  // (fmod.Scalar keeps the number as a number: the node has one edge, unlike remainder's)
+  record_op(OpId::FmodScalar, [](const Node&, const Tensor& g) -> Grads { return {g}; }, out, {&a});
+  return out;
+}
+
+// floor_divide has no derivative in PyTorch 1.13: its result's grad_fn is a node named
+// NotImplemented, which raises only when a backward reaches it.
+namespace {
+struct FloorDivideBackward : CustomBackward {
+  std::vector<Tensor> apply(std::vector<Tensor>) override {
+    runtime_error("derivative for aten::floor_divide is not implemented");
+  }
+};
+void record_floor_divide(Tensor& out, std::initializer_list<const Tensor*> inputs) {
+  if (!grad_mode_enabled() || std::none_of(inputs.begin(), inputs.end(), [](const Tensor* t) { return t->requires_grad(); }))
+    return;
+  auto node = std::make_unique<FloorDivideBackward>();
+  node->name = "NotImplemented";
+  for (const Tensor* t : inputs)  // an edge for each input that requires grad only (its next_functions)
+    if (t->requires_grad()) {
+      node->edges.push_back(gradient_edge(*t));
+      node->inputs.push_back(InputMeta{t->shape(), t->dtype(), t->device()});
+    }
+  node->outputs.push_back(InputMeta{out.shape(), out.dtype(), out.device()});
+  node->output_impls.resize(1);
+  attach_custom_output(make_custom_node(std::move(node)), out, 0);
 }
 // PyTorch's float16/bfloat16 floor division rounds each step of its formula to the dtype.
 void check_floor_divide_dtype(DType t) {
@@ -267,19 +347,21 @@ void check_floor_divide_dtype(DType t) {
 }  // namespace
 
 Tensor floor_divide(const Tensor& a, const Tensor& b) {
-  check_floor_divide_grad(a, &b);
   DType t = compute_type(a, b);
   check_floor_divide_dtype(t);
   check_int_divisor(b, t);
-  return prim::binary(BinaryOp::FloorDivide, a, b, t);
+  Tensor out = prim::binary(BinaryOp::FloorDivide, a, b, t);
+  record_floor_divide(out, {&a, &b});
+  return out;
 }
 
 Tensor floor_divide(const Tensor& a, Scalar b) {
-  check_floor_divide_grad(a, nullptr);
   DType t = compute_type(a, b);
   check_floor_divide_dtype(t);
   if (!is_floating(t) && b.value == 0) runtime_error("ZeroDivisionError");
-  return prim::binary(BinaryOp::FloorDivide, a, prim::scalar(b.value, t, a.device()), t);
+  Tensor out = prim::binary(BinaryOp::FloorDivide, a, prim::scalar(b.value, t, a.device()), t);
+  record_floor_divide(out, {&a});
+  return out;
 }
 
 }  // namespace gradlab

@@ -408,6 +408,103 @@ Tensor& scatter_add_(Tensor& a, int64_t dim, const Tensor& index, const Tensor& 
   return in_place(a, &src, [&](const Tensor& self) { return scatter_add(self, dim, index, src); });
 }
 
+// ---- take / index_add ------------------------------------------------------------------------
+
+Tensor take(const Tensor& a, const Tensor& index) {
+  if (index.dtype() != DType::Int64)
+    runtime_error(std::string("take(): Expected a long tensor for index, but got ") + dtype_scalar_name(index.dtype()));
+  std::vector<int64_t> offsets = index.to_int64s();
+  if (a.numel() == 0 && !offsets.empty()) index_error("take(): tried to take from an empty tensor");
+  for (int64_t& o : offsets) {
+    if (o < -a.numel() || o >= a.numel())
+      index_error("out of range: tried to access index " + std::to_string(o) + " on a tensor of " + std::to_string(a.numel()) +
+                  " elements.");
+    if (o < 0) o += a.numel();
+  }
+  Tensor out = take_elements(a, offsets, index.shape());
+  if (Node* n = record_op(OpId::Take, index_backward, out, {&a})) n->ints = std::move(offsets);
+  return out;
+}
+
+namespace {
+// Where index_add adds: for slice j of `source` along `dim`, the offsets of its elements in
+// `source` and in `a` (slice index[j]), slice by slice in index order, each row-major.
+ScatterPlan plan_index_add(const Tensor& a, int64_t dim, const std::vector<int64_t>& index, const Shape& source_shape) {
+  const DimSplit in_a = split_at(a.shape(), dim), in_source = split_at(source_shape, dim);
+  ScatterPlan plan;
+  for (size_t j = 0; j < index.size(); ++j)
+    for (int64_t o = 0; o < in_a.outer; ++o)
+      for (int64_t i = 0; i < in_a.inner; ++i) {
+        plan.self_offsets.push_back((o * in_a.dim_size + index[j]) * in_a.inner + i);
+        plan.src_offsets.push_back((o * in_source.dim_size + static_cast<int64_t>(j)) * in_source.inner + i);
+      }
+  return plan;
+}
+
+void check_index_add(const Tensor& a, int64_t dim, const Tensor& index, const Tensor& source) {
+  if (index.dim() > 1)
+    index_error("index_add_(): Index is supposed to be a vector, but got dim: " + std::to_string(index.dim()) + " with type: " +
+                dtype_scalar_name(index.dtype()) + " and size: " + shape_str(index.shape()));
+  if (index.dtype() != DType::Int64 && index.dtype() != DType::Int32)
+    runtime_error(std::string("index_add_(): Expected dtype int32/int64 for index but got: ") + dtype_scalar_name(index.dtype()));
+  if (a.dtype() != source.dtype())
+    runtime_error(std::string("index_add_(): self (") + dtype_scalar_name(a.dtype()) + ") and source (" +
+                  dtype_scalar_name(source.dtype()) + ") must have the same scalar type");
+  const int64_t source_len = source.dim() == 0 ? 1 : source.shape()[dim];
+  if (index.numel() != source_len)
+    runtime_error("index_add_(): Number of indices (" + std::to_string(index.numel()) + ") should be equal to source.size(dim): (" +
+                  std::to_string(source_len) + "), for dim: " + std::to_string(dim));
+  if (a.dim() > 1 && (source.dim() != a.dim() || keepdim_shape(source.shape(), {dim}) != keepdim_shape(a.shape(), {dim})))
+    not_supported("index_add with a source whose other dims differ from self's");
+  if (a.dim() <= 1 && source.dim() > 1) not_supported("index_add of a multi-dimensional source into a vector");
+  if (is_narrow(a.dtype()) || a.dtype() == DType::Bool) not_supported(std::string("index_add on ") + dtype_name(a.dtype()) + " tensors");
+}
+}  // namespace
+
+// ATen adds slice by slice in index order. With alpha ≠ 1 its vector add kernel rounds
+// a + alpha·s once (fmadd) for a self of two or more dims; a vector's loop rounds alpha·s first.
+Tensor index_add(const Tensor& a, int64_t dim_in, const Tensor& index, const Tensor& source, Scalar alpha) {
+  const int64_t dim = wrap_dim(dim_in, a.dim());
+  check_index_add(a, dim, index, source);
+  std::vector<int64_t> targets = index.to_int64s();
+  const int64_t len = a.dim() == 0 ? 1 : a.shape()[dim];
+  for (int64_t t : targets)
+    if (t < 0 || t >= len) index_error("index out of range in self");
+  const ScatterPlan plan = plan_index_add(a, dim, targets, source.dim() == 0 ? Shape{1} : source.shape());
+  const bool fused = a.dim() > 1 && alpha.value != 1;
+  Tensor out = dispatch_dtype(a.dtype(), [&](auto zero) {
+    using T = decltype(zero);
+    std::vector<T> acc = host_values<T>(a);
+    const std::vector<T> src = host_values<T>(source);
+    // an integer self takes alpha as its own type (2.5 adds twice the source)
+    const T scale = is_floating(a.dtype()) ? static_cast<T>(alpha.value) : static_cast<T>(alpha.is_integral ? alpha.int_value : static_cast<int64_t>(alpha.value));
+    for (size_t k = 0; k < plan.self_offsets.size(); ++k) {
+      T& x = acc[static_cast<size_t>(plan.self_offsets[k])];
+      const T s = src[static_cast<size_t>(plan.src_offsets[k])];
+      if constexpr (std::is_floating_point_v<T>) x = fused ? std::fma(scale, s, x) : x + scale * s;
+      else x = static_cast<T>(x + scale * s);
+    }
+    return from_host(acc, a.shape(), a.dtype(), a.device());
+  });
+  if (Node* n = record_op(OpId::IndexAdd, [](const Node& n, const Tensor& g) -> Grads {
+        Tensor gs;
+        if (n.needs_input_grad(1)) {  // alpha · g's slices at the index, shaped as source
+          gs = scatter_src_grad(n, g);
+          if (n.b != 1) gs = mul_scalar(gs, n.b);
+        }
+        return {n.needs_input_grad(0) ? g : Tensor(), gs};
+      }, out, {&a, &source})) {
+    ScatterPlan saved_plan = plan;
+    save_scatter_plan(n, saved_plan, true);
+    n->b = alpha.value;
+  }
+  return out;
+}
+
+Tensor& index_add_(Tensor& a, int64_t dim, const Tensor& index, const Tensor& source, Scalar alpha) {
+  return in_place(a, &source, [&](const Tensor& self) { return index_add(self, dim, index, source, alpha); });
+}
+
 Tensor one_hot(const Tensor& classes, int64_t num_classes) {
   if (classes.dtype() != DType::Int64) runtime_error("one_hot is only applicable to index tensor.");
   const std::vector<int64_t> values = classes.to_int64s();

@@ -43,6 +43,12 @@ Tensor scatter_add(const Tensor& a, int64_t dim, const Tensor& index, const Tens
 Tensor& scatter_(Tensor& a, int64_t dim, const Tensor& index, const Tensor& src);
 Tensor& scatter_(Tensor& a, int64_t dim, const Tensor& index, Scalar value);
 Tensor& scatter_add_(Tensor& a, int64_t dim, const Tensor& index, const Tensor& src);
+// a.flatten()[index], shaped as `index` (negative indices count from the end): TakeBackward0.
+Tensor take(const Tensor& a, const Tensor& index);
+// A copy of `a` with alpha * source's slice j added to slice index[j] of `dim`, in order:
+// IndexAddBackward0; the in-place form adds into `a`.
+Tensor index_add(const Tensor& a, int64_t dim, const Tensor& index, const Tensor& source, Scalar alpha = Scalar(1));
+Tensor& index_add_(Tensor& a, int64_t dim, const Tensor& index, const Tensor& source, Scalar alpha = Scalar(1));
 // F.one_hot: int64 [..., num_classes] (num_classes < 0: the largest class + 1).
 Tensor one_hot(const Tensor& classes, int64_t num_classes);
 

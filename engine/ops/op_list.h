@@ -18,6 +18,8 @@
   X(Maximum, "maximum", "MaximumBackward0")            \
   X(RemainderScalar, "remainder", "RemainderBackward0") \
   X(RemainderTensor, "remainder", "RemainderBackward1") \
+  X(FmodScalar, "fmod", "FmodBackward0")               \
+  X(FmodTensor, "fmod", "FmodBackward1")               \
   /* unary.cpp */                                      \
   X(Neg, "neg", "NegBackward0")                        \
   X(PowScalar, "pow", "PowBackward0")                  \
@@ -108,6 +110,7 @@
   X(MinAll, "min", "MinBackward1")                     \
   X(MinDim, "min", "MinBackward0")                     \
   X(Norm, "norm", "NormBackward1")                     \
+  X(LinalgVectorNorm, "linalg_vector_norm", "LinalgVectorNormBackward0") \
   X(Dist, "dist", "DistBackward0")                     \
   /* cumulative.cpp */                                 \
   X(Cumsum, "cumsum", "CumsumBackward0")               \
@@ -118,6 +121,13 @@
   /* sort.cpp */                                       \
   X(Sort, "sort", "SortBackward0")                     \
   X(Topk, "topk", "TopkBackward0")                     \
+  /* sort.cpp: order statistics (select.h) */          \
+  X(MedianAll, "median", "MedianBackward0")            \
+  X(MedianDim, "median", "MedianBackward1")            \
+  X(NanmedianAll, "nanmedian", "NanmedianBackward0")   \
+  X(NanmedianDim, "nanmedian", "NanmedianBackward1")   \
+  X(Kthvalue, "kthvalue", "KthvalueBackward0")         \
+  X(Mode, "mode", "ModeBackward0")                     \
   /* product.cpp */                                    \
   X(Prod, "prod", "ProdBackward0")                     \
   X(ProdDim, "prod", "ProdBackward1")                  \
@@ -143,6 +153,7 @@
   X(Slice, "slice", "SliceBackward0")                  \
   X(SelectGrad, "select_backward", "SelectBackwardBackward0") \
   X(SliceGrad, "slice_backward", "SliceBackwardBackward0") \
+  X(Diagonal, "diagonal", "DiagonalBackward0")         \
   /* mask.cpp */                                       \
   X(Where, "where", "WhereBackward0")                  \
   X(MaskedFill, "masked_fill", "MaskedFillBackward0")  \
@@ -165,6 +176,8 @@
   X(Scatter, "scatter", "ScatterBackward0")            \
   X(ScatterValue, "scatter", "ScatterBackward1")       \
   X(ScatterAdd, "scatter_add", "ScatterAddBackward0")  \
+  X(Take, "take", "TakeBackward0")                     \
+  X(IndexAdd, "index_add", "IndexAddBackward0")        \
   /* rearrange.cpp */                                  \
   X(Flip, "flip", "FlipBackward0")                     \
   X(Roll, "roll", "RollBackward0")                     \

@@ -23,6 +23,11 @@ Tensor lerp(const Tensor& start, const Tensor& end, Scalar weight);
 Tensor lerp(const Tensor& start, const Tensor& end, const Tensor& weight);
 Tensor& lerp_(Tensor& self, const Tensor& end, Scalar weight);
 // max(x, min) and min(x, max) (unary.cpp): clamp with one bound, ClampMinBackward0 / ClampMaxBackward0.
+// C's fmod: the remainder of a / b truncated toward zero, taking a's sign (FmodBackward1;
+// FmodBackward0 for a number b).
+Tensor fmod(const Tensor& a, const Tensor& b);
+Tensor fmod(const Tensor& a, Scalar b);
+
 Tensor clamp_min(const Tensor& a, Scalar min);
 Tensor clamp_max(const Tensor& a, Scalar max);
 // ‖a − b‖₂ of the broadcast difference (reduce.cpp): DistBackward0. Other p are not supported.

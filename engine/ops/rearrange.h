@@ -34,6 +34,9 @@ Tensor& tril_(Tensor& self, int64_t diagonal = 0);
 Tensor& triu_(Tensor& self, int64_t diagonal = 0);
 // A vector's square matrix with it on diagonal `diagonal`, or a matrix's diagonal as a vector.
 Tensor diag(const Tensor& a, int64_t diagonal = 0);
+// The elements (i, i + offset) of dims dim1 and dim2, as a last dim (a view in PyTorch, a
+// window copy here, shape.cpp): DiagonalBackward0.
+Tensor diagonal(const Tensor& a, int64_t offset = 0, int64_t dim1 = 0, int64_t dim2 = 1);
 // The sum of a matrix's diagonal, accumulated in double (int64 for integer inputs).
 Tensor trace(const Tensor& a);
 

@@ -164,6 +164,88 @@ Tensor dist(const Tensor& a, const Tensor& b, double p) {
   return out;
 }
 
+// ---- vector norms along one dim: Tensor.norm(p, dim), torch.linalg.vector_norm ---------------
+// Note [Norm summation order] extended: ATen 1.13 reduces a 2-norm with the 8-lane float32
+// kernel only when the reduced elements are adjacent in memory (the dim is the last of size > 1,
+// after TensorIterator drops the size-1 dims); any other single dim goes through the generic
+// reduction, one fma per element in order, as float64 always does. The 1-norm adds |x| in order
+// (no fma), the inf-norm keeps the largest |x| (NaN wins). Several dims at once reduce in an
+// order gradlab does not model: NotImplementedError (checked against torch 1.13.1 on random shapes).
+namespace {
+template <class T>
+T norm_of_line(const T* x, int64_t n, int64_t stride, double p) {
+  if (p == 2) {
+    if (stride == 1) return norm2(x, n);
+    T acc = 0;
+    for (int64_t k = 0; k < n; ++k) acc = scalar_fma(x[k * stride], x[k * stride], acc);
+    return std::sqrt(acc);
+  }
+  T acc = 0;
+  for (int64_t k = 0; k < n; ++k) {
+    const T v = std::abs(x[k * stride]);
+    if (p == 1) acc = acc + v;
+    else if (!std::isnan(acc) && (std::isnan(v) || v > acc)) acc = v;  // the largest, NaN once seen
+  }
+  return acc;
+}
+
+// d‖x‖ₚ/dx (ATen's norm_backward), g and the norm with the reduced dim kept:
+//   p = 2: g · (x / ‖x‖), 0 where ‖x‖ = 0; p = 1: sgn(x) · g;
+//   p = ∞: sgn(x) · (g / count) where |x| is the norm (or NaN), count those per line.
+Tensor vector_norm_backward(const Tensor& x, const Tensor& norm, const Tensor& g, double p) {
+  if (p == 2) return norm2_backward(x, norm, g);
+  const Tensor sgn = prim::unary(UnaryOp::Sign, x);
+  if (p == 1) return prim::binary(BinaryOp::Mul, sgn, g, g.dtype());
+  const Tensor abs_x = prim::unary(UnaryOp::Abs, x);
+  Tensor mask = prim::cast(prim::binary(BinaryOp::EqualMask, abs_x, norm), x.dtype());
+  Tensor nan_mask = prim::cast(prim::unary(UnaryOp::IsNan, abs_x), x.dtype());
+  mask = prim::binary(BinaryOp::Max, mask, nan_mask, x.dtype());
+  const Tensor count = prim::reduce(ReduceOp::Sum, mask, norm.shape());
+  const Tensor share = prim::binary(BinaryOp::Mul, prim::binary(BinaryOp::Div, g, count, g.dtype()), mask, g.dtype());
+  return prim::binary(BinaryOp::Mul, sgn, share, g.dtype());
+}
+}  // namespace
+
+Tensor norm(const Tensor& a, double p, std::optional<int64_t> dim_in, bool keepdim, bool linalg) {
+  check_norm_dtype(a);
+  if (p != 1 && p != 2 && !std::isinf(p)) not_supported("norm with p other than 1, 2 and inf");
+  if (p < 0) not_supported("norm with p = -inf");
+  if (a.numel() > 1 && a.impl()->noncontiguous)
+    throw Error("NotImplementedError",
+                "norm() of a transposed, sliced or expanded tensor is not supported by gradlab; call .contiguous() first");
+  const OpId op = linalg ? OpId::LinalgVectorNorm : OpId::Norm;
+  if (!dim_in && p == 2 && !keepdim && !linalg) return norm(a);
+  // all elements: one line of numel elements (the dims coalesce)
+  const Tensor x = dim_in ? a : prim::alias(a, {a.numel()});
+  const int64_t dim = dim_in ? wrap_dim(*dim_in, a.dim()) : 0;
+  if (linalg && std::isinf(p) && x.numel() == 0 && (!dim_in || (a.dim() > 0 && a.shape()[dim] == 0))) {
+    const std::string prefix = "linalg.vector_norm cannot compute the inf norm on ";
+    if (!dim_in) runtime_error(prefix + "an empty tensor because the operation does not have an identity");
+    runtime_error(prefix + "the dimension " + std::to_string(*dim_in) +  // (sic: no space before "because")
+                  "because this dimension is empty and the operation does not have an identity");
+  }
+  const DimSplit lines = split_at(x.shape(), dim);
+  Tensor r = reduce_lines(x, lines, {lines.outer * lines.inner}, [&](const auto* first, int64_t len, int64_t stride) {
+    using T = std::decay_t<decltype(*first)>;
+    if constexpr (std::is_floating_point_v<T>) return norm_of_line(first, len, stride, p);
+    else return T(0);  // (check_norm_dtype refused integer tensors)
+  });
+  const Shape keep = dim_in ? keepdim_shape(a.shape(), {dim}) : Shape(a.dim(), 1);
+  const Shape dropped = dim_in ? drop_dims(a.shape(), {dim}) : Shape{};
+  Tensor out = prim::alias(r, keepdim ? keep : dropped);
+  if (Node* n = record_op(op, [](const Node& n, const Tensor& g) -> Grads {
+        const Tensor& x = saved(n, 0);
+        const Shape keep(n.ints.begin(), n.ints.end());
+        return {vector_norm_backward(x, prim::alias(saved(n, 1), keep), prim::alias(g, keep), n.a)};
+      }, out, {&a})) {
+    save_for_backward(*n, a);
+    save_for_backward(*n, prim::alias(out, keep));  // the value without its history (no cycle)
+    n->ints.assign(keep.begin(), keep.end());
+    n->a = p;
+  }
+  return out;
+}
+
 // d(mean x)/dx = 1/n
 Tensor mean(const Tensor& a) {
   if (!is_floating(a.dtype())) {

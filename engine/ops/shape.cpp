@@ -6,6 +6,7 @@
 
 #include "engine/ops/grad_ops.h"
 #include "engine/ops/op_helpers.h"
+#include "engine/ops/rearrange.h"
 
 namespace gradlab {
 using namespace ops;
@@ -328,6 +329,38 @@ Grads window_backward_op(const Node& n, const Tensor& g) {
   if (Node* grad_node = record_op(n.op == OpId::Select ? OpId::SelectGrad : OpId::SliceGrad, window_grad_backward, out, {&g}))
     grad_node->ints = n.ints;
   return {out};
+}
+
+// The window of elements (i, i + offset) of dims dim1 and dim2: the other dims in order, then
+// the diagonal, whose stride is the sum of the two (a view in PyTorch).
+Tensor diagonal(const Tensor& a, int64_t offset, int64_t dim1_in, int64_t dim2_in) {
+  const int64_t dim1 = wrap_dim(dim1_in, a.dim()), dim2 = wrap_dim(dim2_in, a.dim());
+  if (dim1 == dim2)
+    runtime_error("diagonal dimensions cannot be identical " + std::to_string(dim1_in) + ", " + std::to_string(dim2_in));
+  const std::vector<int64_t> st = contiguous_strides(a.shape());
+  const int64_t rows = a.shape()[dim1], cols = a.shape()[dim2];
+  const int64_t len = std::max<int64_t>(0, offset >= 0 ? std::min(rows, cols - offset) : std::min(rows + offset, cols));
+  Shape shape;
+  std::vector<int64_t> strides;
+  for (int64_t d = 0; d < a.dim(); ++d)
+    if (d != dim1 && d != dim2) {
+      shape.push_back(a.shape()[d]);
+      strides.push_back(st[d]);
+    }
+  shape.push_back(len);
+  strides.push_back(st[dim1] + st[dim2]);
+  const int64_t start = len == 0 ? 0 : offset >= 0 ? offset * st[dim2] : -offset * st[dim1];
+  Tensor out = window_op(OpId::Diagonal, a, shape, strides, start);
+  // PyTorch's contiguity: the strides of the dims longer than one are the row-major ones
+  int64_t expected = 1;
+  bool contiguous = true;
+  for (int64_t d = static_cast<int64_t>(shape.size()) - 1; d >= 0; --d) {
+    if (shape[d] == 1) continue;
+    contiguous = contiguous && strides[d] == expected;
+    expected *= shape[d];
+  }
+  out.impl()->noncontiguous = window_noncontiguous(out, a, !contiguous && shape_numel(shape) > 1);
+  return out;
 }
 
 // d clone(x)/dx = 1

@@ -81,7 +81,11 @@ Value grad_fn_attribute(const GradFnObj* g, const Value& self, const std::string
     return Value(std::make_shared<BoundMethodObj>(self, [](Interp&, const Value& s, CallArgs& a) -> Value {
       Args args("name", a, {}, 0);
       const Node& n = *s.as<GradFnObj>()->node;
-      return make_str(n.op == OpId::AccumulateGrad ? std::string("torch::autograd::AccumulateGrad") : std::string(n.name()));
+      // PyTorch's C++ nodes outside the generated ones name their namespace (floor_divide's
+      // NotImplemented is a custom node here, ops/binary.cpp)
+      const std::string plain = n.name();
+      const bool cpp_node = n.op == OpId::AccumulateGrad || (n.custom && plain == "NotImplemented");
+      return make_str(cpp_node ? "torch::autograd::" + plain : plain);
     }, "name"));
   }
   if (name == "variable" && g->node->op == OpId::AccumulateGrad) return Value(Tensor(g->node->leaf));

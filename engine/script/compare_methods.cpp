@@ -150,17 +150,6 @@ Value m_argwhere(Interp&, const Value& self, CallArgs& a) {
   return Value(nonzero(T(self)));
 }
 
-Value m_norm(Interp&, const Value& self, CallArgs& a) {
-  Args args("norm", a, {"p", "dim", "keepdim", "dtype"}, 0);
-  if (args.has(0)) {
-    const Value& p = *args.get(0);
-    bool two = (p.is_number() && p.as_number() == 2) || (as_str(p) && *as_str(p) == "fro");
-    if (!two) raise_not_supported("norm with p other than 2");
-  }
-  if (args.has(1) || args.has(3) || args.boolean(2, false)) raise_not_supported("norm with dim, keepdim or dtype");
-  return Value(norm(T(self)));
-}
-
 Value m_element_size(Interp&, const Value& self, CallArgs& a) {
   Args args("element_size", a, {}, 0);
   return Value(static_cast<int64_t>(dtype_itemsize(T(self).dtype())));
@@ -202,7 +191,7 @@ const Bindings& compare_bindings() {
       {"allclose", MT, m_allclose}, {"equal", MT, m_equal}, {"any", MT, m_any_all<false>}, {"all", MT, m_any_all<true>},
       {"count_nonzero", MT, m_count_nonzero}, {"where", M, m_where}, {"where", kTorch, nullptr, t_where},
       {"masked_fill", MT, m_masked_fill}, {"masked_fill_", M, m_masked_fill_}, {"masked_select", MT, m_masked_select},
-      {"nonzero", MT, m_nonzero}, {"argwhere", MT, m_argwhere}, {"norm", MT, m_norm}, {"element_size", M, m_element_size},
+      {"nonzero", MT, m_nonzero}, {"argwhere", MT, m_argwhere}, {"element_size", M, m_element_size},
   };
   return rows;
 }

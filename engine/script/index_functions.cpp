@@ -1,7 +1,8 @@
 // The ops of ops/index.h and ops/sort.h as scripts call them: x.argmax(), torch.gather(x, 1, idx),
-// x.scatter_(...), F.one_hot(y), x.sort(), torch.topk(x, k).
+// x.scatter_(...), F.one_hot(y), x.sort(), torch.topk(x, k), x.median(), torch.unique(x), x.take(i).
 // (Subscripts with index tensors, `x[idx]`, go through subscript.cpp.)
 #include "engine/ops/index.h"
+#include "engine/ops/select.h"
 #include "engine/ops/sort.h"
 #include "engine/script/bindings.h"
 #include "engine/script/runtime.h"
@@ -78,6 +79,68 @@ Value m_topk(Interp&, const Value& self, CallArgs& a) {
   return make_return_types("topk", std::move(values), std::move(indices));
 }
 
+// median(dim=None, keepdim=False), nanmedian: all elements without a dim; kthvalue(k, dim=-1,
+// keepdim=False); mode(dim=-1, keepdim=False).
+template <Tensor (*All)(const Tensor&), std::pair<Tensor, Tensor> (*AlongDim)(const Tensor&, int64_t, bool)>
+Value median_call(const Value& self, CallArgs& a, const char* name) {
+  Args args(name, a, {"dim", "keepdim"}, 0);
+  if (!args.has(0)) return Value(All(self.as_tensor()));
+  auto [values, indices] = AlongDim(self.as_tensor(), args.int_(0), args.boolean(1, false));
+  return make_return_types(name, std::move(values), std::move(indices));
+}
+Value m_median(Interp&, const Value& self, CallArgs& a) { return median_call<median, median>(self, a, "median"); }
+Value m_nanmedian(Interp&, const Value& self, CallArgs& a) { return median_call<nanmedian, nanmedian>(self, a, "nanmedian"); }
+Value m_kthvalue(Interp&, const Value& self, CallArgs& a) {
+  Args args("kthvalue", a, {"k", "dim", "keepdim"}, 1);
+  auto [values, indices] = kthvalue(self.as_tensor(), args.int_(0), args.int_or(1, -1), args.boolean(2, false));
+  return make_return_types("kthvalue", std::move(values), std::move(indices));
+}
+Value m_mode(Interp&, const Value& self, CallArgs& a) {
+  Args args("mode", a, {"dim", "keepdim"}, 0);
+  auto [values, indices] = mode(self.as_tensor(), args.int_or(0, -1), args.boolean(1, false));
+  return make_return_types("mode", std::move(values), std::move(indices));
+}
+
+Value m_take(Interp&, const Value& self, CallArgs& a) {
+  Args args("take", a, {"index"}, 1);
+  return Value(take(self.as_tensor(), args.tensor(0)));
+}
+
+// index_add(dim, index, source, *, alpha=1) and index_add_.
+template <bool InPlace>
+Value index_add_call(const Value& self, CallArgs& a, const char* name) {
+  Args args(name, a, {"dim", "index", "source", "alpha"}, 3, ArgStyle::Torch, 3);
+  const Scalar alpha = args.has(3) ? args.scalar(3) : Scalar(1);
+  Tensor self_t = self.as_tensor();
+  if constexpr (InPlace) return Value(index_add_(self_t, args.int_(0), args.tensor(1), args.tensor(2), alpha));
+  else return Value(index_add(self_t, args.int_(0), args.tensor(1), args.tensor(2), alpha));
+}
+Value m_index_add(Interp&, const Value& self, CallArgs& a) { return index_add_call<false>(self, a, "index_add"); }
+Value m_index_add_(Interp&, const Value& self, CallArgs& a) { return index_add_call<true>(self, a, "index_add_"); }
+
+// unique(sorted=True, return_inverse=False, return_counts=False, dim=None) and
+// unique_consecutive(return_inverse=False, return_counts=False, dim=None): the values alone, or a
+// tuple with the inverse and/or the counts.
+Value unique_value(UniqueResult r, bool return_inverse, bool return_counts) {
+  if (!return_inverse && !return_counts) return Value(std::move(r.values));
+  std::vector<Value> items{Value(std::move(r.values))};
+  if (return_inverse) items.push_back(Value(std::move(r.inverse)));
+  if (return_counts) items.push_back(Value(std::move(r.counts)));
+  return make_tuple(std::move(items));
+}
+Value m_unique(Interp&, const Value& self, CallArgs& a) {
+  Args args("unique", a, {"sorted", "return_inverse", "return_counts", "dim"}, 0);
+  const bool inverse = args.boolean(1, false), counts = args.boolean(2, false);
+  if (args.has(3)) return unique_value(unique_dim(self.as_tensor(), args.int_(3), false, inverse, counts), inverse, counts);
+  return unique_value(unique(self.as_tensor(), args.boolean(0, true), inverse, counts), inverse, counts);
+}
+Value m_unique_consecutive(Interp&, const Value& self, CallArgs& a) {
+  Args args("unique_consecutive", a, {"return_inverse", "return_counts", "dim"}, 0);
+  const bool inverse = args.boolean(0, false), counts = args.boolean(1, false);
+  if (args.has(2)) return unique_value(unique_dim(self.as_tensor(), args.int_(2), true, inverse, counts), inverse, counts);
+  return unique_value(unique_consecutive(self.as_tensor(), inverse, counts), inverse, counts);
+}
+
 Value f_one_hot(Interp&, CallArgs& a) {
   Args args("one_hot", a, {"tensor", "num_classes"}, 1);
   return Value(one_hot(args.tensor(0), args.int_or(1, -1)));
@@ -92,6 +155,9 @@ const Bindings& index_bindings() {
       {"scatter", MT, m_scatter}, {"scatter_", kMethod, m_scatter_}, {"scatter_add", MT, m_scatter_add},
       {"scatter_add_", kMethod, m_scatter_add_}, {"one_hot", kFunctional, nullptr, f_one_hot},
       {"sort", MT, m_sort}, {"argsort", MT, m_argsort}, {"topk", MT, m_topk},
+      {"median", MT, m_median}, {"nanmedian", MT, m_nanmedian}, {"kthvalue", MT, m_kthvalue}, {"mode", MT, m_mode},
+      {"take", MT, m_take}, {"index_add", MT, m_index_add}, {"index_add_", kMethod, m_index_add_},
+      {"unique", MT, m_unique}, {"unique_consecutive", MT, m_unique_consecutive},
   };
   return rows;
 }

@@ -1,5 +1,5 @@
 // Scripts' forms of lerp (a number or a tensor weight) and lerp_, clamp_min / clamp_max, dist
-// and cross (ops/pointwise.h).
+// and cross, fmod (ops/pointwise.h).
 #include "engine/ops/pointwise.h"
 #include "engine/script/bindings.h"
 #include "engine/script/errors.h"
@@ -48,6 +48,13 @@ Value m_cross(Interp&, const Value& self, CallArgs& a) {
   return Value(cross(T(self), args.tensor(0), dim));
 }
 
+// fmod(other): a tensor or a number divisor.
+Value m_fmod(Interp&, const Value& self, CallArgs& a) {
+  Args args("fmod", a, {"other"}, 1);
+  if (args.get(0)->is_tensor()) return Value(fmod(T(self), args.tensor(0)));
+  return Value(fmod(T(self), args.scalar(0)));
+}
+
 }  // namespace
 
 // Note [One binding row per op]
@@ -55,7 +62,7 @@ const Bindings& pointwise_bindings() {
   constexpr unsigned MT = kMethod | kTorch;
   static const Bindings rows = {
       {"lerp", MT, m_lerp}, {"lerp_", kMethod, m_lerp_}, {"clamp_min", MT, m_clamp_min}, {"clamp_max", MT, m_clamp_max},
-      {"dist", MT, m_dist}, {"cross", MT, m_cross},
+      {"dist", MT, m_dist}, {"cross", MT, m_cross}, {"fmod", MT, m_fmod},
   };
   return rows;
 }

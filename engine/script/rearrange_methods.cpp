@@ -1,6 +1,6 @@
 // Scripts' forms of the rearranging and matrix-structure ops (ops/rearrange.h): x.flip(dims),
 // torch.roll(x, shifts, dims=None), x.repeat(*sizes), torch.tile, x.repeat_interleave,
-// tril/triu (and their in-place forms), diag, trace, bmm, outer (and its alias ger), logsumexp.
+// tril/triu (and their in-place forms), diag, diagonal, trace, bmm, outer (and its alias ger), logsumexp.
 #include "engine/ops/rearrange.h"
 #include "engine/script/bindings.h"
 #include "engine/script/errors.h"
@@ -95,6 +95,12 @@ Value m_logsumexp(Interp&, const Value& self, CallArgs& a) {
   return Value(logsumexp(T(self), ints_of(*args.get(0), "logsumexp"), args.boolean(1, false)));
 }
 
+// diagonal(offset=0, dim1=0, dim2=1)
+Value m_diagonal(Interp&, const Value& self, CallArgs& a) {
+  Args args("diagonal", a, {"offset", "dim1", "dim2"}, 0);
+  return Value(diagonal(T(self), args.int_or(0, 0), args.int_or(1, 0), args.int_or(2, 1)));
+}
+
 }  // namespace
 
 // Note [One binding row per op]
@@ -105,7 +111,7 @@ const Bindings& rearrange_bindings() {
       {"repeat", kMethod, m_repeat}, {"tile", MT, m_tile}, {"repeat_interleave", MT, m_repeat_interleave},
       {"tril", MT, m_tril}, {"triu", MT, m_triu}, {"tril_", kMethod, m_tril_}, {"triu_", kMethod, m_triu_},
       {"diag", MT, m_diag}, {"trace", MT, m_trace}, {"bmm", MT, m_bmm}, {"outer", MT, m_outer}, {"ger", MT, m_ger},
-      {"logsumexp", MT, m_logsumexp},
+      {"logsumexp", MT, m_logsumexp}, {"diagonal", MT, m_diagonal},
   };
   return rows;
 }

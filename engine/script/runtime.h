@@ -668,6 +668,7 @@ Value make_math_module(Interp& in);
 void install_random_functions(Interp& in, ModuleObj& torch);  // random_functions.cpp
 void install_dtype_functions(ModuleObj& torch);  // dtype_functions.cpp: finfo, iinfo, promote_types, ...
 Value make_nn_init_module();                                   // nn_init.cpp
+Value make_linalg_module();                                    // linalg_functions.cpp: torch.linalg
 Value legacy_tensor_ctor(Interp& in, CallArgs& args);         // torch.Tensor(...), torch_module.cpp
 Value python_module(Interp& in, const std::string& name);  // Note [Modules in Python]; None if not one
 // A module from Python source (Note [Modules in Python]); `exports` as in python_modules.cpp.

@@ -662,6 +662,7 @@ Value make_torch_module(Interp& in) {
   nv.as<ModuleObj>()->attrs["Parameter"] = parameter_type();
   nv.as<ModuleObj>()->lazy_source = "torch_nn";  // Module, the layers and losses (py/torch_nn.py)
   t["nn"] = nv;
+  t["linalg"] = make_linalg_module();
 
   // torch.optim and its lr_scheduler are Python (py/torch_optim*.py), run on first use.
   Value ov = new_module("torch.optim", "/usr/lib/python3/dist-packages/torch/optim/__init__.py", nullptr);

@@ -40,6 +40,8 @@ const std::map<std::string, std::string> kSyntaxOps = {
     {"_log_softmax_backward_data", "x = torch.ones(3, requires_grad=True)\ny = torch.autograd.grad(x.log_softmax(0)[0], x, create_graph=True)[0]"},
     {"leaky_relu_backward",
      "x = torch.ones(3, requires_grad=True)\ny = torch.autograd.grad((torch.nn.functional.leaky_relu(x) ** 2).sum(), x, create_graph=True)[0]"},
+    // torch.linalg's functions live in their module, not in a binding table
+    {"linalg_vector_norm", "x = torch.ones(3, requires_grad=True)\ny = torch.linalg.vector_norm(x)"},
 };
 
 std::string run(const std::string& src) {

@@ -23,6 +23,7 @@
 #include "engine/ops/pointwise.h"
 #include "engine/ops/product.h"
 #include "engine/ops/rearrange.h"
+#include "engine/ops/select.h"
 #include "engine/ops/sort.h"
 #include "engine/ops/variance.h"
 #include "engine/tensor.h"
@@ -156,6 +157,11 @@ const std::map<OpId, OpRow>& op_rows() {
     r[OpId::RemainderTensor] = {{M, V}, [](auto& x) { return remainder(x[0], x[1]); },
                                 [](const Values& v) { return map2_rows(v[0], v[1], [](double a, double b) { return std::fmod(a, b); }); },
                                 0.3, 0.45};
+    r[OpId::FmodScalar] = {{M}, [](auto& x) { return fmod(x[0], Scalar(0.75)); },
+                           [](const Values& v) { return map1f(v[0], [](double a) { return std::fmod(a, 0.75); }); }, 0.5, 2.0, true};
+    r[OpId::FmodTensor] = {{M, V}, [](auto& x) { return fmod(x[0], x[1]); },
+                           [](const Values& v) { return map2_rows(v[0], v[1], [](double a, double b) { return std::fmod(a, b); }); },
+                           0.3, 0.45, true};
     // unary.cpp
     r[OpId::Neg] = {{M}, [](auto& x) { return neg(x[0]); }, [](const Values& v) { return map1f(v[0], [](double a) { return -a; }); }};
     r[OpId::PowScalar] = {{M}, [](auto& x) { return pow(x[0], Scalar(3)); },
@@ -412,6 +418,12 @@ const std::map<OpId, OpRow>& op_rows() {
                        for (double a : v[0]) s += a * a;
                        return std::vector<double>{std::sqrt(s)};
                      }, 0.5, 2.0, true};
+    r[OpId::LinalgVectorNorm] = {{M}, [](auto& x) { return norm(x[0], 2, 1, false, true); },
+                                 [](const Values& v) {
+                                   const auto& a = v[0];
+                                   return std::vector<double>{std::sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]),
+                                                              std::sqrt(a[3] * a[3] + a[4] * a[4] + a[5] * a[5])};
+                                 }, 0.5, 2.0, true};
     // mask.cpp: fixed masks built inside each call
     auto bools = [](std::vector<double> v, Shape s) { return from_vector(v, s, TensorOptions{DType::Bool, std::nullopt, false}); };
     r[OpId::Where] = {{M, V}, [bools](auto& x) { return where(bools({1, 0, 1, 0, 1, 0}, {2, 3}), x[0], x[1]); },
@@ -524,6 +536,26 @@ const std::map<OpId, OpRow>& op_rows() {
                        }
                        return std::vector<double>{o[0], o[2], o[1], o[3]};
                      }};
+    // sort.cpp, order statistics: the inputs are distinct, so each picks one element
+    auto sorted_copy = [](std::vector<double> a) {
+      std::sort(a.begin(), a.end());
+      return a;
+    };
+    auto row_statistic = [sorted_copy](const std::vector<double>& a, size_t rank) {  // rows of M
+      return std::vector<double>{sorted_copy({a[0], a[1], a[2]})[rank], sorted_copy({a[3], a[4], a[5]})[rank]};
+    };
+    r[OpId::MedianAll] = {{M}, [](auto& x) { return median(x[0]); },
+                          [sorted_copy](const Values& v) { return std::vector<double>{sorted_copy(v[0])[2]}; }};
+    r[OpId::MedianDim] = {{M}, [](auto& x) { return median(x[0], 1, false).first; },
+                          [row_statistic](const Values& v) { return row_statistic(v[0], 1); }};
+    r[OpId::NanmedianAll] = {{{5}}, [](auto& x) { return nanmedian(x[0]); },
+                             [sorted_copy](const Values& v) { return std::vector<double>{sorted_copy(v[0])[2]}; }};
+    r[OpId::NanmedianDim] = {{M}, [](auto& x) { return nanmedian(x[0], -1, true).first; },
+                             [row_statistic](const Values& v) { return row_statistic(v[0], 1); }};
+    r[OpId::Kthvalue] = {{M}, [](auto& x) { return kthvalue(x[0], 3, 1, false).first; },
+                         [row_statistic](const Values& v) { return row_statistic(v[0], 2); }};
+    r[OpId::Mode] = {{M}, [](auto& x) { return mode(x[0], 1, false).first; },  // all equally frequent: the smallest
+                     [row_statistic](const Values& v) { return row_statistic(v[0], 0); }};
     // product.cpp
     r[OpId::Prod] = {{M}, [](auto& x) { return prod(x[0]); },
                      [](const Values& v) { return std::vector<double>{v[0][0] * v[0][1] * v[0][2] * v[0][3] * v[0][4] * v[0][5]}; }};
@@ -545,6 +577,16 @@ const std::map<OpId, OpRow>& op_rows() {
                            [](const Values& v) {
                              return std::vector<double>{v[0][0], v[0][1] + v[1][1], v[0][2], v[0][3] + v[1][0], v[0][4], v[0][5] + v[1][2]};
                            }};
+    r[OpId::Take] = {{M}, [longs](auto& x) { return take(x[0], longs({5, 0, -1})); },
+                     [](const Values& v) { return std::vector<double>{v[0][5], v[0][0], v[0][5]}; }};
+    r[OpId::IndexAdd] = {{M, {2, 2}}, [longs](auto& x) { return index_add(x[0], 1, longs({2, 0}), x[1], Scalar(2.0)); },
+                         [](const Values& v) {
+                           const auto& a = v[0];
+                           const auto& s = v[1];
+                           return std::vector<double>{a[0] + 2 * s[1], a[1], a[2] + 2 * s[0], a[3] + 2 * s[3], a[4], a[5] + 2 * s[2]};
+                         }};
+    r[OpId::Diagonal] = {{{3, 4}}, [](auto& x) { return diagonal(x[0], 1, 0, 1); },
+                         [](const Values& v) { return std::vector<double>{v[0][1], v[0][6], v[0][11]}; }};
     // rearrange.cpp: references index the row-major inputs directly
     r[OpId::Flip] = {{M}, [](auto& x) { return flip(x[0], {1}); },
                      [](const Values& v) { const auto& a = v[0]; return std::vector<double>{a[2], a[1], a[0], a[5], a[4], a[3]}; }};

@@ -21,6 +21,7 @@
 #include "engine/ops/pointwise.h"
 #include "engine/ops/product.h"
 #include "engine/ops/rearrange.h"
+#include "engine/ops/select.h"
 #include "engine/ops/sort.h"
 #include "engine/ops/variance.h"
 #include "engine/ops/op_list.h"
@@ -57,6 +58,8 @@ std::map<OpId, OpCase> op_cases() {
   c[OpId::Maximum] = {{m34, m34}, [](V x) { return maximum(x[0], x[1]); }};
   c[OpId::RemainderScalar] = {{m34}, [](V x) { return remainder(x[0], Scalar(0.75)); }};
   c[OpId::RemainderTensor] = {{m34, m34}, [](V x) { return remainder(x[0], x[1]); }};
+  c[OpId::FmodScalar] = {{m34}, [](V x) { return fmod(x[0], Scalar(0.75)); }};
+  c[OpId::FmodTensor] = {{m34, pos}, [](V x) { return fmod(x[0], x[1]); }};
   c[OpId::Neg] = {{m23}, [](V x) { return neg(x[0]); }};
   c[OpId::PowScalar] = {{pos}, [](V x) { return pow(x[0], Scalar(2.5)); }};
   c[OpId::Reciprocal] = {{pos}, [](V x) { return reciprocal(x[0]); }};
@@ -172,6 +175,7 @@ std::map<OpId, OpCase> op_cases() {
   // mask.cpp: the masks come from comparisons on the same device, so they run there too
   const Input row_mask{{3}, -2, 2, false}, col_mask{{4}, -2, 2, false};
   c[OpId::Norm] = {{{{5, 7}}}, [](V x) { return norm(x[0]); }};
+  c[OpId::LinalgVectorNorm] = {{{{3, 5, 4}}}, [](V x) { return norm(x[0], 2, 1, true, true); }};
   c[OpId::Where] = {{m34, {{4}}}, [](V x) { return where(compare(CompareOp::Gt, x[0], Scalar(0.0)), x[0], x[1]); }};
   c[OpId::MaskedFill] = {{m34}, [](V x) { return masked_fill(x[0], compare(CompareOp::Lt, x[0], Scalar(0.0)), Scalar(0.5)); }};
   c[OpId::MaskedFillTensor] = {{m34}, [](V x) {
@@ -208,6 +212,12 @@ std::map<OpId, OpCase> op_cases() {
   c[OpId::Std] = {{m34}, [](V x) { return std_dev(x[0], std::nullopt, 0, false); }};
   c[OpId::Sort] = {{{{3, 5, 4}}}, [](V x) { return sort(x[0], 1, false, true).first; }};
   c[OpId::Topk] = {{m34}, [](V x) { return topk(x[0], 3, -1, false, true).first; }};
+  c[OpId::MedianAll] = {{m34}, [](V x) { return median(x[0]); }};
+  c[OpId::MedianDim] = {{{{3, 5, 4}}}, [](V x) { return median(x[0], 1, false).first; }};
+  c[OpId::NanmedianAll] = {{m34}, [](V x) { return nanmedian(x[0]); }};
+  c[OpId::NanmedianDim] = {{{{3, 5, 4}}}, [](V x) { return nanmedian(x[0], 2, true).first; }};
+  c[OpId::Kthvalue] = {{{{3, 5, 4}}}, [](V x) { return kthvalue(x[0], 2, 1, false).first; }};
+  c[OpId::Mode] = {{m34}, [](V x) { return mode(x[0], 0, false).first; }};
   c[OpId::Prod] = {{{{3, 4}, 0.5, 1.5}}, [](V x) { return prod(x[0]); }};
   c[OpId::ProdDim] = {{{{3, 5, 4}, 0.5, 1.5}}, [](V x) { return prod(x[0], 1, true); }};
   auto longs2 = [](std::vector<double> v, Shape s, Device device) { return from_vector(v, s, TensorOptions{DType::Int64, device, false}); };
@@ -218,6 +228,9 @@ std::map<OpId, OpCase> op_cases() {
   c[OpId::ScatterAdd] = {{m34, {{2, 4}}}, [longs2](V x) {
     return scatter_add(x[0], 0, longs2({1, 0, 2, 1, 1, 1, 1, 0}, {2, 4}, x[0].device()), x[1]);
   }};
+  c[OpId::Take] = {{m34}, [longs](V x) { return take(x[0], longs({11, 0, -3, 5}, x[0].device())); }};
+  c[OpId::IndexAdd] = {{m34, {{3, 3}}}, [longs](V x) { return index_add(x[0], 1, longs({3, 0, 3}, x[0].device()), x[1], Scalar(0.5)); }};
+  c[OpId::Diagonal] = {{{{2, 3, 4}}}, [](V x) { return diagonal(x[0], -1, 2, 1); }};
   c[OpId::Flip] = {{{{2, 3, 4}}}, [](V x) { return flip(x[0], {0, 2}); }};
   c[OpId::Roll] = {{{{3, 5, 4}}}, [](V x) { return roll(x[0], {2, -1}, {1, 2}); }};
   c[OpId::Repeat] = {{m23}, [](V x) { return repeat(x[0], {3, 2, 3}); }};
