@@ -19,7 +19,9 @@
 // The exponents PyTorch computes without pow (0, 1, 2, 3, 0.5, -0.5, -1, -2; scalar_pow) do not
 // depend on position. So the loops are told where their span starts in the run (`first`) and how
 // long the run is (`run`); other ops run the plain loop. A broadcast binary op runs row by row,
-// and a row is a run, as PyTorch's TensorIterator gives its kernels one row at a time there.
+// and a row is a run, as PyTorch's TensorIterator gives its kernels one row at a time there: its
+// rows merge the trailing dims both operands step through evenly (row_layout in cpu_backend.cpp),
+// and atan2 and hypot also follow the strides of views (Note [Runs of strided operands], trig.cpp).
 // The CUDA backend does not do this: it matches the CPU within float tolerance, like PyTorch's
 // own CUDA kernels.
 #pragma once
