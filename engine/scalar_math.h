@@ -107,6 +107,11 @@ GRADLAB_LIBM_TAIL(cosh, glibc_coshf, glibc_cosh)
   X(Asinh, std::asinh(x))                 /* these three: the C library's, as ATen */       \
   X(Acosh, std::acosh(x))                                                                  \
   X(Atanh, std::atanh(x))                                                                  \
+  X(Tan, sleef_tan(x))                    /* these five: SLEEF's on every element (vml kernels) */ \
+  X(Asin, sleef_asin(x))                                                                   \
+  X(Acos, sleef_acos(x))                                                                   \
+  X(Atan, sleef_atan(x))                                                                   \
+  X(Erfc, sleef_erfc(x))                                                                   \
   /* activations (engine/ops/activation.cpp); Note [Vector and tail forms] */                \
   X(Elu, elu_forward(x, T(a), T(1), T(1), true))          /* a = alpha */                    \
   X(Selu, elu_forward(x, selu_negcoef<T>(), T(kSeluScale), T(1), true))                      \
@@ -146,6 +151,8 @@ GRADLAB_LIBM_TAIL(cosh, glibc_coshf, glibc_cosh)
   X(Remainder, scalar_remainder(x, y))   /* Python's %: fmod, then the sign of y */        \
   X(FloorDivide, scalar_floor_divide(x, y))  /* floor(x / y), ATen's div_floor */              \
   X(PowExponentGrad, x == T(0) ? T(0) : static_cast<T>(sleef_log(x))) /* d x^y/dy = x^y·log x, 0 at 0^0 */ \
+  X(Atan2, sleef_atan2(x, y))             /* atan2(x, y): vector form; the tail: std::atan2 */ \
+  X(Hypot, sleef_hypot(x, y))             /* vector form; the tail: std::hypot */            \
   /* comparisons and logical ops: 0/1 results (bool tensors, Note [Bool storage]) */          \
   X(NotEqual, x != y ? T(1) : T(0))                                                          \
   X(Less, x < y ? T(1) : T(0))                                                               \
@@ -403,8 +410,8 @@ GRADLAB_HD T round_decimals(T x, double p, bool negative) {
 // the C library (Note [Position in the run] in engine/backend/cpu/elementwise_loops.h). The
 // functions below take `vec`: true for the vector form (what the rows compute, and CUDA), false
 // for the tail, which GRADLAB_UNARY_TAIL_FORMS / GRADLAB_BINARY_TAIL_FORMS name. The tail's
-// exp, tanh, sinh and cosh are glibc's on every build (libm_exp, libm_tanh...); its log1p and erf
-// are the C library's (glibc's natively; the wasm build's musl differs in the last bit for a few
+// exp, tanh, sinh and cosh are glibc's on every build (libm_exp, libm_tanh...); its log1p, erf,
+// atan2 and hypot are the C library's (glibc's natively; the wasm build's musl differs in the last bit for a few
 // inputs). GCC fuses some a·b + c of those kernels into fmas (checked against PyTorch's bits);
 // scalar_fma marks them.
 template <class T>
@@ -630,6 +637,8 @@ GRADLAB_HD T mish_backward(T g, T x, bool vec) {
   X(GeluErfBackward, gelu_erf_backward(x, y, false))                            \
   X(GeluTanhBackward, gelu_tanh_backward(x, y, false))                          \
   X(MishBackward, mish_backward(x, y, false))                                   \
+  X(Atan2, static_cast<T>(std::atan2(x, y)))                                   \
+  X(Hypot, static_cast<T>(std::hypot(x, y)))                                    \
   X(HardswishBackward, y < T(-3) ? T(0) : y <= T(3) ? x * (y / T(3) + T(0.5)) : x)  /* at 3: formula */
 
 enum class UnaryOp : uint8_t {

@@ -1436,6 +1436,359 @@ GRADLAB_SLEEF_HD T cosh_u10(T x) {
   return x != x ? all_bits_nan<T>() : y;
 }
 
+
+// ---- tan, asin, acos, atan, atan2, hypot, erfc: xtanf_u1 / xtan_u1, xasinf_u1 / xasin_u1, ----
+// xacosf_u1 / xacos_u1, xatanf_u1 / xatan_u1, xatan2f_u1 / xatan2_u1, xhypotf_u05 / xhypot_u05,
+// xerfcf_u15 / xerfc_u15. What torch.tan, asin, acos, atan and erfc compute on every element
+// (ATen's vml kernels: whole vectors, the last one padded), and atan2 and hypot in the vectors of
+// a run (Note [Position in the run]). float32 tan reduces a whole vector of 8 at once, like sin
+// (Note [SLEEF trig works on whole vectors]); float64 tan reduces a vector of 4 the medium way
+// when any lane is 15 or more, which gives the small lanes the same bits (checked with mixed
+// vectors), and its Payne-Hanek path (|x| >= 1e14) is not reproduced (libm, as sin).
+
+template <class T>
+GRADLAB_SLEEF_HD Pair<T> dfsub_21(Pair<T> x, T y) {  // x − y
+  GRADLAB_SLEEF_NO_CONTRACT
+  T s = x.x - y;
+  return {s, ((x.x - s) - y) + x.y};
+}
+template <class T>
+GRADLAB_SLEEF_HD Pair<T> dfrec_1(T d) {  // 1 / d
+  GRADLAB_SLEEF_NO_CONTRACT
+  T s = T(1) / d;
+  return {s, s * one_minus_product(d, s)};
+}
+template <class T>
+GRADLAB_SLEEF_HD Pair<T> dfsqrt_1(T d) {  // √d: a square root refined by one Newton step
+  GRADLAB_SLEEF_NO_CONTRACT
+  T t = std::sqrt(d);
+  return df_scale(dfmul_22(dfadd2_12(d, dfmul_11(t, t)), dfrec_1(t)), T(0.5));
+}
+template <class T>
+GRADLAB_SLEEF_HD Pair<T> dfsqrt_2(Pair<T> d) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  T t = std::sqrt(d.x + d.y);
+  return df_scale(dfmul_22(dfadd2_22(d, dfmul_11(t, t)), dfrec_1(t)), T(0.5));
+}
+// visinf2: ±m (m's bits with d's sign or'ed in) where d is infinite, +0 elsewhere.
+template <class T>
+GRADLAB_SLEEF_HD T inf_sign_or_zero(T d, T m) {
+  return is_inf(d) ? (std::signbit(d) ? -std::fabs(m) : m) : T(0);
+}
+
+GRADLAB_SLEEF_HD float tanf_u10(float d, bool payne_hanek = false) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  F2 s;
+  int32_t q;
+  if (std::fabs(d) < kTrigRangeMax2f && !payne_hanek) {
+    float u = rint_f(d * static_cast<float>(2 * 0.318309886183790671537767526745028724));
+    q = rint_i32(u);
+    float v = fma_f(u, -kPI_A2f * 0.5f, d);
+    s = dfadd2_11(v, u * (-kPI_B2f * 0.5f));
+    s = dfadd_21(s, u * (-kPI_C2f * 0.5f));
+  } else {
+    if (is_nan(d) || is_inf(d)) return float_of(0xffffffffu);
+    DFI dfi = rempif(d);  // quarter turns, as q above
+    q = dfi.i;
+    s = dfi.df;
+  }
+  const bool odd = (q & 1) == 1;
+  if (odd) s = df_neg(s);  // tan(s + pi/2) = −1/tan(s) = 1/tan(−s)
+  F2 t = s;
+  s = df_normalize(dfsqu_2(s));
+  float u = 0.00446636462584137916564941f;
+  u = fma_f(u, s.x, -8.3920182078145444393158e-05f);
+  u = fma_f(u, s.x, 0.0109639242291450500488281f);
+  u = fma_f(u, s.x, 0.0212360303848981857299805f);
+  u = fma_f(u, s.x, 0.0540687143802642822265625f);
+  F2 x = dfadd_11(0.133325666189193725585938f, u * s.x);
+  x = dfadd_12(1.0f, dfmul_22(dfadd_12(0.33333361148834228515625f, dfmul_22(s, x)), s));
+  x = dfmul_22(t, x);
+  if (odd) x = dfrec_2(x);
+  u = x.x + x.y;
+  return is_neg_zero(d) ? d : u;
+}
+
+GRADLAB_SLEEF_HD double tan_u10(double d) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  const double a = std::fabs(d);
+  if (!(a < 1e14)) return d != d || a == INFINITY ? double_of(~uint64_t{0}) : std::tan(d);
+  D2 s;
+  int32_t ql;
+  if (a < 15.0) {
+    double dql = rint_d(d * (2 * kM_1_PI));
+    ql = rint_i32(dql);
+    s = dfadd_11(fma1(dql, -kPI_A2 * 0.5, d), dql * (-kPI_B2 * 0.5));
+  } else {
+    // quotient = dqh + dql with dqh a multiple of 2^24, so each product with a pi part is exact
+    double dqh = std::trunc(d * (2 * kM_1_PI / (1 << 24))) * (1 << 24);
+    s = dfadd2_21(dfmul_21(D2{0.63661977236758138243, -3.9357353350364971764e-17}, d), (d < 0 ? -0.5 : 0.5) - dqh);
+    const double dql = std::trunc(s.x + s.y);
+    ql = rint_i32(dql);
+    s = dfadd_11(fma1(dqh, -kPI_A * 0.5, d), dql * (-kPI_A * 0.5));
+    s = dfadd2_21(s, dqh * (-kPI_B * 0.5));
+    s = dfadd2_21(s, dql * (-kPI_B * 0.5));
+    s = dfadd2_21(s, dqh * (-kPI_C * 0.5));
+    s = dfadd2_21(s, dql * (-kPI_C * 0.5));
+    s = dfadd_21(s, (dqh + dql) * (-kPI_D * 0.5));
+  }
+  // tan(2t) = 2·tan t / (1 − tan² t) from tan t of the halved argument
+  D2 t = df_scale(s, 0.5);
+  s = dfsqu_2(t);
+  const double s2 = s.x * s.x, s4 = s2 * s2;
+  double u = poly8(s.x, s2, s4, +0.3245098826639276316e-3, +0.5619219738114323735e-3, +0.1460781502402784494e-2,
+                   +0.3591611540792499519e-2, +0.8863268409563113126e-2, +0.2186948728185535498e-1,
+                   +0.5396825399517272970e-1, +0.1333333333330500581e+0);
+  u = fma1(u, s.x, +0.3333333333333343695e+0);
+  D2 x = dfadd_22(t, dfmul_21(dfmul_22(s, t), u));
+  D2 y = dfadd_12(-1.0, dfsqu_2(x));
+  x = df_scale(x, -2.0);
+  const bool odd = (ql & 1) == 1;
+  x = dfdiv_22(odd ? df_neg(y) : x, odd ? x : y);
+  u = x.x + x.y;
+  return d == 0.0 ? d : u;
+}
+
+// asin and acos share the argument split: x² and x for |d| < ½, else (1 − |d|)/2 and its root.
+template <class T>
+struct AsinSplit {
+  bool small;  // |d| < ½
+  T x2;
+  Pair<T> x;
+};
+template <class T>
+GRADLAB_SLEEF_HD AsinSplit<T> asin_split(T d) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  const T a = std::fabs(d);
+  const bool small = a < T(0.5);
+  const T x2 = small ? d * d : (T(1) - a) * T(0.5);
+  Pair<T> x = small ? Pair<T>{a, T(0)} : dfsqrt_1(x2);
+  if (a == T(1)) x = Pair<T>{T(0), T(0)};
+  return {small, x2, x};
+}
+GRADLAB_SLEEF_HD float asin_poly(float x2, float x) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  float u = +0.4197454825e-1f;
+  u = fma_f(u, x2, +0.2424046025e-1f);
+  u = fma_f(u, x2, +0.4547423869e-1f);
+  u = fma_f(u, x2, +0.7495029271e-1f);
+  u = fma_f(u, x2, +0.1666677296e+0f);
+  return u * (x2 * x);
+}
+GRADLAB_SLEEF_HD double asin_poly(double x2, double x) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  const double x4 = x2 * x2, x8 = x4 * x4, x16 = x8 * x8;
+  const double u = fma1(x16, poly4(x2, x4, +0.3161587650653934628e-1, -0.1581918243329996643e-1,
+                                   +0.1929045477267910674e-1, +0.6606077476277170610e-2),
+                        poly8(x2, x4, x8, +0.1215360525577377331e-1, +0.1388715184501609218e-1,
+                              +0.1735956991223614604e-1, +0.2237176181932048341e-1, +0.3038195928038132237e-1,
+                              +0.4464285681377102438e-1, +0.7500000000378581611e-1, +0.1666666666666497543e+0));
+  return u * (x2 * x);
+}
+// pi as a pair in each precision (hi, lo), scaled by a power of two where used.
+GRADLAB_SLEEF_HD Pair<float> pi_pair(float scale) {
+  return {3.1415927410125732422f * scale, -8.7422776573475857731e-08f * scale};
+}
+GRADLAB_SLEEF_HD Pair<double> pi_pair(double scale) {
+  return {3.141592653589793116 * scale, 1.2246467991473532072e-16 * scale};
+}
+
+template <class T>
+GRADLAB_SLEEF_HD T asin_u10(T d) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  const AsinSplit<T> sp = asin_split(d);
+  const T u = asin_poly(sp.x2, sp.x.x);
+  const Pair<T> y = dfsub_21(dfsub_22(pi_pair(T(0.25)), sp.x), u);  // asin = pi/2 − 2·asin(√x2)
+  const T r = sp.small ? u + sp.x.x : (y.x + y.y) * T(2);
+  return mulsign(r, d);
+}
+
+template <class T>
+GRADLAB_SLEEF_HD T acos_u10(T d) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  const AsinSplit<T> sp = asin_split(d);
+  const T u = asin_poly(sp.x2, sp.x.x);
+  Pair<T> y = dfsub_22(pi_pair(T(0.5)), dfadd_11(mulsign(sp.x.x, d), mulsign(u, d)));
+  const Pair<T> x = dfadd_21(sp.x, u);
+  if (!sp.small) y = df_scale(x, T(2));
+  if (!sp.small && d < T(0)) y = dfsub_22(pi_pair(T(1)), y);
+  return y.x + y.y;
+}
+
+// atan2(y, x) for y >= 0 as a pair: the angle reduced to [0, pi/4] by quarter turns q.
+GRADLAB_SLEEF_HD F2 atan2k_u1(F2 y, F2 x) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  int32_t q = x.x < 0.0f ? -2 : 0;
+  if (x.x < 0.0f) x = df_neg(x);
+  const bool swap = x.x < y.x;
+  if (swap) q += 1;
+  F2 s = dfdiv_22(swap ? df_neg(x) : y, swap ? y : x);
+  F2 t = df_normalize(dfsqu_2(s));
+  float u = -0.00176397908944636583328247f;
+  u = fma_f(u, t.x, 0.0107900900766253471374512f);
+  u = fma_f(u, t.x, -0.0309564601629972457885742f);
+  u = fma_f(u, t.x, 0.0577365085482597351074219f);
+  u = fma_f(u, t.x, -0.0838950723409652709960938f);
+  u = fma_f(u, t.x, 0.109463557600975036621094f);
+  u = fma_f(u, t.x, -0.142626821994781494140625f);
+  u = fma_f(u, t.x, 0.199983194470405578613281f);
+  t = dfmul_22(t, dfadd_11(-0.333332866430282592773438f, u * t.x));
+  t = dfmul_22(s, dfadd_12(1.0f, t));
+  return dfadd_22(dfmul_21(F2{1.5707963705062866211f, -4.3711388286737928865e-08f}, static_cast<float>(q)), t);
+}
+GRADLAB_SLEEF_HD D2 atan2k_u1(D2 y, D2 x) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  int32_t q = std::signbit(x.x) ? -2 : 0;  // the float version compares with 0 instead
+  if (x.x < 0.0) x = df_neg(x);
+  const bool swap = x.x < y.x;
+  if (swap) q += 1;
+  D2 s = dfdiv_22(swap ? df_neg(x) : y, swap ? y : x);
+  D2 t = df_normalize(dfsqu_2(s));
+  const double t2 = t.x * t.x, t4 = t2 * t2, t8 = t4 * t4;
+  double u = fma1(t8,
+                  poly8(t.x, t2, t4, 1.06298484191448746607415e-05, -0.000125620649967286867384336,
+                        0.00070557664296393412389774, -0.00251865614498713360352999, 0.00646262899036991172313504,
+                        -0.0128281333663399031014274, 0.0208024799924145797902497, -0.0289002344784740315686289),
+                  poly8(t.x, t2, t4, 0.0359785005035104590853656, -0.041848579703592507506027,
+                        0.0470843011653283988193763, -0.0524914210588448421068719, 0.0587946590969581003860434,
+                        -0.0666620884778795497194182, 0.0769225330296203768654095, -0.0909090442773387574781907));
+  u = fma1(u, t.x, 0.111111108376896236538123);
+  u = fma1(u, t.x, -0.142857142756268568062339);
+  u = fma1(u, t.x, 0.199999999997977351284817);
+  u = fma1(u, t.x, -0.333333333333317605173818);
+  t = dfadd_22(s, dfmul_21(dfmul_22(s, t), u));
+  return dfadd_22(dfmul_21(D2{1.570796326794896557998982, 6.12323399573676603586882e-17}, static_cast<double>(q)), t);
+}
+
+template <class T>
+GRADLAB_SLEEF_HD T atan_u10(T d) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  const Pair<T> a = atan2k_u1(Pair<T>{std::fabs(d), T(0)}, Pair<T>{T(1), T(0)});
+  T r = a.x + a.y;
+  if (is_inf(d)) r = T(1.570796326794896557998982);
+  return mulsign(r, d);
+}
+
+template <class T>
+GRADLAB_SLEEF_HD T atan2_u10(T y, T x) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  constexpr bool kFloat = std::is_same_v<T, float>;
+  // below 1/max (as SLEEF: nexttoward(1/max, 1)) both are scaled up, so that y/x cannot overflow
+  const T tiny = kFloat ? T(2.9387372783541830947e-39f) : T(5.5626846462680083984e-309);
+  if (std::fabs(x) < tiny) {
+    const T scale = kFloat ? T(16777216.0f) : T(9007199254740992.0);
+    x = x * scale;
+    y = y * scale;
+  }
+  const Pair<T> d = atan2k_u1(Pair<T>{std::fabs(y), T(0)}, Pair<T>{x, T(0)});
+  T r = mulsign(d.x + d.y, x);
+  const T half_pi = T(M_PI / 2), quarter_pi = T(M_PI / 4);
+  if (is_inf(x) || x == T(0)) r = half_pi - inf_sign_or_zero(x, mulsign(half_pi, x));
+  if (is_inf(y)) r = half_pi - inf_sign_or_zero(x, mulsign(quarter_pi, x));
+  if (y == T(0)) r = std::signbit(x) ? T(M_PI) : T(0);
+  return is_nan(x) || is_nan(y) ? all_bits_nan<T>() : mulsign(r, y);
+}
+
+template <class T>
+GRADLAB_SLEEF_HD T hypot_u05(T x, T y) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  constexpr bool kFloat = std::is_same_v<T, float>;
+  x = std::fabs(x);
+  y = std::fabs(y);
+  const T min = x < y ? x : y, max = x > y ? x : y;  // vminps / vmaxps: the second on NaN
+  T n = min, d = max;
+  if (max < (kFloat ? T(1.17549435e-38f) : T(2.2250738585072014e-308))) {  // subnormal: scale up
+    const T scale = kFloat ? T(16777216.0f) : T(18014398509481984.0);
+    n = n * scale;
+    d = d * scale;
+  }
+  Pair<T> t = dfdiv_22(Pair<T>{n, T(0)}, Pair<T>{d, T(0)});
+  t = dfmul_21(dfsqrt_2(dfadd2_21(dfsqu_2(t), T(1))), max);
+  T r = t.x + t.y;
+  if (is_nan(r)) r = T(INFINITY);
+  if (min == T(0)) r = max;
+  if (is_nan(x) || is_nan(y)) r = T(NAN);
+  if (x == T(INFINITY) || y == T(INFINITY)) r = T(INFINITY);
+  return r;
+}
+
+// erfc: per band (|x| below 1, 2.2, 4.3 (4.2), 10.1 (27.3)) its own coefficients, picked per lane.
+template <class T>
+GRADLAB_SLEEF_HD T band4(int band, T c0, T c1, T c2, T c3) {
+  return band == 0 ? c0 : band == 1 ? c1 : band == 2 ? c2 : c3;
+}
+
+GRADLAB_SLEEF_HD float erfcf_u15(float s) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  const float a = std::fabs(s);
+  const int b = a < 1.0f ? 0 : a < 2.2f ? 1 : a < 4.3f ? 2 : 3;
+  const bool near = a < 2.2f;  // o1: a polynomial in a; beyond, in 1/a times exp(−a²)
+  const F2 u = near ? F2{a, 0.0f} : dfdiv_22(F2{1.0f, 0.0f}, F2{a, 0.0f});
+  float t = band4(b, -0.8638041618e-4f, -0.6236977242e-5f, -0.3869504035e+0f, +0.1115344167e+1f);
+  t = fma_f(t, u.x, band4(b, +0.6000166177e-3f, +0.5749821503e-4f, +0.1288077235e+1f, -0.9454904199e+0f));
+  t = fma_f(t, u.x, band4(b, -0.1665703603e-2f, +0.6002851478e-5f, -0.1816803217e+1f, -0.3667259514e+0f));
+  t = fma_f(t, u.x, band4(b, +0.1795156277e-3f, -0.2851036377e-2f, +0.1249150872e+1f, +0.7155663371e+0f));
+  t = fma_f(t, u.x, band4(b, +0.1914106123e-1f, +0.2260518074e-1f, -0.1328857988e+0f, -0.1262947265e-1f));
+  F2 d = dfmul_21(u, t);
+  d = dfadd2_22(d, float_pair(band4(b, -0.102775359343930288081655368891e+0, -0.105247583459338632253369014063e+0,
+                                    -0.482365310333045318680618892669e+0, -0.498961546254537647970305302739e+0)));
+  d = dfmul_22(d, u);
+  d = dfadd2_22(d, float_pair(band4(b, -0.636619483208481931303752546439e+0, -0.635609463574589034216723775292e+0,
+                                    -0.134450203224533979217859332703e-2, -0.471199543422848492080722832666e-4)));
+  d = dfmul_22(d, u);
+  d = dfadd2_22(d, float_pair(band4(b, -0.112837917790537404939545770596e+1, -0.112855987376668622084547028949e+1,
+                                    -0.572319781150472949561786101080e+0, -0.572364030327966044425932623525e+0)));
+  F2 x = dfmul_21(near ? d : F2{-a, 0.0f}, a);
+  if (!near) x = dfadd2_22(x, d);
+  x = expk2f(x);
+  if (!near) x = dfmul_22(x, u);
+  float r = a < 10.1f ? x.x + x.y : 0.0f;
+  if (std::signbit(s)) r = 2.0f - r;
+  return is_nan(s) ? NAN : r;
+}
+
+GRADLAB_SLEEF_HD double erfc_u15(double s) {
+  GRADLAB_SLEEF_NO_CONTRACT
+  const double a = std::fabs(s);
+  const int b = a < 1.0 ? 0 : a < 2.2 ? 1 : a < 4.2 ? 2 : 3;
+  const D2 u = b == 0 ? dfmul_11(a, a) : b == 1 ? D2{a, 0.0} : dfdiv_22(D2{1.0, 0.0}, D2{a, 0.0});
+  double t = band4(b, +0.6801072401395386139e-20, +0.3438010341362585303e-12, -0.5757819536420710449e+2, +0.2334249729638701319e+5);
+  t = fma1(t, u.x, band4(b, -0.2161766247570055669e-18, -0.1237021188160598264e-10, +0.4669289654498104483e+3, -0.4695661044933107769e+5));
+  t = fma1(t, u.x, band4(b, +0.4695919173301595670e-17, +0.2117985839877627852e-09, -0.1796329879461355858e+4, +0.3173403108748643353e+5));
+  t = fma1(t, u.x, band4(b, -0.9049140419888007122e-16, -0.2290560929177369506e-08, +0.4355892193699575728e+4, +0.3242982786959573787e+4));
+  t = fma1(t, u.x, band4(b, +0.1634018903557410728e-14, +0.1748931621698149538e-07, -0.7456258884965764992e+4, -0.2014717999760347811e+5));
+  t = fma1(t, u.x, band4(b, -0.2783485786333451745e-13, -0.9956602606623249195e-07, +0.9553977358167021521e+4, +0.1554006970967118286e+5));
+  t = fma1(t, u.x, band4(b, +0.4463221276786415752e-12, +0.4330010240640327080e-06, -0.9470019905444229153e+4, -0.6150874190563554293e+4));
+  t = fma1(t, u.x, band4(b, -0.6711366622850136563e-11, -0.1435050600991763331e-05, +0.7387344321849855078e+4, +0.1240047765634815732e+4));
+  t = fma1(t, u.x, band4(b, +0.9422759050232662223e-10, +0.3460139479650695662e-05, -0.4557713054166382790e+4, -0.8210325475752699731e+2));
+  t = fma1(t, u.x, band4(b, -0.1229055530100229098e-08, -0.4988908180632898173e-05, +0.2207866967354055305e+4, +0.3242443880839930870e+2));
+  t = fma1(t, u.x, band4(b, +0.1480719281585086512e-07, -0.1308775976326352012e-05, -0.8217975658621754746e+3, -0.2923418863833160586e+2));
+  t = fma1(t, u.x, band4(b, -0.1636584469123399803e-06, +0.2825086540850310103e-04, +0.2268659483507917400e+3, +0.3457461732814383071e+0));
+  t = fma1(t, u.x, band4(b, +0.1646211436588923575e-05, -0.6393913713069986071e-04, -0.4633361260318560682e+2, +0.5489730155952392998e+1));
+  t = fma1(t, u.x, band4(b, -0.1492565035840623511e-04, -0.2566436514695078926e-04, +0.9557380123733945965e+1, +0.1559934132251294134e-2));
+  t = fma1(t, u.x, band4(b, +0.1205533298178967851e-03, +0.5895792375659440364e-03, -0.2958429331939661289e+1, -0.1541741566831520638e+1));
+  t = fma1(t, u.x, band4(b, -0.8548327023450850081e-03, -0.1695715579163588598e-02, +0.1670329508092765480e+0, +0.2823152230558364186e-5));
+  t = fma1(t, u.x, band4(b, +0.5223977625442187932e-02, +0.2089116434918055149e-03, +0.6096615680115419211e+0, +0.6249999184195342838e+0));
+  t = fma1(t, u.x, band4(b, -0.2686617064513125222e-01, +0.1912855949584917753e-01, +0.1059212443193543585e-2, +0.1741749416408701288e-8));
+  D2 d = dfmul_21(u, t);
+  d = dfadd2_22(d, D2{band4(b, 0.11283791670955126141, -0.10277263343147646779, -0.50005180473999022439, -0.5000000000258444377),
+                      band4(b, -4.0175691625932118483e-18, -6.2338714083404900225e-18, 2.6362140569041995803e-17, -4.0074044712386992281e-17)});
+  d = dfmul_22(d, u);
+  d = dfadd2_22(d, D2{band4(b, -0.37612638903183753802, -0.63661976742916359662, 1.601106273924963368e-06, 2.3761973137523364792e-13),
+                      band4(b, 1.3391897206042552387e-17, 7.6321019159085724662e-18, 1.1974001857764476775e-23, -1.1670076950531026582e-29)});
+  d = dfmul_22(d, u);
+  d = dfadd2_22(d, D2{band4(b, 1.1283791670955125586, -1.1283791674717296161, -0.57236496645145429341, -0.57236494292470108114),
+                      band4(b, 1.5335459613165822674e-17, 8.0896847755965377194e-17, 3.0704553245872027258e-17, -2.3984352208056898003e-17)});
+  const bool near = b <= 1;
+  D2 x = dfmul_21(near ? d : D2{-a, 0.0}, a);
+  if (!near) x = dfadd2_22(x, d);
+  x = b == 0 ? dfsub_22(D2{1.0, 0.0}, x) : expk2(x);
+  if (!near) x = dfmul_22(x, u);
+  double r = a < 27.3 ? x.x + x.y : 0.0;
+  if (std::signbit(s)) r = 2.0 - r;
+  return is_nan(s) ? NAN : r;
+}
+
 }  // namespace sleef_detail
 
 // ---- public entry points -----------------------------------------------------------------------
@@ -1505,6 +1858,24 @@ GRADLAB_SLEEF_HD float sleef_sinh(float x) { return sleef_detail::sinh_u10(x); }
 GRADLAB_SLEEF_HD double sleef_sinh(double x) { return sleef_detail::sinh_u10(x); }
 GRADLAB_SLEEF_HD float sleef_cosh(float x) { return sleef_detail::cosh_u10(x); }
 GRADLAB_SLEEF_HD double sleef_cosh(double x) { return sleef_detail::cosh_u10(x); }
+// tan (float32: the vector's Payne-Hanek flag, as sleef_sinf), asin, acos, atan, atan2(y, x),
+// hypot and erfc as Sleef_*f8_u10 / Sleef_*d4_u10 (hypot u05, erfc u15) compute them.
+GRADLAB_SLEEF_HD float sleef_tan(float x, bool vector_needs_payne_hanek = false) {
+  return sleef_detail::tanf_u10(x, vector_needs_payne_hanek);
+}
+GRADLAB_SLEEF_HD double sleef_tan(double x) { return sleef_detail::tan_u10(x); }
+GRADLAB_SLEEF_HD float sleef_asin(float x) { return sleef_detail::asin_u10(x); }
+GRADLAB_SLEEF_HD double sleef_asin(double x) { return sleef_detail::asin_u10(x); }
+GRADLAB_SLEEF_HD float sleef_acos(float x) { return sleef_detail::acos_u10(x); }
+GRADLAB_SLEEF_HD double sleef_acos(double x) { return sleef_detail::acos_u10(x); }
+GRADLAB_SLEEF_HD float sleef_atan(float x) { return sleef_detail::atan_u10(x); }
+GRADLAB_SLEEF_HD double sleef_atan(double x) { return sleef_detail::atan_u10(x); }
+GRADLAB_SLEEF_HD float sleef_atan2(float y, float x) { return sleef_detail::atan2_u10(y, x); }
+GRADLAB_SLEEF_HD double sleef_atan2(double y, double x) { return sleef_detail::atan2_u10(y, x); }
+GRADLAB_SLEEF_HD float sleef_hypot(float x, float y) { return sleef_detail::hypot_u05(x, y); }
+GRADLAB_SLEEF_HD double sleef_hypot(double x, double y) { return sleef_detail::hypot_u05(x, y); }
+GRADLAB_SLEEF_HD float sleef_erfc(float x) { return sleef_detail::erfcf_u15(x); }
+GRADLAB_SLEEF_HD double sleef_erfc(double x) { return sleef_detail::erfc_u15(x); }
 
 // Overloads for the X-macro rows of scalar_math.h, whose T is float, double or int64_t: float and
 // double get SLEEF's bits, integers (never reached by these ops in practice) the C++ library.
@@ -1537,6 +1908,20 @@ template <class T, class = std::enable_if_t<std::is_integral_v<T>>>
 GRADLAB_SLEEF_HD double sleef_sinh(T x) { return std::sinh(static_cast<double>(x)); }
 template <class T, class = std::enable_if_t<std::is_integral_v<T>>>
 GRADLAB_SLEEF_HD double sleef_cosh(T x) { return std::cosh(static_cast<double>(x)); }
+template <class T, class = std::enable_if_t<std::is_integral_v<T>>>
+GRADLAB_SLEEF_HD double sleef_tan(T x) { return std::tan(static_cast<double>(x)); }
+template <class T, class = std::enable_if_t<std::is_integral_v<T>>>
+GRADLAB_SLEEF_HD double sleef_asin(T x) { return std::asin(static_cast<double>(x)); }
+template <class T, class = std::enable_if_t<std::is_integral_v<T>>>
+GRADLAB_SLEEF_HD double sleef_acos(T x) { return std::acos(static_cast<double>(x)); }
+template <class T, class = std::enable_if_t<std::is_integral_v<T>>>
+GRADLAB_SLEEF_HD double sleef_atan(T x) { return std::atan(static_cast<double>(x)); }
+template <class T, class = std::enable_if_t<std::is_integral_v<T>>>
+GRADLAB_SLEEF_HD double sleef_erfc(T x) { return std::erfc(static_cast<double>(x)); }
+template <class T, class = std::enable_if_t<std::is_integral_v<T>>>
+GRADLAB_SLEEF_HD double sleef_atan2(T y, T x) { return std::atan2(static_cast<double>(y), static_cast<double>(x)); }
+template <class T, class = std::enable_if_t<std::is_integral_v<T>>>
+GRADLAB_SLEEF_HD double sleef_hypot(T x, T y) { return std::hypot(static_cast<double>(x), static_cast<double>(y)); }
 GRADLAB_SLEEF_HD float sleef_sigmoid(float x, bool vectorized) { return sleef_sigmoidf(x, vectorized); }
 GRADLAB_SLEEF_HD float sleef_pow(float x, float y) { return sleef_powf(x, y); }
 template <class T, class = std::enable_if_t<std::is_integral_v<T>>>

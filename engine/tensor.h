@@ -248,6 +248,21 @@ Tensor cosh(const Tensor& a);
 Tensor asinh(const Tensor& a);
 Tensor acosh(const Tensor& a);
 Tensor atanh(const Tensor& a);
+// Trigonometry and erfc (ops/trig.cpp); the `_` forms write in place, without history.
+Tensor tan(const Tensor& a);
+Tensor asin(const Tensor& a);
+Tensor acos(const Tensor& a);
+Tensor atan(const Tensor& a);
+Tensor erfc(const Tensor& a);
+Tensor atan2(const Tensor& y, const Tensor& x);
+Tensor hypot(const Tensor& a, const Tensor& b);
+Tensor& tan_(Tensor& self);
+Tensor& asin_(Tensor& self);
+Tensor& acos_(Tensor& self);
+Tensor& atan_(Tensor& self);
+Tensor& erfc_(Tensor& self);
+Tensor& atan2_(Tensor& self, const Tensor& other);
+Tensor& hypot_(Tensor& self, const Tensor& other);
 Tensor clamp(const Tensor& a, std::optional<Scalar> min, std::optional<Scalar> max);
 
 Tensor sum(const Tensor& a, std::optional<DType> dtype = std::nullopt);

@@ -61,6 +61,14 @@
   X(Asinh, "asinh", "AsinhBackward0")                  \
   X(Acosh, "acosh", "AcoshBackward0")                  \
   X(Atanh, "atanh", "AtanhBackward0")                  \
+  /* trig.cpp */                                        \
+  X(Tan, "tan", "TanBackward0")                        \
+  X(Asin, "asin", "AsinBackward0")                     \
+  X(Acos, "acos", "AcosBackward0")                     \
+  X(Atan, "atan", "AtanBackward0")                     \
+  X(Erfc, "erfc", "ErfcBackward0")                     \
+  X(Atan2, "atan2", "Atan2Backward0")                  \
+  X(Hypot, "hypot", "HypotBackward0")                  \
   /* nn.cpp */                                         \
   X(DivScalar, "div", "DivBackward1")                  \
   X(MulScalar, "mul", "MulBackward1")                  \

@@ -43,6 +43,11 @@ const char* half_missing_kernel(UnaryOp op) {
     case UnaryOp::Asinh: return "asinh_cpu";
     case UnaryOp::Acosh: return "acosh_cpu";
     case UnaryOp::Atanh: return "atanh_cpu";
+    case UnaryOp::Tan: return "tan_vml_cpu";
+    case UnaryOp::Asin: return "asin_vml_cpu";
+    case UnaryOp::Acos: return "acos_vml_cpu";
+    case UnaryOp::Atan: return "atan_vml_cpu";
+    case UnaryOp::Erfc: return "erfc_vml_cpu";
     case UnaryOp::LeakyRelu: return "leaky_relu_cpu";
     case UnaryOp::Silu: return "silu_cpu";
     case UnaryOp::Elu: case UnaryOp::Selu: case UnaryOp::Celu: return "elu_cpu";

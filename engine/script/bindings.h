@@ -50,6 +50,7 @@ const Bindings& reduce_bindings();   // reduce_functions.cpp: cumsum, cumprod, s
 const Bindings& rearrange_bindings();  // rearrange_methods.cpp: flip, roll, repeat, tril, diag, bmm, ...
 const Bindings& pointwise_bindings();  // pointwise_methods.cpp: lerp, clamp_min, clamp_max, dist, cross
 const Bindings& linalg_bindings();     // linalg_functions.cpp: norm
+const Bindings& trig_bindings();  // trig_methods.cpp: tan, asin, acos, atan, atan2, hypot, erfc
 
 // torch.return_types.NAME(values=..., indices=...), what max(dim), sort and topk return
 // (tensor_methods.cpp).

@@ -28,8 +28,9 @@
 //     (never reached by the samplers, whose angles lie in [0, 2 pi)).
 //   - expm1, tanh, sinh, cosh and their float versions: fdlibm's (tanh, sinh and cosh build on
 //     expm1 and exp; sinhf and coshf on glibc's expf, libm_expf in engine/sleef_math.h).
-// Not ported (musl may differ in the last bit): log1p, erf, asinh, acosh, atanh, tan, lgamma
-// and their float versions; no golden case depends on them today.
+// Not ported (musl may differ in the last bit): log1p, erf, asinh, acosh, atanh, lgamma, atan2,
+// hypot (the tails of torch.atan2 and torch.hypot) and their float versions; no golden case
+// depends on the wasm build's bits of them today.
 #pragma once
 
 namespace gradlab {

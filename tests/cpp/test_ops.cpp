@@ -224,6 +224,18 @@ const std::map<OpId, OpRow>& op_rows() {
     r[OpId::Asinh] = {{M}, [](auto& x) { return asinh(x[0]); }, [](const Values& v) { return map1(v[0], std::asinh); }, 0.5, 2.0, true};
     r[OpId::Acosh] = {{M}, [](auto& x) { return acosh(x[0]); }, [](const Values& v) { return map1(v[0], std::acosh); }, 1.5, 3.0};
     r[OpId::Atanh] = {{M}, [](auto& x) { return atanh(x[0]); }, [](const Values& v) { return map1(v[0], std::atanh); }, 0.2, 0.8, true};
+    // trig.cpp
+    r[OpId::Tan] = {{M}, [](auto& x) { return tan(x[0]); }, [](const Values& v) { return map1(v[0], std::tan); }, 0.2, 1.2, true};
+    r[OpId::Asin] = {{M}, [](auto& x) { return asin(x[0]); }, [](const Values& v) { return map1(v[0], std::asin); }, 0.2, 0.8, true};
+    r[OpId::Acos] = {{M}, [](auto& x) { return acos(x[0]); }, [](const Values& v) { return map1(v[0], std::acos); }, 0.2, 0.8, true};
+    r[OpId::Atan] = {{M}, [](auto& x) { return atan(x[0]); }, [](const Values& v) { return map1(v[0], std::atan); }, 0.5, 2.0, true};
+    r[OpId::Erfc] = {{M}, [](auto& x) { return erfc(x[0]); }, [](const Values& v) { return map1(v[0], std::erfc); }, 0.5, 2.0, true};
+    r[OpId::Atan2] = {{M, V}, [](auto& x) { return atan2(x[0], x[1]); },
+                      [](const Values& v) { return map2_rows(v[0], v[1], [](double a, double b) { return std::atan2(a, b); }); },
+                      0.5, 2.0, true};
+    r[OpId::Hypot] = {{M, V}, [](auto& x) { return hypot(x[0], x[1]); },
+                      [](const Values& v) { return map2_rows(v[0], v[1], [](double a, double b) { return std::hypot(a, b); }); },
+                      0.5, 2.0, true};
     // inplace.cpp: the in-place result of a non-leaf; its gradient is zero everywhere.
     r[OpId::Zero] = {{M}, [](auto& x) { Tensor b = mul(x[0], Scalar(1.0)); b.zero_(); return b; },
                      [](const Values& v) { return std::vector<double>(v[0].size(), 0.0); }};

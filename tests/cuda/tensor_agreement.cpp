@@ -99,6 +99,13 @@ std::map<OpId, OpCase> op_cases() {
   c[OpId::Asinh] = {{m34}, [](V x) { return asinh(x[0]); }};
   c[OpId::Acosh] = {{{{3, 4}, 1.5, 3.0}}, [](V x) { return acosh(x[0]); }};
   c[OpId::Atanh] = {{{{3, 4}, -0.9, 0.9}}, [](V x) { return atanh(x[0]); }};
+  c[OpId::Tan] = {{{{3, 4}, -1.3, 1.3}}, [](V x) { return tan(x[0]); }};
+  c[OpId::Asin] = {{{{3, 4}, -0.9, 0.9}}, [](V x) { return asin(x[0]); }};
+  c[OpId::Acos] = {{{{3, 4}, -0.9, 0.9}}, [](V x) { return acos(x[0]); }};
+  c[OpId::Atan] = {{m34}, [](V x) { return atan(x[0]); }};
+  c[OpId::Erfc] = {{m34}, [](V x) { return erfc(x[0]); }};
+  c[OpId::Atan2] = {{m34, {{4}}}, [](V x) { return atan2(x[0], x[1]); }};
+  c[OpId::Hypot] = {{m34, {{4}}}, [](V x) { return hypot(x[0], x[1]); }};
   c[OpId::Zero] = {{m34}, [](V x) {  // y = 2x, zeroed in place: only the `+ x` path has a gradient
     Tensor y = mul(x[0], 2.0);
     y.zero_();

@@ -4,13 +4,13 @@
 // float32, per function: float bit patterns — all 2^32 of them (--stride 1), or every k-th pattern
 // plus special values and [-100, 100] densely (--stride k) — fed to SLEEF 8 consecutive patterns
 // per vector; then --mixed random vectors mixing magnitudes, infinities and NaNs, which exercises
-// the whole-vector rule of sin/cos (Note [SLEEF trig works on whole vectors]): each lane is
+// the whole-vector rule of sin/cos/tan (Note [SLEEF trig works on whole vectors]): each lane is
 // compared with sleef_sinf(x, flag of its vector).
 // float64, per function: --double random vectors of 4 (any bit pattern, [-100, 100], [-750, 750],
-// wide exponent ranges). sin/cos lanes of vectors holding an element >= 1e14 are not compared
+// wide exponent ranges). sin/cos/tan lanes of vectors holding an element >= 1e14 are not compared
 // (not reproduced, see the header); they are counted.
 //
-// Usage: sleef_exhaustive [--stride k] [--threads n] [--mixed n] [--double n] [exp|log|sin|cos|tanh|expm1|log1p|erf|log2|log10|sinh|cosh ...]
+// Usage: sleef_exhaustive [--stride k] [--threads n] [--mixed n] [--double n] [exp|log|sin|cos|tan|tanh|expm1|log1p|erf|erfc|log2|log10|sinh|cosh|asin|acos|atan ...]
 // This file is compiled with the project's ordinary flags, like the engine; the SLEEF calls live
 // in sleef_reference.cpp. Exit status: 0 all equal, 1 mismatches, 77 this CPU lacks AVX2/FMA
 // (ctest SKIP_RETURN_CODE). NaN results compare equal whatever their payload (PyTorch prints
@@ -67,6 +67,16 @@ const Fn kFns[] = {
      [](double x) { return gradlab::sleef_sinh(x); }, false},
     {"cosh", Function::Cosh, [](float x, bool) { return gradlab::sleef_cosh(x); },
      [](double x) { return gradlab::sleef_cosh(x); }, false},
+    {"tan", Function::Tan, [](float x, bool ph) { return gradlab::sleef_tan(x, ph); },
+     [](double x) { return gradlab::sleef_tan(x); }, true},
+    {"asin", Function::Asin, [](float x, bool) { return gradlab::sleef_asin(x); },
+     [](double x) { return gradlab::sleef_asin(x); }, false},
+    {"acos", Function::Acos, [](float x, bool) { return gradlab::sleef_acos(x); },
+     [](double x) { return gradlab::sleef_acos(x); }, false},
+    {"atan", Function::Atan, [](float x, bool) { return gradlab::sleef_atan(x); },
+     [](double x) { return gradlab::sleef_atan(x); }, false},
+    {"erfc", Function::Erfc, [](float x, bool) { return gradlab::sleef_erfc(x); },
+     [](double x) { return gradlab::sleef_erfc(x); }, false},
 };
 
 uint32_t bits(float f) {

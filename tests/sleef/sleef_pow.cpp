@@ -1,10 +1,11 @@
-// engine/sleef_math.h's pow against the real SLEEF 3.5.1 library: sleef_powf with
-// Sleef_powf8_u10avx2 and sleef_pow with Sleef_powd4_u10avx2 (what PyTorch 1.13's pow computes the
-// vectorised part of a tensor with), on random pairs drawn from the ranges learners use (bases
-// around 0..10, exponents like 1.5 or -2.3), from wide magnitudes, integer exponents with negative
-// bases, and every combination of the special values (±0, ±1, ±inf, NaN, subnormals).
+// engine/sleef_math.h's functions of two arguments against the real SLEEF 3.5.1 library: sleef_pow
+// with Sleef_powf8_u10avx2 / Sleef_powd4_u10avx2 (what PyTorch 1.13's pow computes the vectorised
+// part of a tensor with), sleef_atan2 with Sleef_atan2*_u10avx2 and sleef_hypot with
+// Sleef_hypot*_u05avx2 (atan2 and hypot likewise), on random pairs drawn from the ranges learners
+// use (bases around 0..10, exponents like 1.5 or -2.3), from wide magnitudes, integer exponents
+// with negative bases, and every combination of the special values (±0, ±1, ±inf, NaN, subnormals).
 //
-// Usage: sleef_pow [--pairs n]. Exit status: 0 all equal, 1 mismatches, 77 this CPU lacks
+// Usage: sleef_pow [--pairs n] [--fn pow|atan2|hypot] (default: all three). Exit status: 0 all equal, 1 mismatches, 77 this CPU lacks
 // AVX2/FMA (ctest SKIP_RETURN_CODE). NaN results compare equal whatever their payload.
 #include <cmath>
 #include <cstdint>
@@ -115,8 +116,8 @@ Result run(uint64_t pairs, Ref ref_fn, Mine mine_fn) {
   return r;
 }
 
-bool report(const char* what, const Result& r) {
-  std::printf("pow %-7s checked %llu: %llu mismatches", what, static_cast<unsigned long long>(r.checked),
+bool report(const char* fn, const char* what, const Result& r) {
+  std::printf("%-5s %-7s checked %llu: %llu mismatches", fn, what, static_cast<unsigned long long>(r.checked),
               static_cast<unsigned long long>(r.mismatches));
   if (r.mismatches) std::printf("; first: x=%a y=%a sleef=%a ours=%a", r.x, r.y, r.ref, r.mine);
   std::printf("\n");
@@ -131,11 +132,24 @@ int main(int argc, char** argv) {
     return 77;
   }
   uint64_t pairs = uint64_t{1} << 22;
-  for (int i = 1; i + 1 < argc; ++i)
+  std::string only;
+  for (int i = 1; i + 1 < argc; ++i) {
     if (std::string(argv[i]) == "--pairs") pairs = std::strtoull(argv[++i], nullptr, 10);
-  bool ok = report("float32", run<float, 8>(pairs, gradlab_sleef_test::reference_pow8,
-                                            [](float a, float b) { return gradlab::sleef_powf(a, b); }));
-  ok &= report("float64", run<double, 4>(pairs, gradlab_sleef_test::reference_pow4d,
-                                         [](double a, double b) { return gradlab::sleef_pow(a, b); }));
+    else if (std::string(argv[i]) == "--fn") only = argv[++i];
+  }
+  namespace ref = gradlab_sleef_test;
+  bool ok = true;
+  if (only.empty() || only == "pow") {
+    ok &= report("pow", "float32", run<float, 8>(pairs, ref::reference_pow8, [](float a, float b) { return gradlab::sleef_powf(a, b); }));
+    ok &= report("pow", "float64", run<double, 4>(pairs, ref::reference_pow4d, [](double a, double b) { return gradlab::sleef_pow(a, b); }));
+  }
+  if (only.empty() || only == "atan2") {
+    ok &= report("atan2", "float32", run<float, 8>(pairs, ref::reference_atan2_8, [](float a, float b) { return gradlab::sleef_atan2(a, b); }));
+    ok &= report("atan2", "float64", run<double, 4>(pairs, ref::reference_atan2_4d, [](double a, double b) { return gradlab::sleef_atan2(a, b); }));
+  }
+  if (only.empty() || only == "hypot") {
+    ok &= report("hypot", "float32", run<float, 8>(pairs, ref::reference_hypot8, [](float a, float b) { return gradlab::sleef_hypot(a, b); }));
+    ok &= report("hypot", "float64", run<double, 4>(pairs, ref::reference_hypot4d, [](double a, double b) { return gradlab::sleef_hypot(a, b); }));
+  }
   return ok ? 0 : 1;
 }

@@ -22,6 +22,11 @@ void reference8(Function fn, const float* in, float* out) {
     case Function::Log10: y = Sleef_log10f8_u10avx2(x); break;
     case Function::Sinh: y = Sleef_sinhf8_u10avx2(x); break;
     case Function::Cosh: y = Sleef_coshf8_u10avx2(x); break;
+    case Function::Tan: y = Sleef_tanf8_u10avx2(x); break;
+    case Function::Asin: y = Sleef_asinf8_u10avx2(x); break;
+    case Function::Acos: y = Sleef_acosf8_u10avx2(x); break;
+    case Function::Atan: y = Sleef_atanf8_u10avx2(x); break;
+    case Function::Erfc: y = Sleef_erfcf8_u15avx2(x); break;
     default: y = Sleef_tanhf8_u10avx2(x); break;
   }
   _mm256_storeu_ps(out, y);
@@ -41,6 +46,11 @@ void reference4d(Function fn, const double* in, double* out) {
     case Function::Log10: y = Sleef_log10d4_u10avx2(x); break;
     case Function::Sinh: y = Sleef_sinhd4_u10avx2(x); break;
     case Function::Cosh: y = Sleef_coshd4_u10avx2(x); break;
+    case Function::Tan: y = Sleef_tand4_u10avx2(x); break;
+    case Function::Asin: y = Sleef_asind4_u10avx2(x); break;
+    case Function::Acos: y = Sleef_acosd4_u10avx2(x); break;
+    case Function::Atan: y = Sleef_atand4_u10avx2(x); break;
+    case Function::Erfc: y = Sleef_erfcd4_u15avx2(x); break;
     default: y = Sleef_tanhd4_u10avx2(x); break;
   }
   _mm256_storeu_pd(out, y);
@@ -52,6 +62,22 @@ void reference_pow8(const float* x, const float* y, float* out) {
 
 void reference_pow4d(const double* x, const double* y, double* out) {
   _mm256_storeu_pd(out, Sleef_powd4_u10avx2(_mm256_loadu_pd(x), _mm256_loadu_pd(y)));
+}
+
+void reference_atan2_8(const float* y, const float* x, float* out) {
+  _mm256_storeu_ps(out, Sleef_atan2f8_u10avx2(_mm256_loadu_ps(y), _mm256_loadu_ps(x)));
+}
+
+void reference_atan2_4d(const double* y, const double* x, double* out) {
+  _mm256_storeu_pd(out, Sleef_atan2d4_u10avx2(_mm256_loadu_pd(y), _mm256_loadu_pd(x)));
+}
+
+void reference_hypot8(const float* x, const float* y, float* out) {
+  _mm256_storeu_ps(out, Sleef_hypotf8_u05avx2(_mm256_loadu_ps(x), _mm256_loadu_ps(y)));
+}
+
+void reference_hypot4d(const double* x, const double* y, double* out) {
+  _mm256_storeu_pd(out, Sleef_hypotd4_u05avx2(_mm256_loadu_pd(x), _mm256_loadu_pd(y)));
 }
 
 }  // namespace gradlab_sleef_test

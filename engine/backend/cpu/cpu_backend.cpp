@@ -57,6 +57,41 @@ bool is_single(const StridedView& v) {
   return std::all_of(v.strides.begin(), v.strides.end(), [](int64_t s) { return s == 0; });
 }
 
+// The rows a broadcast binary op runs in, as PyTorch's TensorIterator forms them for operands laid
+// out row-major (Note [Position in the run]): trailing dims merge into one row while both
+// operands step through them evenly (size-1 dims always merge), and a row is vectorised only
+// when each operand is contiguous or a single value along it (two broadcast operands: scalar code).
+struct RowLayout {
+  Shape shape;  // the outer dims, then the row
+  std::vector<int64_t> x_strides, y_strides;
+  bool vectorized;
+};
+RowLayout row_layout(const Shape& shape, const std::vector<int64_t>& xs, const std::vector<int64_t>& ys) {
+  const size_t rank = shape.size();
+  if (rank == 0) return {shape, xs, ys, false};
+  size_t first = rank - 1;  // the row spans dims first .. rank-1
+  int64_t len = shape[first], sx = xs[first], sy = ys[first];
+  while (first > 0) {
+    const size_t d = first - 1;
+    const bool merges = len == 1 || shape[d] == 1 || (len * sx == xs[d] && len * sy == ys[d]);
+    if (!merges) break;
+    if (len == 1) {  // a size-1 row takes the next dim's strides
+      sx = xs[d];
+      sy = ys[d];
+    }
+    len *= shape[d];
+    first = d;
+  }
+  RowLayout r{Shape(shape.begin(), shape.begin() + static_cast<std::ptrdiff_t>(first)),
+              std::vector<int64_t>(xs.begin(), xs.begin() + static_cast<std::ptrdiff_t>(first)),
+              std::vector<int64_t>(ys.begin(), ys.begin() + static_cast<std::ptrdiff_t>(first)), false};
+  r.shape.push_back(len);
+  r.x_strides.push_back(sx);
+  r.y_strides.push_back(sy);
+  r.vectorized = (sx == 1 && (sy == 1 || sy == 0)) || (sx == 0 && sy == 1);
+  return r;
+}
+
 class CpuBackend final : public Backend {
  public:
   Device device() const override { return Device{DeviceType::CPU, 0}; }
@@ -201,8 +236,8 @@ class CpuBackend final : public Backend {
     const T* xp = static_cast<const T*>(x.data) + x.offset;
     const T* yp = static_cast<const T*>(y.data) + y.offset;
     bool xc = is_contiguous(x), yc = is_contiguous(y);
-    // One run when both operands are contiguous or a single broadcast value, one run per row
-    // otherwise (Note [Position in the run]).
+    // One run when both operands are contiguous or a single broadcast value, one run per row of
+    // row_layout otherwise (Note [Position in the run]).
     if (xc && yc) {
       cpu::binary_in_run<T>(fn, [xp](int64_t i) { return xp[i]; }, [yp](int64_t i) { return yp[i]; }, o, 0, n, n);
       return;
@@ -217,14 +252,15 @@ class CpuBackend final : public Backend {
       cpu::binary_in_run<T>(fn, [xv](int64_t) { return xv; }, [yp](int64_t i) { return yp[i]; }, o, 0, n, n);
       return;
     }
-    const std::vector<int64_t>* strides[2] = {&x.strides, &y.strides};
+    const RowLayout rows = row_layout(shape, x.strides, y.strides);
+    const std::vector<int64_t>* strides[2] = {&rows.x_strides, &rows.y_strides};
     const int64_t base[2] = {0, 0};
-    cpu::for_each_row<2>(shape, strides, base, [&](int64_t row, const int64_t* off, int64_t len, const int64_t* st) {
+    cpu::for_each_row<2>(rows.shape, strides, base, [&](int64_t row, const int64_t* off, int64_t len, const int64_t* st) {
       const T* xr = xp + off[0];
       const T* yr = yp + off[1];
       const int64_t sx = st[0], sy = st[1];
       cpu::binary_in_run<T>(fn, [xr, sx](int64_t i) { return xr[i * sx]; }, [yr, sy](int64_t i) { return yr[i * sy]; },
-                            o + row, 0, len, len);
+                            o + row, 0, len, rows.vectorized ? len : 0);
     });
   }
 

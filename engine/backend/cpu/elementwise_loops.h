@@ -3,22 +3,25 @@
 //
 // Note [Position in the run]: some PyTorch kernels round an element differently depending on
 // where it sits in the contiguous run they are given (the whole tensor, on one thread):
-//   - sigmoid and pow (tensor ** number, tensor ** tensor, number ** tensor, and the pow inside
-//     pow's backward) compute pairs of AVX2 vectors (16 floats, 8 doubles) with SLEEF and the last
-//     n % 16 (n % 8) elements with the C library: 1 / (1 + exp(-x)) (Note [PyTorch's sigmoid] in
-//     sleef_math.h); std::pow, which for tensor ** number takes the exponent as a double;
+//   - sigmoid, pow (tensor ** number, tensor ** tensor, number ** tensor, and the pow inside
+//     pow's backward), atan2 and hypot compute pairs of AVX2 vectors (16 floats, 8 doubles) with
+//     SLEEF and the last n % 16 (n % 8) elements with the C library: 1 / (1 + exp(-x)) (Note
+//     [PyTorch's sigmoid] in sleef_math.h); std::pow, which for tensor ** number takes the
+//     exponent as a double; std::atan2, std::hypot;
 //   - silu and its backward likewise: SLEEF's exp in the vectors, std::exp in the tail;
 //   - elu, selu, celu, softplus, gelu, logsigmoid, mish and their backwards likewise, each with
 //     its tail form (Note [Vector and tail forms] in engine/scalar_math.h);
 //   - torch.maximum does the same with vmaxps, which keeps the second of two equal values (0. and
 //     -0.), and std::max, which keeps the first;
-//   - float32 sin and cos reduce all 8 lanes of a vector the slow way (Payne-Hanek) when any lane
-//     is 125 or more in magnitude, or not finite, and for some small arguments that changes the last
-//     bit (Note [SLEEF trig works on whole vectors]).
+//   - float32 sin, cos and tan reduce all 8 lanes of a vector the slow way (Payne-Hanek) when any
+//     lane is 125 or more in magnitude, or not finite, and for some small arguments that changes
+//     the last bit (Note [SLEEF trig works on whole vectors]).
 // The exponents PyTorch computes without pow (0, 1, 2, 3, 0.5, -0.5, -1, -2; scalar_pow) do not
 // depend on position. So the loops are told where their span starts in the run (`first`) and how
 // long the run is (`run`); other ops run the plain loop. A broadcast binary op runs row by row,
-// and a row is a run, as PyTorch's TensorIterator gives its kernels one row at a time there.
+// and a row is a run, as PyTorch's TensorIterator gives its kernels one row at a time there: its
+// rows merge the trailing dims both operands step through evenly (row_layout in cpu_backend.cpp),
+// and atan2 and hypot also follow the strides of views (Note [Runs of strided operands], trig.cpp).
 // The CUDA backend does not do this: it matches the CPU within float tolerance, like PyTorch's
 // own CUDA kernels.
 #pragma once
@@ -100,7 +103,8 @@ inline void unary_in_run(Fn fn, const T* __restrict x, T* __restrict out, int64_
       return;
     }
   }
-  constexpr bool kTrig = std::is_same_v<Fn, UnaryFn<UnaryOp::Sin>> || std::is_same_v<Fn, UnaryFn<UnaryOp::Cos>>;
+  constexpr bool kTrig = std::is_same_v<Fn, UnaryFn<UnaryOp::Sin>> || std::is_same_v<Fn, UnaryFn<UnaryOp::Cos>> ||
+                        std::is_same_v<Fn, UnaryFn<UnaryOp::Tan>>;
   if constexpr (kTrig && std::is_same_v<T, float>) {
     bool any_large = false;  // the common case: no vector needs Payne-Hanek, so the plain loop
     for (int64_t i = 0; i < len; ++i) any_large |= sleef_trig_needs_payne_hanek(x[i]);
@@ -111,7 +115,9 @@ inline void unary_in_run(Fn fn, const T* __restrict x, T* __restrict out, int64_
         const bool payne_hanek = sleef_trig_vector_needs_payne_hanek(x + g, lanes);
         for (int k = 0; k < lanes; ++k) {
           const float v = x[g + k];
-          out[g + k] = std::is_same_v<Fn, UnaryFn<UnaryOp::Sin>> ? sleef_sinf(v, payne_hanek) : sleef_cosf(v, payne_hanek);
+          if constexpr (std::is_same_v<Fn, UnaryFn<UnaryOp::Sin>>) out[g + k] = sleef_sinf(v, payne_hanek);
+          else if constexpr (std::is_same_v<Fn, UnaryFn<UnaryOp::Cos>>) out[g + k] = sleef_cosf(v, payne_hanek);
+          else out[g + k] = sleef_tan(v, payne_hanek);
         }
       }
       return;
