@@ -113,7 +113,8 @@ BackwardFn differentiable_backward(OpId op) {
     case OpId::Mul: return mul_backward;
     case OpId::MulScalar: return [](const Node& n, const Tensor& g) -> Grads { return {mul(g, Scalar(n.a))}; };
     case OpId::Div: return div_backward;
-    case OpId::DivScalar: return [](const Node& n, const Tensor& g) -> Grads { return {div(g, Scalar(n.a))}; };
+    case OpId::DivScalar:  // grad / other, a Scalar: DivBackward1 again
+      return [](const Node& n, const Tensor& g) -> Grads { return {div_scalar_overload(g, Scalar(n.a))}; };
     case OpId::Neg: return [](const Node&, const Tensor& g) -> Grads { return {neg(g)}; };
     case OpId::PowScalar: return pow_backward;
     case OpId::Exp:  // grad * result
@@ -127,12 +128,12 @@ BackwardFn differentiable_backward(OpId op) {
     case OpId::Cos: return [](const Node& n, const Tensor& g) -> Grads { return {mul(g, neg(sin(saved(n, 0))))}; };
     case OpId::Sum: return [](const Node& n, const Tensor& g) -> Grads { return {expand_to_input(n, g, false)}; };
     case OpId::SumDim: return [](const Node& n, const Tensor& g) -> Grads { return {expand_to_input(n, g, true)}; };
-    case OpId::Mean:  // grad.expand(sizes) / numel
+    case OpId::Mean:  // grad.expand(sizes) / numel, a division by a Scalar (DivBackward1)
       return [](const Node& n, const Tensor& g) -> Grads {
-        return {div(expand_to_input(n, g, false), Scalar(static_cast<double>(shape_numel(n.inputs[0].shape))))};
+        return {div_scalar_overload(expand_to_input(n, g, false), Scalar(static_cast<double>(shape_numel(n.inputs[0].shape))))};
       };
     case OpId::MeanDim:
-      return [](const Node& n, const Tensor& g) -> Grads { return {div(expand_to_input(n, g, true), Scalar(n.a))}; };
+      return [](const Node& n, const Tensor& g) -> Grads { return {div_scalar_overload(expand_to_input(n, g, true), Scalar(n.a))}; };
     case OpId::View:
     case OpId::Reshape:
     case OpId::UnsafeView:
@@ -142,7 +143,7 @@ BackwardFn differentiable_backward(OpId op) {
     case OpId::SqueezeInplace:  // the gradient takes the input's shape back
       return [](const Node& n, const Tensor& g) -> Grads { return {reshape(g, n.inputs[0].shape)}; };
     case OpId::Expand: return [](const Node& n, const Tensor& g) -> Grads { return {sum_to_recorded(g, n.inputs[0].shape)}; };
-    case OpId::T:
+    case OpId::T: return [](const Node&, const Tensor& g) -> Grads { return {t(g)}; };  // grad.t(): TBackward0
     case OpId::Transpose:
       return [](const Node& n, const Tensor& g) -> Grads { return {transpose(g, n.ints[0], n.ints[1])}; };
     case OpId::Permute:

@@ -52,3 +52,10 @@ print(g.grad_fn.name(), [type(f).__name__ if f else None for f, _ in g.grad_fn.n
 print(g.grad_fn.name(), g.grad_fn.next_functions[0][0].name())
 (g,) = torch.autograd.grad(x[0].sum(), x, create_graph=True)
 print(g.requires_grad, g.grad_fn)
+
+# The nodes of recorded means, scalar divisions and t().
+for name, y in [("mean", (x * x).mean()), ("mean_dim", (x * x).mean(1).pow(2).sum()), ("div", ((x * x) / 3).sum()),
+                ("t", (x @ x.t()).sum()), ("transpose", (x.transpose(0, 1) ** 2).sum())]:
+    (g,) = torch.autograd.grad(y, x, create_graph=True)
+    print(name, g.grad_fn.name(), [f.name() if f else None for f, _ in g.grad_fn.next_functions])
+    print(torch.autograd.grad(g.sum(), x)[0])
