@@ -11,6 +11,7 @@
 
 #include "engine/ops/op_helpers.h"
 #include "engine/scalar_math.h"
+#include "engine/util/iterator_order.h"
 
 namespace gradlab {
 using namespace ops;
@@ -55,11 +56,11 @@ DType binary_trig_type(const Tensor& a, const Tensor& b, const char* kernel, boo
 // are copies]) lose that layout, and atan2 and hypot round an element by its place in its row
 // (Note [Position in the run]): so where an operand stands for a view (atan2(p[:, 1], p[:, 0]),
 // the usual spelling), its view strides are run through TensorIterator's ordering here, and each
-// element gets the vector or the tail form from its place. A view of a non-contiguous view is
-// refused.
+// element gets the vector or the tail form from its place. A view whose strides cannot be told
+// (pytorch_view_strides) is refused.
 
 // PyTorch's strides of `t` (in elements) broadcast to `shape`, or nullopt where gradlab cannot
-// know them (a view of a non-contiguous view).
+// know them (pytorch_view_strides, view_copy.h).
 std::optional<std::vector<int64_t>> pytorch_strides(const Tensor& t, const Shape& shape) {
   std::vector<int64_t> own;
   const TensorImpl& impl = *t.impl();
@@ -67,10 +68,9 @@ std::optional<std::vector<int64_t>> pytorch_strides(const Tensor& t, const Shape
     own = contiguous_strides(t.shape());
   } else {
     if (!impl.view_copy) return std::nullopt;
-    // the window's strides are PyTorch's when every view it was taken from is contiguous
-    for (const ViewCopy* up = impl.view_copy->parent.get(); up; up = up->parent.get())
-      if (up->strides != contiguous_strides(up->shape)) return std::nullopt;
-    own = impl.view_copy->strides;
+    std::optional<std::vector<int64_t>> view = pytorch_view_strides(*impl.view_copy, t.shape());
+    if (!view) return std::nullopt;
+    own = std::move(*view);
   }
   std::vector<int64_t> out(shape.size(), 0);
   const size_t lead = shape.size() - t.shape().size();
@@ -97,18 +97,7 @@ std::vector<char> vector_part(const Shape& shape, const std::vector<int64_t>& sx
     }
     return 0;
   };
-  for (size_t i = 1; i < rank; ++i) {  // insertion sort that leaves ambiguous pairs in place
-    size_t d1 = i;
-    for (size_t d0 = i; d0-- > 0;) {
-      const int c = should_swap(perm[d0], perm[d1]);
-      if (c > 0) {
-        std::swap(perm[d0], perm[d1]);
-        d1 = d0;
-      } else if (c < 0) {
-        break;
-      }
-    }
-  }
+  iterator_order(perm, should_swap);
   // The first row after merging: its length and the operands' strides along it.
   int64_t len = shape[perm[0]], ix = sx[perm[0]], iy = sy[perm[0]];
   for (size_t k = 1; k < rank; ++k) {

@@ -44,6 +44,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "engine/util/iterator_order.h"
+
 namespace gradlab::cpu {
 
 namespace sum_detail {
@@ -255,10 +257,11 @@ struct Dim {
   int64_t mem;  // the input's stride in memory: decides coalescing and the block's kernel
 };
 
-// Reduces `in` into `out` (zeroed by the caller) over dims ordered fastest first, coalesced:
+// Reduces `in` into the `out_n` elements of `out` over dims ordered fastest first, coalesced:
 // 2-d blocks of the first two, the rest walked as an odometer (dims[2] fastest).
 template <class T>
-void sum_dims(const T* in, T* out, std::vector<Dim> dims) {
+void sum_dims(const T* in, T* out, int64_t out_n, std::vector<Dim> dims) {
+  std::fill_n(out, out_n, T(0));
   if (dims.empty()) {  // a single element
     out[0] += in[0];
     return;
@@ -284,6 +287,12 @@ void sum_dims(const T* in, T* out, std::vector<Dim> dims) {
 
 // Merges each dim into the one before it where both operands step on linearly in memory
 // (TensorIterator::coalesce_dimensions).
+inline int64_t shape_size(const std::vector<int64_t>& shape) {
+  int64_t n = 1;
+  for (int64_t s : shape) n *= s;
+  return n;
+}
+
 inline std::vector<Dim> coalesce(const std::vector<Dim>& ordered) {
   std::vector<Dim> dims;
   for (const Dim& d : ordered) {
@@ -308,9 +317,6 @@ void sum_over_dims(const T* x, const std::vector<int64_t>& in_shape, T* out,
                    const std::vector<int64_t>& out_shape) {
   using sum_detail::Dim;
   const int rank = static_cast<int>(in_shape.size());
-  int64_t out_n = 1;
-  for (int64_t s : out_shape) out_n *= s;
-  std::fill_n(out, out_n, T(0));
   // TensorIterator's dims, fastest first: the reduced dims, then the kept ones, each group in
   // memory order (size-1 dims coalesce away).
   std::vector<Dim> reduced, kept;
@@ -325,7 +331,7 @@ void sum_over_dims(const T* x, const std::vector<int64_t>& in_shape, T* out,
   }
   std::vector<Dim> ordered = reduced;
   ordered.insert(ordered.end(), kept.begin(), kept.end());
-  sum_detail::sum_dims(x, out, sum_detail::coalesce(ordered));
+  sum_detail::sum_dims(x, out, sum_detail::shape_size(out_shape), sum_detail::coalesce(ordered));
 }
 
 // Note [Sums of views]: PyTorch sums a strided view (x.t(), x[:, 0], x[:, 1:]) in the order its
@@ -340,9 +346,6 @@ void sum_over_view(const T* x, const std::vector<int64_t>& in_shape, const std::
                    const std::vector<int64_t>& out_shape) {
   using sum_detail::Dim;
   const int rank = static_cast<int>(in_shape.size());
-  int64_t out_n = 1;
-  for (int64_t s : out_shape) out_n *= s;
-  std::fill_n(out, out_n, T(0));
   struct ViewDim {
     int64_t size, mem, data, out;
   };
@@ -353,7 +356,7 @@ void sum_over_view(const T* x, const std::vector<int64_t>& in_shape, const std::
     data_stride *= in_shape[d];
     out_stride *= out_shape[d];
   }
-  // TensorIterator::reorder_dimensions: an insertion sort; the output is compared first.
+  // TensorIterator::reorder_dimensions; the output is compared first.
   auto should_swap = [](const ViewDim& a, const ViewDim& b) {
     if ((a.out == 0) != (b.out == 0)) return b.out == 0 ? 1 : -1;  // reduced dims first
     for (auto [s0, s1] : {std::pair{a.out, b.out}, std::pair{a.mem, b.mem}}) {
@@ -363,17 +366,7 @@ void sum_over_view(const T* x, const std::vector<int64_t>& in_shape, const std::
     }
     return 0;
   };
-  for (size_t i = 1; i < dims.size(); ++i) {
-    for (size_t d1 = i, d0 = i; d0-- > 0;) {
-      const int c = should_swap(dims[d0], dims[d1]);
-      if (c > 0) {
-        std::swap(dims[d0], dims[d1]);
-        d1 = d0;
-      } else if (c < 0) {
-        break;
-      }
-    }
-  }
+  iterator_order(dims, should_swap);
   // The values in walking order, fastest first.
   int64_t n = 1;
   for (const ViewDim& d : dims) n *= d.size;
@@ -395,7 +388,7 @@ void sum_over_view(const T* x, const std::vector<int64_t>& in_shape, const std::
     ordered.push_back({d.size, walked_stride, d.out, d.mem});
     walked_stride *= d.size;
   }
-  sum_detail::sum_dims(walked.data(), out, sum_detail::coalesce(ordered));
+  sum_detail::sum_dims(walked.data(), out, sum_detail::shape_size(out_shape), sum_detail::coalesce(ordered));
 }
 
 }  // namespace gradlab::cpu
