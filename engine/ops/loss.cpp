@@ -376,7 +376,7 @@ std::pair<T, T> nll_reduce(const std::vector<T>& x, const std::vector<int64_t>& 
 
 template <class T>
 Tensor nll_forward(const Tensor& input, const std::vector<int64_t>& target, const Tensor& weight, Reduction r,
-                   int64_t ignore_index, const NllShape& s, Tensor* total_weight) {
+                   int64_t ignore_index, const NllShape& s, double* total_weight) {
   std::vector<T> x = host_values<T>(input);
   std::vector<T> w = weight.defined() ? host_values<T>(weight) : std::vector<T>();
   for (int64_t b = 0; b < s.batch; ++b) {
@@ -391,12 +391,12 @@ Tensor nll_forward(const Tensor& input, const std::vector<int64_t>& target, cons
       const T cur_weight = weight.defined() ? w[static_cast<size_t>(t)] : T(1);
       out[static_cast<size_t>(b)] = -x[static_cast<size_t>(b * s.classes + t)] * cur_weight;
     }
-    *total_weight = prim::scalar(0, input.dtype(), input.device());
+    *total_weight = 0;
     return from_host(out, {s.batch}, input.dtype(), input.device());
   }
   auto [loss, tw] = nll_reduce<T>(x, target, weight.defined() ? &w : nullptr, s, ignore_index);
   if (r == Reduction::Mean) loss /= tw;
-  *total_weight = from_host(std::vector<T>{tw}, {}, input.dtype(), input.device());
+  *total_weight = static_cast<double>(tw);
   return from_host(std::vector<T>{loss}, {}, input.dtype(), input.device());
 }
 
@@ -488,7 +488,8 @@ Tensor nll_loss(const Tensor& input, const Tensor& target, const Tensor& weight,
   prim::check_same_device(input, target);
   const NllShape s{batched ? input.shape()[0] : 1, classes, batched};
   std::vector<int64_t> t = host_values<int64_t>(target);
-  Tensor total_weight, out;
+  double total_weight = 0;  // a T, exact in a double (the backward's divisor)
+  Tensor out;
   refuse_narrow_float(input, "nll_loss");
   if (input.dtype() == DType::Float32) {
     out = nll_forward<float>(input, t, weight, r, ignore_index, s, &total_weight);
@@ -501,7 +502,7 @@ Tensor nll_loss(const Tensor& input, const Tensor& target, const Tensor& weight,
     save_for_backward(*n, input);  // as PyTorch saves self (only nll_loss_backward_op reads it)
     save_for_backward(*n, target);
     if (weight.defined()) save_for_backward(*n, weight);
-    n->a = total_weight.item().value;
+    n->a = total_weight;
   }
   return out;
 }

@@ -288,13 +288,12 @@ Tensor softmax_backward_recorded(const Tensor& g, const Tensor& y, const std::ve
         const Tensor &go = saved(n, 0), &y = saved(n, 1);
         const bool log = n.op == OpId::LogSoftmaxGrad;
         const std::vector<int64_t> dim{n.ints.empty() ? std::max<int64_t>(y.dim() - 1, 0) : n.ints[0]};
-        std::vector<int64_t> ints(n.ints.begin(), n.ints.end());
         Tensor ggo, gy;
         if (log) {
           if (n.needs_input_grad(0)) ggo = sub(gg, sum(mul(gg, exp(y)), dim, true));
           if (n.needs_input_grad(1)) gy = mul(mul(neg(sum(go, dim, true)), exp(y)), gg);
         } else {
-          if (n.needs_input_grad(0)) ggo = softmax_backward_recorded(gg, y, ints, false);
+          if (n.needs_input_grad(0)) ggo = softmax_backward_recorded(gg, y, n.ints, false);
           if (n.needs_input_grad(1))
             gy = sub(sub(mul(go, gg), mul(sum(mul(y, go), dim, true), gg)), mul(go, sum(mul(y, gg), dim, true)));
         }
@@ -311,8 +310,7 @@ Tensor softmax_backward_recorded(const Tensor& g, const Tensor& y, const std::ve
 
 // The create_graph form of SoftmaxBackward0 and LogSoftmaxBackward0 (grad_ops.h).
 Grads softmax_backward_op(const Node& n, const Tensor& g) {
-  return {softmax_backward_recorded(g, output_with_history(n, saved(n, 0)), std::vector<int64_t>(n.ints.begin(), n.ints.end()),
-                                    n.op == OpId::LogSoftmax)};
+  return {softmax_backward_recorded(g, output_with_history(n, saved(n, 0)), n.ints, n.op == OpId::LogSoftmax)};
 }
 
 Tensor softmax(const Tensor& a, int64_t dim, std::optional<DType> dtype) {
