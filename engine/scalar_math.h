@@ -134,6 +134,7 @@ GRADLAB_LIBM_TAIL(cosh, glibc_coshf, glibc_cosh)
   X(Div, scalar_div(x, y))                                                                 \
   X(Pow, scalar_pow(x, y))                                                                 \
   X(Max, scalar_max(x, y))                                                                 \
+  X(Min, scalar_min(x, y))                                                                 \
   X(AddScaled, scalar_fma(T(a), y, x))    /* x + a·y rounded once: ATen's vectorised fmadd */ \
   X(ReluBackward, y <= T(0) ? T(0) : x)   /* grad x, input y: threshold_backward */          \
   X(SigmoidBackward, (x * (T(1) - y)) * y)  /* grad x, output y: σ' = (1-σ)σ, in ATen's order */ \
@@ -143,7 +144,7 @@ GRADLAB_LIBM_TAIL(cosh, glibc_coshf, glibc_cosh)
   X(CubeBackward, x * (T(3) * (y * y)))   /* x**3: likewise, so the loop vectorises */          \
   X(EqualMask, x == y ? T(1) : T(0))                                                       \
   X(SelectOrZero, y != T(0) ? x : T(0))  /* x where the mask y is set, else +0: where(mask, grad, 0) */ \
-  X(MaximumGradMask, x > y ? T(1) : (x == y ? T(0.5) : T(0)))  /* d max(x,y)/dx, ties split */ \
+  X(MaximumGradMask, x > y ? T(1) : x == y ? T(0.5) : x < y ? T(0) : T(1))  /* d max(x,y)/dx: ties split, NaN: both */ \
   X(LeakyReluBackward, y > T(0) ? x : x * T(a))  /* grad x, input y, slope a */              \
   X(SiluBackward, silu_backward(x, y))    /* grad x, input y; vector form (Note [Position in the run]) */ \
   X(BceLoss, bce_loss(x, y))              /* input x, target y: ATen's scalar kernel */      \
@@ -256,6 +257,13 @@ GRADLAB_HD T scalar_max(T x, T y) {
   if (x != x) return x;
   if (y != y) return y;
   return x < y ? y : x;
+}
+
+template <class T>
+GRADLAB_HD T scalar_min(T x, T y) {
+  if (x != x) return x;
+  if (y != y) return y;
+  return y < x ? y : x;
 }
 
 template <class T>

@@ -274,6 +274,7 @@ std::pair<Tensor, Tensor> max(const Tensor& a, int64_t dim, bool keepdim = false
 Tensor min(const Tensor& a);                         // MinBackward1
 std::pair<Tensor, Tensor> min(const Tensor& a, int64_t dim, bool keepdim = false);  // MinBackward0
 Tensor maximum(const Tensor& a, const Tensor& b);
+Tensor minimum(const Tensor& a, const Tensor& b);
 Tensor norm(const Tensor& a);  // 2-norm of all elements (NormBackward1)
 // The p-norm (p = 1, 2 or inf) along one dim or of all elements: NormBackward1, or
 // LinalgVectorNormBackward0 for torch.linalg's forms.

@@ -188,16 +188,20 @@ Tensor pow(Scalar base, const Tensor& exponent) {
   return out;
 }
 
-// ---- maximum: gradient to the larger input, split evenly on ties -------------------------------
-Tensor maximum(const Tensor& a, const Tensor& b) {
+// ---- maximum, minimum: the gradient to the larger (smaller) input, split evenly on ties ----------
+namespace {
+Tensor extremum_of_two(OpId id, BinaryOp kernel, const Tensor& a, const Tensor& b) {
   DType t = compute_type(a, b);
-  Tensor out = prim::binary(BinaryOp::Max, a, b, t);
-  if (Node* n = record_op(OpId::Maximum, [](const Node& n, const Tensor& g) -> Grads {
+  Tensor out = prim::binary(kernel, a, b, t);
+  if (Node* n = record_op(id, [](const Node& n, const Tensor& g) -> Grads {
+        // the winner is the larger input for maximum, the smaller for minimum
+        const bool is_max = n.op == OpId::Maximum;
         const Tensor& sa = saved(n, 0);
         const Tensor& sb = saved(n, 1);
-        // grad, grad / 2 on ties, and +0 (never -0) where the other input is larger (Note [Masked grads])
+        // grad, grad / 2 on ties, and +0 (never -0) where the other input wins (Note [Masked grads])
         auto share = [&](const Tensor& mine, const Tensor& other) {
-          Tensor mask = prim::binary(BinaryOp::MaximumGradMask, mine, other, g.dtype());
+          Tensor mask = is_max ? prim::binary(BinaryOp::MaximumGradMask, mine, other, g.dtype())
+                               : prim::binary(BinaryOp::MaximumGradMask, other, mine, g.dtype());
           return prim::binary(BinaryOp::SelectOrZero, prim::binary(BinaryOp::Mul, g, mask), mask);
         };
         Tensor ga, gb;
@@ -210,6 +214,10 @@ Tensor maximum(const Tensor& a, const Tensor& b) {
   }
   return out;
 }
+}  // namespace
+
+Tensor maximum(const Tensor& a, const Tensor& b) { return extremum_of_two(OpId::Maximum, BinaryOp::Max, a, b); }
+Tensor minimum(const Tensor& a, const Tensor& b) { return extremum_of_two(OpId::Minimum, BinaryOp::Min, a, b); }
 
 }  // namespace gradlab
 

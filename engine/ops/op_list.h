@@ -16,6 +16,7 @@
   X(PowTensor, "pow", "PowBackward1")                  \
   X(PowScalarBase, "pow", "PowBackward2")              \
   X(Maximum, "maximum", "MaximumBackward0")            \
+  X(Minimum, "minimum", "MinimumBackward0")            \
   X(RemainderScalar, "remainder", "RemainderBackward0") \
   X(RemainderTensor, "remainder", "RemainderBackward1") \
   X(FmodScalar, "fmod", "FmodBackward0")               \

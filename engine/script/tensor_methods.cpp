@@ -377,7 +377,7 @@ Value m_min(Interp&, const Value& self, CallArgs& a) {
   Args args("min", a, {"dim", "keepdim"}, 0);
   if (!args.has(0)) return Value(min(T(self)));
   const Value& d = *args.get(0);
-  if (d.is_tensor()) raise_not_supported("torch.min(a, b) (torch.minimum)");
+  if (d.is_tensor()) return Value(minimum(T(self), d.as_tensor()));  // torch.min(a, b)
   if (!d.is_intlike()) args.type_mismatch(0, "int");
   auto [values, indices] = min(T(self), d.as_int(), args.boolean(1, false));
   return make_return_types("min", std::move(values), std::move(indices));
@@ -386,6 +386,11 @@ Value m_min(Interp&, const Value& self, CallArgs& a) {
 Value m_maximum(Interp&, const Value& self, CallArgs& a) {
   Args args("maximum", a, {"other"}, 1);
   return Value(maximum(T(self), args.tensor(0)));
+}
+
+Value m_minimum(Interp&, const Value& self, CallArgs& a) {
+  Args args("minimum", a, {"other"}, 1);
+  return Value(minimum(T(self), args.tensor(0)));
 }
 
 // ---- shape ----
@@ -638,7 +643,7 @@ const Bindings& tensor_bindings() {
       // pointwise math
       {"neg", MTO, m_neg}, {"reciprocal", MTO, m_reciprocal}, {"exp", MTO, m_exp}, {"log", MTO, m_log}, {"sqrt", MTO, m_sqrt}, {"abs", MTO, m_abs},
       {"sin", MTO, m_sin}, {"cos", MTO, m_cos}, {"sigmoid", MTFO, m_sigmoid}, {"tanh", MTFO, m_tanh},
-      {"relu", MTF, m_relu}, {"clamp", MTO, m_clamp}, {"clip", MTO, m_clip}, {"maximum", MTO, m_maximum},
+      {"relu", MTF, m_relu}, {"clamp", MTO, m_clamp}, {"clip", MTO, m_clip}, {"maximum", MTO, m_maximum}, {"minimum", MTO, m_minimum},
       {"floor", MT, m_floor}, {"ceil", MT, m_ceil}, {"round", MT, m_round}, {"trunc", MT, m_trunc},
       {"fix", MT, m_trunc}, {"frac", MT, m_frac}, {"sign", MT, m_sign}, {"square", MT, m_square},
       {"rsqrt", MT, m_rsqrt}, {"exp2", MT, m_exp2}, {"expm1", MT, m_expm1}, {"log1p", MT, m_log1p},

@@ -152,6 +152,8 @@ const std::map<OpId, OpRow>& op_rows() {
                               [](const Values& v) { return map1f(v[0], [](double a) { return std::pow(2.5, a); }); }};
     r[OpId::Maximum] = {{M, V}, [](auto& x) { return maximum(x[0], x[1]); },
                         [](const Values& v) { return map2_rows(v[0], v[1], [](double a, double b) { return std::max(a, b); }); }};
+    r[OpId::Minimum] = {{M, V}, [](auto& x) { return minimum(x[0], x[1]); },
+                        [](const Values& v) { return map2_rows(v[0], v[1], [](double a, double b) { return std::min(a, b); }); }};
     r[OpId::RemainderScalar] = {{M}, [](auto& x) { return remainder(x[0], Scalar(0.75)); },
                                 [](const Values& v) { return map1f(v[0], [](double a) { return std::fmod(a, 0.75); }); }};
     r[OpId::RemainderTensor] = {{M, V}, [](auto& x) { return remainder(x[0], x[1]); },

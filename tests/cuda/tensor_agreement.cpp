@@ -56,6 +56,7 @@ std::map<OpId, OpCase> op_cases() {
   c[OpId::PowTensor] = {{pos, {{3, 4}, -1, 2}}, [](V x) { return pow(x[0], x[1]); }};
   c[OpId::PowScalarBase] = {{m34}, [](V x) { return pow(Scalar(2.0), x[0]); }};
   c[OpId::Maximum] = {{m34, m34}, [](V x) { return maximum(x[0], x[1]); }};
+  c[OpId::Minimum] = {{m34, m34}, [](V x) { return minimum(x[0], x[1]); }};
   c[OpId::RemainderScalar] = {{m34}, [](V x) { return remainder(x[0], Scalar(0.75)); }};
   c[OpId::RemainderTensor] = {{m34, m34}, [](V x) { return remainder(x[0], x[1]); }};
   c[OpId::FmodScalar] = {{m34}, [](V x) { return fmod(x[0], Scalar(0.75)); }};

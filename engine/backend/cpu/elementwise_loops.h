@@ -132,11 +132,12 @@ template <class T, class Fn, class X, class Y>
 inline void binary_in_run(Fn fn, X&& x, Y&& y, T* __restrict out, int64_t first, int64_t len, int64_t run) {
   using namespace position_detail;
   if constexpr (std::is_floating_point_v<T>) {
-    if constexpr (std::is_same_v<Fn, BinaryFn<BinaryOp::Max>>) {  // torch.maximum: maxps keeps y on ties
+    constexpr bool is_max = std::is_same_v<Fn, BinaryFn<BinaryOp::Max>>;
+    if constexpr (is_max || std::is_same_v<Fn, BinaryFn<BinaryOp::Min>>) {  // torch.maximum/minimum: maxps/minps keep y on ties
       const int64_t v = vector_end<T>(first, len, run);
       for (int64_t i = 0; i < v; ++i) {
         const T a = x(i), b = y(i);
-        out[i] = a != a || b != b ? std::numeric_limits<T>::quiet_NaN() : (a > b ? a : b);
+        out[i] = a != a || b != b ? std::numeric_limits<T>::quiet_NaN() : is_max ? (a > b ? a : b) : (a < b ? a : b);
       }
       for (int64_t i = v; i < len; ++i) out[i] = fn(x(i), y(i));
       return;
