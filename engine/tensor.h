@@ -236,6 +236,7 @@ Tensor round(const Tensor& a, int64_t decimals);  // RoundBackward1
 Tensor trunc(const Tensor& a);
 Tensor frac(const Tensor& a);
 Tensor sign(const Tensor& a);
+Tensor sgn(const Tensor& a);  // sign for real tensors, with SgnBackward0 (abs's gradient under create_graph)
 Tensor rsqrt(const Tensor& a);
 Tensor exp2(const Tensor& a);
 Tensor expm1(const Tensor& a);

@@ -99,7 +99,8 @@ bool backward_is_recorded(OpId op) {
     case OpId::NllLossGrad:
     case OpId::SoftmaxGrad:
     case OpId::LogSoftmaxGrad:
-    case OpId::LeakyReluGrad: return true;
+    case OpId::LeakyReluGrad:
+    case OpId::Sgn: return true;
     default: return false;
   }
 }
@@ -182,7 +183,7 @@ BackwardFn differentiable_backward(OpId op) {
       return [](const Node& n, const Tensor& g) -> Grads {
         return {n.needs_input_grad(0) ? mul(g, saved(n, 1)) : Tensor(), n.needs_input_grad(1) ? mul(g, saved(n, 0)) : Tensor()};
       };
-    default: return nullptr;
+    default: return differentiable_math_backward(op);
   }
 }
 

@@ -19,6 +19,10 @@ namespace gradlab {
 // The differentiable backward of `op`, or null when gradlab has none yet.
 BackwardFn differentiable_backward(OpId op);
 
+// Pointwise math, clamps and masks, and the selecting or scaling reductions
+// (higher_order_math.cpp); differentiable_backward falls back to it.
+BackwardFn differentiable_math_backward(OpId op);
+
 // Runs node n's differentiable backward, or raises NotImplementedError naming the node.
 Grads run_differentiable_backward(const Node& n, const Tensor& grad);
 

@@ -107,16 +107,20 @@ Tensor where(const Tensor& cond, const Tensor& x, const Tensor& y) {
   return out;
 }
 
-// ---- masked_fill: d/da = where(mask, 0, g) ---------------------------------------------------------
+// ---- masked_fill: d/da = where(mask, 0, g); a 0-d value tensor: d/dvalue = g[mask].sum() -----
 namespace {
-Tensor masked_fill_impl(OpId id, const Tensor& a, const Tensor& mask, double value) {
+Tensor masked_fill_impl(OpId id, const Tensor& a, const Tensor& mask, double value, const Tensor* value_tensor) {
   if (a.dtype() == DType::Bool) value = value != 0 ? 1 : 0;
   // Out of place, a broadcasts with the mask too (PyTorch expands and clones it first).
   Tensor m = prim::cast(mask, a.dtype());
   Tensor out = prim::binary(BinaryOp::FillWhere, a, m, a.dtype(), value);
-  if (Node* n = record_op(id, [](const Node& n, const Tensor& g) -> Grads {
-        return {prim::binary(BinaryOp::ZeroWhere, g, prim::cast(saved(n, 0), g.dtype()), g.dtype())};
-      }, out, {&a})) {
+  BackwardFn backward = [](const Node& n, const Tensor& g) -> Grads {
+    const Tensor& mask = saved(n, 0);
+    Tensor ga = grad_if(n, 0, prim::binary(BinaryOp::ZeroWhere, g, prim::cast(mask, g.dtype()), g.dtype()));
+    if (n.inputs.size() < 2 || !n.needs_input_grad(1)) return {ga};
+    return {ga, sum(masked_select(g, mask))};  // ATen's masked_fill_backward
+  };
+  if (Node* n = value_tensor ? record_op(id, backward, out, {&a, value_tensor}) : record_op(id, backward, out, {&a})) {
     save_for_backward(*n, mask);
   }
   return out;
@@ -124,15 +128,14 @@ Tensor masked_fill_impl(OpId id, const Tensor& a, const Tensor& mask, double val
 }  // namespace
 
 Tensor masked_fill(const Tensor& a, const Tensor& mask, Scalar value) {
-  return masked_fill_impl(OpId::MaskedFill, a, mask, value.value);
+  return masked_fill_impl(OpId::MaskedFill, a, mask, value.value, nullptr);
 }
 
 Tensor masked_fill(const Tensor& a, const Tensor& mask, const Tensor& value) {
   if (value.dim() != 0)
     runtime_error("masked_fill_ only supports a 0-dimensional value tensor, but got tensor with " +
                   std::to_string(value.dim()) + " dimension(s).");
-  if (value.requires_grad() && grad_mode_enabled()) not_supported("masked_fill with a value tensor that requires grad");
-  return masked_fill_impl(OpId::MaskedFillTensor, a, mask, value.item().value);
+  return masked_fill_impl(OpId::MaskedFillTensor, a, mask, value.item().value, &value);
 }
 
 Tensor& masked_fill_(Tensor& a, const Tensor& mask, Scalar value) {

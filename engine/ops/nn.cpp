@@ -462,6 +462,18 @@ Tensor mul_scalar_overload(const Tensor& a, Scalar b) {
   return out;
 }
 
+// ---- add(Tensor, Scalar) and sub(Tensor, Scalar) as ATen's formulas call them ------------------
+// d(a ± b)/da = 1
+namespace {
+Tensor shift_by_scalar(OpId id, const Tensor& a, Scalar b, double shift) {
+  Tensor out = prim::unary(UnaryOp::AddScalar, prim::cast(a, result_type(a, b)), shift);
+  record_op(id, [](const Node&, const Tensor& g) -> Grads { return {g}; }, out, {&a});
+  return out;
+}
+}  // namespace
+Tensor add_scalar_overload(const Tensor& a, Scalar b) { return shift_by_scalar(OpId::AddScalar, a, b, b.value); }
+Tensor sub_scalar_overload(const Tensor& a, Scalar b) { return shift_by_scalar(OpId::SubScalar, a, b, -b.value); }
+
 // x with +0 where `keep` is 0 (keep: x's shape, 0/1 in x's dtype); the gradient is masked the same.
 Tensor index_put_zero(const Tensor& x, const Tensor& keep) {
   Tensor out = prim::binary(BinaryOp::SelectOrZero, x, keep);

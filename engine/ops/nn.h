@@ -42,6 +42,8 @@ Tensor dropout(const Tensor& input, double p, bool training, random::CpuGenerato
 // DivBackward0, see div()).
 Tensor div_scalar_overload(const Tensor& a, Scalar b);
 Tensor mul_scalar_overload(const Tensor& a, Scalar b);  // at::mul(Tensor, Scalar): MulBackward1
+Tensor add_scalar_overload(const Tensor& a, Scalar b);  // at::add(Tensor, Scalar), C++'s `t + 1`: AddBackward1
+Tensor sub_scalar_overload(const Tensor& a, Scalar b);  // C++'s `t - 1`: SubBackward1
 // x with +0 where `keep` (x's shape and dtype) is 0: the composites' in-place
 // x.index_put_({mask}, 0.) on a fresh result (IndexPutBackward0), here out of place.
 Tensor index_put_zero(const Tensor& x, const Tensor& keep);

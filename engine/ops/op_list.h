@@ -50,6 +50,7 @@
   X(Trunc, "trunc", "TruncBackward0")                  \
   X(Frac, "frac", "FracBackward0")                     \
   X(Sign, "sign", "SignBackward0")                     \
+  X(Sgn, "sgn", "SgnBackward0")                        \
   X(Rsqrt, "rsqrt", "RsqrtBackward0")                  \
   X(Exp2, "exp2", "Exp2Backward0")                     \
   X(Expm1, "expm1", "Expm1Backward0")                  \
@@ -73,6 +74,8 @@
   /* nn.cpp */                                         \
   X(DivScalar, "div", "DivBackward1")                  \
   X(MulScalar, "mul", "MulBackward1")                  \
+  X(AddScalar, "add", "AddBackward1")                  \
+  X(SubScalar, "sub", "SubBackward1")                  \
   X(IndexPutZero, "index_put_", "IndexPutBackward0")   \
   X(Softmax, "softmax", "SoftmaxBackward0")            \
   X(LogSoftmax, "log_softmax", "LogSoftmaxBackward0")  \

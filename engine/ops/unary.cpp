@@ -5,6 +5,7 @@
 #include <string>
 
 #include "engine/ops/compare.h"
+#include "engine/ops/grad_ops.h"
 #include "engine/ops/nn.h"
 #include "engine/ops/op_helpers.h"
 #include "engine/ops/pointwise.h"
@@ -300,6 +301,25 @@ Tensor sign(const Tensor& a) {
   if (a.dtype() == DType::Bool) return clone(a);
   Tensor out = prim::unary(UnaryOp::Sign, a);
   record_op(OpId::Sign, zero_grad, out, {&a});
+  return out;
+}
+
+// sgn(x): sign(x) for real tensors, recorded as PyTorch's SgnBackward0. Its gradient is ATen's
+// sgn_backward, ((g − sgn²·g) / |x|) with 0 where x is 0: zero for real x except where g or x is
+// NaN or infinite. Written with recorded ops, so it is its own differentiable form.
+Tensor sgn(const Tensor& a) {
+  if (a.dtype() == DType::Bool) return clone(a);
+  Tensor out = prim::unary(UnaryOp::Sign, a);
+  if (Node* n = record_op(OpId::Sgn, [](const Node& n, const Tensor& g) -> Grads {
+        const Tensor& x = saved(n, 0);
+        Tensor s = output_with_history(n, saved(n, 1));
+        Tensor magnitude = abs(x);
+        Tensor r = div(sub(g, mul(mul(s, s), g)), magnitude);
+        return {masked_fill(r, compare(CompareOp::Eq, magnitude, Scalar(0.0)), Scalar(0.0))};
+      }, out, {&a})) {
+    save_for_backward(*n, a);
+    save_for_backward(*n, prim::alias(out, out.shape()));  // without its history (no cycle)
+  }
   return out;
 }
 

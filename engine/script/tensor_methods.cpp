@@ -293,6 +293,7 @@ GRADLAB_UNARY_METHOD(ceil)
 GRADLAB_UNARY_METHOD(trunc)
 GRADLAB_UNARY_METHOD(frac)
 GRADLAB_UNARY_METHOD(sign)
+GRADLAB_UNARY_METHOD(sgn)
 GRADLAB_UNARY_METHOD(rsqrt)
 GRADLAB_UNARY_METHOD(exp2)
 GRADLAB_UNARY_METHOD(expm1)
@@ -645,7 +646,7 @@ const Bindings& tensor_bindings() {
       {"sin", MTO, m_sin}, {"cos", MTO, m_cos}, {"sigmoid", MTFO, m_sigmoid}, {"tanh", MTFO, m_tanh},
       {"relu", MTF, m_relu}, {"clamp", MTO, m_clamp}, {"clip", MTO, m_clip}, {"maximum", MTO, m_maximum}, {"minimum", MTO, m_minimum},
       {"floor", MT, m_floor}, {"ceil", MT, m_ceil}, {"round", MT, m_round}, {"trunc", MT, m_trunc},
-      {"fix", MT, m_trunc}, {"frac", MT, m_frac}, {"sign", MT, m_sign}, {"square", MT, m_square},
+      {"fix", MT, m_trunc}, {"frac", MT, m_frac}, {"sign", MT, m_sign}, {"sgn", MT, m_sgn}, {"square", MT, m_square},
       {"rsqrt", MT, m_rsqrt}, {"exp2", MT, m_exp2}, {"expm1", MT, m_expm1}, {"log1p", MT, m_log1p},
       {"erf", MT, m_erf}, {"asinh", MT, m_asinh}, {"acosh", MT, m_acosh}, {"atanh", MT, m_atanh},
       {"arcsinh", MT, m_asinh}, {"arccosh", MT, m_acosh}, {"arctanh", MT, m_atanh},

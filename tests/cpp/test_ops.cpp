@@ -213,6 +213,8 @@ const std::map<OpId, OpRow>& op_rows() {
                      [](const Values& v) { return map1f(v[0], [](double a) { return a - std::trunc(a); }); }, 1.1, 1.9, true};
     r[OpId::Sign] = {{M}, [](auto& x) { return sign(x[0]); },
                      [](const Values& v) { return map1f(v[0], [](double a) { return a > 0 ? 1.0 : -1.0; }); }, 0.5, 2.0, true};
+    r[OpId::Sgn] = {{M}, [](auto& x) { return sgn(x[0]); },
+                    [](const Values& v) { return map1f(v[0], [](double a) { return a > 0 ? 1.0 : -1.0; }); }, 0.5, 2.0, true};
     r[OpId::Rsqrt] = {{M}, [](auto& x) { return rsqrt(x[0]); },
                       [](const Values& v) { return map1f(v[0], [](double a) { return 1 / std::sqrt(a); }); }};
     r[OpId::Exp2] = {{M}, [](auto& x) { return exp2(x[0]); }, [](const Values& v) { return map1(v[0], std::exp2); }, 0.5, 2.0, true};
@@ -301,6 +303,10 @@ const std::map<OpId, OpRow>& op_rows() {
     // nn.cpp
     r[OpId::MulScalar] = {{M}, [](auto& x) { return mul_scalar_overload(x[0], Scalar(-1.5)); },
                           [](const Values& v) { return map1f(v[0], [](double a) { return a * -1.5; }); }};
+    r[OpId::AddScalar] = {{M}, [](auto& x) { return add_scalar_overload(x[0], Scalar(2.5)); },
+                          [](const Values& v) { return map1f(v[0], [](double a) { return a + 2.5; }); }};
+    r[OpId::SubScalar] = {{M}, [](auto& x) { return sub_scalar_overload(x[0], Scalar(2.5)); },
+                          [](const Values& v) { return map1f(v[0], [](double a) { return a - 2.5; }); }};
     r[OpId::IndexPutZero] = {{M}, [](auto& x) {
                                  Tensor keep = from_vector({1, 0, 1, 1, 0, 1}, {2, 3}, TensorOptions{DType::Float64, std::nullopt, false});
                                  return index_put_zero(x[0], keep);

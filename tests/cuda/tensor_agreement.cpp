@@ -88,6 +88,7 @@ std::map<OpId, OpCase> op_cases() {
   c[OpId::Trunc] = {{m34}, [](V x) { return trunc(mul(x[0], 3.0)); }};
   c[OpId::Frac] = {{m34}, [](V x) { return frac(mul(x[0], 3.0)); }};
   c[OpId::Sign] = {{m34}, [](V x) { return sign(x[0]); }};
+  c[OpId::Sgn] = {{m34}, [](V x) { return sgn(x[0]); }};
   c[OpId::Rsqrt] = {{pos}, [](V x) { return rsqrt(x[0]); }};
   c[OpId::Exp2] = {{m34}, [](V x) { return exp2(x[0]); }};
   c[OpId::Expm1] = {{m34}, [](V x) { return expm1(x[0]); }};
@@ -143,6 +144,8 @@ std::map<OpId, OpCase> op_cases() {
   c[OpId::Slice] = {{{{3, 7}}}, [](V x) { return slice(x[0], 1, 1, 6, 2); }};
   c[OpId::Addmm] = {{{{4}}, {{3, 5}}, {{5, 4}}}, [](V x) { return addmm(x[0], x[1], x[2]); }};
   c[OpId::MulScalar] = {{m34}, [](V x) { return mul_scalar_overload(x[0], Scalar(-1.5)); }};
+  c[OpId::AddScalar] = {{m34}, [](V x) { return add_scalar_overload(x[0], Scalar(2.5)); }};
+  c[OpId::SubScalar] = {{m34}, [](V x) { return sub_scalar_overload(x[0], Scalar(2.5)); }};
   c[OpId::IndexPutZero] = {{m23}, [](V x) {
     return index_put_zero(x[0], from_vector({1, 0, 1, 1, 0, 1}, {2, 3}, TensorOptions{x[0].dtype(), x[0].device(), false}));
   }};
