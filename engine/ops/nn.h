@@ -23,6 +23,9 @@ Tensor linear(const Tensor& input, const Tensor& weight, const Tensor& bias);
 Tensor softmax(const Tensor& x, int64_t dim, std::optional<DType> dtype = std::nullopt);
 Tensor log_softmax(const Tensor& x, int64_t dim, std::optional<DType> dtype = std::nullopt);
 Tensor leaky_relu(const Tensor& x, double negative_slope = 0.01);
+// rrelu in evaluation mode: leaky_relu with the mean slope (lower + upper) / 2, recorded as
+// RreluWithNoiseBackward0 (training mode draws random slopes and is not supported).
+Tensor rrelu_eval(const Tensor& x, double lower, double upper);
 Tensor hardtanh(const Tensor& x, double min_val = -1, double max_val = 1);  // relu6: (0, 6)
 Tensor silu(const Tensor& x);
 // Activations (ops/activation.cpp).
