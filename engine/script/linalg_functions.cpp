@@ -192,13 +192,16 @@ Value m_det(Interp&, const Value& self, CallArgs& a) {
   return Value(det(self.as_tensor()));
 }
 
-// The rest of torch.linalg in 1.13.1: factorizations, solvers and inverses, whose digits follow
-// LAPACK's blocking and are not reproduced; using one raises NotImplementedError.
-const char* const kLinalgUnsupported[] = {
-    "LinAlgError", "cholesky", "cholesky_ex", "cond", "cross", "diagonal", "eig", "eigh", "eigvals", "eigvalsh",
-    "householder_product", "inv", "inv_ex", "ldl_factor", "ldl_factor_ex", "ldl_solve", "lstsq", "lu", "lu_factor",
-    "lu_factor_ex", "lu_solve", "matrix_exp", "matrix_rank", "pinv", "qr", "slogdet", "solve", "solve_ex",
-    "solve_triangular", "svd", "svdvals", "tensorinv", "tensorsolve", "vander", "vecdot", nullptr};
+// dir(torch.linalg) in PyTorch 1.13.1: its names that are not set here (the factorizations,
+// solvers and inverses, whose digits follow LAPACK's blocked kernels) raise NotImplementedError;
+// a misspelt name is matched against all of them ("Did you mean: 'norm'?").
+const char* const kLinalgDir[] = {
+    "LinAlgError", "Tensor", "__builtins__", "__cached__", "__doc__", "__file__", "__loader__", "__name__", "__package__",
+    "__path__", "__spec__", "_add_docstr", "_linalg", "cholesky", "cholesky_ex", "common_notes", "cond", "cross", "det",
+    "diagonal", "eig", "eigh", "eigvals", "eigvalsh", "householder_product", "inv", "inv_ex", "ldl_factor", "ldl_factor_ex",
+    "ldl_solve", "lstsq", "lu", "lu_factor", "lu_factor_ex", "lu_solve", "matmul", "matrix_exp", "matrix_norm",
+    "matrix_power", "matrix_rank", "multi_dot", "norm", "pinv", "qr", "slogdet", "solve", "solve_ex", "solve_triangular",
+    "svd", "svdvals", "sys", "tensorinv", "tensorsolve", "torch", "vander", "vecdot", "vector_norm", nullptr};
 
 }  // namespace
 
@@ -217,7 +220,7 @@ Value make_linalg_module() {
   m->attrs["multi_dot"] = Value(std::make_shared<BuiltinObj>("linalg_multi_dot", f_multi_dot, "type object"));
   m->attrs["matrix_power"] = Value(std::make_shared<BuiltinObj>("linalg_matrix_power", f_linalg_matrix_power, "type object"));
   m->attrs["det"] = Value(std::make_shared<BuiltinObj>("linalg_det", f_linalg_det, "type object"));
-  m->known_missing = kLinalgUnsupported;
+  m->known_missing = kLinalgDir;
   return Value(ObjRef(m));
 }
 
