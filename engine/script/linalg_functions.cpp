@@ -3,8 +3,8 @@
 // dim or all elements (Note [Norm summation order], ops/reduce.cpp); other dim sets are refused.
 // The matrix norms are the Frobenius norm of a whole matrix and ord ±1 / ±inf (amax / amin of
 // the column or row 1-norms, as ATen composes them). Then multi_dot and matrix_power
-// (ops/matrix_chain.h), det of small matrices (ops/determinant.h); the rest of torch.linalg raises
-// NotImplementedError.
+// (ops/matrix_chain.h), det of small matrices (ops/determinant.h), vecdot and diagonal; the rest
+// of torch.linalg raises NotImplementedError.
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -13,6 +13,7 @@
 #include "engine/ops/determinant.h"
 #include "engine/ops/matrix_chain.h"
 #include "engine/ops/op_helpers.h"
+#include "engine/ops/rearrange.h"
 #include "engine/script/bindings.h"
 #include "engine/script/errors.h"
 #include "engine/script/runtime.h"
@@ -192,6 +193,25 @@ Value m_det(Interp&, const Value& self, CallArgs& a) {
   return Value(det(self.as_tensor()));
 }
 
+// torch.linalg.vecdot(x, y, *, dim=-1, out=None): ATen's (x.conj() * y).sum(dim), real tensors here
+Value f_vecdot(Interp&, CallArgs& a) {
+  Args args("linalg_vecdot", a, {"x", "y", "dim", "out"}, 2, ArgStyle::Torch, 2);
+  if (args.has(3)) raise_not_supported("linalg.vecdot(out=...)");
+  const Tensor x = args.tensor(0), y = args.tensor(1);
+  check_linalg_floating(x, "linalg.vecdot");
+  if (x.dtype() != y.dtype()) {
+    runtime_error(std::string("linalg.vecdot: Expected x and y to have the same dtype, but found x of type ") +
+                  dtype_scalar_name(x.dtype()) + " and y of type " + dtype_scalar_name(y.dtype()) + " instead");
+  }
+  return Value(sum(mul(x, y), {args.int_or(2, -1)}));
+}
+
+// torch.linalg.diagonal(A, *, offset=0, dim1=-2, dim2=-1): torch.diagonal with matrix defaults
+Value f_linalg_diagonal(Interp&, CallArgs& a) {
+  Args args("linalg_diagonal", a, {"A", "offset", "dim1", "dim2"}, 1, ArgStyle::Torch, 1);
+  return Value(diagonal(args.tensor(0), args.int_or(1, 0), args.int_or(2, -2), args.int_or(3, -1)));
+}
+
 // dir(torch.linalg) in PyTorch 1.13.1: its names that are not set here (the factorizations,
 // solvers and inverses, whose digits follow LAPACK's blocked kernels) raise NotImplementedError;
 // a misspelt name is matched against all of them ("Did you mean: 'norm'?").
@@ -219,6 +239,8 @@ Value make_linalg_module() {
   m->attrs["norm"] = Value(std::make_shared<BuiltinObj>("linalg_norm", f_linalg_norm, "type object"));
   m->attrs["multi_dot"] = Value(std::make_shared<BuiltinObj>("linalg_multi_dot", f_multi_dot, "type object"));
   m->attrs["matrix_power"] = Value(std::make_shared<BuiltinObj>("linalg_matrix_power", f_linalg_matrix_power, "type object"));
+  m->attrs["vecdot"] = Value(std::make_shared<BuiltinObj>("linalg_vecdot", f_vecdot, "type object"));
+  m->attrs["diagonal"] = Value(std::make_shared<BuiltinObj>("linalg_diagonal", f_linalg_diagonal, "type object"));
   m->attrs["det"] = Value(std::make_shared<BuiltinObj>("linalg_det", f_linalg_det, "type object"));
   m->known_missing = kLinalgDir;
   return Value(ObjRef(m));
