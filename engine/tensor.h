@@ -196,6 +196,10 @@ Tensor add(const Tensor& a, Scalar b);
 Tensor sub(const Tensor& a, const Tensor& b, Scalar alpha = Scalar(1));
 Tensor sub(const Tensor& a, Scalar b);
 Tensor rsub(const Tensor& a, Scalar b);  // b - a
+// ATen's add/sub(Tensor, Scalar) overloads (AddBackward1, SubBackward1): what ATen's composites
+// record for `t + 1e-6` in C++, where Python's `t + 1e-6` wraps the number (AddBackward0).
+Tensor add_scalar_overload(const Tensor& a, Scalar b);
+Tensor sub_scalar_overload(const Tensor& a, Scalar b);
 Tensor mul(const Tensor& a, const Tensor& b);
 Tensor mul(const Tensor& a, Scalar b);
 Tensor div(const Tensor& a, const Tensor& b);
@@ -276,6 +280,10 @@ Tensor min(const Tensor& a);                         // MinBackward1
 std::pair<Tensor, Tensor> min(const Tensor& a, int64_t dim, bool keepdim = false);  // MinBackward0
 Tensor maximum(const Tensor& a, const Tensor& b);
 Tensor minimum(const Tensor& a, const Tensor& b);
+// The largest / smallest values over `dims` (all dims when empty), without indices: a tie shares
+// the gradient evenly (AmaxBackward0 / AminBackward0).
+Tensor amax(const Tensor& a, const std::vector<int64_t>& dims, bool keepdim = false);
+Tensor amin(const Tensor& a, const std::vector<int64_t>& dims, bool keepdim = false);
 Tensor norm(const Tensor& a);  // 2-norm of all elements (NormBackward1)
 // The p-norm (p = 1, 2 or inf) along one dim or of all elements: NormBackward1, or
 // LinalgVectorNormBackward0 for torch.linalg's forms.

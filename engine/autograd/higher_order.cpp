@@ -111,6 +111,8 @@ BackwardFn differentiable_backward(OpId op) {
     case OpId::Add: return add_backward;
     case OpId::Sub: return sub_backward;
     case OpId::RSub: return [](const Node&, const Tensor& g) -> Grads { return {neg(g)}; };
+    case OpId::AddScalar:
+    case OpId::SubScalar: return [](const Node&, const Tensor& g) -> Grads { return {g}; };
     case OpId::Mul: return mul_backward;
     case OpId::MulScalar: return [](const Node& n, const Tensor& g) -> Grads { return {mul(g, Scalar(n.a))}; };
     case OpId::Div: return div_backward;

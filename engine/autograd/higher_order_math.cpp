@@ -318,9 +318,7 @@ BackwardFn differentiable_math_backward(OpId op) {
     case OpId::Round:
     case OpId::RoundDecimals:
     case OpId::Trunc: return zero_backward;
-    case OpId::Frac:
-    case OpId::AddScalar:
-    case OpId::SubScalar: return [](const Node&, const Tensor& g) -> Grads { return {g}; };
+    case OpId::Frac: return [](const Node&, const Tensor& g) -> Grads { return {g}; };
     case OpId::Clamp:
     case OpId::ClampMin:
     case OpId::ClampMax: return clamp_backward;

@@ -58,6 +58,30 @@ Tensor sub(const Tensor& a, Scalar b) {
   return out;
 }
 
+// ---- ATen's Scalar overloads: the same sums, recorded as AddBackward1 / SubBackward1 ----------
+// ATen's own composites (pairwise_distance's `+ eps`, the embedding losses) call add/sub with a
+// C++ Scalar, which is a different overload, so a different node name, from the wrapped number
+// that Python's `t + eps` passes.
+namespace {
+// The wrapped-number form's result, untracked, recorded as the Scalar overload's node `op`.
+Tensor as_scalar_overload(OpId op, Tensor (*form)(const Tensor&, Scalar), const Tensor& a, Scalar b) {
+  Tensor out;
+  {
+    NoGradGuard wrapped_form_unrecorded;
+    out = form(a, b);
+  }
+  record_op(op, [](const Node&, const Tensor& g) -> Grads { return {g}; }, out, {&a});
+  return out;
+}
+}  // namespace
+
+Tensor add_scalar_overload(const Tensor& a, Scalar b) {
+  return as_scalar_overload(OpId::AddScalar, static_cast<Tensor (*)(const Tensor&, Scalar)>(add), a, b);
+}
+Tensor sub_scalar_overload(const Tensor& a, Scalar b) {
+  return as_scalar_overload(OpId::SubScalar, static_cast<Tensor (*)(const Tensor&, Scalar)>(sub), a, b);
+}
+
 // ---- rsub: b − a (for `1 - x`); d/da = −1 ----------------------------------------------------
 Tensor rsub(const Tensor& a, Scalar b) {
   check_bool_sub(a.dtype(), b.is_bool ? DType::Bool : DType::Int64);

@@ -6,9 +6,11 @@
 #include <cmath>
 
 #include "engine/ops/compare.h"
+#include "engine/ops/distance.h"
 #include "engine/ops/grad_ops.h"
 #include "engine/ops/nn.h"
 #include "engine/ops/op_helpers.h"
+#include "engine/ops/pointwise.h"
 
 namespace gradlab {
 using namespace ops;
@@ -584,6 +586,57 @@ Tensor kl_div(const Tensor& input, const Tensor& target, Reduction r, bool log_t
     out = sub(prim::binary(BinaryOp::XLogY, target, target), mul(target, input));
   }
   return reduce_op(out, r);
+}
+
+
+// ---- the embedding and ranking losses: composites in 1.13 (ops/distance.h) --------------------
+namespace {
+// Loss.cpp's EPSILON is a float constant: 1e-12 rounded to float, then added as a double.
+constexpr double kEmbeddingEpsilon = static_cast<double>(1e-12f);
+
+// ATen's `number - tensor` in C++: a tensor filled with the number, minus the tensor (SubBackward0).
+Tensor number_minus(double number, const Tensor& t) { return sub(full_like(t, Scalar(number)), t); }
+}  // namespace
+
+Tensor margin_ranking_loss(const Tensor& x1, const Tensor& x2, const Tensor& target, double margin, Reduction r) {
+  return reduce_op(clamp_min(add_scalar_overload(mul(neg(target), sub(x1, x2)), Scalar(margin)), Scalar(0)), r);
+}
+
+Tensor hinge_embedding_loss(const Tensor& x, const Tensor& target, double margin, Reduction r) {
+  const Tensor zeros = zeros_like(x);
+  const Tensor margin_part = where(compare(CompareOp::Ne, target, Scalar(1)), clamp_min(number_minus(margin, x), Scalar(0)), zeros);
+  const Tensor self_part = where(compare(CompareOp::Ne, target, Scalar(-1)), x, zeros);
+  return reduce_op(add(margin_part, self_part), r);
+}
+
+Tensor cosine_embedding_loss(const Tensor& x1, const Tensor& x2, const Tensor& target, double margin, Reduction r) {
+  const int64_t target_dim = target.dim();
+  if (target_dim != 0 && target_dim != 1) runtime_error("0D or 1D target tensor expected, multi-target not supported");
+  if (x1.dim() != (target_dim == 1 ? 2 : 1)) {
+    runtime_error(std::string(target_dim == 1 ? "1D target tensor expects 2D" : "0D target tensor expects 1D") +
+                  " input tensors, but found inputs with sizes " + shape_str(x1.shape()) + " and " + shape_str(x2.shape()) + ".");
+  }
+  const Tensor dot = sum(mul(x1, x2), {target_dim});
+  const Tensor magnitude1 = add_scalar_overload(sum(mul(x1, x1), {target_dim}), Scalar(kEmbeddingEpsilon));
+  const Tensor magnitude2 = add_scalar_overload(sum(mul(x2, x2), {target_dim}), Scalar(kEmbeddingEpsilon));
+  const Tensor cos = div(dot, sqrt(mul(magnitude1, magnitude2)));
+  const Tensor zeros = zeros_like(cos);
+  const Tensor similar = where(compare(CompareOp::Eq, target, Scalar(1)), number_minus(1, cos), zeros);
+  const Tensor dissimilar =
+      where(compare(CompareOp::Eq, target, Scalar(-1)), clamp_min(sub_scalar_overload(cos, Scalar(margin)), Scalar(0)), zeros);
+  return reduce_op(add(similar, dissimilar), r);
+}
+
+Tensor triplet_margin_loss(const Tensor& anchor, const Tensor& positive, const Tensor& negative, double margin, double p,
+                           double eps, bool swap, Reduction r) {
+  if (anchor.dim() != positive.dim() || positive.dim() != negative.dim()) {
+    runtime_error("All inputs should have same dimension but got " + std::to_string(anchor.dim()) + "D, " +
+                  std::to_string(positive.dim()) + "D and " + std::to_string(negative.dim()) + "D inputs.");
+  }
+  if (swap) not_supported("triplet_margin_loss with swap=True (torch.min of two tensors, MinimumBackward0)");
+  const Tensor positive_distance = pairwise_distance(anchor, positive, p, eps, false);
+  const Tensor negative_distance = pairwise_distance(anchor, negative, p, eps, false);
+  return reduce_op(clamp_min(sub(add_scalar_overload(positive_distance, Scalar(margin)), negative_distance), Scalar(0)), r);
 }
 
 }  // namespace gradlab

@@ -384,6 +384,24 @@ Tensor leaky_relu(const Tensor& x, double slope) {
   return out;
 }
 
+// rrelu_with_noise in evaluation mode runs leaky_relu's kernels with slope (lower + upper) / 2.
+Tensor rrelu_eval(const Tensor& x, double lower, double upper) {
+  if (!(lower <= upper)) runtime_error("Lower bound should be less than or equal to the upper bound");
+  const double slope = (lower + upper) / 2;
+  Tensor out;
+  {
+    NoGradGuard leaky_relu_unrecorded;
+    out = leaky_relu(x, slope);
+  }
+  if (Node* n = record_op(OpId::RreluWithNoise, [](const Node& n, const Tensor& g) -> Grads {
+        return {prim::binary(BinaryOp::LeakyReluBackward, g, saved(n, 0), n.a)};
+      }, out, {&x})) {
+    n->a = slope;
+    save_for_backward(*n, x);
+  }
+  return out;
+}
+
 // leaky_relu_backward(grad, x, slope) as an op (LeakyReluBackwardBackward0, grad_ops.h): linear
 // in grad, so its gradient is the same op on the incoming one, and zeros for x.
 namespace {
@@ -461,18 +479,6 @@ Tensor mul_scalar_overload(const Tensor& a, Scalar b) {
   }
   return out;
 }
-
-// ---- add(Tensor, Scalar) and sub(Tensor, Scalar) as ATen's formulas call them ------------------
-// d(a ± b)/da = 1
-namespace {
-Tensor shift_by_scalar(OpId id, const Tensor& a, Scalar b, double shift) {
-  Tensor out = prim::unary(UnaryOp::AddScalar, prim::cast(a, result_type(a, b)), shift);
-  record_op(id, [](const Node&, const Tensor& g) -> Grads { return {g}; }, out, {&a});
-  return out;
-}
-}  // namespace
-Tensor add_scalar_overload(const Tensor& a, Scalar b) { return shift_by_scalar(OpId::AddScalar, a, b, b.value); }
-Tensor sub_scalar_overload(const Tensor& a, Scalar b) { return shift_by_scalar(OpId::SubScalar, a, b, -b.value); }
 
 // x with +0 where `keep` is 0 (keep: x's shape, 0/1 in x's dtype); the gradient is masked the same.
 Tensor index_put_zero(const Tensor& x, const Tensor& keep) {

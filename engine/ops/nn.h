@@ -23,6 +23,9 @@ Tensor linear(const Tensor& input, const Tensor& weight, const Tensor& bias);
 Tensor softmax(const Tensor& x, int64_t dim, std::optional<DType> dtype = std::nullopt);
 Tensor log_softmax(const Tensor& x, int64_t dim, std::optional<DType> dtype = std::nullopt);
 Tensor leaky_relu(const Tensor& x, double negative_slope = 0.01);
+// rrelu in evaluation mode: leaky_relu with the mean slope (lower + upper) / 2, recorded as
+// RreluWithNoiseBackward0 (training mode draws random slopes and is not supported).
+Tensor rrelu_eval(const Tensor& x, double lower, double upper);
 Tensor hardtanh(const Tensor& x, double min_val = -1, double max_val = 1);  // relu6: (0, 6)
 Tensor silu(const Tensor& x);
 // Activations (ops/activation.cpp).
@@ -42,8 +45,6 @@ Tensor dropout(const Tensor& input, double p, bool training, random::CpuGenerato
 // DivBackward0, see div()).
 Tensor div_scalar_overload(const Tensor& a, Scalar b);
 Tensor mul_scalar_overload(const Tensor& a, Scalar b);  // at::mul(Tensor, Scalar): MulBackward1
-Tensor add_scalar_overload(const Tensor& a, Scalar b);  // at::add(Tensor, Scalar), C++'s `t + 1`: AddBackward1
-Tensor sub_scalar_overload(const Tensor& a, Scalar b);  // C++'s `t - 1`: SubBackward1
 // x with +0 where `keep` (x's shape and dtype) is 0: the composites' in-place
 // x.index_put_({mask}, 0.) on a fresh result (IndexPutBackward0), here out of place.
 Tensor index_put_zero(const Tensor& x, const Tensor& keep);

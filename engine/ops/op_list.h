@@ -11,6 +11,8 @@
   X(Add, "add", "AddBackward0")                        \
   X(Sub, "sub", "SubBackward0")                        \
   X(RSub, "rsub", "RsubBackward1")                     \
+  X(AddScalar, "add", "AddBackward1")                  \
+  X(SubScalar, "sub", "SubBackward1")                  \
   X(Mul, "mul", "MulBackward0")                        \
   X(Div, "div", "DivBackward0")                        \
   X(PowTensor, "pow", "PowBackward1")                  \
@@ -74,12 +76,11 @@
   /* nn.cpp */                                         \
   X(DivScalar, "div", "DivBackward1")                  \
   X(MulScalar, "mul", "MulBackward1")                  \
-  X(AddScalar, "add", "AddBackward1")                  \
-  X(SubScalar, "sub", "SubBackward1")                  \
   X(IndexPutZero, "index_put_", "IndexPutBackward0")   \
   X(Softmax, "softmax", "SoftmaxBackward0")            \
   X(LogSoftmax, "log_softmax", "LogSoftmaxBackward0")  \
   X(LeakyRelu, "leaky_relu", "LeakyReluBackward0")     \
+  X(RreluWithNoise, "rrelu", "RreluWithNoiseBackward0") \
   X(Hardtanh, "hardtanh", "HardtanhBackward0")         \
   X(Silu, "silu", "SiluBackward0")                     \
   X(SoftmaxGrad, "_softmax_backward_data", "SoftmaxBackwardDataBackward0") \
@@ -121,6 +122,8 @@
   X(MaxDim, "max", "MaxBackward0")                     \
   X(MinAll, "min", "MinBackward1")                     \
   X(MinDim, "min", "MinBackward0")                     \
+  X(Amax, "amax", "AmaxBackward0")                     \
+  X(Amin, "amin", "AminBackward0")                     \
   X(Norm, "norm", "NormBackward1")                     \
   X(LinalgVectorNorm, "linalg_vector_norm", "LinalgVectorNormBackward0") \
   X(Dist, "dist", "DistBackward0")                     \

@@ -215,8 +215,10 @@ Tensor norm(const Tensor& a, double p, std::optional<int64_t> dim_in, bool keepd
                 "norm() of a transposed, sliced or expanded tensor is not supported by gradlab; call .contiguous() first");
   const OpId op = linalg ? OpId::LinalgVectorNorm : OpId::Norm;
   if (!dim_in && p == 2 && !keepdim && !linalg) return norm(a);
-  // all elements: one line of numel elements (the dims coalesce)
-  const Tensor x = dim_in ? a : prim::alias(a, {a.numel()});
+  // all elements: one line of numel elements (the dims coalesce); a 0-d tensor's dim 0 / -1 is
+  // its one element
+  const bool along_dim = dim_in && a.dim() > 0;
+  const Tensor x = along_dim ? a : prim::alias(a, {a.numel()});
   const int64_t dim = dim_in ? wrap_dim(*dim_in, a.dim()) : 0;
   if (linalg && std::isinf(p) && x.numel() == 0 && (!dim_in || (a.dim() > 0 && a.shape()[dim] == 0))) {
     const std::string prefix = "linalg.vector_norm cannot compute the inf norm on ";
@@ -224,14 +226,14 @@ Tensor norm(const Tensor& a, double p, std::optional<int64_t> dim_in, bool keepd
     runtime_error(prefix + "the dimension " + std::to_string(*dim_in) +  // (sic: no space before "because")
                   "because this dimension is empty and the operation does not have an identity");
   }
-  const DimSplit lines = split_at(x.shape(), dim);
+  const DimSplit lines = split_at(x.shape(), along_dim ? dim : 0);
   Tensor r = reduce_lines(x, lines, {lines.outer * lines.inner}, [&](const auto* first, int64_t len, int64_t stride) {
     using T = std::decay_t<decltype(*first)>;
     if constexpr (std::is_floating_point_v<T>) return norm_of_line(first, len, stride, p);
     else return T(0);  // (check_norm_dtype refused integer tensors)
   });
-  const Shape keep = dim_in ? keepdim_shape(a.shape(), {dim}) : Shape(a.dim(), 1);
-  const Shape dropped = dim_in ? drop_dims(a.shape(), {dim}) : Shape{};
+  const Shape keep = along_dim ? keepdim_shape(a.shape(), {dim}) : Shape(a.dim(), 1);
+  const Shape dropped = along_dim ? drop_dims(a.shape(), {dim}) : Shape{};
   Tensor out = prim::alias(r, keepdim ? keep : dropped);
   if (Node* n = record_op(op, [](const Node& n, const Tensor& g) -> Grads {
         const Tensor& x = saved(n, 0);
@@ -373,6 +375,40 @@ Tensor arg_extremum(const Tensor& a, std::optional<int64_t> dim_in, bool keepdim
   Tensor r = reduce_extremum(ReduceOp::ArgMax, a, keep, is_min);
   return keepdim ? r : prim::alias(r, drop_dims(a.shape(), {dim}));
 }
+
+// amax / amin over a list of dims (all when empty). The gradient is ATen's scale_grad_by_count:
+// (grad / number of extremal elements) * mask, the mask being where the input equals the result,
+// so a tie shares the gradient and the rest get grad/count * 0 (-0. for a negative grad).
+Tensor extremum_dims(const Tensor& a, const std::vector<int64_t>& dims_in, bool keepdim, bool is_min) {
+  const char* name = is_min ? "amin" : "amax";
+  std::vector<int64_t> dims = wrap_dims(dims_in, a.dim());
+  if (dims_in.empty())
+    for (int64_t d = 0; d < a.dim(); ++d) dims.push_back(d);
+  if (a.numel() == 0) {
+    if (dims_in.empty())
+      runtime_error(std::string(name) + "(): Expected reduction dim to be specified for input.numel() == 0. Specify the "
+                    "reduction dim with the 'dim' argument.");
+    for (int64_t d : dims)
+      if (a.shape()[d] == 0)
+        index_error(std::string(name) + "(): Expected reduction dim " + std::to_string(d) + " to have non-zero size.");
+  }
+  Shape keep = keepdim_shape(a.shape(), dims);
+  Tensor r = reduce_extremum(ReduceOp::Max, a, keep, is_min);
+  Tensor out = keepdim ? r : prim::alias(r, drop_dims(a.shape(), dims));
+  if (Node* n = record_op(is_min ? OpId::Amin : OpId::Amax, [](const Node& n, const Tensor& g) -> Grads {
+        Shape keep(n.ints.begin(), n.ints.end());
+        Tensor extremum = prim::alias(saved(n, 1), keep);
+        Tensor mask = prim::cast(prim::binary(BinaryOp::EqualMask, saved(n, 0), extremum), g.dtype());
+        Tensor count = prim::sum_values(mask, keep);
+        Tensor share = prim::binary(BinaryOp::Div, prim::alias(g, keep), count, g.dtype());
+        return {prim::binary(BinaryOp::Mul, share, mask, g.dtype())};
+      }, out, {&a})) {
+    n->ints.assign(keep.begin(), keep.end());
+    save_for_backward(*n, a);
+    save_for_backward(*n, out);
+  }
+  return out;
+}
 }  // namespace
 
 Tensor argmax(const Tensor& a, std::optional<int64_t> dim, bool keepdim) { return arg_extremum(a, dim, keepdim, false); }
@@ -381,5 +417,7 @@ Tensor max(const Tensor& a) { return extremum_all(a, false); }
 Tensor min(const Tensor& a) { return extremum_all(a, true); }
 std::pair<Tensor, Tensor> max(const Tensor& a, int64_t dim, bool keepdim) { return extremum_dim(a, dim, keepdim, false); }
 std::pair<Tensor, Tensor> min(const Tensor& a, int64_t dim, bool keepdim) { return extremum_dim(a, dim, keepdim, true); }
+Tensor amax(const Tensor& a, const std::vector<int64_t>& dims, bool keepdim) { return extremum_dims(a, dims, keepdim, false); }
+Tensor amin(const Tensor& a, const std::vector<int64_t>& dims, bool keepdim) { return extremum_dims(a, dims, keepdim, true); }
 
 }  // namespace gradlab

@@ -5,7 +5,6 @@
 
 namespace gradlab::script {
 
-namespace {
 std::vector<Tensor> tensor_list(Interp& in, const Value& v, const char* fname) {
   if (v.is_tensor() || (!as_list(v) && !as_tuple(v)))
     raise_type_error(std::string(fname) + "(): argument 'tensors' (position 1) must be tuple of Tensors, not " + type_name(v));
@@ -19,6 +18,7 @@ std::vector<Tensor> tensor_list(Interp& in, const Value& v, const char* fname) {
   return out;
 }
 
+namespace {
 template <Tensor (*Op)(const std::vector<Tensor>&, int64_t)>
 Value join(Interp& in, CallArgs& a, const char* fname) {
   Args args(fname, a, {"tensors", "dim", "out"}, 1);

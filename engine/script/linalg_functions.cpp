@@ -1,12 +1,19 @@
 // Vector norms as scripts call them: Tensor.norm / torch.norm (NormBackward1) and the torch.linalg
 // module's vector_norm, norm and matrix_norm (LinalgVectorNormBackward0). The engine reduces one
-// dim or all elements (Note [Norm summation order], ops/reduce.cpp); other dim sets and the
-// matrix norms that are not a vector norm of a whole matrix are refused.
+// dim or all elements (Note [Norm summation order], ops/reduce.cpp); other dim sets are refused.
+// The matrix norms are the Frobenius norm of a whole matrix and ord ±1 / ±inf (amax / amin of
+// the column or row 1-norms, as ATen composes them). Then multi_dot and matrix_power
+// (ops/matrix_chain.h), det of small matrices (ops/determinant.h), vecdot and diagonal; the rest
+// of torch.linalg raises NotImplementedError.
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <sstream>
 
+#include "engine/ops/determinant.h"
+#include "engine/ops/matrix_chain.h"
 #include "engine/ops/op_helpers.h"
+#include "engine/ops/rearrange.h"
 #include "engine/script/bindings.h"
 #include "engine/script/errors.h"
 #include "engine/script/runtime.h"
@@ -83,13 +90,49 @@ Value matrix_fro_norm(const Tensor& x, bool keepdim, const char* fname) {
   return Value(norm(x, 2, std::nullopt, keepdim, true));
 }
 
+// A number as c10 prints a double in messages ("Order 3 not supported.", "Order 0.5 ...").
+std::string c10_double(double v) {
+  std::ostringstream out;
+  out << v;
+  return out.str();
+}
+
+// ATen's linalg_matrix_norm for ord ±1 and ±inf: the 1-norms of the columns (of the rows for
+// ±inf) by linalg_vector_norm, then their largest (amax) or smallest (amin). Checks in ATen's
+// order: the order, then the input, then the dims. ±2 need singular values and are refused.
+Tensor matrix_order_norm(const Tensor& x, double ord, const Value* dim, bool keepdim) {
+  const double abs_ord = std::abs(ord);
+  if (abs_ord != 1 && abs_ord != 2 && !std::isinf(abs_ord))
+    runtime_error("linalg.matrix_norm: Order " + c10_double(ord) + " not supported.");
+  if (x.dim() < 2) runtime_error("linalg.matrix_norm: The input tensor A must have at least 2 dimensions.");
+  check_linalg_floating(x, "linalg.matrix_norm");
+  std::vector<int64_t> dims = {-2, -1};
+  if (dim && !dim->is_none()) {
+    dims = dim->is_intlike() ? std::vector<int64_t>{dim->as_int()} : to_int_list(*dim, "linalg_matrix_norm");
+    if (dims.size() != 2) {
+      std::string list;
+      for (int64_t d : dims) list += (list.empty() ? "" : ", ") + std::to_string(d);
+      runtime_error("linalg.matrix_norm: dim must be a 2-tuple. Got " + list);
+    }
+  }
+  for (int64_t& d : dims) d = wrap_dim(d, x.dim());
+  if (dims[0] == dims[1])
+    runtime_error("linalg.matrix_norm: dims must be different. Got (" + std::to_string(dims[0]) + ", " + std::to_string(dims[1]) + ")");
+  if (abs_ord == 2) raise_not_supported("linalg.matrix_norm with ord=" + c10_double(ord) + " (singular values)");
+  if (std::isinf(ord)) std::swap(dims[0], dims[1]);
+  if (!keepdim && dims[0] < dims[1]) --dims[1];  // the first reduction removed a dim before it
+  const Tensor sums = norm(x, 1, dims[0], keepdim, true);
+  return ord > 0 ? amax(sums, {dims[1]}, keepdim) : amin(sums, {dims[1]}, keepdim);
+}
+
 Value f_matrix_norm(Interp&, CallArgs& a) {
   Args args("linalg_matrix_norm", a, {"input", "ord", "dim", "keepdim", "dtype"}, 1, ArgStyle::Torch, 4);
   const Tensor x = args.tensor(0);
+  if (args.has(4)) raise_not_supported("linalg.matrix_norm with dtype");
+  if (args.has(1) && !as_str(*args.get(1))) return Value(matrix_order_norm(x, args.number(1), args.get(2), args.boolean(3, false)));
   if (x.dim() < 2) runtime_error("linalg.matrix_norm: The input tensor A must have at least 2 dimensions.");
   if (args.has(1) && norm_order(*args.get(1), "linalg.matrix_norm") != 2) raise_not_supported("linalg.matrix_norm with ord other than 'fro'");
-  if (args.has(1) && !as_str(*args.get(1))) raise_not_supported("linalg.matrix_norm with a number ord");
-  if (args.has(2) || args.has(4)) raise_not_supported("linalg.matrix_norm with dim or dtype");
+  if (args.has(2)) raise_not_supported("linalg.matrix_norm with dim and ord='fro'");
   return matrix_fro_norm(x, args.boolean(3, false), "linalg.matrix_norm");
 }
 
@@ -109,7 +152,8 @@ Value f_linalg_norm(Interp&, CallArgs& a) {
     if (args.has(1) && as_str(*args.get(1))) raise_not_supported("linalg.norm of a vector with a string ord");
     return Value(norm(x, ord, norm_dim(x, args.get(2), "linalg_norm"), keepdim, true));
   }
-  // a matrix norm: only the Frobenius norm of one whole matrix
+  // a matrix norm: the Frobenius norm of one whole matrix, or ord ±1 / ±inf
+  if (!as_str(*args.get(1))) return Value(matrix_order_norm(x, args.number(1), args.get(2), keepdim));
   const std::string* s = as_str(*args.get(1));
   if (!s || *s != "fro") raise_not_supported("linalg.norm of a matrix with ord other than 'fro'");
   if (matrix_dims) {
@@ -119,11 +163,72 @@ Value f_linalg_norm(Interp&, CallArgs& a) {
   return matrix_fro_norm(x, keepdim, "linalg.norm");
 }
 
+// torch.linalg.multi_dot(tensors, *, out=None)
+Value f_multi_dot(Interp& in, CallArgs& a) {
+  Args args("linalg_multi_dot", a, {"tensors", "out"}, 1, ArgStyle::Torch, 1);
+  if (args.has(1)) raise_not_supported("linalg.multi_dot(out=...)");
+  return Value(multi_dot(tensor_list(in, *args.get(0), "linalg_multi_dot")));
+}
+
+// torch.linalg.matrix_power(A, n, *, out=None); torch.matrix_power(input, n) and x.matrix_power(n)
+Value f_linalg_matrix_power(Interp&, CallArgs& a) {
+  Args args("linalg_matrix_power", a, {"input", "n", "out"}, 2, ArgStyle::Torch, 2);
+  if (args.has(2)) raise_not_supported("linalg.matrix_power(out=...)");
+  return Value(matrix_power(args.tensor(0), args.int_(1)));
+}
+Value m_matrix_power(Interp&, const Value& self, CallArgs& a) {
+  Args args("matrix_power", a, {"n"}, 1);
+  return Value(matrix_power(self.as_tensor(), args.int_(0)));
+}
+
+// torch.linalg.det(A, *, out=None); torch.det(input) and x.det(): small matrices only
+// (Note [Determinant digits], ops/determinant.cpp).
+Value f_linalg_det(Interp&, CallArgs& a) {
+  Args args("linalg_det", a, {"A", "out"}, 1, ArgStyle::Torch, 1);
+  if (args.has(1)) raise_not_supported("linalg.det(out=...)");
+  return Value(det(args.tensor(0)));
+}
+Value m_det(Interp&, const Value& self, CallArgs& a) {
+  Args args("det", a, {}, 0);
+  return Value(det(self.as_tensor()));
+}
+
+// torch.linalg.vecdot(x, y, *, dim=-1, out=None): ATen's (x.conj() * y).sum(dim), real tensors here
+Value f_vecdot(Interp&, CallArgs& a) {
+  Args args("linalg_vecdot", a, {"x", "y", "dim", "out"}, 2, ArgStyle::Torch, 2);
+  if (args.has(3)) raise_not_supported("linalg.vecdot(out=...)");
+  const Tensor x = args.tensor(0), y = args.tensor(1);
+  check_linalg_floating(x, "linalg.vecdot");
+  if (x.dtype() != y.dtype()) {
+    runtime_error(std::string("linalg.vecdot: Expected x and y to have the same dtype, but found x of type ") +
+                  dtype_scalar_name(x.dtype()) + " and y of type " + dtype_scalar_name(y.dtype()) + " instead");
+  }
+  return Value(sum(mul(x, y), {args.int_or(2, -1)}));
+}
+
+// torch.linalg.diagonal(A, *, offset=0, dim1=-2, dim2=-1): torch.diagonal with matrix defaults
+Value f_linalg_diagonal(Interp&, CallArgs& a) {
+  Args args("linalg_diagonal", a, {"A", "offset", "dim1", "dim2"}, 1, ArgStyle::Torch, 1);
+  return Value(diagonal(args.tensor(0), args.int_or(1, 0), args.int_or(2, -2), args.int_or(3, -1)));
+}
+
+// dir(torch.linalg) in PyTorch 1.13.1: its names that are not set here (the factorizations,
+// solvers and inverses, whose digits follow LAPACK's blocked kernels) raise NotImplementedError;
+// a misspelt name is matched against all of them ("Did you mean: 'norm'?").
+const char* const kLinalgDir[] = {
+    "LinAlgError", "Tensor", "__builtins__", "__cached__", "__doc__", "__file__", "__loader__", "__name__", "__package__",
+    "__path__", "__spec__", "_add_docstr", "_linalg", "cholesky", "cholesky_ex", "common_notes", "cond", "cross", "det",
+    "diagonal", "eig", "eigh", "eigvals", "eigvalsh", "householder_product", "inv", "inv_ex", "ldl_factor", "ldl_factor_ex",
+    "ldl_solve", "lstsq", "lu", "lu_factor", "lu_factor_ex", "lu_solve", "matmul", "matrix_exp", "matrix_norm",
+    "matrix_power", "matrix_rank", "multi_dot", "norm", "pinv", "qr", "slogdet", "solve", "solve_ex", "solve_triangular",
+    "svd", "svdvals", "sys", "tensorinv", "tensorsolve", "torch", "vander", "vecdot", "vector_norm", nullptr};
+
 }  // namespace
 
 // Note [One binding row per op]
 const Bindings& linalg_bindings() {
-  static const Bindings rows = {{"norm", kMethod | kTorch, m_norm}};
+  static const Bindings rows = {{"norm", kMethod | kTorch, m_norm}, {"matrix_power", kMethod | kTorch, m_matrix_power},
+                                {"det", kMethod | kTorch, m_det}};
   return rows;
 }
 
@@ -132,6 +237,12 @@ Value make_linalg_module() {
   m->attrs["vector_norm"] = Value(std::make_shared<BuiltinObj>("linalg_vector_norm", f_vector_norm, "type object"));
   m->attrs["matrix_norm"] = Value(std::make_shared<BuiltinObj>("linalg_matrix_norm", f_matrix_norm, "type object"));
   m->attrs["norm"] = Value(std::make_shared<BuiltinObj>("linalg_norm", f_linalg_norm, "type object"));
+  m->attrs["multi_dot"] = Value(std::make_shared<BuiltinObj>("linalg_multi_dot", f_multi_dot, "type object"));
+  m->attrs["matrix_power"] = Value(std::make_shared<BuiltinObj>("linalg_matrix_power", f_linalg_matrix_power, "type object"));
+  m->attrs["vecdot"] = Value(std::make_shared<BuiltinObj>("linalg_vecdot", f_vecdot, "type object"));
+  m->attrs["diagonal"] = Value(std::make_shared<BuiltinObj>("linalg_diagonal", f_linalg_diagonal, "type object"));
+  m->attrs["det"] = Value(std::make_shared<BuiltinObj>("linalg_det", f_linalg_det, "type object"));
+  m->known_missing = kLinalgDir;
   return Value(ObjRef(m));
 }
 

@@ -4,6 +4,7 @@
 // (engine/ops/nn.h). Legacy size_average= / reduce= and inplace=True are not supported.
 #include <unordered_map>
 
+#include "engine/ops/distance.h"
 #include "engine/ops/nn.h"
 #include "engine/random/generator.h"
 #include "engine/script/bindings.h"
@@ -101,6 +102,17 @@ Value f_leaky_relu(Interp&, CallArgs& a) {
   no_inplace(args, 2);
   return Value(leaky_relu(args.tensor(0), args.has(1) ? args.number(1) : 0.01));
 }
+// F.rrelu(input, lower=1/8, upper=1/3, training=False, inplace=False) and
+// torch.rrelu(input, lower, upper, training=False, generator=None): evaluation mode only, as
+// training draws a random slope per element.
+Value rrelu_call(CallArgs& a, bool functional) {
+  Args args("rrelu", a, {"input", "lower", "upper", "training", functional ? "inplace" : "generator"}, 1);
+  if (functional) no_inplace(args, 4);
+  if (args.boolean(3, false)) raise_not_supported("rrelu with training=True (random slopes)");
+  return Value(rrelu_eval(args.tensor(0), args.has(1) ? args.number(1) : 1.0 / 8, args.has(2) ? args.number(2) : 1.0 / 3));
+}
+Value f_rrelu(Interp&, CallArgs& a) { return rrelu_call(a, true); }
+Value t_rrelu(Interp&, CallArgs& a) { return rrelu_call(a, false); }
 Value f_hardtanh(Interp&, CallArgs& a) {
   Args args("hardtanh", a, {"input", "min_val", "max_val", "inplace"}, 1);
   no_inplace(args, 3);
@@ -282,6 +294,50 @@ Value m_sqrt_(Interp&, const Value& self, CallArgs& a) {
   return self;
 }
 
+// ---- distances and the embedding losses (ops/distance.h) ---------------------------------------
+// torch.pairwise_distance(x1, x2, p=2.0, eps=1e-06, keepdim=False), also F.pairwise_distance
+Value t_pairwise_distance(Interp&, CallArgs& a) {
+  Args args("pairwise_distance", a, {"x1", "x2", "p", "eps", "keepdim"}, 2);
+  return Value(pairwise_distance(args.tensor(0), args.tensor(1), args.has(2) ? args.number(2) : 2.0,
+                                 args.has(3) ? args.number(3) : 1e-6, args.boolean(4, false)));
+}
+// torch.cosine_similarity(x1, x2, dim=1, eps=1e-08), also F.cosine_similarity
+Value t_cosine_similarity(Interp&, CallArgs& a) {
+  Args args("cosine_similarity", a, {"x1", "x2", "dim", "eps"}, 2);
+  return Value(cosine_similarity(args.tensor(0), args.tensor(1), args.int_or(2, 1), args.has(3) ? args.number(3) : 1e-8));
+}
+Value f_margin_ranking_loss(Interp&, CallArgs& a) {
+  Args args("margin_ranking_loss", a, {"input1", "input2", "target", "margin", "size_average", "reduce", "reduction"}, 3);
+  no_legacy(args, {4, 5});
+  const Reduction r = reduction_arg(args, 6);
+  const Tensor x1 = args.tensor(0), x2 = args.tensor(1), target = args.tensor(2);
+  if (x1.dim() != x2.dim() || x1.dim() != target.dim()) {
+    raise("RuntimeError", "margin_ranking_loss : All input tensors should have same dimension but got sizes: input1: " + size_str(x1) +
+                              ", input2: " + size_str(x2) + ", target: " + size_str(target) + " ");
+  }
+  return Value(margin_ranking_loss(x1, x2, target, args.has(3) ? args.number(3) : 0.0, r));
+}
+Value f_hinge_embedding_loss(Interp&, CallArgs& a) {
+  Args args("hinge_embedding_loss", a, {"input", "target", "margin", "size_average", "reduce", "reduction"}, 2);
+  no_legacy(args, {3, 4});
+  const Reduction r = reduction_arg(args, 5);
+  return Value(hinge_embedding_loss(args.tensor(0), args.tensor(1), args.has(2) ? args.number(2) : 1.0, r));
+}
+Value f_cosine_embedding_loss(Interp&, CallArgs& a) {
+  Args args("cosine_embedding_loss", a, {"input1", "input2", "target", "margin", "size_average", "reduce", "reduction"}, 3);
+  no_legacy(args, {4, 5});
+  const Reduction r = reduction_arg(args, 6);
+  return Value(cosine_embedding_loss(args.tensor(0), args.tensor(1), args.tensor(2), args.has(3) ? args.number(3) : 0.0, r));
+}
+Value f_triplet_margin_loss(Interp&, CallArgs& a) {
+  Args args("triplet_margin_loss", a,
+            {"anchor", "positive", "negative", "margin", "p", "eps", "swap", "size_average", "reduce", "reduction"}, 3);
+  no_legacy(args, {7, 8});
+  const Reduction r = reduction_arg(args, 9);
+  return Value(triplet_margin_loss(args.tensor(0), args.tensor(1), args.tensor(2), args.has(3) ? args.number(3) : 1.0,
+                                   args.has(4) ? args.number(4) : 2.0, args.has(5) ? args.number(5) : 1e-6, args.boolean(6, false), r));
+}
+
 }  // namespace
 
 // Note [One binding row per op]. F.relu, F.sigmoid and F.tanh are the Tensor methods' rows.
@@ -292,6 +348,7 @@ const Bindings& nn_bindings() {
       {"log_softmax", F, nullptr, f_log_softmax}, {"addmm", M, m_addmm}, {"addmm", kTorch, nullptr, t_addmm},
       {"sqrt_", M, m_sqrt_}, {"linear", F, nullptr, f_linear},
       {"leaky_relu", F, nullptr, f_leaky_relu}, {"hardtanh", F, nullptr, f_hardtanh}, {"relu6", F, nullptr, f_relu6},
+      {"rrelu", F, nullptr, f_rrelu}, {"rrelu", kTorch, nullptr, t_rrelu},
       {"silu", F, nullptr, f_silu}, {"dropout", F, nullptr, f_dropout}, {"dropout", kTorch, nullptr, t_dropout},
       {"mse_loss", F, nullptr, f_mse_loss}, {"l1_loss", F, nullptr, f_l1_loss}, {"smooth_l1_loss", F, nullptr, f_smooth_l1_loss},
       {"huber_loss", F, nullptr, f_huber_loss}, {"binary_cross_entropy", F, nullptr, f_binary_cross_entropy},
@@ -302,6 +359,11 @@ const Bindings& nn_bindings() {
       {"softplus", F, nullptr, f_softplus}, {"gelu", F, nullptr, f_gelu}, {"logsigmoid", F, nullptr, f_logsigmoid},
       {"mish", F, nullptr, f_mish}, {"hardsigmoid", F, nullptr, f_hardsigmoid}, {"hardswish", F, nullptr, f_hardswish},
       {"softsign", F, nullptr, f_softsign}, {"tanhshrink", F, nullptr, f_tanhshrink},
+      // distances and the embedding losses (ops/distance.h)
+      {"pairwise_distance", F | kTorch, nullptr, t_pairwise_distance},
+      {"cosine_similarity", F | kTorch, nullptr, t_cosine_similarity},
+      {"margin_ranking_loss", F, nullptr, f_margin_ranking_loss}, {"hinge_embedding_loss", F, nullptr, f_hinge_embedding_loss},
+      {"cosine_embedding_loss", F, nullptr, f_cosine_embedding_loss}, {"triplet_margin_loss", F, nullptr, f_triplet_margin_loss},
   };
   return rows;
 }

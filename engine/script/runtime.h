@@ -378,6 +378,8 @@ Shape value_to_shape(const Value& v, const char* fname);
 // x.reshape(2, 3), x.reshape((2, 3)) or x.reshape(shape=(2, 3)): `kw` names the keyword form.
 Shape shape_from_call(CallArgs& a, const char* fname, const char* kw);
 std::vector<int64_t> to_int_list(const Value& v, const char* fname);
+// A list or tuple of tensors, the first argument `tensors` of torch.cat and the like.
+std::vector<Tensor> tensor_list(Interp& in, const Value& v, const char* fname);
 Value tensor_from_value(const Value& data, const TensorOptions& opts);  // torch.tensor(...)
 Value dims_value(const std::vector<int64_t>& dims);
 // dtype=, device=, requires_grad= of a factory call (their parameter indices in `args`).

@@ -656,6 +656,7 @@ Value make_torch_module(Interp& in) {
   // The ops' torch.X and torch.nn.functional.X forms (Note [One binding row per op]).
   Value fv = new_module("torch.nn.functional", "/usr/lib/python3/dist-packages/torch/nn/functional.py", names::kFunctionalDir);
   install_bindings(*tv.as<ModuleObj>(), *fv.as<ModuleObj>());
+  fv.as<ModuleObj>()->lazy_source = "torch_nn_functional";  // its functions written in Python (py/torch_nn_functional.py)
   Value nv = new_module("torch.nn", "/usr/lib/python3/dist-packages/torch/nn/__init__.py", names::kNnDir);
   nv.as<ModuleObj>()->attrs["functional"] = fv;
   nv.as<ModuleObj>()->attrs["init"] = make_nn_init_module();
@@ -663,6 +664,7 @@ Value make_torch_module(Interp& in) {
   nv.as<ModuleObj>()->lazy_source = "torch_nn";  // Module, the layers and losses (py/torch_nn.py)
   t["nn"] = nv;
   t["linalg"] = make_linalg_module();
+  if (auto mm = t.find("matmul"); mm != t.end()) t["linalg"].as<ModuleObj>()->attrs["matmul"] = mm->second;  // the same function
 
   // torch.optim and its lr_scheduler are Python (py/torch_optim*.py), run on first use.
   Value ov = new_module("torch.optim", "/usr/lib/python3/dist-packages/torch/optim/__init__.py", nullptr);

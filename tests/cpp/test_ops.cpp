@@ -142,6 +142,10 @@ const std::map<OpId, OpRow>& op_rows() {
                     [](const Values& v) { return map2_rows(v[0], v[1], [](double a, double b) { return a - b; }); }};
     r[OpId::RSub] = {{M}, [](auto& x) { return rsub(x[0], Scalar(1.5)); },
                      [](const Values& v) { return map1f(v[0], [](double a) { return 1.5 - a; }); }};
+    r[OpId::AddScalar] = {{M}, [](auto& x) { return add_scalar_overload(x[0], Scalar(1.5)); },
+                          [](const Values& v) { return map1f(v[0], [](double a) { return a + 1.5; }); }};
+    r[OpId::SubScalar] = {{M}, [](auto& x) { return sub_scalar_overload(x[0], Scalar(1.5)); },
+                          [](const Values& v) { return map1f(v[0], [](double a) { return a - 1.5; }); }};
     r[OpId::Mul] = {{M, V}, [](auto& x) { return mul(x[0], x[1]); },
                     [](const Values& v) { return map2_rows(v[0], v[1], [](double a, double b) { return a * b; }); }};
     r[OpId::Div] = {{M, V}, [](auto& x) { return div(x[0], x[1]); },
@@ -262,6 +266,12 @@ const std::map<OpId, OpRow>& op_rows() {
                        }};
     r[OpId::MinAll] = {{M}, [](auto& x) { return min(x[0]); },
                        [](const Values& v) { return std::vector<double>{*std::min_element(v[0].begin(), v[0].end())}; }};
+    r[OpId::Amax] = {{M}, [](auto& x) { return amax(x[0], {0}); },
+                     [](const Values& v) {
+                       return std::vector<double>{std::max(v[0][0], v[0][3]), std::max(v[0][1], v[0][4]), std::max(v[0][2], v[0][5])};
+                     }};
+    r[OpId::Amin] = {{M}, [](auto& x) { return amin(x[0], {}, true); },
+                     [](const Values& v) { return std::vector<double>{*std::min_element(v[0].begin(), v[0].end())}; }};
     r[OpId::MinDim] = {{M}, [](auto& x) { return min(x[0], 1).first; },
                        [](const Values& v) {
                          return std::vector<double>{std::min({v[0][0], v[0][1], v[0][2]}), std::min({v[0][3], v[0][4], v[0][5]})};
@@ -303,10 +313,6 @@ const std::map<OpId, OpRow>& op_rows() {
     // nn.cpp
     r[OpId::MulScalar] = {{M}, [](auto& x) { return mul_scalar_overload(x[0], Scalar(-1.5)); },
                           [](const Values& v) { return map1f(v[0], [](double a) { return a * -1.5; }); }};
-    r[OpId::AddScalar] = {{M}, [](auto& x) { return add_scalar_overload(x[0], Scalar(2.5)); },
-                          [](const Values& v) { return map1f(v[0], [](double a) { return a + 2.5; }); }};
-    r[OpId::SubScalar] = {{M}, [](auto& x) { return sub_scalar_overload(x[0], Scalar(2.5)); },
-                          [](const Values& v) { return map1f(v[0], [](double a) { return a - 2.5; }); }};
     r[OpId::IndexPutZero] = {{M}, [](auto& x) {
                                  Tensor keep = from_vector({1, 0, 1, 1, 0, 1}, {2, 3}, TensorOptions{DType::Float64, std::nullopt, false});
                                  return index_put_zero(x[0], keep);
@@ -334,6 +340,8 @@ const std::map<OpId, OpRow>& op_rows() {
                            [softmax_ref](const Values& v) { return softmax_ref(v[0], true); }, 0.5, 2.0, true};
     r[OpId::LeakyRelu] = {{M}, [](auto& x) { return leaky_relu(x[0], 0.2); },
                           [](const Values& v) { return map1f(v[0], [](double a) { return a > 0 ? a : 0.2 * a; }); }, 0.5, 2.0, true};
+    r[OpId::RreluWithNoise] = {{M}, [](auto& x) { return rrelu_eval(x[0], 0.1, 0.3); },
+                               [](const Values& v) { return map1f(v[0], [](double a) { return a > 0 ? a : 0.2 * a; }); }, 0.5, 2.0, true};
     r[OpId::Hardtanh] = {{M}, [](auto& x) { return hardtanh(x[0], -1.0, 1.2); },
                          [](const Values& v) { return map1f(v[0], [](double a) { return std::clamp(a, -1.0, 1.2); }); }, 0.5, 2.0, true};
     r[OpId::Silu] = {{M}, [](auto& x) { return silu(x[0]); },

@@ -51,6 +51,8 @@ std::map<OpId, OpCase> op_cases() {
   c[OpId::Add] = {{m34, {{4}}}, [](V x) { return add(x[0], x[1], Scalar(2.0)); }};
   c[OpId::Sub] = {{m23, m23}, [](V x) { return sub(x[0], x[1]); }};
   c[OpId::RSub] = {{m23}, [](V x) { return rsub(x[0], Scalar(2.5)); }};
+  c[OpId::AddScalar] = {{m23}, [](V x) { return add_scalar_overload(x[0], Scalar(2.5)); }};
+  c[OpId::SubScalar] = {{m23}, [](V x) { return sub_scalar_overload(x[0], Scalar(2.5)); }};
   c[OpId::Mul] = {{{{3, 1}}, {{1, 4}}}, [](V x) { return mul(x[0], x[1]); }};
   c[OpId::Div] = {{m34, pos}, [](V x) { return div(x[0], x[1]); }};
   c[OpId::PowTensor] = {{pos, {{3, 4}, -1, 2}}, [](V x) { return pow(x[0], x[1]); }};
@@ -126,6 +128,8 @@ std::map<OpId, OpCase> op_cases() {
   c[OpId::MaxDim] = {{{{5, 6, 7}}}, [](V x) { return max(x[0], 1, false).first; }};
   c[OpId::MinAll] = {{m34}, [](V x) { return min(x[0]); }};
   c[OpId::MinDim] = {{{{5, 6, 7}}}, [](V x) { return min(x[0], 1, false).first; }};
+  c[OpId::Amax] = {{{{5, 6, 7}}}, [](V x) { return amax(x[0], {0, 2}); }};
+  c[OpId::Amin] = {{{{5, 6, 7}}}, [](V x) { return amin(x[0], {1}, true); }};
   c[OpId::Mm] = {{{{33, 17}}, {{17, 9}}}, [](V x) { return mm(x[0], x[1]); }};
   c[OpId::Mv] = {{{{33, 17}}, {{17}}}, [](V x) { return matmul(x[0], x[1]); }};
   c[OpId::Dot] = {{{{17}}, {{17}}}, [](V x) { return matmul(x[0], x[1]); }};
@@ -144,8 +148,6 @@ std::map<OpId, OpCase> op_cases() {
   c[OpId::Slice] = {{{{3, 7}}}, [](V x) { return slice(x[0], 1, 1, 6, 2); }};
   c[OpId::Addmm] = {{{{4}}, {{3, 5}}, {{5, 4}}}, [](V x) { return addmm(x[0], x[1], x[2]); }};
   c[OpId::MulScalar] = {{m34}, [](V x) { return mul_scalar_overload(x[0], Scalar(-1.5)); }};
-  c[OpId::AddScalar] = {{m34}, [](V x) { return add_scalar_overload(x[0], Scalar(2.5)); }};
-  c[OpId::SubScalar] = {{m34}, [](V x) { return sub_scalar_overload(x[0], Scalar(2.5)); }};
   c[OpId::IndexPutZero] = {{m23}, [](V x) {
     return index_put_zero(x[0], from_vector({1, 0, 1, 1, 0, 1}, {2, 3}, TensorOptions{x[0].dtype(), x[0].device(), false}));
   }};
@@ -153,6 +155,7 @@ std::map<OpId, OpCase> op_cases() {
   c[OpId::Softmax] = {{m34}, [](V x) { return softmax(x[0], -1); }};
   c[OpId::LogSoftmax] = {{m34}, [](V x) { return log_softmax(x[0], 1); }};
   c[OpId::LeakyRelu] = {{m34}, [](V x) { return leaky_relu(x[0], 0.1); }};
+  c[OpId::RreluWithNoise] = {{m34}, [](V x) { return rrelu_eval(x[0], 0.125, 1.0 / 3); }};
   c[OpId::Hardtanh] = {{m34}, [](V x) { return hardtanh(x[0], -1.0, 1.0); }};
   c[OpId::Silu] = {{m34}, [](V x) { return silu(x[0]); }};
   // activations

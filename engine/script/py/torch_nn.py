@@ -1294,6 +1294,23 @@ class LeakyReLU(Module):
         return 'negative_slope={}{}'.format(self.negative_slope, inplace_str)
 
 
+class RReLU(Module):
+    __module__ = 'torch.nn.modules.activation'
+
+    def __init__(self, lower=1. / 8, upper=1. / 3, inplace=False):
+        super().__init__()
+        self.lower = lower
+        self.upper = upper
+        self.inplace = inplace
+
+    def forward(self, input):
+        return torch.nn.functional.rrelu(input, self.lower, self.upper, self.training, self.inplace)
+
+    def extra_repr(self):
+        inplace_str = ', inplace=True' if self.inplace else ''
+        return 'lower={}, upper={}{}'.format(self.lower, self.upper, inplace_str)
+
+
 class _AlphaActivation(Module):
     # The shape of ELU and CELU: `alpha` and an `inplace` flag.
     def __init__(self, alpha=1., inplace=False):
@@ -1456,7 +1473,7 @@ class ReLU6(Hardtanh):
 
 
 class _AlongDim(Module):
-    # Softmax and LogSoftmax: an activation along `dim` (None: PyTorch's implicit choice, warned).
+    # Softmax, LogSoftmax and Softmin: an activation along `dim` (None: PyTorch's implicit choice, warned).
     def __init__(self, dim=None):
         super().__init__()
         self.dim = dim
@@ -1477,6 +1494,13 @@ class LogSoftmax(_AlongDim):
 
     def forward(self, input):
         return torch.nn.functional.log_softmax(input, self.dim, _stacklevel=5)
+
+
+class Softmin(_AlongDim):
+    __module__ = 'torch.nn.modules.activation'
+
+    def forward(self, input):
+        return torch.nn.functional.softmin(input, self.dim, _stacklevel=5)
 
 
 class Dropout(Module):
@@ -1814,3 +1838,77 @@ class KLDivLoss(_Loss):
 
     def forward(self, input, target):
         return torch.nn.functional.kl_div(input, target, reduction=self.reduction, log_target=self.log_target)
+
+
+class MarginRankingLoss(_Loss):
+    __module__ = 'torch.nn.modules.loss'
+
+    def __init__(self, margin=0., size_average=None, reduce=None, reduction='mean'):
+        super().__init__(size_average, reduce, reduction)
+        self.margin = margin
+
+    def forward(self, input1, input2, target):
+        return torch.nn.functional.margin_ranking_loss(input1, input2, target, margin=self.margin, reduction=self.reduction)
+
+
+class HingeEmbeddingLoss(_Loss):
+    __module__ = 'torch.nn.modules.loss'
+
+    def __init__(self, margin=1.0, size_average=None, reduce=None, reduction='mean'):
+        super().__init__(size_average, reduce, reduction)
+        self.margin = margin
+
+    def forward(self, input, target):
+        return torch.nn.functional.hinge_embedding_loss(input, target, margin=self.margin, reduction=self.reduction)
+
+
+class CosineEmbeddingLoss(_Loss):
+    __module__ = 'torch.nn.modules.loss'
+
+    def __init__(self, margin=0., size_average=None, reduce=None, reduction='mean'):
+        super().__init__(size_average, reduce, reduction)
+        self.margin = margin
+
+    def forward(self, input1, input2, target):
+        return torch.nn.functional.cosine_embedding_loss(input1, input2, target, margin=self.margin, reduction=self.reduction)
+
+
+class TripletMarginLoss(_Loss):
+    __module__ = 'torch.nn.modules.loss'
+
+    def __init__(self, margin=1.0, p=2., eps=1e-6, swap=False, size_average=None, reduce=None, reduction='mean'):
+        super().__init__(size_average, reduce, reduction)
+        self.margin = margin
+        self.p = p
+        self.eps = eps
+        self.swap = swap
+
+    def forward(self, anchor, positive, negative):
+        return torch.nn.functional.triplet_margin_loss(anchor, positive, negative, margin=self.margin, p=self.p,
+                                                       eps=self.eps, swap=self.swap, reduction=self.reduction)
+
+
+# ---- distances -----------------------------------------------------------------------------
+class PairwiseDistance(Module):
+    __module__ = 'torch.nn.modules.distance'
+
+    def __init__(self, p=2., eps=1e-6, keepdim=False):
+        super().__init__()
+        self.norm = p
+        self.eps = eps
+        self.keepdim = keepdim
+
+    def forward(self, x1, x2):
+        return torch.nn.functional.pairwise_distance(x1, x2, self.norm, self.eps, self.keepdim)
+
+
+class CosineSimilarity(Module):
+    __module__ = 'torch.nn.modules.distance'
+
+    def __init__(self, dim=1, eps=1e-8):
+        super().__init__()
+        self.dim = dim
+        self.eps = eps
+
+    def forward(self, x1, x2):
+        return torch.nn.functional.cosine_similarity(x1, x2, self.dim, self.eps)

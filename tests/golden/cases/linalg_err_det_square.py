@@ -1,0 +1,2 @@
+import torch
+torch.det(torch.randn(3, 4))

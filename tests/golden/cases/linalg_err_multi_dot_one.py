@@ -1,0 +1,3 @@
+import torch
+import torch.nn.functional as F
+torch.linalg.multi_dot([torch.randn(3, 4)])

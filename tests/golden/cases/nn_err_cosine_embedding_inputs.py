@@ -1,0 +1,3 @@
+import torch
+import torch.nn.functional as F
+F.cosine_embedding_loss(torch.randn(3, 4), torch.randn(3, 4), torch.tensor(1.0))

@@ -1,0 +1,3 @@
+import torch
+import torch.nn.functional as F
+F.margin_ranking_loss(torch.randn(3), torch.randn(3), torch.ones(3), reduction='avg')
