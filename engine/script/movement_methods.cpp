@@ -92,7 +92,7 @@ Value m_diff(Interp&, const Value& self, CallArgs& a) {
 }
 
 // torch.meshgrid(*tensors, indexing=None), torch/functional.py: one list or tuple argument is
-// the tensors too; without indexing ATen warns (once) and uses "ij".
+// the tensors too; without indexing ATen warns and uses "ij".
 Value t_meshgrid(Interp& in, CallArgs& a) {
   std::string indexing = "ij";
   bool indexing_given = false;
@@ -112,14 +112,10 @@ Value t_meshgrid(Interp& in, CallArgs& a) {
       raise_type_error("expected Tensor as element " + std::to_string(i) + " in argument 0, but got " + type_name(items[i]));
     tensors.push_back(items[i].as_tensor());
   }
-  if (!indexing_given) {
-    static bool warned = false;  // TORCH_WARN_ONCE: once per process
-    if (!warned) {
-      warned = true;
-      in.warn("UserWarning", "torch.meshgrid: in an upcoming release, it will be required to pass the indexing argument. "
-                             "(Triggered internally at  ./aten/src/ATen/native/TensorShape.cpp:3190.)");
-    }
-  }
+  // ATen warns once per process (TORCH_WARN_ONCE); here once per calling line, Python's default.
+  if (!indexing_given)
+    in.warn("UserWarning", "torch.meshgrid: in an upcoming release, it will be required to pass the indexing argument. "
+                           "(Triggered internally at  ./aten/src/ATen/native/TensorShape.cpp:3190.)");
   std::vector<Value> grids;
   for (Tensor& g : meshgrid(tensors, indexing)) grids.emplace_back(std::move(g));
   return make_tuple(std::move(grids));
