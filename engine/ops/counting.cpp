@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <sstream>
 
 #include "engine/ops/op_helpers.h"
 
@@ -36,6 +37,44 @@ Tensor bincount(const Tensor& input, const std::optional<Tensor>& weights, int64
   }
   for (size_t i = 0; i < values.size(); ++i) sums[static_cast<size_t>(values[i])] += w[i];
   return from_vector(sums, {bins}, TensorOptions{DType::Float64, input.device(), false});
+}
+
+// ATen's histc: bin edges from linspace(min, max, bins + 1) in the input's dtype, each element's
+// bin (elt - min) * bins / (max - min) computed in that dtype and truncated, the right edge
+// counted in the last bin, elements outside [min, max] skipped.
+Tensor histc(const Tensor& input, int64_t bins, double min, double max) {
+  if (bins <= 0) runtime_error("torch.histogram(): bins must be > 0, but got " + std::to_string(bins) + " for dimension 0");
+  if (!is_floating(input.dtype())) not_implemented_for("histogram_cpu", input.dtype());
+  refuse_narrow(input, "torch.histc");
+  const std::vector<double> values = input.to_doubles();
+  if (std::any_of(values.begin(), values.end(), [](double v) { return std::isnan(v); })) not_supported("torch.histc of NaN elements");
+  if (min == max && !values.empty()) {
+    min = *std::min_element(values.begin(), values.end());
+    max = *std::max_element(values.begin(), values.end());
+  }
+  if (min == max) {
+    min -= 1;
+    max += 1;
+  }
+  if (!std::isfinite(min) || !std::isfinite(max)) {
+    std::ostringstream range;
+    range << "torch.histc: range of [" << min << ", " << max << "] is not finite";
+    runtime_error(range.str());
+  }
+  if (!(min < max)) runtime_error("torch.histc: max must be larger than min");
+  std::vector<double> counts(static_cast<size_t>(bins), 0);
+  dispatch_dtype(input.dtype(), [&](auto zero) {
+    using T = decltype(zero);
+    const T left = static_cast<T>(min), right = static_cast<T>(max), width = right - left, steps = static_cast<T>(bins);
+    for (double v : values) {
+      const T elt = static_cast<T>(v);
+      if (elt < left || elt > right) continue;
+      int64_t pos = static_cast<int64_t>((elt - left) * steps / width);
+      if (pos == bins) pos -= 1;  // the last bin includes its right edge
+      counts[static_cast<size_t>(pos)] += 1;
+    }
+  });
+  return from_vector(counts, {bins}, TensorOptions{input.dtype(), input.device(), false});
 }
 
 Tensor searchsorted(const Tensor& sorted, const Tensor& values, bool out_int32, bool right, std::optional<DType> compare_as) {

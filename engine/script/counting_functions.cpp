@@ -1,5 +1,5 @@
 // Scripts' forms of the counting and searching ops (ops/counting.h): torch.bincount /
-// x.bincount, torch.searchsorted and torch.bucketize (a search with the arguments swapped).
+// x.bincount, torch.histc / x.histc, torch.searchsorted and torch.bucketize (a search with the arguments swapped).
 #include "engine/ops/counting.h"
 #include "engine/script/bindings.h"
 #include "engine/script/errors.h"
@@ -14,6 +14,11 @@ Value m_bincount(Interp&, const Value& self, CallArgs& a) {
   std::optional<Tensor> weights;
   if (args.has(0)) weights = args.tensor(0);
   return Value(bincount(self.as_tensor(), weights, args.int_or(1, 0)));
+}
+
+Value m_histc(Interp&, const Value& self, CallArgs& a) {
+  Args args("histc", a, {"bins", "min", "max"}, 0);
+  return Value(histc(self.as_tensor(), args.int_or(0, 100), args.has(1) ? args.number(1) : 0.0, args.has(2) ? args.number(2) : 0.0));
 }
 
 // The values searched for: a tensor, or a Python number compared in the boundaries' result type.
@@ -58,6 +63,7 @@ Value t_bucketize(Interp&, CallArgs& a) {
 const Bindings& counting_bindings() {
   static const Bindings rows = {
       {"bincount", kMethod | kTorch, m_bincount},
+      {"histc", kMethod | kTorch, m_histc},
       {"searchsorted", kTorch, nullptr, t_searchsorted},
       {"bucketize", kTorch, nullptr, t_bucketize},
   };
