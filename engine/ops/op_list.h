@@ -201,6 +201,9 @@
   X(Triu, "triu", "TriuBackward0")                     \
   X(Diag, "diag", "DiagBackward0")                     \
   X(Trace, "trace", "TraceBackward0")                  \
+  /* movement.cpp */                                   \
+  X(Rot90, "rot90", "Rot90Backward0")                  \
+  X(Unfold, "unfold", "UnfoldBackward0")               \
   /* logsumexp.cpp */                                  \
   X(Logsumexp, "logsumexp", "LogsumexpBackward0")     \
   /* lerp.cpp */                                       \

@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "engine/ops/grad_ops.h"
+#include "engine/ops/movement.h"
 #include "engine/ops/op_helpers.h"
 #include "engine/ops/rearrange.h"
 
@@ -156,6 +157,41 @@ Tensor view(const Tensor& a, const Shape& shape) {
                   "across two contiguous subspaces). Use .reshape(...) instead.");
   }
   return reshape_alias(OpId::View, a, s);
+}
+
+Tensor view_splitting_dims(const Tensor& a, const Shape& shape) {
+  Tensor out = reshape_alias(OpId::View, a, shape);
+  out.impl()->noncontiguous = a.impl()->noncontiguous && out.numel() > 1;
+  return out;
+}
+
+// ATen's unflatten infers the sizes as view does and rewords the size mismatch. Of the other
+// inference errors, the one ATen throws as a plain std::runtime_error (two -1s) is caught and
+// shown under "unflatten got an unexpected error"; its checked errors pass through.
+Tensor unflatten(const Tensor& a, int64_t dim, const std::vector<int64_t>& sizes) {
+  const int64_t d = wrap_dim(dim, a.dim());
+  if (a.dim() == 0) index_error("Dimension specified as 0 but tensor has no dimensions");
+  const int64_t size = a.shape()[d];
+  int64_t inferred_dims = 0, known = 1;
+  for (int64_t s : sizes) {
+    if (s == -1) ++inferred_dims;
+    else if (s < 0) runtime_error("invalid shape dimension " + std::to_string(s));
+    else known *= s;
+  }
+  if (inferred_dims > 1) runtime_error("unflatten got an unexpected error:\nonly one dimension can be inferred");
+  if (inferred_dims == 1 && known == 0 && size == 0) {
+    runtime_error("cannot reshape tensor of 0 elements into shape " + shape_str(sizes) +
+                  " because the unspecified dimension size -1 can be any value and is ambiguous");
+  }
+  if (inferred_dims == 1 ? known == 0 || size % known != 0 : known != size) {
+    runtime_error("unflatten: Provided sizes " + shape_str(sizes) + " don't multiply up to the size of dim " +
+                  std::to_string(d) + " (" + std::to_string(size) + ") in the input tensor");
+  }
+  Shape shape = a.shape();
+  shape.erase(shape.begin() + d);
+  const Shape inferred = infer_shape(sizes, size);
+  shape.insert(shape.begin() + d, inferred.begin(), inferred.end());
+  return view_splitting_dims(a, shape);
 }
 
 Tensor reshape(const Tensor& a, const Shape& shape) {

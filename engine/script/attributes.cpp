@@ -84,7 +84,7 @@ Value grad_fn_attribute(const GradFnObj* g, const Value& self, const std::string
       // PyTorch's C++ nodes outside the generated ones name their namespace (floor_divide's
       // NotImplemented is a custom node here, ops/binary.cpp)
       const std::string plain = n.name();
-      const bool cpp_node = n.op == OpId::AccumulateGrad || (n.custom && plain == "NotImplemented");
+      const bool cpp_node = n.op == OpId::AccumulateGrad || n.op == OpId::CopyBackwards || (n.custom && plain == "NotImplemented");
       return make_str(cpp_node ? "torch::autograd::" + plain : plain);
     }, "name"));
   }

@@ -13,7 +13,7 @@ std::vector<const Binding*> all_bindings() {
   std::vector<const Binding*> rows;
   for (const Bindings* family : {&tensor_bindings(), &compare_bindings(), &nn_bindings(), &norm_bindings(), &conv_bindings(),
                                  &random_bindings(), &join_bindings(), &index_bindings(), &reduce_bindings(),
-                                 &rearrange_bindings(), &pointwise_bindings(), &linalg_bindings(),
+                                 &rearrange_bindings(), &movement_bindings(), &contract_bindings(), &counting_bindings(), &pointwise_bindings(), &linalg_bindings(),
                                  &trig_bindings()})
     for (const Binding& b : *family) rows.push_back(&b);
   return rows;

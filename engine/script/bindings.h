@@ -48,6 +48,9 @@ const Bindings& conv_bindings();     // nn_conv.cpp: convolutions and pooling
 const Bindings& index_bindings();    // index_functions.cpp: argmax, gather, scatter, one_hot, ...
 const Bindings& reduce_bindings();   // reduce_functions.cpp: cumsum, cumprod, std, var
 const Bindings& rearrange_bindings();  // rearrange_methods.cpp: flip, roll, repeat, tril, diag, bmm, ...
+const Bindings& movement_bindings();   // movement_methods.cpp: narrow, movedim, swapaxes, unflatten, rot90, unfold, diff, meshgrid
+const Bindings& contract_bindings();   // contract_functions.cpp: einsum, tensordot
+const Bindings& counting_bindings();   // counting_functions.cpp: bincount, histc, searchsorted, bucketize
 const Bindings& pointwise_bindings();  // pointwise_methods.cpp: lerp, clamp_min, clamp_max, dist, cross
 const Bindings& linalg_bindings();     // linalg_functions.cpp: norm
 const Bindings& trig_bindings();  // trig_methods.cpp: tan, asin, acos, atan, atan2, hypot, erfc

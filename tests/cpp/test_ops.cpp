@@ -20,6 +20,7 @@
 #include "engine/ops/cumulative.h"
 #include "engine/ops/grad_ops.h"
 #include "engine/ops/index.h"
+#include "engine/ops/movement.h"
 #include "engine/ops/pointwise.h"
 #include "engine/ops/product.h"
 #include "engine/ops/rearrange.h"
@@ -620,6 +621,17 @@ const std::map<OpId, OpRow>& op_rows() {
                      [](const Values& v) { const auto& a = v[0]; return std::vector<double>{a[2], a[1], a[0], a[5], a[4], a[3]}; }};
     r[OpId::Roll] = {{M}, [](auto& x) { return roll(x[0], {1}, {1}); },
                      [](const Values& v) { const auto& a = v[0]; return std::vector<double>{a[2], a[0], a[1], a[5], a[3], a[4]}; }};
+    // movement.cpp
+    r[OpId::Rot90] = {{M}, [](auto& x) { return rot90(x[0], 1, {0, 1}); },  // out[r][c] = a[c][2 - r]
+                      [](const Values& v) { const auto& a = v[0]; return std::vector<double>{a[2], a[5], a[1], a[4], a[0], a[3]}; }};
+    r[OpId::Unfold] = {{{2, 5}}, [](auto& x) { return unfold(x[0], 1, 3, 1); },  // overlapping windows: out[i][w][j] = a[i][w + j]
+                       [](const Values& v) {
+                         std::vector<double> o;
+                         for (size_t i = 0; i < 2; ++i)
+                           for (size_t w = 0; w < 3; ++w)
+                             for (size_t j = 0; j < 3; ++j) o.push_back(v[0][i * 5 + w + j]);
+                         return o;
+                       }};
     r[OpId::Repeat] = {{M}, [](auto& x) { return repeat(x[0], {2, 1, 2}); },  // [2, 2, 6]: a leading dim and a repeated one
                        [](const Values& v) {
                          std::vector<double> o;

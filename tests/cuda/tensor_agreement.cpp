@@ -18,6 +18,7 @@
 #include "engine/ops/cumulative.h"
 #include "engine/ops/grad_ops.h"
 #include "engine/ops/index.h"
+#include "engine/ops/movement.h"
 #include "engine/ops/pointwise.h"
 #include "engine/ops/product.h"
 #include "engine/ops/rearrange.h"
@@ -248,6 +249,8 @@ std::map<OpId, OpCase> op_cases() {
   c[OpId::Flip] = {{{{2, 3, 4}}}, [](V x) { return flip(x[0], {0, 2}); }};
   c[OpId::Roll] = {{{{3, 5, 4}}}, [](V x) { return roll(x[0], {2, -1}, {1, 2}); }};
   c[OpId::Repeat] = {{m23}, [](V x) { return repeat(x[0], {3, 2, 3}); }};
+  c[OpId::Rot90] = {{{{2, 3, 4}}}, [](V x) { return rot90(x[0], 3, {2, 0}); }};
+  c[OpId::Unfold] = {{m34}, [](V x) { return unfold(x[0], 1, 2, 1); }};
   c[OpId::Tril] = {{{{2, 4, 3}}}, [](V x) { return tril(x[0], -1); }};
   c[OpId::Triu] = {{m34}, [](V x) { return triu(x[0], 1); }};
   c[OpId::Diag] = {{m34}, [](V x) { return diag(x[0], -1); }};
