@@ -332,7 +332,11 @@ Tensor matmul(const Tensor& a, const Tensor& b) {
     full.push_back(cols);
     return reshape(expand(x, full), {batch_count, rows, cols});
   };
-  Tensor product = bmm(expanded(a, n, m1), expanded(b, m2, p));
+  // One statement each, a's first: the order their nodes are made in is the order their
+  // gradients arrive at an input used several times, so it decides the rounding of that sum.
+  const Tensor a_batched = expanded(a, n, m1);
+  const Tensor b_batched = expanded(b, m2, p);
+  Tensor product = bmm(a_batched, b_batched);
   Shape out_shape = batch;
   if (ra > 1) out_shape.push_back(n);
   out_shape.push_back(p);
