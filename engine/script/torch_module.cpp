@@ -381,7 +381,7 @@ Value m_pow(Interp&, CallArgs& a) {
 Value m_atan2(Interp&, CallArgs& a) {
   double x;
   double y = two_args(a, "atan2", &x);
-  return Value(std::atan2(y, x));
+  return Value(glibc_atan2(y, x));
 }
 Value m_hypot(Interp&, CallArgs& a) {
   double s = 0;
