@@ -69,6 +69,11 @@
   X(Erfc, "erfc", "ErfcBackward0")                     \
   X(Atan2, "atan2", "Atan2Backward0")                  \
   X(Hypot, "hypot", "HypotBackward0")                  \
+  /* special.cpp */                                     \
+  X(Xlogy, "xlogy", "XlogyBackward0")                  \
+  X(XlogyScalarSelf, "xlogy", "XlogyBackward1")        \
+  X(XlogyScalarOther, "xlogy", "XlogyBackward2")       \
+  X(NanToNum, "nan_to_num", "NanToNumBackward0")       \
   /* nn.cpp */                                         \
   X(DivScalar, "div", "DivBackward1")                  \
   X(MulScalar, "mul", "MulBackward1")                  \
@@ -117,6 +122,8 @@
   X(MaxDim, "max", "MaxBackward0")                     \
   X(MinAll, "min", "MinBackward1")                     \
   X(MinDim, "min", "MinBackward0")                     \
+  X(Amax, "amax", "AmaxBackward0")                    \
+  X(Amin, "amin", "AminBackward0")                    \
   X(Norm, "norm", "NormBackward1")                     \
   X(LinalgVectorNorm, "linalg_vector_norm", "LinalgVectorNormBackward0") \
   X(Dist, "dist", "DistBackward0")                     \

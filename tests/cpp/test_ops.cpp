@@ -236,6 +236,14 @@ const std::map<OpId, OpRow>& op_rows() {
     r[OpId::Hypot] = {{M, V}, [](auto& x) { return hypot(x[0], x[1]); },
                       [](const Values& v) { return map2_rows(v[0], v[1], [](double a, double b) { return std::hypot(a, b); }); },
                       0.5, 2.0, true};
+    // special.cpp
+    r[OpId::Xlogy] = {{M, V}, [](auto& x) { return xlogy(x[0], x[1]); },
+                      [](const Values& v) { return map2_rows(v[0], v[1], [](double a, double b) { return a * std::log(b); }); }};
+    r[OpId::XlogyScalarSelf] = {{M}, [](auto& x) { return xlogy(Scalar(2.5), x[0]); },
+                                [](const Values& v) { return map1f(v[0], [](double b) { return 2.5 * std::log(b); }); }};
+    r[OpId::XlogyScalarOther] = {{M}, [](auto& x) { return xlogy(x[0], Scalar(2.5)); },
+                                 [](const Values& v) { return map1f(v[0], [](double a) { return a * std::log(2.5); }); }, 0.5, 2.0, true};
+    r[OpId::NanToNum] = {{M}, [](auto& x) { return nan_to_num(x[0]); }, [](const Values& v) { return v[0]; }, 0.5, 2.0, true};
     // inplace.cpp: the in-place result of a non-leaf; its gradient is zero everywhere.
     r[OpId::Zero] = {{M}, [](auto& x) { Tensor b = mul(x[0], Scalar(1.0)); b.zero_(); return b; },
                      [](const Values& v) { return std::vector<double>(v[0].size(), 0.0); }};
@@ -262,6 +270,12 @@ const std::map<OpId, OpRow>& op_rows() {
                        [](const Values& v) {
                          return std::vector<double>{std::min({v[0][0], v[0][1], v[0][2]}), std::min({v[0][3], v[0][4], v[0][5]})};
                        }};
+    r[OpId::Amax] = {{M}, [](auto& x) { return amax(x[0], {1}); },
+                     [](const Values& v) {
+                       return std::vector<double>{std::max({v[0][0], v[0][1], v[0][2]}), std::max({v[0][3], v[0][4], v[0][5]})};
+                     }, 0.5, 2.0, true};
+    r[OpId::Amin] = {{M}, [](auto& x) { return amin(x[0], {0, 1}, true); },
+                     [](const Values& v) { return std::vector<double>{*std::min_element(v[0].begin(), v[0].end())}; }, 0.5, 2.0, true};
     // matmul.cpp
     r[OpId::Mm] = {{{2, 3}, {3, 4}}, [](auto& x) { return mm(x[0], x[1]); },
                    [](const Values& v) { return matmul_ref(v[0], v[1], 2, 3, 4); }, 0.5, 2.0, true};
