@@ -454,6 +454,18 @@ Value m_prod(Interp& in, CallArgs& a) {
 // Names of torch.cuda / torch.autograd that real PyTorch has (for clear "not supported" errors).
 const char* const kCudaNames[] = {"current_device", "empty_cache", "get_device_name",
                                   "memory_allocated", "set_device", "synchronize", "device", "Event", "Stream", nullptr};
+// The functions of torch.special in PyTorch 1.13.1 (dir(torch.special)).
+const char* const kSpecialNames[] = {
+    "airy_ai", "bessel_j0", "bessel_j1", "bessel_y0", "bessel_y1", "chebyshev_polynomial_t",
+    "chebyshev_polynomial_u", "chebyshev_polynomial_v", "chebyshev_polynomial_w", "digamma", "entr",
+    "erf", "erfc", "erfcx", "erfinv", "exp2", "expit", "expm1", "gammainc", "gammaincc", "gammaln",
+    "hermite_polynomial_h", "hermite_polynomial_he", "i0", "i0e", "i1", "i1e", "laguerre_polynomial_l",
+    "legendre_polynomial_p", "log1p", "log_ndtr", "log_softmax", "logit", "logsumexp",
+    "modified_bessel_i0", "modified_bessel_i1", "modified_bessel_k0", "modified_bessel_k1",
+    "multigammaln", "ndtr", "ndtri", "polygamma", "psi", "round", "scaled_modified_bessel_k0",
+    "scaled_modified_bessel_k1", "shifted_chebyshev_polynomial_t", "shifted_chebyshev_polynomial_u",
+    "shifted_chebyshev_polynomial_v", "shifted_chebyshev_polynomial_w", "sinc", "softmax",
+    "spherical_bessel_j0", "xlog1py", "xlogy", "zeta", nullptr};
 const char* const kAutogradNames[] = {"Function", "backward", "grad", "graph", "profiler", "set_detect_anomaly", "detect_anomaly", nullptr};
 
 Value new_module(const std::string& name, const std::string& file, const char* const* real_names) {
@@ -663,6 +675,14 @@ Value make_torch_module(Interp& in) {
   nv.as<ModuleObj>()->lazy_source = "torch_nn";  // Module, the layers and losses (py/torch_nn.py)
   t["nn"] = nv;
   t["linalg"] = make_linalg_module();
+  // torch.special: its aliases of ops gradlab has are the torch.X builtins themselves (PyTorch's
+  // special.expit is sigmoid: the same node and digits); its other functions are not supported.
+  Value spv = new_module("torch.special", "/usr/lib/python3/dist-packages/torch/special/__init__.py", kSpecialNames);
+  for (const auto& [alias, op] : std::initializer_list<std::pair<const char*, const char*>>{
+           {"expit", "sigmoid"}, {"erf", "erf"}, {"erfc", "erfc"}, {"exp2", "exp2"}, {"expm1", "expm1"}, {"log1p", "log1p"},
+           {"xlogy", "xlogy"}, {"logsumexp", "logsumexp"}, {"softmax", "softmax"}, {"log_softmax", "log_softmax"}})
+    if (auto it = t.find(op); it != t.end()) spv.as<ModuleObj>()->attrs[alias] = it->second;
+  t["special"] = spv;
 
   // torch.optim and its lr_scheduler are Python (py/torch_optim*.py), run on first use.
   Value ov = new_module("torch.optim", "/usr/lib/python3/dist-packages/torch/optim/__init__.py", nullptr);
