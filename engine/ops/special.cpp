@@ -1,5 +1,5 @@
 // xlogy and nan_to_num, forward and backward side by side (torch.xlogy, torch.special.xlogy,
-// torch.nan_to_num). xlogy's digits are ATen's scalar CPU kernel, which has no vector form:
+// torch.nan_to_num), and heaviside (forward only, as in PyTorch). xlogy's digits are ATen's scalar CPU kernel, which has no vector form:
 // NaN where y is NaN, 0 where x is 0, else x·log(y) with the C library's log (BinaryOp::XLogY).
 #include <cmath>
 #include <limits>
@@ -120,6 +120,24 @@ Tensor nan_to_num(const Tensor& self, std::optional<double> nan, std::optional<d
       }, out, {&self}))
     save_for_backward(*n, self);
   return out;
+}
+
+// ---- heaviside: a step with the value at 0 taken from `values` (no derivative in PyTorch) --------
+// A selection, as where's: values where input == 0 (a -0. kept), else input > 0 as 0 or 1.
+Tensor heaviside(const Tensor& input, const Tensor& values) {
+  if (input.dtype() != values.dtype()) runtime_error("heaviside is not yet implemented for tensors with different dtypes.");
+  if (grad_mode_enabled() && (input.requires_grad() || values.requires_grad()))
+    not_supported("heaviside on tensors that require grad (PyTorch records grad_fn=<NotImplemented>)");
+  broadcast_shapes(input.shape(), values.shape());  // PyTorch's size error names input first
+  const DType t = input.dtype();
+  const Tensor zero = zero_like_scalar(input);
+  const Tensor at_zero = prim::binary(BinaryOp::EqualMask, input, zero, t);
+  const Tensor step = prim::binary(BinaryOp::Greater, input, zero, t);
+  return prim::binary(BinaryOp::WhereMerge, prim::binary(BinaryOp::SelectOrZero, values, at_zero, t),
+                      prim::binary(BinaryOp::ZeroWhere, step, at_zero, t), t);
+}
+Tensor& heaviside_(Tensor& self, const Tensor& values) {
+  return write_into(self, heaviside(self, values), "heaviside_", {&values});
 }
 
 // x.nan_to_num_(): the result written back without history (ops::write_into).

@@ -1,5 +1,5 @@
 // Scripts' forms of lerp (a number or a tensor weight) and lerp_, clamp_min / clamp_max, dist
-// and cross, fmod (ops/pointwise.h), xlogy and nan_to_num (ops/special.cpp).
+// and cross, fmod (ops/pointwise.h), xlogy, nan_to_num and heaviside (ops/special.cpp).
 #include "engine/ops/pointwise.h"
 #include "engine/script/bindings.h"
 #include "engine/script/errors.h"
@@ -82,6 +82,17 @@ Value t_xlogy(Interp&, CallArgs& a) {
   return Value(xlogy(to_scalar(x), y.as_tensor()));
 }
 
+Value m_heaviside(Interp&, const Value& self, CallArgs& a) {
+  Args args("heaviside", a, {"values"}, 1);
+  return Value(heaviside(T(self), args.tensor(0)));
+}
+Value m_heaviside_(Interp&, const Value& self, CallArgs& a) {
+  Args args("heaviside_", a, {"values"}, 1);
+  Tensor t = T(self);
+  heaviside_(t, args.tensor(0));
+  return self;
+}
+
 // nan_to_num(nan=0.0, posinf=None, neginf=None); None keeps a replacement's default.
 std::optional<double> replacement(const Args& args, size_t i) {
   if (!args.has(i)) return std::nullopt;
@@ -108,6 +119,7 @@ const Bindings& pointwise_bindings() {
       {"dist", MT, m_dist}, {"cross", MT, m_cross}, {"fmod", MT, m_fmod},
       {"xlogy", kMethod, m_xlogy}, {"xlogy", kTorch, nullptr, t_xlogy}, {"xlogy_", kMethod, m_xlogy_},
       {"nan_to_num", MT, m_nan_to_num}, {"nan_to_num_", kMethod, m_nan_to_num_},
+      {"heaviside", MT, m_heaviside}, {"heaviside_", kMethod, m_heaviside_},
   };
   return rows;
 }
