@@ -10,7 +10,7 @@
 #include <type_traits>
 
 #include "engine/sleef_math.h"  // exp, log, sin, cos, tanh with PyTorch's (SLEEF's) rounding
-#include "engine/util/glibc_math.h"  // the C library's exp, tanh, sinh, cosh on every build
+#include "engine/util/glibc_math.h"  // the C library's exp, tanh, sinh, cosh, atan2, hypot on every build
 
 #if defined(__CUDACC__)
 #define GRADLAB_HD __host__ __device__ __forceinline__
@@ -20,9 +20,9 @@
 
 namespace gradlab {
 
-// The C library's exp, tanh, sinh and cosh where ATen's scalar code calls them (the tails of Note
-// [Vector and tail forms]): glibc's results on every build (Note [glibc's libm]). CUDA device code
-// never runs a tail, so it keeps its own.
+// The C library's exp, tanh, sinh, cosh, atan2 and hypot where ATen's scalar code calls them (the
+// tails of Note [Vector and tail forms]): glibc's results on every build (Note [glibc's libm]).
+// CUDA device code never runs a tail, so it keeps its own.
 template <class T>
 GRADLAB_HD T libm_exp(T x) {
   if constexpr (std::is_same_v<T, float>) {
@@ -53,6 +53,23 @@ GRADLAB_LIBM_TAIL(tanh, glibc_tanhf, glibc_tanh)
 GRADLAB_LIBM_TAIL(sinh, glibc_sinhf, glibc_sinh)
 GRADLAB_LIBM_TAIL(cosh, glibc_coshf, glibc_cosh)
 #undef GRADLAB_LIBM_TAIL
+#if defined(__CUDA_ARCH__)
+#define GRADLAB_LIBM_TAIL2(name, float_port, double_port) \
+  template <class T>                                      \
+  GRADLAB_HD T libm_##name(T x, T y) {                    \
+    return static_cast<T>(std::name(x, y));               \
+  }
+#else
+#define GRADLAB_LIBM_TAIL2(name, float_port, double_port)                                     \
+  template <class T>                                                                          \
+  GRADLAB_HD T libm_##name(T x, T y) {                                                        \
+    if constexpr (std::is_same_v<T, float>) return float_port(x, y);                          \
+    else return static_cast<T>(double_port(static_cast<double>(x), static_cast<double>(y)));  \
+  }
+#endif
+GRADLAB_LIBM_TAIL2(atan2, glibc_atan2f, glibc_atan2)
+GRADLAB_LIBM_TAIL2(hypot, glibc_hypotf, glibc_hypot)
+#undef GRADLAB_LIBM_TAIL2
 
 // ---- unary primitives: out = f(x; a, b) --------------------------------------------------
 #define GRADLAB_UNARY_PRIMITIVES(X)                                                       \
@@ -152,8 +169,8 @@ GRADLAB_LIBM_TAIL(cosh, glibc_coshf, glibc_cosh)
   X(Remainder, scalar_remainder(x, y))   /* Python's %: fmod, then the sign of y */        \
   X(FloorDivide, scalar_floor_divide(x, y))  /* floor(x / y), ATen's div_floor */              \
   X(PowExponentGrad, x == T(0) ? T(0) : static_cast<T>(sleef_log(x))) /* d x^y/dy = x^y·log x, 0 at 0^0 */ \
-  X(Atan2, sleef_atan2(x, y))             /* atan2(x, y): vector form; the tail: std::atan2 */ \
-  X(Hypot, sleef_hypot(x, y))             /* vector form; the tail: std::hypot */            \
+  X(Atan2, sleef_atan2(x, y))             /* atan2(x, y): vector form; the tail: libm_atan2 */ \
+  X(Hypot, sleef_hypot(x, y))             /* vector form; the tail: libm_hypot */            \
   /* comparisons and logical ops: 0/1 results (bool tensors, Note [Bool storage]) */          \
   X(NotEqual, x != y ? T(1) : T(0))                                                          \
   X(Less, x < y ? T(1) : T(0))                                                               \
@@ -418,9 +435,9 @@ GRADLAB_HD T round_decimals(T x, double p, bool negative) {
 // the C library (Note [Position in the run] in engine/backend/cpu/elementwise_loops.h). The
 // functions below take `vec`: true for the vector form (what the rows compute, and CUDA), false
 // for the tail, which GRADLAB_UNARY_TAIL_FORMS / GRADLAB_BINARY_TAIL_FORMS name. The tail's
-// exp, tanh, sinh and cosh are glibc's on every build (libm_exp, libm_tanh...); its log1p, erf,
-// atan2 and hypot are the C library's (glibc's natively; the wasm build's musl differs in the last bit for a few
-// inputs). GCC fuses some a·b + c of those kernels into fmas (checked against PyTorch's bits);
+// exp, tanh, sinh, cosh, atan2 and hypot are glibc's on every build (libm_exp, libm_tanh...); its
+// log1p and erf are the C library's (glibc's natively; the wasm build's musl differs in the last
+// bit for a few inputs). GCC fuses some a·b + c of those kernels into fmas (checked against PyTorch's bits);
 // scalar_fma marks them.
 template <class T>
 GRADLAB_HD T exp_at(T x, bool vec) {
@@ -645,8 +662,8 @@ GRADLAB_HD T mish_backward(T g, T x, bool vec) {
   X(GeluErfBackward, gelu_erf_backward(x, y, false))                            \
   X(GeluTanhBackward, gelu_tanh_backward(x, y, false))                          \
   X(MishBackward, mish_backward(x, y, false))                                   \
-  X(Atan2, static_cast<T>(std::atan2(x, y)))                                   \
-  X(Hypot, static_cast<T>(std::hypot(x, y)))                                    \
+  X(Atan2, libm_atan2(x, y))                                                    \
+  X(Hypot, libm_hypot(x, y))                                                    \
   X(HardswishBackward, y < T(-3) ? T(0) : y <= T(3) ? x * (y / T(3) + T(0.5)) : x)  /* at 3: formula */
 
 enum class UnaryOp : uint8_t {

@@ -268,6 +268,18 @@ Tensor& atan_(Tensor& self);
 Tensor& erfc_(Tensor& self);
 Tensor& atan2_(Tensor& self, const Tensor& other);
 Tensor& hypot_(Tensor& self, const Tensor& other);
+// x·log(y), 0 where x is 0 (ops/special.cpp): XlogyBackward0, 1 (a number x), 2 (a number y).
+Tensor xlogy(const Tensor& self, const Tensor& other);
+Tensor xlogy(Scalar self, const Tensor& other);
+Tensor xlogy(const Tensor& self, Scalar other);
+Tensor& xlogy_(Tensor& self, const Tensor& other);
+Tensor& xlogy_(Tensor& self, Scalar other);
+// NaN, +inf and -inf replaced, by default with 0 and the dtype's largest and lowest finite values
+// (ops/special.cpp): NanToNumBackward0.
+Tensor nan_to_num(const Tensor& self, std::optional<double> nan = std::nullopt, std::optional<double> posinf = std::nullopt,
+                  std::optional<double> neginf = std::nullopt);
+Tensor& nan_to_num_(Tensor& self, std::optional<double> nan = std::nullopt, std::optional<double> posinf = std::nullopt,
+                    std::optional<double> neginf = std::nullopt);
 Tensor clamp(const Tensor& a, std::optional<Scalar> min, std::optional<Scalar> max);
 
 Tensor sum(const Tensor& a, std::optional<DType> dtype = std::nullopt);
@@ -278,12 +290,11 @@ Tensor max(const Tensor& a);                         // MaxBackward1
 std::pair<Tensor, Tensor> max(const Tensor& a, int64_t dim, bool keepdim = false);  // values, indices
 Tensor min(const Tensor& a);                         // MinBackward1
 std::pair<Tensor, Tensor> min(const Tensor& a, int64_t dim, bool keepdim = false);  // MinBackward0
+// The extremum over dims, all of them when none are given: AmaxBackward0 / AminBackward0.
+Tensor amax(const Tensor& a, const std::vector<int64_t>& dims = {}, bool keepdim = false);
+Tensor amin(const Tensor& a, const std::vector<int64_t>& dims = {}, bool keepdim = false);
 Tensor maximum(const Tensor& a, const Tensor& b);
 Tensor minimum(const Tensor& a, const Tensor& b);
-// The largest / smallest values over `dims` (all dims when empty), without indices: a tie shares
-// the gradient evenly (AmaxBackward0 / AminBackward0).
-Tensor amax(const Tensor& a, const std::vector<int64_t>& dims, bool keepdim = false);
-Tensor amin(const Tensor& a, const std::vector<int64_t>& dims, bool keepdim = false);
 Tensor norm(const Tensor& a);  // 2-norm of all elements (NormBackward1)
 // The p-norm (p = 1, 2 or inf) along one dim or of all elements: NormBackward1, or
 // LinalgVectorNormBackward0 for torch.linalg's forms.

@@ -73,6 +73,11 @@
   X(Erfc, "erfc", "ErfcBackward0")                     \
   X(Atan2, "atan2", "Atan2Backward0")                  \
   X(Hypot, "hypot", "HypotBackward0")                  \
+  /* special.cpp */                                     \
+  X(Xlogy, "xlogy", "XlogyBackward0")                  \
+  X(XlogyScalarSelf, "xlogy", "XlogyBackward1")        \
+  X(XlogyScalarOther, "xlogy", "XlogyBackward2")       \
+  X(NanToNum, "nan_to_num", "NanToNumBackward0")       \
   /* nn.cpp */                                         \
   X(DivScalar, "div", "DivBackward1")                  \
   X(MulScalar, "mul", "MulBackward1")                  \

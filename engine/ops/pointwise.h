@@ -35,6 +35,10 @@ Tensor dist(const Tensor& a, const Tensor& b, double p = 2);
 // a × b of 3-vectors along `dim` (cross.cpp), the inputs broadcast: LinalgCrossBackward0.
 // Without a dim, torch.cross's deprecated default: a's first dim of size 3.
 Tensor cross(const Tensor& a, const Tensor& b, std::optional<int64_t> dim);
+// 0 where input < 0, values where input == 0, 1 where input > 0 (special.cpp); PyTorch records no
+// derivative for it (grad_fn=<NotImplemented>), so inputs that require grad are not supported.
+Tensor heaviside(const Tensor& input, const Tensor& values);
+Tensor& heaviside_(Tensor& self, const Tensor& values);
 // Writes src (broadcast, cast to self's dtype, moved to self's device) into self.
 Tensor& copy_(Tensor& self, const Tensor& src);
 

@@ -376,40 +376,43 @@ Tensor arg_extremum(const Tensor& a, std::optional<int64_t> dim_in, bool keepdim
   return keepdim ? r : prim::alias(r, drop_dims(a.shape(), {dim}));
 }
 
-// amax / amin over a list of dims (all when empty). The gradient is ATen's scale_grad_by_count:
-// (grad / number of extremal elements) * mask, the mask being where the input equals the result,
-// so a tie shares the gradient and the rest get grad/count * 0 (-0. for a negative grad).
-Tensor extremum_dims(const Tensor& a, const std::vector<int64_t>& dims_in, bool keepdim, bool is_min) {
-  const char* name = is_min ? "amin" : "amax";
+}  // namespace
+
+// ---- amax / amin: the extremum over dims (all of them for none); the gradient is shared evenly
+// by the elements equal to it, as derivatives.yaml's scale_grad_by_count: (grad / count) · mask, a
+// product, so a masked-off element of a negative grad gets -0 ------------------------------------
+namespace {
+Tensor extremum_over_dims(const Tensor& a, const std::vector<int64_t>& dims_in, bool keepdim, bool is_min) {
+  const std::string name = is_min ? "amin" : "amax";
   std::vector<int64_t> dims = wrap_dims(dims_in, a.dim());
-  if (dims_in.empty())
+  if (dims_in.empty()) {
+    if (a.numel() == 0)
+      runtime_error(name + "(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim "
+                           "with the 'dim' argument.");
     for (int64_t d = 0; d < a.dim(); ++d) dims.push_back(d);
-  if (a.numel() == 0) {
-    if (dims_in.empty())
-      runtime_error(std::string(name) + "(): Expected reduction dim to be specified for input.numel() == 0. Specify the "
-                    "reduction dim with the 'dim' argument.");
-    for (int64_t d : dims)
-      if (a.shape()[d] == 0)
-        index_error(std::string(name) + "(): Expected reduction dim " + std::to_string(d) + " to have non-zero size.");
   }
-  Shape keep = keepdim_shape(a.shape(), dims);
-  Tensor r = reduce_extremum(ReduceOp::Max, a, keep, is_min);
-  Tensor out = keepdim ? r : prim::alias(r, drop_dims(a.shape(), dims));
+  if (a.dim() == 0) dims.clear();  // a 0-dim tensor's dim 0 (or -1) is the tensor itself
+  for (int64_t d : dims)
+    if (a.shape()[d] == 0) index_error(name + "(): Expected reduction dim " + std::to_string(d) + " to have non-zero size.");
+  const Shape keep = keepdim_shape(a.shape(), dims);
+  Tensor extremum = reduce_extremum(ReduceOp::Max, a, keep, is_min);
+  Tensor out = keepdim ? extremum : prim::alias(extremum, drop_dims(a.shape(), dims));
   if (Node* n = record_op(is_min ? OpId::Amin : OpId::Amax, [](const Node& n, const Tensor& g) -> Grads {
-        Shape keep(n.ints.begin(), n.ints.end());
-        Tensor extremum = prim::alias(saved(n, 1), keep);
-        Tensor mask = prim::cast(prim::binary(BinaryOp::EqualMask, saved(n, 0), extremum), g.dtype());
-        Tensor count = prim::sum_values(mask, keep);
-        Tensor share = prim::binary(BinaryOp::Div, prim::alias(g, keep), count, g.dtype());
-        return {prim::binary(BinaryOp::Mul, share, mask, g.dtype())};
+        const Shape keep(n.ints.begin(), n.ints.end());
+        const Tensor mask = prim::binary(BinaryOp::EqualMask, saved(n, 0), saved(n, 1), g.dtype());
+        const Tensor count = prim::reduce(ReduceOp::Sum, mask, keep);
+        return {prim::binary(BinaryOp::Mul, prim::binary(BinaryOp::Div, prim::alias(g, keep), count), mask)};
       }, out, {&a})) {
     n->ints.assign(keep.begin(), keep.end());
     save_for_backward(*n, a);
-    save_for_backward(*n, out);
+    save_for_backward(*n, extremum);
   }
   return out;
 }
 }  // namespace
+
+Tensor amax(const Tensor& a, const std::vector<int64_t>& dims, bool keepdim) { return extremum_over_dims(a, dims, keepdim, false); }
+Tensor amin(const Tensor& a, const std::vector<int64_t>& dims, bool keepdim) { return extremum_over_dims(a, dims, keepdim, true); }
 
 Tensor argmax(const Tensor& a, std::optional<int64_t> dim, bool keepdim) { return arg_extremum(a, dim, keepdim, false); }
 Tensor argmin(const Tensor& a, std::optional<int64_t> dim, bool keepdim) { return arg_extremum(a, dim, keepdim, true); }
@@ -417,7 +420,5 @@ Tensor max(const Tensor& a) { return extremum_all(a, false); }
 Tensor min(const Tensor& a) { return extremum_all(a, true); }
 std::pair<Tensor, Tensor> max(const Tensor& a, int64_t dim, bool keepdim) { return extremum_dim(a, dim, keepdim, false); }
 std::pair<Tensor, Tensor> min(const Tensor& a, int64_t dim, bool keepdim) { return extremum_dim(a, dim, keepdim, true); }
-Tensor amax(const Tensor& a, const std::vector<int64_t>& dims, bool keepdim) { return extremum_dims(a, dims, keepdim, false); }
-Tensor amin(const Tensor& a, const std::vector<int64_t>& dims, bool keepdim) { return extremum_dims(a, dims, keepdim, true); }
 
 }  // namespace gradlab

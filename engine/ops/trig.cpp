@@ -1,8 +1,8 @@
 // Trigonometry and erfc: tan, asin, acos, atan, erfc (unary) and atan2, hypot (binary), forward
 // and backward side by side, each with its derivative in a comment; the in-place `_` forms.
 // Element-wise bits as ATen 1.13's CPU kernels: tan, asin, acos, atan and erfc are SLEEF's on every
-// element (ATen's vml kernels), atan2 and hypot SLEEF's in the vectors of a run and the C
-// library's in its tail (Note [Position in the run]); the backwards follow derivatives.yaml's
+// element (ATen's vml kernels), atan2 and hypot SLEEF's in the vectors of a run and glibc's in its
+// tail (Note [Position in the run], Note [glibc's libm]); the backwards follow derivatives.yaml's
 // formulas in its operation order (Note [Float32 rounding]).
 #include <cmath>
 #include <optional>
@@ -155,8 +155,8 @@ Tensor binary_trig_of_views(BinaryOp op, const Tensor& a, const Tensor& b, DType
           oy += k * by[d];
         }
         const T u = xv[static_cast<size_t>(ox)], v = yv[static_cast<size_t>(oy)];
-        if (op == BinaryOp::Atan2) r[i] = vec[i] ? sleef_atan2(u, v) : std::atan2(u, v);
-        else r[i] = vec[i] ? sleef_hypot(u, v) : std::hypot(u, v);
+        if (op == BinaryOp::Atan2) r[i] = vec[i] ? sleef_atan2(u, v) : libm_atan2(u, v);
+        else r[i] = vec[i] ? sleef_hypot(u, v) : libm_hypot(u, v);
       }
       out = from_host(r, shape, t, a.device());
     }

@@ -1,5 +1,5 @@
 // Scripts' forms of lerp (a number or a tensor weight) and lerp_, clamp_min / clamp_max, dist
-// and cross, fmod (ops/pointwise.h).
+// and cross, fmod (ops/pointwise.h), xlogy, nan_to_num and heaviside (ops/special.cpp).
 #include "engine/ops/pointwise.h"
 #include "engine/script/bindings.h"
 #include "engine/script/errors.h"
@@ -55,6 +55,60 @@ Value m_fmod(Interp&, const Value& self, CallArgs& a) {
   return Value(fmod(T(self), args.scalar(0)));
 }
 
+// xlogy(other): a tensor or a number other; torch.xlogy also takes a number first.
+Value m_xlogy(Interp&, const Value& self, CallArgs& a) {
+  Args args("xlogy", a, {"other"}, 1);
+  if (args.get(0)->is_tensor()) return Value(xlogy(T(self), args.tensor(0)));
+  return Value(xlogy(T(self), args.scalar(0)));
+}
+Value m_xlogy_(Interp&, const Value& self, CallArgs& a) {
+  Args args("xlogy_", a, {"other"}, 1);
+  Tensor t = T(self);
+  if (args.get(0)->is_tensor()) xlogy_(t, args.tensor(0));
+  else xlogy_(t, args.scalar(0));
+  return self;
+}
+Value t_xlogy(Interp&, CallArgs& a) {
+  Args args("xlogy", a, {"input", "other"}, 2);
+  const Value& x = *args.get(0);
+  const Value& y = *args.get(1);
+  if (x.is_tensor()) {
+    if (y.is_tensor()) return Value(xlogy(x.as_tensor(), y.as_tensor()));
+    if (!is_scalar_like(y)) args.type_mismatch(1, "Tensor");
+    return Value(xlogy(x.as_tensor(), to_scalar(y)));
+  }
+  if (!is_scalar_like(x)) args.type_mismatch(0, "Tensor");
+  if (!y.is_tensor()) args.type_mismatch(1, "Tensor");
+  return Value(xlogy(to_scalar(x), y.as_tensor()));
+}
+
+Value m_heaviside(Interp&, const Value& self, CallArgs& a) {
+  Args args("heaviside", a, {"values"}, 1);
+  return Value(heaviside(T(self), args.tensor(0)));
+}
+Value m_heaviside_(Interp&, const Value& self, CallArgs& a) {
+  Args args("heaviside_", a, {"values"}, 1);
+  Tensor t = T(self);
+  heaviside_(t, args.tensor(0));
+  return self;
+}
+
+// nan_to_num(nan=0.0, posinf=None, neginf=None); None keeps a replacement's default.
+std::optional<double> replacement(const Args& args, size_t i) {
+  if (!args.has(i)) return std::nullopt;
+  return args.number(i);
+}
+Value m_nan_to_num(Interp&, const Value& self, CallArgs& a) {
+  Args args("nan_to_num", a, {"nan", "posinf", "neginf"}, 0);
+  return Value(nan_to_num(T(self), replacement(args, 0), replacement(args, 1), replacement(args, 2)));
+}
+Value m_nan_to_num_(Interp&, const Value& self, CallArgs& a) {
+  Args args("nan_to_num_", a, {"nan", "posinf", "neginf"}, 0);
+  Tensor t = T(self);
+  nan_to_num_(t, replacement(args, 0), replacement(args, 1), replacement(args, 2));
+  return self;
+}
+
 }  // namespace
 
 // Note [One binding row per op]
@@ -63,6 +117,9 @@ const Bindings& pointwise_bindings() {
   static const Bindings rows = {
       {"lerp", MT, m_lerp}, {"lerp_", kMethod, m_lerp_}, {"clamp_min", MT, m_clamp_min}, {"clamp_max", MT, m_clamp_max},
       {"dist", MT, m_dist}, {"cross", MT, m_cross}, {"fmod", MT, m_fmod},
+      {"xlogy", kMethod, m_xlogy}, {"xlogy", kTorch, nullptr, t_xlogy}, {"xlogy_", kMethod, m_xlogy_},
+      {"nan_to_num", MT, m_nan_to_num}, {"nan_to_num_", kMethod, m_nan_to_num_},
+      {"heaviside", MT, m_heaviside}, {"heaviside_", kMethod, m_heaviside_},
   };
   return rows;
 }

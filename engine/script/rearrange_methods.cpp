@@ -1,6 +1,7 @@
 // Scripts' forms of the rearranging and matrix-structure ops (ops/rearrange.h): x.flip(dims),
 // torch.roll(x, shifts, dims=None), x.repeat(*sizes), torch.tile, x.repeat_interleave,
-// tril/triu (and their in-place forms), diag, diagonal, trace, bmm, outer (and its alias ger), logsumexp.
+// tril/triu (and their in-place forms), diag, diagonal, trace, bmm, outer (and its alias ger), logsumexp,
+// amax and amin.
 #include "engine/ops/rearrange.h"
 #include "engine/script/bindings.h"
 #include "engine/script/errors.h"
@@ -90,6 +91,16 @@ Value m_ger(Interp&, const Value& self, CallArgs& a) {
   return Value(outer(T(self), args.tensor(0)));
 }
 
+// amax / amin(dim=(), keepdim=False): dim an int or a sequence of ints, none for all.
+Value call_amax_amin(const Value& self, CallArgs& a, const char* name, bool is_min) {
+  Args args(name, a, {"dim", "keepdim"}, 0);
+  const std::vector<int64_t> dims = args.has(0) ? ints_of(*args.get(0), name) : std::vector<int64_t>{};
+  const bool keepdim = args.boolean(1, false);
+  return Value(is_min ? amin(T(self), dims, keepdim) : amax(T(self), dims, keepdim));
+}
+Value m_amax(Interp&, const Value& self, CallArgs& a) { return call_amax_amin(self, a, "amax", false); }
+Value m_amin(Interp&, const Value& self, CallArgs& a) { return call_amax_amin(self, a, "amin", true); }
+
 Value m_logsumexp(Interp&, const Value& self, CallArgs& a) {
   Args args("logsumexp", a, {"dim", "keepdim"}, 1);
   return Value(logsumexp(T(self), ints_of(*args.get(0), "logsumexp"), args.boolean(1, false)));
@@ -111,7 +122,7 @@ const Bindings& rearrange_bindings() {
       {"repeat", kMethod, m_repeat}, {"tile", MT, m_tile}, {"repeat_interleave", MT, m_repeat_interleave},
       {"tril", MT, m_tril}, {"triu", MT, m_triu}, {"tril_", kMethod, m_tril_}, {"triu_", kMethod, m_triu_},
       {"diag", MT, m_diag}, {"trace", MT, m_trace}, {"bmm", MT, m_bmm}, {"outer", MT, m_outer}, {"ger", MT, m_ger},
-      {"logsumexp", MT, m_logsumexp}, {"diagonal", MT, m_diagonal},
+      {"logsumexp", MT, m_logsumexp}, {"amax", MT, m_amax}, {"amin", MT, m_amin}, {"diagonal", MT, m_diagonal},
   };
   return rows;
 }

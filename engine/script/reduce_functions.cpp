@@ -40,16 +40,6 @@ Value m_prod(Interp&, const Value& self, CallArgs& a) {
   if (!args.has(0)) return Value(prod(self.as_tensor(), args.dtype(2)));
   return Value(prod(self.as_tensor(), args.int_(0), args.boolean(1, false), args.dtype(2)));
 }
-// amax / amin(dim=(), keepdim=False): dim an int or a list of ints, () for every dim.
-template <Tensor (*Op)(const Tensor&, const std::vector<int64_t>&, bool)>
-Value extremum_over_dims(const Value& self, CallArgs& a, const char* name) {
-  Args args(name, a, {"dim", "keepdim"}, 0);
-  std::vector<int64_t> dims;
-  if (args.has(0)) dims = args.get(0)->is_intlike() ? std::vector<int64_t>{args.int_(0)} : to_int_list(*args.get(0), name);
-  return Value(Op(self.as_tensor(), dims, args.boolean(1, false)));
-}
-Value m_amax(Interp&, const Value& self, CallArgs& a) { return extremum_over_dims<amax>(self, a, "amax"); }
-Value m_amin(Interp&, const Value& self, CallArgs& a) { return extremum_over_dims<amin>(self, a, "amin"); }
 Value m_std(Interp&, const Value& self, CallArgs& a) { return moment<std_dev>(self, a, "std"); }
 Value m_var(Interp&, const Value& self, CallArgs& a) { return moment<variance>(self, a, "var"); }
 }  // namespace
@@ -59,7 +49,6 @@ const Bindings& reduce_bindings() {
   constexpr unsigned MT = kMethod | kTorch;
   static const Bindings rows = {
       {"cumsum", MT, m_cumsum}, {"cumprod", MT, m_cumprod}, {"std", MT, m_std}, {"var", MT, m_var}, {"prod", MT, m_prod},
-      {"amax", MT, m_amax}, {"amin", MT, m_amin},
   };
   return rows;
 }

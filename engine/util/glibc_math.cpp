@@ -1,5 +1,5 @@
-// glibc 2.36's double log, sin and cos, as its x86-64 FMA variants compute them
-// (Note [glibc's libm] in glibc_math.h). Every std::fma below is a multiply-add that GCC fused in
+// glibc 2.36's libm routines, as its x86-64 build computes them (the FMA variants where there are
+// some: Note [glibc's libm] in glibc_math.h). Every std::fma below is a multiply-add that GCC fused in
 // glibc's -mfma build; every other product and sum is rounded on its own (-ffp-contract=off).
 // The entry points are GRADLAB_WIDE_VECTORS so that on FMA-capable CPUs std::fma is an
 // instruction rather than a libm call (the samplers call them per element).
@@ -8,6 +8,8 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <limits>
+#include <type_traits>
 
 #include "engine/sleef_math.h"
 #include "engine/util/glibc_math_tables.h"
@@ -544,6 +546,264 @@ float glibc_coshf(float x) {
   }
   if (ix >= 0x7f800000u) return x * x;
   return HUGE_VALF;
+}
+
+// ---- atan2 (IBM's accurate library: e_atan2.c without its slow paths) --------------------------
+// With ax = |x| and ay = |y|, atan2 is atan(u) for u = min/max in [0, 1], or pi/2 or pi plus or
+// minus it, by the quadrant. u is carried as u + du (du: the quotient's rounding error, through
+// an exact product), and atan(u + du) comes from an odd polynomial for u < 1/16, otherwise from
+// the Taylor expansion at the nearest of 241 table points. The fmas are those of glibc's FMA
+// variant (__ieee754_atan2_fma).
+namespace {
+
+using glibc_math_detail::kAtan2Table;
+
+// (atan(u) - u) / u^3 for u < 1/16, as a polynomial in v = u^2.
+constexpr double kAtanD3 = -0x1.5555555555555p-2, kAtanD5 = 0x1.99999999997fdp-3,
+                 kAtanD7 = -0x1.24924923f7603p-3, kAtanD9 = 0x1.c71c6e5129a3bp-4,
+                 kAtanD11 = -0x1.7458022b13c25p-4, kAtanD13 = 0x1.375f08b31cbcep-4;
+constexpr double kPi = 0x1.921fb54442d18p+1, kPiLo = 0x1.1a62633145c07p-53;  // pi = kPi + kPiLo
+constexpr double kQuarterPi = 0x1.921fb54442d18p-1, kThreeQuarterPi = 0x1.2d97c7f3321d2p+1;
+constexpr double kSmallRatio = 0x1p-4;  // below it the polynomial, from it the table
+
+double atan_small_poly(double v) {
+  return std::fma(v, std::fma(v, std::fma(v, std::fma(v, std::fma(v, kAtanD13, kAtanD11), kAtanD9), kAtanD7),
+                              kAtanD5),
+                  kAtanD3);
+}
+
+// The row {x0, c0, c1, ..., c5} of the table point nearest u in [1/16, 1].
+const double* atan_row(double u) {
+  constexpr double kTwo52 = 0x1p52;  // adding it rounds 256 u (> 0) to an integer, taken down below
+  return kAtan2Table[static_cast<int>((kTwo52 + 256.0 * u) - kTwo52) - 16];
+}
+
+// c2 + c3 v + c4 v^2 + c5 v^3 of a row.
+double atan_row_tail(const double* row, double v) {
+  return std::fma(v, std::fma(v, std::fma(v, row[6], row[5]), row[4]), row[3]);
+}
+
+// atan(u + du), u in [0, 1].
+double atan_of_ratio(double u, double du) {
+  if (u < kSmallRatio) {
+    const double v = u * u;
+    return u + std::fma(u * v, atan_small_poly(v), du);
+  }
+  const double* row = atan_row(u);
+  // v + dv = (u - x0) + du exactly (glibc's EADD)
+  const double t = u - row[0];
+  const double v = t + du;
+  const double dv = std::fabs(t) > std::fabs(du) ? (t - v) + du : (du - v) + t;
+  return row[1] + std::fma(v, row[2], std::fma(dv, row[2], (v * v) * atan_row_tail(row, v)));
+}
+
+// hi + lo - atan(u + du) for the angle hi + lo = pi/2 or pi (> 1 >= u: glibc's ESUB takes its
+// first form).
+double angle_minus_atan(double hi, double lo, double u, double du) {
+  if (u < kSmallRatio) {
+    const double v = u * u;
+    const double zz = (u * v) * atan_small_poly(v);
+    const double t2 = hi - u;
+    const double cor = (hi - t2) - u;
+    return t2 + (((lo + cor) - du) - zz);
+  }
+  const double* row = atan_row(u);
+  const double v = (u - row[0]) + du;
+  return (hi - row[1]) + std::fma(-v, std::fma(v, atan_row_tail(row, v), row[2]), lo);
+}
+
+// pi/2 + atan(u + du), with pi/2 = hi + lo.
+double angle_plus_atan(double hi, double lo, double u, double du) {
+  if (u < kSmallRatio) {
+    const double v = u * u;
+    const double zz = (u * v) * atan_small_poly(v);
+    const double t2 = hi + u;
+    const double cor = (hi - t2) + u;
+    return t2 + (((lo + cor) + du) + zz);
+  }
+  const double* row = atan_row(u);
+  const double v = (u - row[0]) + du;
+  return (hi + row[1]) + std::fma(v, std::fma(v, atan_row_tail(row, v), row[2]), lo);
+}
+
+int biased_exponent(double x) { return static_cast<int>((bits_of(x) >> 52) & 0x7ff); }
+
+}  // namespace
+
+GRADLAB_WIDE_VECTORS double glibc_atan2(double y, double x) {
+  if (std::isnan(x)) return x + y;
+  if (std::isnan(y)) return y + y;
+  if (y == 0) return std::signbit(x) ? std::copysign(kPi, y) : y;
+  if (x == 0) return std::copysign(kHalfPiHi, y);
+  if (std::isinf(x)) {
+    if (std::isinf(y)) return std::copysign(x > 0 ? kQuarterPi : kThreeQuarterPi, y);
+    return std::copysign(x > 0 ? 0.0 : kPi, y);
+  }
+  if (std::isinf(y)) return std::copysign(kHalfPiHi, y);
+  // Exponents 57 or more apart: the ratio decides alone.
+  const int exponent_gap = biased_exponent(y) - biased_exponent(x);
+  double ax = std::fabs(x), ay = std::fabs(y);
+  if (exponent_gap >= 57) return std::copysign(kHalfPiHi, y);
+  if (exponent_gap <= -57) return std::copysign(x > 0 ? ay / ax : kPi, y);
+  // Keep the exact product below in range.
+  constexpr double kTwo500 = 0x1p500, kTwoM500 = 0x1p-500;
+  if (ax < kTwoM500 || ay < kTwoM500) {
+    ax *= kTwo500;
+    ay *= kTwo500;
+  }
+  if (ax > kTwo500 || ay > kTwo500) {
+    ax *= kTwoM500;
+    ay *= kTwoM500;
+  }
+  const bool y_smaller = ay < ax;
+  const double num = y_smaller ? ay : ax, den = y_smaller ? ax : ay;
+  const double u = num / den;
+  const double prod = den * u;
+  const double du = ((num - prod) - std::fma(den, u, -prod)) / den;
+  double z;
+  if (x > 0) z = y_smaller ? atan_of_ratio(u, du) : angle_minus_atan(kHalfPiHi, kHalfPiLo, u, du);
+  else z = ax < ay ? angle_plus_atan(kHalfPiHi, kHalfPiLo, u, du) : angle_minus_atan(kPi, kPiLo, u, du);
+  return std::copysign(z, y);
+}
+
+// ---- atan2f (fdlibm's e_atan2f.c over s_atanf.c; glibc runs them without FMA) ------------------
+namespace {
+
+// atan(x) by reduction to |x| < 7/16 around atan(1/2), atan(1), atan(3/2) or atan(inf) (whose
+// values are split hi + lo) and an odd polynomial of degree 23.
+float glibc_atanf(float x) {
+  constexpr float kAtanHi[4] = {0x1.dac67p-2f, 0x1.921fb4p-1f, 0x1.f730bcp-1f, 0x1.921fb4p+0f};
+  constexpr float kAtanLo[4] = {0x1.586ed2p-28f, 0x1.4442d0p-25f, 0x1.281f68p-25f, 0x1.4442d0p-24f};
+  // kT[0] is 1/3 rounded up (0x3eaaaaab, what fdlibm's decimal gives; its comment says ...aa).
+  constexpr float kT[11] = {0x1.555556p-2f,  -0x1.99999ap-3f, 0x1.24924ap-3f,  -0x1.c71c70p-4f,
+                            0x1.745cdcp-4f,  -0x1.3b0f2ap-4f, 0x1.10d66ap-4f,  -0x1.dde2d6p-5f,
+                            0x1.97b4b2p-5f,  -0x1.2b4442p-5f, 0x1.0ad3aep-6f};
+  const uint32_t hx = bits_of(x);
+  const uint32_t ix = hx & 0x7fffffffu;
+  const bool negative = (hx & 0x80000000u) != 0;
+  if (ix >= 0x4c000000u) {  // |x| >= 2^25, or nan
+    if (ix > 0x7f800000u) return x + x;
+    return negative ? -kAtanHi[3] - kAtanLo[3] : kAtanHi[3] + kAtanLo[3];
+  }
+  int id;
+  if (ix < 0x3ee00000u) {  // |x| < 7/16
+    if (ix < 0x31000000u) return x;  // |x| < 2^-29
+    id = -1;
+  } else {
+    x = std::fabs(x);
+    if (ix < 0x3f300000u) {  // |x| < 11/16
+      id = 0;
+      x = (2.0f * x - 1.0f) / (2.0f + x);
+    } else if (ix < 0x3f980000u) {  // |x| < 19/16
+      id = 1;
+      x = (x - 1.0f) / (x + 1.0f);
+    } else if (ix < 0x401c0000u) {  // |x| < 39/16
+      id = 2;
+      x = (x - 1.5f) / (1.0f + 1.5f * x);
+    } else {
+      id = 3;
+      x = -1.0f / x;
+    }
+  }
+  const float z = x * x;
+  const float w = z * z;
+  const float odd = z * (kT[0] + w * (kT[2] + w * (kT[4] + w * (kT[6] + w * (kT[8] + w * kT[10])))));
+  const float even = w * (kT[1] + w * (kT[3] + w * (kT[5] + w * (kT[7] + w * kT[9]))));
+  if (id < 0) return x - x * (odd + even);
+  const float r = kAtanHi[id] - ((x * (odd + even) - kAtanLo[id]) - x);
+  return negative ? -r : r;
+}
+
+}  // namespace
+
+float glibc_atan2f(float y, float x) {
+  constexpr float kTiny = 1.0e-30f;  // added where fdlibm raises inexact; it rounds away
+  constexpr float kQuarterPiF = 0x1.921fb6p-1f, kHalfPiF = 0x1.921fb6p+0f, kPiF = 0x1.921fb6p+1f;
+  constexpr float kPiLoF = -0x1.777a5cp-24f;  // pi - kPiF
+  const uint32_t hx = bits_of(x), hy = bits_of(y);
+  const uint32_t ix = hx & 0x7fffffffu, iy = hy & 0x7fffffffu;
+  if (ix > 0x7f800000u || iy > 0x7f800000u) return x + y;
+  if (hx == 0x3f800000u) return glibc_atanf(y);  // x = 1
+  const bool y_negative = (hy >> 31) != 0, x_negative = (hx >> 31) != 0;
+  const float half_pi = y_negative ? -kHalfPiF - kTiny : kHalfPiF + kTiny;
+  const float pi = y_negative ? -kPiF - kTiny : kPiF + kTiny;
+  if (iy == 0) return x_negative ? pi : y;
+  if (ix == 0) return half_pi;
+  if (ix == 0x7f800000u) {
+    if (iy == 0x7f800000u) {
+      const float quarter_pi = x_negative ? 3.0f * kQuarterPiF : kQuarterPiF;
+      return y_negative ? -quarter_pi - kTiny : quarter_pi + kTiny;
+    }
+    return x_negative ? pi : (y_negative ? -0.0f : 0.0f);
+  }
+  if (iy == 0x7f800000u) return half_pi;
+  const int k = (static_cast<int>(iy) - static_cast<int>(ix)) >> 23;
+  float z;
+  if (k > 60) z = kHalfPiF + 0.5f * kPiLoF;  // |y / x| > 2^60
+  else if (x_negative && k < -60) z = 0.0f;
+  else z = glibc_atanf(std::fabs(y / x));
+  if (!x_negative) return y_negative ? -z : z;
+  return y_negative ? (z - kPiLoF) - kPiF : kPiF - (z - kPiLoF);
+}
+
+// ---- hypot, hypotf (glibc 2.35's new hypot without FMA; hypotf in double) ----------------------
+namespace {
+
+template <class T>
+bool is_signaling_nan(T x) {
+  constexpr auto kQuietBit = decltype(bits_of(x)){1} << (std::is_same_v<T, float> ? 22 : 51);
+  return std::isnan(x) && (bits_of(x) & kQuietBit) == 0;
+}
+
+// Both infinite and nan arguments: inf unless one is a signaling nan.
+template <class T>
+T hypot_of_non_finite(T x, T y) {
+  if ((std::isinf(x) || std::isinf(y)) && !is_signaling_nan(x) && !is_signaling_nan(y))
+    return std::numeric_limits<T>::infinity();
+  return x + y;
+}
+
+// sqrt(ax^2 + ay^2) for ax >= ay > 0 whose squares stay normal: the rounded square root h,
+// corrected by a Newton step whose residual ax^2 + ay^2 - h^2 is computed exactly.
+double hypot_kernel(double ax, double ay) {
+  const double h = std::sqrt(ax * ax + ay * ay);
+  double t1, t2;
+  if (h <= 2.0 * ay) {
+    const double delta = h - ay;
+    t1 = ax * (2.0 * delta - ax);
+    t2 = (delta - 2.0 * (ax - ay)) * delta;
+  } else {
+    const double delta = h - ax;
+    t1 = 2.0 * delta * (ax - 2.0 * ay);
+    t2 = (4.0 * delta - ay) * ay + delta * delta;
+  }
+  return h - (t1 + t2) / (2.0 * h);
+}
+
+}  // namespace
+
+double glibc_hypot(double x, double y) {
+  if (!std::isfinite(x) || !std::isfinite(y)) return hypot_of_non_finite(x, y);
+  x = std::fabs(x);
+  y = std::fabs(y);
+  const double ax = x < y ? y : x, ay = x < y ? x : y;
+  constexpr double kScale = 0x1p-600, kLarge = 0x1p511, kTiny = 0x1p-459, kEps = 0x1p-54;
+  if (ax > kLarge) {
+    if (ay <= ax * kEps) return ax + ay;
+    return hypot_kernel(ax * kScale, ay * kScale) / kScale;
+  }
+  if (ay < kTiny) {
+    if (ax >= ay / kEps) return ax + ay;
+    return hypot_kernel(ax / kScale, ay / kScale) * kScale;
+  }
+  if (ay <= ax * kEps) return ax + ay;
+  return hypot_kernel(ax, ay);
+}
+
+float glibc_hypotf(float x, float y) {
+  if (!std::isfinite(x) || !std::isfinite(y)) return hypot_of_non_finite(x, y);
+  const double dx = x, dy = y;  // the squares are exact in double; their sum rounds once
+  return static_cast<float>(std::sqrt(dx * dx + dy * dy));
 }
 
 }  // namespace gradlab

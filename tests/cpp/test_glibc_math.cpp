@@ -2,12 +2,14 @@
 // Natively on x86-64 glibc with FMA (the variant PyTorch's reference machines run) they are
 // compared with the C library itself over millions of inputs shaped like the samplers' (uniform
 // doubles u in [0, 1), 1 - u, 2 pi u), over wide random bit patterns, and the float functions
-// over every 97th float (all 2^32 floats were compared once, outside the suite); on every build,
-// WebAssembly included, they must reproduce a table of glibc's results.
+// over every 97th float (all 2^32 floats were compared once, outside the suite); atan2, hypot and
+// their float versions over millions of argument pairs shaped to reach every branch. On every
+// build, WebAssembly included, they must reproduce a table of glibc's results.
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <random>
 
 #include "engine/sleef_math.h"
@@ -29,6 +31,16 @@ struct DoubleCase {
 struct FloatCase {
   FFn fn;
   uint32_t x, y;
+};
+enum class D2Fn { Atan2, Hypot };
+enum class F2Fn { Atan2f, Hypotf };
+struct TwoArgDoubleCase {
+  D2Fn fn;
+  uint64_t a, b, r;  // argument bits (atan2's y, x), glibc 2.36 result bits
+};
+struct TwoArgFloatCase {
+  F2Fn fn;
+  uint32_t a, b, r;
 };
 
 // BEGIN GENERATED with CPython's math module and ctypes (both call glibc's libm) on an x86-64 FMA
@@ -395,6 +407,125 @@ const FloatCase kFloatCases[] = {
 };
 // END GENERATED
 
+// BEGIN GENERATED with ctypes calling glibc 2.36's atan2, atan2f, hypot, hypotf on an x86-64 FMA
+// machine: random pairs, then each branch's edge cases.
+const TwoArgDoubleCase kTwoArgDoubleCases[] = {
+    {D2Fn::Atan2, 0xbfe06057b7a4b411u, 0x3ff05da59e8cdf2bu, 0xbfddb09e5bdc8a2eu},  // atan2(-0.511760577, 1.02286303)
+    {D2Fn::Hypot, 0xbfe06057b7a4b411u, 0x3ff05da59e8cdf2bu, 0x3ff24cc54783f61bu},  // hypot(-0.511760577, 1.02286303)
+    {D2Fn::Atan2, 0xbfdcf0b818bf4a85u, 0xbfe42a14be7a8b63u, 0xc0042735cd9c4f84u},  // atan2(-0.45219233, -0.630136845)
+    {D2Fn::Hypot, 0xbfdcf0b818bf4a85u, 0xbfe42a14be7a8b63u, 0x3fe8d1b04ff7eb1fu},  // hypot(-0.45219233, -0.630136845)
+    {D2Fn::Atan2, 0xbffdc2b58203e26du, 0xbfdb4d7a6c2c7070u, 0xbffcbd703ae4f188u},  // atan2(-1.86003638, -0.426603895)
+    {D2Fn::Hypot, 0xbffdc2b58203e26du, 0xbfdb4d7a6c2c7070u, 0x3ffe8885d0e57e44u},  // hypot(-1.86003638, -0.426603895)
+    {D2Fn::Atan2, 0x4001ca69e1330b24u, 0x3feb25382241c676u, 0x3ff34d535e6a5b56u},  // atan2(2.22383476, 0.848293368)
+    {D2Fn::Hypot, 0x4001ca69e1330b24u, 0x3feb25382241c676u, 0x40030a8439fa3964u},  // hypot(2.22383476, 0.848293368)
+    {D2Fn::Atan2, 0x4000970e845bcdb5u, 0x3fdfdc0b699a772bu, 0x3ff55cff08a08aa3u},  // atan2(2.07375816, 0.497805455)
+    {D2Fn::Hypot, 0x4000970e845bcdb5u, 0x3fdfdc0b699a772bu, 0x40010fb583dacc07u},  // hypot(2.07375816, 0.497805455)
+    {D2Fn::Atan2, 0x3fe943e7db87ad69u, 0x3fd7b8c8b4cef599u, 0x3ff21c300b3f214du},  // atan2(0.789539269, 0.370653321)
+    {D2Fn::Hypot, 0x3fe943e7db87ad69u, 0x3fd7b8c8b4cef599u, 0x3febe92bfcfb09aau},  // hypot(0.789539269, 0.370653321)
+    {D2Fn::Atan2, 0xc00aa8312db4e53fu, 0x3ffb5e374796f08cu, 0xbff18b69c1e866d0u},  // atan2(-3.33212505, 1.71050194)
+    {D2Fn::Hypot, 0xc00aa8312db4e53fu, 0x3ffb5e374796f08cu, 0x400df6cffb4619bdu},  // hypot(-3.33212505, 1.71050194)
+    {D2Fn::Atan2, 0x3ff0344dfe09d9b2u, 0x3fefeca27e23de13u, 0x3fe95fa5a41c73c7u},  // atan2(1.01276969, 0.997636076)
+    {D2Fn::Hypot, 0x3ff0344dfe09d9b2u, 0x3fefeca27e23de13u, 0x3ff6beec0b4afc29u},  // hypot(1.01276969, 0.997636076)
+    {D2Fn::Atan2, 0xc00b0fd446bcd7beu, 0xc00be6f739f94ec3u, 0xc002f8cc03cdb9cdu},  // atan2(-3.3827291, -3.48777623)
+    {D2Fn::Hypot, 0xc00b0fd446bcd7beu, 0xc00be6f739f94ec3u, 0x40136f5bd3f066d2u},  // hypot(-3.3827291, -3.48777623)
+    {D2Fn::Atan2, 0xbffc77ba997ee598u, 0xbfedf6d026e72dc7u, 0xc0007126182f4cc0u},  // atan2(-1.77923069, -0.936378551)
+    {D2Fn::Hypot, 0xbffc77ba997ee598u, 0xbfedf6d026e72dc7u, 0x400015af7dd78fe9u},  // hypot(-1.77923069, -0.936378551)
+    {D2Fn::Atan2, 0x3fe38c6d586755deu, 0xbfb781be0a1bcfc1u, 0x3ffb851420b4f6d1u},  // atan2(0.610891984, -0.091823461)
+    {D2Fn::Hypot, 0x3fe38c6d586755deu, 0xbfb781be0a1bcfc1u, 0x3fe3c4a4fc5b4adbu},  // hypot(0.610891984, -0.091823461)
+    {D2Fn::Atan2, 0x3ff0abd38cd82679u, 0xbff48d2fe3e21a24u, 0x4003ae36ad490d69u},  // atan2(1.0419498, -1.2844695)
+    {D2Fn::Hypot, 0x3ff0abd38cd82679u, 0xbff48d2fe3e21a24u, 0x3ffa768afa848247u},  // hypot(1.0419498, -1.2844695)
+    {D2Fn::Atan2, 0x3f9eb851eb851eb8u, 0x3ff0000000000000u, 0x3f9eb5f644234b83u},  // atan2(0.03, 1)
+    {D2Fn::Atan2, 0xbf9eb851eb851eb8u, 0x3ff0000000000000u, 0xbf9eb5f644234b83u},  // atan2(-0.03, 1)
+    {D2Fn::Atan2, 0x3ff0000000000000u, 0x3f9eb851eb851eb8u, 0x3ff8a7237b339feau},  // atan2(1, 0.03)
+    {D2Fn::Atan2, 0x3ff0000000000000u, 0xbf9eb851eb851eb8u, 0x3ff99cd32d54ba46u},  // atan2(1, -0.03)
+    {D2Fn::Atan2, 0xbf9eb851eb851eb8u, 0xbff0000000000000u, 0xc008e48f67bbe681u},  // atan2(-0.03, -1)
+    {D2Fn::Atan2, 0x3fe6666666666666u, 0x3feccccccccccccdu, 0x3fe5274400eea72au},  // atan2(0.7, 0.9)
+    {D2Fn::Atan2, 0x3feccccccccccccdu, 0x3fe6666666666666u, 0x3fed1cb2a799b306u},  // atan2(0.9, 0.7)
+    {D2Fn::Atan2, 0x3feccccccccccccdu, 0xbfe6666666666666u, 0x4001daceaa5dc057u},  // atan2(0.9, -0.7)
+    {D2Fn::Atan2, 0xbfe6666666666666u, 0xbfeccccccccccccdu, 0xc003d82a5408834eu},  // atan2(-0.7, -0.9)
+    {D2Fn::Atan2, 0x3ff0000000000000u, 0x3ff0000000000000u, 0x3fe921fb54442d18u},  // atan2(1, 1)
+    {D2Fn::Atan2, 0xbff0000000000000u, 0xbff0000000000000u, 0xc002d97c7f3321d2u},  // atan2(-1, -1)
+    {D2Fn::Atan2, 0x4004000000000000u, 0xc004000000000000u, 0x4002d97c7f3321d2u},  // atan2(2.5, -2.5)
+    {D2Fn::Atan2, 0x01a56e1fc2f8f359u, 0x000012688b70e62bu, 0x3ff921fb543d4de0u},  // atan2(1e-300, 1e-310)
+    {D2Fn::Atan2, 0x7e37e43c8800759cu, 0x7e1cab7bd666f388u, 0x3ff4782cbabc8157u},  // atan2(1e+300, 3e+299)
+    {D2Fn::Atan2, 0x6974e718d7d7625au, 0x16687e92154ef7acu, 0x3ff921fb54442d18u},  // atan2(1e+200, 1e-200)
+    {D2Fn::Atan2, 0x96687e92154ef7acu, 0xe974e718d7d7625au, 0xc00921fb54442d18u},  // atan2(-1e-200, -1e+200)
+    {D2Fn::Atan2, 0x16687e92154ef7acu, 0x6974e718d7d7625au, 0x0000000000000000u},  // atan2(1e-200, 1e+200)
+    {D2Fn::Atan2, 0x0000000000000000u, 0xbff0000000000000u, 0x400921fb54442d18u},  // atan2(0, -1)
+    {D2Fn::Atan2, 0x8000000000000000u, 0xbff0000000000000u, 0xc00921fb54442d18u},  // atan2(-0, -1)
+    {D2Fn::Atan2, 0x0000000000000000u, 0x0000000000000000u, 0x0000000000000000u},  // atan2(0, 0)
+    {D2Fn::Atan2, 0x8000000000000000u, 0x8000000000000000u, 0xc00921fb54442d18u},  // atan2(-0, -0)
+    {D2Fn::Atan2, 0x4014000000000000u, 0x0000000000000000u, 0x3ff921fb54442d18u},  // atan2(5, 0)
+    {D2Fn::Atan2, 0x7ff0000000000000u, 0x7ff0000000000000u, 0x3fe921fb54442d18u},  // atan2(inf, inf)
+    {D2Fn::Atan2, 0xfff0000000000000u, 0xfff0000000000000u, 0xc002d97c7f3321d2u},  // atan2(-inf, -inf)
+    {D2Fn::Atan2, 0x4008000000000000u, 0x7ff0000000000000u, 0x0000000000000000u},  // atan2(3, inf)
+    {D2Fn::Atan2, 0xc008000000000000u, 0xfff0000000000000u, 0xc00921fb54442d18u},  // atan2(-3, -inf)
+    {D2Fn::Atan2, 0x7ff0000000000000u, 0x4000000000000000u, 0x3ff921fb54442d18u},  // atan2(inf, 2)
+    {D2Fn::Atan2, 0x0000000000000001u, 0x3ff0000000000000u, 0x0000000000000001u},  // atan2(4.94065646e-324, 1)
+    {D2Fn::Atan2, 0x3ff0000000000000u, 0x0000000000000001u, 0x3ff921fb54442d18u},  // atan2(1, 4.94065646e-324)
+    {D2Fn::Atan2, 0x20b0000000000000u, 0x20c8000000000000u, 0x3fd4978fa3269ee1u},  // atan2(3.05493636e-151, 9.16480909e-151)
+    {D2Fn::Hypot, 0x6570000000000000u, 0x64d0000000000000u, 0x657000007ffffe00u},  // hypot(4.14951557e+180, 4.0522613e+177)
+    {D2Fn::Hypot, 0x6570000000000000u, 0x3ff0000000000000u, 0x6570000000000000u},  // hypot(4.14951557e+180, 1)
+    {D2Fn::Hypot, 0x2290000000000000u, 0x22a4000000000000u, 0x22a58a68a4a8d9f3u},  // hypot(3.28021294e-142, 8.20053236e-142)
+    {D2Fn::Hypot, 0x2290000000000000u, 0x01a56e1fc2f8f359u, 0x2290000000000000u},  // hypot(3.28021294e-142, 1e-300)
+    {D2Fn::Hypot, 0x4008000000000000u, 0x4010000000000000u, 0x4014000000000000u},  // hypot(3, 4)
+    {D2Fn::Hypot, 0x3ff0000000000000u, 0x3c670ef54646d497u, 0x3ff0000000000000u},  // hypot(1, 1e-17)
+    {D2Fn::Hypot, 0x3ff0000000000000u, 0x3feccccccccccccdu, 0x3ff5869aba97c6f7u},  // hypot(1, 0.9)
+    {D2Fn::Hypot, 0x3ff0000000000000u, 0x3fd3333333333333u, 0x3ff0b4597bd9942cu},  // hypot(1, 0.3)
+    {D2Fn::Hypot, 0x000012688b70e62bu, 0x000024d116e1cc56u, 0x0000292991fdae04u},  // hypot(1e-310, 2e-310)
+    {D2Fn::Hypot, 0x7ff0000000000000u, 0x7ff8000000000000u, 0x7ff0000000000000u},  // hypot(inf, nan)
+    {D2Fn::Hypot, 0x7fefffffffffffffu, 0x7fefffffffffffffu, 0x7ff0000000000000u},  // hypot(1.79769313e+308, 1.79769313e+308)
+    {D2Fn::Hypot, 0x0000000000000000u, 0x8000000000000000u, 0x0000000000000000u},  // hypot(0, -0)
+};
+const TwoArgFloatCase kTwoArgFloatCases[] = {
+    {F2Fn::Atan2f, 0x3f1e0e57u, 0x3f49ce9eu, 0x3f2a1718u},  // atan2f(0.617406309, 0.788308978)
+    {F2Fn::Hypotf, 0x3f1e0e57u, 0x3f49ce9eu, 0x3f802aedu},  // hypotf(0.617406309, 0.788308978)
+    {F2Fn::Atan2f, 0xbfa9404cu, 0x405bd809u, 0xbebc22afu},  // atan2f(-1.32227468, 3.43506074)
+    {F2Fn::Hypotf, 0xbfa9404cu, 0x405bd809u, 0x406b91b4u},  // hypotf(-1.32227468, 3.43506074)
+    {F2Fn::Atan2f, 0x3f8e7df3u, 0x40193778u, 0x3ededa44u},  // atan2f(1.11321867, 2.39401054)
+    {F2Fn::Hypotf, 0x3f8e7df3u, 0x40193778u, 0x4028f8afu},  // hypotf(1.11321867, 2.39401054)
+    {F2Fn::Atan2f, 0xbf9ece23u, 0xbfbd50eau, 0xc01c6432u},  // atan2f(-1.24066579, -1.4790318)
+    {F2Fn::Hypotf, 0xbf9ece23u, 0xbfbd50eau, 0x3ff71a41u},  // hypotf(-1.24066579, -1.4790318)
+    {F2Fn::Atan2f, 0xbf3026e3u, 0xbe59f36du, 0xbfef75d7u},  // atan2f(-0.688093364, -0.212842658)
+    {F2Fn::Hypotf, 0xbf3026e3u, 0xbe59f36du, 0x3f3862f6u},  // hypotf(-0.688093364, -0.212842658)
+    {F2Fn::Atan2f, 0x3fa1cfeau, 0x3efe63b7u, 0x3f9920b9u},  // atan2f(1.26415753, 0.496854514)
+    {F2Fn::Hypotf, 0x3fa1cfeau, 0x3efe63b7u, 0x3faddc88u},  // hypotf(1.26415753, 0.496854514)
+    {F2Fn::Atan2f, 0xbf650bb3u, 0xbff4f835u, 0xc02d12f8u},  // atan2f(-0.894709766, -1.91382468)
+    {F2Fn::Hypotf, 0xbf650bb3u, 0xbff4f835u, 0x4007356du},  // hypotf(-0.894709766, -1.91382468)
+    {F2Fn::Atan2f, 0xbf854568u, 0x401c4726u, 0xbece5c61u},  // atan2f(-1.04118061, 2.44184256)
+    {F2Fn::Hypotf, 0xbf854568u, 0x401c4726u, 0x4029e433u},  // hypotf(-1.04118061, 2.44184256)
+    {F2Fn::Atan2f, 0xbfced594u, 0x3efaa209u, 0xbfa3691cu},  // atan2f(-1.61589289, 0.48951748)
+    {F2Fn::Hypotf, 0xbfced594u, 0x3efaa209u, 0x3fd81de8u},  // hypotf(-1.61589289, 0.48951748)
+    {F2Fn::Atan2f, 0x3f5a60b2u, 0xc03eafe7u, 0x40373744u},  // atan2f(0.853037953, -2.97948623)
+    {F2Fn::Hypotf, 0x3f5a60b2u, 0xc03eafe7u, 0x40465938u},  // hypotf(0.853037953, -2.97948623)
+    {F2Fn::Atan2f, 0x3dc68d0cu, 0x402732feu, 0x3d17ee88u},  // atan2f(0.0969487131, 2.61248732)
+    {F2Fn::Hypotf, 0x3dc68d0cu, 0x402732feu, 0x40275074u},  // hypotf(0.0969487131, 2.61248732)
+    {F2Fn::Atan2f, 0xc080eb56u, 0xbf24a7f3u, 0xbfdd537fu},  // atan2f(-4.02872753, -0.643187702)
+    {F2Fn::Hypotf, 0xc080eb56u, 0xbf24a7f3u, 0x40828d4au},  // hypotf(-4.02872753, -0.643187702)
+    {F2Fn::Atan2f, 0x3e99999au, 0x3f800000u, 0x3e9539d4u},  // atan2f(0.300000012, 1)
+    {F2Fn::Atan2f, 0xc0000000u, 0x3f800000u, 0xbf8db70du},  // atan2f(-2, 1)
+    {F2Fn::Atan2f, 0x3f000000u, 0x3f666666u, 0x3f01d135u},  // atan2f(0.5, 0.899999976)
+    {F2Fn::Atan2f, 0x3f8ccccdu, 0x3f666666u, 0x3f6293beu},  // atan2f(1.10000002, 0.899999976)
+    {F2Fn::Atan2f, 0x40000000u, 0x3f666666u, 0x3f92efc7u},  // atan2f(2, 0.899999976)
+    {F2Fn::Atan2f, 0x41f00000u, 0x3f666666u, 0x3fc5391cu},  // atan2f(30, 0.899999976)
+    {F2Fn::Atan2f, 0xc1f00000u, 0xbf666666u, 0xbfcce699u},  // atan2f(-30, -0.899999976)
+    {F2Fn::Atan2f, 0x0da24260u, 0xbf800000u, 0x40490fdbu},  // atan2f(1e-30, -1)
+    {F2Fn::Atan2f, 0x7149f2cau, 0x2edbe6ffu, 0x3fc90fdbu},  // atan2f(1.00000002e+30, 1.00000001e-10)
+    {F2Fn::Atan2f, 0xaedbe6ffu, 0xf149f2cau, 0xc0490fdbu},  // atan2f(-1.00000001e-10, -1.00000002e+30)
+    {F2Fn::Atan2f, 0x2edbe6ffu, 0x7149f2cau, 0x000116c2u},  // atan2f(1.00000001e-10, 1.00000002e+30)
+    {F2Fn::Atan2f, 0x00000000u, 0xc0000000u, 0x40490fdbu},  // atan2f(0, -2)
+    {F2Fn::Atan2f, 0x80000000u, 0x40000000u, 0x80000000u},  // atan2f(-0, 2)
+    {F2Fn::Atan2f, 0x7f800000u, 0xff800000u, 0x4016cbe4u},  // atan2f(inf, -inf)
+    {F2Fn::Atan2f, 0xff800000u, 0x7f800000u, 0xbf490fdbu},  // atan2f(-inf, inf)
+    {F2Fn::Atan2f, 0x40000000u, 0xff800000u, 0x40490fdbu},  // atan2f(2, -inf)
+    {F2Fn::Atan2f, 0x322bcc77u, 0x3f800000u, 0x322bcc77u},  // atan2f(9.99999994e-09, 1)
+    {F2Fn::Hypotf, 0x7f61b1e6u, 0x7f61b1e6u, 0x7f800000u},  // hypotf(3.00000001e+38, 3.00000001e+38)
+    {F2Fn::Hypotf, 0x000116c2u, 0x00001be0u, 0x00011826u},  // hypotf(9.9999461e-41, 9.99966584e-42)
+    {F2Fn::Hypotf, 0x7f800000u, 0x7fc00000u, 0x7f800000u},  // hypotf(inf, nan)
+    {F2Fn::Hypotf, 0x40400000u, 0x40800000u, 0x40a00000u},  // hypotf(3, 4)
+};
+// END GENERATED
+
 double port(DFn fn, double x) {
   switch (fn) {
     case DFn::Log: return gradlab::glibc_log(x);
@@ -417,6 +548,12 @@ float port(FFn fn, float x) {
   }
   return 0.0f;
 }
+double port(D2Fn fn, double a, double b) {
+  return fn == D2Fn::Atan2 ? gradlab::glibc_atan2(a, b) : gradlab::glibc_hypot(a, b);
+}
+float port(F2Fn fn, float a, float b) {
+  return fn == F2Fn::Atan2f ? gradlab::glibc_atan2f(a, b) : gradlab::glibc_hypotf(a, b);
+}
 
 bool native_glibc_with_fma() {
 #if defined(__GLIBC__) && defined(__x86_64__)
@@ -434,6 +571,58 @@ int64_t differs(Port port_fn, Libc libc_fn, V x) {
   return bits_of(a) != bits_of(b) ? 1 : 0;
 }
 
+// Likewise for a two-argument function.
+template <class V, class Port, class Libc>
+int64_t differs(Port port_fn, Libc libc_fn, V a, V b) {
+  const V p = port_fn(a, b), q = libc_fn(a, b);
+  if (std::isnan(p) && std::isnan(q)) return 0;
+  return bits_of(p) != bits_of(q) ? 1 : 0;
+}
+
+// Calls f(a, b) and f(b, a) for argument pairs that reach every branch of atan2 and hypot:
+// ordinary values; any bit pattern (nans, infinities, subnormals); ratios up to 2^+-90, past
+// atan2's exponent-gap cut-off (2^57, 2^60 for atan2f) and hypot's 2^-54; |a| = |b| and
+// neighbours; ratios at atan2's polynomial and table boundaries k / 256; magnitudes around the
+// scaling thresholds (2^+-500, 2^511, 2^-459; the float range's ends); and every pair of special
+// values.
+template <class T, class F>
+void for_each_pair(int iterations, F&& f) {
+  using limits = std::numeric_limits<T>;
+  constexpr int kMinExp = limits::min_exponent - limits::digits, kMaxExp = limits::max_exponent;
+  constexpr int kThresholds[] = {limits::min_exponent, limits::max_exponent, -500, 500, 511, -459};
+  std::mt19937_64 rng(20261207);
+  auto unit = [&] { return static_cast<T>(static_cast<double>(rng() >> 11) * 0x1p-53); };
+  auto sign = [&](T v) { return (rng() & 1) ? -v : v; };
+  auto scaled = [&](int lo, int hi) {
+    return sign(std::ldexp(T(0.5) + unit() / 2, lo + static_cast<int>(rng() % static_cast<uint64_t>(hi - lo + 1))));
+  };
+  auto any_bits = [&] {
+    if constexpr (sizeof(T) == 8) return double_of(rng());
+    else return float_of(static_cast<uint32_t>(rng()));
+  };
+  auto both = [&](T a, T b) {
+    f(a, b);
+    f(b, a);
+  };
+  for (int i = 0; i < iterations; ++i) {
+    both(sign(4 * unit()), sign(4 * unit()));
+    both(any_bits(), any_bits());
+    const T a = scaled(kMinExp, kMaxExp);
+    both(a, sign(std::ldexp(a, static_cast<int>(rng() % 181) - 90) * (1 + unit())));
+    both(a, -a);
+    both(a, std::nextafter(a, T(0)));
+    const T k = static_cast<T>(16 + rng() % 241) / 256;
+    both(a, sign(a * k * (1 + (unit() - T(0.5)) * T(0x1p-20))));
+    const int e = kThresholds[rng() % (sizeof(T) == 8 ? 6 : 2)];  // the double ones only for doubles
+    both(scaled(e - 30, e + 30), scaled(e - 30, e + 30));
+  }
+  const T specials[] = {T(0), -T(0), limits::infinity(), -limits::infinity(), limits::quiet_NaN(), -limits::quiet_NaN(),
+                        limits::denorm_min(), -limits::denorm_min(), limits::min(), -limits::min(), limits::max(),
+                        -limits::max(), T(1), T(-1), T(0.0625), T(-0.0625), std::ldexp(T(1), -60), std::ldexp(T(1), 60)};
+  for (T a : specials)
+    for (T b : specials) f(a, b);
+}
+
 }  // namespace
 
 TEST_CASE("glibc ports reproduce the table of glibc's results") {
@@ -444,6 +633,19 @@ TEST_CASE("glibc ports reproduce the table of glibc's results") {
   for (const FloatCase& c : kFloatCases) {
     INFO("float function " << static_cast<int>(c.fn) << ", x bits " << std::hex << c.x);
     CHECK(bits_of(port(c.fn, float_of(c.x))) == c.y);
+  }
+}
+
+TEST_CASE("glibc's atan2 and hypot ports reproduce the table of glibc's results") {
+  for (const TwoArgDoubleCase& c : kTwoArgDoubleCases) {
+    INFO("function " << static_cast<int>(c.fn) << ", argument bits " << std::hex << c.a << ", " << c.b);
+    CHECK(bits_of(port(c.fn, double_of(c.a), double_of(c.b))) == c.r);
+  }
+  for (const TwoArgFloatCase& c : kTwoArgFloatCases) {
+    INFO("float function " << static_cast<int>(c.fn) << ", argument bits " << std::hex << c.a << ", " << c.b);
+    const float r = port(c.fn, float_of(c.a), float_of(c.b));
+    if (std::isnan(float_of(c.r))) CHECK(std::isnan(r));
+    else CHECK(bits_of(r) == c.r);
   }
 }
 
@@ -514,4 +716,32 @@ TEST_CASE("glibc's float ports agree with the native glibc bit for bit") {
     INFO(names[f]);
     CHECK(bad == 0);
   }
+}
+
+TEST_CASE("glibc's atan2 and hypot ports agree with the native glibc bit for bit") {
+  if (!native_glibc_with_fma()) {
+    WARN("not on x86-64 glibc with FMA: only the table above is checked");
+    return;
+  }
+  // Wrapped so that the C library is called, not folded or inlined as something else.
+  auto libc_atan2 = [](double y, double x) { return std::atan2(y, x); };
+  auto libc_hypot = [](double a, double b) { return std::hypot(a, b); };
+  auto libc_atan2f = [](float y, float x) { return std::atan2(y, x); };
+  auto libc_hypotf = [](float a, float b) { return std::hypot(a, b); };
+  int64_t pairs = 0, bad_atan2 = 0, bad_hypot = 0, bad_atan2f = 0, bad_hypotf = 0;
+  for_each_pair<double>(1 << 19, [&](double a, double b) {
+    ++pairs;
+    bad_atan2 += differs(gradlab::glibc_atan2, libc_atan2, a, b);
+    bad_hypot += differs(gradlab::glibc_hypot, libc_hypot, a, b);
+  });
+  for_each_pair<float>(1 << 19, [&](float a, float b) {
+    ++pairs;
+    bad_atan2f += differs(gradlab::glibc_atan2f, libc_atan2f, a, b);
+    bad_hypotf += differs(gradlab::glibc_hypotf, libc_hypotf, a, b);
+  });
+  CHECK(pairs > 8'000'000);
+  CHECK(bad_atan2 == 0);
+  CHECK(bad_hypot == 0);
+  CHECK(bad_atan2f == 0);
+  CHECK(bad_hypotf == 0);
 }

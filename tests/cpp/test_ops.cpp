@@ -245,6 +245,14 @@ const std::map<OpId, OpRow>& op_rows() {
     r[OpId::Hypot] = {{M, V}, [](auto& x) { return hypot(x[0], x[1]); },
                       [](const Values& v) { return map2_rows(v[0], v[1], [](double a, double b) { return std::hypot(a, b); }); },
                       0.5, 2.0, true};
+    // special.cpp
+    r[OpId::Xlogy] = {{M, V}, [](auto& x) { return xlogy(x[0], x[1]); },
+                      [](const Values& v) { return map2_rows(v[0], v[1], [](double a, double b) { return a * std::log(b); }); }};
+    r[OpId::XlogyScalarSelf] = {{M}, [](auto& x) { return xlogy(Scalar(2.5), x[0]); },
+                                [](const Values& v) { return map1f(v[0], [](double b) { return 2.5 * std::log(b); }); }};
+    r[OpId::XlogyScalarOther] = {{M}, [](auto& x) { return xlogy(x[0], Scalar(2.5)); },
+                                 [](const Values& v) { return map1f(v[0], [](double a) { return a * std::log(2.5); }); }, 0.5, 2.0, true};
+    r[OpId::NanToNum] = {{M}, [](auto& x) { return nan_to_num(x[0]); }, [](const Values& v) { return v[0]; }, 0.5, 2.0, true};
     // inplace.cpp: the in-place result of a non-leaf; its gradient is zero everywhere.
     r[OpId::Zero] = {{M}, [](auto& x) { Tensor b = mul(x[0], Scalar(1.0)); b.zero_(); return b; },
                      [](const Values& v) { return std::vector<double>(v[0].size(), 0.0); }};

@@ -111,6 +111,10 @@ std::map<OpId, OpCase> op_cases() {
   c[OpId::Erfc] = {{m34}, [](V x) { return erfc(x[0]); }};
   c[OpId::Atan2] = {{m34, {{4}}}, [](V x) { return atan2(x[0], x[1]); }};
   c[OpId::Hypot] = {{m34, {{4}}}, [](V x) { return hypot(x[0], x[1]); }};
+  c[OpId::Xlogy] = {{m34, pos}, [](V x) { return xlogy(x[0], x[1]); }};
+  c[OpId::XlogyScalarSelf] = {{pos}, [](V x) { return xlogy(Scalar(2.5), x[0]); }};
+  c[OpId::XlogyScalarOther] = {{m34}, [](V x) { return xlogy(x[0], Scalar(0.5)); }};
+  c[OpId::NanToNum] = {{m34}, [](V x) { return nan_to_num(x[0], 1.0, 2.0, -2.0); }};
   c[OpId::Zero] = {{m34}, [](V x) {  // y = 2x, zeroed in place: only the `+ x` path has a gradient
     Tensor y = mul(x[0], 2.0);
     y.zero_();
@@ -129,8 +133,8 @@ std::map<OpId, OpCase> op_cases() {
   c[OpId::MaxDim] = {{{{5, 6, 7}}}, [](V x) { return max(x[0], 1, false).first; }};
   c[OpId::MinAll] = {{m34}, [](V x) { return min(x[0]); }};
   c[OpId::MinDim] = {{{{5, 6, 7}}}, [](V x) { return min(x[0], 1, false).first; }};
-  c[OpId::Amax] = {{{{5, 6, 7}}}, [](V x) { return amax(x[0], {0, 2}); }};
-  c[OpId::Amin] = {{{{5, 6, 7}}}, [](V x) { return amin(x[0], {1}, true); }};
+  c[OpId::Amax] = {{{{5, 6, 7}}}, [](V x) { return amax(x[0], {0, 2}, true); }};
+  c[OpId::Amin] = {{{{5, 6, 7}}}, [](V x) { return amin(x[0], {1}); }};
   c[OpId::Mm] = {{{{33, 17}}, {{17, 9}}}, [](V x) { return mm(x[0], x[1]); }};
   c[OpId::Mv] = {{{{33, 17}}, {{17}}}, [](V x) { return matmul(x[0], x[1]); }};
   c[OpId::Dot] = {{{{17}}, {{17}}}, [](V x) { return matmul(x[0], x[1]); }};

@@ -7,7 +7,7 @@
 //     pow's backward), atan2 and hypot compute pairs of AVX2 vectors (16 floats, 8 doubles) with
 //     SLEEF and the last n % 16 (n % 8) elements with the C library: 1 / (1 + exp(-x)) (Note
 //     [PyTorch's sigmoid] in sleef_math.h); std::pow, which for tensor ** number takes the
-//     exponent as a double; std::atan2, std::hypot;
+//     exponent as a double; glibc's atan2 and hypot (libm_atan2, libm_hypot in scalar_math.h);
 //   - silu and its backward likewise: SLEEF's exp in the vectors, std::exp in the tail;
 //   - elu, selu, celu, softplus, gelu, logsigmoid, mish and their backwards likewise, each with
 //     its tail form (Note [Vector and tail forms] in engine/scalar_math.h);

@@ -1,0 +1,45 @@
+# torch.xlogy / Tensor.xlogy / torch.special.xlogy: x·log(y), 0 where x is 0, NaN where y is NaN;
+# the three forms' nodes (XlogyBackward0 with two tensors, 1 with a number first, 2 with a number
+# second), their gradients including the x = 0, y <= 0 corner, dtypes, broadcasting, in place.
+import torch
+x = torch.tensor([0.0, 0.0, 1.0, 2.0, 0.0, 3.0, -1.5, 0.5], requires_grad=True)
+y = torch.tensor([0.0, -1.0, 3.0, 4.0, 2.0, float('nan'), 0.25, 0.0], requires_grad=True)
+z = torch.xlogy(x, y)
+print(z)
+z.backward(torch.tensor([1.0, 2.0, -3.0, 4.0, -5.0, 6.0, 0.5, 0.0]))
+print(x.grad, y.grad)
+a = torch.tensor([0.0, 2.0, -1.0, 0.5], requires_grad=True)
+for other in [0.0, 2, -1.5, 0.3]:
+    r = torch.xlogy(a, other)
+    print(other, r, r.grad_fn.name())
+    r.backward(torch.tensor([1.0, -1.0, 1.0, 2.0]))
+    print(a.grad)
+    a.grad = None
+b = torch.tensor([0.0, 2.0, -1.0, 0.5], requires_grad=True)
+for self_ in [2, 0.0, -1.5]:
+    r = torch.xlogy(self_, b)
+    print(self_, r, r.grad_fn.name())
+    r.backward(torch.tensor([1.0, -1.0, 1.0, 2.0]))
+    print(b.grad)
+    b.grad = None
+torch.manual_seed(0)
+m = torch.rand(3, 5, requires_grad=True)
+v = (torch.rand(5) * 3).requires_grad_()
+r = m.xlogy(v)
+print(r)
+(r * torch.linspace(-1, 1, 15).reshape(3, 5)).sum().backward()
+print(m.grad, v.grad)
+d = torch.rand(4, dtype=torch.float64, requires_grad=True)
+r = torch.special.xlogy(d, d + 1)
+print(r, r.dtype, r.grad_fn.name())
+r.sum().backward()
+print(d.grad)
+print(torch.xlogy(torch.tensor([1, 2, 0]), torch.tensor([3, 4, 0])), torch.xlogy(torch.tensor([1, 2]), 2.5).dtype, torch.xlogy(2, torch.tensor([3])).dtype)
+print(torch.xlogy(torch.tensor([1.0, 2.0]), torch.tensor([3.0, 4.0], dtype=torch.float64)))
+print(torch.xlogy(torch.tensor([float('inf'), float('-inf'), 1.0]), torch.tensor([2.0, float('inf'), float('inf')])))
+t = torch.tensor([1.0, 2.0, 0.0])
+t.xlogy_(torch.tensor([3.0, 4.0, 0.0]))
+print(t)
+t.xlogy_(2.0)
+print(t)
+print(torch.xlogy(torch.tensor(2.0), torch.tensor([1.0, 2.0, 3.0])))
