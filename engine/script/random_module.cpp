@@ -14,10 +14,10 @@
 // getrandbits(k) for k > 63 raises OverflowError rather than returning a wrong number.
 //
 // Exactness: random(), getrandbits, the integer and sequence functions, uniform and triangular
-// match CPython bit for bit in every build. The distributions that call log/exp/sin/cos/acos
-// (gauss, normalvariate, expovariate, gammavariate, ...) use the C library's: natively (glibc,
-// as CPython on Linux) they match too; in wasm musl's last bit differs for a few percent of
-// gauss() values and fewer of the others.
+// match CPython bit for bit in every build. The distributions call log/exp/sin/cos as glibc
+// computes them (engine/util/glibc_math, Note [glibc's libm]), so gauss, normalvariate,
+// expovariate, lognormvariate, ... match CPython on Linux in the wasm build too; vonmisesvariate's
+// acos is the C library's (musl in wasm: its last bit may differ there).
 #include <chrono>
 #include <cmath>
 #include <random>
@@ -25,6 +25,7 @@
 
 #include "engine/random/python_random.h"
 #include "engine/script/runtime.h"
+#include "engine/util/glibc_math.h"
 
 namespace gradlab::script {
 
@@ -129,10 +130,10 @@ double math_sqrt(double x) {
 }
 double math_log(double x) {
   if (x <= 0) raise_value_error("math domain error");  // log(nan) is nan
-  return std::log(x);
+  return glibc_log(x);
 }
 double math_exp(double x) {
-  double r = std::exp(x);
+  double r = glibc_exp(x);
   if (std::isinf(r) && std::isfinite(x)) raise("OverflowError", "math range error");
   return r;
 }
@@ -380,7 +381,7 @@ Value sample(Interp& in, RandomObj& r, const Value& population, const Value& k, 
   // Lib/random.py picks a pool list when it is smaller than a set of the selections would be.
   __int128 setsize = 21;
   if (count > 5) {
-    double e = std::ceil(std::log(static_cast<double>(static_cast<__int128>(count) * 3)) / std::log(4.0));
+    double e = std::ceil(glibc_log(static_cast<double>(static_cast<__int128>(count) * 3)) / glibc_log(4.0));
     setsize += e >= 62 ? (__int128{1} << 124) : (__int128{1} << (2 * static_cast<int>(e)));
   }
   std::vector<Value> result;
@@ -529,8 +530,8 @@ Value m_gauss(Interp&, const Value& self, CallArgs& a) {
   if (z.is_none()) {
     double x2pi = r.gen.random() * kTwoPi;
     double g2rad = math_sqrt(-2.0 * math_log(1.0 - r.gen.random()));
-    z = Value(std::cos(x2pi) * g2rad);
-    r.gauss_next = Value(std::sin(x2pi) * g2rad);
+    z = Value(glibc_cos(x2pi) * g2rad);
+    r.gauss_next = Value(glibc_sin(x2pi) * g2rad);
   }
   return op(BinOpKind::Add, b.or_(0, Value(0.0)), op(BinOpKind::Mul, z, b.or_(1, Value(1.0))));
 }
@@ -561,7 +562,7 @@ Value m_vonmisesvariate(Interp&, const Value& self, CallArgs& a) {
   while (true) {
     poll_interrupt();
     double u1 = g.random();
-    z = std::cos(M_PI * u1);
+    z = glibc_cos(M_PI * u1);
     double d = z / (r + z);
     double u2 = g.random();
     if (u2 < 1.0 - d * d || u2 <= (1.0 - d) * math_exp(d)) break;
