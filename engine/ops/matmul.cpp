@@ -356,6 +356,14 @@ Tensor matmul(const Tensor& a, const Tensor& b) {
     return out;
   }
   if (ra == 2 && rb == 2) return mm(a, b);
+  if (ra == 1 && rb >= 3) {
+    // PyTorch folds b's batch into the rows of its transpose: mv(b.mT().reshape(-1, n), a), the
+    // reshape a copy (CloneBackward0, UnsafeViewBackward0), the product unfolded again.
+    Shape out_shape(b.shape().begin(), b.shape().end() - 2);
+    out_shape.push_back(b.shape().back());
+    Tensor folded = reshape(transpose(b, -2, -1), {-1, b.shape()[rb - 2]});
+    return unsafe_view(mv(folded, a), out_shape);
+  }
   // Batched matmul: fold leading dims of `a` into rows when `b` is a matrix (mm) or a vector (mv).
   if (rb <= 2) {
     Shape out_shape(a.shape().begin(), a.shape().end() - 1);
