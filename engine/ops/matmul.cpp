@@ -338,6 +338,16 @@ Tensor unsafe_view(Tensor product, const Shape& shape) {
 }
 }  // namespace
 
+namespace {
+// ATen's should_fold refuses to fold a 3-D operand (against a matrix) whose last two dims are
+// transposed in memory (permute(0, 2, 1)): bmm takes it instead.
+bool transposed_batch(const Tensor& x) {
+  if (x.dim() != 3) return false;
+  const std::optional<std::vector<int64_t>> s = pytorch_strides(x, x.shape());
+  return s && (*s)[2] != 1 && (*s)[0] == x.shape()[1] * x.shape()[2];
+}
+}  // namespace
+
 Tensor matmul(const Tensor& a, const Tensor& b) {
   const int64_t ra = a.dim(), rb = b.dim();
   if (ra == 0 || rb == 0) {
@@ -356,6 +366,18 @@ Tensor matmul(const Tensor& a, const Tensor& b) {
     return out;
   }
   if (ra == 2 && rb == 2) return mm(a, b);
+  if (ra == 2 && rb >= 3 && !transposed_batch(b)) {
+    // PyTorch folds b's batch into the rows of its transpose times aᵀ: mm(b.mT().reshape(-1, n),
+    // a.t()), unfolded, then .mT().contiguous() (CloneBackward0 of TransposeBackward0).
+    Shape out_shape(b.shape().begin(), b.shape().end() - 2);
+    out_shape.push_back(b.shape().back());
+    out_shape.push_back(a.shape()[0]);
+    Tensor folded = reshape(transpose(b, -2, -1), {-1, b.shape()[rb - 2]});
+    Tensor out = transpose(unsafe_view(mm(folded, t(a)), out_shape), -2, -1);
+    Tensor c = clone(out);
+    c.impl()->noncontiguous = false;
+    return c;
+  }
   if (ra == 1 && rb >= 3) {
     // PyTorch folds b's batch into the rows of its transpose: mv(b.mT().reshape(-1, n), a), the
     // reshape a copy (CloneBackward0, UnsafeViewBackward0), the product unfolded again.
@@ -365,7 +387,7 @@ Tensor matmul(const Tensor& a, const Tensor& b) {
     return unsafe_view(mv(folded, a), out_shape);
   }
   // Batched matmul: fold leading dims of `a` into rows when `b` is a matrix (mm) or a vector (mv).
-  if (rb <= 2) {
+  if (rb == 1 || (rb == 2 && !transposed_batch(a))) {
     Shape out_shape(a.shape().begin(), a.shape().end() - 1);
     if (rb == 2) out_shape.push_back(b.shape()[1]);
     Tensor folded = reshape(a, {-1, a.shape().back()});
