@@ -23,12 +23,9 @@ inline __attribute__((always_inline)) void run_gemv(const T* a, const T* x, T* y
     case GemvCall::RowMajor:  // gemv('t', cols, rows, A, lda, x): columns of OpenBLAS's A are our rows
       gemv_order::gemv_t<T>(cols, rows, a, cols, x, 1, y, scratch);
       break;
-    case GemvCall::ColumnMajor: {  // gemv('n', rows, cols, A, lda, x): our A as stored column-major
-      for (int64_t i = 0; i < rows; ++i)
-        for (int64_t j = 0; j < cols; ++j) scratch[j * rows + i] = a[i * cols + j];
-      gemv_order::gemv_n<T>(rows, cols, scratch, rows, x, 1, y, call.incx == 1, call.lda == rows);
+    case GemvCall::ColumnMajor:  // gemv('n', rows, cols, A, lda, x), read from our row-major copy
+      gemv_order::gemv_n<T>(rows, cols, a, cols, 1, x, 1, y, call.incx == 1, call.lda == rows);
       break;
-    }
     case GemvCall::Loop:
       gemv_order::gemv_naive<T>(rows, cols, a, cols, 1, x, 1, y);
       break;
@@ -67,8 +64,7 @@ bool has_avx2_fma() {
 
 template <class T>
 void gemv(const T* a, const T* x, T* y, int64_t rows, int64_t cols, const GemvCall& call) {
-  // gemv_t's copy of x, or gemv_n's column-major copy of A
-  std::vector<T> scratch(static_cast<size_t>(call.kind == GemvCall::ColumnMajor ? rows * cols : cols));
+  std::vector<T> scratch(static_cast<size_t>(cols));  // gemv_t's copy of x
 #if GRADLAB_GEMV_AVX2
   if (has_avx2_fma()) return gemv_avx2(a, x, y, rows, cols, call, scratch.data());
 #endif

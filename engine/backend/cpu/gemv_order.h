@@ -131,9 +131,9 @@ GRADLAB_GEMV_INLINE void gemv_t(int64_t m, int64_t n, const T* a, int64_t lda, c
 }
 
 // ---- gemv 'n' ----------------------------------------------------------------------------------
-// y[i] += the partial sum of columns [c, c + width) of row i, as the kernel for that group adds
-// it; `q` is the row's place in its chunk of nb rows (the vector kernels' first nb & 12 rows
-// split the sum over two registers).
+// y[i] += the partial sum of columns [c, c + width) of row i (a: its element in column c, the
+// next columns `lda` apart), as the kernel for that group adds it; `q` is the row's place in its
+// chunk of nb rows (the float vector kernels' first nb & 12 rows split the sum over two registers).
 template <class T>
 GRADLAB_GEMV_INLINE T add_group_n(T yi, const T* a, int64_t lda, const T* xg, int width, int64_t q, int64_t nb) {
   if (width == 1) return yi + a[0] * xg[0];
@@ -160,11 +160,12 @@ GRADLAB_GEMV_INLINE T add_group_n(T yi, const T* a, int64_t lda, const T* xg, in
   }
 }
 
-// y[i] = Σ_{j<n} a[j·lda + i]·x[j·incx] for i < m, as OpenBLAS's gemv_n (beta = 0, alpha = 1)
-// when called with a unit-stride x (`unit_x`) or not, and with lda = m (`lda_is_m`) or not.
+// y[i] = Σ_{j<n} A[i][j]·x[j·incx] for i < m, A[i][j] at a[i·si + j·sj] (OpenBLAS's column-major
+// A has si = 1, sj = lda; gradlab's row-major one si = n, sj = 1), as OpenBLAS's gemv_n (beta = 0,
+// alpha = 1) when called with a unit-stride x (`unit_x`) or not, and with lda = m (`lda_is_m`).
 template <class T>
-GRADLAB_GEMV_INLINE void gemv_n(int64_t m, int64_t n, const T* a, int64_t lda, const T* x, int64_t incx, T* y,
-                                bool unit_x, bool lda_is_m) {
+GRADLAB_GEMV_INLINE void gemv_n(int64_t m, int64_t n, const T* a, int64_t si, int64_t sj, const T* x, int64_t incx,
+                                T* y, bool unit_x, bool lda_is_m) {
   std::fill(y, y + m, T(0));
   if (m <= 0 || n <= 0) return;
   for_each_chunk<T>(m, [&](int64_t r0, int64_t nb) GRADLAB_GEMV_LAMBDA {
@@ -172,7 +173,8 @@ GRADLAB_GEMV_INLINE void gemv_n(int64_t m, int64_t n, const T* a, int64_t lda, c
     auto run = [&](int width) GRADLAB_GEMV_LAMBDA {
       T xg[8];
       for (int w = 0; w < width; ++w) xg[w] = x[(c + w) * incx];
-      for (int64_t q = 0; q < nb; ++q) y[r0 + q] = add_group_n(y[r0 + q], a + c * lda + r0 + q, lda, xg, width, q, nb);
+      for (int64_t q = 0; q < nb; ++q)
+        y[r0 + q] = add_group_n(y[r0 + q], a + (r0 + q) * si + c * sj, sj, xg, width, q, nb);
       c += width;
     };
     if (sizeof(T) == 4 && unit_x) {
@@ -185,19 +187,19 @@ GRADLAB_GEMV_INLINE void gemv_n(int64_t m, int64_t n, const T* a, int64_t lda, c
   const int64_t t = m & ~int64_t{3}, rest = m & 3;
   const bool pairs = lda_is_m && unit_x && m == rest;  // the kernel's unrolled loops for a matrix of < 4 rows
   for (int64_t i = t; i < m; ++i) {
-    const T* ai = a + i;
+    const T* ai = a + i * si;
     T temp = 0;
     int64_t j = 0;
     if (pairs && rest == 1) {
       for (; j + 4 <= n; j += 4) {
-        const T* aj = ai + j * lda;
+        const T* aj = ai + j * sj;
         const T* xj = x + j * incx;
-        temp = temp + (((aj[0] * xj[0] + aj[lda] * xj[incx]) + aj[2 * lda] * xj[2 * incx]) + aj[3 * lda] * xj[3 * incx]);
+        temp = temp + (((aj[0] * xj[0] + aj[sj] * xj[incx]) + aj[2 * sj] * xj[2 * incx]) + aj[3 * sj] * xj[3 * incx]);
       }
     } else if (pairs) {
-      for (; j < (n & ~int64_t{3}); j += 2) temp = temp + (ai[j * lda] * x[j * incx] + ai[(j + 1) * lda] * x[(j + 1) * incx]);
+      for (; j < (n & ~int64_t{3}); j += 2) temp = temp + (ai[j * sj] * x[j * incx] + ai[(j + 1) * sj] * x[(j + 1) * incx]);
     }
-    for (; j < n; ++j) temp = temp + ai[j * lda] * x[j * incx];
+    for (; j < n; ++j) temp = temp + ai[j * sj] * x[j * incx];
     y[i] = temp + y[i];
   }
 }
