@@ -24,6 +24,15 @@ namespace gradlab {
 // Note [Lane sums] in cpu_backend.cpp); other backends may treat it as Sum.
 enum class ReduceOp : uint8_t { Sum, Max, ArgMax, LaneSum };
 
+// How PyTorch's addmv calls BLAS for A·x (Note [Matrix-vector rounding]): gemv('t') on a
+// row-major A, gemv('n') on a column-major one, or its own loop (a vector of stride 0); with the
+// lda and vector stride it passes.
+struct GemvCall {
+  enum Kind : uint8_t { RowMajor, ColumnMajor, Loop } kind = RowMajor;
+  int64_t lda = 0;
+  int64_t incx = 1;
+};
+
 class Backend {
  public:
   virtual ~Backend() = default;
@@ -81,6 +90,19 @@ class Backend {
   // With `accumulate`, C += op(A)·op(B) (BLAS's beta = 1) onto the values C holds: addmm's bias.
   virtual void matmul(DType t, const void* a, const void* b, void* c, int64_t m, int64_t n, int64_t k,
                       bool trans_a, bool trans_b, bool accumulate) = 0;
+
+  // y[rows] = A·x (mv) and Σ x·y (dot), contiguous A (rows × cols), x, y: the CPU rounds them as
+  // PyTorch's BLAS level 2 and 1 calls do (Note [Matrix-vector rounding], cpu/gemv_order.h),
+  // told how PyTorch would call gemv (`call`) or whether its dot runs with unit strides. The
+  // defaults are matmul's products, in the device's own order.
+  virtual void gemv(DType t, const void* a, const void* x, void* y, int64_t rows, int64_t cols, const GemvCall& call) {
+    (void)call;
+    matmul(t, a, x, y, rows, 1, cols, false, false, false);
+  }
+  virtual void dot(DType t, const void* x, const void* y, void* out, int64_t n, bool unit_strides) {
+    (void)unit_strides;
+    matmul(t, x, y, out, 1, 1, n, false, false, false);
+  }
 };
 
 // The backend for a device; throws RuntimeError (PyTorch's wording) when unavailable.

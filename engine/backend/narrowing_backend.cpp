@@ -96,6 +96,14 @@ class NarrowingBackend final : public Backend {
     inner_.matmul(storage_dtype(t), a, b, c, m, n, k, trans_a, trans_b, accumulate);
     narrow(t, c, m * n);
   }
+  void gemv(DType t, const void* a, const void* x, void* y, int64_t rows, int64_t cols, const GemvCall& call) override {
+    inner_.gemv(storage_dtype(t), a, x, y, rows, cols, call);
+    narrow(t, y, rows);
+  }
+  void dot(DType t, const void* x, const void* y, void* out, int64_t n, bool unit_strides) override {
+    inner_.dot(storage_dtype(t), x, y, out, n, unit_strides);
+    narrow(t, out, 1);
+  }
 
  private:
   void narrow(DType t, void* data, int64_t n) {

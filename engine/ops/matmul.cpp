@@ -3,6 +3,7 @@
 //   d(A·B)/dA = G·Bᵀ,  d(A·B)/dB = Aᵀ·G   (transposes are flags to the backend, not copies)
 #include "engine/ops/grad_ops.h"
 #include "engine/ops/op_helpers.h"
+#include "engine/ops/pytorch_strides.h"
 #include "engine/ops/rearrange.h"
 
 namespace gradlab {
@@ -124,14 +125,54 @@ Tensor addmm(const Tensor& bias, const Tensor& a, const Tensor& b, Scalar beta, 
 
 // Matrix · vector: d/dA = g ⊗ v, d/dv = Aᵀ·g
 namespace {
-// d(A·v): g[m×1]·v[1×k] for A, Aᵀ·g for v.
+// PyTorch's strides of a matrix: its view's, or (1, rows) for a transposed copy whose view is
+// not known, else contiguous ones.
+std::vector<int64_t> matrix_strides(const Tensor& a) {
+  if (std::optional<std::vector<int64_t>> s = pytorch_strides(a, a.shape())) return *s;
+  if (a.impl()->column_major) return {1, a.shape()[0]};
+  return contiguous_strides(a.shape());
+}
+
+// PyTorch's stride of a vector: its view's; a non-contiguous vector with no view behind it is
+// an expanded gradient (Note [Gradient layout]: SumBackward's expand), stride 0.
+int64_t vector_stride(const Tensor& v) {
+  if (v.numel() <= 1) return 1;
+  if (std::optional<std::vector<int64_t>> s = pytorch_strides(v, v.shape())) return (*s)[0];
+  return 0;
+}
+
+// How ATen's addmv calls BLAS for A·x, given PyTorch's strides of A (sa) and of x (incx): gemv
+// 'n' on a column-major A, 't' on a row-major one or on a contiguous copy of any other; gemv
+// itself takes lda = m for a one-column A and runs its own loop when x's stride is not positive
+// (Note [Matrix-vector rounding]).
+GemvCall addmv_call(int64_t rows, int64_t cols, const std::vector<int64_t>& sa, int64_t incx) {
+  auto lda_fits = [](int64_t m, int64_t n, int64_t lda) { return n == 1 || lda >= std::max<int64_t>(1, m); };
+  GemvCall call;
+  if (sa[0] == 1 && lda_fits(rows, cols, sa[1])) {
+    call = {GemvCall::ColumnMajor, cols == 1 ? rows : sa[1], incx};
+  } else if (sa[1] == 1 && lda_fits(cols, rows, sa[0])) {
+    call = {GemvCall::RowMajor, rows == 1 ? cols : sa[0], incx};
+  } else {
+    call = {GemvCall::RowMajor, cols, incx};
+  }
+  if (incx <= 0) call.kind = GemvCall::Loop;
+  return call;
+}
+
+// Aᵀ·g, as MvBackward0 computes it: self.t().mv(grad), with Aᵀ's strides those of A swapped.
+Tensor transposed_mv(const Tensor& a, const Tensor& g, const std::vector<int64_t>& sa) {
+  const int64_t rows = a.shape()[0], cols = a.shape()[1];
+  const Tensor at = prim::gather_view(a, {cols, rows}, {1, cols}, 0);
+  return prim::gemv(at, g, addmv_call(cols, rows, {sa[1], sa[0]}, vector_stride(g)));
+}
+
+// d(A·v): grad.ger(v) = g.reshape(m, 1) * v for A, Aᵀ·g for v (nd.ints: PyTorch's strides of A).
 Grads mv_backward(const Node& nd, const Tensor& g) {
   const Tensor& sa = saved(nd, 0);
   const Tensor& sv = saved(nd, 1);
-  const int64_t m = sa.shape()[0], k = sa.shape()[1];
   Tensor ga, gv;
-  if (nd.needs_input_grad(0)) ga = prim::matmul(g, sv, m, k, 1, false, false);
-  if (nd.needs_input_grad(1)) gv = prim::alias(prim::matmul(sa, g, k, 1, m, true, false), {k});
+  if (nd.needs_input_grad(0)) ga = prim::binary(BinaryOp::Mul, prim::alias(g, {sa.shape()[0], 1}), sv);
+  if (nd.needs_input_grad(1)) gv = transposed_mv(sa, g, {nd.ints[0], nd.ints[1]});
   return {ga, gv};
 }
 }  // namespace
@@ -146,9 +187,11 @@ Tensor mv(const Tensor& a, const Tensor& v) {
   }
   check_matmul_dtypes(a, v);
   check_matmul_kernel(a, "addmv_impl_cpu");
-  const int64_t m = a.shape()[0], k = a.shape()[1];
-  Tensor out = prim::alias(prim::matmul(a, v, m, 1, k, false, false), {m});
+  prim::check_same_device(a, v);
+  const std::vector<int64_t> sa = matrix_strides(a);
+  Tensor out = prim::gemv(a, v, addmv_call(a.shape()[0], a.shape()[1], sa, vector_stride(v)));
   if (Node* node = record_op(OpId::Mv, mv_backward, out, {&a, &v})) {
+    node->ints = {sa[0], sa[1]};
     save_for_backward(*node, a);
     save_for_backward(*node, v);
   }
@@ -163,8 +206,9 @@ Grads mv_backward_op(const Node& nd, const Tensor& g) {
   if (nd.needs_input_grad(0)) ga = outer(g, v);
   if (nd.needs_input_grad(1)) {
     Tensor at = t(a);
-    gv = prim::alias(prim::matmul(a, g, a.shape()[1], 1, a.shape()[0], true, false), {a.shape()[1]});
+    gv = transposed_mv(a, g, {nd.ints[0], nd.ints[1]});
     if (Node* node = record_op(OpId::Mv, mv_backward, gv, {&at, &g})) {
+      node->ints = {nd.ints[1], nd.ints[0]};
       save_for_backward(*node, at);
       save_for_backward(*node, g);
     }
@@ -187,8 +231,9 @@ Tensor dot(const Tensor& a, const Tensor& b) {
                   " and " + dtype_scalar_name(b.dtype()));
   }
   check_matmul_kernel(a, "dot");
-  const int64_t k = a.shape()[0];
-  Tensor out = prim::alias(prim::matmul(a, b, 1, 1, k, false, false), {});
+  prim::check_same_device(a, b);
+  const bool unit_strides = vector_stride(a) == 1 && vector_stride(b) == 1;  // else sdot_'s strided loop
+  Tensor out = prim::dot(a, b, unit_strides);
   if (Node* node = record_op(OpId::Dot, [](const Node& nd, const Tensor& g) -> Grads {
         Tensor ga, gb;
         if (nd.needs_input_grad(0)) ga = prim::binary(BinaryOp::Mul, saved(nd, 1), g);
@@ -293,6 +338,16 @@ Tensor unsafe_view(Tensor product, const Shape& shape) {
 }
 }  // namespace
 
+namespace {
+// ATen's should_fold refuses to fold a 3-D operand (against a matrix) whose last two dims are
+// transposed in memory (permute(0, 2, 1)): bmm takes it instead.
+bool transposed_batch(const Tensor& x) {
+  if (x.dim() != 3) return false;
+  const std::optional<std::vector<int64_t>> s = pytorch_strides(x, x.shape());
+  return s && (*s)[2] != 1 && (*s)[0] == x.shape()[1] * x.shape()[2];
+}
+}  // namespace
+
 Tensor matmul(const Tensor& a, const Tensor& b) {
   const int64_t ra = a.dim(), rb = b.dim();
   if (ra == 0 || rb == 0) {
@@ -311,8 +366,28 @@ Tensor matmul(const Tensor& a, const Tensor& b) {
     return out;
   }
   if (ra == 2 && rb == 2) return mm(a, b);
+  if (ra == 2 && rb >= 3 && !transposed_batch(b)) {
+    // PyTorch folds b's batch into the rows of its transpose times aᵀ: mm(b.mT().reshape(-1, n),
+    // a.t()), unfolded, then .mT().contiguous() (CloneBackward0 of TransposeBackward0).
+    Shape out_shape(b.shape().begin(), b.shape().end() - 2);
+    out_shape.push_back(b.shape().back());
+    out_shape.push_back(a.shape()[0]);
+    Tensor folded = reshape(transpose(b, -2, -1), {-1, b.shape()[rb - 2]});
+    Tensor out = transpose(unsafe_view(mm(folded, t(a)), out_shape), -2, -1);
+    Tensor c = clone(out);
+    c.impl()->noncontiguous = false;
+    return c;
+  }
+  if (ra == 1 && rb >= 3) {
+    // PyTorch folds b's batch into the rows of its transpose: mv(b.mT().reshape(-1, n), a), the
+    // reshape a copy (CloneBackward0, UnsafeViewBackward0), the product unfolded again.
+    Shape out_shape(b.shape().begin(), b.shape().end() - 2);
+    out_shape.push_back(b.shape().back());
+    Tensor folded = reshape(transpose(b, -2, -1), {-1, b.shape()[rb - 2]});
+    return unsafe_view(mv(folded, a), out_shape);
+  }
   // Batched matmul: fold leading dims of `a` into rows when `b` is a matrix (mm) or a vector (mv).
-  if (rb <= 2) {
+  if (rb == 1 || (rb == 2 && !transposed_batch(a))) {
     Shape out_shape(a.shape().begin(), a.shape().end() - 1);
     if (rb == 2) out_shape.push_back(b.shape()[1]);
     Tensor folded = reshape(a, {-1, a.shape().back()});

@@ -190,6 +190,21 @@ void matmul_accumulate(const Tensor& c, const Tensor& a, const Tensor& b, int64_
   a.storage().backend->matmul(a.dtype(), a.data(), b.data(), c.mutable_data(), m, n, k, trans_a, trans_b, true);
 }
 
+Tensor gemv(const Tensor& a, const Tensor& x, const GemvCall& call) {
+  check_same_device(a, x);
+  const int64_t rows = a.shape()[0], cols = a.shape()[1];
+  Tensor out = empty({rows}, a.dtype(), a.device());
+  a.storage().backend->gemv(a.dtype(), a.data(), x.data(), fresh_data(out), rows, cols, call);
+  return out;
+}
+
+Tensor dot(const Tensor& a, const Tensor& b, bool unit_strides) {
+  check_same_device(a, b);
+  Tensor out = empty({}, a.dtype(), a.device());
+  a.storage().backend->dot(a.dtype(), a.data(), b.data(), fresh_data(out), a.numel(), unit_strides);
+  return out;
+}
+
 Tensor scalar(double value, DType dtype, Device device) {
   Tensor out = empty({}, dtype, device);
   out.storage().backend->fill(dtype, fresh_data(out), 1, value);

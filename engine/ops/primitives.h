@@ -32,6 +32,10 @@ Tensor matmul(const Tensor& a, const Tensor& b, int64_t m, int64_t n, int64_t k,
 // c[m×n] += op(a)·op(b) in place (BLAS beta = 1); c is a fresh contiguous tensor of a's dtype.
 void matmul_accumulate(const Tensor& c, const Tensor& a, const Tensor& b, int64_t m, int64_t n, int64_t k,
                        bool trans_a, bool trans_b);
+// a[rows×cols]·x[cols] and Σ a·b over two vectors, rounded as PyTorch's gemv call `call` and its
+// dot with unit strides or not (Note [Matrix-vector rounding]): [rows] and a 0-d tensor.
+Tensor gemv(const Tensor& a, const Tensor& x, const GemvCall& call);
+Tensor dot(const Tensor& a, const Tensor& b, bool unit_strides);
 Tensor scalar(double value, DType dtype, Device device);
 
 // Throws PyTorch's "Expected all tensors to be on the same device" error when they differ.

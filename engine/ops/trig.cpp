@@ -10,11 +10,30 @@
 #include <vector>
 
 #include "engine/ops/op_helpers.h"
+#include "engine/ops/pytorch_strides.h"
 #include "engine/scalar_math.h"
 #include "engine/util/iterator_order.h"
 
 namespace gradlab {
 using namespace ops;
+
+// pytorch_strides.h
+std::optional<std::vector<int64_t>> pytorch_strides(const Tensor& t, const Shape& shape) {
+  std::vector<int64_t> own;
+  const TensorImpl& impl = *t.impl();
+  if (!impl.noncontiguous || t.numel() <= 1) {
+    own = contiguous_strides(t.shape());
+  } else {
+    if (!impl.view_copy) return std::nullopt;
+    std::optional<std::vector<int64_t>> view = pytorch_view_strides(*impl.view_copy, t.shape());
+    if (!view) return std::nullopt;
+    own = std::move(*view);
+  }
+  std::vector<int64_t> out(shape.size(), 0);
+  const size_t lead = shape.size() - t.shape().size();
+  for (size_t i = 0; i < t.shape().size(); ++i) out[lead + i] = t.shape()[i] == 1 && shape[lead + i] != 1 ? 0 : own[i];
+  return out;
+}
 
 namespace {
 
@@ -59,24 +78,6 @@ DType binary_trig_type(const Tensor& a, const Tensor& b, const char* kernel, boo
 // element gets the vector or the tail form from its place. A view whose strides cannot be told
 // (pytorch_view_strides) is refused.
 
-// PyTorch's strides of `t` (in elements) broadcast to `shape`, or nullopt where gradlab cannot
-// know them (pytorch_view_strides, view_copy.h).
-std::optional<std::vector<int64_t>> pytorch_strides(const Tensor& t, const Shape& shape) {
-  std::vector<int64_t> own;
-  const TensorImpl& impl = *t.impl();
-  if (!impl.noncontiguous || t.numel() <= 1) {
-    own = contiguous_strides(t.shape());
-  } else {
-    if (!impl.view_copy) return std::nullopt;
-    std::optional<std::vector<int64_t>> view = pytorch_view_strides(*impl.view_copy, t.shape());
-    if (!view) return std::nullopt;
-    own = std::move(*view);
-  }
-  std::vector<int64_t> out(shape.size(), 0);
-  const size_t lead = shape.size() - t.shape().size();
-  for (size_t i = 0; i < t.shape().size(); ++i) out[lead + i] = t.shape()[i] == 1 && shape[lead + i] != 1 ? 0 : own[i];
-  return out;
-}
 
 // Per element of `shape` (row-major): whether TensorIterator puts it in the vectorised part of its
 // row (pairs of AVX2 vectors: `pair` elements) for operands with strides sx and sy.

@@ -17,6 +17,7 @@
 #include "engine/backend/cpu/elementwise_loops.h"
 #include "engine/backend/cpu/full_sum.h"
 #include "engine/backend/cpu/gemm.h"
+#include "engine/backend/cpu/gemv.h"
 #include "engine/backend/cpu/program.h"
 #include "engine/backend/cpu/strided_loop.h"
 #include "engine/error.h"
@@ -227,6 +228,29 @@ class CpuBackend final : public Backend {
       using T = decltype(zero);
       cpu::gemm<T>(static_cast<const T*>(a), static_cast<const T*>(b), static_cast<T*>(c), m, n, k, ta, tb, accumulate);
     });
+  }
+
+  // Note [Matrix-vector rounding]: float32 and float64 in the reference BLAS's order; the other
+  // dtypes (exact or refused before they get here) through gemm.
+  void gemv(DType t, const void* a, const void* x, void* y, int64_t rows, int64_t cols, const GemvCall& call) override {
+    if (t == DType::Float32) {
+      return cpu::gemv(static_cast<const float*>(a), static_cast<const float*>(x), static_cast<float*>(y), rows, cols, call);
+    }
+    if (t == DType::Float64) {
+      return cpu::gemv(static_cast<const double*>(a), static_cast<const double*>(x), static_cast<double*>(y), rows, cols, call);
+    }
+    Backend::gemv(t, a, x, y, rows, cols, call);
+  }
+  void dot(DType t, const void* x, const void* y, void* out, int64_t n, bool unit_strides) override {
+    if (t == DType::Float32) {
+      *static_cast<float*>(out) = cpu::dot(static_cast<const float*>(x), static_cast<const float*>(y), n, unit_strides);
+      return;
+    }
+    if (t == DType::Float64) {
+      *static_cast<double*>(out) = cpu::dot(static_cast<const double*>(x), static_cast<const double*>(y), n, unit_strides);
+      return;
+    }
+    Backend::dot(t, x, y, out, n, unit_strides);
   }
 
  private:
