@@ -100,7 +100,11 @@ bool backward_is_recorded(OpId op) {
     case OpId::SoftmaxGrad:
     case OpId::LogSoftmaxGrad:
     case OpId::LeakyReluGrad:
-    case OpId::Sgn: return true;
+    case OpId::Sgn:
+    case OpId::MaskedFill:
+    case OpId::MaskedFillTensor:
+    case OpId::Prod:
+    case OpId::ProdDim: return true;
     default: return false;
   }
 }

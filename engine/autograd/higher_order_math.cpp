@@ -1,6 +1,6 @@
 // Note [Higher-order gradients] (higher_order.h), continued: the differentiable backwards of
 // pointwise math, clamps and masks, and the reductions whose gradients pick or scale elements
-// (max/min, norm, prod, var/std, cumsum, logsumexp). Each case is derivatives.yaml's formula in
+// (max/min, norm, var/std, cumsum, logsumexp). Each case is derivatives.yaml's formula in
 // PyTorch 1.13.1 (FunctionsManual.cpp for the named helpers) with its C++ spelling kept, since
 // the spelling picks the node: `t + 1` in ATen's C++ is AddBackward1 (add_scalar_overload), a
 // Python `t + 1` AddBackward0; `2 * t` is MulBackward1; `1 - t` is SubBackward0 of a filled tensor.
@@ -121,13 +121,6 @@ Grads where_backward(const Node& n, const Tensor& g) {  // saved: condition
   return {grad_if(n, 0, where(cond, g, zero_like_scalar(g))), grad_if(n, 1, where(cond, zero_like_scalar(g), g))};
 }
 
-Grads masked_fill_backward(const Node& n, const Tensor& g) {  // saved: mask
-  const Tensor& mask = saved(n, 0);
-  Tensor ga = grad_if(n, 0, masked_fill(g, mask, Scalar(0.0)));
-  if (n.inputs.size() < 2 || !n.needs_input_grad(1)) return {ga};
-  return {ga, sum(masked_select(g, mask))};
-}
-
 // maximum: where(self == other, grad / 2, grad).masked_fill_(self < other, 0), and the mirror for
 // other; minimum: the same with the comparisons turned round
 Grads maximum_backward(const Node& n, const Tensor& g) {
@@ -175,20 +168,6 @@ Grads norm_backward(const Node& n, const Tensor& g) {
   if (!reduced_all) norm = keep_shape_of(norm, keep);
   Tensor unit = div(x, norm);
   return {mul(grad, masked_fill(unit, compare(CompareOp::Eq, norm, Scalar(0.0)), Scalar(0.0)))};
-}
-
-bool has_zero(const Tensor& x) { return compare(CompareOp::Eq, x, Scalar(0.0)).to_int64s() != std::vector<int64_t>(static_cast<size_t>(x.numel()), 0); }
-
-// prod_backward without zeros in self: grad * (result / self); saved: self, result
-Grads prod_backward(const Node& n, const Tensor& g) {
-  const Tensor& x = saved(n, 0);
-  if (x.dim() == 0) return {g};
-  if (has_zero(x)) throw Error("NotImplementedError", "higher-order gradients (create_graph=True) through prod() of a tensor holding zeros are not supported by gradlab yet");
-  Tensor result = output_with_history(n, saved(n, 1));
-  if (n.op == OpId::ProdDim && g.dim() != x.dim()) {
-    return {mul(unsqueeze(g, n.ints[0]), div(unsqueeze(result, n.ints[0]), x))};
-  }
-  return {mul(g, div(result, x))};
 }
 
 // cumsum_backward: the reversed cumsum, flip(cumsum(flip(grad))); ints = {dim}
@@ -323,8 +302,6 @@ BackwardFn differentiable_math_backward(OpId op) {
     case OpId::ClampMin:
     case OpId::ClampMax: return clamp_backward;
     case OpId::Where: return where_backward;
-    case OpId::MaskedFill:
-    case OpId::MaskedFillTensor: return masked_fill_backward;
     case OpId::Maximum:
     case OpId::Minimum: return maximum_backward;
     case OpId::MaxAll:
@@ -333,8 +310,6 @@ BackwardFn differentiable_math_backward(OpId op) {
     case OpId::MinDim: return extremum_dim_backward;
     case OpId::Norm:
     case OpId::LinalgVectorNorm: return norm_backward;
-    case OpId::Prod:
-    case OpId::ProdDim: return prod_backward;
     case OpId::Cumsum: return cumsum_backward;
     case OpId::Var: return var_backward;
     case OpId::Std: return std_backward;

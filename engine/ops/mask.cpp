@@ -114,11 +114,13 @@ Tensor masked_fill_impl(OpId id, const Tensor& a, const Tensor& mask, double val
   // Out of place, a broadcasts with the mask too (PyTorch expands and clones it first).
   Tensor m = prim::cast(mask, a.dtype());
   Tensor out = prim::binary(BinaryOp::FillWhere, a, m, a.dtype(), value);
+  // grad.masked_fill(mask, 0) and ATen's masked_fill_backward, written with recorded ops: also
+  // the create_graph form (Note [Higher-order gradients]).
   BackwardFn backward = [](const Node& n, const Tensor& g) -> Grads {
     const Tensor& mask = saved(n, 0);
-    Tensor ga = grad_if(n, 0, prim::binary(BinaryOp::ZeroWhere, g, prim::cast(mask, g.dtype()), g.dtype()));
+    Tensor ga = grad_if(n, 0, masked_fill(g, mask, Scalar(0.0)));
     if (n.inputs.size() < 2 || !n.needs_input_grad(1)) return {ga};
-    return {ga, sum(masked_select(g, mask))};  // ATen's masked_fill_backward
+    return {ga, sum(masked_select(g, mask))};
   };
   if (Node* n = value_tensor ? record_op(id, backward, out, {&a, value_tensor}) : record_op(id, backward, out, {&a})) {
     save_for_backward(*n, mask);

@@ -3,6 +3,7 @@
 // another formula, which gradlab does not have (but for the whole-tensor product with two or
 // more zeros, whose gradient is all zeros).
 #include "engine/ops/product.h"
+#include "engine/ops/grad_ops.h"
 
 #include "engine/ops/op_helpers.h"
 
@@ -66,9 +67,17 @@ int64_t count_zeros(const Tensor& x) {
   return static_cast<int64_t>(prim::alias(prim::reduce(ReduceOp::Sum, zero, Shape(x.dim(), 1)), {}).item().value);
 }
 
-// g · (result / x), result and g shaped to broadcast over x.
-Tensor no_zero_grad(const Tensor& g, const Tensor& result, const Tensor& x) {
-  return prim::binary(BinaryOp::Mul, g, prim::binary(BinaryOp::Div, result, x, g.dtype()), g.dtype());
+// ATen's prod_backward for an x without zeros: grad * (result / x), with grad and result
+// unsqueezed back over prod(dim)'s dim. Written with recorded ops and the result with its
+// history, it is also the create_graph form (Note [Higher-order gradients]).
+Tensor no_zero_grad(const Node& n, const Tensor& g) {
+  const Tensor& x = saved(n, 0);
+  Tensor grad = g, result = output_with_history(n, saved(n, 1));
+  if (n.op == OpId::ProdDim && g.dim() != x.dim()) {
+    grad = unsqueeze(grad, n.ints[0]);
+    result = unsqueeze(result, n.ints[0]);
+  }
+  return mul(grad, div(result, x));
 }
 
 }  // namespace
@@ -80,7 +89,7 @@ Tensor prod(const Tensor& a, std::optional<DType> dtype) {
         const Tensor& x = saved(n, 0);
         if (x.dim() == 0) return {g};
         const int64_t zeros = count_zeros(x);
-        if (zeros == 0) return {no_zero_grad(g, saved(n, 1), x)};
+        if (zeros == 0) return {no_zero_grad(n, g)};
         if (zeros > 1) return {zeros_of(x.shape(), g.dtype(), g.device())};
         not_supported("the gradient of prod() of a tensor holding one zero");
       }, out, {&a})) {
@@ -100,8 +109,7 @@ Tensor prod(const Tensor& a, int64_t dim_in, bool keepdim, std::optional<DType> 
         const Tensor& x = saved(n, 0);
         if (x.dim() == 0) return {g};
         if (count_zeros(x) != 0) not_supported("the gradient of prod(dim) of a tensor holding zeros");
-        const Shape keep = keepdim_shape(x.shape(), {n.ints[0]});
-        return {no_zero_grad(prim::alias(g, keep), prim::alias(saved(n, 1), keep), x)};
+        return {no_zero_grad(n, g)};
       }, out, {&a})) {
     n->ints = {dim};
     save_for_backward(*n, x);
