@@ -21,7 +21,7 @@
 #include "engine/ops/movement.h"
 #include "engine/ops/op_helpers.h"
 #include "engine/ops/rearrange.h"
-#include "engine/view_copy.h"
+#include "engine/ops/pytorch_strides.h"
 
 namespace gradlab {
 using namespace ops;
@@ -57,9 +57,7 @@ Strided contiguous(Tensor t) {
 }
 
 Strided input_layout(const Tensor& t) {
-  if (!t.impl()->noncontiguous) return contiguous(t);
-  if (t.impl()->view_copy)
-    if (auto s = pytorch_view_strides(*t.impl()->view_copy, t.shape())) return {t, *s};
+  if (auto s = pytorch_strides(t, t.shape())) return {t, *s};
   not_supported("torch.einsum of a non-contiguous operand whose strides gradlab cannot tell");
 }
 
