@@ -377,7 +377,6 @@ void gemm(const T* a, const T* b, T* c, int64_t m, int64_t n, int64_t k, bool tr
   gemm_generic(a, b, c, m, n, k, trans_a, trans_b, accumulate);
 }
 
-namespace {
 bool cpu_has_avx2_fma() {
 #if GRADLAB_SGEMM_AVX2
   static const bool yes = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
@@ -386,7 +385,6 @@ bool cpu_has_avx2_fma() {
   return false;
 #endif
 }
-}  // namespace
 
 bool sgemm_follows_reference(int64_t m, int64_t n, int64_t k) { return m * n * k <= kReferenceOrderGemm || cpu_has_avx2_fma(); }
 

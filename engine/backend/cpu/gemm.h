@@ -28,6 +28,10 @@ inline bool is_small_gemm(int64_t m, int64_t n, int64_t k) { return m * n * k <=
 // a few milliseconds a product; only larger ones use the fast portable kernel's own rounding.
 constexpr int64_t kReferenceOrderGemm = int64_t{1} << 20;
 
+// Whether this build has the AVX2 + FMA kernels (x86-64, not wasm) and the CPU runs them: the
+// one run-time choice of the CPU matmul, matrix-vector and dot kernels.
+bool cpu_has_avx2_fma();
+
 // Whether gemm<float> follows Note [Matmul rounding] for an m×k by k×n product on this machine
 // (and gemm<double> Note [Float64 matmul rounding]: the same sizes).
 bool sgemm_follows_reference(int64_t m, int64_t n, int64_t k);

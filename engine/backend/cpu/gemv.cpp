@@ -5,6 +5,7 @@
 
 #include <vector>
 
+#include "engine/backend/cpu/gemm.h"
 #include "engine/backend/cpu/gemv_order.h"
 
 #if defined(__x86_64__) && !defined(__EMSCRIPTEN__) && (defined(__GNUC__) || defined(__clang__))
@@ -53,20 +54,16 @@ template <class T>
 __attribute__((target("avx2,fma"))) T dot_avx2(const T* x, const T* y, int64_t n, bool unit) {
   return gemv_order::dot<T>(n, x, 1, y, 1, unit);
 }
-
-bool has_avx2_fma() {
-  static const bool yes = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-  return yes;
-}
 #endif
 
 }  // namespace
 
 template <class T>
 void gemv(const T* a, const T* x, T* y, int64_t rows, int64_t cols, const GemvCall& call) {
-  std::vector<T> scratch(static_cast<size_t>(cols));  // gemv_t's copy of x
+  thread_local std::vector<T> scratch;  // gemv_t's copy of x, kept between calls
+  scratch.resize(static_cast<size_t>(cols));
 #if GRADLAB_GEMV_AVX2
-  if (has_avx2_fma()) return gemv_avx2(a, x, y, rows, cols, call, scratch.data());
+  if (cpu_has_avx2_fma()) return gemv_avx2(a, x, y, rows, cols, call, scratch.data());
 #endif
   gemv_portable(a, x, y, rows, cols, call, scratch.data());
 }
@@ -74,7 +71,7 @@ void gemv(const T* a, const T* x, T* y, int64_t rows, int64_t cols, const GemvCa
 template <class T>
 T dot(const T* x, const T* y, int64_t n, bool unit_strides) {
 #if GRADLAB_GEMV_AVX2
-  if (has_avx2_fma()) return dot_avx2(x, y, n, unit_strides);
+  if (cpu_has_avx2_fma()) return dot_avx2(x, y, n, unit_strides);
 #endif
   return dot_portable(x, y, n, unit_strides);
 }
