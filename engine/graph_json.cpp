@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "engine/autograd/backward_trace.h"
 #include "engine/autograd/custom_node.h"
 #include "engine/autograd/node.h"
 #include "engine/format/tensor_print.h"
@@ -66,9 +67,47 @@ json op_attrs(const Node& n) {
   return a;
 }
 
+// A traced gradient (Note [Backward trace]): its shape, PyTorch's printing of its values
+// (summarised with "..." when large, as PyTorch does) and the first numbers.
+json traced_value(const Tensor& t) {
+  if (!t.defined()) return nullptr;
+  return json{{"shape", t.shape()}, {"value", tensor_data_repr(t)}, {"data", numbers(t)}};
+}
+
+// The trace's passes, naming nodes by the picture's ids (null for a node not drawn).
+json describe_passes(const BackwardTrace& trace, const std::unordered_map<const Node*, std::string>& node_ids) {
+  auto id_of = [&](const std::shared_ptr<Node>& n) -> json {
+    auto it = node_ids.find(n.get());
+    return it == node_ids.end() ? json(nullptr) : json(it->second);
+  };
+  json passes = json::array();
+  for (const auto& pass : trace.passes) {
+    json steps = json::array();
+    for (const TraceStep& s : pass->steps) {
+      json sent = json::array();
+      for (const TraceEdge& e : s.sent)
+        sent.push_back({{"to", id_of(e.to)}, {"label", e.to->name()}, {"grad", traced_value(e.grad)},
+                        {"unreduced", traced_value(e.unreduced)}});
+      json step{{"node", id_of(s.node)}, {"label", s.node->name()}, {"grad_in", traced_value(s.grad_in)}, {"sent", sent}};
+      if (s.node->op == OpId::AccumulateGrad) {
+        step["before"] = traced_value(s.grad_before);
+        step["after"] = traced_value(s.grad_after);
+      }
+      steps.push_back(std::move(step));
+    }
+    passes.push_back({{"retain_graph", pass->retain_graph},
+                      {"create_graph", pass->create_graph},
+                      {"accumulate", pass->accumulate},
+                      {"preview", pass->preview},
+                      {"truncated", pass->truncated},
+                      {"steps", std::move(steps)}});
+  }
+  return passes;
+}
+
 }  // namespace
 
-std::string describe_graph_json(const std::vector<std::pair<std::string, Tensor>>& named) {
+json describe_graph(const std::vector<std::pair<std::string, Tensor>>& named, const BackwardTrace* trace) {
   json nodes = json::array(), edges = json::array();
   std::unordered_map<const TensorImpl*, std::string> names;
   for (const auto& [name, t] : named)
@@ -100,6 +139,9 @@ std::string describe_graph_json(const std::vector<std::pair<std::string, Tensor>
   std::unordered_map<const Node*, int> pending;
   std::vector<std::shared_ptr<Node>> stack;
   for (const auto& r : roots) stack.push_back(r.second.grad_fn());
+  // The last traced pass is drawn even when no variable holds its root (`(x * x).backward()`).
+  if (trace && !trace->passes.empty())
+    for (const TraceStep& s : trace->passes.back()->steps) stack.push_back(s.node);
   std::unordered_set<const Node*> seen;
   while (!stack.empty()) {
     auto n = stack.back();
@@ -175,7 +217,12 @@ std::string describe_graph_json(const std::vector<std::pair<std::string, Tensor>
       edges.push_back({{"from", id}, {"to", node_ids[e.node.get()]}});
     }
   }
-  return json{{"nodes", nodes}, {"edges", edges}}.dump();
+  json graph{{"nodes", nodes}, {"edges", edges}};
+  if (trace && !trace->passes.empty()) {
+    graph["passes"] = describe_passes(*trace, node_ids);
+    graph["dropped_passes"] = trace->dropped_passes;
+  }
+  return graph;
 }
 
 }  // namespace gradlab

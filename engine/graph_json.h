@@ -8,7 +8,20 @@
 //            "requires_grad":true},
 //           {"id":"f1","kind":"op","label":"PowBackward0","op":"pow","attrs":{"exponent":2}}, ...],
 //  "edges":[{"from":"t1","to":"f1"}, ...]}
+//
+// With a BackwardTrace (Note [Backward trace]) that recorded passes, the last pass's graph is
+// drawn too, and the passes are added, each step naming its node by the ids above (null for a
+// node not drawn: an earlier pass's graph, or beyond the picture's 400 nodes):
+//   "passes":[{"retain_graph":false,"create_graph":false,"accumulate":true,"preview":false,"truncated":false,
+//              "steps":[{"node":"f2","label":"PowBackward0","grad_in":V,
+//                        "sent":[{"to":"a3","label":"AccumulateGrad","grad":V,"unreduced":V|null}]},
+//                       {"node":"a3","label":"AccumulateGrad","grad_in":V,"sent":[],
+//                        "before":V|null,"after":V}]}],
+//   "dropped_passes":0
+// where V = {"shape":[3],"value":"[2., 4., 6.]","data":[2,4,6]} (null: no gradient / None) and
+// "unreduced" is the gradient before it was summed back to a broadcast input's shape.
 #pragma once
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,6 +30,13 @@
 
 namespace gradlab {
 
-std::string describe_graph_json(const std::vector<std::pair<std::string, Tensor>>& named);
+struct BackwardTrace;
+
+nlohmann::json describe_graph(const std::vector<std::pair<std::string, Tensor>>& named,
+                              const BackwardTrace* trace = nullptr);
+inline std::string describe_graph_json(const std::vector<std::pair<std::string, Tensor>>& named,
+                                       const BackwardTrace* trace = nullptr) {
+  return describe_graph(named, trace).dump();
+}
 
 }  // namespace gradlab

@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <queue>
 
+#include "engine/autograd/backward_trace.h"
 #include "engine/autograd/custom_node.h"
 #include "engine/autograd/node.h"
 #include "engine/autograd/higher_order.h"
@@ -322,11 +323,13 @@ void run_post_hooks(Node& n, std::vector<Tensor>& grad_inputs, const std::vector
 
 // Runs a custom function's backward: the gradients of its tensor inputs, checked like
 // PyTorch's validate_outputs.
-std::vector<Tensor> run_custom(Node& n) {
+std::vector<Tensor> run_custom(Node& n, bool hooks) {
   CustomBackward& c = *n.custom;
-  for (size_t k = 0; k < c.grad_buffers.size(); ++k) output_hooks(c.output_impls[k], c.grad_buffers[k], &n);
+  if (hooks)
+    for (size_t k = 0; k < c.grad_buffers.size(); ++k) output_hooks(c.output_impls[k], c.grad_buffers[k], &n);
+  hooks = hooks && !n.post_hooks.empty();
   std::vector<Tensor> grad_outputs;
-  if (!n.post_hooks.empty()) grad_outputs = c.grad_buffers;
+  if (hooks) grad_outputs = c.grad_buffers;
   std::vector<Tensor> grads = g_create_graph ? c.apply_recorded(std::move(c.grad_buffers)) : c.apply(std::move(c.grad_buffers));
   c.grad_buffers.assign(c.outputs.size(), Tensor());
   for (size_t i = 0; i < grads.size() && i < c.inputs.size(); ++i) {
@@ -336,10 +339,10 @@ std::vector<Tensor> run_custom(Node& n) {
       if (!expandable_to(c.inputs[i].shape, g.shape()))
         runtime_error("Function " + c.name + " returned an invalid gradient at index " + std::to_string(i) + " - got " +
                       shape_str(g.shape()) + " but expected shape compatible with " + shape_str(c.inputs[i].shape));
-      if (!n.post_hooks.empty()) g = reduce_to_input(g, c.inputs[i].shape, c.inputs[i].dtype);
+      if (hooks) g = reduce_to_input(g, c.inputs[i].shape, c.inputs[i].dtype);
     }
   }
-  if (!n.post_hooks.empty()) run_post_hooks(n, grads, grad_outputs);
+  if (hooks) run_post_hooks(n, grads, grad_outputs);
   return grads;
 }
 
@@ -464,6 +467,7 @@ std::vector<Tensor> run_backward(const BackwardRequest& rq) {
   }
   std::vector<Tensor> captured(targets.size());
   std::vector<Node*> executed;
+  const std::shared_ptr<TracePass> trace = trace_begin_pass(rq);  // Note [Backward trace]
   // Every reachable node stays alive during the pass: the roots hold the graph.
   try {
     while (!ready.empty()) {
@@ -491,18 +495,33 @@ std::vector<Tensor> run_backward(const BackwardRequest& rq) {
       if (n->op == OpId::AccumulateGrad) {
         Tensor g = std::move(n->grad_buffer);
         n->grad_buffer = Tensor();
+        if (rq.preview) {  // what backward() would leave in .grad, written nowhere
+          if (TraceStep* step = trace ? trace_step(trace.get(), *n, g) : nullptr) {
+            const Tensor& now = n->leaf->grad;
+            step->grad_before = now.defined() ? now.contiguous_clone() : Tensor();
+            step->grad_after = !g.defined() ? step->grad_before
+                               : now.defined()  ? prim::binary(BinaryOp::Add, now, prim::cast(g, now.dtype()))
+                                                : g;
+          }
+          continue;
+        }
         g = run_hooks(*n->leaf, g);  // hooks see None when no gradient arrived
+        TraceStep* step = trace ? trace_step(trace.get(), *n, g) : nullptr;
+        if (step && n->leaf->grad.defined()) step->grad_before = n->leaf->grad.contiguous_clone();
         if (g.defined()) accumulate_into_leaf(*n->leaf, g);
+        if (step && n->leaf->grad.defined()) step->grad_after = n->leaf->grad.contiguous_clone();
         continue;
       }
       if (n->custom) {
         executed.push_back(n);
-        std::vector<Tensor> input_grads = run_custom(*n);
+        TraceStep* step = trace ? trace_step(trace.get(), *n, n->custom->grad_buffers.empty() ? Tensor() : n->custom->grad_buffers[0]) : nullptr;
+        std::vector<Tensor> input_grads = run_custom(*n, !rq.preview);
         for (size_t i = 0; i < ne; ++i) {
           Node* child = edges[i].node.get();
           if (!child) continue;
           if (i < input_grads.size() && input_grads[i].defined()) {
             Tensor gi = reduce_to_input(input_grads[i], n->custom->inputs[i].shape, n->custom->inputs[i].dtype);
+            if (step) trace_sent(step, edges[i], gi, input_grads[i]);
             accumulate(buffer_of(*child, edges[i].input_nr), gi);
           }
           if (--child->pending == 0) ready.push(child);
@@ -511,7 +530,7 @@ std::vector<Tensor> run_backward(const BackwardRequest& rq) {
       }
       Tensor g = std::move(n->grad_buffer);
       n->grad_buffer = Tensor();
-      output_hooks(n->output, g, n);
+      if (!rq.preview) output_hooks(n->output, g, n);
       if (!g.defined()) {  // no gradient reached it (a custom function returned None): none leaves it
         release_children();
         continue;
@@ -519,8 +538,9 @@ std::vector<Tensor> run_backward(const BackwardRequest& rq) {
       if (n->saved_released) second_backward_error();
       check_saved_versions(*n);
       executed.push_back(n);
+      TraceStep* step = trace ? trace_step(trace.get(), *n, g) : nullptr;
       Grads input_grads = g_create_graph ? run_differentiable_backward(*n, g) : n->backward(*n, g);
-      if (!n->post_hooks.empty()) {
+      if (!n->post_hooks.empty() && !rq.preview) {
         std::vector<Tensor> grads(input_grads.begin(), input_grads.end());
         for (size_t i = 0; i < grads.size() && i < n->inputs.size(); ++i)
           if (grads[i].defined()) grads[i] = reduce_to_input(grads[i], n->inputs[i].shape, n->inputs[i].dtype);
@@ -534,7 +554,9 @@ std::vector<Tensor> run_backward(const BackwardRequest& rq) {
           runtime_error(std::string("the derivative for input ") + std::to_string(i) + " of " + n->name() +
                         " is not implemented");
         }
-        accumulate(buffer_of(*child, edges[i].input_nr), reduce_to_input(input_grads[i], n->inputs[i].shape, n->inputs[i].dtype));
+        Tensor gi = reduce_to_input(input_grads[i], n->inputs[i].shape, n->inputs[i].dtype);
+        if (step) trace_sent(step, edges[i], gi, input_grads[i]);
+        accumulate(buffer_of(*child, edges[i].input_nr), gi);
         if (--child->pending == 0) ready.push(child);
       }
     }
@@ -542,7 +564,7 @@ std::vector<Tensor> run_backward(const BackwardRequest& rq) {
     for (Node* n : reachable) clear_buffers(*n);
     throw;
   }
-  if (!rq.retain_graph) {
+  if (!rq.retain_graph && !rq.preview) {
     for (Node* n : executed) {
       if (n->custom) n->custom->release_saved();
       if (!n->saved.empty() || n->saved_scalar) {

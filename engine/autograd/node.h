@@ -120,6 +120,9 @@ struct BackwardRequest {
   std::vector<Tensor> inputs;
   bool accumulate = true;
   bool create_graph = false;  // record the backward itself (Note [Higher-order gradients])
+  // A dry run for the page's stepper (Note [Backward trace]): every node computes its gradients
+  // as in a real pass, but nothing changes — no .grad written, no hooks, the graph kept.
+  bool preview = false;
 };
 std::vector<Tensor> run_backward(const BackwardRequest& request);
 
