@@ -21,6 +21,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "engine/backend/backend.h"
 #include "engine/tensor.h"
 #include "native/bench_api.h"
@@ -263,47 +265,46 @@ void print_table(const std::vector<Result>& results, const Options& o, const std
   }
 }
 
-std::string json_escape(const std::string& s) {
-  std::string out;
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') out += '\\', out += static_cast<char>(c);
-    else if (c == '\n') out += "\\n";
-    else if (c < 0x20) { char b[8]; std::snprintf(b, sizeof b, "\\u%04x", c); out += b; }
-    else out += static_cast<char>(c);
-  }
-  return out;
-}
-
-std::string json_stats(const Stats& s) {
-  char buf[160];
-  std::snprintf(buf, sizeof buf, "\"median_ms\": %.6g, \"p10_ms\": %.6g, \"p90_ms\": %.6g, \"reps\": %d", s.median_ms,
-                s.p10_ms, s.p90_ms, s.reps);
-  return buf;
+// The machine-readable report (bench/run.sh reads it), built with nlohmann::json like every
+// JSON the engine answers; ordered_json keeps the fields in the order a reader expects.
+nlohmann::ordered_json json_stats(const Stats& s) {
+  return {{"median_ms", s.median_ms}, {"p10_ms", s.p10_ms}, {"p90_ms", s.p90_ms}, {"reps", s.reps}};
 }
 
 void print_json(const std::vector<Result>& results, const Options& o, int threads) {
-  std::printf("{\"peer\": \"%s\", \"version\": \"%s\", \"build\": \"%s\", \"device\": \"%s\", \"threads\": %d, "
-              "\"blas_threads\": %d, \"script_timing\": \"%s\", \"workloads\": {",
-              kPeer, GRADLAB_VERSION, GRADLAB_BUILD_TYPE, o.device.c_str(), o.threads, threads,
-              json_escape(ScriptWorkload::timing_note()).c_str());
-  bool first = true;
+  using nlohmann::ordered_json;
+  ordered_json report{{"peer", kPeer},
+                      {"version", GRADLAB_VERSION},
+                      {"build", GRADLAB_BUILD_TYPE},
+                      {"device", o.device},
+                      {"threads", o.threads},
+                      {"blas_threads", threads},
+                      {"script_timing", ScriptWorkload::timing_note()}};
+  ordered_json workloads = ordered_json::object();
   for (const Result& r : results) {
     // The CUDA suite has several sizes per workload: key them "W3_4096".
     std::string key = r.spec.name + (r.spec.size ? "_" + std::to_string(r.spec.size) : "");
-    std::printf("%s\n  \"%s\": {\"title\": \"%s\"", first ? "" : ",", key.c_str(), json_escape(r.spec.title).c_str());
-    first = false;
-    if (r.script) std::printf(", %s", json_stats(*r.script).c_str());
-    if (r.script_check) std::printf(", \"check\": %.9g", *r.script_check);
-    if (r.parse) std::printf(", \"parse_ms\": %.6g", r.parse->median_ms);
-    if (r.api) std::printf(", \"api\": {%s, \"check\": %.9g}", json_stats(*r.api).c_str(), r.api_check.value_or(0));
-    if (const Stats* s = headline(r)) {
-      if (r.spec.flops) std::printf(", \"gflops\": %.4g", r.spec.flops / (s->median_ms * 1e6));
-      if (r.spec.bytes) std::printf(", \"gbs\": %.4g, \"bytes\": %.0f", r.spec.bytes / (s->median_ms * 1e6), r.spec.bytes);
+    ordered_json w{{"title", r.spec.title}};
+    if (r.script) w.update(json_stats(*r.script));
+    if (r.script_check) w["check"] = *r.script_check;
+    if (r.parse) w["parse_ms"] = r.parse->median_ms;
+    if (r.api) {
+      ordered_json api = json_stats(*r.api);
+      api["check"] = r.api_check.value_or(0);
+      w["api"] = std::move(api);
     }
-    if (!r.error.empty()) std::printf(", \"error\": \"%s\"", json_escape(r.error).c_str());
-    std::printf("}");
+    if (const Stats* s = headline(r)) {
+      if (r.spec.flops) w["gflops"] = r.spec.flops / (s->median_ms * 1e6);
+      if (r.spec.bytes) {
+        w["gbs"] = r.spec.bytes / (s->median_ms * 1e6);
+        w["bytes"] = r.spec.bytes;
+      }
+    }
+    if (!r.error.empty()) w["error"] = r.error;
+    workloads[key] = std::move(w);
   }
-  std::printf("\n}}\n");
+  report["workloads"] = std::move(workloads);
+  std::printf("%s\n", report.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace).c_str());
 }
 
 // ---- options -------------------------------------------------------------------------------
