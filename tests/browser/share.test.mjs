@@ -204,6 +204,9 @@ test("teacher options: locked cells are read only, outputs hidden until run, the
   await page.waitForFunction(() => document.activeElement?.closest('[data-cell="c5"]'));
   assert.ok(await cell("c5").evaluate((e) => e.classList.contains("is-current")));
   assert.ok(await cell("c5").isVisible());
+  // the current cell's picture (its graph holds the values) is hidden with its outputs
+  assert.ok(await page.locator("#share-picture-hidden").isVisible());
+  assert.equal(await page.locator("#graph").isVisible(), false);
   await shot("share-teacher-en");
   for (const id of ["c2", "c3"]) {
     assert.ok(await cell(id).evaluate((e) => e.classList.contains("is-locked")));
@@ -226,12 +229,15 @@ test("teacher options: locked cells are read only, outputs hidden until run, the
   await page.keyboard.press("Control+Enter");
   await page.waitForFunction(() => document.querySelector('[data-cell="c5"] pre.result')?.checkVisibility());
   assert.equal(await cell("c5").locator(".share-hidden").count(), 0);
+  assert.ok(await page.locator("#graph").isVisible());
+  assert.equal(await page.locator("#share-picture-hidden").isVisible(), false);
   await cell("c6").locator(".share-show").focus();
   await page.keyboard.press("Enter");
   assert.ok(await cell("c6").locator("pre.result").isVisible());
   assert.equal(await cell("c7").locator("pre.stdout").isVisible(), false);
   await page.locator('label:has(input[value="si"])').click();
   assert.match(await cell("c2").locator(".share-locked").textContent(), /ගුරුවරයා/);
+  await cell("c3").evaluate((e) => e.scrollIntoView({ block: "center" }));
   await shot("share-teacher-si");
   assert.deepEqual(JSON.parse(await stored(EDITS)), { c3: MINE_AGAIN }, "the visitor's work is untouched");
 });

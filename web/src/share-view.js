@@ -72,7 +72,11 @@ export function decorateShared() {
   const { state } = app.shared;
   $("#notebook").prepend(banner());
   for (const n of state.lock) lockCell(app.cells[n - 1]);
-  if (state.hide) for (const c of app.cells) hideOutputs(c);
+  if (state.hide) {
+    for (const c of app.cells) hideOutputs(c);
+    // the current cell's picture shows its values too: styles.css hides it with the outputs
+    if (!$("#share-picture-hidden")) $("#picture-title").after(el("p", { id: "share-picture-hidden", class: "share-picture-hidden muted" }));
+  }
   relabelShare();
 }
 
@@ -339,4 +343,5 @@ export function relabelShare() {
   for (const e of document.querySelectorAll("#notebook .share-locked")) e.textContent = `🔒 ${t("shareLocked")}`;
   for (const e of document.querySelectorAll("#notebook .share-hidden-text")) e.textContent = t("shareHidden");
   for (const e of document.querySelectorAll("#notebook .share-show")) e.textContent = t("shareShowOutput");
+  if ($("#share-picture-hidden")) $("#share-picture-hidden").textContent = t("sharePictureHidden");
 }
