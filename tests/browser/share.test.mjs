@@ -158,6 +158,14 @@ test("the link opens on a page with other saved work: shared cells, slider and l
   await page.locator('label:has(input[value="en"])').click();
   await page.evaluate(() => window.scrollTo(0, 0));
   await shot("share-view-en");
+  // Reset in a shared version drops its edits (not the visitor's own work) and shows the link's
+  await page.locator("#btn-reset").click();
+  await page.locator("#confirm-yes").click();
+  await page.waitForFunction(() => document.querySelector('[data-cell="c4"]')?.gradlabCell.source.startsWith("x0 = 2.0"));
+  await page.locator("#share-banner").waitFor();
+  assert.equal(await source("c3"), TEACHER_C3);
+  assert.equal(await stored(SHARED), null);
+  assert.deepEqual(JSON.parse(await stored(EDITS)), { c3: VISITOR_C3 });
   // back to my version: the visitor's own cell, the banner gone, the link out of the URL
   await page.locator("#share-banner .share-mine").click();
   await page.waitForFunction(() => !document.querySelector("#share-banner") && !location.hash.includes("share="));
@@ -169,6 +177,8 @@ test("the link opens on a page with other saved work: shared cells, slider and l
 
 test("keep this version as mine asks first, then makes the shared cells the learner's own", async () => {
   await load(link);
+  await setCode("c4", "print('edited in the shared version')");
+  await page.waitForFunction((k) => localStorage.getItem(k)?.includes("edited in the shared version"), SHARED);
   await page.locator("#share-banner .share-keep").click();
   await page.locator("#confirm[open]").waitFor();
   await page.locator("#confirm-no").click();
