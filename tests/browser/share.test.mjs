@@ -315,4 +315,16 @@ test("axe-core: the share dialog and a shared view with teacher options, in Engl
     await page.keyboard.press("Escape");
   }
   assert.deepEqual(found, [], JSON.stringify(found, null, 1));
+  // on a phone the banner and the dialog fit the width
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.locator("#btn-share").click();
+  await page.locator("#share-lock").fill("1-2");
+  await page.waitForFunction(() => document.querySelector("#share-link")?.value.includes("&share="));
+  const box = await page.locator("#share-dialog").boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= 390, `the dialog fits (${box.x}, ${box.width})`);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), "no sideways scrolling");
+  await shot("share-dialog-si-390x844");
+  await page.keyboard.press("Escape");
+  await page.locator("#share-banner").screenshot({ path: path.join(shots, "share-banner-si-390x844.png") });
 });

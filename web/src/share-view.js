@@ -138,7 +138,7 @@ function lockCell(cell) {
     effects: StateEffect.appendConfig.of([EditorState.readOnly.of(true), EditorView.editable.of(false), EditorView.contentAttributes.of({ "aria-readonly": "true" })]),
   });
   cell.root.classList.add("is-locked");
-  cell.root.querySelector(".cell-tools").append(el("span", { class: "share-locked" }));
+  cell.root.querySelector(".cell-in").after(el("p", { class: "share-locked" }));
 }
 
 /** Hides a cell's outputs until the learner runs it (Run, Ctrl/Shift+Enter) or asks to see them. */
