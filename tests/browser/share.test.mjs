@@ -252,6 +252,28 @@ test("teacher options: locked cells are read only, outputs hidden until run, the
   assert.deepEqual(JSON.parse(await stored(EDITS)), { c3: MINE_AGAIN }, "the visitor's work is untouched");
 });
 
+test("other pictures' settings travel too: lesson 4's reduction and lesson 5's learning rate and step", async () => {
+  await setStorage({ "gradlab.v1.lang": "en" });
+  await load(`${h.url}${lessonHash(lessonByNumber(4))}?lang=en`);
+  await page.locator('figure[data-picture="shapes"] button[data-reduction="dim1"]').click();
+  const link4 = await openDialogByKeyboard();
+  await page.keyboard.press("Escape");
+  await load(`${h.url}${lessonHash(lessonByNumber(5))}?lang=en`);
+  await page.waitForFunction(() => document.querySelector('figure[data-picture="fit"]')?.dataset.drawn === "1", null, { timeout: 30000 });
+  await page.locator("#fit-lr").evaluate((s) => ((s.value = "0.5"), s.dispatchEvent(new Event("input", { bubbles: true }))));
+  await page.locator("#fit-step").evaluate((s) => ((s.value = "3"), s.dispatchEvent(new Event("input", { bubbles: true }))));
+  const link5 = await openDialogByKeyboard();
+  await page.keyboard.press("Escape");
+
+  await load(link4);
+  await page.waitForFunction(() => document.querySelector('figure[data-picture="shapes"] button[data-reduction="dim1"]')?.getAttribute("aria-pressed") === "true", null, { timeout: 30000 });
+  assert.equal(await page.locator('figure[data-picture="shapes"] button[data-reduction="dim0"]').getAttribute("aria-pressed"), "false");
+  await load(link5);
+  await page.waitForFunction(() => document.querySelector("#fit-lr")?.value === "0.5" && document.querySelector("#fit-step")?.value === "3", null, { timeout: 30000 });
+  await page.waitForFunction(() => document.querySelector('figure[data-picture="fit"]')?.dataset.drawn === "1", null, { timeout: 30000 });
+  assert.equal(await page.locator('figure[data-picture="fit"] output[for="fit-lr"]').textContent(), "0.5");
+});
+
 const HOSTILE = [
   ["not base64", "!!!<img src=x onerror=alert(1)>"],
   ["cut short", () => teacherLink.split("&share=")[1].slice(0, 40)],

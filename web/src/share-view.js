@@ -167,7 +167,10 @@ export function readControls(host, pid) {
   return out;
 }
 
-/** Moves the controls as a link says, through their own events; values a control lacks are left out. */
+/**
+ * Moves the controls as a link says, through their own events (so a picture redraws, or trains
+ * again, only for a setting that differs); values a control cannot take are left out.
+ */
 function setControls(host, pid, controls) {
   for (const [name, value] of Object.entries(controls)) {
     if (name.startsWith("pressed-")) {
@@ -179,10 +182,10 @@ function setControls(host, pid, controls) {
     const c = host.querySelector(`#${CSS.escape(`${pid}-${name}`)}`);
     if (c?.matches('input[type="range"]')) {
       const v = Number(value);
-      if (!Number.isFinite(v) || v < Number(c.min) || v > Number(c.max)) continue;
+      if (!Number.isFinite(v) || v < Number(c.min) || v > Number(c.max) || v === Number(c.value)) continue;
       c.value = String(v);
       c.dispatchEvent(new Event("input", { bubbles: true }));
-    } else if (c?.matches("select") && [...c.options].some((o) => o.value === value)) {
+    } else if (c?.matches("select") && c.value !== value && [...c.options].some((o) => o.value === value)) {
       c.value = value;
       c.dispatchEvent(new Event("change", { bubbles: true }));
     }
