@@ -301,6 +301,13 @@ test("hostile links show the notice in the page's language, run nothing of their
       if (what === "a zip bomb") await shot(`share-hostile-${lang}`);
     }
   }
+  // a link to a lesson the course does not have: the course map, with the notice
+  await load(`${h.url}#/lesson/99?lang=en&share=${teacherLink.split("&share=")[1]}`);
+  await page.locator("#notice:not([hidden])").waitFor({ timeout: 10000 });
+  assert.match(await page.locator("#notice").textContent(), /could not be opened: it names no lesson of this course/);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.shown), "map");
+  assert.doesNotMatch(page.url(), /share=/);
+  await load(`${h.url}${lessonHash(LESSON)}?lang=en`);
   // the page still answers: a cell runs
   await cell("c3").locator(".run-btn").click();
   await waitResult("c3", "73.0");

@@ -146,7 +146,7 @@ test("the teacher's list of cells to lock", () => {
 });
 
 test("every share problem has its message in English and Sinhala", () => {
-  for (const [key, args] of [["shareDamaged", []], ["shareTooBig", [5]], ["shareTooLong", ["2.1", "1.9"]], ["shareVersion", ["2"]], ["shareOtherLesson", ["x"]], ["shareCellCount", [2, 4]], ["shareBadField", ["lock"]], ["tooManyCells", [2001, 2000]]]) {
+  for (const [key, args] of [["shareDamaged", []], ["shareNoLesson", []], ["shareTooBig", [5]], ["shareTooLong", ["2.1", "1.9"]], ["shareVersion", ["2"]], ["shareOtherLesson", ["x"]], ["shareCellCount", [2, 4]], ["shareBadField", ["lock"]], ["tooManyCells", [2001, 2000]]]) {
     const { en, si } = tBoth(key, ...args);
     assert.ok(en && si && en !== si, key);
     assert.match(si, /[\u0D80-\u0DFF]/, key);

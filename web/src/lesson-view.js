@@ -360,7 +360,8 @@ export async function openRoute(applyLang) {
   const route = parseRoute(location.hash);
   if (route.lang && route.lang !== app.lang) applyLang(route.lang);
   const bare = !/^#\/./.test(location.hash);
-  if (route.view === "lesson") return route.share ? openShared(route.lesson, route.share) : showLesson(route.lesson);
+  if (route.share) return openShared(route.view === "lesson" ? route.lesson : null, route.share);
+  if (route.view === "lesson") return showLesson(route.lesson);
   if (route.view === "imported" || (bare && store.get(K_VIEW) === "imported")) {
     const rec = await storedImport();
     if (rec) return showImported(rec);

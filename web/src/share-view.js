@@ -12,7 +12,7 @@ import { t } from "./i18n.js";
 import { el } from "./cell.js";
 import { encodeShare, decodeShare, ShareProblem, parseCellList } from "./share.js";
 import { loadLesson, lessonHash, editsKey } from "./lessons/index.js";
-import { saveNow, showLesson } from "./lesson-view.js";
+import { saveNow, showLesson, showMap } from "./lesson-view.js";
 import { setCurrent } from "./picture.js";
 import { showNotice, confirmDialog } from "./toolbar.js";
 
@@ -31,9 +31,16 @@ export function lessonFacts(lesson) {
 
 /**
  * Opens lesson `entry` as link text `encoded` shares it. A link the checks refuse shows the
- * notice and the learner's own version: nothing of the link is shown, run or stored.
+ * notice and the learner's own version: nothing of the link is shown, run or stored. A link
+ * that names no lesson of the course (entry null) shows the course map with the notice.
  */
 export async function openShared(entry, encoded) {
+  if (!entry) {
+    history.replaceState(null, "", `#/?lang=${app.lang}`);
+    await showMap();
+    showNotice("shareFailed", "shareNoLesson");
+    return;
+  }
   let state;
   try {
     state = await decodeShare(encoded, lessonFacts(await loadLesson(entry)));
