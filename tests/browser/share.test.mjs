@@ -244,6 +244,7 @@ test("teacher options: locked cells are read only, outputs hidden until run, the
   await cell("c6").locator(".share-show").focus();
   await page.keyboard.press("Enter");
   assert.ok(await cell("c6").locator("pre.result").isVisible());
+  assert.ok(await page.evaluate(() => document.activeElement?.matches('[data-cell="c6"] .outputs')), "the focus lands on what was shown");
   assert.equal(await cell("c7").locator("pre.stdout").isVisible(), false);
   await page.locator('label:has(input[value="si"])').click();
   assert.match(await cell("c2").locator(".share-locked").textContent(), /ගුරුවරයා/);

@@ -11,7 +11,7 @@ import { app, $, store } from "./app.js";
 import { t } from "./i18n.js";
 import { el } from "./cell.js";
 import { encodeShare, decodeShare, ShareProblem, parseCellList } from "./share.js";
-import { loadLesson, lessonHash, editsKey } from "./lessons/index.js";
+import { loadLesson, lessonHash } from "./lessons/index.js";
 import { saveNow, showLesson, showMap } from "./lesson-view.js";
 import { setCurrent } from "./picture.js";
 import { showNotice, confirmDialog } from "./toolbar.js";
@@ -21,7 +21,7 @@ const sharedKey = (lesson) => `gradlab.v1.shared.${lesson.id}`;
 // ---- opening a link ---------------------------------------------------------------------------
 
 /** What the share checks need of a lesson: its id, number of code cells and picture ids. */
-export function lessonFacts(lesson) {
+function lessonFacts(lesson) {
   return {
     id: lesson.id,
     codeCount: lesson.blocks.filter((b) => b.kind === "code").length,
@@ -155,16 +155,22 @@ function hideOutputs(cell) {
     cell.root.classList.remove("outputs-hidden");
     note.remove();
   };
-  const note = el("div", { class: "share-hidden", role: "note" }, el("span", { class: "share-hidden-text" }), " ", el("button", { type: "button", class: "link-btn share-show", onclick: () => (show(), cell.outputs.focus?.()) }));
+  const note = el("div", { class: "share-hidden", role: "note" }, el("span", { class: "share-hidden-text" }), " ", el("button", { type: "button", class: "link-btn share-show", onclick: () => (show(), focusOutputs(cell)) }));
   cell.outputs.before(note);
   cell.runBtn.addEventListener("click", show);
   cell.root.addEventListener("keydown", (ev) => ev.key === "Enter" && (ev.shiftKey || ev.ctrlKey || ev.metaKey) && ev.target.closest(".editor") && show(), true);
 }
 
+/** Moves the keyboard focus from the vanished "Show output" button to what it showed. */
+function focusOutputs(cell) {
+  cell.outputs.tabIndex = -1;
+  cell.outputs.focus();
+}
+
 // ---- the pictures' settings -------------------------------------------------------------------
 
 /** The settings a learner can change in a lesson picture: range inputs, menus, pressed buttons. */
-export function readControls(host, pid) {
+function readControls(host, pid) {
   const out = {};
   for (const c of host.querySelectorAll('input[type="range"], select')) if (c.id.startsWith(`${pid}-`)) out[c.id.slice(pid.length + 1)] = c.value;
   for (const b of host.querySelectorAll('button[aria-pressed="true"]')) {
