@@ -52,6 +52,7 @@ export const app = {
   renderSeq: 0,
   notice: null,
   engineFailed: false,
+  shared: null, // a share link's version of the open lesson (share-view.js), or null: the learner's own
   lessonPictures: [], // pictures inside the open lesson (lesson-pictures.js), redrawn after runs
 };
 

@@ -11,6 +11,7 @@ import { trustedHTML, timeSlicer } from "./safe.js";
 import { cellHooks, runSequence, restartRunAll, updateBadge } from "./runner.js";
 import { placePicture, pickInitialCurrent } from "./picture.js";
 import { showNotice, hideNotice } from "./toolbar.js";
+import { openShared, sharedSources, saveShared, decorateShared, finishShared } from "./share-view.js";
 
 const K_IMPORTED = "gradlab.v1.imported"; // legacy (rendered HTML in localStorage); moved to IndexedDB
 const K_SEED_EDITS = "gradlab.v1.edits.lesson1"; // the seed lesson's edits, from before the course
@@ -20,11 +21,12 @@ const K_LAST_LESSON = "gradlab.v1.lastLesson";
 
 // ---- routes ---------------------------------------------------------------------------------
 
-/** {view: "map" | "lesson" | "imported", lesson, lang} of a location hash. */
+/** {view: "map" | "lesson" | "imported", lesson, lang, share} of a location hash (share: a share link's text, share.js). */
 export function parseRoute(hash) {
   const [pathPart, query = ""] = hash.replace(/^#/, "").split("?");
-  const lang = new URLSearchParams(query).get("lang");
-  const route = { view: "map", lesson: null, lang: LANGS.includes(lang) ? lang : null };
+  const params = new URLSearchParams(query);
+  const lang = params.get("lang");
+  const route = { view: "map", lesson: null, lang: LANGS.includes(lang) ? lang : null, share: params.get("share") };
   const m = /^\/lesson\/(\d+)\/?$/.exec(pathPart);
   if (m && lessonByNumber(m[1])) Object.assign(route, { view: "lesson", lesson: lessonByNumber(m[1]) });
   else if (pathPart === "/imported") route.view = "imported";
@@ -34,7 +36,8 @@ export function parseRoute(hash) {
 /** The hash for the open view in the current language. */
 function currentHash() {
   const base = app.doc?.id === "imported" ? "#/imported" : app.lesson ? lessonHash(app.lesson) : "#/";
-  return `${base}?lang=${app.lang}`;
+  // a shared version keeps its link in the URL, so a reload shows it again
+  return `${base}?lang=${app.lang}${app.shared ? `&share=${app.shared.encoded}` : ""}`;
 }
 /** Writes the open view and language into the URL (no new history entry, no hashchange). */
 export function syncUrl() {
@@ -238,6 +241,7 @@ export function saveNow() {
   clearTimeout(saveTimer);
   if (!app.doc) return Promise.resolve(true);
   if (app.doc.id === "imported") return saveImported();
+  if (app.shared) return Promise.resolve(saveShared()); // Note [Shared views never touch the learner's work]
   const edits = {};
   for (const c of app.cells) if (c.source !== c.block.source) edits[c.id] = c.source;
   const ok = store.set(editsKey(app.lesson), edits);
@@ -302,21 +306,28 @@ async function runOpened() {
   document.documentElement.dataset.shown = app.doc?.id ?? "";
 }
 
-export async function showLesson(entry) {
+/** Shows lesson `entry`: the learner's own version, or with `shared` a share link's (share-view.js). */
+export async function showLesson(entry, shared = null) {
   if (app.doc) await saveNow();
   app.lesson = entry;
+  app.shared = shared;
   app.importedDirty = false;
   app.curveCache.clear();
   store.set(K_VIEW, entry.id);
   store.set(K_LAST_LESSON, entry.id);
   syncUrl();
-  if (!(await renderDoc(await lessonDoc(entry)))) return;
+  const doc = shared ? await loadLesson(entry) : await lessonDoc(entry);
+  if (shared) doc.sources = sharedSources(doc, shared);
+  if (!(await renderDoc(doc))) return;
+  if (shared) decorateShared();
   await runOpened();
+  if (shared) await finishShared();
 }
 
 export async function showImported(rec, { fresh = false } = {}) {
   if (app.doc && app.doc.id !== "imported") await saveNow();
   app.lesson = null;
+  app.shared = null;
   app.importedDirty = fresh ? false : !!rec.edited; // edits made before a reload still count when replacing it
   app.curveCache.clear();
   store.set(K_VIEW, "imported");
@@ -328,6 +339,7 @@ export async function showImported(rec, { fresh = false } = {}) {
 
 export async function showMap() {
   if (app.doc) await saveNow();
+  app.shared = null;
   store.set(K_VIEW, "map");
   renderMap();
   syncUrl();
@@ -348,6 +360,7 @@ export async function openRoute(applyLang) {
   const route = parseRoute(location.hash);
   if (route.lang && route.lang !== app.lang) applyLang(route.lang);
   const bare = !/^#\/./.test(location.hash);
+  if (route.share) return openShared(route.view === "lesson" ? route.lesson : null, route.share);
   if (route.view === "lesson") return showLesson(route.lesson);
   if (route.view === "imported" || (bare && store.get(K_VIEW) === "imported")) {
     const rec = await storedImport();

@@ -14,6 +14,7 @@ import { restartRunAll, updateBadge } from "./runner.js";
 import { updatePicture, toggleGraphTable } from "./picture.js";
 import { relabelToolbar, wireToolbar } from "./toolbar.js";
 import { openRoute, relabelView, syncUrl } from "./lesson-view.js";
+import { relabelShare, wireShare } from "./share-view.js";
 
 function applyLang(lang) {
   app.lang = lang;
@@ -31,6 +32,7 @@ function applyLang(lang) {
   for (const c of app.cells) c.relabel();
   for (const p of app.lessonPictures) p.relabel?.();
   relabelView();
+  relabelShare();
   updateBadge();
   if (app.doc) updatePicture();
 }
@@ -43,6 +45,7 @@ async function start() {
     });
   }
   wireToolbar({ runAll: () => app.doc && schedule(() => restartRunAll()), stop: () => engine.stop("user") });
+  wireShare();
   $("#graph-table-btn").addEventListener("click", toggleGraphTable);
   document.addEventListener("keydown", (ev) => {
     if (ev.key === "Escape" && engine.busy && app.runningCell) engine.stop("user");

@@ -8,6 +8,7 @@ import { toIpynb, parseIpynb, ImportProblem, IMPORT_LIMITS } from "./ipynb.js";
 import { docStore } from "./docstore.js";
 import { exportName, editsKey } from "./lessons/index.js";
 import { IDB_IMPORTED, saveNow, showImported, showLesson, lessonForBack } from "./lesson-view.js";
+import { resetShared } from "./share-view.js";
 
 // ---- notice ---------------------------------------------------------------------------------
 
@@ -18,7 +19,8 @@ import { IDB_IMPORTED, saveNow, showImported, showLesson, lessonForBack } from "
 export function showNotice(key, ...args) {
   const box = $("#notice");
   app.notice = { key, args };
-  const exportBtn = el("button", { type: "button", class: "notice-export", text: t("exportNow"), onclick: () => exportIpynb() });
+  // a refused share link (share-view.js) has nothing to export: the learner's work is untouched
+  const exportBtn = key === "shareFailed" ? "" : el("button", { type: "button", class: "notice-export", text: t("exportNow"), onclick: () => exportIpynb() });
   const close = el("button", { type: "button", class: "link-btn notice-close", text: t("dismiss"), onclick: () => hideNotice() });
   box.replaceChildren(el("span", { class: "notice-text", text: t(key, ...args) }), " ", exportBtn, " ", close);
   box.hidden = false;
@@ -103,7 +105,7 @@ async function importIpynb(file) {
   await shown;
 }
 
-function confirmDialog(message, yes = t("yes")) {
+export function confirmDialog(message, yes = t("yes")) {
   const dlg = $("#confirm");
   $("#confirm-text").textContent = message;
   $("#confirm-yes").textContent = yes;
@@ -115,6 +117,7 @@ function confirmDialog(message, yes = t("yes")) {
 
 async function resetLesson() {
   if (!app.doc) return;
+  if (app.shared) return resetShared(); // a shared version resets to its link, never the learner's own edits
   const imported = app.doc.id === "imported";
   const back = imported ? lessonForBack() : app.lesson;
   if (!(await confirmDialog(imported ? t("confirmResetImported", back.n) : t("confirmReset", app.lesson.n)))) return;
