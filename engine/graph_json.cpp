@@ -156,8 +156,10 @@ json describe_graph(const std::vector<std::pair<std::string, Tensor>>& named, co
     }
   }
   // Order them as the backward pass runs them: a node once all its consumers are done, newest
-  // ready node first (so AccumulateGrad comes after the op feeding it).
-  auto newer = [](const std::shared_ptr<Node>& a, const std::shared_ptr<Node>& b) { return a->sequence_nr < b->sequence_nr; };
+  // ready node first, AccumulateGrad as soon as it is ready.
+  auto newer = [](const std::shared_ptr<Node>& a, const std::shared_ptr<Node>& b) {
+    return execution_priority(*a) < execution_priority(*b);  // Note [Execution order]
+  };
   std::vector<std::shared_ptr<Node>> ready, all;
   for (const auto& n : reachable)
     if (!pending.count(n.get())) ready.push_back(n);

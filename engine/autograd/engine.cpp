@@ -33,6 +33,13 @@
 
 namespace gradlab {
 
+// Note [Execution order]
+// Among the nodes whose gradient is complete, the newest runs first — except AccumulateGrad,
+// which PyTorch gives the largest sequence number so a leaf's .grad (and its hooks) is written as
+// soon as its gradient is whole. Ties (several leaves ready at once) fall to the heap: the same
+// std::priority_queue fed in the same order as PyTorch's ReadyQueue, so hooks print in its order.
+uint64_t execution_priority(const Node& n) { return n.op == OpId::AccumulateGrad ? UINT64_MAX : n.sequence_nr; }
+
 void second_backward_error() {
   runtime_error(
       "Trying to backward through the graph a second time (or directly access saved tensors after they have already "
@@ -455,8 +462,8 @@ std::vector<Tensor> run_backward(const BackwardRequest& rq) {
     }
   }
 
-  // Pass 2: run nodes whose gradient is complete, newest first.
-  auto later_first = [](const Node* a, const Node* b) { return a->sequence_nr < b->sequence_nr; };
+  // Pass 2: run nodes whose gradient is complete, newest first (Note [Execution order]).
+  auto later_first = [](const Node* a, const Node* b) { return execution_priority(*a) < execution_priority(*b); };
   std::priority_queue<Node*, std::vector<Node*>, decltype(later_first)> ready(later_first);
   for (size_t i = 0; i < nroots; ++i) accumulate(buffer_of(*root_edges[i].node, root_edges[i].input_nr), grads[i]);
   for (const Edge& e : root_edges) {

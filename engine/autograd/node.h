@@ -96,6 +96,9 @@ struct Node : std::enable_shared_from_this<Node> {  // shared_from_this: Note [H
   bool needed = true;  // leads to an input of backward(inputs=) / autograd.grad
 };
 
+// Which ready node the backward pass runs first: the highest (Note [Execution order], engine.cpp).
+uint64_t execution_priority(const Node& n);
+
 // The AccumulateGrad node of a leaf that requires grad (made once, then shared).
 std::shared_ptr<Node> grad_accumulator(const Tensor& leaf);
 

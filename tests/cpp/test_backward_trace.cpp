@@ -62,15 +62,18 @@ TEST_CASE("backward trace: steps in execution order with the gradients computed"
   CHECK(values(mul_step.sent[1].grad) == std::vector<double>{56});
   CHECK(values(mul_step.sent[1].unreduced) == std::vector<double>{4, 16, 36});
 
-  // b's accumulator was made after x's, so it runs first (newest first, as PyTorch).
-  const TraceStep& acc_b = first.steps[3];
+  // Both accumulators become ready at once; as in PyTorch, the first input's runs first
+  // (Note [Execution order]).
+  const TraceStep& acc_x = first.steps[3];
+  const TraceStep& acc_b = first.steps[4];
+  CHECK(acc_x.node->leaf.get() == x.impl());
   CHECK(acc_b.node->leaf.get() == b.impl());
   CHECK_FALSE(acc_b.grad_before.defined());
   CHECK(values(acc_b.grad_after) == std::vector<double>{56});
   const TracePass& second = *trace.passes[1];
   REQUIRE(second.steps.size() == 5);
-  CHECK(values(second.steps[4].grad_before) == std::vector<double>{8, 16, 24});  // the first pass's
-  CHECK(values(second.steps[4].grad_after) == std::vector<double>{16, 32, 48});  // added to
+  CHECK(values(second.steps[3].grad_before) == std::vector<double>{8, 16, 24});  // the first pass's
+  CHECK(values(second.steps[3].grad_after) == std::vector<double>{16, 32, 48});  // added to
   CHECK(values(x.grad()) == std::vector<double>{16, 32, 48});
 }
 
