@@ -14,6 +14,12 @@ EMSCRIPTEN_BINDINGS(gradlab) {
       .function("run", &Session::run)
       .function("runScript", &Session::run_script)
       .function("reset", &Session::reset)
+      .function("previewBackward", &Session::preview_backward)
+      // fn(text) is called with what the running cell printed (Session::set_progress_listener); null: off
+      .function("setProgressListener", emscripten::optional_override([](Session& s, emscripten::val fn) {
+                  if (fn.isNull() || fn.isUndefined()) s.set_progress_listener(nullptr);
+                  else s.set_progress_listener([fn](const std::string& text) { fn(text); });
+                }))
       .function("compile", &Session::compile)
       .function("runCompiled", &Session::run_compiled)
       .function("release", &Session::release)

@@ -4,7 +4,7 @@
 //   const s = gl.createSession();
 //   const r = s.run("x = torch.tensor(4.0, requires_grad=True)\nx");
 //   // r = { output, result, warnings, error: {type, message, line, column, traceback, text} | null,
-//   //       graph: {nodes, edges} | null, focus: [names] }
+//   //       graph: {nodes, edges, passes?, dropped_passes?} | null, focus: [names] }  (wasm/session.h)
 //   s.dispose();                                                     // frees the C++ Session
 //
 //   const c = s.compile("y = x * 2\ny");   // parse once …
@@ -35,6 +35,24 @@ export class Session {
   /** Runs a whole script like `python file.py`: no `result`, errors as Python reports them. */
   runScript(code, filename = "<script>") {
     return parseResult(this.#live().runScript(String(code), String(filename)));
+  }
+
+  /**
+   * A preview of `name`.backward() for "Step through backward": the engine runs the pass without
+   * changing anything (no .grad written, no hooks, the graph kept) and answers like run(), with
+   * the traced pass (marked "preview") in `graph.passes`.
+   */
+  previewBackward(name) {
+    return parseResult(this.#live().previewBackward(String(name)));
+  }
+
+  /**
+   * Streams what a running cell prints: `fn(text)` gets the text printed since its previous
+   * call, at most every 100 ms, while run()/runCompiled() runs; the result still has all of it.
+   * null turns it off.
+   */
+  setProgressListener(fn) {
+    this.#live().setProgressListener(fn ?? null);
   }
 
   /** Forgets every variable (a kernel restart) without making a new C++ object; frees compiled cells. */

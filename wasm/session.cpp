@@ -8,7 +8,6 @@
 #include <cstdio>
 #include <exception>
 #include <optional>
-#include <set>
 #include <string_view>
 
 #ifdef __EMSCRIPTEN__
@@ -21,195 +20,13 @@
 
 namespace gradlab::web {
 
+using nlohmann::json;
+
 #ifndef GRADLAB_VERSION
 #define GRADLAB_VERSION "dev"
 #endif
 
 const char* version() { return GRADLAB_VERSION; }
-
-std::string json_quote(const std::string& s) {
-  std::string out;
-  out.reserve(s.size() + 2);
-  out += '"';
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  out += '"';
-  return out;
-}
-
-std::vector<std::string> mentioned_names(const std::string& code) {
-  std::vector<std::string> names;
-  std::set<std::string> seen;
-  auto is_start = [](char c) { return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-  auto is_part = [&](char c) { return is_start(c) || (c >= '0' && c <= '9'); };
-  size_t i = 0, n = code.size();
-  char prev_significant = '\0';
-  while (i < n) {
-    char c = code[i];
-    if (c == '#') {  // comment to end of line
-      while (i < n && code[i] != '\n') ++i;
-    } else if (c == '"' || c == '\'') {  // string literal, single or triple quoted
-      bool triple = i + 2 < n && code[i + 1] == c && code[i + 2] == c;
-      size_t q = triple ? 3 : 1;
-      i += q;
-      while (i < n) {
-        if (code[i] == '\\') { i += 2; continue; }
-        if (!triple && code[i] == '\n') break;
-        if (code[i] == c && (!triple || (i + 2 < n && code[i + 1] == c && code[i + 2] == c))) {
-          i += q;
-          break;
-        }
-        ++i;
-      }
-      prev_significant = 's';
-    } else if (is_start(c)) {
-      size_t j = i;
-      while (j < n && is_part(code[j])) ++j;
-      std::string word = code.substr(i, j - i);
-      if (prev_significant != '.' && seen.insert(word).second) names.push_back(word);
-      i = j;
-      prev_significant = 'a';
-    } else if (c >= '0' && c <= '9') {  // number (also skips 1e5, 0x1f)
-      while (i < n && (is_part(code[i]) || code[i] == '.')) ++i;
-      prev_significant = '0';
-    } else {
-      if (c != ' ' && c != '\t') prev_significant = c;
-      ++i;
-    }
-  }
-  return names;
-}
-
-void Session::reset() {
-  compiled_.clear();  // resolved against the namespace that reset() throws away
-  interpreter_.reset();
-}
-
-namespace {
-
-std::string error_json(const script::ScriptError& e) {
-  return "{\"type\":" + json_quote(e.type) + ",\"message\":" + json_quote(e.message) +
-         ",\"line\":" + std::to_string(e.line) + ",\"column\":" + std::to_string(e.column) +
-         ",\"traceback\":" + json_quote(e.traceback) + "}";
-}
-
-std::string internal_error_json(const std::string& type, const std::string& message) {
-  script::ScriptError e;
-  e.type = type;
-  e.message = message;
-  e.traceback = type + ": " + message + "\n";
-  return error_json(e);
-}
-
-// A JSON number; NaN and infinities (not JSON) become null.
-std::string json_number(double v, int digits = 17) {
-  if (!std::isfinite(v)) return "null";
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.*g", digits, v);
-  return buf;
-}
-
-}  // namespace
-
-std::string Session::run_impl(const std::string& code, const std::string& filename, bool display_last) {
-  script::CellResult r;
-  try {
-    r = interpreter_.run(code, filename, display_last);
-  } catch (const gradlab::Error& e) {  // the interpreter should catch these itself; be safe
-    r = {};
-    r.error = script::ScriptError{e.type(), e.what(), 0, 0, ""};
-  } catch (const std::exception& e) {
-    r = {};
-    r.error = script::ScriptError{"InternalError", e.what(), 0, 0, ""};
-  }
-  return pack(r, code);
-}
-
-std::string Session::compile(const std::string& code, const std::string& filename) {
-  script::ScriptError error;
-  std::shared_ptr<const script::CompiledScript> compiled;
-  try {
-    compiled = interpreter_.compile(code, filename, &error);
-  } catch (const std::exception& e) {
-    error = script::ScriptError{"InternalError", e.what(), 0, 0, ""};
-  }
-  if (!compiled) return "{\"id\":0,\"error\":" + error_json(error) + "}";
-  const int id = next_id_++;
-  compiled_.emplace(id, Compiled{std::move(compiled), code});
-  return "{\"id\":" + std::to_string(id) + ",\"error\":null}";
-}
-
-std::string Session::run_compiled(int id, bool display_last) {
-  auto it = compiled_.find(id);
-  script::CellResult r;
-  if (it == compiled_.end()) {
-    const std::string message = "no compiled cell " + std::to_string(id) + " (released, or freed by reset())";
-    r.error = script::ScriptError{"RuntimeError", message, 0, 0, "RuntimeError: " + message + "\n"};
-    return pack(r, "");
-  }
-  // Keep the script alive even if the cell's own code could reach release() (it cannot today).
-  const Compiled cell = it->second;
-  try {
-    r = interpreter_.run(*cell.script, display_last);
-  } catch (const gradlab::Error& e) {
-    r = {};
-    r.error = script::ScriptError{e.type(), e.what(), 0, 0, ""};
-  } catch (const std::exception& e) {
-    r = {};
-    r.error = script::ScriptError{"InternalError", e.what(), 0, 0, ""};
-  }
-  return pack(r, cell.source);
-}
-
-bool Session::release(int id) { return compiled_.erase(id) > 0; }
-
-std::string Session::pack(const script::CellResult& r, const std::string& code) {
-  std::string json = "{";
-  json += "\"output\":" + json_quote(r.output);
-  json += ",\"result\":" + (r.result_repr ? json_quote(*r.result_repr) : std::string("null"));
-  json += ",\"warnings\":" + json_quote(r.warnings);
-  json += ",\"error\":" + (r.error ? error_json(*r.error) : std::string("null"));
-
-  // The graph: all named tensors (so intermediates keep their names), when a mentioned one is
-  // part of autograd.
-  std::string graph = "null", focus = "[";
-  try {
-    auto vars = interpreter_.tensor_variables();
-    auto names = mentioned_names(code);
-    bool any = false, first = true;
-    for (const auto& [name, t] : vars) {
-      if (!t.defined() || std::find(names.begin(), names.end(), name) == names.end()) continue;
-      focus += (first ? "" : ",") + json_quote(name);
-      first = false;
-      if (t.requires_grad() || t.grad_fn() || t.grad().defined()) any = true;
-    }
-    if (any) graph = describe_graph_json(vars);
-  } catch (const std::exception&) {
-    graph = "null";
-  }
-  focus += "]";
-  json += ",\"graph\":" + graph + ",\"focus\":" + focus + "}";
-  return json;
-}
-
-// ---- benchmark ----------------------------------------------------------------------------------
 
 namespace {
 
@@ -220,6 +37,178 @@ double now_ms() {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
 #endif
 }
+
+}  // namespace
+
+void Session::set_progress_listener(std::function<void(const std::string&)> listener) {
+  progress_ = std::move(listener);
+  if (!progress_) {
+    interpreter_.set_output_sink(nullptr);  // collected into the result again
+    return;
+  }
+  interpreter_.set_output_sink([this](std::string_view text) {
+    printed_ += text;
+    unsent_ += text;
+    const double now = now_ms();
+    if (now - last_progress_ms_ >= kProgressMs) {
+      last_progress_ms_ = now;
+      std::string chunk = std::move(unsent_);
+      unsent_.clear();
+      progress_(chunk);
+    }
+  });
+}
+
+void Session::begin_cell() {
+  printed_.clear();
+  unsent_.clear();
+  last_progress_ms_ = -kProgressMs;  // the first print goes out at once
+}
+
+void Session::end_cell(script::CellResult& r) {
+  if (progress_) r.output = std::move(printed_);  // the sink took it; the result still has all of it
+  printed_.clear();
+  unsent_.clear();
+}
+
+void Session::reset() {
+  compiled_.clear();  // resolved against the namespace that reset() throws away
+  interpreter_.reset();
+}
+
+namespace {
+
+json error_json(const script::ScriptError& e) {
+  return {{"type", e.type}, {"message", e.message}, {"line", e.line}, {"column", e.column}, {"traceback", e.traceback}};
+}
+
+json internal_error_json(const std::string& type, const std::string& message) {
+  return error_json(script::ScriptError{type, message, 0, 0, type + ": " + message + "\n"});
+}
+
+// A string that may hold bytes a script produced (bytes.decode errors, chr(0xd800)): JSON
+// needs UTF-8, so invalid sequences become U+FFFD instead of failing the whole result.
+std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+}  // namespace
+
+std::string Session::run_impl(const std::string& code, const std::string& filename, bool display_last) {
+  script::CellResult r;
+  try {
+    TraceScope tracing(&trace_);  // Note [Backward trace]
+    begin_cell();
+    r = interpreter_.run(code, filename, display_last);
+  } catch (const gradlab::Error& e) {  // the interpreter should catch these itself; be safe
+    r = {};
+    r.error = script::ScriptError{e.type(), e.what(), 0, 0, ""};
+  } catch (const std::exception& e) {
+    r = {};
+    r.error = script::ScriptError{"InternalError", e.what(), 0, 0, ""};
+  }
+  end_cell(r);
+  return pack(r);
+}
+
+std::string Session::compile(const std::string& code, const std::string& filename) {
+  script::ScriptError error;
+  std::shared_ptr<const script::CompiledScript> compiled;
+  try {
+    compiled = interpreter_.compile(code, filename, &error);
+  } catch (const std::exception& e) {
+    error = script::ScriptError{"InternalError", e.what(), 0, 0, ""};
+  }
+  if (!compiled) return dump({{"id", 0}, {"error", error_json(error)}});
+  const int id = next_id_++;
+  compiled_.emplace(id, Compiled{std::move(compiled)});
+  return dump({{"id", id}, {"error", nullptr}});
+}
+
+std::string Session::run_compiled(int id, bool display_last) {
+  auto it = compiled_.find(id);
+  script::CellResult r;
+  if (it == compiled_.end()) {
+    const std::string message = "no compiled cell " + std::to_string(id) + " (released, or freed by reset())";
+    r.error = script::ScriptError{"RuntimeError", message, 0, 0, "RuntimeError: " + message + "\n"};
+    return pack(r);
+  }
+  // Keep the script alive even if the cell's own code could reach release() (it cannot today).
+  const Compiled cell = it->second;
+  try {
+    TraceScope tracing(&trace_);
+    begin_cell();
+    r = interpreter_.run(*cell.script, display_last);
+  } catch (const gradlab::Error& e) {
+    r = {};
+    r.error = script::ScriptError{e.type(), e.what(), 0, 0, ""};
+  } catch (const std::exception& e) {
+    r = {};
+    r.error = script::ScriptError{"InternalError", e.what(), 0, 0, ""};
+  }
+  end_cell(r);
+  return pack(r);
+}
+
+std::string Session::preview_backward(const std::string& name) {
+  script::CellResult r;
+  r.names = {name};
+  try {
+    Tensor root;
+    for (const auto& [var, t] : interpreter_.tensor_variables())
+      if (var == name) root = t;
+    if (!root.defined()) {
+      const std::string message = "name '" + name + "' is not defined";
+      r.error = script::ScriptError{"NameError", message, 0, 0, "NameError: " + message + "\n"};
+    } else {
+      BackwardRequest rq;
+      rq.roots.push_back(root);
+      rq.grads.emplace_back();
+      rq.preview = true;
+      TraceScope tracing(&trace_);
+      begin_cell();  // a custom Function's backward may print
+      run_backward(rq);
+    }
+  } catch (const gradlab::Error& e) {  // e.g. a graph whose saved values backward() freed
+    r.error = script::ScriptError{e.type(), e.what(), 0, 0, std::string(e.type()) + ": " + e.what() + "\n"};
+  } catch (const std::exception& e) {
+    r.error = script::ScriptError{"InternalError", e.what(), 0, 0, std::string("InternalError: ") + e.what() + "\n"};
+  }
+  end_cell(r);
+  return pack(r);
+}
+
+bool Session::release(int id) { return compiled_.erase(id) > 0; }
+
+std::string Session::pack(const script::CellResult& r) {
+  json out{{"output", r.output},
+           {"result", r.result_repr ? json(*r.result_repr) : json(nullptr)},
+           {"warnings", r.warnings},
+           {"error", r.error ? error_json(*r.error) : json(nullptr)}};
+
+  // The graph: all named tensors (so intermediates keep their names), when a tensor the cell
+  // names (as the resolver saw it: f-strings included, attributes not) is part of autograd, or
+  // when the cell ran a backward pass (Note [Backward trace]).
+  json graph = nullptr, focus = json::array();
+  try {
+    auto vars = interpreter_.tensor_variables();
+    bool any = !trace_.passes.empty();
+    for (const auto& [name, t] : vars) {
+      if (!t.defined() || std::find(r.names.begin(), r.names.end(), name) == r.names.end()) continue;
+      focus.push_back(name);
+      if (t.requires_grad() || t.grad_fn() || t.grad().defined()) any = true;
+    }
+    if (any) graph = describe_graph(vars, &trace_);
+  } catch (const std::exception&) {
+    graph = nullptr;
+  }
+  trace_.clear();  // its nodes and gradients are in the JSON now; let them go
+  out["graph"] = std::move(graph);
+  out["focus"] = std::move(focus);
+  return dump(out);
+}
+
+// ---- benchmark ----------------------------------------------------------------------------------
+
+namespace {
 
 // A failed section: the script's own error, and which section it was.
 struct SectionFailed {
@@ -238,7 +227,7 @@ std::string benchmark(const std::string& setup, const std::string& step, const s
   warmup = std::max(0, warmup);
   const double t_start = now_ms();
 
-  std::string json = "{";
+  json out;
   try {
     script::Interpreter interp;  // a namespace of its own, freed when this returns
     interp.set_output_sink([](std::string_view) {});  // a stray print() must not pile up
@@ -326,29 +315,34 @@ std::string benchmark(const std::string& setup, const std::string& step, const s
     auto q = [&](double p) { return times[std::min(n - 1, static_cast<size_t>(p * static_cast<double>(n)))]; };
     const double median = n % 2 ? times[n / 2] : (times[n / 2 - 1] + times[n / 2]) / 2;
 
-    json += "\"check\":" + (check_value ? json_number(*check_value) : std::string("null"));
-    json += ",\"check_repr\":" + (c.result_repr ? json_quote(*c.result_repr) : std::string("null"));
-    json += ",\"median_us\":" + json_number(median, 6) + ",\"p10_us\":" + json_number(q(0.1), 6) +
-            ",\"p90_us\":" + json_number(q(0.9), 6) + ",\"min_us\":" + json_number(times.front(), 6) +
-            ",\"mean_us\":" + json_number(sum / static_cast<double>(n), 6);
-    json += ",\"reps\":" + std::to_string(n) + ",\"batch\":" + std::to_string(batch) +
-            ",\"batch_ms\":" + json_number(batch_ms, 6) + ",\"warmup\":" + std::to_string(warm);
-    json += ",\"first_us\":" + json_number(first_ms * 1000, 6) + ",\"parse_us\":" + json_number(parse_ms * 1000, 6) +
-            ",\"setup_us\":" + json_number(setup_ms * 1000, 6);
-    json += ",\"section\":null,\"error\":null";
+    out = {{"check", check_value ? json(*check_value) : json(nullptr)},
+           {"check_repr", c.result_repr ? json(*c.result_repr) : json(nullptr)},
+           {"median_us", median},
+           {"p10_us", q(0.1)},
+           {"p90_us", q(0.9)},
+           {"min_us", times.front()},
+           {"mean_us", sum / static_cast<double>(n)},
+           {"reps", n},
+           {"batch", batch},
+           {"batch_ms", batch_ms},
+           {"warmup", warm},
+           {"first_us", first_ms * 1000},
+           {"parse_us", parse_ms * 1000},
+           {"setup_us", setup_ms * 1000},
+           {"section", nullptr},
+           {"error", nullptr}};
   } catch (const SectionFailed& f) {
-    json += "\"check\":null,\"check_repr\":null,\"reps\":0,\"section\":" + json_quote(f.section) +
-            ",\"error\":" + error_json(f.error);
+    out = {{"check", nullptr}, {"check_repr", nullptr}, {"reps", 0}, {"section", f.section}, {"error", error_json(f.error)}};
   } catch (const gradlab::Error& e) {
-    json += "\"check\":null,\"check_repr\":null,\"reps\":0,\"section\":null,\"error\":" +
-            internal_error_json(e.type(), e.what());
+    out = {{"check", nullptr}, {"check_repr", nullptr}, {"reps", 0}, {"section", nullptr},
+           {"error", internal_error_json(e.type(), e.what())}};
   } catch (const std::exception& e) {
-    json += "\"check\":null,\"check_repr\":null,\"reps\":0,\"section\":null,\"error\":" +
-            internal_error_json("InternalError", e.what());
+    out = {{"check", nullptr}, {"check_repr", nullptr}, {"reps", 0}, {"section", nullptr},
+           {"error", internal_error_json("InternalError", e.what())}};
   }
-  json += ",\"total_ms\":" + json_number(now_ms() - t_start, 6);
-  json += ",\"timing\":\"setup once; step compiled once, then run(compiled) per repetition; timed in wasm with emscripten_get_now()\"}";
-  return json;
+  out["total_ms"] = now_ms() - t_start;
+  out["timing"] = "setup once; step compiled once, then run(compiled) per repetition; timed in wasm with emscripten_get_now()";
+  return dump(out);
 }
 
 double heap_in_use() {

@@ -6,12 +6,16 @@
 //
 //   {"output": "<stdout>", "result": "<repr of the last expression>"|null, "warnings": "<stderr>",
 //    "error": {"type","message","line","column","traceback"}|null,
-//    "graph": <describe_graph_json(...)>|null, "focus": ["x", "y", ...]}
+//    "graph": <describe_graph(...), engine/graph_json.h>|null, "focus": ["x", "y", ...]}
 //
-// `graph` describes the backward graph of every named tensor (so intermediates get their names);
-// it is present when a tensor the cell mentions takes part in autograd (requires_grad, grad_fn or
-// a .grad). `focus` lists those mentioned tensor names so the page can draw just the part of the
-// graph the cell is about.
+// This comment is the schema: every answer is built with nlohmann::json (invalid UTF-8 from a
+// script becomes U+FFFD). `graph` describes the backward graph of every named tensor (so
+// intermediates get their names); it is present when a tensor the cell names takes part in
+// autograd (requires_grad, grad_fn or a .grad), or when the cell ran backward: then it also
+// carries the passes the cell ran, step by step, with the gradients the engine computed
+// (Note [Backward trace]) — the page's "Step through backward". `focus` lists the tensor names
+// the cell uses (as the resolver saw them, f-strings included) so the page can draw just the part
+// of the graph the cell is about.
 //
 // Parse once, run many times: compile() parses and resolves a cell and keeps it under a handle id
 // (JSON {"id": n, "error": null}, or {"id": 0, "error": {...}} for a SyntaxError); run_compiled(id)
@@ -34,11 +38,13 @@
 // (≤ 20000) are taken. Warm-up: at least `warmup` extra steps after the first, and up to
 // min(0.2 s, seconds / 4) of them when warmup > 0; then the batch sizing runs.
 #pragma once
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "engine/autograd/backward_trace.h"
 #include "engine/script/interpreter.h"
 
 namespace gradlab::web {
@@ -53,6 +59,15 @@ class Session {
   std::string run_script(const std::string& code, const std::string& filename) {
     return run_impl(code, filename, false);
   }
+  // A preview of `name`.backward() for the stepper: runs the pass as a dry run (nothing changes:
+  // BackwardRequest::preview) and answers like run(), the traced pass in graph.passes.
+  std::string preview_backward(const std::string& name);
+  // Streams what a cell prints while it runs (a training loop's progress, issue 16): during run()
+  // and run_compiled(), `listener` gets the text printed since its previous call, at most every
+  // kProgressMs (the first print at once); the result's "output" still carries all of it.
+  // An empty function turns it off.
+  static constexpr double kProgressMs = 100;
+  void set_progress_listener(std::function<void(const std::string&)> listener);
   // Forget every variable: a fresh interpreter, as after a kernel restart. Frees compiled cells.
   void reset();
 
@@ -65,11 +80,18 @@ class Session {
  private:
   struct Compiled {
     std::shared_ptr<const script::CompiledScript> script;
-    std::string source;  // for the graph's focus (the names the cell mentions)
   };
   std::string run_impl(const std::string& code, const std::string& filename, bool display_last);
-  std::string pack(const script::CellResult& r, const std::string& code);
+  std::string pack(const script::CellResult& r);
   script::Interpreter interpreter_;
+  BackwardTrace trace_;  // the backward passes of the cell being run (Note [Backward trace])
+  // Streaming (set_progress_listener): everything printed by the running cell, the part not yet
+  // sent, and when the listener was last called.
+  void begin_cell();
+  void end_cell(script::CellResult& r);
+  std::function<void(const std::string&)> progress_;
+  std::string printed_, unsent_;
+  double last_progress_ms_ = 0;
   std::map<int, Compiled> compiled_;
   int next_id_ = 1;
 };
@@ -80,12 +102,6 @@ std::string benchmark(const std::string& setup, const std::string& step, const s
 
 // Bytes of the wasm heap in use by malloc (mallinfo's uordblks): the Node tests' leak check.
 double heap_in_use();
-
-// Escapes `s` as a JSON string literal (with the quotes). UTF-8 passes through unchanged.
-std::string json_quote(const std::string& s);
-
-// The identifiers a cell reads or writes: names outside strings and comments, not after a '.'.
-std::vector<std::string> mentioned_names(const std::string& code);
 
 const char* version();
 

@@ -381,6 +381,7 @@ struct Program {
   std::shared_ptr<SourceFile> source;
   Block body;
   std::vector<std::unique_ptr<AstNode>> nodes;  // the arena
+  std::vector<std::string> global_names;        // module-level names the code uses, first use first (resolver)
 
   template <class T, class... A>
   T* make(A&&... args) {

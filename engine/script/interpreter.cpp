@@ -321,6 +321,7 @@ CellResult Interpreter::run(const CompiledScript& script, bool display_last_expr
                               "RuntimeError: this script was compiled by another Interpreter\n");
     return result;
   }
+  result.names = script.program->global_names;
   Heap* saved_heap = current_heap();
   current_heap() = &in.heap_;
   GeneratorScope generator(in);

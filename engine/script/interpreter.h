@@ -42,6 +42,7 @@ struct CellResult {
   std::optional<std::string> result_repr;  // Jupyter's Out[n]: repr of a final expression, if not None
   std::optional<ScriptError> error;
   std::string warnings;                    // warnings as Python prints them to stderr (unless a warning sink is set)
+  std::vector<std::string> names;          // the global names the cell's code uses (f-strings included), in order
 };
 
 class Interpreter {

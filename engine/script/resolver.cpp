@@ -33,6 +33,7 @@ class Resolver {
   explicit Resolver(Interp& in) : in_(in) {}
 
   void run(Program& prog) {
+    prog_ = &prog;
     Scope module;
     for (Stmt* s : prog.body) stmt(s, module);
     finish();
@@ -189,12 +190,14 @@ class Resolver {
     return idx;
   }
 
+  void global(NameExpr* n) {
+    n->scope = NameScope::Global;
+    n->slot = in_.global_slot(n->id);
+    if (named_.insert(n->id).second) prog_->global_names.push_back(n->id);
+  }
+
   void name(NameExpr* n, Scope& sc) {
-    if (!sc.fn || sc.globals.count(n->id)) {
-      n->scope = NameScope::Global;
-      n->slot = in_.global_slot(n->id);
-      return;
-    }
+    if (!sc.fn || sc.globals.count(n->id)) return global(n);
     if (!sc.nonlocals.count(n->id)) {
       auto it = sc.locals.find(n->id);
       if (it != sc.locals.end()) {
@@ -209,8 +212,7 @@ class Resolver {
       n->slot = free_slot(sc, n->id);
       return;
     }
-    n->scope = NameScope::Global;
-    n->slot = in_.global_slot(n->id);
+    global(n);
   }
 
   // ---- pass 2: resolve references ----
@@ -467,6 +469,8 @@ class Resolver {
   }
 
   Interp& in_;
+  Program* prog_ = nullptr;
+  std::unordered_set<std::string> named_;  // already in prog_->global_names
   std::vector<std::unique_ptr<Scope>> scopes_;
 };
 
