@@ -48,6 +48,7 @@ export const app = {
   curveCache: new Map(),
   pictureSeq: 0,
   lastDot: null,
+  stepGraph: null, // {run, graph}: a backward preview drawn for that run (picture.js, stepper.js)
   importedDirty: false, // the imported notebook was edited since it was imported
   renderSeq: 0,
   notice: null,

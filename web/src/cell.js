@@ -17,6 +17,8 @@ const el = (tag, attrs = {}, ...children) => {
 };
 export { el };
 
+const kLiveChars = 100000; // streamed output kept while a cell runs (its result has all of it)
+
 export class Cell {
   /**
    * `block` = {kind:"code", id, source, expected?}; `source` is the text to show (maybe edited);
@@ -28,6 +30,7 @@ export class Cell {
     this.index = index;
     this.hooks = hooks;
     this.lastRun = null; // {count, output, result, error, graph, focus, source}
+    this.live = null; // the <pre> of text streamed while the cell runs (showProgress)
     this.stale = null; // null | "edit" | "restart"
     this.state = "idle";
 
@@ -131,8 +134,22 @@ export class Cell {
     if (reason) this.staleText.textContent = t(reason === "restart" ? "staleRestart" : "stale");
   }
 
+  /**
+   * What the running cell printed so far, streamed by the engine (a training loop's progress):
+   * replaces the previous run's outputs until the result comes. Keeps the last kLiveChars.
+   */
+  showProgress(text) {
+    if (!this.live) {
+      this.live = el("pre", { class: "stdout live" });
+      this.outputs.replaceChildren(row("", this.live));
+    }
+    const all = this.live.textContent + text;
+    this.live.textContent = all.length > kLiveChars ? `…${all.slice(-kLiveChars)}` : all;
+  }
+
   /** Shows a finished run. `hint` = {en, si, action?} or null. */
   show(run, hint) {
+    this.live = null;
     this.lastRun = run;
     this.setState(run.error ? "error" : "done");
     this.setStale(null);
@@ -171,7 +188,11 @@ export class Cell {
     this.lastRun = null;
     this.setState("stopped");
     this.prompt.textContent = "In [ ]:";
+    // what it printed before the stop stays (a training loop's last losses)
+    const printed = this.live ? row("", this.live) : null;
+    this.live = null;
     this.outputs.replaceChildren(
+      ...(printed ? [printed] : []),
       row(
         "",
         el(
@@ -186,6 +207,7 @@ export class Cell {
   }
 
   showFailure(text) {
+    this.live = null;
     this.setState("error");
     this.outputs.replaceChildren(row("", el("pre", { class: "error", text })));
   }

@@ -23,13 +23,20 @@ export class EngineClient extends EventTarget {
     this.#start(worker);
   }
 
-  /** Runs a notebook cell in the main session. Resolves to the parsed result object. */
-  run(code) {
-    return this.#send("run", code, true);
+  /**
+   * Runs a notebook cell in the main session. Resolves to the parsed result object;
+   * `onProgress(text)` gets what the cell prints while it runs (streamed by the worker).
+   */
+  run(code, { onProgress = null } = {}) {
+    return this.#send("run", code, true, onProgress);
   }
   /** Runs a script in the scratch session (the plot's curve); the notebook is untouched. */
   script(code) {
     return this.#send("script", code, true);
+  }
+  /** A preview of `name`.backward() in the main session (changes nothing; stepper.js). */
+  previewBackward(name) {
+    return this.#send("preview", name, true);
   }
   reset() {
     return this.#send("reset", "", false);
@@ -84,6 +91,10 @@ export class EngineClient extends EventTarget {
       this.dispatchEvent(new CustomEvent("failed", { detail: msg }));
       return;
     }
+    if (msg.type === "progress") {
+      this.pending.find((p) => p.id === msg.id)?.onProgress?.(msg.text);
+      return;
+    }
     const head = this.pending[0];
     if (!head || head.id !== msg.id) return; // a reply from before a stop
     this.pending.shift();
@@ -100,10 +111,10 @@ export class EngineClient extends EventTarget {
     this.timer = setTimeout(() => this.stop("timeout"), this.timeLimitS * 1000);
   }
 
-  #send(op, code, timed) {
+  #send(op, code, timed, onProgress = null) {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.push({ id, resolve, reject, timed });
+      this.pending.push({ id, resolve, reject, timed, onProgress });
       this.worker.postMessage({ id, op, code });
       this.#armTimer();
     });

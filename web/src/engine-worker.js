@@ -3,6 +3,7 @@
 // it by terminating this worker and starting a fresh one.
 //
 // Messages in:  {id, op: "run", code} | {id, op: "reset"} | {id, op: "script", code}
+//               | {id, op: "preview", code: name}  (a preview of name.backward(), stepper.js)
 //               | {id, op: "bench", code, name, options}
 //   "run" uses the notebook's session; "script" runs in a separate scratch session (reset first),
 //   used for the tangent plot so the notebook's own variables are never touched. "bench" times a
@@ -10,13 +11,16 @@
 //   (gradlab.mjs benchmark(); options: minReps, maxReps, seconds, warmup). The speed panel runs
 //   it in a second instance of this worker, so a benchmark never holds up the lesson's cells.
 // Messages out: {type: "ready", version} | {type: "failed", message} | {id, ok, result|message}
+//               | {id, type: "progress", text}  (what a running "run" cell printed so far, streamed)
 import { loadGradlab } from "../../wasm/gradlab.mjs";
 
 importScripts("gradlab_web.js"); // defines the global createGradlab (classic MODULARIZE output)
 
+let running = null; // the id of the "run" message being answered (its printed text streams)
 const ready = loadGradlab(self.createGradlab, { print: () => {}, printErr: () => {} }).then(
   (gl) => {
     const main = gl.createSession();
+    main.setProgressListener((text) => running && self.postMessage({ id: running, type: "progress", text }));
     self.postMessage({ type: "ready", version: gl.version });
     return { gl, main, scratch: null };
   },
@@ -38,7 +42,14 @@ self.onmessage = async (ev) => {
   try {
     let result = null;
     if (op === "run") {
-      result = state.main.run(code);
+      running = id;
+      try {
+        result = state.main.run(code);
+      } finally {
+        running = null;
+      }
+    } else if (op === "preview") {
+      result = state.main.previewBackward(code);
     } else if (op === "reset") {
       state.main.reset();
     } else if (op === "script") {

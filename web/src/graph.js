@@ -27,6 +27,7 @@ export function focusGraph(graph, focus) {
   return {
     nodes: graph.nodes.filter((n) => keep.has(n.id)),
     edges: graph.edges.filter((e) => keep.has(e.from) && keep.has(e.to)),
+    passes: graph.passes, // the traced backward passes (stepper.js); steps name nodes by id
   };
 }
 

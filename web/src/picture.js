@@ -1,7 +1,7 @@
 // The picture of the current cell: its backward graph (Graphviz SVG, with a text alternative and
 // a table), and for a one-variable function the tangent plot with an x slider that edits the cell
 // and re-runs the lesson. Also the lesson's own pictures (lesson-pictures.js), redrawn after runs.
-import { app, $, getPlotEngine, plotTimeLimitS, graphLayout, schedule } from "./app.js";
+import { app, $, engine, getPlotEngine, plotTimeLimitS, graphLayout, schedule } from "./app.js";
 import { t } from "./i18n.js";
 import { el } from "./cell.js";
 import { EngineStopped } from "./engine-client.js";
@@ -9,6 +9,20 @@ import { focusGraph, toDot, explainNode, scalarFunction, graphRows } from "./gra
 import { curveScript, parseCurve, plotSvg, pyFloat, sliderRange, X_DEF } from "./plot.js";
 import { trustedHTML } from "./safe.js";
 import { restartRunAll } from "./runner.js";
+import { createStepper } from "./stepper.js";
+
+let stepper = null; // "Step through backward" under the graph (stepper.js), made on first use
+const theStepper = () => (stepper ??= createStepper($("#stepper-host"), { preview: previewBackward, redraw: updatePicture }));
+
+/** A dry run of name.backward() for the stepper; its graph is drawn until the cell runs again. */
+async function previewBackward(name) {
+  const run = app.current?.lastRun;
+  const r = await engine.previewBackward(name);
+  if (r.error) throw new Error(r.error.text);
+  const graph = (run && focusGraph(r.graph, run.focus)) ?? r.graph;
+  app.stepGraph = { run, graph };
+  return graph;
+}
 
 
 export function setCurrent(cell) {
@@ -36,7 +50,7 @@ export async function updatePicture() {
   const seq = ++app.pictureSeq;
   const cell = app.current;
   const run = cell?.lastRun;
-  const graph = run ? focusGraph(run.graph, run.focus) : null;
+  const graph = !run ? null : app.stepGraph?.run === run ? app.stepGraph.graph : focusGraph(run.graph, run.focus);
   const head = $("#picture-cell");
   head.textContent = cell ? `In [${run?.count ?? " "}]: ${cell.source.split("\n").filter((l) => l.trim() && !l.trim().startsWith("#"))[0] ?? ""}` : "";
   const graphBox = $("#graph");
@@ -48,6 +62,7 @@ export async function updatePicture() {
     $("#graph-table").hidden = true;
     $("#plot-box").hidden = true;
     $("#picture").classList.remove("has-plot");
+    theStepper().show(null);
     return;
   }
   $("#graph-caption").textContent = t("graphCaption");
@@ -67,6 +82,7 @@ export async function updatePicture() {
   } else {
     wireGraph(graphBox, graph);
   }
+  theStepper().show(graph, run.focus);
   const fn = scalarFunction(graph);
   $("#picture").classList.toggle("has-plot", !!fn);
   if (fn) await updatePlot(cell, fn, seq);

@@ -51,7 +51,7 @@ export async function runCell(cell, { user = false, sent = null } = {}) {
   setRunningUi(true);
   let r;
   try {
-    r = await (sent ? sent.promise : engine.run(source));
+    r = await (sent ? sent.promise : engine.run(source, { onProgress: (text) => cell.showProgress(text) }));
   } catch (err) {
     app.runningCell = null;
     setRunningUi(false);
@@ -97,7 +97,7 @@ export async function runSequence(cells) {
     // All cells go to the worker at once (it runs them in order); results are shown as they come.
     const sent = cells.map((c) => {
       const source = c.source;
-      const promise = engine.run(source);
+      const promise = engine.run(source, { onProgress: (text) => c.showProgress(text) });
       promise.catch(() => {});
       return { source, promise };
     });
