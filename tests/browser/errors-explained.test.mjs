@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { readFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { open, missing, root } from "./harness.mjs";
+import { open, missing, root, seriousViolations } from "./harness.mjs";
 import { SEED_LESSON, lessonHash } from "../../web/src/lessons/index.js";
 
 const why = missing();
@@ -144,12 +144,7 @@ test("axe-core: no serious or critical violation with an explained error and a f
       await page.locator(`input[name="lang"][value="${lang}"]`).check({ force: true });
       await page.waitForTimeout(150);
       // the explained cell and its copy (lesson-wide runs are a11y.test.mjs's)
-      const res = await page.evaluate(async () => {
-        const r = await window.axe.run({ include: [['[data-cell="c2"]'], ['[data-cell^="c2-fix"]']] }, { resultTypes: ["violations"] });
-        return r.violations
-          .filter((v) => v.impact === "serious" || v.impact === "critical")
-          .map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 4).map((n) => `${n.target.join(" ")} — ${n.failureSummary.split("\n").slice(1, 2).join("")}`) }));
-      });
+      const res = await seriousViolations(page, ['[data-cell="c2"]', '[data-cell^="c2-fix"]']);
       for (const v of res) found.push({ where: `${lang} ${scheme}`, ...v });
     }
     if (scheme === "dark") {
