@@ -27,13 +27,13 @@ after(async () => {
   await h?.close();
 });
 
-async function openLesson({ bypassCSP = false } = {}) {
+async function openLesson({ bypassCSP = false, query = "" } = {}) {
   mkdirSync(shots, { recursive: true });
   h = await open({ viewport: { width: 1280, height: 800 }, bypassCSP });
   const page = h.page;
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  await page.goto(`${h.url}${lessonHash(SEED_LESSON)}?lang=en`);
+  await page.goto(`${h.url}${query}${lessonHash(SEED_LESSON)}?lang=en`);
   await page.waitForFunction(() => document.documentElement.dataset.lessonReadyMs, null, { timeout: 30000 });
   return page;
 }
@@ -153,5 +153,21 @@ test("axe-core: no serious or critical violation with an explained error and a f
     }
   }
   assert.deepEqual(found, [], JSON.stringify(found, null, 1));
+  assert.deepEqual(errors, []);
+});
+
+test("the time limit (the page's own stop) says what usually causes it, in both languages", async () => {
+  await h?.close();
+  const page = await openLesson({ query: "?timeLimit=2" });
+  const c9 = page.locator('[data-cell="c9"]');
+  await c9.locator(".cm-content").focus();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText("n = 0\nwhile True:\n    n += 1");
+  await page.keyboard.press("Control+Enter");
+  const stopped = c9.locator(".stopped");
+  await stopped.waitFor({ timeout: 20000 });
+  assert.match(await stopped.locator(".lang-en").textContent(), /more than 2 s.*a loop that never ends/);
+  assert.match(await stopped.locator(".lang-si").textContent(), /ලූපයක්/);
   assert.deepEqual(errors, []);
 });
