@@ -38,14 +38,19 @@ async function openLesson({ bypassCSP = false, query = "" } = {}) {
   return page;
 }
 
-/** Replaces cell c2's code from the keyboard and runs it with Ctrl+Enter; waits for its error. */
-async function breakCell(page) {
-  const c2 = page.locator('[data-cell="c2"]');
-  await c2.locator(".cm-content").focus();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(BROKEN);
+/** Replaces a cell's code from the keyboard and runs it with Ctrl+Enter. */
+async function typeAndRun(page, id, text) {
+  const cell = page.locator(`[data-cell="${id}"]`);
+  await cell.locator(".cm-content").focus();
+  for (const key of ["Control+A", "Delete"]) await page.keyboard.press(key);
+  await page.keyboard.insertText(text);
   await page.keyboard.press("Control+Enter");
+  return cell;
+}
+
+/** Cell c2 made to raise (BROKEN), once its error is shown. */
+async function breakCell(page) {
+  const c2 = await typeAndRun(page, "c2", BROKEN);
   await c2.locator("pre.error").waitFor();
   return c2;
 }
@@ -159,12 +164,7 @@ test("axe-core: no serious or critical violation with an explained error and a f
 test("the time limit (the page's own stop) says what usually causes it, in both languages", async () => {
   await h?.close();
   const page = await openLesson({ query: "?timeLimit=2" });
-  const c9 = page.locator('[data-cell="c9"]');
-  await c9.locator(".cm-content").focus();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText("n = 0\nwhile True:\n    n += 1");
-  await page.keyboard.press("Control+Enter");
+  const c9 = await typeAndRun(page, "c9", "n = 0\nwhile True:\n    n += 1");
   const stopped = c9.locator(".stopped");
   await stopped.waitFor({ timeout: 20000 });
   assert.match(await stopped.locator(".lang-en").textContent(), /more than 2 s.*a loop that never ends/);
