@@ -121,7 +121,7 @@ test("a broken cell: explained in English and Sinhala; Show me inserts a fixed c
   await setLang(page, "si");
   await page.waitForFunction(() => document.body.dataset.lang === "si");
   assert.ok(await copy.locator(".copy-note .lang-si").isVisible());
-  await c2.scrollIntoViewIfNeeded();
+  await copy.evaluate((e) => e.scrollIntoView({ block: "center" })); // the hint above it and the copy
   await page.screenshot({ path: path.join(shots, "errors-explained-show-me-si.png") });
   await setLang(page, "en");
 
