@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { open, missing, root } from "./harness.mjs";
+import { open, missing, root, seriousViolations } from "./harness.mjs";
 import { SEED_LESSON, LESSONS, lessonHash } from "../../web/src/lessons/index.js";
 
 const why = missing();
@@ -50,12 +50,7 @@ test("axe-core: no serious or critical violation in any language, colour scheme 
       for (const lang of ["en", "si", "both"]) {
         await page.locator(`input[name="lang"][value="${lang}"]`).check({ force: true });
         await page.waitForTimeout(150);
-        const res = await page.evaluate(async () => {
-          const r = await window.axe.run(document, { resultTypes: ["violations"] });
-          return r.violations
-            .filter((v) => v.impact === "serious" || v.impact === "critical")
-            .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 4).map((n) => `${n.target.join(" ")} — ${n.failureSummary.split("\n").slice(1, 2).join("")}`) }));
-        });
+        const res = await seriousViolations(page);
         for (const v of res) found.push({ where: `${lang} ${scheme} ${viewport.width}x${viewport.height}`, ...v });
       }
       if (viewport.width === 1280) await page.screenshot({ path: path.join(shots, `a11y-both-${scheme}-1280x800.png`) });

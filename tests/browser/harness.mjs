@@ -61,3 +61,16 @@ export async function open({ viewport = { width: 1280, height: 800 }, colorSchem
     },
   };
 }
+
+/**
+ * axe-core's serious and critical violations on the page (axe already injected), each with up to
+ * four places and why; `include` (selectors) limits the run to parts of the page.
+ */
+export function seriousViolations(page, include = null) {
+  return page.evaluate(async (include) => {
+    const r = await window.axe.run(include ? { include: include.map((s) => [s]) } : document, { resultTypes: ["violations"] });
+    return r.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 4).map((n) => `${n.target.join(" ")} — ${n.failureSummary.split("\n").slice(1, 2).join("")}`) }));
+  }, include);
+}

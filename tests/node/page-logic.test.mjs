@@ -3,7 +3,8 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { loadGradlabNode } from "../../wasm/gradlab-node.mjs";
-import { hintForError, hintForNoneGrad, hintForAccumulation } from "../../web/src/hints.js";
+import { hintForNoneGrad, hintForAccumulation } from "../../web/src/hints.js";
+import { explainError } from "../../web/src/error-help.js";
 import { focusGraph, toDot, explainNode, scalarFunction, stripTensor, graphRows } from "../../web/src/graph.js";
 import { curveScript, parseCurve, withX } from "../../web/src/plot.js";
 import { parseIpynb, ImportProblem } from "../../web/src/ipynb.js";
@@ -31,7 +32,7 @@ test("hints for the common autograd mistakes, in both languages", () => {
   for (const [cells, id] of cases) {
     const r = run(cells);
     assert.ok(r.error, `${id}: expected an error`);
-    const h = hintForError(r.error, cells.at(-1));
+    const h = explainError(r.error, cells.at(-1));
     assert.equal(h?.id, id, `${id}: got ${h?.id} for ${r.error.text}`);
     assert.ok(h.en && /[\u0D80-\u0DFF]/.test(h.si));
   }

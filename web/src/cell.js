@@ -2,6 +2,7 @@
 // bilingual hint, the stale banner, and the "= PyTorch" mark for unchanged lesson cells.
 import { createEditor } from "./editor.js";
 import { t } from "./i18n.js";
+import { ERROR_HELP_UI } from "./error-help.js";
 
 const el = (tag, attrs = {}, ...children) => {
   const e = document.createElement(tag);
@@ -23,11 +24,13 @@ export class Cell {
   /**
    * `block` = {kind:"code", id, source, expected?}; `source` is the text to show (maybe edited);
    * `hooks` = {run(cell, moveOn), change(cell), focus(cell), runAllBelow(cell), restartRunAll()}.
+   * `number` names the cell to screen readers ("Code cell 3"); `note` ({en, si}) is shown above it.
    */
-  constructor(block, source, index, hooks, { lazy = false } = {}) {
+  constructor(block, source, index, hooks, { lazy = false, number = index + 1, note = null } = {}) {
     this.block = block;
     this.id = block.id;
     this.index = index;
+    this.number = number;
     this.hooks = hooks;
     this.lastRun = null; // {count, output, result, error, graph, focus, source}
     this.live = null; // the <pre> of text streamed while the cell runs (showProgress)
@@ -53,7 +56,8 @@ export class Cell {
     this.pictureSlot = el("div", { class: "picture-slot" });
     this.root = el(
       "section",
-      { class: "cell", id: `cell-${this.id}`, "data-cell": this.id, "aria-label": `Code cell ${index + 1}` },
+      { class: "cell", id: `cell-${this.id}`, "data-cell": this.id, "aria-label": `Code cell ${number}` },
+      note ? el("p", { class: "copy-note" }, bilingual(note)) : null,
       input,
       this.staleBanner,
       this.outputs,
@@ -66,7 +70,7 @@ export class Cell {
     if (lazy) {
       // A long notebook gets its editors as cells come near the screen: 2,000 CodeMirror views
       // made (and measured) at once would hold the page for seconds.
-      this.lazyView = el("pre", { class: "cm-lazy", tabindex: "0", role: "textbox", "aria-multiline": "true", "aria-label": `Code cell ${index + 1}`, text: source });
+      this.lazyView = el("pre", { class: "cm-lazy", tabindex: "0", role: "textbox", "aria-multiline": "true", "aria-label": `Code cell ${number}`, text: source });
       this.lazyView.addEventListener("focus", () => this.ensureEditor().focus());
       this.editorHost.append(this.lazyView);
       nearScreen().observe(this.root);
@@ -84,7 +88,7 @@ export class Cell {
     this.lazyView = null;
     this.editor = createEditor(this.editorHost, {
       doc: this.initialSource,
-      label: `Code cell ${this.index + 1}`,
+      label: `Code cell ${this.number}`,
       onRun: (moveOn) => this.hooks.run(this, moveOn),
       onChange: () => {
         this.editor.markErrorLine(null);
@@ -109,7 +113,7 @@ export class Cell {
   relabel() {
     this.runBtn.textContent = `▶ ${t("run")}`;
     this.runBtn.title = t("runTitle");
-    this.runBtn.setAttribute("aria-label", `${t("run")}: cell ${this.index + 1}`);
+    this.runBtn.setAttribute("aria-label", `${t("run")}: cell ${this.number}`);
     this.stopBtn.textContent = `■ ${t("stop")}`;
     this.match.textContent = "= PyTorch";
     this.match.title = t("matchTitle");
@@ -147,7 +151,7 @@ export class Cell {
     this.live.textContent = all.length > kLiveChars ? `…${all.slice(-kLiveChars)}` : all;
   }
 
-  /** Shows a finished run. `hint` = {en, si, action?} or null. */
+  /** Shows a finished run. `hint` = {en, si, action?, showMe?} or null (showMe: the fix's "Show me"). */
   show(run, hint) {
     this.live = null;
     this.lastRun = run;
@@ -178,7 +182,7 @@ export class Cell {
     }
     // watched, since a narrower window can make an output scroll later
     for (const pre of this.outputs.querySelectorAll("pre")) {
-      pre.dataset.label = t("outputsOf", this.index + 1);
+      pre.dataset.label = t("outputsOf", this.number);
       scrollWatch().observe(pre);
     }
   }
@@ -270,6 +274,7 @@ export function bilingual({ en, si }) {
 function hintBlock(hint) {
   const box = el("div", { class: "hint", role: "note" }, el("b", { class: "hint-label", text: `${t("hint")}: ` }), bilingual(hint));
   if (hint.action) box.append(" ", el("button", { type: "button", class: "link-btn", text: hint.action.label, onclick: hint.action.run }));
+  if (hint.showMe) box.append(" ", el("button", { type: "button", class: "link-btn show-me", onclick: hint.showMe }, bilingual(ERROR_HELP_UI.showMe)));
   return box;
 }
 

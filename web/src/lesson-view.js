@@ -5,6 +5,7 @@
 import { app, $, store, engine, schedule } from "./app.js";
 import { t, tIn, renderTerms, LANGS } from "./i18n.js";
 import { Cell, el } from "./cell.js";
+import { lessonCells } from "./fix-copy.js";
 import { LESSONS, SEED_LESSON, lessonByNumber, lessonById, editsKey, lessonHash, loadLesson } from "./lessons/index.js";
 import { docStore } from "./docstore.js";
 import { trustedHTML, timeSlicer } from "./safe.js";
@@ -243,7 +244,7 @@ export function saveNow() {
   if (app.doc.id === "imported") return saveImported();
   if (app.shared) return Promise.resolve(saveShared()); // Note [Shared views never touch the learner's work]
   const edits = {};
-  for (const c of app.cells) if (c.source !== c.block.source) edits[c.id] = c.source;
+  for (const c of lessonCells()) if (c.source !== c.block.source) edits[c.id] = c.source;
   const ok = store.set(editsKey(app.lesson), edits);
   if (!ok) showNotice("saveFailed");
   else if (app.notice?.key === "saveFailed") hideNotice();

@@ -4,7 +4,9 @@
 import { app, $, engine, graphLayout, schedule } from "./app.js";
 import { t, tBoth } from "./i18n.js";
 import { EngineStopped } from "./engine-client.js";
-import { hintForError, hintForNoneGrad, hintForAccumulation } from "./hints.js";
+import { hintForNoneGrad, hintForAccumulation } from "./hints.js";
+import { explainError, TIME_LIMIT_HELP } from "./error-help.js";
+import { insertFixedCopy } from "./fix-copy.js";
 import { timeSlicer } from "./safe.js";
 import { setCurrent, updatePicture, updateLessonPictures } from "./picture.js";
 import { autosave } from "./lesson-view.js";
@@ -68,8 +70,9 @@ export async function runCell(cell, { user = false, sent = null } = {}) {
   const run = { ...r, count: ++app.execCount, source };
   const after = gradsOf(r.graph);
   for (const [k, v] of after) app.grads.set(k, v);
-  let hint = hintForError(r.error, source) ?? hintForNoneGrad(r, source) ?? hintForAccumulation(source, before, after);
+  let hint = explainError(r.error, source) ?? hintForNoneGrad(r, source) ?? hintForAccumulation(source, before, after);
   if (hint?.id === "accumulate" || hint?.id === "backward-twice") hint = { ...hint, action: { label: t("runAll"), run: () => schedule(() => restartRunAll()) } };
+  if (hint?.fixed) hint = { ...hint, showMe: () => insertFixedCopy(cell, hint.fixed) };
   cell.show(run, hint);
   if (user && edited) for (const later of app.cells.slice(cell.index + 1)) if (later.lastRun) later.setStale("edit");
   if (!app.firstResult && (r.result != null || r.output)) {
@@ -136,7 +139,9 @@ async function handleStopped(cell, err) {
   for (const c of app.cells) if (c.state === "queued") c.setState(c.lastRun ? (c.lastRun.error ? "error" : "done") : "idle");
   const why = err.reason === "timeout" ? tBoth("timedOut", err.seconds) : tBoth("stoppedByUser");
   const restarted = tBoth("restarted");
-  cell.showStopped({ en: `${why.en} ${restarted.en}`, si: `${why.si} ${restarted.si}` });
+  // a time-out also says what usually causes it (error-help.js)
+  const parts = err.reason === "timeout" ? [why, TIME_LIMIT_HELP, restarted] : [why, restarted];
+  cell.showStopped({ en: parts.map((p) => p.en).join(" "), si: parts.map((p) => p.si).join(" ") });
   app.execCount = 0;
   app.grads.clear();
   const above = app.cells.slice(0, cell.index).filter((c) => c.lastRun);

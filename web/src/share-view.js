@@ -14,6 +14,7 @@ import { encodeShare, decodeShare, ShareProblem, parseCellList } from "./share.j
 import { loadLesson, lessonHash } from "./lessons/index.js";
 import { saveNow, showLesson, showMap } from "./lesson-view.js";
 import { setCurrent } from "./picture.js";
+import { lessonCells } from "./fix-copy.js";
 import { showNotice, confirmDialog } from "./toolbar.js";
 
 const sharedKey = (lesson) => `gradlab.v1.shared.${lesson.id}`;
@@ -68,7 +69,7 @@ export function sharedSources(doc, shared) {
 
 /** Saves a shared version's edits under its own key (Note [Shared views never touch the learner's work]). */
 export function saveShared() {
-  const cells = app.cells.map((c) => (c.source === c.block.source ? null : c.source));
+  const cells = lessonCells().map((c) => (c.source === c.block.source ? null : c.source));
   return store.set(sharedKey(app.lesson), { share: app.shared.encoded, cells });
 }
 
@@ -78,7 +79,7 @@ export function saveShared() {
 export function decorateShared() {
   const { state } = app.shared;
   $("#notebook").prepend(banner());
-  for (const n of state.lock) lockCell(app.cells[n - 1]);
+  for (const n of state.lock) lockCell(lessonCells()[n - 1]);
   if (state.hide) {
     for (const c of app.cells) hideOutputs(c);
     // the current cell's picture shows its values too: styles.css hides it with the outputs
@@ -99,7 +100,7 @@ export async function finishShared() {
     const host = document.querySelector(`#notebook figure.lesson-picture[data-picture="${CSS.escape(pid)}"]`);
     if (host) setControls(host, pid, controls);
   }
-  const start = state.start && app.cells[state.start - 1];
+  const start = state.start && lessonCells()[state.start - 1];
   if (start) {
     setCurrent(start);
     start.root.scrollIntoView({ block: "start" });
@@ -248,7 +249,7 @@ async function openDialog() {
   if (!app.lesson || !app.doc) return;
   dialog ??= makeDialog();
   relabelShare();
-  const count = app.cells.length;
+  const count = lessonCells().length;
   $("#share-start").max = String(count);
   $("#share-lock").placeholder = count > 1 ? `1-${count}` : "1";
   $("#share-status").textContent = "";
@@ -258,7 +259,7 @@ async function openDialog() {
 
 /** The teacher's choices, or null (with the reason shown) while one is not valid. */
 function dialogOptions() {
-  const count = app.cells.length;
+  const count = lessonCells().length;
   const lock = parseCellList($("#share-lock").value, count);
   const startText = $("#share-start").value.trim();
   const start = startText === "" ? 0 : Number(startText);
@@ -282,7 +283,7 @@ export function currentShare(opts) {
   }
   return {
     lesson: app.lesson.id,
-    cells: app.cells.map((c) => (c.source === c.block.source ? null : c.source)),
+    cells: lessonCells().map((c) => (c.source === c.block.source ? null : c.source)),
     pictures,
     hide: opts.hide,
     lock: opts.lock,

@@ -1,0 +1,2 @@
+import math
+import no_such_module_here

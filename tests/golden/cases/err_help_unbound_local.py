@@ -1,0 +1,4 @@
+count = 0
+def step():
+    count += 1
+step()
