@@ -40,10 +40,11 @@ export class Session {
   /**
    * A preview of `name`.backward() for "Step through backward": the engine runs the pass without
    * changing anything (no .grad written, no hooks, the graph kept) and answers like run(), with
-   * the traced pass (marked "preview") in `graph.passes`.
+   * the traced pass (marked "preview") in `graph.passes`. With `expectedValue` (the tensor's
+   * "value" in the cell's graph), a tensor that a later cell changed gives error type "StaleCell".
    */
-  previewBackward(name) {
-    return parseResult(this.#live().previewBackward(String(name)));
+  previewBackward(name, expectedValue = "") {
+    return parseResult(this.#live().previewBackward(String(name), String(expectedValue)));
   }
 
   /**

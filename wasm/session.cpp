@@ -16,6 +16,7 @@
 #endif
 
 #include "engine/error.h"
+#include "engine/format/tensor_print.h"
 #include "engine/graph_json.h"
 
 namespace gradlab::web {
@@ -148,7 +149,7 @@ std::string Session::run_compiled(int id, bool display_last) {
   return pack(r);
 }
 
-std::string Session::preview_backward(const std::string& name) {
+std::string Session::preview_backward(const std::string& name, const std::string& expected_value) {
   script::CellResult r;
   r.names = {name};
   try {
@@ -158,6 +159,9 @@ std::string Session::preview_backward(const std::string& name) {
     if (!root.defined()) {
       const std::string message = "name '" + name + "' is not defined";
       r.error = script::ScriptError{"NameError", message, 0, 0, "NameError: " + message + "\n"};
+    } else if (!expected_value.empty() && tensor_data_repr(root) != expected_value) {
+      const std::string message = name + " holds other values than when this cell ran";
+      r.error = script::ScriptError{"StaleCell", message, 0, 0, "StaleCell: " + message + "\n"};
     } else {
       BackwardRequest rq;
       rq.roots.push_back(root);

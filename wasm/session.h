@@ -61,7 +61,9 @@ class Session {
   }
   // A preview of `name`.backward() for the stepper: runs the pass as a dry run (nothing changes:
   // BackwardRequest::preview) and answers like run(), the traced pass in graph.passes.
-  std::string preview_backward(const std::string& name);
+  // `expected_value`: the tensor's values as the cell's graph printed them ("value"); when `name`
+  // now holds other values (a later cell reassigned it), the answer is a StaleCell error instead.
+  std::string preview_backward(const std::string& name, const std::string& expected_value);
   // Streams what a cell prints while it runs (a training loop's progress, issue 16): during run()
   // and run_compiled(), `listener` gets the text printed since its previous call, at most every
   // kProgressMs (the first print at once); the result's "output" still carries all of it.

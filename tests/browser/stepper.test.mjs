@@ -43,14 +43,24 @@ async function makeCurrent(id) {
 }
 
 test("the backward() cell of y = x**2 steps PowBackward0 then AccumulateGrad, with the engine's numbers", async () => {
-  // y = x**2 ran no backward itself: its stepper asks for a preview, and the engine answers with
-  // PyTorch's error, since the lesson's next cell already ran y.backward() and freed the graph
+  // y = x**2 ran no backward itself: its stepper asks the engine for a preview. After the whole
+  // lesson ran, a later cell has made y another tensor: the page says so instead of guessing
   await makeCurrent("c4");
   const open = page.locator("#stepper-host .step-open");
   await open.click();
   await page.locator("#stepper-host .step-note").waitFor();
-  assert.match(await page.locator("#stepper-host .step-note").textContent(), /RuntimeError: Trying to backward through the graph a second time/);
+  assert.match(await page.locator("#stepper-host .step-note").textContent(), /a later cell changed y since this cell ran/);
   assert.equal(await stepper().isVisible(), false);
+  // once c4 runs again, the preview shows what y.backward() would do — onto the x.grad of 8.
+  // that c5 left: accumulation, before it happens
+  await cell("c4").locator(".run-btn").click();
+  await page.waitForFunction(() => document.querySelector('[data-cell="c4"] pre.result'));
+  await open.click();
+  await stepper().waitFor();
+  assert.match(await panel().innerText(), /A preview of y\.backward\(\)/);
+  await page.keyboard.press("ArrowRight");
+  assert.match(await panel().innerText(), /x\.grad would become:\s*8\. \+ 8\. = 16\./);
+  await page.keyboard.press("Escape");
   await makeCurrent("c5");
   await open.waitFor();
   assert.equal(await open.textContent(), "Step through backward");

@@ -35,8 +35,8 @@ export class EngineClient extends EventTarget {
     return this.#send("script", code, true);
   }
   /** A preview of `name`.backward() in the main session (changes nothing; stepper.js). */
-  previewBackward(name) {
-    return this.#send("preview", name, true);
+  previewBackward(name, expectedValue = "") {
+    return this.#send("preview", name, true, null, expectedValue);
   }
   reset() {
     return this.#send("reset", "", false);
@@ -111,11 +111,11 @@ export class EngineClient extends EventTarget {
     this.timer = setTimeout(() => this.stop("timeout"), this.timeLimitS * 1000);
   }
 
-  #send(op, code, timed, onProgress = null) {
+  #send(op, code, timed, onProgress = null, name = undefined) {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.push({ id, resolve, reject, timed, onProgress });
-      this.worker.postMessage({ id, op, code });
+      this.worker.postMessage({ id, op, code, name });
       this.#armTimer();
     });
   }

@@ -3,7 +3,7 @@
 // it by terminating this worker and starting a fresh one.
 //
 // Messages in:  {id, op: "run", code} | {id, op: "reset"} | {id, op: "script", code}
-//               | {id, op: "preview", code: name}  (a preview of name.backward(), stepper.js)
+//               | {id, op: "preview", code: name, name: expected value}  (a preview of name.backward())
 //               | {id, op: "bench", code, name, options}
 //   "run" uses the notebook's session; "script" runs in a separate scratch session (reset first),
 //   used for the tangent plot so the notebook's own variables are never touched. "bench" times a
@@ -49,7 +49,7 @@ self.onmessage = async (ev) => {
         running = null;
       }
     } else if (op === "preview") {
-      result = state.main.previewBackward(code);
+      result = state.main.previewBackward(code, name ?? "");
     } else if (op === "reset") {
       state.main.reset();
     } else if (op === "script") {

@@ -203,6 +203,7 @@ const UI = {
     stepAccumPreview: (name) => `${name}.grad would become:`,
     stepPreview: (name) => `A preview of ${name}.backward(): the engine ran it without changing anything (no .grad written, the graph kept). Run ${name}.backward() to do it for real.`,
     stepPreviewFailed: "The engine could not run this backward pass:",
+    stepStale: (name) => `a later cell changed ${name} since this cell ran. Run this cell again, then step through its backward pass.`,
     stepKeys: "With the steps focused, ← and → move between them; Esc closes them. Every number comes from the engine’s own backward pass.",
   },
   si: {
@@ -349,6 +350,7 @@ const UI = {
     stepAccumPreview: (name) => `${name}.grad මෙසේ වනු ඇත:`,
     stepPreview: (name) => `${name}.backward() හි පෙරදසුනකි: engine එක කිසිවක් වෙනස් නොකර එය ධාවනය කළේය (.grad ලියා නැත, ප්‍රස්ථාරය තබා ඇත). සැබවින්ම එය කිරීමට ${name}.backward() ධාවනය කරන්න.`,
     stepPreviewFailed: "engine එකට මෙම ආපසු ගමන ධාවනය කළ නොහැකි විය:",
+    stepStale: (name) => `මෙම cell එක ධාවනය වූ පසු පසුව ඇති cell එකක් ${name} වෙනස් කළේය. මෙම cell එක නැවත ධාවනය කර, ඉන්පසු එහි ආපසු ගමන පියවරෙන් පියවර බලන්න.`,
     stepKeys: "පියවර මත නාභිගත වූ විට, ← සහ → යතුරු පියවර අතර ගෙන යයි; Esc ඒවා වසයි. සෑම සංඛ්‍යාවක්ම engine එකේම ආපසු ගමනෙන් පැමිණේ.",
   },
 };

@@ -17,8 +17,9 @@ const theStepper = () => (stepper ??= createStepper($("#stepper-host"), { previe
 /** A dry run of name.backward() for the stepper; its graph is drawn until the cell runs again. */
 async function previewBackward(name) {
   const run = app.current?.lastRun;
-  const r = await engine.previewBackward(name);
-  if (r.error) throw new Error(r.error.text);
+  const drawn = run?.graph?.nodes.find((n) => n.kind === "tensor" && n.name === name);
+  const r = await engine.previewBackward(name, drawn?.value ?? "");
+  if (r.error) throw new Error(r.error.type === "StaleCell" ? t("stepStale", name) : r.error.text);
   const graph = (run && focusGraph(r.graph, run.focus)) ?? r.graph;
   app.stepGraph = { run, graph };
   return graph;
