@@ -17,10 +17,11 @@
 //                  them, so only use them where the op stores that meaning in a/b.
 //   {out}          the op's output;  G  the incoming gradient (the gradient of the output).
 // One part per input slot, in input order, separated by "; " (and "; " nowhere else); a slot
-// that never gets a gradient from this op says so ("{b}: no gradient"). Ops that only move,
-// pick or copy values have one sentence for their one input. Rules describe the backward as
-// implemented beside each forward, not just the textbook derivative. Keep them short: they are
-// shown in a picture.
+// that never gets a gradient from this op says so ("{b}: no gradient"); an optional last input
+// (convolution's bias) keeps its part, which the page leaves out when the node has no such slot.
+// Ops that only move, pick or copy values have one sentence for their one input. Rules describe
+// the backward as implemented beside each forward, not just the textbook derivative. Keep them
+// short: they are shown in a picture.
 #pragma once
 #include <cstddef>
 
@@ -247,32 +248,25 @@ enum class OpId : unsigned char {
 
 inline constexpr size_t kOpCount = static_cast<size_t>(OpId::AccumulateGrad);
 
-inline const char* op_node_name(OpId op) {
-  static const char* const names[] = {
-#define GRADLAB_OP_NAME(id, py, node, rule) node,
-      GRADLAB_OPS(GRADLAB_OP_NAME)
-#undef GRADLAB_OP_NAME
-      "AccumulateGrad", "CustomBackward"};
-  return names[static_cast<size_t>(op)];
+// What the table says about one op; AccumulateGrad and Custom have rows of their own.
+struct OpInfo {
+  const char* python_name;
+  const char* node_name;  // a Custom node is named by its Function class instead
+  const char* derivative_rule;  // Note [Derivative rules]
+};
+
+inline const OpInfo& op_info(OpId op) {
+  static const OpInfo infos[] = {
+#define GRADLAB_OP_INFO(id, py, node, rule) {py, node, rule},
+      GRADLAB_OPS(GRADLAB_OP_INFO)
+#undef GRADLAB_OP_INFO
+      {"accumulate_grad", "AccumulateGrad", "{a}.grad += G"},
+      {"custom", "CustomBackward", "the Function's own backward"}};
+  return infos[static_cast<size_t>(op)];
 }
 
-inline const char* op_python_name(OpId op) {
-  static const char* const names[] = {
-#define GRADLAB_OP_PY(id, py, node, rule) py,
-      GRADLAB_OPS(GRADLAB_OP_PY)
-#undef GRADLAB_OP_PY
-      "accumulate_grad", "custom"};
-  return names[static_cast<size_t>(op)];
-}
-
-// The op's derivative rule template (Note [Derivative rules]).
-inline const char* op_derivative_rule(OpId op) {
-  static const char* const rules[] = {
-#define GRADLAB_OP_RULE(id, py, node, rule) rule,
-      GRADLAB_OPS(GRADLAB_OP_RULE)
-#undef GRADLAB_OP_RULE
-      "{a}.grad += G", "the Function's own backward"};
-  return rules[static_cast<size_t>(op)];
-}
+inline const char* op_node_name(OpId op) { return op_info(op).node_name; }
+inline const char* op_python_name(OpId op) { return op_info(op).python_name; }
+inline const char* op_derivative_rule(OpId op) { return op_info(op).derivative_rule; }
 
 }  // namespace gradlab
