@@ -2,6 +2,7 @@
 #include "engine/graph_json.h"
 
 #include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 #include <unordered_set>
@@ -41,7 +42,14 @@ json tensor_box(const std::string& id, const std::string& name, const Tensor& t)
   return j;
 }
 
-// Scalar attributes worth showing next to an op (exponents, clamp bounds, dims).
+// An attribute for the page: infinities as "∞"/"−∞" (JSON has no numbers for them).
+json attr_number(double v) {
+  if (std::isinf(v)) return v > 0 ? json("∞") : json("−∞");
+  return json(v);
+}
+
+// Scalar attributes worth showing next to an op (exponents, clamp bounds, dims), and "p"/"q",
+// the node's Node::a / Node::b, for the rules that use them (Note [Derivative rules]).
 json op_attrs(const Node& n) {
   json a = json::object();
   switch (n.op) {
@@ -52,10 +60,8 @@ json op_attrs(const Node& n) {
       if (n.inputs.size() == 2 && n.a != 1 && n.a != 0) a["alpha"] = n.a;
       break;
     case OpId::Mul:
-      if (n.inputs.size() == 1) a["other"] = n.a;
-      break;
     case OpId::Div:
-      if (n.inputs.size() == 1) a["other"] = n.a;
+      if (n.saved_scalar) a["other"] = n.a;  // a Python number operand (x * 2)
       break;
     case OpId::Clamp:
       if (n.a == n.a) a["min"] = n.a;
@@ -64,6 +70,13 @@ json op_attrs(const Node& n) {
     case OpId::MaxDim: a["dim"] = n.ints; break;
     default: break;
   }
+  const std::string rule = op_derivative_rule(n.op);
+  if (n.op == OpId::Mean) {
+    a["p"] = static_cast<double>(shape_numel(n.inputs[0].shape));  // mean keeps no count: its input's size
+  } else if (rule.find("{p}") != std::string::npos) {
+    a["p"] = n.a == n.a ? attr_number(n.a) : json("−∞");  // NaN: clamp without a lower bound
+  }
+  if (rule.find("{q}") != std::string::npos) a["q"] = n.b == n.b ? attr_number(n.b) : json("∞");
   return a;
 }
 
@@ -194,8 +207,13 @@ json describe_graph(const std::vector<std::pair<std::string, Tensor>>& named, co
   for (const auto& n : all) {
     std::string id = (n->op == OpId::AccumulateGrad ? "a" : "f") + std::to_string(++next_id);
     node_ids[n.get()] = id;
-    json j{{"id", id}, {"kind", "op"}, {"label", n->name()}, {"op", op_python_name(n->op)}};
-    if (n->op != OpId::AccumulateGrad) j["attrs"] = op_attrs(*n);
+    json j{{"id", id}, {"kind", "op"}, {"label", n->name()}, {"op", op_python_name(n->op)}, {"rule", op_derivative_rule(n->op)}};
+    if (n->op != OpId::AccumulateGrad) {
+      j["attrs"] = op_attrs(*n);
+      json slots = json::array();  // which input slots ({a}, {b}, ...) get a gradient: the edges above, in order
+      for (const Edge& e : n->edges()) slots.push_back(e.node != nullptr);
+      j["needs_input_grad"] = slots;
+    }
     nodes.push_back(j);
   }
   for (const auto& n : all) {

@@ -155,10 +155,10 @@ Grads extremum_dim_backward(const Node& n, const Tensor& g) {
 
 // norm_backward for p = 1 and 2: self.sgn() * grad, grad * (self / norm).masked_fill_(norm == 0, 0),
 // with grad and norm unsqueezed back over the reduced dims. Saved: self, result (Norm: 0-d;
-// NormBackward1 with a dim and LinalgVectorNorm: the kept shape, with ints = that shape, a = p).
+// NormBackward1 with a dim and LinalgVectorNorm: the kept shape, with ints = that shape), a = p.
 Grads norm_backward(const Node& n, const Tensor& g) {
   const Tensor& x = saved(n, 0);
-  const double p = n.a == 0 ? 2.0 : n.a;  // norm(x) keeps no p: it is the 2-norm
+  const double p = n.a;  // norm(x) stores its 2 as well
   const Shape keep = n.ints.empty() ? Shape{} : Shape(n.ints.begin(), n.ints.end());
   const bool reduced_all = g.dim() == 0;
   const Tensor grad = reduced_all ? g : keep_shape_of(g, keep);

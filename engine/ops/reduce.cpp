@@ -141,6 +141,7 @@ Tensor norm(const Tensor& a) {
       }, out, {&a})) {
     save_for_backward(*n, a);
     save_for_backward(*n, prim::alias(out, {}));  // the value without its history (no cycle)
+    n->a = 2;  // p, as the p-norm form stores it: the rule's {p} (Note [Derivative rules])
   }
   return out;
 }

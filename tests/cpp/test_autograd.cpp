@@ -745,6 +745,45 @@ TEST_CASE("autograd: describe_graph_json of y = x ** 2", "[autograd][graph_json]
   CHECK(y_box["grad"].is_null());  // y is not a leaf and did not retain its grad
 }
 
+// Op nodes carry their derivative rule (Note [Derivative rules]), the attributes it uses and
+// which input slots get a gradient, so the page can fill the rule in.
+TEST_CASE("autograd: describe_graph_json gives each op node its derivative rule", "[autograd][graph_json]") {
+  using nlohmann::json;
+  auto op_node = [](const json& j, const std::string& label) {
+    for (const json& n : j["nodes"])
+      if (n["kind"] == "op" && n["label"] == label) return n;
+    FAIL("no node " << label);
+    return json();
+  };
+  Tensor x = RG(4.0);
+  Tensor y = pow(x, Scalar(2));
+  json j = json::parse(describe_graph_json({{"x", x}, {"y", y}}));
+  json pow_node = op_node(j, "PowBackward0");
+  CHECK(pow_node["rule"] == "∂/∂{a} = {p}·{a}^({p}−1)");
+  CHECK(pow_node["attrs"]["p"] == 2.0);
+  CHECK(pow_node["attrs"]["exponent"] == 2.0);  // the key the page used before "p"
+  CHECK(pow_node["needs_input_grad"] == json::array({true}));
+  CHECK(op_node(j, "AccumulateGrad")["rule"] == "{a}.grad += G");
+
+  // A Python number keeps its slot: x * 3 has slots [x, 3], the second without a gradient.
+  Tensor z = mul(x, Scalar(3));
+  j = json::parse(describe_graph_json({{"x", x}, {"z", z}}));
+  json mul_node = op_node(j, "MulBackward0");
+  CHECK(mul_node["rule"] == "∂/∂{a} = {b}; ∂/∂{b} = {a}");
+  CHECK(mul_node["attrs"]["other"] == 3.0);
+  CHECK(mul_node["needs_input_grad"] == json::array({true, false}));
+
+  // A missing clamp bound is infinite; the mean's {p} is its input's size.
+  Tensor v = RG(Nd{1.0, 2.0, 3.0});
+  Tensor c = clamp(v, Scalar(0.5), std::nullopt);
+  Tensor m = mean(v);
+  j = json::parse(describe_graph_json({{"c", c}, {"m", m}}));
+  json clamp_node = op_node(j, op_node_name(c.grad_fn()->op));
+  CHECK(clamp_node["attrs"]["p"] == 0.5);
+  if (std::string(clamp_node["rule"]).find("{q}") != std::string::npos) CHECK(clamp_node["attrs"]["q"] == "∞");
+  CHECK(op_node(j, "MeanBackward0")["attrs"]["p"] == 3.0);
+}
+
 // ---- exact float32 values of element-wise ops (gen: bits) -----------------------------------------
 namespace {
 const std::vector<double> kBitsX = {-3.7, -2.0, -1.3, -0.5, -0.05, 0.0, 0.05, 0.3, 0.5, 0.77,

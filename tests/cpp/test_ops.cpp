@@ -11,6 +11,8 @@
 #include <cmath>
 #include <functional>
 #include <map>
+#include <string>
+#include <vector>
 
 #include "engine/autograd/higher_order.h"
 #include "engine/autograd/node.h"
@@ -851,5 +853,53 @@ TEST_CASE("ops: node names, forward values and finite-difference gradients", "[o
         }
       }
     }
+  }
+}
+
+// Note [Derivative rules] (op_list.h): every row's rule is a template over known placeholders,
+// with one "; "-separated part per input slot of the op's node, and no placeholder for a slot
+// the node does not have.
+namespace {
+std::vector<std::string> rule_parts(const std::string& rule) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  for (size_t at; (at = rule.find("; ", start)) != std::string::npos; start = at + 2) parts.push_back(rule.substr(start, at - start));
+  parts.push_back(rule.substr(start));
+  return parts;
+}
+}  // namespace
+
+TEST_CASE("every op's derivative rule uses known placeholders only", "[ops][rules]") {
+  const std::vector<std::string> known = {"{a}", "{b}", "{c}", "{p}", "{q}", "{out}"};
+  for (size_t i = 0; i <= kOpCount + 1; ++i) {  // the ops, AccumulateGrad and Custom
+    const OpId op = static_cast<OpId>(i);
+    const std::string rule = op_derivative_rule(op);
+    INFO(op_node_name(op) << ": " << rule);
+    CHECK_FALSE(rule.empty());
+    for (const std::string& part : rule_parts(rule)) CHECK_FALSE(part.empty());
+    for (size_t open = rule.find('{'); open != std::string::npos; open = rule.find('{', open + 1)) {
+      const size_t close = rule.find('}', open);
+      REQUIRE(close != std::string::npos);
+      const std::string placeholder = rule.substr(open, close - open + 1);
+      CHECK(std::find(known.begin(), known.end(), placeholder) != known.end());
+    }
+  }
+}
+
+TEST_CASE("every op's derivative rule has one part per input slot of its node", "[ops][rules]") {
+  for (const auto& entry : op_rows()) {
+    const OpId op = entry.first;
+    const OpRow& row = entry.second;
+    std::vector<Tensor> inputs;
+    for (size_t i = 0; i < row.shapes.size(); ++i)
+      inputs.push_back(f64(make_values(shape_numel(row.shapes[i]), static_cast<int>(i), row), row.shapes[i], true));
+    Tensor out = row.run(inputs);
+    REQUIRE(out.grad_fn() != nullptr);
+    const std::string rule = op_derivative_rule(op);
+    const size_t slots = out.grad_fn()->num_edges();
+    INFO(op_node_name(op) << ": " << rule << " (" << slots << " slots)");
+    CHECK(rule_parts(rule).size() == slots);
+    CHECK((rule.find("{b}") == std::string::npos || slots >= 2));
+    CHECK((rule.find("{c}") == std::string::npos || slots >= 3));
   }
 }

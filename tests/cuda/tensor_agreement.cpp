@@ -299,7 +299,7 @@ struct OpRow {
   const char* node;
 };
 const OpRow kOpRows[] = {
-#define GRADLAB_ROW(id, py, node) {OpId::id, node},
+#define GRADLAB_ROW(id, py, node, rule) {OpId::id, node},
     GRADLAB_OPS(GRADLAB_ROW)
 #undef GRADLAB_ROW
 };

@@ -94,9 +94,11 @@ export function toDot(graph) {
 }
 
 // ---- local derivative rules ---------------------------------------------------------------------
-
-const SUP = { "-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹", ".": "·" };
-const sup = (p) => String(p).split("").map((c) => SUP[c] ?? c).join("");
+// Each op node carries its rule from the engine's op table (Note [Derivative rules],
+// engine/ops/op_list.h): a template over {a} {b} {c} (the node's input slots), {p} {q} (its
+// scalar attributes), {out} (its output) and G (the incoming gradient), one "; "-part per slot.
+// The page only fills it in: names first, then, where every input used is a scalar, the values
+// and the number they give.
 
 /** A number for a formula: at most 4 decimals, no trailing zeros ("8", "0.25"). */
 export function fmt(v) {
@@ -104,28 +106,174 @@ export function fmt(v) {
   return String(Number(v.toFixed(4)));
 }
 
-/** The tensor each input of op node `op` comes from (null where the graph does not name it). */
-function inputsOf(graph, op) {
-  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-  return graph.edges
-    .filter((e) => e.from === op.id)
-    .map((e) => {
-      const next = byId.get(e.to);
-      if (!next) return null;
-      if (next.op === "accumulate_grad") {
-        const leafEdge = graph.edges.find((f) => f.from === next.id);
-        return leafEdge ? byId.get(leafEdge.to) : null;
-      }
-      // a named intermediate tensor points at its own grad_fn
-      const t = graph.edges.map((f) => byId.get(f.from)).find((n, i) => n?.kind === "tensor" && graph.edges[i].to === next.id);
-      return t ?? null;
-    });
+const mathNumber = (v) => fmt(v).replace(/^-/, "−");
+
+const isScalar = (t) => t && (!t.shape || t.shape.length === 0 || t.shape.every((d) => d === 1));
+
+/** The tensor node behind a graph node the gradient flows to: a leaf through its AccumulateGrad, else the named tensor whose grad_fn it is. */
+function tensorBehind(graph, byId, next) {
+  if (!next) return null;
+  if (next.op === "accumulate_grad") {
+    const leafEdge = graph.edges.find((f) => f.from === next.id);
+    return leafEdge ? byId.get(leafEdge.to) ?? null : null;
+  }
+  const e = graph.edges.find((f) => f.to === next.id && byId.get(f.from)?.kind === "tensor");
+  return e ? byId.get(e.from) : null;
 }
 
-const scalarOf = (t) => (t && t.data && t.data.length >= 1 ? t.data[0] : null);
-const isScalar = (t) => t && (!t.shape || t.shape.length === 0 || t.shape.every((d) => d === 1));
-const nameOf = (t, fallback) => (t && t.name) || fallback;
+/**
+ * The input slots of op node `op`, in order: {needsGrad, tensor} where tensor is the graph's
+ * tensor node for that input (null where the graph does not show it). The op's edges come in
+ * slot order, skipping the slots that get no gradient (the engine's "needs_input_grad").
+ */
+function slotsOf(graph, op) {
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const targets = graph.edges.filter((e) => e.from === op.id).map((e) => tensorBehind(graph, byId, byId.get(e.to)));
+  const needs = op.needs_input_grad ?? targets.map(() => true);
+  let next = 0;
+  return needs.map((needsGrad) => ({ needsGrad, tensor: needsGrad ? targets[next++] ?? null : null }));
+}
 
+/** The tensor an op node produced, where the graph shows it. */
+function outputOf(graph, op) {
+  const e = graph.edges.find((f) => f.to === op.id && graph.nodes.find((n) => n.id === f.from)?.kind === "tensor");
+  return e ? graph.nodes.find((n) => n.id === e.from) : null;
+}
+
+const PLACEHOLDER = /\{(a|b|c|p|q|out)\}/g;
+const SLOT_KEYS = ["a", "b", "c"];
+
+/** Replaces each placeholder by `words[key]`; null when one of them has no word. */
+function fillTemplate(template, words) {
+  let missing = false;
+  const text = template.replace(PLACEHOLDER, (m, key) => {
+    const w = words[key];
+    if (w == null) missing = true;
+    return w ?? m;
+  });
+  return missing ? null : text;
+}
+
+const FUNCTIONS = [
+  ["tanh", Math.tanh], ["sinh", Math.sinh], ["cosh", Math.cosh], ["tan", Math.tan], ["sin", Math.sin],
+  ["cos", Math.cos], ["ln", Math.log], ["σ", (x) => 1 / (1 + Math.exp(-x))], ["√", Math.sqrt],
+];
+
+/**
+ * The value of a formula made only of numbers, + − · / ^ ², parentheses, π, e and elementary
+ * functions ("2·4^(2−1)" → 8, "1/(2·√4)" → 0.25); null for anything else (words, G, sums, …).
+ */
+export function evaluateFormula(text) {
+  const src = text.trim();
+  let i = 0;
+  const eat = (tok) => {
+    while (src[i] === " ") i++;
+    if (!src.startsWith(tok, i)) return false;
+    i += tok.length;
+    return true;
+  };
+  const expr = () => {
+    let v = term();
+    for (;;) {
+      if (eat("+")) v += term();
+      else if (eat("−") || eat("-")) v -= term();
+      else return v;
+    }
+  };
+  const term = () => {
+    let v = unary();
+    for (;;) {
+      if (eat("·")) v *= unary();
+      else if (eat("/")) v /= unary();
+      else return v;
+    }
+  };
+  const unary = () => (eat("−") || eat("-") ? -unary() : power());
+  const power = () => {
+    const base = postfix();
+    return eat("^") ? base ** unary() : base;
+  };
+  const postfix = () => {
+    let v = primary();
+    while (eat("²")) v *= v;
+    return v;
+  };
+  const primary = () => {
+    while (src[i] === " ") i++;
+    const num = /^\d+(\.\d+)?/.exec(src.slice(i));
+    if (num) {
+      i += num[0].length;
+      return Number(num[0]);
+    }
+    if (eat("(")) {
+      const v = expr();
+      if (!eat(")")) throw new Error("unbalanced");
+      return v;
+    }
+    if (eat("π")) return Math.PI;
+    for (const [name, f] of FUNCTIONS) {
+      if (eat(name)) {
+        const squared = eat("²");
+        const v = f(postfix());
+        return squared ? v * v : v;
+      }
+    }
+    if (eat("e")) return Math.E;
+    throw new Error("not arithmetic");
+  };
+  try {
+    const v = expr();
+    while (src[i] === " ") i++;
+    return i === src.length && Number.isFinite(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The lines of an op node's rule, filled in: one per input slot that gets a gradient (the rule's
+ * matching "; "-part), e.g. "∂/∂x = 2·x^(2−1) = 2·4^(2−1) = 8" for y = x**2 at x = 4.
+ */
+export function ruleLines(graph, node) {
+  if (!node.rule) return [];
+  const attrs = node.attrs ?? {};
+  const slots = slotsOf(graph, node);
+  const out = outputOf(graph, node);
+  const attrWord = (v) => (v == null ? null : typeof v === "number" ? mathNumber(v) : String(v));
+  const names = { p: attrWord(attrs.p) ?? "p", q: attrWord(attrs.q) ?? "q", out: out?.name || "out" };
+  const values = { p: names.p, q: names.q, out: null };
+  const valueOf = (t) => (isScalar(t) && t.data?.length && t.data[0] != null ? t.data[0] : null);
+  const parenthesized = (v) => (v < 0 ? `(${mathNumber(v)})` : mathNumber(v));
+  slots.forEach((slot, i) => {
+    const key = SLOT_KEYS[i];
+    if (!key) return;
+    // a Python number operand (x * 2) keeps its slot, without a gradient: the number stands there
+    const number = !slot.needsGrad && i === 1 && typeof attrs.other === "number" ? attrs.other : null;
+    names[key] = slot.tensor?.name || (number != null ? mathNumber(number) : key);
+    const v = number ?? valueOf(slot.tensor);
+    values[key] = v == null ? null : parenthesized(v);
+  });
+  if (valueOf(out) != null) values.out = parenthesized(valueOf(out));
+  for (const key of SLOT_KEYS) if (!(key in names)) names[key] = key;
+
+  const parts = node.rule.split("; ");
+  const shown = parts.length === 1 ? (slots.some((s) => s.needsGrad) || !slots.length ? parts : []) : parts.filter((_, i) => slots[i]?.needsGrad);
+  return shown.map((part) => {
+    const named = fillTemplate(part, names);
+    const eq = part.indexOf(" = ");
+    if (eq < 0) return named;
+    const rhs = part.slice(eq + 3);
+    const withValues = fillTemplate(rhs, values);
+    if (withValues == null || withValues === fillTemplate(rhs, names)) return named;
+    const v = evaluateFormula(withValues);
+    if (v == null) return named;
+    const result = mathNumber(v);
+    // a bare value ("y = −3") is its own result
+    return result === withValues || `(${result})` === withValues ? `${named} = ${result}` : `${named} = ${withValues} = ${result}`;
+  });
+}
+
+const nameOf = (t, fallback) => (t && t.name) || fallback;
 const oneLine = (repr) => stripTensor(repr).replace(/\n\s*/g, " ");
 const nodeName = (n) => (n.kind === "tensor" ? n.name || "tensor" : n.label);
 
@@ -172,122 +320,10 @@ export function explainNode(graph, node) {
       leaf?.grad != null ? `${nm}.grad = ${stripTensor(leaf.grad).replace(/\n\s*/g, " ")}` : `${nm}.grad is None until backward()`,
     ];
   }
-  const ins = inputsOf(graph, node);
-  const [a, b] = ins;
-  const an = nameOf(a, "a"), bn = nameOf(b, "b");
-  const av = scalarOf(a), bv = scalarOf(b);
-  const each = (t) => (isScalar(t) ? "" : " (elementwise; numbers for the first entry)");
-  const attrs = node.attrs ?? {};
-  const lines = [node.label];
-  switch (node.op) {
-    case "pow": {
-      const p = attrs.exponent;
-      if (p == null) {
-        lines.push(`d(${an}ᵖ)/d${an} = p·${an}ᵖ⁻¹`);
-        break;
-      }
-      const rule = p === 2 ? `2${an}` : `${p}·${an}${sup(p - 1)}`;
-      let s = `d(${an}${sup(p)})/d${an} = ${rule}`;
-      if (av != null) s += p === 2 ? ` = 2·${fmt(av)} = ${fmt(2 * av)}` : ` = ${p}·${fmt(av)}${sup(p - 1)} = ${fmt(p * av ** (p - 1))}`;
-      lines.push(s + each(a));
-      break;
-    }
-    case "add":
-    case "sub": {
-      const sign = node.op === "add" ? "+" : "−";
-      const alpha = attrs.alpha ?? 1;
-      lines.push(`∂(${an} ${sign} ${b ? bn : "c"})/∂${an} = 1`);
-      if (b) lines.push(`∂(${an} ${sign} ${bn})/∂${bn} = ${node.op === "add" ? fmt(alpha) : fmt(-alpha)}`);
-      break;
-    }
-    case "mul":
-      if (b) {
-        lines.push(`∂(${an}·${bn})/∂${an} = ${bn}${bv != null ? ` = ${fmt(bv)}` : ""}${each(b)}`);
-        lines.push(`∂(${an}·${bn})/∂${bn} = ${an}${av != null ? ` = ${fmt(av)}` : ""}`);
-      } else {
-        lines.push(`∂(${an}·c)/∂${an} = c${attrs.other != null ? ` = ${fmt(attrs.other)}` : ""}`);
-      }
-      break;
-    case "div":
-      lines.push(`∂(${an}/${bn})/∂${an} = 1/${bn}${bv != null ? ` = ${fmt(1 / bv)}` : ""}`);
-      if (b) lines.push(`∂(${an}/${bn})/∂${bn} = −${an}/${bn}²${av != null && bv != null ? ` = ${fmt(-av / (bv * bv))}` : ""}`);
-      break;
-    case "neg":
-      lines.push(`d(−${an})/d${an} = −1`);
-      break;
-    case "sum":
-      lines.push(`∂(Σ ${an})/∂${an}ᵢ = 1: the incoming gradient is copied to every entry`);
-      break;
-    case "mean": {
-      const n = a?.shape?.reduce((p, d) => p * d, 1);
-      lines.push(`∂(mean ${an})/∂${an}ᵢ = 1/n${n ? ` = 1/${n} = ${fmt(1 / n)}` : ""}`);
-      break;
-    }
-    case "exp":
-      lines.push(`d(e^${an})/d${an} = e^${an}${av != null ? ` = ${fmt(Math.exp(av))}` : ""}${each(a)}`);
-      break;
-    case "log":
-      lines.push(`d(ln ${an})/d${an} = 1/${an}${av != null ? ` = ${fmt(1 / av)}` : ""}${each(a)}`);
-      break;
-    case "sigmoid":
-      lines.push(`dσ(${an})/d${an} = σ(${an})·(1 − σ(${an}))`);
-      break;
-    case "tanh":
-      lines.push(`d tanh(${an})/d${an} = 1 − tanh²(${an})`);
-      break;
-    case "relu":
-      lines.push(`d relu(${an})/d${an} = 1 where ${an} > 0, else 0`);
-      break;
-    case "sqrt":
-      lines.push(`d√${an}/d${an} = 1/(2√${an})`);
-      break;
-    case "sin":
-      lines.push(`d sin(${an})/d${an} = cos(${an})`);
-      break;
-    case "cos":
-      lines.push(`d cos(${an})/d${an} = −sin(${an})`);
-      break;
-    case "abs":
-      lines.push(`d|${an}|/d${an} = sign(${an})`);
-      break;
-    case "clamp":
-      lines.push(`d clamp(${an})/d${an} = 1 inside [${attrs.min ?? "−∞"}, ${attrs.max ?? "∞"}], else 0`);
-      break;
-    case "rsub":
-      lines.push(`∂(c − ${an})/∂${an} = −1`);
-      break;
-    case "reciprocal":
-      lines.push(`d(1/${an})/d${an} = −1/${an}²${av != null ? ` = ${fmt(-1 / (av * av))}` : ""}${each(a)}`);
-      break;
-    case "max":
-    case "maximum":
-      lines.push(`the gradient goes to the largest entry (1 there, 0 elsewhere)`);
-      break;
-    case "t":
-    case "transpose":
-    case "permute":
-    case "view":
-    case "reshape":
-    case "squeeze":
-    case "squeeze_":
-    case "unsqueeze":
-    case "expand":
-    case "select":
-    case "slice":
-    case "clone":
-    case "to":
-      lines.push(`moves values without changing them: the gradient is moved back to the input’s layout (local derivative 1)`);
-      break;
-    case "dot":
-    case "mv":
-    case "matmul":
-    case "mm":
-      lines.push(`∂(${an} @ ${bn})/∂${an} = G @ ${bn}ᵀ`, `∂(${an} @ ${bn})/∂${bn} = ${an}ᵀ @ G   (G: incoming gradient)`);
-      break;
-    default:
-      lines.push(`sends the incoming gradient back to its input${ins.length === 1 ? "" : "s"} (${node.op})`);
-  }
-  return lines;
+  if (!node.rule) return [node.label, "sends the incoming gradient back to its inputs"];  // an engine without rules
+  const lines = ruleLines(graph, node);
+  if (lines.some((l) => /(^|[^\p{L}])G([^\p{L}]|$)/u.test(l))) lines.push("G: the incoming gradient");
+  return [node.label, ...lines];
 }
 
 /**
