@@ -1,7 +1,8 @@
 // "Step through backward": the engine's traced passes (Note [Backward trace], in the graph
 // description a cell's run returns) against PyTorch 1.13.1's own backward, node by node
-// (fixtures/backward-steps.json, recorded with post hooks on every node by backward-steps.py),
-// and stepper.js's reading of them. Run: node --test tests/node/
+// (recorded with post hooks on every node by fixtures/backward-steps.py: backward-steps.json for
+// small graphs of every kind, lesson-steps.json for every lesson cell that runs backward), and
+// stepper.js's reading of them. Run: node --test tests/node/
 import { test, describe, before } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, existsSync } from "node:fs";
@@ -28,16 +29,8 @@ describe("traced passes equal PyTorch's, step by step", () => {
         const r = s.run(`import torch\n${fx.code}`);
         assert.equal(r.error, null, r.error?.text);
         assert.ok(r.graph?.passes, "a cell that ran backward returns its passes");
-        assert.equal(r.graph.passes.length, fx.passes.length, "one pass per backward() call");
-        fx.passes.forEach((want, p) => {
-          const got = r.graph.passes[p].steps;
-          assert.deepEqual(got.map((s) => s.label), want.map((s) => plainLabel(s.label)), `pass ${p}: execution order`);
-          want.forEach((w, i) => {
-            assert.deepEqual(got[i].grad_in?.data ?? null, w.grad_in, `pass ${p} step ${i} (${w.label}): gradient arriving`);
-            assert.deepEqual(got[i].sent.map((e) => e.grad.data), w.sent, `pass ${p} step ${i} (${w.label}): gradients sent`);
-            for (const e of got[i].sent) assert.equal(e.grad.value.length > 0, true);
-          });
-        });
+        samePasses(r.graph.passes, fx.passes, name);
+        for (const pass of r.graph.passes) for (const st of pass.steps) for (const e of st.sent) assert.ok(e.grad.value.length > 0, "printed values");
       });
     });
   }
@@ -92,6 +85,45 @@ test("focus names come from the resolver: a tensor used only in an f-string is f
     const attr = s.run("q = torch.tensor(1.0)\nq.w = 1" );
     assert.ok(!attr.focus.includes("w") || attr.error, "an attribute named w is not the variable w");
   });
+});
+
+const lessonSteps = JSON.parse(readFileSync(path.join(here, "fixtures", "lesson-steps.json"), "utf8"));
+
+/** Asserts the engine's traced `passes` are PyTorch's `want` (backward-steps.py's form), step by step. */
+function samePasses(got, want, where) {
+  assert.equal(got.length, want.length, `${where}: passes`);
+  want.forEach((w, p) => {
+    const steps = got[p].steps;
+    assert.deepEqual(steps.map((s) => s.label), w.map((s) => plainLabel(s.label)), `${where} pass ${p}: execution order`);
+    w.forEach((ws, i) => {
+      assert.deepEqual(steps[i].grad_in?.data ?? null, ws.grad_in, `${where} pass ${p} step ${i} (${ws.label}): gradient arriving`);
+      assert.deepEqual(steps[i].sent.map((e) => e.grad.data), ws.sent, `${where} pass ${p} step ${i} (${ws.label}): gradients sent`);
+    });
+  });
+}
+
+describe("every lesson's backward passes equal PyTorch's (fixtures/lesson-steps.json, tools/lesson-steps.mjs)", () => {
+  for (const entry of LESSONS) {
+    test(`lesson ${entry.n} (${entry.id})`, async () => {
+      const lesson = await loadLesson(entry);
+      const want = lessonSteps[entry.id] ?? {};
+      gl.withSession((s) => {
+        let traced = 0;
+        for (const b of lesson.blocks.filter((b) => b.kind === "code")) {
+          const r = s.run(b.source);
+          const w = want[b.id];
+          if (!w) {
+            assert.equal(r.graph?.passes, undefined, `${b.id}: PyTorch ran no backward here`);
+            continue;
+          }
+          assert.equal(r.graph?.dropped_passes ?? 0, w.dropped, `${b.id}: passes before the kept ones`);
+          samePasses(r.graph.passes, w.passes, b.id);
+          traced++;
+        }
+        assert.equal(traced, Object.keys(want).length);
+      });
+    });
+  }
 });
 
 describe("every lesson's backward passes: each .grad after a step is the .grad before plus what arrived", () => {
