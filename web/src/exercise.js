@@ -115,7 +115,7 @@ export function printedItems(text) {
 
 /** What the run says for `exercise`: {error: type} for an exception, else the printed item (or null). */
 export function actualOf(exercise, run) {
-  if (run.error) return { error: run.error.type };
+  if (run.error || exercise.kind === "error") return { error: run.error?.type ?? null };
   const text = (exercise.from === "output" ? run.output : run.result) ?? "";
   const items = printedItems(text);
   const k = exercise.item ?? 0;
@@ -209,4 +209,10 @@ export function check(exercise, run, input) {
     if (same(kind, flat(pred), flat(actual), exercise.decimals)) return { verdict: "wrong", hint: SHAPE_WRONG };
   }
   return { verdict: "wrong", hint: { id: "general", ...exercise.hint } };
+}
+
+/** How many of a lesson's exercises (`blocks`) the stored `progress` ({cellId: {right}}) has right. */
+export function countRight(blocks, progress) {
+  const ids = blocks.filter((b) => b.kind === "code" && b.exercise).map((b) => b.id);
+  return { right: ids.filter((id) => progress[id]?.right === true).length, all: ids.length };
 }

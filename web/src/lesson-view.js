@@ -13,6 +13,7 @@ import { cellHooks, runSequence, restartRunAll, updateBadge } from "./runner.js"
 import { placePicture, pickInitialCurrent } from "./picture.js";
 import { showNotice, hideNotice } from "./toolbar.js";
 import { openShared, sharedSources, saveShared, decorateShared, finishShared } from "./share-view.js";
+import { LessonExercises, fillMapProgress } from "./exercise-ui.js";
 
 const K_IMPORTED = "gradlab.v1.imported"; // legacy (rendered HTML in localStorage); moved to IndexedDB
 const K_SEED_EDITS = "gradlab.v1.edits.lesson1"; // the seed lesson's edits, from before the course
@@ -84,6 +85,7 @@ export async function renderDoc(doc) {
   let index = 0;
   let part = document.createDocumentFragment();
   if (!imported) part.append(lessonNav(doc, "top"));
+  const exercises = imported ? null : new LessonExercises(doc);
   for (const [i, block] of doc.blocks.entries()) {
     if (block.kind === "text") {
       part.append(
@@ -114,6 +116,7 @@ export async function renderDoc(doc) {
       const source = doc.sources?.[block.id] ?? block.source;
       const cell = new Cell(block, source, index++, cellHooks, { lazy: codeCount > 40 });
       app.cells.push(cell);
+      if (block.exercise && exercises) exercises.mount(cell);
       part.append(cell.root);
     }
     if (long && slice.due()) {
@@ -189,7 +192,7 @@ function renderMap() {
         "a",
         { href: lessonHash(l), "data-lesson": l.id },
         el("span", { class: "map-n", text: String(l.n) }),
-        el("span", { class: "map-titles" }, ...bothTitles(l, "b"), el("span", { class: "lang-en map-about", lang: "en", text: l.about.en }), el("span", { class: "lang-si map-about", lang: "si", text: l.about.si })),
+        el("span", { class: "map-titles" }, ...bothTitles(l, "b"), el("span", { class: "lang-en map-about", lang: "en", text: l.about.en }), el("span", { class: "lang-si map-about", lang: "si", text: l.about.si }), el("span", { class: "map-progress", "data-progress": l.id })),
       ),
     ),
   );
@@ -205,6 +208,8 @@ function renderMap() {
   relabelView();
   setTitle();
   updateBadge();
+  const seq = app.renderSeq;
+  fillMapProgress($("#notebook"), () => seq === app.renderSeq);
 }
 
 /** Fills the map's and the lesson bars' UI words (data-ui keys; data-ui-lang pins a language). */

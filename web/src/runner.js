@@ -74,6 +74,7 @@ export async function runCell(cell, { user = false, sent = null } = {}) {
   if (hint?.id === "accumulate" || hint?.id === "backward-twice") hint = { ...hint, action: { label: t("runAll"), run: () => schedule(() => restartRunAll()) } };
   if (hint?.fixed) hint = { ...hint, showMe: () => insertFixedCopy(cell, hint.fixed) };
   cell.show(run, hint);
+  cell.exercise?.ran(user);
   if (user && edited) for (const later of app.cells.slice(cell.index + 1)) if (later.lastRun) later.setStale("edit");
   if (!app.firstResult && (r.result != null || r.output)) {
     app.firstResult = true;

@@ -125,7 +125,30 @@ shows the graph and the curve y = x² with its [[tangent]] at x; move the slider
 <code>PowBackward0</code> ය; එනම් [[power|බලයක]] [[derivative]] දන්නා නෝඩයයි. රූපයේ ගණනය කිරීමේ ප්‍රස්ථාරය සහ
 y = x² වක්‍රය, x හි එහි [[tangent]] සමඟ දැක්වේ; x වෙනස් කිරීමට slider එක චලනය කරන්න.</p>`,
     },
-    { kind: "code", id: "c4", source: "y=x**2\ny" },
+    {
+      kind: "code",
+      id: "c4",
+      source: "y=x**2\ny",
+      exercise: {
+        kind: "number",
+        prompt: {
+          en: "x is 4. What number does y = x**2 hold?",
+          si: "x හි අගය 4 වේ. y = x**2 හි ඇති සංඛ්‍යාව කුමක්ද?"
+        },
+        answer: "16",
+        mistakes: [
+          {
+            answer: "8",
+            en: "8 is the gradient dy/dx = 2x, which backward() will compute later. y itself is x² = 16.",
+            si: "8 යනු පසුව backward() ගණනය කරන dy/dx = 2x අනුක්‍රමණයයි. y ම x² = 16 වේ."
+          }
+        ],
+        hint: {
+          en: "y is the value of the function, x squared.",
+          si: "y යනු ශ්‍රිතයේ අගයයි, එනම් x හි වර්‍ගය."
+        }
+      },
+    },
     {
       kind: "text",
       en: `<p><code>y.backward()</code> walks the graph from <code>y</code> back to <code>x</code>
@@ -135,7 +158,36 @@ y = x² වක්‍රය, x හි එහි [[tangent]] සමඟ දැක�
 ස්පර්‍ශක රේඛාවේ අනුක්‍රමණයයි.</p>`,
     },
     { kind: "code", id: "c5", source: "### Backpropagation y = 2*x\ny.backward()" },
-    { kind: "code", id: "c6", source: "print(x.grad)" },
+    {
+      kind: "code",
+      id: "c6",
+      source: "print(x.grad)",
+      exercise: {
+        kind: "number",
+        from: "output",
+        prompt: {
+          en: "After y.backward(), what does print(x.grad) show?",
+          si: "y.backward() ට පසු print(x.grad) පෙන්වන්නේ කුමක්ද?"
+        },
+        answer: "8",
+        mistakes: [
+          {
+            answer: "16",
+            en: "16 is y = x². x.grad holds the derivative dy/dx = 2x = 8.",
+            si: "16 යනු y = x² වේ. x.grad හි ඇත්තේ dy/dx = 2x = 8 ව්‍යුත්පන්නයයි."
+          },
+          {
+            answer: "4",
+            en: "4 is x. x.grad is the slope of y = x² at x = 4, that is 2·4.",
+            si: "4 යනු x වේ. x.grad යනු x = 4 දී y = x² හි අනුක්‍රමණයයි, එනම් 2·4."
+          }
+        ],
+        hint: {
+          en: "x.grad holds dy/dx at x = 4.",
+          si: "x.grad හි ඇත්තේ x = 4 දී dy/dx ය."
+        }
+      },
+    },
     {
       kind: "text",
       en: `<h2>A matrix: y = x³ + x²</h2>
@@ -167,7 +219,35 @@ the first entry of <code>torch_input.grad</code> at the end.</p>`,
     { kind: "code", id: "c12", source: "z=y.sum()" },
     { kind: "code", id: "c13", source: "z" },
     { kind: "code", id: "c14", source: "z.backward()" },
-    { kind: "code", id: "c15", source: "torch_input.grad" },
+    {
+      kind: "code",
+      id: "c15",
+      source: "torch_input.grad",
+      exercise: {
+        kind: "tensor",
+        prompt: {
+          en: "z = (x³ + x²).sum() for the 3×3 matrix. What is torch_input.grad? (a 3×3 list)",
+          si: "3×3 න්‍යාසය සඳහා z = (x³ + x²).sum() වේ. torch_input.grad කුමක්ද? (3×3 ලැයිස්තුවක්)"
+        },
+        answer: "[[16, 33, 5], [56, 85, 33], [161, 120, 56]]",
+        mistakes: [
+          {
+            answer: "[[12, 36, 2], [80, 150, 36], [392, 252, 80]]",
+            en: "Those are the values of y = x³ + x². The gradient is the derivative 3x² + 2x at each entry: 3·2² + 2·2 = 16 first.",
+            si: "ඒවා y = x³ + x² හි අගයන් ය. අනුක්‍රමණය යනු සෑම අවයවයකම 3x² + 2x ව්‍යුත්පන්නයයි: පළමුවැන්න 3·2² + 2·2 = 16."
+          },
+          {
+            answer: "1040",
+            en: "1040 is z, the sum. torch_input.grad has torch_input's shape: one gradient per entry.",
+            si: "1040 යනු z, එනම් එකතුවයි. torch_input.grad හි හැඩය torch_input හි හැඩයමයි: එක් අවයවයකට එක් අනුක්‍රමණයක්."
+          }
+        ],
+        hint: {
+          en: "Each entry gets 3x² + 2x at that entry; the sum passes a 1 to every entry.",
+          si: "සෑම අවයවයකටම එම අවයවයේ 3x² + 2x ලැබේ; sum එක සෑම අවයවයකටම 1 ක් යවයි."
+        }
+      },
+    },
     {
       kind: "text",
       en: `<p>Each entry is 3x² + 2x at that entry: 3·2² + 2·2 = 16, 3·3² + 2·3 = 33, and so on.

@@ -24,5 +24,11 @@ export const expected = {
   },
   "c9": {
     "result": "tensor(8.)"
+  },
+  "c10": {
+    "result": "tensor(12.)"
+  },
+  "c11": {
+    "output": "tensor(24.)\nNone\n"
   }
 };

@@ -80,7 +80,35 @@ add: 3 + 3 = 6 = 2x. In the graph both arrows out of <code>MulBackward0</code> e
 වේ; මාර්‍ග දෙකේ අනුක්‍රමණ එකතු වේ: 3 + 3 = 6 = 2x. ප්‍රස්ථාරයේ <code>MulBackward0</code> සිට
 එන ඊතල දෙකම එකම <code>AccumulateGrad</code> නෝඩයෙන් අවසන් වේ — එකතු වීම සිදු වන්නේ එතැනයි.</p>`,
   },
-  { kind: "code", id: "c8", source: "x = torch.tensor(3.0, requires_grad=True)\ny = x * x\ny.backward()\nx.grad" },
+  {
+    kind: "code",
+    id: "c8",
+    source: "x = torch.tensor(3.0, requires_grad=True)\ny = x * x\ny.backward()\nx.grad",
+    exercise: {
+      kind: "number",
+      prompt: {
+        en: "y = x * x at x = 3. What is x.grad after y.backward()?",
+        si: "x = 3 දී y = x * x වේ. y.backward() ට පසු x.grad කීයද?"
+      },
+      answer: "6",
+      mistakes: [
+        {
+          answer: "3",
+          en: "x appears twice in x * x: each path gives 3 (the other factor), and where paths meet the gradients add: 3 + 3 = 6, the 2x of x².",
+          si: "x * x හි x දෙවරක් ඇත: එක් එක් මාර්‍ගය 3 ක් දෙයි (අනෙක් සාධකය), මාර්‍ග හමු වන තැන අනුක්‍රමණ එකතු වේ: 3 + 3 = 6, එනම් x² හි 2x."
+        },
+        {
+          answer: "9",
+          en: "9 is y = 3 · 3. backward() fills x.grad with dy/dx, not with y.",
+          si: "9 යනු y = 3 · 3 වේ. backward() x.grad පුරවන්නේ dy/dx වලින් මිස y වලින් නොවේ."
+        }
+      ],
+      hint: {
+        en: "x is used twice: the gradient along each use is added.",
+        si: "x දෙවරක් භාවිත වේ: එක් එක් භාවිතය ඔස්සේ එන අනුක්‍රමණ එකතු වේ."
+      }
+    },
+  },
   {
     kind: "text",
     en: `<p>The same happens with different operations: u = 2x and v = x² both use x, and y = u + v.
@@ -88,7 +116,108 @@ The path through u brings 2, the path through v brings 2x = 6; x.grad is their s
     si: `<p>වෙනස් මෙහෙයුම් සමඟද එසේමය: u = 2x සහ v = x² යන දෙකම x භාවිත කරන අතර y = u + v.
 u හරහා යන මාර්‍ගය 2 ද, v හරහා යන මාර්‍ගය 2x = 6 ද ගෙන එයි; x.grad යනු ඒවායේ එකතුව වන 8 යි.</p>`,
   },
-  { kind: "code", id: "c9", source: "x = torch.tensor(3.0, requires_grad=True)\nu = x * 2\nv = x ** 2\ny = u + v\ny.backward()\nx.grad" },
+  {
+    kind: "code",
+    id: "c9",
+    source: "x = torch.tensor(3.0, requires_grad=True)\nu = x * 2\nv = x ** 2\ny = u + v\ny.backward()\nx.grad",
+    exercise: {
+      kind: "number",
+      prompt: {
+        en: "u = 2x and v = x², y = u + v, at x = 3. What is x.grad?",
+        si: "u = 2x සහ v = x², y = u + v, x = 3 දී. x.grad කීයද?"
+      },
+      answer: "8",
+      mistakes: [
+        {
+          answer: "2",
+          en: "2 is only the path through u = 2x. The path through v = x² gives 2x = 6 too, and paths that meet add: 2 + 6 = 8.",
+          si: "2 යනු u = 2x හරහා යන මාර්‍ගය පමණි. v = x² හරහා යන මාර්‍ගය 2x = 6 ද දෙන අතර, හමු වන මාර්‍ග එකතු වේ: 2 + 6 = 8."
+        },
+        {
+          answer: "6",
+          en: "6 is only the path through v = x². The path through u = 2x adds 2: where paths meet, gradients add, 6 + 2 = 8.",
+          si: "6 යනු v = x² හරහා යන මාර්‍ගය පමණි. u = 2x හරහා යන මාර්‍ගය 2 ක් එකතු කරයි: මාර්‍ග හමු වන තැන අනුක්‍රමණ එකතු වේ, 6 + 2 = 8."
+        },
+        {
+          answer: "15",
+          en: "15 is y = 6 + 9, the value. x.grad is dy/dx.",
+          si: "15 යනු y = 6 + 9, එනම් අගයයි. x.grad යනු dy/dx ය."
+        }
+      ],
+      hint: {
+        en: "Follow both paths from y to x and add what each gives.",
+        si: "y සිට x දක්වා මාර්‍ග දෙකම අනුගමනය කර එක් එක් මාර්‍ගය දෙන අගය එකතු කරන්න."
+      }
+    },
+  },
+  {
+    kind: "text",
+    en: `<h2>.grad adds up, and only leaves keep it</h2>
+<p>Two things surprise almost everyone. First, <code>backward()</code> does not overwrite
+<code>.grad</code>: it adds to what is already there — gradients [[accumulate]]. Second, only
+[[leaves]] (tensors you made with <code>requires_grad=True</code>) keep a <code>.grad</code>; the
+gradient of an intermediate tensor is used on the way back and then dropped.</p>`,
+    si: `<h2>.grad එකතු වේ, එය තබා ගන්නේ පත්‍ර නෝඩ පමණි</h2>
+<p>දේවල් දෙකක් බොහෝ දෙනා පුදුමයට පත් කරයි. පළමුව, <code>backward()</code> <code>.grad</code>
+උඩින් ලියන්නේ නැත: එය දැනටමත් ඇති දෙයට එකතු කරයි — අනුක්‍රමණ [[accumulate|සමුච්චය වේ]]. දෙවනුව,
+<code>.grad</code> තබා ගන්නේ [[leaves]] (<code>requires_grad=True</code> සමඟ ඔබ සෑදූ ටෙන්සර)
+පමණි; අතරමැදි ටෙන්සරයක අනුක්‍රමණය ආපසු යන ගමනේදී භාවිත කර ඉවත ලයි.</p>`,
+  },
+  {
+    kind: "code",
+    id: "c10",
+    source: "x = torch.tensor(3.0, requires_grad=True)\n(x * x).backward()\n(x * x).backward()\nx.grad",
+    exercise: {
+      kind: "number",
+      prompt: {
+        en: "backward() runs twice on x * x at x = 3, with no zero_() between. What is x.grad?",
+        si: "x = 3 දී x * x මත backward() දෙවරක් ධාවනය වේ, අතරට zero_() නැතිව. x.grad කීයද?"
+      },
+      answer: "12",
+      mistakes: [
+        {
+          answer: "6",
+          en: "Gradients accumulate: the second backward() adds its 6 to the 6 already in x.grad, giving 12. That is why training loops call x.grad.zero_() (or opt.zero_grad()) before backward().",
+          si: "අනුක්‍රමණ සමුච්චය වේ: දෙවන backward() එහි 6, x.grad හි දැනටමත් ඇති 6 ට එකතු කර 12 දෙයි. පුහුණු කිරීමේ loops තුළ backward() ට පෙර x.grad.zero_() (හෝ opt.zero_grad()) කැඳවන්නේ එබැවිනි."
+        }
+      ],
+      hint: {
+        en: "Ask what backward() does to a .grad that already holds a number.",
+        si: "දැනටමත් සංඛ්‍යාවක් ඇති .grad එකකට backward() කරන්නේ කුමක්දැයි සිතන්න."
+      }
+    },
+  },
+  {
+    kind: "code",
+    id: "c11",
+    source: "x = torch.tensor(3.0, requires_grad=True)\nu = x * 2\ny = u ** 2\ny.backward()\nprint(x.grad)\nprint(u.grad)",
+    exercise: {
+      kind: "number",
+      from: "output",
+      item: -1,
+      prompt: {
+        en: "u = x * 2 is not a leaf. What does print(u.grad) show after y.backward()? (a number, or None)",
+        si: "u = x * 2 පත්‍ර නෝඩයක් නොවේ. y.backward() ට පසු print(u.grad) පෙන්වන්නේ කුමක්ද? (සංඛ්‍යාවක්, නැතහොත් None)"
+      },
+      answer: "None",
+      mistakes: [
+        {
+          answer: "12",
+          en: "dy/du = 2u = 12 is computed on the way to x, but PyTorch keeps .grad only for leaf tensors (made by you with requires_grad=True). u.grad is None; call u.retain_grad() before backward() to keep it.",
+          si: "dy/du = 2u = 12 x දක්වා යන ගමනේදී ගණනය වේ, නමුත් PyTorch .grad තබා ගන්නේ පත්‍ර ටෙන්සරවලට (requires_grad=True සමඟ ඔබ සෑදූ) පමණි. u.grad හි අගය None වේ; එය තබා ගැනීමට backward() ට පෙර u.retain_grad() කැඳවන්න."
+        },
+        {
+          answer: "24",
+          en: "24 is x.grad (dy/dx), printed on the line above. u is not a leaf, so its .grad stays None.",
+          si: "24 යනු ඉහත පේළියේ මුද්‍රණය වූ x.grad (dy/dx) ය. u පත්‍ර නෝඩයක් නොවන බැවින් එහි .grad None ලෙසම පවතී."
+        }
+      ],
+      hint: {
+        en: "Which tensors does PyTorch fill .grad for?",
+        si: "PyTorch .grad පුරවන්නේ කුමන ටෙන්සරවලටද?"
+      }
+    },
+  },
   {
     kind: "text",
     en: `<p>Next: lesson 3 uses the same tools on the notebook gradlab grew from — a number and a whole

@@ -40,7 +40,35 @@ agree. Every cell runs live in your browser; change any number and run it again.
 <p>xⁿ හි ව්‍යුත්පන්නය n·xⁿ⁻¹ බව බල නීතියෙන් දනිමු; එබැවින් f′(x) = 3x² − 2. x = 2 ආදේශ කළ විට
 එය 3·4 − 2 = 10 වේ.</p>`,
   },
-  { kind: "code", id: "c3", source: "# the derivative by hand: f'(x) = 3x² - 2\ndef df(x):\n    return 3*x**2 - 2\n\ndf(2.0)" },
+  {
+    kind: "code",
+    id: "c3",
+    source: "# the derivative by hand: f'(x) = 3x² - 2\ndef df(x):\n    return 3*x**2 - 2\n\ndf(2.0)",
+    exercise: {
+      kind: "number",
+      prompt: {
+        en: "What number does df(2.0) return?",
+        si: "df(2.0) ලබා දෙන සංඛ්‍යාව කුමක්ද?"
+      },
+      answer: "10.0",
+      mistakes: [
+        {
+          answer: "4",
+          en: "4 is f(2) = 2³ − 2·2, the value of the function itself. df is its derivative 3x² − 2, so 3·4 − 2.",
+          si: "4 යනු f(2) = 2³ − 2·2, එනම් ශ්‍රිතයේම අගයයි. df යනු එහි ව්‍යුත්පන්නය 3x² − 2 බැවින් 3·4 − 2."
+        },
+        {
+          answer: "12",
+          en: "12 is 3x² alone: the derivative of −2x is −2, and it stays in.",
+          si: "12 යනු 3x² පමණි: −2x හි ව්‍යුත්පන්නය −2 වන අතර එයද එකතු විය යුතුය."
+        }
+      ],
+      hint: {
+        en: "df is the derivative 3x² − 2: put x = 2 into it.",
+        si: "df යනු 3x² − 2 ව්‍යුත්පන්නයයි: එහි x = 2 ආදේශ කරන්න."
+      }
+    },
+  },
   {
     kind: "text",
     en: `<h2>2. By measuring: finite differences</h2>
@@ -78,7 +106,35 @@ tangent, and the two numbers above the plot meet.</p>`,
 යොදයි; එබැවින් <code>x.grad</code> තුළ x = 2 හි dy/dx රැඳේ — h කිසිවක් නැතිව, හරියටම 10.</p>`,
   },
   { kind: "code", id: "c5", source: "x = torch.tensor(2.0, requires_grad=True)\ny = f(x)\ny" },
-  { kind: "code", id: "c6", source: "y.backward()\nx.grad" },
+  {
+    kind: "code",
+    id: "c6",
+    source: "y.backward()\nx.grad",
+    exercise: {
+      kind: "number",
+      prompt: {
+        en: "After y.backward(), what number does x.grad hold?",
+        si: "y.backward() ට පසු x.grad හි ඇති සංඛ්‍යාව කුමක්ද?"
+      },
+      answer: "10",
+      mistakes: [
+        {
+          answer: "4",
+          en: "4 is y, the value f(2). backward() does not copy y: it puts the derivative dy/dx into x.grad.",
+          si: "4 යනු y, එනම් f(2) අගයයි. backward() y පිටපත් නොකරයි: එය dy/dx ව්‍යුත්පන්නය x.grad තුළ තබයි."
+        },
+        {
+          answer: "2",
+          en: "2 is x itself. x.grad is the slope of f at x = 2, not x.",
+          si: "2 යනු x ම වේ. x.grad යනු x = 2 දී f හි අනුක්‍රමණයයි, x නොවේ."
+        }
+      ],
+      hint: {
+        en: "x.grad holds dy/dx at x = 2: the same number as df(2.0) above.",
+        si: "x.grad හි ඇත්තේ x = 2 දී dy/dx ය: ඉහත df(2.0) හි අගයමයි."
+      }
+    },
+  },
   {
     kind: "text",
     en: `<h2>Why not just make h tiny?</h2>
@@ -92,7 +148,32 @@ no such trade-off: it never subtracts nearby values.</p>`,
 වෙනස බොහෝ දුරට වටයීමේ දෝෂයකි. පහත, ලබ්ධිය මුලින් හොඳ වී පසුව නරක් වන අතර h = 10⁻⁷ දී එය 0
 වේ. backward() ට මෙවැනි ගැටලුවක් නැත: එය කිසි විටෙක ළඟ ළඟ ඇති අගයන් අඩු නොකරයි.</p>`,
   },
-  { kind: "code", id: "c7", source: "xd = x.detach()\nfor h in [0.1, 0.001, 0.00001, 0.0000001]:\n    print(h, ((f(xd + h) - f(xd)) / h).item())" },
+  {
+    kind: "code",
+    id: "c7",
+    source: "xd = x.detach()\nfor h in [0.1, 0.001, 0.00001, 0.0000001]:\n    print(h, ((f(xd + h) - f(xd)) / h).item())",
+    exercise: {
+      kind: "number",
+      from: "output",
+      item: -1,
+      prompt: {
+        en: "The last line uses h = 0.0000001 with a float32 tensor. What is the last number it prints?",
+        si: "අවසාන පේළිය float32 ටෙන්සරයක් සමඟ h = 0.0000001 භාවිත කරයි. එය මුද්‍රණය කරන අවසාන සංඛ්‍යාව කුමක්ද?"
+      },
+      answer: "0.0",
+      mistakes: [
+        {
+          answer: "10",
+          en: "In float32 (about 7 significant digits) 2.0 + 0.0000001 rounds back to 2.0, so f(x + h) − f(x) is exactly 0 and so is the quotient: too small an h loses everything to rounding.",
+          si: "float32 හි (සාර්‍ථක ඉලක්කම් 7 ක් පමණ) 2.0 + 0.0000001 නැවත 2.0 ලෙස වටයයි; එබැවින් f(x + h) − f(x) හරියටම 0 වන අතර භාගයද 0 වේ: h ඉතා කුඩා වූ විට වැටයීම නිසා සියල්ල නැති වේ."
+        }
+      ],
+      hint: {
+        en: "float32 keeps about 7 significant digits: look at what 2.0 + 0.0000001 is in float32.",
+        si: "float32 තබා ගන්නේ සාර්‍ථක ඉලක්කම් 7 ක් පමණ ය: float32 හි 2.0 + 0.0000001 කීයදැයි බලන්න."
+      }
+    },
+  },
   {
     kind: "text",
     en: `<p>Next: lesson 2 follows a derivative through a chain of functions — the rule that

@@ -31,8 +31,56 @@ the same points.</p>`,
 තල්ලු කර ඇත. <code>torch.manual_seed(0)</code> සසම්භාවී සංඛ්‍යා ස්ථිර කරයි; එබැවින් ඔබටත්, මෙම
 පිටුවටත්, PyTorch ටත් එකම ලක්ෂ්‍ය ලැබේ.</p>`,
   },
-  { kind: "code", id: "c2", source: "torch.manual_seed(0)\nx = torch.linspace(-1, 1, 20).reshape(-1, 1)\ny = 3 * x + 0.5 + 0.2 * torch.randn(20, 1)\nprint(x.shape, y.shape)" },
-  { kind: "code", id: "c3", source: "y[:3]" },
+  {
+    kind: "code",
+    id: "c2",
+    source: "torch.manual_seed(0)\nx = torch.linspace(-1, 1, 20).reshape(-1, 1)\ny = 3 * x + 0.5 + 0.2 * torch.randn(20, 1)\nprint(x.shape, y.shape)",
+    exercise: {
+      kind: "shape",
+      from: "output",
+      item: 0,
+      prompt: {
+        en: "torch.linspace(-1, 1, 20) is then reshaped with reshape(-1, 1). What is x.shape?",
+        si: "torch.linspace(-1, 1, 20) පසුව reshape(-1, 1) මගින් හැඩය වෙනස් කෙරේ. x.shape කුමක්ද?"
+      },
+      answer: "(20, 1)",
+      mistakes: [
+        {
+          answer: "(20,)",
+          en: "linspace alone gives (20,); reshape(-1, 1) turns it into a column of 20 rows and 1 column, (20, 1) — the shape nn.Linear(1, 1) expects.",
+          si: "linspace පමණක් (20,) දෙයි; reshape(-1, 1) එය පේළි 20 ක් සහ තීරු 1 ක තීරුවක් (20, 1) බවට පත් කරයි — nn.Linear(1, 1) බලාපොරොත්තු වන හැඩයයි."
+        }
+      ],
+      hint: {
+        en: "-1 in reshape means: whatever size makes the count come out.",
+        si: "reshape හි -1 යනු: ගණන නිවැරදි වන ඕනෑම ප්‍රමාණයකි."
+      }
+    },
+  },
+  {
+    kind: "code",
+    id: "c3",
+    source: "y[:3]",
+    exercise: {
+      kind: "shape",
+      prompt: {
+        en: "y is (20, 1). What is the shape of y[:3]?",
+        si: "y හි හැඩය (20, 1) වේ. y[:3] හි හැඩය කුමක්ද?"
+      },
+      answer: "(3, 1)",
+      mistakes: [
+        {
+          answer: "(3,)",
+          en: "Slicing rows with [:3] keeps both dims: 3 rows of the 1 column, (3, 1). Only an integer index such as y[0] removes a dim.",
+          si: "[:3] මගින් පේළි slice කිරීම මාන දෙකම තබා ගනී: එක් තීරුවේ පේළි 3, (3, 1). y[0] වැනි නිඛිල දර්‍ශකයක් පමණක් මානයක් ඉවත් කරයි."
+        }
+      ],
+      hint: {
+        en: "A slice keeps its dim; only the number of rows changes.",
+        si: "slice එකක් තම මානය තබා ගනී; වෙනස් වන්නේ පේළි ගණන පමණි."
+      }
+    },
+  },
   {
     kind: "text",
     en: `<h2>The loss and its gradient</h2>
@@ -63,7 +111,38 @@ compute the loss, call backward(), and update <code>w -= lr * w.grad</code> insi
     source:
       "lr = 0.1\nfor step in range(100):\n    w.grad.zero_()\n    b.grad.zero_()\n    loss = ((x * w + b - y) ** 2).mean()\n    loss.backward()\n    with torch.no_grad():\n        w -= lr * w.grad\n        b -= lr * b.grad\n    if step % 20 == 0:\n        print(step, loss.item())",
   },
-  { kind: "code", id: "c7", source: "print(w, b)" },
+  {
+    kind: "code",
+    id: "c7",
+    source: "print(w, b)",
+    exercise: {
+      kind: "number",
+      from: "output",
+      item: 0,
+      decimals: 0,
+      prompt: {
+        en: "The data was made as y = 3x + 0.5 + noise. After 100 steps from w = 0, about what is w?",
+        si: "දත්ත සෑදුවේ y = 3x + 0.5 + ඝෝෂාව ලෙසය. w = 0 සිට පියවර 100 කට පසු w ආසන්න වශයෙන් කීයද?"
+      },
+      answer: "3.2",
+      mistakes: [
+        {
+          answer: "0",
+          en: "w started at 0, but each step w -= lr * w.grad moved it downhill on the loss, towards the data's slope: about 3.",
+          si: "w ආරම්භ වූයේ 0 නුත්, සෑම w -= lr * w.grad පියවරක්ම එය හානිය මත පහළට, දත්තවල අනුක්‍රමණය දෙසට ගෙන ගියේය: ආසන්න වශයෙන් 3."
+        },
+        {
+          answer: "0.5",
+          en: "0.5 is the intercept, the b the data was made with. w is the slope, about 3.",
+          si: "0.5 යනු අන්තඃඛණ්ඩය, දත්ත සෑදූ b ය. w යනු අනුක්‍රමණයයි, ආසන්න වශයෙන් 3."
+        }
+      ],
+      hint: {
+        en: "w is the slope of the fitted line.",
+        si: "w යනු ගැළපූ රේඛාවේ අනුක්‍රමණයයි."
+      }
+    },
+  },
   {
     kind: "text",
     en: `<p>w ≈ 3.19 and b ≈ 0.57: close to the 3 and 0.5 the data was made from (the noise moves

@@ -34,6 +34,32 @@ with a little noise. The seed makes them the same everywhere.</p>`,
     id: "c2",
     source:
       "torch.manual_seed(0)\nn = 100\nt = torch.rand(n) * math.pi\nouter = torch.stack([torch.cos(t), torch.sin(t)], dim=1)\ninner = torch.stack([1 - torch.cos(t), 0.5 - torch.sin(t)], dim=1)\nX = torch.cat([outer, inner]) + 0.1 * torch.randn(2 * n, 2)\ny = torch.cat([torch.zeros(n), torch.ones(n)])\nprint(X.shape, y.shape)",
+    exercise: {
+      kind: "shape",
+      from: "output",
+      item: 0,
+      prompt: {
+        en: "Two moons of n = 100 points each, 2 coordinates per point, joined with torch.cat. What is X.shape?",
+        si: "එක් එක් සඳට ලක්ෂ්‍ය n = 100 බැගින් සහ එක් ලක්ෂ්‍යයකට ඛණ්ඩාංක 2 බැගින් ඇති අඩ සඳ දෙක torch.cat මගින් එකතු කෙරේ. X.shape කුමක්ද?"
+      },
+      answer: "(200, 2)",
+      mistakes: [
+        {
+          answer: "(100, 2)",
+          en: "torch.cat puts the outer moon's 100 rows and the inner moon's 100 rows one after the other: 200 rows of 2 coordinates.",
+          si: "torch.cat පිටත සඳේ පේළි 100 සහ ඇතුළත සඳේ පේළි 100 එකින් පසු එක තබයි: ඛණ්ඩාංක 2 බැගින් පේළි 200."
+        },
+        {
+          answer: "(2, 200)",
+          en: "Each row is one point: 200 points, 2 coordinates each, so (200, 2).",
+          si: "සෑම පේළියක්ම එක් ලක්ෂ්‍යයකි: ලක්ෂ්‍ය 200, එකකට ඛණ්ඩාංක 2 බැගින්, එබැවින් (200, 2)."
+        }
+      ],
+      hint: {
+        en: "cat joins along dim 0: rows add up.",
+        si: "cat එකතු කරන්නේ dim 0 ඔස්සේය: පේළි එකතු වේ."
+      }
+    },
   },
   {
     kind: "text",
@@ -54,7 +80,30 @@ the last layer gives one number per point, a score (a logit) for class 1.</p>`,
       "class MLP(nn.Module):\n    def __init__(self, width, activation):\n        super().__init__()\n        self.layers = nn.Sequential(\n            nn.Linear(2, width), activation,\n            nn.Linear(width, width), activation,\n            nn.Linear(width, 1))\n\n    def forward(self, x):\n        return self.layers(x).squeeze(1)",
   },
   { kind: "code", id: "c4", source: "torch.manual_seed(1)\nmodel = MLP(8, nn.Tanh())\nmodel" },
-  { kind: "code", id: "c5", source: "sum(p.numel() for p in model.parameters())" },
+  {
+    kind: "code",
+    id: "c5",
+    source: "sum(p.numel() for p in model.parameters())",
+    exercise: {
+      kind: "number",
+      prompt: {
+        en: "Linear(2, 8), Linear(8, 8), Linear(8, 1): how many numbers does the model learn?",
+        si: "Linear(2, 8), Linear(8, 8), Linear(8, 1): model එක ඉගෙන ගන්නා සංඛ්‍යා කීයද?"
+      },
+      answer: "105",
+      mistakes: [
+        {
+          answer: "88",
+          en: "88 counts the weights only (16 + 64 + 8). Every Linear has a bias per output too: 8 + 8 + 1 more, 105.",
+          si: "88 ගණන් කරන්නේ බර පමණි (16 + 64 + 8). සෑම Linear එකකටම එක් ප්‍රතිදානයකට එක් නැඹුරුවක් ද ඇත: තවත් 8 + 8 + 1, 105."
+        }
+      ],
+      hint: {
+        en: "Each Linear(i, o) has an i×o weight and o biases.",
+        si: "සෑම Linear(i, o) එකකටම i×o බර න්‍යාසයක් සහ නැඹුරු o ක් ඇත."
+      }
+    },
+  },
   {
     kind: "text",
     en: `<h2>Training</h2>
@@ -72,7 +121,30 @@ adapts its step for each parameter. backward() finds the gradient of all 105 par
     source:
       "loss_fn = nn.BCEWithLogitsLoss()\nopt = torch.optim.Adam(model.parameters(), lr=0.03)\nfor step in range(200):\n    opt.zero_grad()\n    loss = loss_fn(model(X), y)\n    loss.backward()\n    opt.step()\n    if step % 50 == 0:\n        print(step, round(loss.item(), 4))",
   },
-  { kind: "code", id: "c7", source: "with torch.no_grad():\n    accuracy = ((model(X) > 0).float() == y).float().mean()\naccuracy" },
+  {
+    kind: "code",
+    id: "c7",
+    source: "with torch.no_grad():\n    accuracy = ((model(X) > 0).float() == y).float().mean()\naccuracy",
+    exercise: {
+      kind: "number",
+      prompt: {
+        en: "After training, the accuracy on the 200 points is computed under torch.no_grad(). What number does it show?",
+        si: "පුහුණු කිරීමෙන් පසු ලක්ෂ්‍ය 200 මත නිරවද්‍යතාව torch.no_grad() තුළ ගණනය කෙරේ. එය පෙන්වන සංඛ්‍යාව කුමක්ද?"
+      },
+      answer: "1",
+      mistakes: [
+        {
+          answer: "100",
+          en: "The accuracy is the mean of 0/1 values (right or not), a fraction between 0 and 1, not a percentage: 1 means every point is right.",
+          si: "නිරවද්‍යතාව යනු 0/1 අගයන්ගේ (නිවැරදිද නැද්ද) මධ්‍යන්‍යයයි, 0 සහ 1 අතර භාගයකි, ප්‍රතිශතයක් නොවේ: 1 යනු සෑම ලක්ෂ්‍යයක්ම නිවැරදි බවයි."
+        }
+      ],
+      hint: {
+        en: "The last loss printed is small; the accuracy is a fraction of points right.",
+        si: "අවසානයේ මුද්‍රණය වූ හානිය කුඩාය; නිරවද්‍යතාව යනු නිවැරදි ලක්ෂ්‍යවල භාගයයි."
+      }
+    },
+  },
   {
     kind: "text",
     en: `<p>The picture trains the same network in the engine and plays it back: the background is the

@@ -34,8 +34,61 @@ across the valley.</p>`,
 නිම්නයක පතුලේ පිහිටයි. ආරම්භක ලක්ෂ්‍යය (−1.5, 2) හිදී අනුක්‍රමණය විශාල වන අතර එය බොහෝ දුරට
 නිම්නය හරහා යොමු වේ.</p>`,
   },
-  { kind: "code", id: "c2", source: "def rosenbrock(p):\n    x, y = p[0], p[1]\n    return (1 - x) ** 2 + 100 * (y - x ** 2) ** 2\n\nrosenbrock(torch.tensor([1.0, 1.0]))" },
-  { kind: "code", id: "c3", source: "p = torch.tensor([-1.5, 2.0], requires_grad=True)\nloss = rosenbrock(p)\nloss.backward()\nprint(loss, p.grad)" },
+  {
+    kind: "code",
+    id: "c2",
+    source: "def rosenbrock(p):\n    x, y = p[0], p[1]\n    return (1 - x) ** 2 + 100 * (y - x ** 2) ** 2\n\nrosenbrock(torch.tensor([1.0, 1.0]))",
+    exercise: {
+      kind: "number",
+      prompt: {
+        en: "rosenbrock(p) = (1 − x)² + 100·(y − x²)². What is it at (1, 1)?",
+        si: "rosenbrock(p) = (1 − x)² + 100·(y − x²)². (1, 1) හි එහි අගය කුමක්ද?"
+      },
+      answer: "0",
+      mistakes: [
+        {
+          answer: "1",
+          en: "Both terms vanish at (1, 1): (1 − 1)² = 0 and 100·(1 − 1²)² = 0. That is the minimum the optimizers look for.",
+          si: "(1, 1) දී පද දෙකම ශුන්‍ය වේ: (1 − 1)² = 0 සහ 100·(1 − 1²)² = 0. ප්‍රශස්තකාරක සොයන අවම ලක්ෂ්‍යය එයයි."
+        }
+      ],
+      hint: {
+        en: "Put x = 1, y = 1 into both terms.",
+        si: "පද දෙකටම x = 1, y = 1 ආදේශ කරන්න."
+      }
+    },
+  },
+  {
+    kind: "code",
+    id: "c3",
+    source: "p = torch.tensor([-1.5, 2.0], requires_grad=True)\nloss = rosenbrock(p)\nloss.backward()\nprint(loss, p.grad)",
+    exercise: {
+      kind: "number",
+      from: "output",
+      item: 0,
+      prompt: {
+        en: "At p = (−1.5, 2), what is the loss (the first number printed)?",
+        si: "p = (−1.5, 2) දී හානිය (මුද්‍රණය වන පළමු සංඛ්‍යාව) කීයද?"
+      },
+      answer: "12.5",
+      mistakes: [
+        {
+          answer: "6.25",
+          en: "6.25 is one term only. Both are 6.25 here: (1 + 1.5)² = 6.25 and 100·(2 − 2.25)² = 6.25, so the loss is 12.5.",
+          si: "6.25 යනු එක් පදයක් පමණි. මෙහි දෙකම 6.25 වේ: (1 + 1.5)² = 6.25 සහ 100·(2 − 2.25)² = 6.25, එබැවින් හානිය 12.5."
+        },
+        {
+          answer: "0",
+          en: "0 is the minimum's loss, at (1, 1). At (−1.5, 2) both terms are 6.25.",
+          si: "0 යනු (1, 1) හි අවම ලක්ෂ්‍යයේ හානියයි. (−1.5, 2) දී පද දෙකම 6.25 වේ."
+        }
+      ],
+      hint: {
+        en: "(1 − x)² = 2.5² and y − x² = 2 − 2.25.",
+        si: "(1 − x)² = 2.5² සහ y − x² = 2 − 2.25."
+      }
+    },
+  },
   {
     kind: "text",
     en: `<h2>One loop, three optimizers</h2>
@@ -53,7 +106,36 @@ optimizer changes.</p>`,
     source:
       "def descend(make_optimizer, steps=500):\n    p = torch.tensor([-1.5, 2.0], requires_grad=True)\n    opt = make_optimizer([p])\n    for step in range(steps):\n        opt.zero_grad()\n        loss = rosenbrock(p)\n        loss.backward()\n        opt.step()\n    return p.detach(), rosenbrock(p).item()",
   },
-  { kind: "code", id: "c5", source: "descend(lambda ps: torch.optim.SGD(ps, lr=0.001))" },
+  {
+    kind: "code",
+    id: "c5",
+    source: "descend(lambda ps: torch.optim.SGD(ps, lr=0.001))",
+    exercise: {
+      kind: "shape",
+      item: 0,
+      prompt: {
+        en: "descend returns (p.detach(), loss). What is the shape of the p it returns?",
+        si: "descend මගින් (p.detach(), loss) ලබා දෙයි. එය ලබා දෙන p හි හැඩය කුමක්ද?"
+      },
+      answer: "(2,)",
+      mistakes: [
+        {
+          answer: "(1, 2)",
+          en: "p was made from the list [-1.5, 2.0]: one dim of 2 numbers, (2,). The optimizer changes its values, never its shape.",
+          si: "p සෑදුවේ [-1.5, 2.0] ලැයිස්තුවෙනි: සංඛ්‍යා 2 ක එක් මානයක්, (2,). ප්‍රශස්තකාරකය එහි අගයන් වෙනස් කරයි, කිසි විටෙක හැඩය නොවේ."
+        },
+        {
+          answer: "()",
+          en: "p is the point itself, two numbers (x, y), so (2,); the loss is the single number beside it.",
+          si: "p යනු ලක්ෂ්‍යයමයි, සංඛ්‍යා දෙකක් (x, y), එබැවින් (2,); හානිය ඒ අසල ඇති තනි සංඛ්‍යාවයි."
+        }
+      ],
+      hint: {
+        en: "p holds the point (x, y).",
+        si: "p හි ඇත්තේ (x, y) ලක්ෂ්‍යයයි."
+      }
+    },
+  },
   { kind: "code", id: "c6", source: "descend(lambda ps: torch.optim.SGD(ps, lr=0.001, momentum=0.9))" },
   { kind: "code", id: "c7", source: "descend(lambda ps: torch.optim.Adam(ps, lr=0.05))" },
   {

@@ -18,5 +18,9 @@ export const expected = {
   },
   "c7": {
     "output": "torch.Size([3, 1]) torch.Size([1, 3])\ntensor([[6., 6., 6.]])\n"
+  },
+  "c8": {
+    "result": "tensor([0.5000, 1.0000, 1.5000])",
+    "output": "torch.int64\n"
   }
 };
