@@ -57,6 +57,8 @@ test("forgetting zero_(): the accumulation hint names the old and new grad", () 
     assert.equal(h?.id, "accumulate");
     assert.match(h.en, /tensor\(8\.\).*tensor\(16\.\)/);
     assert.equal(hintForAccumulation("x.grad.zero_()\ny.backward()", grads(first), grads(second)), null);
+    // a cell that makes x anew (lesson 2's cells one after another) has no old x.grad to add to
+    assert.equal(hintForAccumulation("x = torch.tensor(4.0, requires_grad=True)\ny = x**2\ny.backward()", grads(first), grads(second)), null);
   });
 });
 

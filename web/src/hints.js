@@ -20,6 +20,8 @@ export function hintForNoneGrad(result, source) {
 export function hintForAccumulation(source, before, after) {
   if (!/\.backward\s*\(/.test(source) || /zero_\s*\(|\.grad\s*=\s*None|zero_grad/.test(source)) return null;
   for (let [name, prev] of before) {
+    // a leaf the cell makes anew starts from no .grad: its old one is another tensor's
+    if (new RegExp(`^\\s*${name}\\s*=(?!=)`, "m").test(source)) continue;
     let now = after.get(name);
     if (prev != null && now != null && now !== prev) {
       if (prev.includes("\n") || now.includes("\n")) {
