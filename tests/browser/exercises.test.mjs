@@ -163,6 +163,7 @@ test("axe-core: no serious or critical violation with exercises answered, in Eng
   await cell("c9").scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(shots, "exercises-hint-si-1280x800.png") });
   await page.setViewportSize({ width: 390, height: 844 });
+  await box("c9").evaluate((e) => e.scrollIntoView({ block: "center" }));
   await page.screenshot({ path: path.join(shots, "exercises-hint-si-390x844.png") });
   await page.setViewportSize({ width: 1280, height: 800 });
   assert.deepEqual(errors, []);
