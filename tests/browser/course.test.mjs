@@ -74,7 +74,8 @@ for (const entry of LESSONS) {
       assert.match(await page.evaluate(() => location.hash), new RegExp(`^#/lesson/${entry.n}\\?lang=${lang}$`));
       for (const b of lesson.blocks.filter((b) => b.kind === "code")) {
         const c = page.locator(`[data-cell="${b.id}"]`);
-        assert.equal(await c.locator(".error").count(), 0, `${b.id} raised`);
+        if (b.expected?.error) assert.ok((await c.locator("pre.error").innerText()).endsWith(`${b.expected.error.type}: ${b.expected.error.message}`), `${b.id} raised PyTorch's exception`);
+        else assert.equal(await c.locator(".error").count(), 0, `${b.id} raised`);
         if (b.expected?.result != null) assert.equal(await c.locator("pre.result").innerText(), b.expected.result, `${b.id} Out`);
         if (b.expected?.output) assert.equal((await c.locator("pre.stdout").innerText()).trimEnd(), b.expected.output.trimEnd(), `${b.id} stdout`);
       }

@@ -132,6 +132,7 @@ for (const l of lessons) {
     for (const [i, b] of code.entries()) {
       assert.equal(outs[i].result, b.expected?.result ?? null, `${b.id} Out`);
       assert.equal(outs[i].output, b.expected?.output ?? "", `${b.id} stdout`);
+      assert.deepEqual(outs[i].error, b.expected?.error ?? null, `${b.id} exception`);
     }
   });
 }

@@ -220,8 +220,9 @@ export class Cell {
     const exp = this.block.expected;
     const run = this.lastRun;
     this.matches = null;
-    if (exp && run && run.source === this.block.source && !run.error) {
-      this.matches = (exp.result === undefined || exp.result === run.result) && (exp.output === undefined || exp.output === run.output);
+    if (exp && run && run.source === this.block.source) {
+      const sameError = exp.error ? run.error?.type === exp.error.type && run.error?.message === exp.error.message : !run.error;
+      this.matches = sameError && (exp.result === undefined || exp.result === run.result) && (exp.output === undefined || exp.output === run.output);
     }
     this.match.hidden = this.matches !== true;
   }

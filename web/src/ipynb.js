@@ -44,7 +44,8 @@ export function toIpynb(doc) {
         cell_type: "code",
         id: cellId(),
         execution_count: run ? run.count : null,
-        metadata: {},
+        // a lesson cell meant to raise: Jupyter's "run all" goes on past it, as the page does
+        metadata: b.expected?.error ? { tags: ["raises-exception"] } : {},
         outputs,
         source: splitSource(b.source),
       });
