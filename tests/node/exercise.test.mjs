@@ -133,5 +133,7 @@ for (const l of lessons) {
 
 test("the misconceptions the course teaches with exercises", () => {
   const hints = lessons.flatMap((l) => l.blocks.filter((b) => b.exercise).flatMap((b) => b.exercise.mistakes.map((m) => m.en))).join("\n");
-  for (const topic of [/accumulate/, /leaf/, /integer tensor/, /paths meet/, /summed back/]) assert.match(hints, topic);
+  for (const topic of [/accumulate/, /not a leaf/, /integer tensor/, /paths meet/, /summed back/, /needs a scalar/, /torch\.no_grad\(\)/, /floating point tensors/]) assert.match(hints, topic);
+  const kinds = new Set(lessons.flatMap((l) => l.blocks.filter((b) => b.exercise).map((b) => b.exercise.kind)));
+  assert.deepEqual([...kinds].sort(), ["error", "number", "shape", "tensor"]);
 });

@@ -30,5 +30,11 @@ export const expected = {
   },
   "c11": {
     "output": "tensor(24.)\nNone\n"
+  },
+  "c12": {
+    "error": {
+      "type": "RuntimeError",
+      "message": "grad can be implicitly created only for scalar outputs"
+    }
   }
 };

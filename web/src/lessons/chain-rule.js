@@ -220,6 +220,42 @@ gradient of an intermediate tensor is used on the way back and then dropped.</p>
   },
   {
     kind: "text",
+    en: `<h2>backward() on more than one number</h2>
+<p>Above, y was always a single number. What if y holds two?</p>`,
+    si: `<h2>සංඛ්‍යා එකකට වඩා ඇති විට backward()</h2>
+<p>ඉහත y සැමවිටම තනි සංඛ්‍යාවක් විය. y තුළ සංඛ්‍යා දෙකක් ඇත්නම් කුමක් වේද?</p>`,
+  },
+  {
+    kind: "code",
+    id: "c12",
+    source: "x = torch.tensor([1.0, 2.0], requires_grad=True)\ny = x * x\ny.backward()",
+    exercise: {
+      kind: "error",
+      prompt: {
+        en: "y = x * x holds two numbers. What happens at y.backward()? (the exception's name, or “no error”)",
+        si: "y = x * x තුළ සංඛ්‍යා දෙකක් ඇත. y.backward() හිදී කුමක් සිදු වේද? (exception එකේ නම, නැතහොත් “no error”)"
+      },
+      answer: "RuntimeError",
+      mistakes: [
+        {
+          answer: "no error",
+          en: "backward() with no argument needs a scalar: it starts from the gradient 1 of a single number. For a y with two numbers PyTorch raises RuntimeError: reduce first, y.sum().backward(), or pass a gradient of y's shape, y.backward(torch.ones_like(y)).",
+          si: "argument නැති backward() සඳහා අදිශයක් අවශ්‍යයි: එය ආරම්භ වන්නේ තනි සංඛ්‍යාවක අනුක්‍රමණය වන 1 සිටය. සංඛ්‍යා දෙකක් ඇති y සඳහා PyTorch RuntimeError දෙයි: පළමුව y.sum().backward() ලෙස එකතු කරන්න, නැතහොත් y හි හැඩයේම අනුක්‍රමණයක් දෙන්න, y.backward(torch.ones_like(y))."
+        },
+        {
+          answer: "TypeError",
+          en: "The call itself is fine (no wrong argument type): it is the value of y that is the problem, a RuntimeError — backward() with no argument needs a single number.",
+          si: "කැඳවීමම නිවැරදියි (වැරදි argument වර්‍ගයක් නැත): ගැටලුව y හි අගයයි, එය RuntimeError එකකි — argument නැති backward() සඳහා තනි සංඛ්‍යාවක් අවශ්‍යයි."
+        }
+      ],
+      hint: {
+        en: "backward() with no argument starts from dy/dy = 1: ask what that 1 is when y has two numbers.",
+        si: "argument නැති backward() ආරම්භ වන්නේ dy/dy = 1 සිටය: y තුළ සංඛ්‍යා දෙකක් ඇති විට එම 1 කුමක්දැයි සිතන්න."
+      }
+    },
+  },
+  {
+    kind: "text",
     en: `<p>Next: lesson 3 uses the same tools on the notebook gradlab grew from — a number and a whole
 matrix.</p>`,
     si: `<p>ඊළඟට: තුන්වන පාඩමේදී gradlab ආරම්භ වූ notebook එකේ සංඛ්‍යාවක් සහ සම්පූර්‍ණ න්‍යාසයක් මත මෙම

@@ -24,5 +24,11 @@ export const expected = {
   },
   "c9": {
     "output": "0 4.110666751861572\n5 2.0371382236480713\n10 12.459640502929688\n15 76.99308013916016\n20 476.56787109375\n25 2950.632080078125\n"
+  },
+  "c10": {
+    "error": {
+      "type": "RuntimeError",
+      "message": "a leaf Variable that requires grad is being used in an in-place operation."
+    }
   }
 };

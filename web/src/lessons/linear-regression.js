@@ -191,4 +191,37 @@ the loss grows with every step.</p>`,
     source:
       "w = torch.zeros(1, requires_grad=True)\nb = torch.zeros(1, requires_grad=True)\nfor step in range(30):\n    loss = ((x * w + b - y) ** 2).mean()\n    loss.backward()\n    with torch.no_grad():\n        w -= 1.1 * w.grad\n        b -= 1.1 * b.grad\n    w.grad.zero_()\n    b.grad.zero_()\n    if step % 5 == 0:\n        print(step, loss.item())",
   },
+  {
+    kind: "text",
+    en: `<h2>Updating w outside no_grad</h2>
+<p>The loops above change w inside <code>with torch.no_grad():</code>. What if the update is
+written without it?</p>`,
+    si: `<h2>no_grad නැතිව w යාවත්කාලීන කිරීම</h2>
+<p>ඉහත loops w වෙනස් කරන්නේ <code>with torch.no_grad():</code> තුළය. යාවත්කාලීනය එය නැතිව
+ලීවොත් කුමක් වේද?</p>`,
+  },
+  {
+    kind: "code",
+    id: "c10",
+    source: "w = torch.zeros(1, requires_grad=True)\nloss = ((x * w - y) ** 2).mean()\nloss.backward()\nw -= 0.1 * w.grad",
+    exercise: {
+      kind: "error",
+      prompt: {
+        en: "What happens at the last line, w -= 0.1 * w.grad? (the exception's name, or “no error”)",
+        si: "අවසාන පේළිය වන w -= 0.1 * w.grad හිදී කුමක් සිදු වේද? (exception එකේ නම, නැතහොත් “no error”)"
+      },
+      answer: "RuntimeError",
+      mistakes: [
+        {
+          answer: "no error",
+          en: "w is a leaf that requires grad: an in-place change would itself be recorded in the graph, so PyTorch refuses with a RuntimeError. A training step is not part of the graph: write it inside with torch.no_grad():, as the loops above do (or let an optimizer's step() do it).",
+          si: "w යනු requires grad ඇති පත්‍ර නෝඩයකි: ස්ථානයේදීම කරන වෙනසක්ම ප්‍රස්ථාරයේ සටහන් වන බැවින් PyTorch RuntimeError එකකින් එය ප්‍රතික්ෂේප කරයි. පුහුණු කිරීමේ පියවරක් ප්‍රස්ථාරයේ කොටසක් නොවේ: ඉහත loops මෙන් එය with torch.no_grad(): තුළ ලියන්න (නැතහොත් optimizer එකක step() මගින් කරවන්න)."
+        }
+      ],
+      hint: {
+        en: "w is a leaf that requires grad, and -= changes it in place.",
+        si: "w යනු requires grad ඇති පත්‍ර නෝඩයකි, -= එය ස්ථානයේදීම වෙනස් කරයි."
+      }
+    },
+  },
 ], expected);

@@ -22,5 +22,11 @@ export const expected = {
   "c8": {
     "result": "tensor([0.5000, 1.0000, 1.5000])",
     "output": "torch.int64\n"
+  },
+  "c9": {
+    "error": {
+      "type": "RuntimeError",
+      "message": "Only Tensors of floating point and complex dtype can require gradients"
+    }
   }
 };

@@ -195,4 +195,33 @@ What happens when you divide one?</p>`,
       }
     },
   },
+  {
+    kind: "text",
+    en: `<h2>Can an integer tensor require grad?</h2>`,
+    si: `<h2>නිඛිල ටෙන්සරයකට requires grad විය හැකිද?</h2>`,
+  },
+  {
+    kind: "code",
+    id: "c9",
+    source: "k = torch.tensor([1, 2, 3], requires_grad=True)",
+    exercise: {
+      kind: "error",
+      prompt: {
+        en: "What happens when this cell runs? (the exception's name, or “no error”)",
+        si: "මෙම cell එක ධාවනය වන විට කුමක් සිදු වේද? (exception එකේ නම, නැතහොත් “no error”)"
+      },
+      answer: "RuntimeError",
+      mistakes: [
+        {
+          answer: "no error",
+          en: "Gradients exist only for floating point tensors: [1, 2, 3] makes torch.int64, and requires_grad=True on it is a RuntimeError. Write [1., 2., 3.] (or dtype=torch.float32).",
+          si: "අනුක්‍රමණ ඇත්තේ ඉපිලුම් ලක්ෂ්‍ය ටෙන්සර සඳහා පමණි: [1, 2, 3] torch.int64 සාදයි, එයට requires_grad=True දීම RuntimeError එකකි. [1., 2., 3.] ලෙස ලියන්න (නැතහොත් dtype=torch.float32)."
+        }
+      ],
+      hint: {
+        en: "Think of what a gradient is: a small change in a value. Can an integer change a little?",
+        si: "අනුක්‍රමණයක් යනු කුමක්දැයි සිතන්න: අගයක කුඩා වෙනසකි. නිඛිලයක් ටිකක් වෙනස් විය හැකිද?"
+      }
+    },
+  },
 ], expected);
