@@ -152,13 +152,31 @@ test("keyboard only: Tab reaches the prediction, Enter checks it, Show the outpu
   assert.deepEqual(errors, []);
 });
 
-test("axe-core: no serious or critical violation with exercises answered, in English, Sinhala and both", async () => {
+test("an error exercise: “no error” for a two-number y.backward() shows the scalar hint; RuntimeError is right", async () => {
+  const c12 = lesson.blocks.find((b) => b.id === "c12");
+  await page.waitForFunction(() => /RuntimeError: grad can be implicitly created only for scalar outputs$/.test(document.querySelector('[data-cell="c12"] pre.error')?.textContent ?? ""));
+  await predict("c12", "no error");
+  await box("c12").locator(".ex-hint").waitFor();
+  assert.ok((await feedback("c12")).includes(c12.exercise.mistakes[0].en));
+  await predict("c12", "error: RuntimeError");
+  await page.waitForFunction(() => document.querySelector('[data-cell="c12"] .exercise')?.dataset.verdict === "right");
+  assert.ok(await cell("c12").locator(".match").isVisible(), "the cell raised PyTorch's exception: = PyTorch");
+  await cell("c12").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(shots, "exercises-error-en-1280x800.png") });
+  assert.deepEqual(errors, []);
+});
+
+test("axe-core: no serious or critical violation with exercises answered (and an error cell), in English, Sinhala and both, light and dark", async () => {
   await predict("c9", "2");
   await box("c9").locator(".ex-hint").waitFor();
-  for (const lang of ["en", "si", "both"]) {
-    await setLang(lang);
-    assert.deepEqual(await axe(), [], lang);
+  for (const scheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const lang of ["en", "si", "both"]) {
+      await setLang(lang);
+      assert.deepEqual(await axe(), [], `${lang} ${scheme}`);
+    }
   }
+  await page.emulateMedia({ colorScheme: "light" });
   await setLang("si");
   await cell("c9").scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(shots, "exercises-hint-si-1280x800.png") });
