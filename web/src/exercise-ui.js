@@ -95,13 +95,21 @@ class ExerciseBox {
     );
     cell.root.insertBefore(this.root, cell.staleBanner);
     this.cover(saved.right !== true);
+    // a shared view's "Show output" (share-view.js) is the learner asking to see it: uncover too
+    const wasHidden = (m) => /\boutputs-hidden\b/.test(m.oldValue ?? "");
+    new MutationObserver((changes) => {
+      if (this.covered && changes.some(wasHidden) && !cell.root.classList.contains("outputs-hidden")) this.reveal();
+    }).observe(cell.root, { attributeFilter: ["class"], attributeOldValue: true });
   }
 
-  /** Covers the cell's output (or uncovers it): hidden from sight and from screen readers. */
+  /**
+   * Covers the cell's output (or uncovers it): blurred past reading, and its parts inert so screen
+   * readers and Tab skip them (the outputs box itself stays focusable: share-view.js focuses it).
+   */
   cover(on) {
     this.covered = on;
     this.cell.root.classList.toggle("ex-covered-output", on);
-    this.cell.outputs.inert = on;
+    for (const part of this.cell.outputs.children) part.inert = on;
     this.showBtn.hidden = !on;
     this.coveredNote.hidden = !on;
   }
@@ -144,7 +152,7 @@ class ExerciseBox {
 
   /** The cell ran: a run the learner asked for shows its output; a waiting prediction is checked. */
   ran(user) {
-    if (user) this.cover(false);
+    this.cover(this.covered && !user); // the outputs are new: cover them again, or show a run the learner asked for
     if (this.pending) {
       this.pending = false;
       this.submit();
