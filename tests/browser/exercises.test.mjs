@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { open, missing, root } from "./harness.mjs";
+import { open, missing, root, seriousViolations } from "./harness.mjs";
 import { LESSONS, loadLesson, lessonHash } from "../../web/src/lessons/index.js";
 
 const why = missing();
@@ -51,10 +51,7 @@ async function predict(id, text) {
 
 async function axe() {
   if (!(await page.evaluate(() => !!window.axe))) await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ["violations"] });
-    return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
-  });
+  return seriousViolations(page);
 }
 
 test("a wrong prediction shows the misconception's hint in English and Sinhala; a right one is marked", async () => {
