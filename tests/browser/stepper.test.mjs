@@ -108,6 +108,7 @@ test("the backward() cell of y = x**2 steps PowBackward0 then AccumulateGrad, wi
     assert.deepEqual(bad, [], `axe (${lang})`);
   }
 
+  await stepper().focus(); // the language switch took the focus
   await page.keyboard.press("Escape");
   assert.equal(await stepper().isVisible(), false, "Esc closes the steps");
   assert.equal(await open.evaluate((e) => e === document.activeElement), true, "focus returns to the button");
