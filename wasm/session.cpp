@@ -83,9 +83,12 @@ json error_json(const script::ScriptError& e) {
   return {{"type", e.type}, {"message", e.message}, {"line", e.line}, {"column", e.column}, {"traceback", e.traceback}};
 }
 
-json internal_error_json(const std::string& type, const std::string& message) {
-  return error_json(script::ScriptError{type, message, 0, 0, type + ": " + message + "\n"});
+// An error raised outside any script line: its traceback is just Python's last line.
+script::ScriptError error_of(const std::string& type, const std::string& message) {
+  return script::ScriptError{type, message, 0, 0, type + ": " + message + "\n"};
 }
+
+json internal_error_json(const std::string& type, const std::string& message) { return error_json(error_of(type, message)); }
 
 // A string that may hold bytes a script produced (bytes.decode errors, chr(0xd800)): JSON
 // needs UTF-8, so invalid sequences become U+FFFD instead of failing the whole result.
@@ -129,7 +132,7 @@ std::string Session::run_compiled(int id, bool display_last) {
   script::CellResult r;
   if (it == compiled_.end()) {
     const std::string message = "no compiled cell " + std::to_string(id) + " (released, or freed by reset())";
-    r.error = script::ScriptError{"RuntimeError", message, 0, 0, "RuntimeError: " + message + "\n"};
+    r.error = error_of("RuntimeError", message);
     return pack(r);
   }
   // Keep the script alive even if the cell's own code could reach release() (it cannot today).
@@ -157,11 +160,9 @@ std::string Session::preview_backward(const std::string& name, const std::string
     for (const auto& [var, t] : interpreter_.tensor_variables())
       if (var == name) root = t;
     if (!root.defined()) {
-      const std::string message = "name '" + name + "' is not defined";
-      r.error = script::ScriptError{"NameError", message, 0, 0, "NameError: " + message + "\n"};
+      r.error = error_of("NameError", "name '" + name + "' is not defined");
     } else if (!expected_value.empty() && tensor_data_repr(root) != expected_value) {
-      const std::string message = name + " holds other values than when this cell ran";
-      r.error = script::ScriptError{"StaleCell", message, 0, 0, "StaleCell: " + message + "\n"};
+      r.error = error_of("StaleCell", name + " holds other values than when this cell ran");
     } else {
       BackwardRequest rq;
       rq.roots.push_back(root);
@@ -172,9 +173,9 @@ std::string Session::preview_backward(const std::string& name, const std::string
       run_backward(rq);
     }
   } catch (const gradlab::Error& e) {  // e.g. a graph whose saved values backward() freed
-    r.error = script::ScriptError{e.type(), e.what(), 0, 0, std::string(e.type()) + ": " + e.what() + "\n"};
+    r.error = error_of(e.type(), e.what());
   } catch (const std::exception& e) {
-    r.error = script::ScriptError{"InternalError", e.what(), 0, 0, std::string("InternalError: ") + e.what() + "\n"};
+    r.error = error_of("InternalError", e.what());
   }
   end_cell(r);
   return pack(r);
