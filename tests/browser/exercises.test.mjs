@@ -7,15 +7,13 @@
 // Run: node --test tests/browser/exercises.test.mjs (after building the page).
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { open, missing, root, seriousViolations } from "./harness.mjs";
+import { open, missing, root, seriousViolations, axeSource } from "./harness.mjs";
 import { LESSONS, loadLesson, lessonHash } from "../../web/src/lessons/index.js";
 
 const why = missing();
 if (why) throw new Error(`browser test cannot run: ${why}`);
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const shots = path.join(root, "build", "screenshots");
 mkdirSync(shots, { recursive: true });
 

@@ -1,6 +1,7 @@
 // Shared by the browser test and the page benchmark: serve build/web on a free port and drive
 // Debian's Chromium with playwright-core (never a downloaded browser), flags from TOOLCHAIN.md.
-import { mkdtempSync, rmSync, existsSync } from "node:fs";
+import { mkdtempSync, rmSync, existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -66,6 +67,16 @@ export async function open({ viewport = { width: 1280, height: 800 }, colorSchem
  * axe-core's serious and critical violations on the page (axe already injected), each with up to
  * four places and why; `include` (selectors) limits the run to parts of the page.
  */
+/** axe-core's source, to inject into a page opened with bypassCSP (npm axe-core). */
+export const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** Replaces the code of cell `id` as a learner would: click into it, select all, type. */
+export async function typeInto(page, id, text) {
+  await page.locator(`[data-cell="${id}"] .cm-content`).click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.insertText(text);
+}
+
 export function seriousViolations(page, include = null) {
   return page.evaluate(async (include) => {
     const r = await window.axe.run(include ? { include: include.map((s) => [s]) } : document, { resultTypes: ["violations"] });

@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { open, missing, root } from "./harness.mjs";
+import { open, missing, root, typeInto } from "./harness.mjs";
 import { SEED_LESSON, lessonHash } from "../../web/src/lessons/index.js";
 
 const why = missing();
@@ -31,9 +31,7 @@ after(async () => {
 
 test("a running loop's prints appear while it runs; Stop keeps them and the code", async () => {
   const code = "i = 0\nwhile True:\n    i += 1\n    if i % 5000 == 0:\n        print('step', i)";
-  await cell("c9").locator(".cm-content").click();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.insertText(code);
+  await typeInto(page, "c9", code);
   await page.keyboard.press("Control+Enter");
   await page.waitForFunction(() => document.querySelector('[data-cell="c9"]')?.dataset.state === "running");
   // progress arrives while the cell is still running
@@ -53,9 +51,7 @@ test("a running loop's prints appear while it runs; Stop keeps them and the code
 
 test("a finished cell shows its whole output once, not the streamed copy", async () => {
   await page.waitForFunction(() => !document.body.classList.contains("is-running"), null, { timeout: 30000 });
-  await cell("c9").locator(".cm-content").click();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.insertText("for k in range(3):\n    print('k =', k)\nk");
+  await typeInto(page, "c9", "for k in range(3):\n    print('k =', k)\nk");
   await page.keyboard.press("Control+Enter");
   await cell("c9").locator("pre.result").waitFor();
   assert.equal(await cell("c9").locator("pre.stdout").count(), 1);

@@ -7,11 +7,10 @@
 // Screenshots: build/screenshots/share-*.png.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { deflateRawSync } from "node:zlib";
-import { open, missing, root } from "./harness.mjs";
+import { open, missing, root, axeSource } from "./harness.mjs";
 import { lessonByNumber, lessonHash, editsKey } from "../../web/src/lessons/index.js";
 
 const shots = path.join(root, "build", "screenshots");
@@ -319,7 +318,6 @@ test("axe-core: the share dialog and a shared view with teacher options, in Engl
   await h.close();
   h = await open({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
   page = h.page;
-  const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
   const found = [];
   const axe = async (where) => {
     const res = await page.evaluate(async () => {

@@ -6,15 +6,13 @@
 // Screenshots: build/screenshots/stepper-<lang>-1280x800.png.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { open, missing, root } from "./harness.mjs";
+import { open, missing, root, axeSource, seriousViolations, typeInto } from "./harness.mjs";
 import { SEED_LESSON, lessonHash } from "../../web/src/lessons/index.js";
 
 const why = missing();
 if (why) throw new Error(`browser test cannot run: ${why}`);
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const shots = path.join(root, "build", "screenshots");
 
 let h, page;
@@ -101,11 +99,7 @@ test("the backward() cell of y = x**2 steps PowBackward0 then AccumulateGrad, wi
   for (const lang of ["si", "en"]) {
     await page.locator(`input[name="lang"][value="${lang}"]`).check({ force: true });
     await page.waitForTimeout(150);
-    const bad = await page.evaluate(async () => {
-      const r = await window.axe.run(document.querySelector("#picture"), { resultTypes: ["violations"] });
-      return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
-    });
-    assert.deepEqual(bad, [], `axe (${lang})`);
+    assert.deepEqual(await seriousViolations(page, ["#picture"]), [], `axe (${lang})`);
   }
 
   await stepper().focus(); // the language switch took the focus
@@ -117,9 +111,7 @@ test("the backward() cell of y = x**2 steps PowBackward0 then AccumulateGrad, wi
 
 test("a typed cell: two backward() calls accumulate, and a broadcast input's gradient is summed back", async () => {
   const code = "w = torch.tensor([1., 2., 3.], requires_grad=True)\nb = torch.tensor(2., requires_grad=True)\nq = (w * b).pow(2).sum()\nq.backward(retain_graph=True)\nq.backward()";
-  await cell("c9").locator(".cm-content").click();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.insertText(code);
+  await typeInto(page, "c9", code);
   await page.keyboard.press("Control+Enter");
   await page.locator("#stepper-host .step-open").waitFor({ timeout: 30000 });
   await page.locator("#stepper-host .step-open").click();
@@ -146,9 +138,7 @@ test("a typed cell: two backward() calls accumulate, and a broadcast input's gra
 });
 
 test("a cell that built a graph without backward(): a preview that changes nothing", async () => {
-  await cell("c9").locator(".cm-content").click();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.insertText("a = torch.tensor(3.0, requires_grad=True)\nr = a * a + a");
+  await typeInto(page, "c9", "a = torch.tensor(3.0, requires_grad=True)\nr = a * a + a");
   await page.keyboard.press("Control+Enter");
   const open = page.locator("#stepper-host .step-open");
   await open.waitFor({ timeout: 30000 });
@@ -163,9 +153,7 @@ test("a cell that built a graph without backward(): a preview that changes nothi
   assert.match(text, /a\.grad would become:\s*None \+ 7\. = 7\./, "d(a·a + a)/da = 2a + 1 = 7");
   await page.keyboard.press("Escape");
   // nothing changed: a.grad is still None, and a real backward still works (the graph was kept)
-  await cell("c10").locator(".cm-content").click();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.insertText("print(a.grad)\nr.backward()\nprint(a.grad)");
+  await typeInto(page, "c10", "print(a.grad)\nr.backward()\nprint(a.grad)");
   await page.keyboard.press("Control+Enter");
   await cell("c10").locator("pre.stdout").waitFor();
   assert.equal(await cell("c10").locator("pre.stdout").textContent(), "None\ntensor(7.)\n");
